@@ -1,0 +1,84 @@
+import { z } from 'zod';
+export { YEARLY_TARGETS, targetFor } from './targets';
+export type { YearlyTargets } from './targets';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'on' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('data'),
+  JWT_SECRET: z.string().min(16).optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  ENCRYPTION_KEY: z.string().min(16).optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().default('wx0000000000000000'),
+  WECHAT_SECRET: z.string().default('dev-secret'),
+  DEV_LOGIN: bool.optional(),
+  DEMO_PASSWORD: z.string().min(6).default('baotou2024'),
+  SEED_DEMO: bool.optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  HIGH_TECH_ZONE_CODE: z.string().regex(/^\d{6}$/).default('150271'),
+  ADMIN_DIST: z.string().optional(),
+  MINI_H5_DIST: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  encryptionKey: string;
+  wechat: { apiBase: string; appId: string; secret: string };
+  devLogin: boolean;
+  demoPassword: string;
+  seedDemo: boolean;
+  publicBaseUrl?: string;
+  highTechZoneCode: string;
+  adminDist?: string;
+  miniH5Dist?: string;
+}
+
+const DEV_SECRET = 'dev-only-secret-change-me-0000';
+
+/** Parses settings once from the environment; nothing else reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && (!e.JWT_SECRET || !e.ENCRYPTION_KEY)) {
+    throw new Error('生产环境必须设置 JWT_SECRET 与 ENCRYPTION_KEY (production needs JWT_SECRET and ENCRYPTION_KEY)');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    jwtSecret: e.JWT_SECRET ?? DEV_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    encryptionKey: e.ENCRYPTION_KEY ?? DEV_SECRET,
+    wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
+    // The H5 dev login bypasses WeChat: never on by default in production.
+    devLogin: e.DEV_LOGIN ?? !production,
+    demoPassword: e.DEMO_PASSWORD,
+    seedDemo: production ? false : (e.SEED_DEMO ?? true),
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    highTechZoneCode: e.HIGH_TECH_ZONE_CODE,
+    adminDist: e.ADMIN_DIST,
+    miniH5Dist: e.MINI_H5_DIST,
+  };
+}

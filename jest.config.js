@@ -1,0 +1,30 @@
+/** One jest run over every package; test/e2e journeys run in their own project (they need builds). */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.(mjs|cjs)$': swc },
+  // PGlite's CJS build does a dynamic import("fs") jest cannot run untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite)'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
+    { ...base, displayName: 'config', testMatch: ['<rootDir>/config/src/**/*.test.ts'] },
+    { ...base, displayName: 'admin', testMatch: ['<rootDir>/admin/src/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'server',
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/weapp/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import Koa from 'koa';
+import Router from '@koa/router';
+import cors from '@koa/cors';
+import { bodyParser } from '@koa/bodyparser';
+import { sql } from 'drizzle-orm';
+import type { Config } from '@baotou/config';
+import type { Database } from './db/client';
+import { errorMiddleware } from './http/errors';
+import { serveBuilt } from './http/static';
+import { authenticate } from './auth/middleware';
+import { createTokenService } from './auth/tokens';
+import { registerAuthRoutes } from './auth/routes';
+import { usersResource } from './auth/users';
+import { registerResource } from './http/resource';
+import { auditLogsResource } from './audit/resource';
+import { registerPlaceRoutes } from './places/routes';
+import { registerCompanyRoutes } from './companies/routes';
+import { createPersonalDataCipher } from './places/personalData';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  log?: (err: unknown) => void;
+}
+
+/** Builds the whole platform as a Koa app, without listening, so tests mount it in-process. */
+export function createApp({ database, config, log }: AppDeps): Koa {
+  const { db } = database;
+  const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const cipher = createPersonalDataCipher(config.encryptionKey);
+  const router = new Router();
+
+  router.get('/api/health', async (ctx) => {
+    await db.execute(sql`select 1`);
+    ctx.body = { status: 'ok', database: database.kind };
+  });
+  registerAuthRoutes(router, db, config, tokens);
+  registerPlaceRoutes(router, db, config, cipher);
+  registerCompanyRoutes(router, db);
+  registerResource(router, db, usersResource());
+  registerResource(router, db, auditLogsResource());
+
+  const app = new Koa();
+  app.proxy = true;
+  app.use(errorMiddleware(log));
+  app.use(
+    cors({
+      exposeHeaders: ['Content-Range', 'Content-Disposition'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Range'],
+    }),
+  );
+  app.use(serveBuilt('/admin', config.adminDist ?? path.join(REPO_ROOT, 'admin/dist')));
+  app.use(serveBuilt('/h5', config.miniH5Dist ?? path.join(REPO_ROOT, 'mini/dist-h5')));
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/') return ctx.redirect('/admin/');
+    await next();
+  });
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(authenticate(tokens));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

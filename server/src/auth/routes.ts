@@ -1,0 +1,77 @@
+import type Router from '@koa/router';
+import { eq } from 'drizzle-orm';
+import type { Config } from '@baotou/config';
+import { devLoginSchema, loginSchema, wechatLoginSchema } from '@baotou/shared';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { AppError, unauthorized } from '../http/errors';
+import type { Actor } from './actor';
+import { requireActor } from './middleware';
+import { verifyPassword } from './password';
+import type { TokenService } from './tokens';
+import { code2Session } from './wechat';
+import { writeAudit } from '../audit/audit';
+
+type UserRow = typeof users.$inferSelect;
+
+function actorOf(u: UserRow): Actor {
+  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined };
+}
+
+function session(tokens: TokenService, u: UserRow) {
+  return {
+    token: tokens.sign(actorOf(u)),
+    user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId },
+  };
+}
+
+export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService): void {
+  router.post('/api/auth/login', async (ctx) => {
+    const input = loginSchema.parse(ctx.request.body);
+    const [u] = await db.select().from(users).where(eq(users.username, input.username));
+    // Same answer for an unknown user and a wrong password.
+    if (!u || u.disabled || !(await verifyPassword(input.password, u.passwordHash))) {
+      throw unauthorized('BAD_CREDENTIALS', '用户名或密码错误');
+    }
+    ctx.body = session(tokens, u);
+  });
+
+  const residentByOpenid = async (openid: string, name: string) => {
+    return db.transaction(async (tx) => {
+      const [found] = await tx.select().from(users).where(eq(users.openid, openid));
+      if (found) return found;
+      const [created] = await tx.insert(users).values({ openid, name, role: 'resident' }).onConflictDoNothing().returning();
+      const u = created ?? (await tx.select().from(users).where(eq(users.openid, openid)))[0];
+      if (created) await writeAudit(tx, actorOf(u), { action: 'register', entity: 'users', entityId: u.id });
+      return u;
+    });
+  };
+
+  router.post('/api/auth/wechat', async (ctx) => {
+    const { code } = wechatLoginSchema.parse(ctx.request.body);
+    const wx = await code2Session(config.wechat, code);
+    const u = await residentByOpenid(wx.openid, '微信用户');
+    if (u.disabled) throw new AppError('ACCOUNT_DISABLED', 403, '账号已停用');
+    ctx.body = session(tokens, u);
+  });
+
+  router.get('/api/auth/options', (ctx) => {
+    ctx.body = { devLogin: config.devLogin };
+  });
+
+  if (config.devLogin) {
+    // H5 builds have no wx.login: a development-only stand-in, off by default in production.
+    router.post('/api/auth/dev-login', async (ctx) => {
+      const input = devLoginSchema.parse(ctx.request.body);
+      const u = await residentByOpenid(`dev_${input.openid}`, input.name || '体验用户');
+      ctx.body = session(tokens, u);
+    });
+  }
+
+  router.get('/api/auth/me', async (ctx) => {
+    const actor = requireActor(ctx);
+    const [u] = await db.select().from(users).where(eq(users.id, actor.id));
+    if (!u || u.disabled) throw unauthorized('ACCOUNT_DISABLED', '账号不存在或已停用');
+    ctx.body = session(tokens, u).user;
+  });
+}

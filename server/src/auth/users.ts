@@ -1,0 +1,76 @@
+import { eq, ilike, like, or } from 'drizzle-orm';
+import { ROLE_REGION_LEVEL, STAFF_ROLES, regionLevel, userCreateSchema, userUpdateSchema, type Role } from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { badRequest } from '../http/errors';
+import { filterValue, likeEscape } from '../http/listQuery';
+import { regionAllows, regionCondition } from '../jurisdiction/scope';
+import { users } from '../db/schema';
+import type { Actor } from './actor';
+import { hashPassword } from './password';
+
+/** Whom an account manager may create or edit: city admins anyone; district staff their streets' and communities' staff. */
+const MANAGEABLE: Partial<Record<Role, readonly Role[]>> = {
+  city_admin: STAFF_ROLES,
+  district_staff: ['street_staff', 'community_staff'],
+};
+
+function checkAccount(actor: Actor, input: { role: Role; regionCode: string; companyId?: number | null }) {
+  if (!MANAGEABLE[actor.role]?.includes(input.role)) throw badRequest('ROLE_NOT_ASSIGNABLE', '无权设置该角色', { role: '无权设置该角色' });
+  if (input.role === 'company_staff') {
+    if (!input.companyId) throw badRequest('VALIDATION_FAILED', '物业企业账号必须选择所属企业', { companyId: '请选择所属企业' });
+  } else if (regionLevel(input.regionCode) !== ROLE_REGION_LEVEL[input.role as keyof typeof ROLE_REGION_LEVEL]) {
+    throw badRequest('VALIDATION_FAILED', '所属地区的级别与角色不符', { regionCode: '所属地区的级别与角色不符' });
+  }
+}
+
+export function usersResource(): ResourceDef {
+  return {
+    name: 'users',
+    label: '用户',
+    table: users,
+    id: users.id,
+    idKind: 'int',
+    fields: {
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      regionCode: users.regionCode,
+      companyId: users.companyId,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+    },
+    sortable: { id: users.id, username: users.username, name: users.name, role: users.role, regionCode: users.regionCode },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      q: (v) => {
+        const q = likeEscape(filterValue.string('q', v, 40));
+        return or(ilike(users.username, `%${q}%`), ilike(users.name, `%${q}%`));
+      },
+      role: (v) => eq(users.role, filterValue.oneOf('role', v, STAFF_ROLES)),
+      regionCode: (v) => like(users.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
+    },
+    readScope: (actor) => (MANAGEABLE[actor.role] ? regionCondition(actor, users.regionCode) : 'deny'),
+    write: {
+      roles: ['city_admin', 'district_staff'],
+      allows: (actor, row) => row.role !== 'resident' && regionAllows(actor, row.regionCode as string),
+      readOnlyFields: ['createdAt', 'updatedAt'],
+      create: {
+        schema: userCreateSchema,
+        async prepare(input, c) {
+          checkAccount(c.actor, input);
+          const { password, ...rest } = input;
+          return { ...rest, companyId: rest.companyId ?? null, passwordHash: await hashPassword(password) };
+        },
+      },
+      update: {
+        schema: userUpdateSchema,
+        async prepare(input, c) {
+          checkAccount(c.actor, input);
+          const { password, ...rest } = input;
+          return { ...rest, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { eq, ilike, or, sql } from 'drizzle-orm';
+import { projectSchema } from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { badRequest } from '../http/errors';
+import { filterValue, likeEscape } from '../http/listQuery';
+import { isBureau, regionCondition } from '../jurisdiction/scope';
+import { companies, compounds, projects } from '../db/schema';
+import type { Tx } from '../db/client';
+import { regionWriteAllowed } from '../places/scopes';
+import { compoundRegion } from '../places/compounds';
+
+async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
+  const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId as number));
+  if (!company) throw badRequest('VALIDATION_FAILED', '物业企业不存在', { companyId: '物业企业不存在' });
+  return { ...input, regionCode: await compoundRegion(c.tx, input.compoundId as number) };
+}
+
+export function projectsResource(): ResourceDef {
+  return {
+    name: 'projects',
+    label: '物业服务项目',
+    table: projects,
+    id: projects.id,
+    idKind: 'int',
+    fields: {
+      id: projects.id,
+      companyId: projects.companyId,
+      companyName: sql<string>`(SELECT c.name FROM companies c WHERE c.id = "projects"."company_id")`,
+      compoundId: projects.compoundId,
+      compoundName: sql<string>`(SELECT c.name FROM compounds c WHERE c.id = "projects"."compound_id")`,
+      regionCode: projects.regionCode,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      feeFenPerM2Month: projects.feeFenPerM2Month,
+      serviceLevel: projects.serviceLevel,
+      contractFilingNo: projects.contractFilingNo,
+      contractFilingDate: projects.contractFilingDate,
+      managerName: projects.managerName,
+      managerPhone: projects.managerPhone,
+      managerFilingNo: projects.managerFilingNo,
+      createdAt: projects.createdAt,
+    },
+    sortable: {
+      id: projects.id,
+      companyId: projects.companyId,
+      compoundId: projects.compoundId,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      serviceLevel: projects.serviceLevel,
+      feeFenPerM2Month: projects.feeFenPerM2Month,
+      contractFilingDate: projects.contractFilingDate,
+    },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      q: (v) => {
+        const q = likeEscape(filterValue.string('q', v));
+        return or(ilike(projects.managerName, `%${q}%`), ilike(projects.contractFilingNo, `%${q}%`));
+      },
+      companyId: (v) => eq(projects.companyId, filterValue.int('companyId', v)),
+      compoundId: (v) => eq(projects.compoundId, filterValue.int('compoundId', v)),
+      regionCode: (v) => sql`${projects.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
+      serviceLevel: (v) => eq(projects.serviceLevel, filterValue.int('serviceLevel', v)),
+    },
+    readScope: (actor) => {
+      if (isBureau(actor)) return regionCondition(actor, projects.regionCode);
+      if (actor.role === 'company_staff' && actor.companyId) return eq(projects.companyId, actor.companyId);
+      return 'deny';
+    },
+    write: {
+      roles: ['city_admin', 'district_staff', 'street_staff'],
+      allows: regionWriteAllowed,
+      readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'createdAt', 'updatedAt'],
+      create: { schema: projectSchema, prepare: prepareProject },
+      update: { schema: projectSchema, prepare: prepareProject },
+      remove: true,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { boolean, index, integer, pgEnum, pgTable, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { ROLES } from '@baotou/shared';
+import { id, timestamps } from './columns';
+
+export const role = pgEnum('role', ROLES);
+
+/** Staff accounts and WeChat residents in one table: one id space for actors in the audit log. */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: varchar({ length: 40 }),
+    name: varchar({ length: 40 }).notNull(),
+    role: role().notNull(),
+    /** Staff: the region they answer for. Residents: none. */
+    regionCode: varchar({ length: 12 }),
+    companyId: integer(),
+    passwordHash: varchar({ length: 200 }),
+    openid: varchar({ length: 64 }),
+    disabled: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    // staff login
+    uniqueIndex('users_username_idx').on(t.username),
+    // resident login
+    uniqueIndex('users_openid_idx').on(t.openid),
+    // jurisdiction filter on the user list
+    index('users_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);

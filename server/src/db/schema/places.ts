@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { AREA_BASES, CLAIM_STATUSES, COMPOUND_TYPES, MANAGEMENT_MODES, REGION_LEVELS } from '@baotou/shared';
+import { id, regionCode, timestamps } from './columns';
+import { users } from './auth';
+
+export const regionLevel = pgEnum('region_level', REGION_LEVELS);
+export const compoundType = pgEnum('compound_type', COMPOUND_TYPES);
+export const managementMode = pgEnum('management_mode', MANAGEMENT_MODES);
+export const areaBasis = pgEnum('area_basis', AREA_BASES);
+export const claimStatus = pgEnum('claim_status', CLAIM_STATUSES);
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: varchar({ length: 12 }).primaryKey(),
+    name: varchar({ length: 40 }).notNull(),
+    level: regionLevel().notNull(),
+    parentCode: varchar({ length: 12 }),
+  },
+  (t) => [
+    // jurisdiction prefix filter on the region list
+    index('regions_code_prefix_idx').on(t.code.op('varchar_pattern_ops')),
+    // children of a region
+    index('regions_parent_idx').on(t.parentCode),
+  ],
+);
+
+export const compounds = pgTable(
+  'compounds',
+  {
+    id: id(),
+    code: varchar({ length: 20 }).notNull(),
+    name: varchar({ length: 60 }).notNull(),
+    regionCode: regionCode(),
+    address: varchar({ length: 200 }).notNull(),
+    lat: numeric({ precision: 9, scale: 6 }),
+    lng: numeric({ precision: 9, scale: 6 }),
+    totalArea: numeric({ precision: 12, scale: 2 }).notNull(),
+    buildYear: integer(),
+    type: compoundType().notNull(),
+    managementMode: managementMode().notNull(),
+    facilitiesComplete: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    // scan-in lookup by QR scene; duplicate codes refused
+    uniqueIndex('compounds_code_idx').on(t.code),
+    // jurisdiction prefix filter
+    index('compounds_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);
+
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: id(),
+    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    regionCode: regionCode(),
+    name: varchar({ length: 30 }).notNull(),
+    floors: integer(),
+    ...timestamps,
+  },
+  (t) => [
+    // buildings of a compound, and duplicate names in one compound refused
+    uniqueIndex('buildings_compound_name_idx').on(t.compoundId, t.name),
+    index('buildings_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    buildingId: integer().notNull().references(() => buildings.id, { onDelete: 'restrict' }),
+    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    regionCode: regionCode(),
+    name: varchar({ length: 30 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    // units of a building; duplicate names refused
+    uniqueIndex('units_building_name_idx').on(t.buildingId, t.name),
+    // units of a compound (mini-program picker)
+    index('units_compound_idx').on(t.compoundId),
+  ],
+);
+
+export const owners = pgTable(
+  'owners',
+  {
+    id: id(),
+    name: varchar({ length: 40 }).notNull(),
+    regionCode: regionCode(),
+    /** AES-256-GCM ciphertext (base64); the masked form is kept beside it for lists. */
+    phoneEnc: text(),
+    phoneMasked: varchar({ length: 20 }),
+    /** HMAC of the phone, for matching a home binding without decrypting. */
+    phoneHash: varchar({ length: 64 }),
+    idNumberEnc: text(),
+    idNumberMasked: varchar({ length: 20 }),
+    ...timestamps,
+  },
+  (t) => [
+    index('owners_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    // search by name
+    index('owners_name_idx').on(t.name),
+  ],
+);
+
+export const households = pgTable(
+  'households',
+  {
+    id: id(),
+    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    buildingId: integer().notNull().references(() => buildings.id, { onDelete: 'restrict' }),
+    unitId: integer().notNull().references(() => units.id, { onDelete: 'restrict' }),
+    regionCode: regionCode(),
+    room: varchar({ length: 20 }).notNull(),
+    area: numeric({ precision: 12, scale: 2 }).notNull(),
+    areaBasis: areaBasis().notNull(),
+    ownerId: integer().references(() => owners.id, { onDelete: 'restrict' }),
+    developerUnsold: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    // the household list filtered by compound and sorted by room (the benchmarked query)
+    index('households_compound_room_idx').on(t.compoundId, t.room, t.id),
+    // rooms of a unit; duplicates refused
+    uniqueIndex('households_unit_room_idx').on(t.unitId, t.room),
+    index('households_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    // an owner's homes
+    index('households_owner_idx').on(t.ownerId),
+    check('households_area_positive', sql`${t.area} > 0`),
+  ],
+);
+
+export const householdClaims = pgTable(
+  'household_claims',
+  {
+    id: id(),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    regionCode: regionCode(),
+    name: varchar({ length: 40 }).notNull(),
+    phoneEnc: text().notNull(),
+    phoneMasked: varchar({ length: 20 }).notNull(),
+    status: claimStatus().notNull(),
+    reason: varchar({ length: 200 }),
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // a resident's homes
+    index('claims_user_idx').on(t.userId),
+    // the community's approval queue
+    index('claims_region_status_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    // one live claim per resident and home
+    uniqueIndex('claims_user_household_idx').on(t.userId, t.householdId),
+  ],
+);

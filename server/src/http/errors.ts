@@ -1,0 +1,80 @@
+import type { Middleware } from 'koa';
+import { ZodError } from 'zod';
+
+/** A refusal with a machine-readable code and a Chinese message, raised anywhere, mapped once. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, fields?: Record<string, string>) =>
+  new AppError(code, 400, message, fields);
+export const unauthorized = (code = 'UNAUTHORIZED', message = '请先登录') => new AppError(code, 401, message);
+export const forbidden = (code = 'FORBIDDEN', message = '无权执行此操作') => new AppError(code, 403, message);
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', 404, `${what}不存在`);
+export const conflict = (code: string, message: string) => new AppError(code, 409, message);
+
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    if (!fields[key]) fields[key] = issue.code === 'unrecognized_keys' ? `不允许的字段: ${issue.keys.join(', ')}` : issue.message;
+  }
+  return fields;
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  cause?: PgLikeError;
+}
+
+function pgCode(err: unknown): PgLikeError | undefined {
+  let e = err as PgLikeError | undefined;
+  for (let i = 0; e && i < 3; i++, e = e.cause) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+  }
+  return undefined;
+}
+
+function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    const fields = zodFields(err);
+    const unknown = err.issues.some((i) => i.code === 'unrecognized_keys');
+    return badRequest(unknown ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED', unknown ? '请求包含不允许的字段' : '输入有误，请检查标红的项目', fields);
+  }
+  const pg = pgCode(err);
+  if (pg?.code === '23505') return conflict('DUPLICATE', '记录已存在（唯一性冲突）');
+  if (pg?.code === '23503') return conflict('REFERENCED', '记录被其他数据引用或引用的数据不存在');
+  if (pg?.code === '23514') return badRequest('CHECK_FAILED', '数据不符合约束条件');
+  if (pg?.code === '22003' || pg?.code === '22P02') return badRequest('VALIDATION_FAILED', '数值超出范围或格式错误');
+  const status = (err as { status?: number })?.status;
+  if (status === 400 || status === 422) return badRequest('INVALID_JSON', '请求体不是有效的JSON');
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413, '请求体过大');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, '仅支持JSON请求体');
+  return undefined;
+}
+
+export function errorMiddleware(log: (err: unknown) => void = console.error): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
+        throw new AppError('ROUTE_NOT_FOUND', 404, '接口不存在');
+      }
+    } catch (err) {
+      const app = toAppError(err);
+      if (!app) log(err);
+      const e = app ?? new AppError('INTERNAL', 500 as never, '服务器内部错误');
+      ctx.status = e.status;
+      ctx.body = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+    }
+  };
+}

@@ -1,0 +1,203 @@
+import type Router from '@koa/router';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type Column, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { ZodType } from 'zod';
+import type { Role } from '@baotou/shared';
+import type { Actor } from '../auth/actor';
+import { requireActor } from '../auth/middleware';
+import { writeAudit } from '../audit/audit';
+import type { Db, DbOrTx, Tx } from '../db/client';
+import { AppError, badRequest, forbidden, notFound } from './errors';
+import { filterValue, parseListQuery } from './listQuery';
+
+type Row = Record<string, unknown>;
+
+export interface WriteContext {
+  tx: Tx;
+  actor: Actor;
+  /** The stored row, on update. */
+  existing?: Row;
+}
+
+export interface ResourceDef {
+  /** URL segment under /api, e.g. "compounds". */
+  name: string;
+  /** Chinese name for messages, e.g. "小区". */
+  label: string;
+  table: PgTable;
+  id: Column;
+  idKind: 'int' | 'code';
+  /** The select shape of a presented row (list and getOne). */
+  fields: Record<string, Column | SQL | SQL.Aliased>;
+  sortable: Record<string, Column | SQL>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filters: Record<string, (value: unknown, actor: Actor) => SQL | undefined>;
+  /** Rows this actor may read; 'deny' when the role may not read the resource at all (403). */
+  readScope(actor: Actor): SQL | 'deny';
+  present?(row: Row, actor: Actor): Row;
+  write?: {
+    roles: readonly Role[];
+    /** May this actor change a row like this (stored row, or the values about to be stored)? */
+    allows(actor: Actor, row: Row): boolean;
+    /** Presented fields a client may send back unchanged (ra-data-simple-rest sends the whole record). */
+    readOnlyFields: readonly string[];
+    /** Rewrites a request body before validation (e.g. masked values sent back mean "unchanged"). */
+    normalize?(body: Row): Row;
+    create?: { schema: ZodType; prepare(input: any, c: WriteContext): Promise<Row> };
+    update?: { schema: ZodType; prepare(input: any, c: WriteContext): Promise<Row>; after?(row: Row, c: WriteContext): Promise<void> };
+    remove?: boolean;
+  };
+}
+
+function parseId(def: ResourceDef, raw: string): string | number {
+  if (def.idKind === 'int') {
+    if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound(def.label);
+    return Number(raw);
+  }
+  if (!/^[0-9A-Za-z_-]{1,40}$/.test(raw)) throw notFound(def.label);
+  return raw;
+}
+
+function selectRows(db: DbOrTx, def: ResourceDef) {
+  return db.select(def.fields as never).from(def.table as never).$dynamic();
+}
+
+export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, id: string | number): Promise<Row | undefined> {
+  const scope = def.readScope(actor);
+  if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
+  const rows = (await selectRows(db, def).where(and(eq(def.id, id), scope)).limit(1)) as Row[];
+  return rows[0] && (def.present ? def.present(rows[0], actor) : rows[0]);
+}
+
+export async function listPresented(db: Db, def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
+  const scope = def.readScope(actor);
+  if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
+  const q = parseListQuery(query, { sortable: Object.keys(def.sortable), filters: Object.keys(def.filters), defaultSort: def.defaultSort });
+  const conditions: (SQL | undefined)[] = [scope];
+  for (const [key, value] of Object.entries(q.filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'id') {
+      const ids = (Array.isArray(value) ? value : [value]).map((v) => (def.idKind === 'int' ? filterValue.int('id', v) : filterValue.string('id', v, 40)));
+      if (ids.length > 1000) throw badRequest('BAD_FILTER', '一次最多查询1000条');
+      conditions.push(ids.length ? inArray(def.id, ids) : eq(def.id, -1 as never));
+    } else {
+      conditions.push(def.filters[key](value, actor));
+    }
+  }
+  const where = and(...conditions);
+  const sortColumn = def.sortable[q.sort[0]];
+  const [start, end] = q.range;
+  const order = q.sort[1] === 'ASC' ? asc(sortColumn) : desc(sortColumn);
+  const [rows, total] = await Promise.all([
+    selectRows(db, def).where(where).orderBy(order, asc(def.id)).limit(end - start + 1).offset(start) as Promise<Row[]>,
+    db.select({ n: count() }).from(def.table as never).where(where).then((r: { n: number }[]) => Number(r[0].n)),
+  ]);
+  return { rows: def.present ? rows.map((r) => def.present!(r, actor)) : rows, start, total };
+}
+
+async function loadRaw(tx: DbOrTx, def: ResourceDef, id: string | number): Promise<Row | undefined> {
+  const rows = (await tx.select(getTableColumns(def.table as never) as never).from(def.table as never).where(eq(def.id, id)).limit(1)) as Row[];
+  return rows[0];
+}
+
+function stripReadOnly(def: ResourceDef, body: unknown): Row {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('INVALID_BODY', '请求体必须是JSON对象');
+  const out: Row = {};
+  for (const [k, v] of Object.entries(body as Row)) {
+    if (k === 'id' || def.write!.readOnlyFields.includes(k)) continue;
+    out[k] = v;
+  }
+  return def.write!.normalize ? def.write!.normalize(out) : out;
+}
+
+/** The shape of an object schema's keys (refined schemas keep their shape in zod 4). */
+function schemaKeys(schema: ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Registers the ra-data-simple-rest routes of one resource. */
+export function registerResource(router: Router, db: Db, def: ResourceDef): void {
+  const base = `/api/${def.name}`;
+  const idColumnName = Object.entries(getTableColumns(def.table as never) as Record<string, Column>).find(([, c]) => c === def.id)?.[0] ?? 'id';
+
+  router.get(base, async (ctx) => {
+    const actor = requireActor(ctx);
+    const { rows, start, total } = await listPresented(db, def, actor, ctx.query);
+    const last = rows.length ? start + rows.length - 1 : start;
+    ctx.set('Content-Range', `${def.name} ${start}-${last}/${total}`);
+    ctx.body = rows;
+  });
+
+  router.get(`${base}/:id`, async (ctx) => {
+    const actor = requireActor(ctx);
+    const row = await getPresented(db, def, actor, parseId(def, ctx.params.id));
+    if (!row) throw notFound(def.label);
+    ctx.body = row;
+  });
+
+  const w = def.write;
+  if (!w) {
+    const readOnly = () => {
+      throw new AppError('READ_ONLY', 403, `${def.label}为只读数据`);
+    };
+    router.post(base, readOnly).put(`${base}/:id`, readOnly).delete(`${base}/:id`, readOnly);
+    return;
+  }
+
+  if (w.create) {
+    const create = w.create;
+    router.post(base, async (ctx) => {
+      const actor = requireActor(ctx, w.roles);
+      const input = create.schema.parse(stripReadOnly(def, ctx.request.body));
+      const created = await db.transaction(async (tx) => {
+        const values = await create.prepare(input, { tx, actor });
+        if (!w.allows(actor, values)) throw forbidden('OUT_OF_JURISDICTION', `不能在管辖范围以外新建${def.label}`);
+        const [row] = (await tx.insert(def.table).values(values as never).returning()) as Row[];
+        const id = row[idColumnName] as string | number;
+        await writeAudit(tx, actor, { action: 'create', entity: def.name, entityId: id, after: row, regionCode: row.regionCode as string });
+        return getPresented(tx, def, actor, id);
+      });
+      ctx.status = 201;
+      ctx.body = created;
+    });
+  }
+
+  if (w.update) {
+    const update = w.update;
+    router.put(`${base}/:id`, async (ctx) => {
+      const actor = requireActor(ctx, w.roles);
+      const id = parseId(def, ctx.params.id);
+      const body = stripReadOnly(def, ctx.request.body);
+      ctx.body = await db.transaction(async (tx) => {
+        const existing = await loadRaw(tx, def, id);
+        if (!existing) throw notFound(def.label);
+        if (!w.allows(actor, existing)) throw forbidden('OUT_OF_JURISDICTION', `无权修改管辖范围以外的${def.label}`);
+        const current = Object.fromEntries(schemaKeys(update.schema).filter((k) => k in existing).map((k) => [k, existing[k]]));
+        const input = update.schema.parse({ ...current, ...body });
+        const values = await update.prepare(input, { tx, actor, existing });
+        if (!w.allows(actor, { ...existing, ...values })) throw forbidden('OUT_OF_JURISDICTION', `不能把${def.label}移出管辖范围`);
+        const [row] = (await tx.update(def.table).set({ ...values, ...('updatedAt' in existing ? { updatedAt: new Date() } : {}) } as never).where(eq(def.id, id)).returning()) as Row[];
+        await update.after?.(row, { tx, actor, existing });
+        await writeAudit(tx, actor, { action: 'update', entity: def.name, entityId: id, before: existing, after: row, regionCode: row.regionCode as string });
+        return getPresented(tx, def, actor, id);
+      });
+    });
+  }
+
+  if (w.remove) {
+    router.delete(`${base}/:id`, async (ctx) => {
+      const actor = requireActor(ctx, w.roles);
+      const id = parseId(def, ctx.params.id);
+      ctx.body = await db.transaction(async (tx) => {
+        const existing = await loadRaw(tx, def, id);
+        if (!existing) throw notFound(def.label);
+        if (!w.allows(actor, existing)) throw forbidden('OUT_OF_JURISDICTION', `无权删除管辖范围以外的${def.label}`);
+        const presented = await getPresented(tx, def, actor, id);
+        await tx.delete(def.table).where(eq(def.id, id));
+        await writeAudit(tx, actor, { action: 'delete', entity: def.name, entityId: id, before: existing, regionCode: existing.regionCode as string });
+        return presented ?? { id };
+      });
+    });
+  }
+}

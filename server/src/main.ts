@@ -1,0 +1,38 @@
+import { loadConfig } from '@baotou/config';
+import { migrateDatabase, openDatabase } from './db/client';
+import { createApp } from './app';
+import { seedDemoIfEmpty } from './seed/demo';
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
+    if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
+  }
+  const app = createApp({ database, config });
+  const server = app.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}`;
+    console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);
+    console.log(`  管理后台  ${url}/admin/`);
+    console.log(`  小程序H5  ${url}/h5/`);
+    console.log(`  接口      ${url}/api/health`);
+    if (config.seedDemo) {
+      console.log(`  演示账号  city / party / d150203 / street / community / company，密码 ${config.demoPassword}`);
+    }
+  });
+  const stop = async () => {
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { and, eq, ilike, like, or, sql } from 'drizzle-orm';
+import { COMPOUND_TYPES, MANAGEMENT_MODES, compoundSchema } from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { badRequest } from '../http/errors';
+import { filterValue, likeEscape } from '../http/listQuery';
+import { buildings, compounds, householdClaims, households, projects, regions, units } from '../db/schema';
+import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
+import type { Tx } from '../db/client';
+
+const buildingCount = sql<number>`(SELECT count(*)::int FROM buildings b WHERE b.compound_id = "compounds"."id")`;
+const householdCount = sql<number>`(SELECT count(*)::int FROM households h WHERE h.compound_id = "compounds"."id")`;
+
+export async function assertCommunity(tx: Tx, code: string): Promise<void> {
+  const [row] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, code));
+  if (row?.level !== 'community') throw badRequest('VALIDATION_FAILED', '所属社区不存在', { regionCode: '请选择已登记的社区' });
+}
+
+export function compoundsResource(): ResourceDef {
+  return {
+    name: 'compounds',
+    label: '小区',
+    table: compounds,
+    id: compounds.id,
+    idKind: 'int',
+    fields: {
+      id: compounds.id,
+      code: compounds.code,
+      name: compounds.name,
+      regionCode: compounds.regionCode,
+      districtCode: sql<string>`left(${compounds.regionCode}, 6)`,
+      streetCode: sql<string>`left(${compounds.regionCode}, 9)`,
+      address: compounds.address,
+      lat: compounds.lat,
+      lng: compounds.lng,
+      totalArea: compounds.totalArea,
+      buildYear: compounds.buildYear,
+      type: compounds.type,
+      managementMode: compounds.managementMode,
+      facilitiesComplete: compounds.facilitiesComplete,
+      buildingCount,
+      householdCount,
+      createdAt: compounds.createdAt,
+      updatedAt: compounds.updatedAt,
+    },
+    sortable: {
+      id: compounds.id,
+      code: compounds.code,
+      name: compounds.name,
+      regionCode: compounds.regionCode,
+      totalArea: compounds.totalArea,
+      buildYear: compounds.buildYear,
+      type: compounds.type,
+      managementMode: compounds.managementMode,
+      createdAt: compounds.createdAt,
+    },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      q: (v) => {
+        const q = likeEscape(filterValue.string('q', v));
+        return or(ilike(compounds.name, `%${q}%`), ilike(compounds.code, `${q}%`), ilike(compounds.address, `%${q}%`));
+      },
+      regionCode: (v) => like(compounds.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
+      type: (v) => eq(compounds.type, filterValue.oneOf('type', v, COMPOUND_TYPES)),
+      managementMode: (v) => eq(compounds.managementMode, filterValue.oneOf('managementMode', v, MANAGEMENT_MODES)),
+      facilitiesComplete: (v) => eq(compounds.facilitiesComplete, filterValue.bool('facilitiesComplete', v)),
+      code: (v) => eq(compounds.code, filterValue.string('code', v, 20)),
+    },
+    readScope: compoundScopedRead(compounds.regionCode, compounds.id),
+    present: (row) => ({ ...row, lat: row.lat === null ? null : Number(row.lat), lng: row.lng === null ? null : Number(row.lng) }),
+    write: {
+      roles: PLACE_WRITERS,
+      allows: regionWriteAllowed,
+      readOnlyFields: ['districtCode', 'streetCode', 'buildingCount', 'householdCount', 'createdAt', 'updatedAt'],
+      create: { schema: compoundSchema, prepare: prepareCompound },
+      update: { schema: compoundSchema, prepare: prepareCompound, after: carryRegionToChildren },
+      remove: true,
+    },
+  };
+}
+
+async function prepareCompound(input: Record<string, unknown>, c: { tx: Tx }) {
+  await assertCommunity(c.tx, input.regionCode as string);
+  const coord = (n: unknown) => (n === null || n === undefined ? null : String(n));
+  return { ...input, lat: coord(input.lat), lng: coord(input.lng) };
+}
+
+/** Keeps compound-scoped children's region code in step when a compound moves community. */
+export async function compoundRegion(tx: Tx, compoundId: number): Promise<string> {
+  const [row] = await tx.select({ regionCode: compounds.regionCode }).from(compounds).where(and(eq(compounds.id, compoundId)));
+  if (!row) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
+  return row.regionCode;
+}
+
+/** Compound-scoped rows copy the compound's region code for the jurisdiction filter: keep them in step. */
+async function carryRegionToChildren(row: Record<string, unknown>, c: { tx: Tx; existing?: Record<string, unknown> }) {
+  if (row.regionCode === c.existing?.regionCode) return;
+  const id = row.id as number;
+  const regionCode = row.regionCode as string;
+  for (const table of [buildings, units, households, projects, householdClaims]) {
+    await c.tx.update(table).set({ regionCode }).where(eq(table.compoundId, id));
+  }
+}

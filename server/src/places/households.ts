@@ -1,0 +1,90 @@
+import { eq, like, sql } from 'drizzle-orm';
+import { AREA_BASES, householdSchema } from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { badRequest } from '../http/errors';
+import { filterValue, likeEscape } from '../http/listQuery';
+import { buildings, households, owners, units } from '../db/schema';
+import type { Tx } from '../db/client';
+import { regionAllows } from '../jurisdiction/scope';
+import type { Actor } from '../auth/actor';
+import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
+
+async function unitPlace(tx: Tx, unitId: number) {
+  const [u] = await tx
+    .select({ buildingId: units.buildingId, compoundId: units.compoundId, regionCode: units.regionCode })
+    .from(units)
+    .where(eq(units.id, unitId));
+  if (!u) throw badRequest('VALIDATION_FAILED', '单元不存在', { unitId: '单元不存在' });
+  return u;
+}
+
+async function assertOwnerVisible(tx: Tx, actor: Actor, ownerId: number | null | undefined) {
+  if (!ownerId) return;
+  const [o] = await tx.select({ regionCode: owners.regionCode }).from(owners).where(eq(owners.id, ownerId));
+  if (!o || !regionAllows(actor, o.regionCode)) throw badRequest('VALIDATION_FAILED', '业主不存在', { ownerId: '业主不存在或不在管辖范围内' });
+}
+
+export function householdsResource(): ResourceDef {
+  return {
+    name: 'households',
+    label: '房屋',
+    table: households,
+    id: households.id,
+    idKind: 'int',
+    fields: {
+      id: households.id,
+      compoundId: households.compoundId,
+      buildingId: households.buildingId,
+      buildingName: sql<string>`(SELECT b.name FROM buildings b WHERE b.id = "households"."building_id")`,
+      unitId: households.unitId,
+      unitName: sql<string>`(SELECT u.name FROM units u WHERE u.id = "households"."unit_id")`,
+      room: households.room,
+      area: households.area,
+      areaBasis: households.areaBasis,
+      ownerId: households.ownerId,
+      ownerName: sql<string | null>`(SELECT o.name FROM owners o WHERE o.id = "households"."owner_id")`,
+      developerUnsold: households.developerUnsold,
+      regionCode: households.regionCode,
+    },
+    sortable: {
+      id: households.id,
+      room: households.room,
+      area: households.area,
+      buildingId: households.buildingId,
+      unitId: households.unitId,
+      compoundId: households.compoundId,
+      areaBasis: households.areaBasis,
+    },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      q: (v) => like(households.room, `${likeEscape(filterValue.string('q', v, 20))}%`),
+      compoundId: (v) => eq(households.compoundId, filterValue.int('compoundId', v)),
+      buildingId: (v) => eq(households.buildingId, filterValue.int('buildingId', v)),
+      unitId: (v) => eq(households.unitId, filterValue.int('unitId', v)),
+      ownerId: (v) => eq(households.ownerId, filterValue.int('ownerId', v)),
+      developerUnsold: (v) => eq(households.developerUnsold, filterValue.bool('developerUnsold', v)),
+      areaBasis: (v) => eq(households.areaBasis, filterValue.oneOf('areaBasis', v, AREA_BASES)),
+    },
+    readScope: compoundScopedRead(households.regionCode, households.compoundId),
+    write: {
+      roles: PLACE_WRITERS,
+      allows: regionWriteAllowed,
+      readOnlyFields: ['compoundId', 'buildingId', 'buildingName', 'unitName', 'ownerName', 'regionCode', 'createdAt', 'updatedAt'],
+      create: {
+        schema: householdSchema,
+        async prepare(input, c) {
+          await assertOwnerVisible(c.tx, c.actor, input.ownerId);
+          return { ...input, ownerId: input.ownerId ?? null, ...(await unitPlace(c.tx, input.unitId)) };
+        },
+      },
+      update: {
+        schema: householdSchema.omit({ unitId: true }),
+        async prepare(input, c) {
+          await assertOwnerVisible(c.tx, c.actor, input.ownerId);
+          return { ...input, ownerId: input.ownerId ?? null };
+        },
+      },
+      remove: true,
+    },
+  };
+}

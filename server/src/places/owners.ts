@@ -1,0 +1,77 @@
+import { ilike, like, sql } from 'drizzle-orm';
+import { maskIdNumber, maskPhone, ownerSchema } from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { filterValue, likeEscape } from '../http/listQuery';
+import { isBureau, regionCondition } from '../jurisdiction/scope';
+import { households, owners } from '../db/schema';
+import type { PersonalDataCipher } from './personalData';
+import { PLACE_WRITERS, regionWriteAllowed } from './scopes';
+
+/** Values for the owners table from a phone / ID number as entered (undefined: leave unchanged). */
+export function personalColumns(cipher: PersonalDataCipher, phone: string | null | undefined, idNumber: string | null | undefined) {
+  const out: Record<string, string | null> = {};
+  if (phone !== undefined) {
+    out.phoneEnc = phone ? cipher.encrypt(phone) : null;
+    out.phoneHash = phone ? cipher.hash(phone) : null;
+    out.phoneMasked = phone ? maskPhone(phone) : null;
+  }
+  if (idNumber !== undefined) {
+    out.idNumberEnc = idNumber ? cipher.encrypt(idNumber) : null;
+    out.idNumberMasked = idNumber ? maskIdNumber(idNumber) : null;
+  }
+  return out;
+}
+
+/** A client sending back the masked value it was shown means "unchanged". */
+const ownerUpdateSchema = ownerSchema.extend({
+  phone: ownerSchema.shape.phone.optional(),
+  idNumber: ownerSchema.shape.idNumber.optional(),
+});
+
+export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
+  return {
+    name: 'owners',
+    label: '业主',
+    table: owners,
+    id: owners.id,
+    idKind: 'int',
+    fields: {
+      id: owners.id,
+      name: owners.name,
+      phone: owners.phoneMasked,
+      idNumber: owners.idNumberMasked,
+      regionCode: owners.regionCode,
+      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.owner_id = "owners"."id")`,
+      createdAt: owners.createdAt,
+    },
+    sortable: { id: owners.id, name: owners.name, regionCode: owners.regionCode, createdAt: owners.createdAt },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      q: (v) => ilike(owners.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),
+      regionCode: (v) => like(owners.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
+    },
+    readScope: (actor) => (isBureau(actor) && actor.role !== 'party_staff' ? regionCondition(actor, owners.regionCode) : 'deny'),
+    write: {
+      roles: PLACE_WRITERS,
+      allows: regionWriteAllowed,
+      readOnlyFields: ['householdCount', 'createdAt', 'updatedAt'],
+      normalize: dropMaskedPersonalFields,
+      create: {
+        schema: ownerSchema,
+        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) }),
+      },
+      update: {
+        schema: ownerUpdateSchema,
+        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, ...personalColumns(cipher, input.phone, input.idNumber) }),
+      },
+      remove: true,
+    },
+  };
+}
+
+/** Masked values sent back by a form are dropped before validation (they mean "unchanged"). */
+export function dropMaskedPersonalFields(body: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...body };
+  for (const k of ['phone', 'idNumber']) if (typeof out[k] === 'string' && (out[k] as string).includes('*')) delete out[k];
+  return out;
+}

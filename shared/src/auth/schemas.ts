@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { intId, text } from '../places/fields';
+import { STAFF_ROLES } from './roles';
+
+export const loginSchema = z.strictObject({
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(40, '用户名过长'),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(200, '密码过长'),
+});
+
+export const wechatLoginSchema = z.strictObject({
+  code: z.string({ error: '缺少微信登录凭证' }).min(1, '缺少微信登录凭证').max(200, '登录凭证无效'),
+});
+
+export const devLoginSchema = z.strictObject({
+  openid: z.string({ error: '缺少openid' }).regex(/^[A-Za-z0-9_-]{6,64}$/, 'openid格式无效'),
+  name: z.string().trim().max(40, '昵称过长').optional(),
+});
+
+const password = z.string({ error: '密码必须是文字' }).min(8, '密码至少8位').max(100, '密码过长');
+
+export const userCreateSchema = z.strictObject({
+  username: z.string({ error: '用户名必须是文字' }).trim().regex(/^[a-z0-9_]{3,32}$/, '用户名须为3–32位小写字母、数字或下划线'),
+  name: text('姓名', 40),
+  role: z.enum(STAFF_ROLES, { error: '角色不在可选范围内' }),
+  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '所属地区必须是6、9或12位代码'),
+  companyId: intId('所属企业').nullish(),
+  disabled: z.boolean().default(false),
+  password,
+});
+export const userUpdateSchema = userCreateSchema.partial().extend({ password: password.optional() });
