@@ -19,7 +19,9 @@ export async function createTestApi(overrides: Record<string, string> = {}) {
   const config = testConfig({ WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechatCreds.appId, WECHAT_SECRET: wechatCreds.secret, ...overrides });
   const database: Database = await openDatabase({ databaseUrl: dbHandle.url, dataDir: '' });
   const app = createApp({ database, config, log: () => undefined });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   const api = request(server);
   const tokens = new Map<string, string>();
 

@@ -26,7 +26,7 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
     if (!compound) throw notFound('小区');
     ctx.type = 'image/png';
     ctx.set('Content-Disposition', `attachment; filename="${compound.code}.png"`);
-    ctx.body = await QRCode.toBuffer(scanUrl(config, String(compound.code), ctx.origin), { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
+    ctx.body = await QRCode.toBuffer(scanUrl(config, String(compound.code), `${ctx.protocol}://${ctx.host}`), { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
   });
 
   // The scan-in page: public, no personal data.

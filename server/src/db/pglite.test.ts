@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { createApp } from '../app';
+import { migrateDatabase, openDatabase } from './client';
+import { seedDemoIfEmpty } from '../seed/demo';
+import { testConfig } from '../../../test/support/testConfig';
+
+// The zero-set-up path of `npm start`: embedded PGlite in a data folder, migrated and seeded.
+test('PGlite: migrates, seeds the demo city once, and serves the API', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-pglite-'));
+  const config = testConfig();
+  const database = await openDatabase({ dataDir: dir });
+  try {
+    await migrateDatabase(database);
+    const opts = { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode };
+    const seeded = await seedDemoIfEmpty(database.db, opts);
+    expect(seeded!.compounds).toBeGreaterThanOrEqual(50);
+    expect(seeded!.households).toBeGreaterThanOrEqual(5000);
+    expect(await seedDemoIfEmpty(database.db, opts)).toBeNull();
+    const api = request(createApp({ database, config }).callback());
+    expect((await api.get('/api/health')).body).toEqual({ status: 'ok', database: 'pglite' });
+    const login = await api.post('/api/auth/login').send({ username: 'city', password: config.demoPassword });
+    const list = await api.get('/api/compounds').set('Authorization', `Bearer ${login.body.token}`);
+    expect(list.headers['content-range']).toMatch(/^compounds 0-24\/\d+$/);
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60000);
