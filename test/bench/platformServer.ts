@@ -1,0 +1,10 @@
+import { loadConfig } from '@baotou/config';
+import { createApp } from '../../server/src/app';
+import { openDatabase } from '../../server/src/db/client';
+
+/** Our platform as `npm start` runs it, on PostgreSQL, in its own process. */
+(async () => {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', poolSize: 10 });
+  createApp({ database, config, log: () => undefined }).listen(config.port, '127.0.0.1', () => process.send?.('ready'));
+})();
