@@ -3,6 +3,7 @@ import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
 
 /** Our platform as `npm start` runs it, on PostgreSQL, in its own process. */
+process.on('SIGINT', () => process.exit(0));
 (async () => {
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', poolSize: 10 });

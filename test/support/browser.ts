@@ -13,6 +13,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
     viewport: { width: 1366, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  context.on('close', () => fs.rmSync(profile, { recursive: true, force: true }));
+  context.on('close', () => {
+    // Chromium may still be flushing its profile as it exits; a leftover temp folder is harmless.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      /* left for the OS to clean */
+    }
+  });
   return context;
 }
