@@ -24,6 +24,11 @@ test('PGlite: migrates, seeds the demo city once, and serves the API', async () 
     const login = await api.post('/api/auth/login').send({ username: 'city', password: config.demoPassword });
     const list = await api.get('/api/compounds').set('Authorization', `Bearer ${login.body.token}`);
     expect(list.headers['content-range']).toMatch(/^compounds 0-24\/\d+$/);
+    for (const resource of ['compounds', 'projects', 'households']) {
+      const [first] = (await api.get(`/api/${resource}`).set('Authorization', `Bearer ${login.body.token}`)).body;
+      const one = await api.get(`/api/${resource}/${first.id}`).set('Authorization', `Bearer ${login.body.token}`);
+      expect(one.body).toEqual(first);
+    }
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

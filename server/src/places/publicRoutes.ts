@@ -104,6 +104,6 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
       .select({ householdId: households.id, room: households.room })
       .from(households)
       .where(eq(households.unitId, id))
-      .orderBy(asc(households.room));
+      .orderBy(sql`length(${households.room})`, asc(households.room));
   });
 }

@@ -1,0 +1,63 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+
+import { devLogin, devLoginAvailable, login } from '../services/auth'
+
+interface Props {
+  /** Why the page needs the resident to log in, shown above the button. */
+  reason: string
+  onLoggedIn: () => void
+}
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * Shown by pages that need a resident. In WeChat it logs in silently (wx.login → code);
+ * in a browser it offers the development login when the server allows it.
+ */
+export function LoginPanel({ reason, onLoggedIn }: Props) {
+  const [busy, setBusy] = useState(!isH5)
+  const [failed, setFailed] = useState(false)
+  const [devAllowed, setDevAllowed] = useState<boolean | null>(null)
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true)
+    setFailed(false)
+    try {
+      await fn()
+      onLoggedIn()
+    } catch {
+      setFailed(true)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  useEffect(() => {
+    if (isH5) {
+      devLoginAvailable().then(setDevAllowed, () => setDevAllowed(false))
+    } else {
+      run(login)
+    }
+  }, [])
+
+  return (
+    <View className='card login-panel'>
+      <Text className='card-title'>请先登录</Text>
+      <View className='muted' style={{ marginBottom: '24px' }}>{reason}</View>
+      {isH5 ? (
+        devAllowed === false ? (
+          <View className='muted'>请在微信中打开“包头智慧物业”小程序</View>
+        ) : (
+          <Button className='btn-primary' loading={busy} disabled={busy || devAllowed === null} onClick={() => run(() => devLogin())}>
+            微信登录（开发）
+          </Button>
+        )
+      ) : (
+        <Button className='btn-primary' loading={busy} disabled={busy} onClick={() => run(login)}>
+          {failed ? '重新登录' : '微信一键登录'}
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,20 @@
+export interface OwnerInput {
+  name: string
+  phone: string
+}
+
+/** Mainland mobile numbers: 11 digits starting 13–19. */
+export const MOBILE_RE = /^1[3-9]\d{9}$/
+
+/** Field → Chinese message; empty when the input can be submitted. */
+export function validateOwner({ name, phone }: OwnerInput): Partial<Record<keyof OwnerInput, string>> {
+  const errors: Partial<Record<keyof OwnerInput, string>> = {}
+  const n = name.trim()
+  if (!n) errors.name = '请输入业主姓名'
+  else if (n.length > 32) errors.name = '姓名过长'
+  const p = phone.trim()
+  if (!p) errors.phone = '请输入手机号'
+  else if (!/^\d{11}$/.test(p)) errors.phone = '手机号应为11位数字'
+  else if (!MOBILE_RE.test(p)) errors.phone = '手机号格式不正确'
+  return errors
+}

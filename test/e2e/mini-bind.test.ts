@@ -1,0 +1,89 @@
+/**
+ * Journey through the mini-program's H5 build: scan in → dev login → bind a home that matches the
+ * owner registry → it is listed under 我的房屋 as 已认证.
+ * Needs `npm run build:h5 -w mini` first (the platform serves mini/dist-h5 at /h5).
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+
+import { launchBrowser } from '../support/browser'
+import { startPlatform } from '../support/platform'
+
+type Platform = Awaited<ReturnType<typeof startPlatform>>
+
+let platform: Platform
+let browser: BrowserContext
+
+beforeAll(async () => {
+  platform = await startPlatform()
+  browser = await launchBrowser()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await platform?.stop()
+})
+
+const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+
+// Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): only look at what is shown.
+function button(page: Page, text: string): Locator {
+  return page.locator('taro-button-core').filter({ hasText: exactly(text), visible: true })
+}
+
+// <taro-input-core> repeats the placeholder on itself; fill the native <input> inside it.
+function field(page: Page, placeholder: string): Locator {
+  return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true })
+}
+
+function chip(page: Page, step: string, text: string): Locator {
+  return page
+    .locator('.card', { has: page.getByText(step, { exact: true }) })
+    .filter({ visible: true })
+    .locator('.chip')
+    .filter({ hasText: exactly(text) })
+}
+
+test('a resident scans a compound code, binds a registered home and sees it as 已认证', async () => {
+  const owner = await platform.demoOwnerForBinding()
+  const page = await browser.newPage()
+  page.setDefaultTimeout(20_000)
+  await page.setViewportSize({ width: 375, height: 760 })
+
+  await page.goto(`${platform.baseUrl}/h5/#/pages/scan/index?scene=${encodeURIComponent(owner.compoundCode)}`)
+
+  // Scan-in looked the compound up and landed on its home page.
+  await page.waitForURL(/#\/pages\/home\/index/)
+  await expectVisible(page.getByText('物业服务企业'))
+  await button(page, '绑定房屋').click()
+
+  await page.waitForURL(/#\/packages\/places\/bind\/index/)
+  await button(page, '微信登录（开发）').click()
+
+  await chip(page, '选择楼栋', owner.buildingName).click()
+  await chip(page, '选择单元', owner.unitName).click()
+  await chip(page, '选择房号', owner.room).click()
+
+  // A malformed phone is refused in Chinese before anything is sent.
+  await field(page, '与房产登记一致的姓名').fill(owner.name)
+  await field(page, '业主登记的11位手机号').fill('1380013')
+  await button(page, '提交绑定').click()
+  await expectVisible(page.getByText('手机号应为11位数字'))
+
+  await field(page, '业主登记的11位手机号').fill(owner.phone)
+  await button(page, '提交绑定').click()
+  await expectVisible(page.locator('.result-status').filter({ hasText: '已认证' }))
+
+  // The bind page moves on to 我的房屋 by itself.
+  await page.waitForURL(/#\/pages\/me\/index/)
+  const claim = page.locator('.claim').filter({ visible: true }).filter({ hasText: exactRoom(owner) })
+  await expectVisible(claim)
+  await expect(claim.locator('.status').innerText()).resolves.toBe('已认证')
+}, 120_000)
+
+function exactRoom(owner: { buildingName: string; unitName: string; room: string }): string {
+  return `${owner.buildingName} ${owner.unitName} ${owner.room}`
+}
+
+async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' })
+}
