@@ -7,7 +7,7 @@ import { users } from '../db/schema';
 import { AppError, unauthorized } from '../http/errors';
 import type { Actor } from './actor';
 import { requireActor } from './middleware';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import type { TokenService } from './tokens';
 import { code2Session } from './wechat';
 import { writeAudit } from '../audit/audit';
@@ -26,11 +26,15 @@ function session(tokens: TokenService, u: UserRow) {
 }
 
 export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService): void {
+  // An unknown username still costs one scrypt, so timing does not tell which usernames exist.
+  let decoyHash: Promise<string> | undefined;
   router.post('/api/auth/login', async (ctx) => {
     const input = loginSchema.parse(ctx.request.body);
     const [u] = await db.select().from(users).where(eq(users.username, input.username));
+    const hash = u?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy-password')));
+    const passwordOk = await verifyPassword(input.password, hash);
     // Same answer for an unknown user and a wrong password.
-    if (!u || u.disabled || !(await verifyPassword(input.password, u.passwordHash))) {
+    if (!u || u.disabled || !passwordOk) {
       throw unauthorized('BAD_CREDENTIALS', '用户名或密码错误');
     }
     ctx.body = session(tokens, u);
