@@ -67,6 +67,22 @@ describe('ra-data-simple-rest contract', () => {
     },
   );
 
+  test('getMany answers every id asked for, beyond one page', async () => {
+    const dp = await provider('city');
+    const ids = (await t.query<{ id: number }>('SELECT id FROM households ORDER BY id LIMIT 40')).map((r) => r.id);
+    const many = await dp.getMany('households', { ids });
+    expect(many.data).toHaveLength(40);
+  });
+
+  test('a whole household record sent back updates; changing its unit is refused', async () => {
+    const dp = await provider('community');
+    const [{ id }] = await t.query<{ id: number }>(`SELECT id FROM households WHERE region_code = '150203001001' ORDER BY id LIMIT 1`);
+    const { data } = await dp.getOne('households', { id });
+    const updated = await dp.update('households', { id, data: { ...data, area: '99.99' }, previousData: data });
+    expect(updated.data.area).toBe('99.99');
+    await expect(dp.update('households', { id, data: { ...data, unitId: data.unitId + 1 }, previousData: data })).rejects.toMatchObject({ status: 400 });
+  });
+
   test('errors reach the client as HttpError with the Chinese message and the status', async () => {
     const dp = await provider('d150202');
     const [other] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE region_code LIKE '150203%' LIMIT 1`);

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, ilike, or, sql } from 'drizzle-orm';
 import type { ResourceDef } from '../http/resource';
-import { filterValue } from '../http/listQuery';
+import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { auditLogs } from '../db/schema';
 
@@ -26,11 +26,16 @@ export function auditLogsResource(): ResourceDef {
     sortable: { id: auditLogs.id, at: auditLogs.at, entity: auditLogs.entity, action: auditLogs.action },
     defaultSort: ['id', 'DESC'],
     filters: {
+      q: (v) => {
+        const q = likeEscape(filterValue.string('q', v, 40));
+        return or(ilike(auditLogs.actorName, `%${q}%`), ilike(auditLogs.entity, `%${q}%`), eq(auditLogs.entityId, q));
+      },
       actorId: (v) => eq(auditLogs.actorId, filterValue.int('actorId', v)),
       entity: (v) => eq(auditLogs.entity, filterValue.string('entity', v, 40)),
       entityId: (v) => eq(auditLogs.entityId, filterValue.string('entityId', String(v), 40)),
       action: (v) => eq(auditLogs.action, filterValue.string('action', v, 40)),
     },
-    readScope: (actor) => (isBureau(actor) ? regionCondition(actor, auditLogs.regionCode) : 'deny'),
+    // City administrators also see events with no region (residents registering, for one).
+    readScope: (actor) => (actor.role === 'city_admin' ? sql`true` : isBureau(actor) ? regionCondition(actor, auditLogs.regionCode) : 'deny'),
   };
 }

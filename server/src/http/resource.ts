@@ -113,7 +113,9 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   }
   const where = and(...conditions)!;
   const { selectList, mappers } = compileSelect(def);
-  const [start, end] = q.range;
+  // getMany sends filter={"id":[...]} and no range: answer every id asked for.
+  const idsAsked = Array.isArray(q.filter.id) ? q.filter.id.length : 0;
+  const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
   const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
   const [result, totalResult] = await Promise.all([
     db.execute(sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}`),
@@ -139,6 +141,14 @@ function stripReadOnly(def: ResourceDef, body: unknown): Row {
     out[k] = v;
   }
   return def.write!.normalize ? def.write!.normalize(out) : out;
+}
+
+/**
+ * A whole record sent back (ra-data-simple-rest's update) carries fields that cannot change after
+ * creation (a household's unitId, say): drop them when unchanged; a changed one stays and is refused.
+ */
+function withoutUnchangedFixedFields(body: Row, updatable: string[], existing: Row): Row {
+  return Object.fromEntries(Object.entries(body).filter(([k, v]) => updatable.includes(k) || !(k in existing) || existing[k] !== v));
 }
 
 /** The shape of an object schema's keys (refined schemas keep their shape in zod 4). */
@@ -204,8 +214,9 @@ export function registerResource(router: Router, db: Db, def: ResourceDef): void
         const existing = await loadRaw(tx, def, id);
         if (!existing) throw notFound(def.label);
         if (!w.allows(actor, existing)) throw forbidden('OUT_OF_JURISDICTION', `无权修改管辖范围以外的${def.label}`);
-        const current = Object.fromEntries(schemaKeys(update.schema).filter((k) => k in existing).map((k) => [k, existing[k]]));
-        const input = update.schema.parse({ ...current, ...body });
+        const keys = schemaKeys(update.schema);
+        const current = Object.fromEntries(keys.filter((k) => k in existing).map((k) => [k, existing[k]]));
+        const input = update.schema.parse({ ...current, ...withoutUnchangedFixedFields(body, keys, existing) });
         const values = await update.prepare(input, { tx, actor, existing });
         if (!w.allows(actor, { ...existing, ...values })) throw forbidden('OUT_OF_JURISDICTION', `不能把${def.label}移出管辖范围`);
         const [row] = (await tx.update(def.table).set({ ...values, ...('updatedAt' in existing ? { updatedAt: new Date() } : {}) } as never).where(eq(def.id, id)).returning()) as Row[];

@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ilike, sql } from 'drizzle-orm';
 import { CLAIM_STATUSES, claimCreateSchema, claimRejectSchema, maskPhone } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { getPresented, registerResource } from '../http/resource';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { filterValue } from '../http/listQuery';
+import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import { requireActor } from '../auth/middleware';
 import { writeAudit } from '../audit/audit';
@@ -42,6 +42,7 @@ export function claimsResource(): ResourceDef {
     sortable: { id: householdClaims.id, createdAt: householdClaims.createdAt, status: householdClaims.status, compoundId: householdClaims.compoundId },
     defaultSort: ['id', 'DESC'],
     filters: {
+      q: (v) => ilike(householdClaims.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),
       status: (v) => eq(householdClaims.status, filterValue.oneOf('status', v, CLAIM_STATUSES)),
       compoundId: (v) => eq(householdClaims.compoundId, filterValue.int('compoundId', v)),
     },
