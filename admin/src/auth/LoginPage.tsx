@@ -1,0 +1,17 @@
+import { Box, Typography } from '@mui/material';
+import { Login, LoginForm } from 'react-admin';
+import { appZh } from '../i18n/zh';
+
+export const LoginPage = () => (
+  <Login>
+    <Box sx={{ px: 2, pb: 1, textAlign: 'center' }}>
+      <Typography variant="h6" component="h1">
+        {appZh.title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        管理后台
+      </Typography>
+    </Box>
+    <LoginForm />
+  </Login>
+);

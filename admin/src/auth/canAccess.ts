@@ -1,0 +1,53 @@
+// Who may do what in the console: menus, buttons and pages follow this table. The server enforces
+// the same rules (and jurisdiction within them) — this mirrors its read scopes and write roles so
+// nobody is shown a page or button that can only end in a 403.
+
+export type Role =
+  | 'city_admin'
+  | 'district_staff'
+  | 'street_staff'
+  | 'community_staff'
+  | 'party_staff'
+  | 'company_staff'
+  | 'resident';
+
+export type AccessRequest = { action: string; resource: string };
+
+/** Actions that change nothing. `export` is the list's Excel button. */
+const READ_ACTIONS = new Set(['list', 'show', 'export', 'read']);
+
+const CITY: Role[] = ['city_admin'];
+const BUREAU_MANAGERS: Role[] = [...CITY, 'district_staff'];
+const PLACE_STAFF: Role[] = [...BUREAU_MANAGERS, 'street_staff', 'community_staff'];
+const BUREAU: Role[] = [...PLACE_STAFF, 'party_staff'];
+const ALL_STAFF: Role[] = [...BUREAU, 'company_staff'];
+
+type Rule = { read: Role[]; write: Role[] };
+
+/**
+ * Per resource: who reads (list, show, export) and who writes (create, edit, delete, and the
+ * claim review actions approve / reject). Party-building and company staff only read; company
+ * staff see the compounds they serve but no owners' registry, claims or audit trail.
+ */
+export const ACCESS: Record<string, Rule> = {
+  regions: { read: ALL_STAFF, write: BUREAU_MANAGERS },
+  compounds: { read: ALL_STAFF, write: PLACE_STAFF },
+  buildings: { read: ALL_STAFF, write: PLACE_STAFF },
+  units: { read: ALL_STAFF, write: PLACE_STAFF },
+  households: { read: ALL_STAFF, write: PLACE_STAFF },
+  owners: { read: PLACE_STAFF, write: PLACE_STAFF },
+  'household-claims': { read: PLACE_STAFF, write: PLACE_STAFF },
+  companies: { read: ALL_STAFF, write: BUREAU_MANAGERS },
+  projects: { read: ALL_STAFF, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  users: { read: BUREAU_MANAGERS, write: BUREAU_MANAGERS },
+  'audit-logs': { read: BUREAU, write: [] },
+};
+
+export const STAFF_ROLES = new Set<string>(ALL_STAFF);
+
+export function canAccess(role: string | null | undefined, { action, resource }: AccessRequest): boolean {
+  if (!role || !STAFF_ROLES.has(role)) return false;
+  const rule = ACCESS[resource];
+  if (!rule) return false;
+  return (READ_ACTIONS.has(action) ? rule.read : rule.write).includes(role as Role);
+}

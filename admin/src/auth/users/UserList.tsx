@@ -1,0 +1,31 @@
+import { BooleanField, Datagrid, List, ReferenceField, SelectInput, TextField } from 'react-admin';
+import { roleChoices } from '../../choices';
+import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('users', {
+  fields: ['id', 'username', 'name', 'role', 'regionCode', 'companyId', 'disabled'],
+  references: [
+    { field: 'regionCode', resource: 'regions' },
+    { field: 'companyId', resource: 'companies' },
+  ],
+});
+
+export const UserList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'username', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="username" />
+      <TextField source="name" />
+      <EnumField source="role" choices={roleChoices} />
+      <RegionField source="regionCode" />
+      <ReferenceField source="companyId" reference="companies" emptyText="—" sortable={false} />
+      <BooleanField source="disabled" sortable={false} />
+    </Datagrid>
+  </List>
+);

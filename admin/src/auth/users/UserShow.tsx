@@ -1,0 +1,16 @@
+import { BooleanField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { roleChoices } from '../../choices';
+import { EnumField, RegionField } from '../../common/fields';
+
+export const UserShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="username" />
+      <TextField source="name" />
+      <EnumField source="role" choices={roleChoices} />
+      <RegionField source="regionCode" />
+      <ReferenceField source="companyId" reference="companies" emptyText="—" />
+      <BooleanField source="disabled" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,35 @@
+import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
+import { serviceLevelChoices } from '../../choices';
+import { FenField, RefInput, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+const filters = [
+  searchFilter,
+  <RefInput key="companyId" source="companyId" reference="companies" alwaysOn />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+  <RegionInput key="regionCode" source="regionCode" />,
+  <SelectInput key="serviceLevel" source="serviceLevel" choices={serviceLevelChoices} />,
+];
+
+const exporter = xlsxExporter('projects', {
+  fields: [
+    'id', 'companyName', 'compoundName', 'regionCode', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel',
+    'contractFilingNo', 'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
+  ],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+});
+
+export const ProjectList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'startDate', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="companyName" sortBy="companyId" />
+      <TextField source="compoundName" sortBy="compoundId" />
+      <DateField locales="zh-CN" source="startDate" />
+      <DateField locales="zh-CN" source="endDate" emptyText="—" />
+      <FenField source="feeFenPerM2Month" />
+      <SelectField source="serviceLevel" choices={serviceLevelChoices} emptyText="—" />
+      <TextField source="contractFilingNo" emptyText="—" sortable={false} />
+      <TextField source="managerName" emptyText="—" sortable={false} />
+    </Datagrid>
+  </List>
+);

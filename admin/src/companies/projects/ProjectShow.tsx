@@ -1,0 +1,22 @@
+import { DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { serviceLevelChoices } from '../../choices';
+import { FenField, RegionField } from '../../common/fields';
+
+export const ProjectShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <ReferenceField source="companyId" reference="companies" />
+      <ReferenceField source="compoundId" reference="compounds" />
+      <RegionField source="regionCode" />
+      <DateField locales="zh-CN" source="startDate" />
+      <DateField locales="zh-CN" source="endDate" emptyText="—" />
+      <FenField source="feeFenPerM2Month" />
+      <SelectField source="serviceLevel" choices={serviceLevelChoices} emptyText="—" />
+      <TextField source="contractFilingNo" emptyText="—" />
+      <DateField locales="zh-CN" source="contractFilingDate" emptyText="—" />
+      <TextField source="managerName" emptyText="—" />
+      <TextField source="managerPhone" emptyText="—" />
+      <TextField source="managerFilingNo" emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
+);

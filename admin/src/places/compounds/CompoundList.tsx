@@ -1,0 +1,49 @@
+import {
+  BooleanField,
+  Datagrid,
+  List,
+  NullableBooleanInput,
+  NumberField,
+  SelectInput,
+  TextField,
+} from 'react-admin';
+import { compoundTypeChoices, managementModeChoices } from '../../choices';
+import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+const filters = [
+  searchFilter,
+  // The server matches regionCode by prefix, so a district, street or community all work.
+  <RegionInput key="regionCode" source="regionCode" label="所属区划" alwaysOn />,
+  <SelectInput key="type" source="type" choices={compoundTypeChoices} />,
+  <SelectInput key="managementMode" source="managementMode" choices={managementModeChoices} />,
+  <NullableBooleanInput key="facilitiesComplete" source="facilitiesComplete" />,
+];
+
+export const compoundExportFields = [
+  'code', 'name', 'districtCode', 'streetCode', 'regionCode', 'address', 'type', 'managementMode',
+  'totalArea', 'buildYear', 'buildingCount', 'householdCount', 'facilitiesComplete', 'lat', 'lng', 'createdAt',
+];
+
+const exporter = xlsxExporter('compounds', {
+  fields: compoundExportFields,
+  references: ['districtCode', 'streetCode', 'regionCode'].map((field) => ({ field, resource: 'regions' })),
+  numeric: ['totalArea'],
+});
+
+export const CompoundList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="name" />
+      <RegionField source="districtCode" sortable={false} />
+      <RegionField source="regionCode" />
+      <EnumField source="type" choices={compoundTypeChoices} />
+      <EnumField source="managementMode" choices={managementModeChoices} />
+      <NumberField source="totalArea" options={{ minimumFractionDigits: 2, maximumFractionDigits: 2 }} />
+      <NumberField source="buildingCount" sortable={false} />
+      <NumberField source="householdCount" sortable={false} />
+      <BooleanField source="facilitiesComplete" sortable={false} />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,37 @@
+import { Datagrid, DateField, List, SelectInput, TextField } from 'react-admin';
+import { claimStatusChoices } from '../../choices';
+import { EnumField, RefInput } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { ClaimReviewButtons } from './ClaimReviewButtons';
+
+// The approval queue: opens on 待审核. docs/API.md lists only status and compoundId filters.
+const filters = [
+  <SelectInput key="status" source="status" choices={claimStatusChoices} alwaysOn />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
+];
+
+const exporter = xlsxExporter('household-claims', {
+  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'status', 'reason', 'createdAt', 'reviewedAt'],
+});
+
+export const HouseholdClaimList = () => (
+  <List
+    filters={filters}
+    filterDefaultValues={{ status: 'pending' }}
+    exporter={exporter}
+    sort={{ field: 'createdAt', order: 'ASC' }}
+    perPage={25}
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="compoundName" sortBy="compoundId" />
+      <TextField source="buildingName" sortable={false} />
+      <TextField source="unitName" emptyText="—" sortable={false} />
+      <TextField source="room" sortable={false} />
+      <TextField source="name" sortable={false} />
+      <TextField source="phone" sortable={false} />
+      <EnumField source="status" choices={claimStatusChoices} />
+      <DateField locales="zh-CN" source="createdAt" showTime />
+      <ClaimReviewButtons />
+    </Datagrid>
+  </List>
+);

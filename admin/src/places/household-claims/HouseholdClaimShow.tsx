@@ -1,0 +1,28 @@
+import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { claimStatusChoices } from '../../choices';
+import { EnumField } from '../../common/fields';
+import { ClaimReviewButtons } from './ClaimReviewButtons';
+
+const Actions = () => (
+  <TopToolbar>
+    <ClaimReviewButtons />
+  </TopToolbar>
+);
+
+export const HouseholdClaimShow = () => (
+  <Show actions={<Actions />}>
+    <SimpleShowLayout>
+      <ReferenceField source="compoundId" reference="compounds" />
+      <TextField source="buildingName" />
+      <TextField source="unitName" emptyText="—" />
+      <ReferenceField source="householdId" reference="households" />
+      <TextField source="name" />
+      <TextField source="phone" />
+      <EnumField source="status" choices={claimStatusChoices} />
+      <TextField source="reason" emptyText="—" />
+      <DateField locales="zh-CN" source="createdAt" showTime />
+      <TextField source="reviewedBy" emptyText="—" />
+      <DateField locales="zh-CN" source="reviewedAt" showTime emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,50 @@
+import {
+  BooleanField,
+  Datagrid,
+  List,
+  NullableBooleanInput,
+  NumberField,
+  ReferenceField,
+  SelectInput,
+  TextField,
+} from 'react-admin';
+import { areaBasisChoices } from '../../choices';
+import { EnumField, RefInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+// `q` searches the room number.
+const filters = [
+  searchFilter,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
+  <RefInput key="buildingId" source="buildingId" reference="buildings" />,
+  <RefInput key="unitId" source="unitId" reference="units" />,
+  <RefInput key="ownerId" source="ownerId" reference="owners" />,
+  <SelectInput key="areaBasis" source="areaBasis" choices={areaBasisChoices} />,
+  <NullableBooleanInput key="developerUnsold" source="developerUnsold" />,
+];
+
+const exporter = xlsxExporter('households', {
+  fields: ['id', 'compoundId', 'buildingId', 'unitId', 'room', 'area', 'areaBasis', 'ownerName', 'developerUnsold', 'regionCode'],
+  references: [
+    { field: 'compoundId', resource: 'compounds' },
+    { field: 'buildingId', resource: 'buildings' },
+    { field: 'unitId', resource: 'units' },
+    { field: 'regionCode', resource: 'regions' },
+  ],
+  numeric: ['area'],
+});
+
+export const HouseholdList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ReferenceField source="compoundId" reference="compounds" />
+      <ReferenceField source="buildingId" reference="buildings" link={false} />
+      <ReferenceField source="unitId" reference="units" link={false} emptyText="—" />
+      <TextField source="room" />
+      <NumberField source="area" options={{ minimumFractionDigits: 2, maximumFractionDigits: 2 }} />
+      <EnumField source="areaBasis" choices={areaBasisChoices} />
+      <TextField source="ownerName" emptyText="—" sortable={false} />
+      <BooleanField source="developerUnsold" sortable={false} />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,22 @@
+import { Datagrid, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RegionField } from '../../common/fields';
+
+export const OwnerShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="phone" />
+      <TextField source="idNumber" />
+      <RegionField source="regionCode" />
+      <NumberField source="householdCount" />
+      <ReferenceManyField label="resources.households.name" reference="households" target="ownerId">
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <ReferenceField source="compoundId" reference="compounds" />
+          <ReferenceField source="buildingId" reference="buildings" link={false} />
+          <TextField source="room" />
+          <TextField source="area" />
+        </Datagrid>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);

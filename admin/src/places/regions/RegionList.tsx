@@ -1,0 +1,26 @@
+import { Datagrid, List, SelectInput, TextField } from 'react-admin';
+import { regionLevelChoices } from '../../choices';
+import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="level" source="level" choices={regionLevelChoices} alwaysOn />,
+  <RegionInput key="parentCode" source="parentCode" />,
+];
+
+const exporter = xlsxExporter('regions', {
+  fields: ['id', 'name', 'level', 'parentCode'],
+  references: [{ field: 'parentCode', resource: 'regions' }],
+});
+
+export const RegionList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="id" />
+      <TextField source="name" />
+      <EnumField source="level" choices={regionLevelChoices} />
+      <RegionField source="parentCode" sortable={false} />
+    </Datagrid>
+  </List>
+);

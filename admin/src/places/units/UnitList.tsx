@@ -1,0 +1,28 @@
+import { Datagrid, List, ReferenceField, TextField } from 'react-admin';
+import { RefInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+
+// `q` searches unit names (the server has it, though docs/API.md does not list it).
+const filters = [
+  searchFilter,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
+  <RefInput key="buildingId" source="buildingId" reference="buildings" />,
+];
+
+const exporter = xlsxExporter('units', {
+  fields: ['id', 'compoundId', 'buildingId', 'name'],
+  references: [
+    { field: 'compoundId', resource: 'compounds' },
+    { field: 'buildingId', resource: 'buildings' },
+  ],
+});
+
+export const UnitList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ReferenceField source="compoundId" reference="compounds" sortable={false} />
+      <ReferenceField source="buildingId" reference="buildings" />
+      <TextField source="name" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,41 @@
+// The fields each resource accepts on POST (create) and PUT (update), mirroring the strict zod
+// schemas in @baotou/shared (compoundSchema, buildingSchema, ...). react-admin's Edit sends the
+// whole record back — ids, counts, joined names — so the dataProvider keeps only these.
+// (Importing the schemas themselves would pull zod into the console's initial bundle.)
+
+type Writable = { create: readonly string[]; update: readonly string[] };
+
+const same = (fields: readonly string[]): Writable => ({ create: fields, update: fields });
+
+const compound = ['code', 'name', 'regionCode', 'address', 'lat', 'lng', 'totalArea', 'buildYear', 'type', 'managementMode', 'facilitiesComplete'];
+const household = ['room', 'area', 'areaBasis', 'ownerId', 'developerUnsold'];
+const project = [
+  'companyId', 'compoundId', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel', 'contractFilingNo',
+  'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
+];
+
+export const writableFields: Record<string, Writable> = {
+  // A region's level and parent follow from its code; only the name changes later.
+  regions: { create: ['id', 'name'], update: ['name'] },
+  compounds: same(compound),
+  // A building, unit or household does not move: its parent is set once, on create.
+  buildings: { create: ['compoundId', 'name', 'floors'], update: ['name', 'floors'] },
+  units: { create: ['buildingId', 'name'], update: ['name'] },
+  households: { create: ['unitId', ...household], update: household },
+  owners: same(['name', 'phone', 'idNumber', 'regionCode']),
+  companies: same(['name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode']),
+  projects: same(project),
+  users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),
+};
+
+/** Keeps the accepted fields; an emptied optional input ('') is sent as null. */
+export function pickWritable(resource: string, kind: 'create' | 'update', data: Record<string, unknown>) {
+  const fields = writableFields[resource]?.[kind];
+  if (!fields) return data;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (!(f in data) || data[f] === undefined) continue;
+    out[f] = data[f] === '' ? null : data[f];
+  }
+  return out;
+}
