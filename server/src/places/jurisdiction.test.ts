@@ -64,6 +64,14 @@ describe('narrower scopes', () => {
     }
   });
 
+  test('community staff read the names of the regions above them, not their neighbours', async () => {
+    const token = await t.login('community');
+    const ids = (await t.api.get('/api/regions?range=[0,999]').set(auth(token))).body.map((r: { id: string }) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['150200', '150203', '150203001', '150203001001']));
+    expect(ids).not.toContain('150203001002');
+    expect(ids).not.toContain('150202');
+  });
+
   test('company staff see only compounds and projects of their own company', async () => {
     const token = await t.login('company');
     const [{ company_id }] = await t.query<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`);

@@ -1,4 +1,4 @@
-import { eq, like, or, sql } from 'drizzle-orm';
+import { eq, inArray, like, or, sql } from 'drizzle-orm';
 import { REGION_LEVELS, isWithin, parentRegionCode, regionCreateSchema, regionLevel, regionUpdateSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
@@ -24,8 +24,14 @@ export function regionsResource(): ResourceDef {
       level: (v) => eq(regions.level, filterValue.oneOf('level', v, REGION_LEVELS)),
       parentCode: (v) => eq(regions.parentCode, filterValue.string('parentCode', v, 12)),
     },
-    // Bureau staff see their subtree; everyone else on the console sees names of all (public data).
-    readScope: (actor) => (isBureau(actor) ? regionCondition(actor, regions.code) : actor.role === 'resident' ? 'deny' : sql`true`),
+    // Bureau staff see their subtree and the regions above them (to show a compound's district and
+    // street by name); other console users see all names (public data).
+    readScope: (actor) => {
+      if (actor.role === 'resident') return 'deny';
+      if (!isBureau(actor)) return sql`true`;
+      const above = ancestorsOf(actor.regionCode!);
+      return or(regionCondition(actor, regions.code), above.length ? inArray(regions.code, above) : undefined)!;
+    },
     write: {
       roles: ['city_admin', 'district_staff'],
       // A region is changed by the level above it: nobody edits their own region.
@@ -44,4 +50,10 @@ export function regionsResource(): ResourceDef {
       remove: true,
     },
   };
+}
+
+function ancestorsOf(code: string): string[] {
+  const out: string[] = [];
+  for (let c = parentRegionCode(code); c; c = parentRegionCode(c)) out.push(c);
+  return out;
 }

@@ -76,13 +76,13 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
       householdCount += n.households;
       compoundCount++;
       if (mode === 'professional' || mode === 'quasi') {
-        const start = `${r.int(2021, 2025)}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
+        const start = `${r.int(2023, 2025)}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
         await tx.insert(projects).values({
           companyId: companyRows[i % companyRows.length].id,
           compoundId: n.compoundId,
           regionCode: community,
           startDate: start,
-          endDate: `${Number(start.slice(0, 4)) + r.int(3, 5)}-${start.slice(5)}`,
+          endDate: `${Number(start.slice(0, 4)) + r.int(4, 6)}-${start.slice(5)}`,
           feeFenPerM2Month: r.pick([50, 60, 80, 100, 120, 150]),
           serviceLevel: r.int(1, 5),
           contractFilingNo: `BTWY-${start.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
