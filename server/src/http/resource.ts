@@ -1,6 +1,8 @@
 import type Router from '@koa/router';
 import { and, asc, desc, eq, getTableColumns, inArray, is, sql, Column, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
+import { Pool, types as pgTypes } from 'pg';
 import type { ZodType } from 'zod';
 import type { Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
@@ -96,6 +98,25 @@ function compileSelect(def: ResourceDef): CompiledSelect {
   return c;
 }
 
+/**
+ * On a PostgreSQL server, list queries run as named prepared statements, so each connection plans
+ * a query shape once (a list's text depends only on its filters and sort, values are parameters).
+ * Shapes with a variable-length id list are not named, to keep the per-connection cache bounded.
+ * Dates and timestamps come back as text, as drizzle's own driver reads them, for the column mappers.
+ */
+const RAW_DATE_TYPES = new Set([1082, 1083, 1114, 1184, 1186, 1231, 1115, 1185, 1187, 1182]);
+async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: unknown[] }> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof Pool)) return db.execute(query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return client.query({
+    text,
+    values: params,
+    ...(named ? { name: `bt_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` } : {}),
+    types: { getTypeParser: ((oid: number, format: 'text' | 'binary') => (RAW_DATE_TYPES.has(oid) ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as never },
+  });
+}
+
 export async function listPresented(db: Db, def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
@@ -118,8 +139,8 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
   const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
   const [result, totalResult] = await Promise.all([
-    db.execute(sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}`),
-    db.execute(sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`),
+    runPrepared(db, sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}`, !idsAsked),
+    runPrepared(db, sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, !idsAsked),
   ]);
   const rows = (result.rows as Row[]).map((row) => {
     for (const [key, map] of mappers) row[key] = map(row[key]);
