@@ -1,47 +1,24 @@
 // Chinese labels for every enum the console shows. One place, so the lists, filters, forms and
-// Excel exports all say the same thing. When @baotou/shared exports the enum tuples, key these maps
-// by them (`Record<(typeof COMPOUND_TYPES)[number], string>`) so a new value fails to compile here.
+// Excel exports all say the same thing; the domain enums' labels come from @baotou/shared.
+import {
+  AREA_BASIS_LABELS,
+  CLAIM_STATUS_LABELS,
+  COMPOUND_TYPE_LABELS,
+  MANAGEMENT_MODE_LABELS,
+  ROLE_LABELS,
+  STAFF_ROLES,
+} from '@baotou/shared';
 
 export type Choice = { id: string; name: string };
 
 const toChoices = (labels: Record<string, string>): Choice[] =>
   Object.entries(labels).map(([id, name]) => ({ id, name }));
 
-export const compoundTypeLabels: Record<string, string> = {
-  commodity: '商品房小区',
-  old: '老旧小区',
-  single_building: '单栋楼',
-  resettlement: '回迁安置小区',
-};
-
-export const managementModeLabels: Record<string, string> = {
-  professional: '专业化物业服务',
-  quasi: '准物业管理',
-  community: '社区托管',
-  self: '业主自管',
-  none: '无物业管理',
-};
-
-export const areaBasisLabels: Record<string, string> = {
-  registered: '登记面积',
-  surveyed: '实测面积',
-  contract: '合同面积',
-};
-
-export const claimStatusLabels: Record<string, string> = {
-  pending: '待审核',
-  verified: '已认证',
-  rejected: '已驳回',
-};
-
-export const roleLabels: Record<string, string> = {
-  city_admin: '市住建局',
-  district_staff: '区住建局',
-  street_staff: '街道',
-  community_staff: '社区',
-  party_staff: '党建办',
-  company_staff: '物业企业',
-};
+export const compoundTypeLabels: Record<string, string> = COMPOUND_TYPE_LABELS;
+export const managementModeLabels: Record<string, string> = MANAGEMENT_MODE_LABELS;
+export const areaBasisLabels: Record<string, string> = AREA_BASIS_LABELS;
+export const claimStatusLabels: Record<string, string> = CLAIM_STATUS_LABELS;
+export const roleLabels: Record<string, string> = Object.fromEntries(STAFF_ROLES.map((r) => [r, ROLE_LABELS[r]]));
 
 export const regionLevelLabels: Record<string, string> = {
   city: '市',

@@ -32,3 +32,8 @@ export const AREA_BASIS_LABELS: Record<AreaBasis, string> = {
   surveyed: '实测面积',
   contract: '合同面积',
 };
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  pending: '待审核',
+  verified: '已认证',
+  rejected: '已驳回',
+};
