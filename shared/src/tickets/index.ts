@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './transitions';
+export * from './timeLimits';
+export * from './escalation';
+export * from './stats';
+export * from './schemas';
