@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { ballotSchema, voteSchema } from '@baotou/shared';
+import type { Actor } from '../auth/actor';
+import type { Db, Tx } from '../db/client';
+import { ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
+import { writeAudit } from '../audit/audit';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { regionAllows } from '../jurisdiction/scope';
+import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { computeResult, countEligible, scopeCondition, type VoteResult } from './tally';
+
+type Vote = typeof votes.$inferSelect;
+const STAFF_VIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff', 'party_staff'];
+const STREET_ROLES = ['city_admin', 'district_staff', 'street_staff'];
+
+/** A receipt the voter can check their ballot by: 10 characters from an unambiguous alphabet. */
+function newReceipt(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+async function loadVote(db: Db | Tx, id: number, lock?: 'update' | 'share'): Promise<Vote> {
+  const q = db.select().from(votes).where(eq(votes.id, id));
+  const [vote] = lock === 'update' ? await q.for('update') : lock === 'share' ? await q.for('share') : await q;
+  if (!vote) throw notFound('表决');
+  return vote;
+}
+
+/** Staff in jurisdiction and residents of the compound may see a vote; others get 404. */
+async function assertCanSee(db: Db | Tx, actor: Actor, vote: Vote) {
+  if (STAFF_VIEWERS.includes(actor.role) && regionAllows(actor, vote.regionCode)) return;
+  if (actor.role === 'resident' && vote.status !== 'draft' && (await isResidentOf(db, actor.id, vote.compoundId))) return;
+  if (actor.role === 'resident' && (await memberCommittee(db, actor.id, vote.compoundId))) return;
+  throw notFound('表决');
+}
+
+/** The compound's committee members run its votes; street staff may too. */
+async function assertCanRun(tx: Tx, actor: Actor, compoundId: number, regionCode: string): Promise<number | null> {
+  if (actor.role === 'resident') return requireMemberCommittee(tx, actor, compoundId);
+  if (STREET_ROLES.includes(actor.role) && regionAllows(actor, regionCode)) return null;
+  throw forbidden('ROLE_FORBIDDEN', '仅本小区业主委员会或街道可以组织表决');
+}
+
+async function assertScope(tx: Tx, input: z.infer<typeof voteSchema>) {
+  if (input.scopeType === 'compound') return;
+  const table = input.scopeType === 'buildings' ? buildings : units;
+  const rows = await tx.select({ id: table.id }).from(table).where(and(eq(table.compoundId, input.compoundId), inArray(table.id, input.scopeIds)));
+  if (rows.length !== new Set(input.scopeIds).size) throw badRequest('VALIDATION_FAILED', '表决范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
+}
+
+export function voteService(db: Db, now: () => Date = () => new Date()) {
+  async function open(tx: Tx, actor: Actor, vote: Vote) {
+    const [compound] = await tx.select({ followMajority: compounds.followMajority }).from(compounds).where(eq(compounds.id, vote.compoundId));
+    const eligibleCount = await countEligible(tx, vote);
+    if (eligibleCount === 0) throw conflict('EMPTY_SCOPE', '表决范围内没有房屋');
+    const [after] = await tx
+      .update(votes)
+      .set({ status: 'open', opensAt: vote.opensAt ?? now(), followMajority: compound.followMajority, eligibleCount, updatedAt: now() })
+      .where(eq(votes.id, vote.id))
+      .returning();
+    await writeAudit(tx, actor, { action: 'open', entity: 'votes', entityId: vote.id, before: vote, after, regionCode: vote.regionCode });
+  }
+
+  return {
+    async create(actor: Actor, input: z.infer<typeof voteSchema>, openNow: boolean) {
+      return db.transaction(async (tx) => {
+        const [c] = await tx.select({ regionCode: compounds.regionCode }).from(compounds).where(eq(compounds.id, input.compoundId));
+        if (!c) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
+        const committeeId = await assertCanRun(tx, actor, input.compoundId, c.regionCode);
+        await assertScope(tx, input);
+        if (new Date(input.closesAt) <= now()) throw badRequest('VALIDATION_FAILED', '截止时间须晚于现在', { closesAt: '截止时间须晚于现在' });
+        const [vote] = await tx
+          .insert(votes)
+          .values({
+            ...input,
+            description: input.description ?? null,
+            opensAt: input.opensAt ? new Date(input.opensAt) : null,
+            closesAt: new Date(input.closesAt),
+            scopeIds: input.scopeType === 'compound' ? [] : [...new Set(input.scopeIds)],
+            regionCode: c.regionCode,
+            committeeId,
+            createdBy: actor.id,
+          })
+          .returning();
+        await writeAudit(tx, actor, { action: 'create', entity: 'votes', entityId: vote.id, after: vote, regionCode: c.regionCode });
+        if (openNow) await open(tx, actor, vote);
+        return vote.id;
+      });
+    },
+
+    async open(actor: Actor, id: number) {
+      return db.transaction(async (tx) => {
+        const vote = await loadVote(tx, id, 'update');
+        await assertCanRun(tx, actor, vote.compoundId, vote.regionCode);
+        if (vote.status !== 'draft') throw conflict('VOTE_NOT_DRAFT', '表决已开始或已截止');
+        await open(tx, actor, vote);
+        return id;
+      });
+    },
+
+    /** Closing freezes the tally; a ballot racing the close waits on the vote row and then sees it closed. */
+    async close(actor: Actor, id: number) {
+      return db.transaction(async (tx) => {
+        const vote = await loadVote(tx, id, 'update');
+        await assertCanRun(tx, actor, vote.compoundId, vote.regionCode);
+        if (vote.status !== 'open') throw conflict(vote.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN', vote.status === 'closed' ? '表决已截止' : '表决尚未开始');
+        const closed = { ...vote, status: 'closed' as const };
+        const result = await computeResult(tx, closed);
+        const [after] = await tx.update(votes).set({ status: 'closed', closedAt: now(), result, updatedAt: now() }).where(eq(votes.id, id)).returning();
+        await writeAudit(tx, actor, { action: 'close', entity: 'votes', entityId: id, before: { status: vote.status }, after: { status: after.status, approved: result.approved }, regionCode: vote.regionCode });
+        return result;
+      });
+    },
+
+    /**
+     * One ballot per home, changeable until closing: the new ballot becomes current and the old one
+     * stays in history. Two ballots for one home at the same moment are serialised by an advisory
+     * lock on (vote, home), and the partial unique index keeps exactly one current.
+     */
+    async cast(actor: Actor, voteId: number, input: z.infer<typeof ballotSchema>) {
+      return db.transaction(async (tx) => {
+        const vote = await loadVote(tx, voteId, 'share');
+        await assertCanSee(tx, actor, vote);
+        if (vote.status === 'closed' || (vote.status === 'open' && vote.closesAt <= now())) throw conflict('VOTE_CLOSED', '表决已截止，不能再投票');
+        if (vote.status !== 'open' || (vote.opensAt && vote.opensAt > now())) throw conflict('VOTE_NOT_OPEN', '表决尚未开始');
+        const [home] = await tx.select({ id: households.id }).from(households).where(and(eq(households.id, input.householdId), scopeCondition(vote)));
+        if (!home) throw forbidden('OUT_OF_SCOPE', '该房屋不在本次表决范围内');
+        let userId: number | null = null;
+        if (input.channel === 'online') {
+          const [claim] = await tx
+            .select({ id: householdClaims.id })
+            .from(householdClaims)
+            .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
+          if (actor.role !== 'resident' || !claim) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋投票');
+          userId = actor.id;
+        } else {
+          await requireMemberCommittee(tx, actor, vote.compoundId);
+          if (input.channel === 'paper' && !input.scanUrl) throw badRequest('VALIDATION_FAILED', '纸质选票须上传扫描件', { scanUrl: '请上传纸质选票扫描件' });
+        }
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${voteId}, ${input.householdId})`);
+        await tx.update(ballots).set({ current: false }).where(and(eq(ballots.voteId, voteId), eq(ballots.householdId, input.householdId), eq(ballots.current, true)));
+        const receipt = newReceipt();
+        const [row] = await tx
+          .insert(ballots)
+          .values({ voteId, householdId: input.householdId, userId, enteredBy: actor.id, choice: input.choice, channel: input.channel, scanUrl: input.scanUrl ?? null, receipt })
+          .returning({ id: ballots.id });
+        // The audit row records that a ballot was cast, not how (results are never per owner).
+        await writeAudit(tx, actor, { action: 'ballot', entity: 'votes', entityId: voteId, after: { ballotId: row.id, householdId: input.householdId, channel: input.channel }, regionCode: vote.regionCode });
+        return { receipt };
+      });
+    },
+
+    async result(actor: Actor, id: number): Promise<VoteResult> {
+      const vote = await loadVote(db, id);
+      await assertCanSee(db, actor, vote);
+      if (vote.status === 'closed' && vote.result) return vote.result as VoteResult;
+      return computeResult(db, vote);
+    },
+
+    /** A voter checks their ballot by its receipt: only someone holding that home verified may. */
+    async receipt(actor: Actor, id: number, receipt: string) {
+      const vote = await loadVote(db, id);
+      await assertCanSee(db, actor, vote);
+      const [b] = await db.select().from(ballots).where(and(eq(ballots.voteId, id), eq(ballots.receipt, receipt)));
+      const holds =
+        b &&
+        (b.userId === actor.id ||
+          (actor.role === 'resident' &&
+            (await db.select({ id: householdClaims.id }).from(householdClaims).where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, b.householdId), eq(householdClaims.status, 'verified')))).length > 0));
+      if (!b || !holds) throw notFound('选票');
+      return { choice: b.choice, channel: b.channel, at: b.createdAt, current: b.current };
+    },
+
+    async myBallots(actor: Actor, id: number) {
+      const vote = await loadVote(db, id);
+      await assertCanSee(db, actor, vote);
+      return db
+        .select({ householdId: ballots.householdId, room: households.room, choice: ballots.choice, channel: ballots.channel, receipt: ballots.receipt, at: ballots.createdAt })
+        .from(ballots)
+        .innerJoin(households, eq(households.id, ballots.householdId))
+        .innerJoin(householdClaims, and(eq(householdClaims.householdId, ballots.householdId), eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')))
+        .where(and(eq(ballots.voteId, id), eq(ballots.current, true)))
+        .orderBy(desc(ballots.id));
+    },
+  };
+}
