@@ -11,7 +11,24 @@ export interface LoadResult {
 }
 
 /** Keeps `connections` requests in flight for `seconds`, each to a fresh path; exact percentiles. */
-export async function runLoad(opts: { port: number; connections: number; seconds: number; path: () => string; headers?: Record<string, string> }): Promise<LoadResult> {
+export interface LoadRequest {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export async function runLoad(opts: {
+  port: number;
+  connections: number;
+  seconds: number;
+  path?: () => string;
+  headers?: Record<string, string>;
+  /** Instead of path/headers: a request per call, e.g. a POST with a body. */
+  request?: () => LoadRequest;
+  /** Status counted as success (default 200). */
+  okStatus?: number;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -19,11 +36,14 @@ export async function runLoad(opts: { port: number; connections: number; seconds
   const started = process.hrtime.bigint();
   const one = () =>
     new Promise<void>((resolve) => {
+      const r: LoadRequest = opts.request ? opts.request() : { path: opts.path!(), headers: opts.headers };
+      const payload = r.body === undefined ? undefined : JSON.stringify(r.body);
+      const headers = { ...r.headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) };
       const t0 = process.hrtime.bigint();
-      const req = http.get({ host: '127.0.0.1', port: opts.port, path: opts.path(), agent, headers: opts.headers }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: opts.port, path: r.path, method: r.method ?? 'GET', agent, headers }, (res) => {
         res.resume();
         res.on('end', () => {
-          if (res.statusCode !== 200) errors++;
+          if (res.statusCode !== (opts.okStatus ?? 200)) errors++;
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           resolve();
         });
@@ -32,6 +52,7 @@ export async function runLoad(opts: { port: number; connections: number; seconds
         errors++;
         resolve();
       });
+      req.end(payload);
     });
   await Promise.all(
     Array.from({ length: opts.connections }, async () => {
