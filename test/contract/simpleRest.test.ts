@@ -57,7 +57,7 @@ describe('ra-data-simple-rest contract', () => {
     await expect(dp.getOne('compounds', { id: created.data.id })).rejects.toMatchObject({ status: 404 });
   });
 
-  test.each(['regions', 'compounds', 'buildings', 'units', 'households', 'owners', 'companies', 'projects', 'users', 'audit-logs'])(
+  test.each(['regions', 'compounds', 'buildings', 'units', 'households', 'owners', 'companies', 'projects', 'users', 'audit-logs', 'committees', 'committee-members', 'disclosures', 'fund-accounts', 'fund-ledgers', 'fund-entries'])(
     '%s: a row reads the same in the list as on its own page',
     async (resource) => {
       const dp = await provider('city');

@@ -1,4 +1,4 @@
-export const DISCLOSURE_KINDS = ['fund_statement', 'income_statement', 'decision', 'minutes', 'street_order', 'street_revocation'] as const;
+export const DISCLOSURE_KINDS = ['fund_statement', 'income_statement', 'decision', 'minutes', 'street_order', 'street_revocation', 'fund_usage'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
   fund_statement: '维修资金收支',
@@ -7,6 +7,7 @@ export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
   minutes: '会议纪要',
   street_order: '街道责令改正',
   street_revocation: '街道撤销决定',
+  fund_usage: '维修资金使用公示',
 };
 /** Kinds a committee publishes; the street publishes orders and revocations. */
 export const COMMITTEE_DISCLOSURE_KINDS = ['fund_statement', 'income_statement', 'decision', 'minutes'] as const;

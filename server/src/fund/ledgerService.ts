@@ -1,0 +1,210 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FundSettings } from '@baotou/config';
+import { apportionFen, firstDepositFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
+import type { Actor } from '../auth/actor';
+import type { Db, DbOrTx, Tx } from '../db/client';
+import { buildings, compounds, fundAccounts, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { regionAllows } from '../jurisdiction/scope';
+import { postBatch } from './posting';
+
+const FUND_STAFF = ['city_admin', 'district_staff'];
+
+export function assertFundStaff(actor: Actor, regionCode: string) {
+  if (!FUND_STAFF.includes(actor.role)) throw forbidden('ROLE_FORBIDDEN', '维修资金记账由市、区住建局办理');
+  if (!regionAllows(actor, regionCode)) throw forbidden('OUT_OF_JURISDICTION', '不能为管辖范围以外的小区记账');
+}
+
+async function loadAccount(db: DbOrTx, id: number) {
+  const [a] = await db.select().from(fundAccounts).where(eq(fundAccounts.id, id));
+  if (!a) throw notFound('维修资金账户');
+  return a;
+}
+
+/** The per-m² first-deposit amount for the home's building: multi-storey up to 6 floors, else high-rise. */
+export async function firstDepositDue(db: DbOrTx, settings: FundSettings, householdId: number): Promise<number> {
+  const [h] = await db
+    .select({ area: households.area, floors: buildings.floors })
+    .from(households)
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(eq(households.id, householdId));
+  if (!h) throw notFound('房屋');
+  const rate = (h.floors ?? 0) > 6 ? settings.firstDepositPerM2Fen.highRise : settings.firstDepositPerM2Fen.multiStorey;
+  return firstDepositFen(parseAreaCenti(h.area)!, rate);
+}
+
+/** The home's ledger in its compound's account, opened on first use. */
+export async function ledgerFor(tx: Tx, householdId: number) {
+  const [existing] = await tx.select().from(fundLedgers).where(eq(fundLedgers.householdId, householdId));
+  if (existing) return existing;
+  const [h] = await tx
+    .select({ compoundId: households.compoundId, regionCode: households.regionCode, accountId: fundAccounts.id })
+    .from(households)
+    .leftJoin(fundAccounts, eq(fundAccounts.compoundId, households.compoundId))
+    .where(eq(households.id, householdId));
+  if (!h) throw notFound('房屋');
+  if (!h.accountId) throw conflict('NO_FUND_ACCOUNT', '该小区尚未开设维修资金专户');
+  const [created] = await tx
+    .insert(fundLedgers)
+    .values({ accountId: h.accountId, householdId, compoundId: h.compoundId, regionCode: h.regionCode })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? (await tx.select().from(fundLedgers).where(eq(fundLedgers.householdId, householdId)))[0];
+}
+
+export function ledgerService(db: Db, settings: FundSettings) {
+  return {
+    /** First deposit (area × the per-m² amount, unless an amount is given) or a top-up, one batch. */
+    async deposit(actor: Actor, accountId: number, input: { householdId: number; kind: 'first_deposit' | 'top_up'; amountFen?: number; memo?: string | null }) {
+      return db.transaction(async (tx) => {
+        const account = await loadAccount(tx, accountId);
+        assertFundStaff(actor, account.regionCode);
+        const ledger = await ledgerFor(tx, input.householdId);
+        if (ledger.accountId !== accountId) throw badRequest('VALIDATION_FAILED', '该房屋不属于本账户所在小区', { householdId: '房屋不在本小区' });
+        const due = await firstDepositDue(tx, settings, input.householdId);
+        if (input.kind === 'first_deposit' && ledger.firstDepositFen > 0) throw conflict('ALREADY_DEPOSITED', '该房屋已首次交存');
+        const amount = input.amountFen ?? (input.kind === 'first_deposit' ? due : 0);
+        if (amount <= 0) throw badRequest('VALIDATION_FAILED', '请填写续交金额', { amountFen: '请填写金额' });
+        const posted = await postBatch(tx, actor, { accountId, kind: input.kind, lines: [{ ledgerId: ledger.id, amountFen: amount, memo: input.memo ?? null }] });
+        if (input.kind === 'first_deposit') await tx.update(fundLedgers).set({ firstDepositFen: amount }).where(eq(fundLedgers.id, ledger.id));
+        return { batchId: posted.batchId, ledgerId: ledger.id, amountFen: amount, balanceFen: posted.balanceAfter.get(ledger.id) };
+      });
+    },
+
+    /**
+     * Earnings for a period, in proportion to each ledger's balance at the period's end, largest
+     * remainder (DOMAIN.md §3). One transaction per account (compound).
+     */
+    async allocateEarnings(actor: Actor | null, accountId: number, input: { periodEnd: string; amountFen: number }) {
+      return db.transaction(async (tx) => {
+        const account = await loadAccount(tx, accountId);
+        if (actor) assertFundStaff(actor, account.regionCode);
+        await tx.select({ id: fundAccounts.id }).from(fundAccounts).where(eq(fundAccounts.id, accountId)).for('update');
+        const end = `${input.periodEnd} 23:59:59.999999+08`;
+        const rows = (
+          await tx.execute(sql`
+            SELECT l.id, coalesce(sum(e.amount_fen) FILTER (WHERE e.posted_at <= ${end}::timestamptz), 0)::bigint AS bal
+              FROM fund_ledgers l LEFT JOIN fund_entries e ON e.ledger_id = l.id
+             WHERE l.account_id = ${accountId} GROUP BY l.id ORDER BY l.id`)
+        ).rows as { id: number; bal: string }[];
+        const weights = rows.map((r) => ({ id: Number(r.id), weight: BigInt(r.bal) })).filter((w) => w.weight > 0n);
+        if (!weights.length) throw conflict('NO_BALANCES', '结息日没有余额，无法分配收益');
+        const shares = apportionFen(input.amountFen, weights);
+        const posted = await postBatch(tx, actor, {
+          accountId,
+          kind: 'earnings',
+          reference: `earnings:${input.periodEnd}`,
+          lines: shares.map((s) => ({ ledgerId: s.id, amountFen: s.fen, memo: `${input.periodEnd} 增值收益` })),
+        });
+        return { batchId: posted.batchId, ledgers: posted.entries, totalFen: posted.totalFen };
+      });
+    },
+
+    /** A posted entry is never edited: a reversing entry cancels it, once. */
+    async reverse(actor: Actor, entryId: number, reason: string) {
+      return db.transaction(async (tx) => {
+        const [entry] = await tx.select().from(fundEntries).where(eq(fundEntries.id, entryId));
+        if (!entry) throw notFound('记账凭证');
+        assertFundStaff(actor, entry.regionCode);
+        if (entry.kind === 'reversal') throw conflict('NOT_REVERSIBLE', '冲正凭证不能再冲正');
+        const done = await tx.select({ id: fundEntries.id }).from(fundEntries).where(eq(fundEntries.reversesId, entryId));
+        if (done.length) throw conflict('ALREADY_REVERSED', '该凭证已冲正');
+        const posted = await postBatch(tx, actor, {
+          accountId: entry.accountId,
+          kind: 'reversal',
+          totalsOf: entry.kind as FundEntryKind,
+          reference: `reverse:${entryId}`,
+          lines: [{ ledgerId: entry.ledgerId, amountFen: -entry.amountFen, payer: entry.payer as 'owner' | 'developer', memo: reason, reversesId: entryId }],
+        });
+        return { batchId: posted.batchId };
+      });
+    },
+
+    /** Σ household balances = account balance = Σ entries, to the fen, with every mismatched ledger. */
+    async reconciliation(db2: DbOrTx, accountId: number) {
+      const account = await loadAccount(db2, accountId);
+      const [sums] = (
+        await db2.execute(sql`SELECT (SELECT coalesce(sum(balance_fen), 0) FROM fund_ledgers WHERE account_id = ${accountId})::text AS ledgers,
+                                     (SELECT coalesce(sum(amount_fen), 0) FROM fund_entries WHERE account_id = ${accountId})::text AS entries`)
+      ).rows as { ledgers: string; entries: string }[];
+      const mismatches = (
+        await db2.execute(sql`SELECT l.id AS "ledgerId", l.household_id AS "householdId", l.balance_fen AS "balanceFen", coalesce(sum(e.amount_fen), 0)::bigint AS "entrySumFen"
+                                FROM fund_ledgers l LEFT JOIN fund_entries e ON e.ledger_id = l.id WHERE l.account_id = ${accountId}
+                               GROUP BY l.id HAVING l.balance_fen <> coalesce(sum(e.amount_fen), 0) ORDER BY l.id LIMIT 100`)
+      ).rows.map((r) => ({ ...(r as object), balanceFen: Number((r as { balanceFen: string }).balanceFen), entrySumFen: Number((r as { entrySumFen: string }).entrySumFen) }));
+      const ledgerSumFen = Number(sums.ledgers);
+      return { accountId, accountBalanceFen: account.balanceFen, ledgerSumFen, entrySumFen: Number(sums.entries), differenceFen: account.balanceFen - ledgerSumFen, mismatches };
+    },
+
+    /** Transfer registration: is this home's fund fully deposited? */
+    async check(actor: Actor, q: { householdId?: number; compoundCode?: string; building?: string; unit?: string; room?: string }) {
+      const where = q.householdId
+        ? eq(households.id, q.householdId)
+        : and(eq(compounds.code, String(q.compoundCode ?? '').toUpperCase()), eq(buildings.name, String(q.building ?? '')), eq(units.name, String(q.unit ?? '')), eq(households.room, String(q.room ?? '')));
+      const [h] = await db
+        .select({ id: households.id, regionCode: households.regionCode, compound: compounds.name, building: buildings.name, unit: units.name, room: households.room })
+        .from(households)
+        .innerJoin(compounds, eq(compounds.id, households.compoundId))
+        .innerJoin(buildings, eq(buildings.id, households.buildingId))
+        .innerJoin(units, eq(units.id, households.unitId))
+        .where(where)
+        .limit(1);
+      if (!h || !regionAllows(actor, h.regionCode)) throw notFound('房屋');
+      const due = await firstDepositDue(db, settings, h.id);
+      const [l] = await db.select().from(fundLedgers).where(eq(fundLedgers.householdId, h.id));
+      const depositedFen = l?.depositedFen ?? 0;
+      return {
+        householdId: h.id,
+        address: `${h.compound}${h.building}${h.unit}${h.room}`,
+        firstDepositDueFen: due,
+        depositedFen,
+        balanceFen: l?.balanceFen ?? 0,
+        fullyDeposited: (l?.firstDepositFen ?? 0) > 0 && depositedFen >= due,
+      };
+    },
+
+    /** Online self-deposit: a pending payment at the provider, posted when the provider calls back. */
+    async createPayment(actor: Actor, input: { householdId: number; amountFen: number }) {
+      const [claim] = await db
+        .select({ id: householdClaims.id })
+        .from(householdClaims)
+        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
+      if (!claim) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋交存');
+      const providerTxnId = `LP${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+      const [p] = await db.insert(fundPayments).values({ householdId: input.householdId, userId: actor.id, amountFen: input.amountFen, providerTxnId }).returning();
+      return { paymentId: p.id, providerTxnId, amountFen: p.amountFen, status: p.status };
+    },
+
+    sign(providerTxnId: string, amountFen: number, status: string) {
+      return createHmac('sha256', settings.paymentSecret).update(`${providerTxnId}|${amountFen}|${status}`).digest('hex');
+    },
+
+    /** The provider's callback, idempotent by its transaction id: a replay posts nothing. */
+    async paymentCallback(input: { providerTxnId: string; amountFen: number; status: 'SUCCESS' | 'FAIL'; sign: string }) {
+      const expected = Buffer.from(this.sign(input.providerTxnId, input.amountFen, input.status), 'hex');
+      if (!timingSafeEqual(expected, Buffer.from(input.sign, 'hex'))) throw forbidden('BAD_SIGNATURE', '回调签名无效');
+      return db.transaction(async (tx) => {
+        const [p] = await tx.select().from(fundPayments).where(eq(fundPayments.providerTxnId, input.providerTxnId)).for('update');
+        if (!p) throw notFound('支付记录');
+        if (p.status !== 'pending') throw conflict('CALLBACK_REPLAYED', '该笔支付已处理，重复回调不再入账');
+        if (p.amountFen !== input.amountFen) throw badRequest('AMOUNT_MISMATCH', '回调金额与订单金额不符');
+        if (input.status === 'FAIL') {
+          await tx.update(fundPayments).set({ status: 'failed', updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
+          return { status: 'failed' };
+        }
+        const ledger = await ledgerFor(tx, p.householdId);
+        const posted = await postBatch(tx, null, { accountId: ledger.accountId, kind: 'self_deposit', reference: `pay:${p.providerTxnId}`, lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: '线上自助交存' }] });
+        await tx.update(fundPayments).set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
+        return { status: 'paid', batchId: posted.batchId };
+      });
+    },
+
+    async payment(actor: Actor, id: number) {
+      const [p] = await db.select().from(fundPayments).where(and(eq(fundPayments.id, id), eq(fundPayments.userId, actor.id)));
+      if (!p) throw notFound('支付记录');
+      return p;
+    },
+  };
+}
+export type LedgerService = ReturnType<typeof ledgerService>;
