@@ -82,11 +82,11 @@ export function ledgerService(db: Db, settings: FundSettings) {
         if (actor) assertFundStaff(actor, account.regionCode);
         await tx.select({ id: fundAccounts.id }).from(fundAccounts).where(eq(fundAccounts.id, accountId)).for('update');
         const end = `${input.periodEnd} 23:59:59.999999+08`;
+        // Balances at the period's end, from the journal (served by the account/posted_at index).
         const rows = (
           await tx.execute(sql`
-            SELECT l.id, coalesce(sum(e.amount_fen) FILTER (WHERE e.posted_at <= ${end}::timestamptz), 0)::bigint AS bal
-              FROM fund_ledgers l LEFT JOIN fund_entries e ON e.ledger_id = l.id
-             WHERE l.account_id = ${accountId} GROUP BY l.id ORDER BY l.id`)
+            SELECT ledger_id AS id, sum(amount_fen)::text AS bal FROM fund_entries
+             WHERE account_id = ${accountId} AND posted_at <= ${end}::timestamptz GROUP BY ledger_id ORDER BY ledger_id`)
         ).rows as { id: number; bal: string }[];
         const weights = rows.map((r) => ({ id: Number(r.id), weight: BigInt(r.bal) })).filter((w) => w.weight > 0n);
         if (!weights.length) throw conflict('NO_BALANCES', '结息日没有余额，无法分配收益');

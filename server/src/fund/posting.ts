@@ -1,8 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FundEntryKind } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
-import { fundAccounts, fundBatches, fundEntries, fundLedgers } from '../db/schema';
+import { fundAccounts, fundBatches } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 
@@ -45,27 +45,21 @@ export async function postBatch(
   if (!account) throw notFound('维修资金账户');
   const lines = opts.lines.filter((l) => l.amountFen !== 0);
   const ids = [...new Set(lines.map((l) => l.ledgerId))].sort((a, b) => a - b);
+  // Lock the ledgers in id order (no deadlock between batches), reading each home's current owner.
   const ledgers = ids.length
-    ? await tx
-        .select({ id: fundLedgers.id, householdId: fundLedgers.householdId, accountId: fundLedgers.accountId, balanceFen: fundLedgers.balanceFen, regionCode: fundLedgers.regionCode })
-        .from(fundLedgers)
-        .where(inArray(fundLedgers.id, ids))
-        .orderBy(asc(fundLedgers.id))
-        .for('update')
+    ? ((
+        await tx.execute(sql`
+          SELECT l.id, l.household_id AS "householdId", l.account_id AS "accountId", l.balance_fen::text AS "balanceFen", l.region_code AS "regionCode", h.owner_id AS "ownerId"
+            FROM fund_ledgers l JOIN households h ON h.id = l.household_id
+           WHERE l.id = ANY(${`{${ids.join(',')}}`}::int[]) ORDER BY l.id FOR UPDATE OF l`)
+      ).rows as { id: number; householdId: number; accountId: number; balanceFen: string; regionCode: string; ownerId: number | null }[])
     : [];
-  const byId = new Map(ledgers.map((l) => [l.id, l]));
-  const balances = new Map(ledgers.map((l) => [l.id, l.balanceFen]));
-  const ownerOf = new Map(
-    ids.length
-      ? (await tx.execute(sql`SELECT l.id, h.owner_id FROM fund_ledgers l JOIN households h ON h.id = l.household_id WHERE l.id IN ${sql.raw(`(${ids.join(',')})`)}`)).rows.map(
-          (r) => [Number((r as { id: number }).id), (r as { owner_id: number | null }).owner_id] as const,
-        )
-      : [],
-  );
+  const byId = new Map(ledgers.map((l) => [Number(l.id), l]));
+  const balances = new Map(ledgers.map((l) => [Number(l.id), Number(l.balanceFen)]));
   let total = 0;
   const entries = lines.map((l) => {
     const ledger = byId.get(l.ledgerId);
-    if (!ledger || ledger.accountId !== opts.accountId) throw notFound('分户账');
+    if (!ledger || Number(ledger.accountId) !== opts.accountId) throw notFound('分户账');
     const after = balances.get(l.ledgerId)! + l.amountFen;
     if (after < 0) throw conflict('INSUFFICIENT_BALANCE', `分户账 ${l.ledgerId} 余额不足，差额 ${-after} 分`);
     if (!Number.isSafeInteger(after)) throw conflict('AMOUNT_OVERFLOW', '金额超出范围');
@@ -77,26 +71,27 @@ export async function postBatch(
     .insert(fundBatches)
     .values({ accountId: opts.accountId, kind: opts.kind, totalFen: total, entryCount: entries.length, reference: opts.reference ?? null, postedBy: actor?.id ?? null })
     .returning({ id: fundBatches.id });
-  for (let i = 0; i < entries.length; i += 2000) {
-    await tx.insert(fundEntries).values(
-      entries.slice(i, i + 2000).map(({ line, after, ledger }) => ({
-        accountId: opts.accountId,
-        ledgerId: line.ledgerId,
-        householdId: ledger.householdId,
-        batchId: batch.id,
-        regionCode: ledger.regionCode,
-        kind: opts.kind,
-        amountFen: line.amountFen,
-        balanceAfterFen: after,
-        ownerId: ownerOf.get(line.ledgerId) ?? null,
+  if (entries.length) {
+    // The whole batch in one statement: rows travel as one JSON parameter, whatever the batch size.
+    const rows = JSON.stringify(
+      entries.map(({ line, after, ledger }) => ({
+        ledger_id: line.ledgerId,
+        household_id: ledger.householdId,
+        region_code: ledger.regionCode,
+        amount_fen: line.amountFen,
+        balance_after_fen: after,
+        owner_id: ledger.ownerId,
         payer: line.payer ?? 'owner',
-        reference: opts.reference ?? null,
-        reversesId: line.reversesId ?? null,
+        reverses_id: line.reversesId ?? null,
         memo: line.memo ?? null,
       })),
     );
+    await tx.execute(sql`
+      INSERT INTO fund_entries (account_id, ledger_id, household_id, batch_id, region_code, kind, amount_fen, balance_after_fen, owner_id, payer, reference, reverses_id, memo)
+      SELECT ${opts.accountId}, x.ledger_id, x.household_id, ${batch.id}, x.region_code, ${opts.kind}::fund_entry_kind, x.amount_fen, x.balance_after_fen, x.owner_id, x.payer, ${opts.reference ?? null}, x.reverses_id, x.memo
+        FROM jsonb_to_recordset(${rows}::jsonb) AS x(ledger_id int, household_id int, region_code text, amount_fen bigint, balance_after_fen bigint, owner_id int, payer text, reverses_id bigint, memo text)`);
   }
-  // Ledger totals in one statement, whatever the batch size.
+  // Ledger totals in one statement too.
   const deltas = new Map<number, number>();
   for (const { line } of entries) deltas.set(line.ledgerId, (deltas.get(line.ledgerId) ?? 0) + line.amountFen);
   if (deltas.size) {
