@@ -1,6 +1,10 @@
 import { z } from 'zod';
 export { YEARLY_TARGETS, targetFor } from './targets';
 export type { YearlyTargets } from './targets';
+import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets';
+export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
+import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
+export type { FundSettings } from './fund';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -25,6 +29,8 @@ const envSchema = z.object({
   HIGH_TECH_ZONE_CODE: z.string().regex(/^\d{6}$/).default('150271'),
   ADMIN_DIST: z.string().optional(),
   MINI_H5_DIST: z.string().optional(),
+  ...ticketEnvSchema,
+  ...fundEnvSchema,
 });
 
 export interface Config {
@@ -44,6 +50,8 @@ export interface Config {
   highTechZoneCode: string;
   adminDist?: string;
   miniH5Dist?: string;
+  tickets: TicketSettings;
+  fund: FundSettings;
 }
 
 const DEV_SECRET = 'dev-only-secret-change-me-0000';
@@ -80,5 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     highTechZoneCode: e.HIGH_TECH_ZONE_CODE,
     adminDist: e.ADMIN_DIST,
     miniH5Dist: e.MINI_H5_DIST,
+    tickets: ticketSettings(e, e.DATA_DIR),
+    fund: fundSettings(e),
   };
 }

@@ -16,7 +16,13 @@ import { registerResource } from './http/resource';
 import { auditLogsResource } from './audit/resource';
 import { registerPlaceRoutes } from './places/routes';
 import { registerCompanyRoutes } from './companies/routes';
+import { registerCommitteeRoutes } from './committees/routes';
+import { registerDisclosureRoutes } from './disclosures/routes';
+import { registerVoteRoutes } from './votes/routes';
+import { registerFundRoutes } from './fund/routes';
 import { createPersonalDataCipher } from './places/personalData';
+import { registerTicketRoutes } from './tickets/routes';
+import { registerPartyRoutes } from './party/routes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -40,6 +46,12 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerAuthRoutes(router, db, config, tokens);
   registerPlaceRoutes(router, db, config, cipher);
   registerCompanyRoutes(router, db);
+  registerCommitteeRoutes(router, db, cipher);
+  registerDisclosureRoutes(router, db);
+  registerVoteRoutes(router, db);
+  registerFundRoutes(router, db, config);
+  registerTicketRoutes(router, db, config, cipher);
+  registerPartyRoutes(router, db, cipher);
   registerResource(router, db, usersResource());
   registerResource(router, db, auditLogsResource());
 

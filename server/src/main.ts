@@ -2,6 +2,8 @@ import { loadConfig } from '@baotou/config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
+import { createTicketNotifier } from './tickets/notify';
+import { startEscalationScheduler } from './tickets/escalation';
 
 async function main() {
   const started = Date.now();
@@ -13,6 +15,8 @@ async function main() {
     if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
   }
   const app = createApp({ database, config });
+  // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
+  startEscalationScheduler(database.db, config, createTicketNotifier(config, database.db));
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);

@@ -18,3 +18,8 @@ export * from './committees/schemas';
 export * from './disclosures/enums';
 export * from './disclosures/statement';
 export * from './disclosures/schemas';
+export * from './party';
+export * from './tickets';
+export * from './fund/apportion';
+export * from './fund/rules';
+export * from './fund/schemas';

@@ -83,7 +83,7 @@ describe('development login', () => {
   });
 
   test('is absent by default in production mode', async () => {
-    const prod = await createTestApi({ NODE_ENV: 'production', DEV_LOGIN: '', JWT_SECRET: 'a-production-secret-0123456789', ENCRYPTION_KEY: 'a-production-key-0123456789' });
+    const prod = await createTestApi({ NODE_ENV: 'production', DEV_LOGIN: '', JWT_SECRET: 'a-production-secret-0123456789', ENCRYPTION_KEY: 'a-production-key-0123456789', FUND_PAYMENT_SECRET: 'a-production-payment-secret-01' });
     try {
       expect((await prod.api.get('/api/auth/options')).body).toEqual({ devLogin: false });
       const res = await prod.api.post('/api/auth/dev-login').send({ openid: 'h5-tester-1' });

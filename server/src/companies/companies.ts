@@ -22,6 +22,7 @@ export function companiesResource(): ResourceDef {
       contactPhone: companies.contactPhone,
       address: companies.address,
       regionCode: companies.regionCode,
+      staffCount: companies.staffCount,
       projectCount: sql<number>`(SELECT count(*)::int FROM projects p WHERE p.company_id = "companies"."id")`,
       createdAt: companies.createdAt,
     },

@@ -37,6 +37,7 @@ export function compoundsResource(): ResourceDef {
       type: compounds.type,
       managementMode: compounds.managementMode,
       facilitiesComplete: compounds.facilitiesComplete,
+      followMajority: compounds.followMajority,
       buildingCount,
       householdCount,
       createdAt: compounds.createdAt,

@@ -7,6 +7,9 @@ import { createPersonalDataCipher } from '../places/personalData';
 import { personalColumns } from '../places/owners';
 import { chineseName, createRandom, idNumber, mobile, type Random } from './random';
 import { CITY, STREETS, STREET_DISTRICTS, districts } from './regions';
+import { seedCommittees } from './committees';
+import { seedFund } from './fund';
+import { seedParty } from './party';
 
 export interface SeedOptions {
   demoPassword: string;
@@ -104,6 +107,9 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     ];
     const hashes = await Promise.all(accounts.map(() => hashPassword(opts.demoPassword)));
     await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i] })));
+    await seedCommittees(tx, r);
+    await seedFund(tx, r);
+    await seedParty(tx, cipher);
     return { compounds: compoundCount, households: householdCount };
   });
 }

@@ -14,6 +14,7 @@ export const companySchema = z.strictObject({
   contactPhone: mobilePhone('联系电话').nullish(),
   address: optionalText('地址', 200),
   regionCode: regionCodeField('注册地区'),
+  staffCount: z.number({ error: '职工人数必须是数字' }).int('职工人数必须是整数').min(0, '职工人数不能为负').max(1000000, '职工人数过大').nullish(),
 });
 
 export const projectSchema = z

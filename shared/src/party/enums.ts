@@ -12,8 +12,8 @@ export type PartyOrgSetting = (typeof PARTY_ORG_SETTINGS)[number];
 export const PARTY_MEMBER_ROLES = ['company_staff', 'project_manager', 'committee_member', 'community_worker'] as const;
 export type PartyMemberRole = (typeof PARTY_MEMBER_ROLES)[number];
 
-export const GENDERS = ['male', 'female'] as const;
-export type Gender = (typeof GENDERS)[number];
+export const PARTY_GENDERS = ['male', 'female'] as const;
+export type PartyGender = (typeof PARTY_GENDERS)[number];
 
 /**
  * 双向进入、交叉任职: an owners' committee member or a project manager serving part-time on the
@@ -44,7 +44,7 @@ export const PARTY_MEMBER_ROLE_LABELS: Record<PartyMemberRole, string> = {
   committee_member: '业委会成员',
   community_worker: '社区工作者',
 };
-export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
+export const PARTY_GENDER_LABELS: Record<PartyGender, string> = { male: '男', female: '女' };
 export const CROSS_APPOINTMENT_KIND_LABELS: Record<CrossAppointmentKind, string> = {
   community_party_part_time: '兼任社区党组织兼职委员',
   owners_committee_part_time: '社区两委成员兼任业委会成员',

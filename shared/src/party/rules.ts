@@ -6,9 +6,9 @@ import type { CrossAppointmentKind, PartyMemberRole, PartyOrgSetting, PartyOrgTy
  * committees and compounds; members by employer or committee role; 双向进入、交叉任职), one place
  * for the console forms, the API and the Excel import. Each returns field → Chinese message.
  */
-export type Problems = Record<string, string>;
+export type PartyProblems = Record<string, string>;
 
-export interface OrgShape {
+export interface PartyOrgShape {
   type: PartyOrgType;
   setting: PartyOrgSetting;
   companyId?: number | null;
@@ -17,8 +17,8 @@ export interface OrgShape {
   foundedOn?: string | null;
 }
 
-export function partyOrgProblems(o: OrgShape, today: string): Problems {
-  const p: Problems = {};
+export function partyOrgProblems(o: PartyOrgShape, today: string): PartyProblems {
+  const p: PartyProblems = {};
   if (o.type === 'industry_committee' && o.setting !== 'industry') p.setting = '行业党委的所在领域必须是“行业”';
   if (o.setting === 'industry' && o.type !== 'industry_committee') p.type = '行业领域只能设行业党委';
   if (o.setting === 'company' && o.type !== 'joint_branch' && !o.companyId) p.companyId = '物业企业党组织必须填写所在企业';
@@ -29,7 +29,7 @@ export function partyOrgProblems(o: OrgShape, today: string): Problems {
   return p;
 }
 
-export interface MemberShape {
+export interface PartyMemberShape {
   role: PartyMemberRole;
   employerCompanyId?: number | null;
   compoundId?: number | null;
@@ -37,8 +37,8 @@ export interface MemberShape {
   joinedOn?: string | null;
 }
 
-export function partyMemberProblems(m: MemberShape, today: string): Problems {
-  const p: Problems = {};
+export function partyMemberProblems(m: PartyMemberShape, today: string): PartyProblems {
+  const p: PartyProblems = {};
   if ((m.role === 'company_staff' || m.role === 'project_manager') && !m.employerCompanyId) p.employerCompanyId = '企业员工和项目负责人必须填写工作单位（物业企业）';
   if (m.role === 'committee_member' && !m.compoundId) p.compoundId = '业委会成员必须填写所在小区';
   if (m.role === 'community_worker' && !(m.regionCode && regionLevel(m.regionCode) === 'community')) p.regionCode = '社区工作者必须填写12位社区代码';
@@ -47,7 +47,7 @@ export function partyMemberProblems(m: MemberShape, today: string): Problems {
 }
 
 /** What the registry knows of the person appointed, for the eligibility rule. */
-export interface AppointeeFacts {
+export interface PartyAppointeeFacts {
   role: PartyMemberRole;
   /** The community (12 digits) of the compound the member serves or sits on the committee of. */
   compoundCommunity?: string | null;
@@ -63,7 +63,7 @@ export interface AppointeeFacts {
  * kind must fit the role. Returns the reason for a 400, or null.
  */
 export function crossAppointmentProblem(
-  person: AppointeeFacts,
+  person: PartyAppointeeFacts,
   a: { kind: CrossAppointmentKind; communityCode: string; compoundCommunity?: string | null },
 ): string | null {
   if (a.kind === 'community_party_part_time' && person.role !== 'committee_member' && person.role !== 'project_manager') {
@@ -82,7 +82,7 @@ export function crossAppointmentProblem(
 }
 
 /** Accepts 2024-03-01, 2024/3/1, 2024.3.1 and 2024年3月1日; answers YYYY-MM-DD, or undefined when not a real date. */
-export function normaliseDate(raw: string): string | undefined {
+export function normaliseSheetDate(raw: string): string | undefined {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(raw);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { intId, isoDate, mobilePhone, optionalText, text } from '../places/fields';
-import { CROSS_APPOINTMENT_KINDS, GENDERS, PARTY_MEMBER_ROLES, PARTY_ORG_SETTINGS, PARTY_ORG_TYPES, RED_PROJECT_RESULTS } from './enums';
-import { partyMemberProblems, partyOrgProblems, type Problems } from './rules';
+import { CROSS_APPOINTMENT_KINDS, PARTY_GENDERS, PARTY_MEMBER_ROLES, PARTY_ORG_SETTINGS, PARTY_ORG_TYPES, RED_PROJECT_RESULTS } from './enums';
+import { partyMemberProblems, partyOrgProblems, type PartyProblems } from './rules';
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}不在可选范围内` });
 const today = () => new Date().toISOString().slice(0, 10);
 const count = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负`).max(1000000, `${label}过大`);
 
-function addProblems(problems: Problems, ctx: z.RefinementCtx) {
+function addProblems(problems: PartyProblems, ctx: z.RefinementCtx) {
   for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', message, path: [path] });
 }
 
@@ -29,13 +29,14 @@ export const partyOrgSchema = z
 export const partyMemberSchema = z
   .strictObject({
     name: text('姓名', 40),
-    gender: choice('性别', GENDERS),
+    gender: choice('性别', PARTY_GENDERS),
     joinedOn: isoDate('入党日期'),
     orgId: intId('所在党组织'),
     role: choice('身份', PARTY_MEMBER_ROLES),
     employerCompanyId: intId('工作单位').nullish(),
     compoundId: intId('所在小区').nullish(),
-    regionCode: z.string({ error: '社区代码必须是文字' }).regex(/^\d{12}$/, '社区代码必须是12位数字').nullish(),
+    /** Community workers: their community (12 digits); for others the stored value is derived and ignored. */
+    regionCode: z.string({ error: '社区代码必须是文字' }).regex(/^(\d{6}|\d{9}|\d{12})$/, '社区代码必须是12位数字').nullish(),
     phone: mobilePhone().nullish(),
   })
   .superRefine((m, ctx) => addProblems(partyMemberProblems(m, today()), ctx));

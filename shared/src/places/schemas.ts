@@ -28,6 +28,7 @@ export const compoundSchema = z.strictObject({
   type: choice('小区类型', COMPOUND_TYPES),
   managementMode: choice('管理模式', MANAGEMENT_MODES),
   facilitiesComplete: z.boolean({ error: '设施是否完善必须是是/否' }).default(false),
+  followMajority: z.boolean({ error: '从众条款必须是是/否' }).default(false),
 });
 
 export const buildingSchema = z.strictObject({

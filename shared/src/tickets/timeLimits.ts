@@ -15,29 +15,6 @@ export interface TimeLimitTable {
   byCategory: Partial<Record<TicketCategory, Partial<Record<TicketLevel, TimeLimit>>>>;
 }
 
-const HOUR = 60;
-const day = (n: number) => n * 24 * HOUR;
-const mediation = {
-  company: { responseMinutes: 4 * HOUR, completionMinutes: day(3) },
-  community: { responseMinutes: day(1), completionMinutes: day(3) },
-  street: { responseMinutes: day(1), completionMinutes: day(7) },
-  district: { responseMinutes: day(2), completionMinutes: day(15) },
-};
-
-/** Defaults (local choices, not law): a repair answered within 2 h and done within a day. */
-export const DEFAULT_TIME_LIMITS: TimeLimitTable = {
-  byKind: {
-    repair: { ...mediation, company: { responseMinutes: 2 * HOUR, completionMinutes: day(1) } },
-    complaint: mediation,
-    dispute: { ...mediation, community: { responseMinutes: day(1), completionMinutes: day(5) }, street: { responseMinutes: day(2), completionMinutes: day(10) }, district: { responseMinutes: day(3), completionMinutes: day(20) } },
-  },
-  byCategory: {
-    // A stuck lift is a safety matter (DOMAIN.md §3 emergency repairs): half an hour to respond.
-    elevator: { company: { responseMinutes: 30, completionMinutes: 8 * HOUR } },
-    heating: { company: { responseMinutes: HOUR, completionMinutes: 12 * HOUR } },
-  },
-};
-
 export function timeLimitFor(table: TimeLimitTable, kind: TicketKind, category: TicketCategory, level: TicketLevel): TimeLimit {
   return table.byCategory[category]?.[level] ?? table.byKind[kind][level];
 }

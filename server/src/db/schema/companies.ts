@@ -13,6 +13,8 @@ export const companies = pgTable(
     contactPhone: varchar({ length: 20 }),
     address: varchar({ length: 200 }),
     regionCode: regionCode(),
+    /** Staff headcount (Red Property registry: party members as a share of staff). */
+    staffCount: integer(),
     ...timestamps,
   },
   (t) => [

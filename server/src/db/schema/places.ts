@@ -41,6 +41,8 @@ export const compounds = pgTable(
     type: compoundType().notNull(),
     managementMode: managementMode().notNull(),
     facilitiesComplete: boolean().notNull().default(false),
+    /** The covenant lets non-voters follow the majority (DOMAIN.md §1): off unless the covenant says so. */
+    followMajority: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,2 @@
+DROP INDEX "tickets_created_idx";--> statement-breakpoint
+CREATE INDEX "tickets_stats_idx" ON "tickets" USING btree ("created_at","district_code","street_code","region_code","compound_id","company_id","kind","status","resolved_at","overran","rating","escalation_count");

@@ -1,0 +1,165 @@
+import { eq, ilike, or, sql } from 'drizzle-orm';
+import {
+  ALL_TICKET_CATEGORIES,
+  ROLE_LABELS,
+  TICKET_CHANNELS,
+  TICKET_KINDS,
+  TICKET_LEVELS,
+  TICKET_STATUSES,
+  isOpenStatus,
+  maskName,
+  secondsLeft,
+  type Role,
+  type TicketStatus,
+} from '@baotou/shared';
+import type { ResourceDef } from '../http/resource';
+import { filterValue, likeEscape } from '../http/listQuery';
+import type { Actor } from '../auth/actor';
+import { OPEN_TICKET_SQL, ticketEvents, tickets } from '../db/schema';
+import { ticketReadScope } from './scope';
+
+type Row = Record<string, unknown>;
+const OPEN = sql.raw(OPEN_TICKET_SQL);
+
+/** Time left and the overdue flag are computed when presented, so they are always current. */
+export function presentTicket(row: Row, actor: Actor, now = new Date()): Row {
+  const due = row.dueAt ? new Date(row.dueAt as string) : null;
+  const open = isOpenStatus(row.status as TicketStatus);
+  const left = due && open ? secondsLeft(due, now) : null;
+  const out: Row = { ...row, timeLeftSeconds: left, overdue: left !== null && left < 0 };
+  if (actor.role === 'resident') {
+    // DOMAIN.md §7: the accepting person's name is masked for residents; staff ids are not theirs to see.
+    out.acceptPersonName = row.acceptPersonName ? maskName(String(row.acceptPersonName)) : null;
+    out.workerName = row.workerName ? maskName(String(row.workerName)) : null;
+    delete out.createdById;
+  }
+  return out;
+}
+
+export function ticketsResource(): ResourceDef {
+  return {
+    name: 'tickets',
+    label: '工单',
+    table: tickets,
+    id: tickets.id,
+    idKind: 'int',
+    fields: {
+      id: tickets.id,
+      compoundId: tickets.compoundId,
+      compoundName: sql<string>`(SELECT c.name FROM compounds c WHERE c.id = "tickets"."compound_id")`,
+      regionCode: tickets.regionCode,
+      streetCode: tickets.streetCode,
+      districtCode: tickets.districtCode,
+      householdId: tickets.householdId,
+      householdLabel: sql<string | null>`(SELECT b.name || ' ' || u.name || ' ' || h.room FROM households h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id WHERE h.id = "tickets"."household_id")`,
+      residentId: tickets.residentId,
+      createdById: tickets.createdById,
+      channel: tickets.channel,
+      kind: tickets.kind,
+      category: tickets.category,
+      against: tickets.against,
+      description: tickets.description,
+      photos: tickets.photos,
+      preferredTime: tickets.preferredTime,
+      contactName: tickets.contactName,
+      contactPhone: tickets.contactPhoneMasked,
+      level: tickets.level,
+      status: tickets.status,
+      companyId: tickets.companyId,
+      companyName: sql<string | null>`(SELECT co.name FROM companies co WHERE co.id = "tickets"."company_id")`,
+      acceptDepartment: tickets.acceptDepartment,
+      acceptPersonName: tickets.acceptPersonName,
+      acceptedAt: tickets.acceptedAt,
+      result: tickets.result,
+      resultPhotos: tickets.resultPhotos,
+      workerName: tickets.workerName,
+      workerPhone: tickets.workerPhoneMasked,
+      dispatchedAt: tickets.dispatchedAt,
+      startedAt: tickets.startedAt,
+      resolvedAt: tickets.resolvedAt,
+      confirmedAt: tickets.confirmedAt,
+      closedAt: tickets.closedAt,
+      levelEnteredAt: tickets.levelEnteredAt,
+      responseDueAt: tickets.responseDueAt,
+      resolveDueAt: tickets.resolveDueAt,
+      dueAt: tickets.dueAt,
+      rating: tickets.rating,
+      ratingTags: tickets.ratingTags,
+      ratingComment: tickets.ratingComment,
+      rejectedOnce: tickets.rejectedOnce,
+      rejectReason: tickets.rejectReason,
+      answer: tickets.answer,
+      answeredAt: tickets.answeredAt,
+      overran: tickets.overran,
+      escalationCount: tickets.escalationCount,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+    },
+    sortable: { id: tickets.id, createdAt: tickets.createdAt, dueAt: tickets.dueAt, level: tickets.level, status: tickets.status, rating: tickets.rating, compoundId: tickets.compoundId },
+    defaultSort: ['id', 'DESC'],
+    filters: {
+      q: (v) => {
+        const q = filterValue.string('q', v, 40).trim();
+        return /^\d{1,9}$/.test(q) ? eq(tickets.id, Number(q)) : or(ilike(tickets.description, `%${likeEscape(q)}%`), ilike(tickets.contactName, `%${likeEscape(q)}%`));
+      },
+      kind: (v) => eq(tickets.kind, filterValue.oneOf('kind', v, TICKET_KINDS)),
+      category: (v) => eq(tickets.category, filterValue.oneOf('category', v, ALL_TICKET_CATEGORIES)),
+      level: (v) => eq(tickets.level, filterValue.oneOf('level', v, TICKET_LEVELS)),
+      status: (v) => eq(tickets.status, filterValue.oneOf('status', v, TICKET_STATUSES)),
+      channel: (v) => eq(tickets.channel, filterValue.oneOf('channel', v, TICKET_CHANNELS)),
+      // The queues: rendered as the partial indexes' own predicate so the planner can use them.
+      open: (v) => (filterValue.bool('open', v) ? OPEN : sql`NOT (${OPEN})`),
+      overdue: (v) => (filterValue.bool('overdue', v) ? sql`${OPEN} AND ${tickets.dueAt} < now()` : sql`NOT (${OPEN} AND ${tickets.dueAt} < now())`),
+      compoundId: (v) => eq(tickets.compoundId, filterValue.int('compoundId', v)),
+      companyId: (v) => eq(tickets.companyId, filterValue.int('companyId', v)),
+      districtCode: (v) => eq(tickets.districtCode, filterValue.string('districtCode', v, 6)),
+      streetCode: (v) => eq(tickets.streetCode, filterValue.string('streetCode', v, 9)),
+      regionCode: (v) => eq(tickets.regionCode, filterValue.string('regionCode', v, 12)),
+    },
+    readScope: ticketReadScope,
+    present: (row, actor) => presentTicket(row, actor),
+  };
+}
+
+/** The timeline (read only). Residents see who acted as a role, not a staff member's name. */
+export function ticketEventsResource(): ResourceDef {
+  return {
+    name: 'ticket-events',
+    label: '工单进度',
+    table: ticketEvents,
+    id: ticketEvents.id,
+    idKind: 'int',
+    fields: {
+      id: ticketEvents.id,
+      ticketId: ticketEvents.ticketId,
+      action: ticketEvents.action,
+      fromStatus: ticketEvents.fromStatus,
+      toStatus: ticketEvents.toStatus,
+      fromLevel: ticketEvents.fromLevel,
+      toLevel: ticketEvents.toLevel,
+      actorId: ticketEvents.actorId,
+      actorName: ticketEvents.actorName,
+      actorRole: ticketEvents.actorRole,
+      note: ticketEvents.note,
+      payload: ticketEvents.payload,
+      at: ticketEvents.at,
+    },
+    sortable: { id: ticketEvents.id, at: ticketEvents.at },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      ticketId: (v) => eq(ticketEvents.ticketId, filterValue.int('ticketId', v)),
+      action: (v) => eq(ticketEvents.action, filterValue.string('action', v, 20)),
+    },
+    readScope: (actor) => {
+      const scope = ticketReadScope(actor);
+      if (scope === 'deny') return 'deny';
+      return sql`${ticketEvents.ticketId} IN (SELECT ${tickets.id} FROM ${tickets} WHERE ${scope})`;
+    },
+    present: (row, actor) => {
+      if (actor.role !== 'resident') return row;
+      const mine = row.actorId === actor.id;
+      const role = row.actorRole as Role | 'system';
+      return { ...row, actorId: mine ? actor.id : null, actorName: mine ? '我' : role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? '工作人员'), payload: null };
+    },
+  };
+}

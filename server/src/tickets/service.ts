@@ -1,0 +1,235 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '@baotou/config';
+import {
+  afterReject,
+  checkTransition,
+  currentDueAt,
+  deadlinesFrom,
+  initialLevel,
+  maskPhone,
+  nextLevel,
+  ticketActorKind,
+  ticketActionSchemas,
+  ticketCreateSchema,
+  ticketStaffCreateSchema,
+  TICKET_ACTION_LABELS,
+  TICKET_LEVEL_LABELS,
+  type TicketAction,
+  type TicketLevel,
+  type TicketStatus,
+} from '@baotou/shared';
+import type { Db, Tx } from '../db/client';
+import { ticketEvents, tickets, type TicketRow } from '../db/schema';
+import { AppError, forbidden, notFound } from '../http/errors';
+import { getPresented, type ResourceDef } from '../http/resource';
+import { writeAudit } from '../audit/audit';
+import type { Actor } from '../auth/actor';
+import type { PersonalDataCipher } from '../places/personalData';
+import type { TicketNotifier } from './notify';
+import { attachUploads } from './uploads';
+import { mayEnterForResident, ticketVisible } from './scope';
+import { regionAllows } from '../jurisdiction/scope';
+
+export interface TicketDeps {
+  db: Db;
+  config: Config;
+  cipher: PersonalDataCipher;
+  notifier: TicketNotifier;
+  def: ResourceDef;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Everything filing needs about a home in one round trip: its place, whether the filer has a
+ * verified claim on it, the first verified resident (a hotline case is followed by them), and the
+ * company serving the compound today (its current service project; none for unmanaged compounds).
+ */
+async function filingContext(tx: Tx, householdId: number, userId: number, now: Date) {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { rows } = await tx.execute(sql`
+    SELECT h.compound_id, h.region_code,
+           EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
+           (SELECT c.user_id FROM household_claims c WHERE c.household_id = h.id AND c.status = 'verified' ORDER BY c.id LIMIT 1) AS verified_resident_id,
+           (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
+      FROM households h WHERE h.id = ${householdId}`);
+  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; verified_resident_id: number | null; company_id: number | null } | undefined;
+  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, verifiedResidentId: r.verified_resident_id, companyId: r.company_id };
+}
+
+export async function addEvent(tx: Tx, actor: Actor | null, e: { ticketId: number; action: TicketAction | 'create'; from?: TicketRow; to: Pick<TicketRow, 'status' | 'level'>; note?: string | null; payload?: unknown; at: Date }) {
+  await tx.insert(ticketEvents).values({
+    ticketId: e.ticketId,
+    action: e.action,
+    fromStatus: e.from?.status ?? null,
+    toStatus: e.to.status,
+    fromLevel: e.from?.level ?? null,
+    toLevel: e.to.level,
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? '系统',
+    actorRole: actor?.role ?? 'system',
+    note: e.note ?? null,
+    payload: e.payload ?? null,
+    at: e.at,
+  });
+}
+
+/**
+ * A resident files a case for one of their verified homes; bureau staff enter one for a resident
+ * (the 5267086 hotline, or a visit) within their jurisdiction. Either way the case lands at its
+ * first level with deadlines from the settings, an event on its timeline and an audit row.
+ */
+export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) {
+  const staff = actor.role !== 'resident';
+  if (staff && !mayEnterForResident(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色不能登记工单');
+  const staffInput = staff ? ticketStaffCreateSchema.parse(body) : undefined;
+  const input = staffInput ?? ticketCreateSchema.parse(body);
+  const now = new Date();
+  const created = await deps.db.transaction(async (tx) => {
+    const home = await filingContext(tx, input.householdId, actor.id, now);
+    if (!home) throw notFound('房屋');
+    if (staff) {
+      if (!regionAllows(actor, home.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '不能为管辖范围以外的房屋登记工单');
+    } else if (!home.verified) {
+      throw forbidden('HOME_NOT_VERIFIED', '只能为已认证的本人房屋提交');
+    }
+    const companyId = home.companyId;
+    const chosen = staffInput?.level ?? undefined;
+    const level = initialLevel(input.kind, companyId !== null, chosen);
+    const d = deadlinesFrom(deps.config.tickets.timeLimits, input.kind, input.category, level, now);
+    const contact = staffInput ? { contactName: staffInput.contactName, contactPhoneEnc: deps.cipher.encrypt(staffInput.contactPhone), contactPhoneMasked: maskPhone(staffInput.contactPhone) } : {};
+    const [row] = await tx
+      .insert(tickets)
+      .values({
+        compoundId: home.compoundId,
+        regionCode: home.regionCode,
+        streetCode: home.regionCode.slice(0, 9),
+        districtCode: home.regionCode.slice(0, 6),
+        householdId: input.householdId,
+        residentId: staff ? home.verifiedResidentId : actor.id,
+        createdById: actor.id,
+        channel: staffInput?.channel ?? 'mini',
+        kind: input.kind,
+        category: input.category,
+        against: input.against ?? null,
+        description: input.description,
+        photos: input.photos,
+        preferredTime: input.kind === 'repair' ? input.preferredTime : null,
+        ...contact,
+        level,
+        status: 'submitted',
+        companyId,
+        levelEnteredAt: now,
+        responseDueAt: d.responseDueAt,
+        resolveDueAt: d.resolveDueAt,
+        dueAt: currentDueAt('submitted', d),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await attachUploads(tx, actor, input.photos, row.id, 'photos');
+    await addEvent(tx, actor, { ticketId: row.id, action: 'create', to: row, note: staffInput ? `${actor.name}代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null, at: now });
+    await writeAudit(tx, actor, { action: 'create', entity: 'tickets', entityId: row.id, after: { ...row, contactPhoneEnc: undefined }, regionCode: row.regionCode });
+    return row;
+  });
+  deps.notifier.step(created, '已提交，等待受理', now);
+  if (created.level !== 'company' || created.companyId) deps.notifier.level(created, created.level, '新工单');
+  return getPresented(deps.db, deps.def, actor, created.id);
+}
+
+function refuseUnlessVisible(actor: Actor, t: TicketRow) {
+  if (ticketVisible(actor, t)) return;
+  // Staff learn that a case exists but is not theirs; residents and companies see nothing at all.
+  if (actor.role === 'resident' || actor.role === 'company_staff') throw notFound('工单');
+  throw forbidden('OUT_OF_JURISDICTION', '该工单不在您的管辖范围内');
+}
+
+/**
+ * One step of the state machine (shared TICKET_TRANSITIONS): lock the row, check the actor and the
+ * state, change it, write the timeline event and the audit row in the same transaction; tell the
+ * resident (and, on escalation, the level above) after it commits. A refusal changes nothing.
+ */
+export async function performAction(deps: TicketDeps, actor: Actor, id: number, action: TicketAction, body: unknown) {
+  const input = ticketActionSchemas[action].parse(body ?? {}) as Record<string, any>;
+  const now = new Date();
+  const { before, after } = await deps.db.transaction(async (tx) => {
+    const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+    if (!t) throw notFound('工单');
+    refuseUnlessVisible(actor, t);
+    const kind = ticketActorKind(actor.role, t.level, t.residentId === actor.id);
+    const check = checkTransition(action, t, kind);
+    if (!check.ok) throw new AppError(check.code, check.status, check.message);
+    const set = await changes(deps, tx, actor, t, action, input, check.to, now);
+    const [row] = await tx.update(tickets).set({ ...set, updatedAt: now }).where(eq(tickets.id, id)).returning();
+    await addEvent(tx, actor, { ticketId: id, action, from: t, to: row, note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null, payload: eventPayload(action, input), at: now });
+    await writeAudit(tx, actor, { action, entity: 'tickets', entityId: id, before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, regionCode: row.regionCode });
+    return { before: t, after: row };
+  });
+  deps.notifier.step(after, `${TICKET_ACTION_LABELS[action]}${after.level !== before.level ? `，转${TICKET_LEVEL_LABELS[after.level]}` : ''}`, now);
+  if (after.level !== before.level) deps.notifier.level(after, after.level, action === 'reject' ? '居民不满意退回' : '升级');
+  return getPresented(deps.db, deps.def, actor, id);
+}
+
+function eventPayload(action: TicketAction, input: Record<string, any>): Row | null {
+  if (action === 'dispatch') return { workerName: input.workerName };
+  if (action === 'confirm') return { rating: input.rating, tags: input.tags };
+  if (action === 'resolve') return { photos: input.photos };
+  return null;
+}
+
+async function changes(deps: TicketDeps, tx: Tx, actor: Actor, t: TicketRow, action: TicketAction, input: Record<string, any>, to: TicketStatus, now: Date): Promise<Partial<TicketRow>> {
+  const limits = deps.config.tickets.timeLimits;
+  const late = (due: Date) => now.getTime() > due.getTime();
+  const accepting = () => ({
+    acceptDepartment: input.department ?? actor.name,
+    acceptPersonName: input.person ?? actor.name,
+    acceptPersonId: actor.id,
+    acceptedAt: now,
+    overran: t.overran || late(t.responseDueAt),
+  });
+  const moveTo = (level: TicketLevel, status: TicketStatus, escalated: boolean): Partial<TicketRow> => {
+    const d = deadlinesFrom(limits, t.kind, t.category, level, now);
+    return {
+      level,
+      status,
+      levelEnteredAt: now,
+      responseDueAt: d.responseDueAt,
+      resolveDueAt: d.resolveDueAt,
+      dueAt: currentDueAt(status, d),
+      escalationCount: t.escalationCount + (escalated ? 1 : 0),
+      resolvedAt: null,
+      ...(level !== t.level ? { acceptDepartment: null, acceptPersonName: null, acceptPersonId: null, acceptedAt: null } : {}),
+    };
+  };
+  switch (action) {
+    case 'accept':
+      return { status: to, ...accepting(), dueAt: t.resolveDueAt };
+    case 'dispatch':
+      return {
+        status: to,
+        ...(t.status === 'submitted' ? accepting() : {}),
+        workerName: input.workerName,
+        workerPhoneMasked: input.workerPhone ? maskPhone(input.workerPhone) : null,
+        workerPhoneEnc: input.workerPhone ? deps.cipher.encrypt(input.workerPhone) : null,
+        dispatchedAt: now,
+        dueAt: t.resolveDueAt,
+      };
+    case 'start':
+      return { status: to, startedAt: now };
+    case 'resolve':
+      await attachUploads(tx, actor, input.photos, t.id, 'photos');
+      return { status: to, result: input.result, resultPhotos: [...t.resultPhotos, ...input.photos].slice(-9), resolvedAt: now, overran: t.overran || late(t.resolveDueAt) };
+    case 'confirm':
+      return { status: to, rating: input.rating, ratingTags: input.tags, ratingComment: input.comment, confirmedAt: now };
+    case 'reject': {
+      const r = afterReject(t);
+      return { rejectedOnce: true, rejectReason: input.reason, ...moveTo(r.level, r.status, r.escalated) };
+    }
+    case 'escalate':
+      return moveTo(nextLevel(t.level)!, 'submitted', true);
+    case 'answer':
+      return { answer: input.answer, answeredAt: now };
+    case 'close':
+      return { status: to, closedAt: now };
+  }
+}
