@@ -16,6 +16,21 @@ import { owners } from './places/owners';
 import { regions } from './places/regions';
 import { units } from './places/units';
 import { appZh } from './i18n/zh';
+import { committees } from './committees/committees';
+import { committeeMembers } from './committees/committee-members';
+import { committeeFormation } from './committees/formation';
+import { votes } from './votes/votes';
+import { disclosures } from './disclosures/disclosures';
+import { disclosureFlags } from './disclosures/disclosure-flags';
+import { partyOrgs } from './party/party-orgs';
+import { partyMembers } from './party/party-members';
+import { crossAppointments } from './party/cross-appointments';
+import { redProjects } from './party/red-projects';
+import { partyImport } from './party/import';
+import { partyDashboard } from './party/dashboard';
+import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
+import { tickets } from './tickets/tickets';
+import { ticketStats } from './tickets/ticket-stats';
 
 // Menus and routes follow authProvider.canAccess: a resource a role may not list is hidden.
 export const App = () => (
@@ -40,5 +55,25 @@ export const App = () => (
     <Resource name="regions" {...regions} />
     <Resource name="users" {...users} />
     <Resource name="audit-logs" {...auditLogs} />
+    <Resource name="committees" {...committees} />
+    <Resource name="committee-members" {...committeeMembers} />
+    <Resource name="committee-formation" {...committeeFormation} />
+    <Resource name="votes" {...votes} />
+    <Resource name="disclosures" {...disclosures} />
+    <Resource name="disclosure-flags" {...disclosureFlags} />
+    <Resource name="party-orgs" {...partyOrgs} />
+    <Resource name="party-members" {...partyMembers} />
+    <Resource name="cross-appointments" {...crossAppointments} />
+    <Resource name="red-projects" {...redProjects} />
+    <Resource name="party-import" {...partyImport} />
+    <Resource name="party-dashboard" {...partyDashboard} />
+    <Resource name="fund-accounts" {...fundAccounts} />
+    <Resource name="fund-ledgers" {...fundLedgers} />
+    <Resource name="fund-entries" {...fundEntries} />
+    <Resource name="fund-applications" {...fundApplications} />
+    <Resource name="fund-check" {...fundCheck} />
+    <Resource name="tickets" {...tickets} />
+    <Resource name="ticket-events" />
+    <Resource name="ticket-stats" {...ticketStats} />
   </Admin>
 );

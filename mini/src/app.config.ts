@@ -4,6 +4,11 @@ export default defineAppConfig({
   // One subpackage per capability (STYLE.md): packages/<capability>/<page>/index.
   subPackages: [
     { root: 'packages/places', pages: ['bind/index'] },
+    { root: 'packages/disclosures', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
+    { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index'] },
+    { root: 'packages/fund', pages: ['index/index', 'ledger/index', 'deposit/index'] },
+    { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -56,6 +56,38 @@ const table: Row[] = [
   ['company_staff', 'list', 'owners', false],
   ['company_staff', 'list', 'audit-logs', false],
 
+  // committees, votes, disclosures (issue 3): street staff and above write; party staff read; companies nothing
+  ['street_staff', 'create', 'committees', true],
+  ['street_staff', 'create', 'committee-members', true],
+  ['street_staff', 'close', 'votes', true],
+  ['street_staff', 'order', 'disclosures', true],
+  ['street_staff', 'answer', 'disclosure-flags', true],
+  ['district_staff', 'list', 'committee-formation', true],
+  ['city_admin', 'edit', 'committee-formation', false],
+  ['community_staff', 'list', 'votes', true],
+  ['community_staff', 'create', 'committees', false],
+  ['community_staff', 'order', 'disclosures', false],
+  ['party_staff', 'list', 'committees', true],
+  ['party_staff', 'show', 'votes', true],
+  ['party_staff', 'close', 'votes', false],
+  ['party_staff', 'answer', 'disclosure-flags', false],
+  ['company_staff', 'list', 'committees', false],
+  ['company_staff', 'list', 'disclosures', false],
+
+  // maintenance fund (issue 4): place staff read; companies propose applications but see no ledgers; party staff nothing
+  ['district_staff', 'list', 'fund-accounts', true],
+  ['district_staff', 'create', 'fund-accounts', true],
+  ['street_staff', 'create', 'fund-accounts', false],
+  ['community_staff', 'export', 'fund-ledgers', true],
+  ['community_staff', 'create', 'fund-accounts', false],
+  ['district_staff', 'reverse', 'fund-entries', true],
+  ['street_staff', 'reverse', 'fund-entries', false],
+  ['street_staff', 'list', 'fund-check', true],
+  ['company_staff', 'create', 'fund-applications', true],
+  ['company_staff', 'list', 'fund-ledgers', false],
+  ['district_staff', 'create', 'fund-applications', false],
+  ['party_staff', 'list', 'fund-accounts', false],
+
   // nobody else
   ['resident', 'list', 'compounds', false],
   [null, 'list', 'compounds', false],

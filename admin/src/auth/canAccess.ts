@@ -41,6 +41,29 @@ export const ACCESS: Record<string, Rule> = {
   projects: { read: ALL_STAFF, write: [...BUREAU_MANAGERS, 'street_staff'] },
   users: { read: BUREAU_MANAGERS, write: BUREAU_MANAGERS },
   'audit-logs': { read: BUREAU, write: [] },
+  committees: { read: BUREAU, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  'committee-members': { read: BUREAU, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  'committee-formation': { read: BUREAU, write: [] },
+  votes: { read: BUREAU, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  disclosures: { read: BUREAU, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  'disclosure-flags': { read: BUREAU, write: [...BUREAU_MANAGERS, 'street_staff'] },
+  // Red Property registry: party-building staff (and the city bureau) keep it; bureau staff read within their area.
+  'party-orgs': { read: BUREAU, write: ['city_admin', 'party_staff'] },
+  'party-members': { read: BUREAU, write: ['city_admin', 'party_staff'] },
+  'cross-appointments': { read: BUREAU, write: ['city_admin', 'party_staff'] },
+  'red-projects': { read: BUREAU, write: ['city_admin', 'party_staff'] },
+  'party-import': { read: ['city_admin', 'party_staff'], write: ['city_admin', 'party_staff'] },
+  'party-dashboard': { read: BUREAU, write: [] },
+  // Maintenance fund (issue 4): place staff read ledgers; city/district post; companies propose and follow their applications.
+  'fund-accounts': { read: PLACE_STAFF, write: BUREAU_MANAGERS },
+  'fund-ledgers': { read: PLACE_STAFF, write: [] },
+  'fund-entries': { read: PLACE_STAFF, write: BUREAU_MANAGERS },
+  'fund-check': { read: PLACE_STAFF, write: [] },
+  'fund-applications': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  // Tickets (issue 5): place staff work their level's queue and enter hotline cases; companies their repairs.
+  tickets: { read: [...PLACE_STAFF, 'company_staff'], write: PLACE_STAFF },
+  'ticket-events': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  'ticket-stats': { read: [...BUREAU, 'company_staff'], write: [] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

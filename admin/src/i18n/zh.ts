@@ -1,4 +1,9 @@
 import type { TranslationMessages } from 'ra-core';
+import { committeesZh } from '../committees/zh';
+import { votesZh } from '../votes/zh';
+import { disclosuresZh } from '../disclosures/zh';
+import { partyZh } from '../party/zh';
+import { fundZh } from '../fund/zh';
 
 // Simplified Chinese for react-admin 5. The `ra` tree mirrors ra-language-english key for key
 // (zh.test.ts checks that nothing is missing); `resources` names our resources and their fields.
@@ -382,6 +387,11 @@ export const resourcesZh = {
       createdAt: '申请时间',
     },
   },
+  ...committeesZh,
+  ...votesZh,
+  ...disclosuresZh,
+  ...partyZh,
+  ...fundZh,
 } as const;
 
 export type ResourceName = keyof typeof resourcesZh;

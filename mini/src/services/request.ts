@@ -114,3 +114,41 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   return result as T
 }
+
+/**
+ * Uploads one photo or PDF (POST /api/uploads, multipart field "file"): a local file path from
+ * Taro.chooseImage, or on H5 a File from an <input type="file">. The server tells the type from
+ * the content; its Chinese refusal is shown as a toast like any other.
+ */
+export async function uploadFile(source: string | Blob): Promise<{ id: number; mime: string; size: number; url: string }> {
+  if (!getToken()) await login()
+  startLoading('上传中')
+  let status = 0
+  let body: any
+  try {
+    if (typeof source !== 'string') {
+      const form = new FormData()
+      form.append('file', source)
+      const res = await fetch(`${BASE}/uploads`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${getToken()}` } })
+      status = res.status
+      body = await res.json().catch(() => undefined)
+    } else {
+      const res = await Taro.uploadFile({ url: `${BASE}/uploads`, filePath: source, name: 'file', header: { Authorization: `Bearer ${getToken()}` } })
+      status = res.statusCode
+      try {
+        body = JSON.parse(res.data)
+      } catch {
+        body = undefined
+      }
+    }
+  } catch {
+    status = 0
+  } finally {
+    stopLoading()
+  }
+  if (status >= 200 && status < 300) return body
+  const error = status === 0 ? new ApiError('NETWORK', 0, '网络异常，请稍后重试') : toApiError(status, body)
+  if (status === 401) clearToken()
+  Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+  throw error
+}

@@ -3,11 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { currentCompound, getCompoundByCode, rememberCompound, type CompoundSummary } from '../../services/places'
+import { getCompoundParty, type CompoundParty } from '../../services/party'
 import { COMPOUND_TYPE_LABEL, MANAGEMENT_MODE_LABEL } from '../../utils/labels'
 import './index.scss'
 
 export default function HomePage() {
   const [compound, setCompound] = useState<CompoundSummary | null>(currentCompound())
+  const [party, setParty] = useState<CompoundParty | null>(null)
 
   useDidShow(() => {
     const remembered = currentCompound()
@@ -22,6 +24,7 @@ export default function HomePage() {
       rememberCompound(fresh)
       setCompound(fresh)
     }, () => undefined)
+    getCompoundParty(remembered.code).then(setParty, () => undefined)
   })
 
   if (!compound) return <View className='page' />
@@ -46,6 +49,8 @@ export default function HomePage() {
         </View>
       </View>
 
+      {party?.committee && <PartyCard party={party} />}
+
       <View className='card home-counts'>
         <View className='home-count'>
           <Text className='home-count-num'>{compound.buildingCount}</Text>
@@ -63,6 +68,53 @@ export default function HomePage() {
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
         我的房屋
       </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/disclosures/list/index' })}>
+        小区公开
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/votes/list/index' })}>
+        业主表决
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/committees/index/index' })}>
+        业委会工作台
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/fund/index/index' })}>
+        维修资金
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/tickets/new/index' })}>
+        报修 · 投诉 · 纠纷
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/tickets/list/index' })}>
+        我的工单
+      </Button>
+    </View>
+  )
+}
+
+/** 红色物业: whether the company and the committee have party organisations, the badge, masked names. */
+function PartyCard({ party }: { party: CompoundParty }) {
+  const yesNo = (v: boolean) => (v ? '已建立' : '未建立')
+  return (
+    <View className='card home-party'>
+      {party.redProject && (
+        <View className='home-party-badge'>
+          <Text>★ {party.redProject.designation}（{party.redProject.year}）</Text>
+        </View>
+      )}
+      {party.company && (
+        <View className='row'>
+          <Text className='muted'>物业企业党组织</Text>
+          <Text>{yesNo(party.company.hasPartyOrg)}</Text>
+        </View>
+      )}
+      <View className='row'>
+        <Text className='muted'>业委会党组织</Text>
+        <Text>{yesNo(party.committee.hasPartyOrg)}</Text>
+      </View>
+      {party.members.length > 0 && (
+        <View className='muted home-party-members'>
+          服务本小区的党员：{party.members.map((m) => `${m.name}（${m.role}）`).join('、')}
+        </View>
+      )}
     </View>
   )
 }

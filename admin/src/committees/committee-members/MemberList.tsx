@@ -1,0 +1,38 @@
+import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, ReferenceField, SelectInput, TextField } from 'react-admin';
+import { EnumField, RefInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { crossAppointmentChoices, crossAppointmentLabels, memberRoleChoices, memberRoleLabels } from '../choices';
+import { committeeRepresentation } from '../committees/representation';
+
+// `q` searches the member's name.
+const filters = [
+  searchFilter,
+  <RefInput key="committeeId" source="committeeId" reference="committees" optionText={committeeRepresentation} alwaysOn />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+  <SelectInput key="role" source="role" choices={memberRoleChoices} />,
+  <NullableBooleanInput key="partyMember" source="partyMember" />,
+];
+
+const exporter = xlsxExporter('committee-members', {
+  fields: ['id', 'compoundId', 'committeeId', 'name', 'phone', 'role', 'partyMember', 'crossAppointment', 'termStart', 'termEnd'],
+  references: [
+    { field: 'compoundId', resource: 'compounds' },
+    { field: 'committeeId', resource: 'committees', label: committeeRepresentation },
+  ],
+  enums: { role: memberRoleLabels, crossAppointment: crossAppointmentLabels },
+});
+
+export const MemberList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <ReferenceField source="committeeId" reference="committees" />
+      <TextField source="name" />
+      <EnumField source="role" choices={memberRoleChoices} />
+      <BooleanField source="partyMember" sortable={false} />
+      <EnumField source="crossAppointment" choices={crossAppointmentChoices} sortable={false} />
+      <TextField source="phone" emptyText="—" sortable={false} />
+      <DateField locales="zh-CN" source="termStart" emptyText="—" sortable={false} />
+      <DateField locales="zh-CN" source="termEnd" emptyText="—" sortable={false} />
+    </Datagrid>
+  </List>
+);

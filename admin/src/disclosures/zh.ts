@@ -1,0 +1,43 @@
+// Resource and field names of the disclosure resources; also the Excel column headers.
+export const disclosuresZh = {
+  disclosures: {
+    name: '信息公开 |||| 信息公开',
+    fields: {
+      id: 'ID',
+      compoundId: '小区',
+      compoundName: '小区',
+      regionCode: '所属社区',
+      committeeId: '发布组织',
+      kind: '类型',
+      title: '标题',
+      body: '正文',
+      periodStart: '期间开始',
+      periodEnd: '期间结束',
+      statement: '收支明细',
+      attachments: '附件',
+      status: '状态',
+      version: '版本',
+      correctsId: '更正的版本',
+      supersededById: '被更正为',
+      current: '当前版本',
+      dueDate: '整改期限',
+      targetId: '涉及的公开事项',
+      publishedAt: '发布时间',
+      createdAt: '创建时间',
+    },
+  },
+  'disclosure-flags': {
+    name: '公开纠错 |||| 公开纠错',
+    fields: {
+      id: 'ID',
+      disclosureId: '公开事项',
+      compoundId: '小区',
+      regionCode: '所属社区',
+      line: '纠错行',
+      comment: '纠错意见',
+      status: '状态',
+      answer: '答复',
+      createdAt: '提交时间',
+    },
+  },
+} as const;

@@ -1,0 +1,58 @@
+import { Box, Divider } from '@mui/material';
+import {
+  DateField,
+  Link,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { RegionField } from '../../common/fields';
+import { YuanField } from '../fields';
+import { AllocateEarningsButton } from './AllocateEarningsButton';
+import { DepositButton } from './DepositButton';
+import { Reconciliation } from './Reconciliation';
+
+const LedgersLink = () => {
+  const r = useRecordContext();
+  if (!r) return null;
+  const filter = encodeURIComponent(JSON.stringify({ accountId: r.id }));
+  const due = encodeURIComponent(JSON.stringify({ accountId: r.id, topUpDue: true }));
+  return (
+    <Box sx={{ display: 'flex', gap: 2 }}>
+      <Link to={`/fund-ledgers?filter=${filter}`}>查看分户账</Link>
+      <Link to={`/fund-ledgers?filter=${due}`}>{`待续交 ${r.topUpDueCount ?? 0} 户`}</Link>
+      <Link to={`/fund-entries?filter=${filter}`}>查看流水</Link>
+    </Box>
+  );
+};
+
+export const FundAccountShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <DepositButton />
+        <AllocateEarningsButton />
+      </TopToolbar>
+    }
+  >
+    <SimpleShowLayout>
+      <ReferenceField source="compoundId" reference="compounds" />
+      <RegionField source="regionCode" />
+      <TextField source="bankName" />
+      <TextField source="accountNo" />
+      <YuanField source="balanceFen" />
+      <NumberField source="ledgerCount" />
+      <NumberField source="topUpDueCount" />
+      <DateField locales="zh-CN" source="createdAt" />
+      <LedgersLink />
+    </SimpleShowLayout>
+    <Divider />
+    <Box sx={{ p: 2 }}>
+      <Reconciliation />
+    </Box>
+  </Show>
+);

@@ -1,0 +1,44 @@
+import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, SelectInput, TextField, type Exporter } from 'react-admin';
+import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { applicationStatusChoices, applicationStatusLabels, emergencyKindChoices, emergencyKindLabels, scopeTypeLabels } from '../choices';
+import { fenColumns } from '../exportFen';
+import { YuanField } from '../fields';
+import { OverdueField } from './OverdueField';
+
+// `q` searches the title.
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={applicationStatusChoices} alwaysOn />,
+  <NullableBooleanInput key="emergency" source="emergency" alwaysOn />,
+  <NullableBooleanInput key="disclosureOverdue" source="disclosureOverdue" />,
+  <SelectInput key="emergencyKind" source="emergencyKind" choices={emergencyKindChoices} />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+];
+
+const exporter: Exporter = fenColumns(
+  xlsxExporter('fund-applications', {
+    fields: ['id', 'compoundName', 'regionCode', 'title', 'contractor', 'scopeType', 'budgetFen', 'actualCostFen', 'emergency', 'emergencyKind', 'status', 'disclosureDueAt', 'disclosureOverdue', 'approvedAt', 'disbursedAt', 'createdAt'],
+    references: [{ field: 'regionCode', resource: 'regions' }],
+    numeric: ['budgetFen', 'actualCostFen'],
+    enums: { status: applicationStatusLabels, emergencyKind: emergencyKindLabels, scopeType: scopeTypeLabels },
+  }),
+  ['budgetFen', 'actualCostFen'],
+);
+
+export const FundApplicationList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="compoundName" sortable={false} />
+      <RegionField source="regionCode" sortable={false} />
+      <TextField source="title" sortable={false} />
+      <YuanField source="budgetFen" />
+      <YuanField source="actualCostFen" sortable={false} />
+      <BooleanField source="emergency" sortable={false} />
+      <EnumField source="emergencyKind" choices={emergencyKindChoices} sortable={false} />
+      <EnumField source="status" choices={applicationStatusChoices} />
+      <OverdueField label="resources.fund-applications.fields.disclosureOverdue" />
+      <DateField locales="zh-CN" source="createdAt" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,10 @@
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import type { RaRecord } from 'react-admin';
+import { FundEntryList } from './FundEntryList';
+
+// The journal is read only: posted entries are never edited; a correction is a reversing entry.
+export const fundEntries = {
+  list: FundEntryList,
+  icon: ReceiptLongIcon,
+  recordRepresentation: (r: RaRecord) => `#${r.id}`,
+};

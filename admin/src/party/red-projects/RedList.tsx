@@ -1,0 +1,31 @@
+import { Datagrid, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
+import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { partyEnums, redResultChoices, yearChoices } from '../choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="year" source="year" choices={yearChoices} alwaysOn />,
+  <SelectInput key="result" source="result" choices={redResultChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+];
+
+const exporter = xlsxExporter('red-projects', {
+  fields: ['id', 'compoundCode', 'compoundName', 'designation', 'year', 'result', 'regionCode'],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+  enums: partyEnums,
+});
+
+export const RedList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="compoundCode" sortable={false} />
+      <TextField source="compoundName" sortBy="compoundId" />
+      <TextField source="designation" sortable={false} />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <SelectField source="result" choices={redResultChoices} />
+      <RegionField source="regionCode" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,42 @@
+import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, type RaRecord } from 'react-admin';
+import { Chip } from '@mui/material';
+import { EnumField } from '../../common/fields';
+import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, statusChoices } from '../labels';
+import { ticketsExporter } from './exporter';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="工单号或描述" />,
+  <SelectInput key="level" source="level" label={F.level} choices={levelChoices} alwaysOn />,
+  <BooleanInput key="open" source="open" label="未办结" alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" label="已超时" />,
+  <SelectInput key="kind" source="kind" label={F.kind} choices={kindChoices} />,
+  <SelectInput key="status" source="status" label={F.status} choices={statusChoices} />,
+  <SelectInput key="category" source="category" label={F.category} choices={categoryChoices} />,
+  <SelectInput key="channel" source="channel" label={F.channel} choices={channelChoices} />,
+];
+
+export const TimeLeftField = ({ label }: { label?: string }) => (
+  <FunctionField
+    label={label ?? F.timeLeft}
+    sortBy="dueAt"
+    render={(r: RaRecord) =>
+      r.timeLeftSeconds === null ? '—' : <Chip size="small" className={r.overdue ? 'overdue' : 'in-time'} color={r.overdue ? 'error' : r.timeLeftSeconds < 3600 ? 'warning' : 'default'} label={formatTimeLeft(r.timeLeftSeconds)} />
+    }
+  />
+);
+
+/** The queue: open cases of a level, the most urgent first (sorted by the deadline that matters now). */
+export const TicketList = () => (
+  <List filters={filters} filterDefaultValues={{ open: true }} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={ticketsExporter}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="id" label={F.id} />
+      <EnumField source="kind" label={F.kind} choices={kindChoices} sortable={false} />
+      <EnumField source="category" label={F.category} choices={categoryChoices} sortable={false} />
+      <TextField source="compoundName" label={F.compoundName} sortBy="compoundId" />
+      <EnumField source="level" label={F.level} choices={levelChoices} />
+      <EnumField source="status" label={F.status} choices={statusChoices} />
+      <TimeLeftField />
+      <DateField locales="zh-CN" source="createdAt" label={F.createdAt} showTime />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '分户账', enablePullDownRefresh: true })

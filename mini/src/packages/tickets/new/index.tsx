@@ -1,0 +1,137 @@
+import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+
+import { LoginPanel } from '../../../components/LoginPanel'
+import { isLoggedIn } from '../../../services/auth'
+import { listMyClaims, type HouseholdClaim } from '../../../services/places'
+import { uploadFile } from '../../../services/request'
+import { fileTicket, type TicketKind } from '../../../services/tickets'
+import { AGAINST_LABEL, CATEGORIES, KIND_LABEL, PREFERRED_TIMES } from '../labels'
+import '../tickets.scss'
+
+const MAX_PHOTOS = 9
+const isH5 = process.env.TARO_ENV === 'h5'
+
+function Chips({ items, value, onPick }: { items: [string, string][]; value: string | null; onPick: (id: string) => void }) {
+  return (
+    <View className='chips'>
+      {items.map(([id, label]) => (
+        <View key={id} className={value === id ? 'chip chip-on' : 'chip'} onClick={() => onPick(id)}>{label}</View>
+      ))}
+    </View>
+  )
+}
+
+/** File a repair, complaint or dispute in a few taps: kind, category, home (prefilled), words, photos. */
+export default function NewTicketPage() {
+  const [loggedIn, setLoggedIn] = useState(isLoggedIn())
+  const [homes, setHomes] = useState<HouseholdClaim[] | null>(null)
+  const [kind, setKind] = useState<TicketKind>('repair')
+  const [category, setCategory] = useState<string | null>(null)
+  const [against, setAgainst] = useState<string | null>(null)
+  const [householdId, setHouseholdId] = useState<number | null>(null)
+  const [description, setDescription] = useState('')
+  const [preferredTime, setPreferredTime] = useState<string | null>('尽快')
+  const [photos, setPhotos] = useState<{ id: number; src: string }[]>([])
+  const [error, setError] = useState('')
+
+  const loadHomes = async () => {
+    const claims = (await listMyClaims()).filter((c) => c.status === 'verified')
+    setHomes(claims)
+    if (claims.length) setHouseholdId(claims[0].householdId)
+  }
+  useEffect(() => {
+    if (loggedIn) loadHomes().catch(() => setLoggedIn(isLoggedIn()))
+  }, [loggedIn])
+
+  const addUploaded = (id: number, src: string) => setPhotos((p) => (p.length < MAX_PHOTOS ? [...p, { id, src }] : p))
+
+  const choose = async () => {
+    const left = MAX_PHOTOS - photos.length
+    if (left <= 0) return
+    const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'] }).catch(() => null)
+    for (const path of res?.tempFilePaths ?? []) {
+      const up = await uploadFile(path).catch(() => null)
+      if (up) addUploaded(up.id, path)
+    }
+  }
+
+  // H5 fallback: a plain file input (Taro.chooseImage's hidden input is hard to reach in a browser test).
+  const onFiles = async (e: { target: { files: FileList | null; value: string } }) => {
+    const files = Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS - photos.length)
+    for (const f of files) {
+      const up = await uploadFile(f).catch(() => null)
+      if (up) addUploaded(up.id, URL.createObjectURL(f))
+    }
+    e.target.value = ''
+  }
+
+  const submit = async () => {
+    const text = description.trim()
+    const problem = !householdId ? '请选择房屋' : !category ? '请选择类别' : kind === 'complaint' && !against ? '请选择投诉对象' : text.length < 5 ? '问题描述至少5个字' : ''
+    setError(problem)
+    if (problem) return
+    try {
+      const t = await fileTicket({ kind, category: category!, against: kind === 'complaint' ? (against as 'company' | 'committee') : null, householdId: householdId!, description: text, photos: photos.map((p) => p.id), preferredTime: kind === 'repair' ? preferredTime : null })
+      Taro.redirectTo({ url: `/packages/tickets/detail/index?id=${t.id}` })
+    } catch {
+      // the wrapper showed the reason
+    }
+  }
+
+  if (!loggedIn) {
+    return (
+      <View className='page'>
+        <LoginPanel reason='登录后提交报修、投诉或纠纷' onLoggedIn={() => setLoggedIn(true)} />
+      </View>
+    )
+  }
+  if (homes && homes.length === 0) {
+    return (
+      <View className='page'>
+        <View className='card empty'>请先绑定并认证您的房屋</View>
+        <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: '/packages/places/bind/index' })}>绑定房屋</Button>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='step-title'>类型</Text>
+        <Chips items={Object.entries(KIND_LABEL)} value={kind} onPick={(k) => { setKind(k as TicketKind); setCategory(null); setAgainst(null) }} />
+        <Text className='step-title'>类别</Text>
+        <Chips items={CATEGORIES[kind]} value={category} onPick={setCategory} />
+        {kind === 'complaint' && (
+          <>
+            <Text className='step-title'>投诉对象</Text>
+            <Chips items={Object.entries(AGAINST_LABEL)} value={against} onPick={setAgainst} />
+          </>
+        )}
+      </View>
+      <View className='card'>
+        <Text className='step-title'>房屋</Text>
+        <Chips items={(homes ?? []).map((h) => [String(h.householdId), `${h.compoundName} ${h.buildingName} ${h.unitName} ${h.room}`])} value={householdId ? String(householdId) : null} onPick={(id) => setHouseholdId(Number(id))} />
+        {kind === 'repair' && (
+          <>
+            <Text className='step-title'>期望上门时间</Text>
+            <Chips items={PREFERRED_TIMES.map((t) => [t, t])} value={preferredTime} onPick={setPreferredTime} />
+          </>
+        )}
+      </View>
+      <View className='card'>
+        <Text className='step-title'>问题描述</Text>
+        <Textarea className='desc' value={description} maxlength={1000} placeholder='请描述问题，如位置、现象、持续时间' onInput={(e) => setDescription(e.detail.value)} />
+        <Text className='step-title'>照片（最多9张）</Text>
+        <View className='photos'>
+          {photos.map((p) => <Image key={p.id} className='photo' src={p.src} mode='aspectFill' />)}
+          {photos.length < MAX_PHOTOS && !isH5 && <View className='photo-add' onClick={choose}>+</View>}
+        </View>
+        {isH5 && photos.length < MAX_PHOTOS && <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles as never} />}
+      </View>
+      {error && <View className='card overdue'>{error}</View>}
+      <Button className='btn-primary' onClick={submit}>提交</Button>
+    </View>
+  )
+}

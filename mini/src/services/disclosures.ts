@@ -1,0 +1,146 @@
+import { request } from './request'
+import { listQuery } from './votes'
+
+// Committee and street disclosures (docs/API.md, issue 3). Money is integer fen.
+
+export interface StatementLine {
+  label: string
+  amountFen: number
+}
+
+export interface Statement {
+  openingFen: number
+  incomeLines: StatementLine[]
+  expenseLines: StatementLine[]
+  closingFen: number
+}
+
+export type DisclosureKind = 'fund_statement' | 'income_statement' | 'decision' | 'minutes' | 'street_order' | 'street_revocation'
+
+export interface Disclosure {
+  id: number
+  compoundId: number
+  compoundName: string
+  committeeId: number | null
+  kind: DisclosureKind
+  title: string
+  body: string | null
+  periodStart: string | null
+  periodEnd: string | null
+  statement: Statement | null
+  attachments: { name: string; url: string }[]
+  status: 'draft' | 'published' | 'revoked'
+  version: number
+  correctsId: number | null
+  supersededById: number | null
+  current: boolean
+  dueDate: string | null
+  targetId: number | null
+  publishedAt: string | null
+  createdAt: string
+}
+
+export interface NewDisclosure {
+  compoundId: number
+  kind: DisclosureKind
+  title: string
+  body?: string | null
+  periodStart?: string | null
+  periodEnd?: string | null
+  statement?: Statement | null
+}
+
+export interface DisclosureFlag {
+  id: number
+  disclosureId: number
+  line: string
+  comment: string
+  status: 'open' | 'answered'
+  answer: string | null
+  createdAt: string
+}
+
+export function listDisclosures(compoundId: number, kind?: DisclosureKind): Promise<Disclosure[]> {
+  // Drafts are the committee's own; published and revoked ones are what residents see.
+  const filter: Record<string, unknown> = { compoundId }
+  if (kind) filter.kind = kind
+  return request(`/disclosures?${listQuery(filter, ['publishedAt', 'DESC'], 100)}`)
+}
+
+export function getDisclosure(id: number): Promise<Disclosure> {
+  return request(`/disclosures/${id}`)
+}
+
+/** Committee members: a draft, then published; published disclosures are never edited. */
+export async function publishDisclosure(input: NewDisclosure): Promise<Disclosure> {
+  const draft = await request<Disclosure>('/disclosures', { method: 'POST', data: input, loading: '提交中' })
+  return request<Disclosure>(`/disclosures/${draft.id}/publish`, { method: 'POST', loading: '发布中' })
+}
+
+/** Committee members: a corrected version of a current disclosure; both versions stay visible. */
+export function correctDisclosure(id: number, input: NewDisclosure): Promise<Disclosure> {
+  return request(`/disclosures/${id}/correct`, { method: 'POST', data: input, loading: '发布中' })
+}
+
+export function flagLine(input: { disclosureId: number; line: string; comment: string }): Promise<DisclosureFlag> {
+  return request('/disclosure-flags', { method: 'POST', data: input, loading: '提交中' })
+}
+
+/** Committee members answer a 纠错 flag on their compound's disclosure. */
+export function answerFlag(id: number, answer: string): Promise<DisclosureFlag> {
+  return request(`/disclosure-flags/${id}/answer`, { method: 'POST', data: { answer }, loading: '提交中' })
+}
+
+export function listFlags(disclosureId: number): Promise<DisclosureFlag[]> {
+  return request(`/disclosure-flags?${listQuery({ disclosureId }, ['createdAt', 'DESC'])}`, { loading: false, toast: false })
+}
+
+/** Integer fen as yuan ("1,234.05"), without floats. */
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—'
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/**
+ * A yuan amount typed by a person ("12", "12.5", "12.05") as integer fen, read as text so no
+ * float rounding creeps in; null when it is not a non-negative amount with at most two decimals.
+ */
+export function parseYuan(text: string): number | null {
+  const t = text.trim()
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(t)
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0'))
+}
+
+/** opening + Σincome − Σexpense, the balance after each line, and the difference from the stated closing. */
+export function statementTotals(s: Statement) {
+  let balance = s.openingFen
+  const incomeBalances = s.incomeLines.map((l) => (balance += l.amountFen))
+  const expenseBalances = s.expenseLines.map((l) => (balance -= l.amountFen))
+  const income = s.incomeLines.reduce((t, l) => t + l.amountFen, 0)
+  const expense = s.expenseLines.reduce((t, l) => t + l.amountFen, 0)
+  return { income, expense, computed: balance, incomeBalances, expenseBalances, difference: balance - s.closingFen }
+}
+
+export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = {
+  fund_statement: '维修资金收支',
+  income_statement: '公共收益收支',
+  decision: '业委会决定',
+  minutes: '会议纪要',
+  street_order: '街道责令改正',
+  street_revocation: '街道撤销决定',
+}
+
+export const STATEMENT_KINDS: DisclosureKind[] = ['fund_statement', 'income_statement']
+
+/** "2026-11-26 19:34" in local time. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
