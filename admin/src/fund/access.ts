@@ -8,6 +8,7 @@ export type FundAction =
   | 'deposit'
   | 'allocate'
   | 'reverse'
+  | 'refund'
   | 'create_application'
   | 'submit'
   | 'review'
@@ -21,6 +22,7 @@ export const FUND_ACTION_ROLES: Record<FundAction, readonly string[]> = {
   deposit: BUREAU_MANAGERS,
   allocate: BUREAU_MANAGERS,
   reverse: BUREAU_MANAGERS,
+  refund: BUREAU_MANAGERS,
   create_application: ['company_staff'],
   submit: ['company_staff'],
   review: BUREAU_MANAGERS,

@@ -98,6 +98,20 @@ describe('earnings and reversals', () => {
   });
 });
 
+describe('demolition', () => {
+  test('the whole balance is refunded once; nothing left to refund after', async () => {
+    const [l] = await t.query<{ id: number; balance_fen: string }>(`SELECT id, balance_fen::text FROM fund_ledgers WHERE account_id = $1 AND balance_fen > 0 ORDER BY id DESC LIMIT 1`, [account.id]);
+    const res = await t.api.post(`/api/fund-ledgers/${l.id}/refund`).set(bearer(district)).send({ reason: '房屋征收拆迁' });
+    expect(res.status).toBe(201);
+    expect(res.body.refundedFen).toBe(Number(l.balance_fen));
+    const [after] = await t.query<{ balance_fen: string; used_fen: string }>('SELECT balance_fen::text, used_fen::text FROM fund_ledgers WHERE id = $1', [l.id]);
+    expect(after.balance_fen).toBe('0');
+    const again = await t.api.post(`/api/fund-ledgers/${l.id}/refund`).set(bearer(district)).send({ reason: '再退' });
+    expect(again.status).toBe(409);
+    expect((await t.api.post(`/api/fund-ledgers/${l.id}/refund`).set(bearer(await t.login('d150202'))).send({ reason: 'x' })).status).toBe(403);
+  });
+});
+
 describe('residents and online self-deposit', () => {
   test('a resident reads their own home\'s ledger, not another\'s', async () => {
     const [mine, other] = await t.query<{ id: number; household_id: number }>(`SELECT id, household_id FROM fund_ledgers l WHERE account_id = $1 AND EXISTS (SELECT 1 FROM households h WHERE h.id = l.household_id AND h.owner_id IS NOT NULL) ORDER BY id DESC LIMIT 2`, [account.id]);

@@ -121,6 +121,21 @@ export function ledgerService(db: Db, settings: FundSettings) {
       });
     },
 
+    /** Demolition: the home's whole balance is refunded to its owner (DOMAIN.md §3). */
+    async refund(actor: Actor, ledgerId: number, reason: string) {
+      return db.transaction(async (tx) => {
+        const [ledger] = await tx.select().from(fundLedgers).where(eq(fundLedgers.id, ledgerId));
+        if (!ledger) throw notFound('分户账');
+        assertFundStaff(actor, ledger.regionCode);
+        // Every posting locks the account first: take that lock, then the balance cannot move under us.
+        await tx.select({ id: fundAccounts.id }).from(fundAccounts).where(eq(fundAccounts.id, ledger.accountId)).for('update');
+        const [locked] = await tx.select({ balanceFen: fundLedgers.balanceFen }).from(fundLedgers).where(eq(fundLedgers.id, ledgerId));
+        if (locked.balanceFen <= 0) throw conflict('NOTHING_TO_REFUND', '该房屋维修资金余额为零，无需退还');
+        const posted = await postBatch(tx, actor, { accountId: ledger.accountId, kind: 'refund', reference: `refund:${ledger.householdId}`, lines: [{ ledgerId, amountFen: -locked.balanceFen, memo: reason }] });
+        return { batchId: posted.batchId, refundedFen: locked.balanceFen };
+      });
+    },
+
     /** Σ household balances = account balance = Σ entries, to the fen, with every mismatched ledger. */
     async reconciliation(db2: DbOrTx, accountId: number) {
       const account = await loadAccount(db2, accountId);

@@ -67,6 +67,14 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     if (!q.householdId && !(q.compoundCode && q.building && q.unit && q.room)) throw badRequest('BAD_QUERY', '请提供房屋编号，或小区编码、楼栋、单元和房号');
     ctx.body = await ledgers.check(actor, { ...q, householdId: q.householdId ? Number(q.householdId) : undefined });
   });
+  router.post('/api/fund-ledgers/:id/refund', async (ctx) => {
+    const actor = requireActor(ctx);
+    const id = idParam(ctx.params.id);
+    await visible(ledgerDef, actor, id, true);
+    const { reason } = reverseSchema.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await ledgers.refund(actor, id, reason);
+  });
   registerResource(router, db, ledgerDef);
 
   router.post('/api/fund-entries/:id/reverse', async (ctx) => {

@@ -10,18 +10,20 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
+  TopToolbar,
 } from 'react-admin';
 import { EnumField, RegionField } from '../../common/fields';
 import { entryKindChoices, payerLabels } from '../choices';
 import { YuanField } from '../fields';
 import { ReverseButton } from '../fund-entries/ReverseButton';
 import { TopUpDueField } from './TopUpDueField';
+import { RefundButton } from './RefundButton';
 
 const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name }));
 
 /** A household's sub-ledger: the running totals, then every posting in order (the journal). */
 export const FundLedgerShow = () => (
-  <Show>
+  <Show actions={<TopToolbar><RefundButton /></TopToolbar>}>
     <SimpleShowLayout>
       <ReferenceField source="compoundId" reference="compounds" />
       <ReferenceField source="householdId" reference="households" />
