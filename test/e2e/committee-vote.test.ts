@@ -18,6 +18,7 @@ import { parseYuan, statementTotals } from '../../mini/src/services/disclosures'
 import { formatPercent, meets } from '../../mini/src/services/votes'
 import { formErrors, previousQuarter, validateStatement, type StatementDraft } from '../../mini/src/packages/committees/statement/form'
 import { validateVote, type VoteDraft } from '../../mini/src/packages/committees/vote-new/form'
+import { button, chipIn, exactly, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
 
 // The mini-program's pure form rules are checked in node below; their services' request wrapper
 // needs the Taro runtime, so it is stubbed (nothing here sends a request).
@@ -40,31 +41,9 @@ afterAll(async () => {
   await platform?.stop()
 })
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const exactly = (text: string) => new RegExp(`^\\s*${escape(text)}\\s*$`)
 
-// Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): only look at what is shown.
-function button(scope: Page | Locator, text: string): Locator {
-  return scope.locator('taro-button-core').filter({ hasText: exactly(text), visible: true })
-}
-function field(page: Page, placeholder: string): Locator {
-  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true })
-}
-function chipIn(scope: Locator, text: string): Locator {
-  return scope.locator('.chip').filter({ hasText: exactly(text), visible: true })
-}
-function stepChip(page: Page, step: string, text: string): Locator {
-  return chipIn(page.locator('.card', { has: page.getByText(step, { exact: true }) }).filter({ visible: true }), text)
-}
-async function visible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' })
-}
 
-/** A full load of an H5 page (a hash change alone would keep the previous resident's app state). */
-async function openH5(page: Page, hash: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${platform.baseUrl}/h5/#${hash}`)
-}
+const openH5 = (page: Page, hash: string) => openH5At(page, platform.baseUrl, hash)
 
 /** A new resident (fresh dev openid) scans BT0001 in, logs in and binds a registered home. */
 async function newResidentBinds(page: Page, home: Home): Promise<void> {

@@ -16,6 +16,7 @@ import type { TestApi } from '../support/api'
 import { launchBrowser } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { residentWithHome } from '../support/residents'
+import { button, chipIn, escapeRegExp, exactly, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
 
 jest.setTimeout(420_000)
 
@@ -37,8 +38,6 @@ afterAll(async () => {
 
 // ---------- helpers ----------
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const exactly = (text: string) => new RegExp(`^\\s*${escape(text)}\\s*$`)
 /** 12345 → "123.45", grouped like the UIs show it. */
 const yuan = (fen: number) => {
   const sign = fen < 0 ? '-' : ''
@@ -66,26 +65,7 @@ async function staffGet<T = any>(username: string, path: string): Promise<T> {
   return res.body as T
 }
 
-// Taro's H5 router keeps earlier pages in the DOM (hidden): only look at what is shown.
-function button(scope: Page | Locator, text: string): Locator {
-  return scope.locator('taro-button-core').filter({ hasText: exactly(text), visible: true })
-}
-function field(page: Page, placeholder: string): Locator {
-  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true })
-}
-function chipIn(scope: Locator, text: string): Locator {
-  return scope.locator('.chip').filter({ hasText: exactly(text), visible: true })
-}
-function stepChip(page: Page, step: string, text: string): Locator {
-  return chipIn(page.locator('.card', { has: page.getByText(step, { exact: true }) }).filter({ visible: true }), text)
-}
-async function visible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' })
-}
-async function openH5(page: Page, hash: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${platform.baseUrl}/h5/#${hash}`)
-}
+const openH5 = (page: Page, hash: string) => openH5At(page, platform.baseUrl, hash)
 
 type Home = { householdId: number; buildingName: string; unitName: string; room: string; name: string; phone: string }
 
@@ -124,7 +104,7 @@ async function autocomplete(page: Page, selector: string, text: string, pick: st
   const input = page.locator(selector)
   await input.click()
   await input.fill(text)
-  await page.getByRole('option', { name: new RegExp(escape(pick)) }).first().click()
+  await page.getByRole('option', { name: new RegExp(escapeRegExp(pick)) }).first().click()
 }
 
 /** Presses a workflow button on the application's show page, then the dialog's buttons in turn. */

@@ -1,0 +1,27 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Locators for the mini-program's H5 build, shared by the browser journeys. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const exactly = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+
+// Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): only look at what is shown.
+export function button(scope: Page | Locator, text: string): Locator {
+  return scope.locator('taro-button-core').filter({ hasText: exactly(text), visible: true });
+}
+export function field(page: Page, placeholder: string): Locator {
+  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true });
+}
+export function chipIn(scope: Locator, text: string): Locator {
+  return scope.locator('.chip').filter({ hasText: exactly(text), visible: true });
+}
+export function stepChip(page: Page, step: string, text: string): Locator {
+  return chipIn(page.locator('.card', { has: page.getByText(step, { exact: true }) }).filter({ visible: true }), text);
+}
+export async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
+/** A full load of an H5 page (a hash change alone would keep the previous resident's app state). */
+export async function openH5(page: Page, baseUrl: string, hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/h5/#${hash}`);
+}
