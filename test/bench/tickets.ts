@@ -155,6 +155,13 @@ async function bench(adminUrl: string) {
     log(`     p95 ${filing.p95.toFixed(2)} ms (target ≤ 50 ms) ${verdict(filing.p95 <= 50)}`);
 
     // 2. Queues: each role's level, open, sorted by time left, a random page of the first ten
+    // As autovacuum keeps a live table: the visibility map set, so counts over a queue are index-only.
+    {
+      const v = new Client({ connectionString: url });
+      await v.connect();
+      await v.query('VACUUM ANALYZE tickets');
+      await v.end();
+    }
     const sort = encodeURIComponent(JSON.stringify(['dueAt', 'ASC']));
     const queues: [string, string, string][] = [
       ['city, district level', 'city', 'district'],
