@@ -6,9 +6,10 @@ export default defineAppConfig({
     { root: 'packages/places', pages: ['bind/index'] },
     { root: 'packages/disclosures', pages: ['list/index', 'detail/index'] },
     { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
-    { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index'] },
+    { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index'] },
     { root: 'packages/fund', pages: ['index/index', 'ledger/index', 'deposit/index'] },
-    { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index'] },
+    { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index', 'board/index'] },
+    { root: 'packages/workorders', pages: ['login/index', 'list/index', 'detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -48,6 +48,8 @@ export interface NewDisclosure {
   periodStart?: string | null
   periodEnd?: string | null
   statement?: Statement | null
+  /** Uploads the author made (POST /api/uploads), as {name, url: "/api/uploads/<id>"}. */
+  attachments?: { name: string; url: string }[]
 }
 
 export interface DisclosureFlag {

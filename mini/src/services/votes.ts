@@ -110,6 +110,14 @@ export function castBallot(id: number, householdId: number, choice: BallotChoice
   return request(`/votes/${id}/ballots`, { method: 'POST', data: { householdId, choice, channel: 'online' }, loading: '提交中' })
 }
 
+/**
+ * Committee members enter a paper ballot (with the scan they uploaded) or a door-to-door one for a
+ * home in the vote's scope; the receipt goes to the owner with their paper.
+ */
+export function enterBallot(id: number, input: { householdId: number; choice: BallotChoice; channel: 'paper' | 'door'; scanUrl?: string | null }): Promise<{ receipt: string }> {
+  return request(`/votes/${id}/ballots`, { method: 'POST', data: input, loading: '提交中' })
+}
+
 export function myBallots(id: number): Promise<MyBallot[]> {
   return request(`/votes/${id}/my-ballots`, { loading: false })
 }

@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { compoundRegion } from '../places/compounds';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 
 type DisclosureInput = z.infer<typeof disclosureSchema>;
 type Row = typeof disclosures.$inferSelect;
@@ -51,6 +52,19 @@ async function assertTarget(tx: Tx, input: DisclosureInput) {
   }
 }
 
+/**
+ * Attachments name uploads their author uploaded (or outside https links); those already on the
+ * draft being edited, or on the version being corrected, may stay.
+ */
+async function assertAttachments(tx: Tx, actor: Actor, input: DisclosureInput, carried: Row['attachments'] = []) {
+  await assertOwnUploads(
+    tx,
+    actor,
+    input.attachments.map((a, i) => ({ url: a.url, field: `attachments.${i}.url` })),
+    { message: '附件无效：只能使用本人上传的文件', carried: carried.map((a) => a.url), allowLinks: true },
+  );
+}
+
 function contentOf(input: DisclosureInput) {
   const isStatement = STATEMENT_KINDS.includes(input.kind);
   return {
@@ -60,7 +74,7 @@ function contentOf(input: DisclosureInput) {
     periodStart: input.periodStart ?? null,
     periodEnd: input.periodEnd ?? null,
     statement: isStatement ? input.statement ?? null : null,
-    attachments: input.attachments,
+    attachments: input.attachments.map((a) => ({ name: a.name, url: canonicalUploadUrl(a.url) })),
     dueDate: input.dueDate ?? null,
     targetId: input.targetId ?? null,
   };
@@ -73,6 +87,7 @@ export function disclosureService(db: Db) {
         const { committeeId, regionCode } = await authority(tx, actor, input);
         assertBalanced(input.statement);
         await assertTarget(tx, input);
+        await assertAttachments(tx, actor, input);
         const [row] = await tx
           .insert(disclosures)
           .values({ compoundId: input.compoundId, regionCode, committeeId, createdBy: actor.id, status: 'draft', ...contentOf(input) })
@@ -91,6 +106,7 @@ export function disclosureService(db: Db) {
         await authority(tx, actor, row);
         assertBalanced(input.statement);
         await assertTarget(tx, input);
+        await assertAttachments(tx, actor, input, row.attachments);
         const [after] = await tx.update(disclosures).set({ ...contentOf(input), updatedAt: new Date() }).where(eq(disclosures.id, id)).returning();
         await writeAudit(tx, actor, { action: 'update', entity: 'disclosures', entityId: id, before: row, after, regionCode: row.regionCode });
         return id;
@@ -129,6 +145,7 @@ export function disclosureService(db: Db) {
         const { committeeId } = await authority(tx, actor, old);
         assertBalanced(input.statement);
         await assertTarget(tx, input);
+        await assertAttachments(tx, actor, input, old.attachments);
         const [row] = await tx
           .insert(disclosures)
           .values({

@@ -6,12 +6,12 @@ import type { Context } from 'koa';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Db, DbOrTx } from '../db/client';
-import { tickets, uploads } from '../db/schema';
+import { uploads } from '../db/schema';
 import { AppError, badRequest, notFound } from '../http/errors';
 import { requireActor } from '../auth/middleware';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../audit/audit';
-import { ticketVisible } from './scope';
+import { mayReadUpload } from './uploadAccess';
 
 /** The types accepted, told by their first bytes, never by a name or a header. */
 export function sniffMime(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' | undefined {
@@ -105,25 +105,27 @@ export function registerUploadRoutes(router: Router, db: Db, config: Config): vo
     ctx.body = { id: row.id, mime: row.mime, size: row.size, sha256: row.sha256, url: `/api/uploads/${row.id}` };
   });
 
-  // Served to its uploader, and to whoever may see the ticket using it; to anyone else it does not exist.
+  // Served to whoever mayReadUpload allows (uploader, ticket, disclosure, ballot scan); to anyone else it does not exist.
   router.get('/api/uploads/:id', async (ctx) => {
     const actor = requireActor(ctx);
     const id = Number(ctx.params.id);
     if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('文件');
     const [u] = await db.select().from(uploads).where(eq(uploads.id, id));
     if (!u) throw notFound('文件');
-    let allowed = u.ownerId === actor.id;
-    if (!allowed && u.ticketId) {
-      const [t] = await db.select({ residentId: tickets.residentId, kind: tickets.kind, companyId: tickets.companyId, regionCode: tickets.regionCode }).from(tickets).where(eq(tickets.id, u.ticketId));
-      allowed = !!t && ticketVisible(actor, t);
+    const grant = await mayReadUpload(db, actor, u);
+    if (!grant) throw notFound('文件');
+    // A ballot scan shows an owner's choice: each view by someone other than its uploader is audited (DOMAIN.md §7).
+    if (grant.via === 'ballot') {
+      await writeAudit(db, actor, { action: 'view_personal', entity: 'ballots', entityId: grant.ballotId, after: { uploadId: u.id }, regionCode: grant.regionCode });
     }
-    if (!allowed) throw notFound('文件');
     const abs = path.resolve(uploadDir, u.path);
     if (!fs.existsSync(abs)) throw new AppError('FILE_GONE', 404, '文件已不存在');
     ctx.set('Content-Type', u.mime);
     ctx.set('Content-Length', String(u.size));
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Cache-Control', 'private, max-age=86400');
+    // Who may read a file depends on who asks: a browser must not hand one account's copy to the next.
+    ctx.set('Vary', 'Authorization');
     ctx.set('Content-Disposition', `${u.mime === 'application/pdf' ? 'attachment' : 'inline'}; filename="upload-${u.id}${u.mime === 'application/pdf' ? '.pdf' : ''}"`);
     ctx.body = fs.createReadStream(abs);
   });

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 import { computeResult, countEligible, scopeCondition, type VoteResult } from './tally';
 
 type Vote = typeof votes.$inferSelect;
@@ -139,12 +140,14 @@ export function voteService(db: Db, now: () => Date = () => new Date()) {
           await requireMemberCommittee(tx, actor, vote.compoundId);
           if (input.channel === 'paper' && !input.scanUrl) throw badRequest('VALIDATION_FAILED', '纸质选票须上传扫描件', { scanUrl: '请上传纸质选票扫描件' });
         }
+        // A scan is an upload its enterer made on the platform (served only to the committee and staff).
+        if (input.scanUrl) await assertOwnUploads(tx, actor, [{ url: input.scanUrl, field: 'scanUrl' }], { message: '扫描件无效：只能使用本人上传的文件' });
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${voteId}, ${input.householdId})`);
         await tx.update(ballots).set({ current: false }).where(and(eq(ballots.voteId, voteId), eq(ballots.householdId, input.householdId), eq(ballots.current, true)));
         const receipt = newReceipt();
         const [row] = await tx
           .insert(ballots)
-          .values({ voteId, householdId: input.householdId, userId, enteredBy: actor.id, choice: input.choice, channel: input.channel, scanUrl: input.scanUrl ?? null, receipt })
+          .values({ voteId, householdId: input.householdId, userId, enteredBy: actor.id, choice: input.choice, channel: input.channel, scanUrl: input.scanUrl ? canonicalUploadUrl(input.scanUrl) : null, receipt })
           .returning({ id: ballots.id });
         // The audit row records that a ballot was cast, not how (results are never per owner).
         await writeAudit(tx, actor, { action: 'ballot', entity: 'votes', entityId: voteId, after: { ballotId: row.id, householdId: input.householdId, channel: input.channel }, regionCode: vote.regionCode });

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { committeeMemberHome, residentWithHome } from '../../../test/support/residents';
 
 let t: TestApi;
+let uploadDir: string;
 let compound: { id: number };
 let member: string;
 let homes: { id: number; unit_id: number }[];
@@ -10,12 +14,16 @@ const inAWeek = () => new Date(Date.now() + 7 * 86400000).toISOString();
 const ballotRows = async (voteId: number) => (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1', [voteId]))[0].n;
 
 beforeAll(async () => {
-  t = await createTestApi();
+  uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-votes-'));
+  t = await createTestApi({ UPLOAD_DIR: uploadDir });
   [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
   member = await residentWithHome(t, 'member-1', await committeeMemberHome(t, 'BT0001'));
   homes = await t.query(`SELECT id, unit_id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id DESC LIMIT 6`, [compound.id]);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(uploadDir, { recursive: true, force: true });
+});
 
 async function openVote(body: Record<string, unknown> = {}) {
   const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open', ...body });
@@ -153,7 +161,10 @@ describe('paper and door-to-door ballots in one tally', () => {
     const vote = await openVote();
     const noScan = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper' });
     expect(noScan.status).toBe(400);
-    const paper = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: '/api/uploads/1' });
+    // The scan is an upload the member made (tickets/uploadAccess.ts; refusals in disclosures/attachments.test.ts).
+    const scan = await t.api.post('/api/uploads').set(bearer(member)).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'scan.pdf');
+    expect(scan.status).toBe(201);
+    const paper = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: scan.body.url });
     expect(paper.status).toBe(201);
     const door = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[2].id, choice: 'disagree', channel: 'door' });
     expect(door.status).toBe(201);

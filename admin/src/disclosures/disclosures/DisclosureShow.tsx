@@ -1,4 +1,4 @@
-import { Chip, Link as MuiLink, Stack } from '@mui/material';
+import { Chip, Stack } from '@mui/material';
 import {
   Datagrid,
   DateField,
@@ -18,6 +18,7 @@ import { EnumField, RegionField } from '../../common/fields';
 import { committeeRepresentation } from '../../committees/committees/representation';
 import { disclosureKindChoices, disclosureStatusChoices, flagLineLabel, flagStatusChoices, STATEMENT_KINDS } from '../choices';
 import { AnswerFlagButton } from '../disclosure-flags/AnswerFlagButton';
+import { AttachmentLink } from './AttachmentLink';
 import { StatementTable } from './StatementTable';
 import { StreetActions } from './StreetActions';
 
@@ -36,9 +37,7 @@ const Attachments = (_p: { label?: string }) => {
   return (
     <Stack spacing={0.5}>
       {list.map((a) => (
-        <MuiLink key={a.url} href={a.url} target="_blank" rel="noopener">
-          {a.name}
-        </MuiLink>
+        <AttachmentLink key={a.url} name={a.name} url={a.url} />
       ))}
     </Stack>
   );

@@ -86,6 +86,12 @@ export default function HomePage() {
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/tickets/list/index' })}>
         我的工单
       </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/tickets/board/index?compoundId=${compound.id}` })}>
+        受理公示
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/workorders/list/index' })}>
+        物业工作人员入口
+      </Button>
     </View>
   )
 }

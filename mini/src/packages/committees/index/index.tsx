@@ -103,6 +103,17 @@ export default function CommitteeHomePage() {
             <Text className='muted'>{`截止 ${formatTime(v.closesAt)}`}</Text>
             <Text>{`投票率 ${formatPercent(v.ballotCount, v.eligibleCount)}（${v.ballotCount}/${v.eligibleCount}）`}</Text>
           </View>
+          {v.status === 'open' && (
+            <View
+              className='enter-ballots'
+              onClick={(e) => {
+                e.stopPropagation()
+                go(`/packages/committees/ballot/index?vote=${v.id}`)
+              }}
+            >
+              录入纸质/入户选票
+            </View>
+          )}
         </View>
       ))}
     </View>

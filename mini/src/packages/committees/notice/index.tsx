@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react'
 import { correctDisclosure, getDisclosure, publishDisclosure, type DisclosureKind } from '../../../services/disclosures'
 import { currentCompound } from '../../../services/places'
 import { ApiError } from '../../../services/request'
+import type { Attachment } from '../../../services/uploads'
+import { attachmentError, AttachmentsField } from '../AttachmentsField'
 import '../committees.scss'
 
 const KINDS: { kind: DisclosureKind; label: string }[] = [
@@ -20,6 +22,7 @@ export default function NoticePage() {
   const [kind, setKind] = useState<DisclosureKind>('decision')
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
+  const [attachments, setAttachments] = useState<Attachment[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
@@ -30,6 +33,7 @@ export default function NoticePage() {
       setKind(d.kind)
       setTitle(d.title)
       setBody(d.body ?? '')
+      setAttachments(d.attachments ?? [])
     }, () => undefined)
   }, [])
 
@@ -43,7 +47,7 @@ export default function NoticePage() {
     if (Object.keys(e).length) return
     setBusy(true)
     try {
-      const input = { compoundId: compound.id, kind, title: title.trim(), body: body.trim() }
+      const input = { compoundId: compound.id, kind, title: title.trim(), body: body.trim(), attachments }
       const published = correctId ? await correctDisclosure(correctId, input) : await publishDisclosure(input)
       Taro.showToast({ title: '已公开', icon: 'success' })
       Taro.redirectTo({ url: `/packages/disclosures/detail/index?id=${published.id}` })
@@ -78,6 +82,8 @@ export default function NoticePage() {
           {errors.body && <View className='field-error'>{errors.body}</View>}
         </View>
       </View>
+      <AttachmentsField value={attachments} update={setAttachments} />
+      {attachmentError(errors) && <View className='field-error'>{attachmentError(errors)}</View>}
       <Button className='btn-primary' loading={busy} disabled={busy} onClick={submit}>{correctId ? '发布更正' : '提交公开'}</Button>
     </View>
   )

@@ -13,6 +13,8 @@ import {
 } from '../../../services/disclosures'
 import { currentCompound } from '../../../services/places'
 import { ApiError } from '../../../services/request'
+import type { Attachment } from '../../../services/uploads'
+import { attachmentError, AttachmentsField } from '../AttachmentsField'
 import { formErrors, previousQuarter, toStatement, validateStatement, withoutBlankLines, type LineDraft, type StatementDraft } from './form'
 import '../committees.scss'
 
@@ -73,6 +75,7 @@ export default function StatementPage() {
     expense: [{ label: '', amount: '' }],
   })
   const [body, setBody] = useState('')
+  const [attachments, setAttachments] = useState<Attachment[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
@@ -84,6 +87,7 @@ export default function StatementPage() {
       setKind(d.kind)
       setTitleTouched(true)
       setBody(d.body ?? '')
+      setAttachments(d.attachments ?? [])
       setDraft({
         title: d.title,
         periodStart: d.periodStart ?? quarter.start,
@@ -120,6 +124,7 @@ export default function StatementPage() {
         periodStart: form.periodStart,
         periodEnd: form.periodEnd,
         statement: toStatement(withoutBlankLines(form)),
+        attachments,
       }
       const published = correctId ? await correctDisclosure(correctId, input) : await publishDisclosure(input)
       Taro.showToast({ title: '已公开', icon: 'success' })
@@ -193,6 +198,9 @@ export default function StatementPage() {
         <Text className='field-label'>说明（选填）</Text>
         <Textarea className='textarea' placeholder='收支情况说明' value={body} maxlength={2000} onInput={(e) => setBody(e.detail.value)} />
       </View>
+
+      <AttachmentsField value={attachments} update={setAttachments} />
+      {attachmentError(errors) && <View className='field-error'>{attachmentError(errors)}</View>}
 
       <Button className='btn-primary' loading={busy} disabled={busy} onClick={submit}>{correctId ? '发布更正' : '提交公开'}</Button>
     </View>

@@ -17,6 +17,7 @@ import {
 } from '../../../services/disclosures'
 import { myCommittees } from '../../../services/committees'
 import { ApiError } from '../../../services/request'
+import { isPdf, isUpload, openAttachment } from '../../../services/uploads'
 import '../disclosures.scss'
 
 const LINE_LABEL = (line: string) => {
@@ -214,7 +215,10 @@ export default function DisclosureDetailPage() {
         <View className='card'>
           <Text className='section-title'>附件</Text>
           {d.attachments.map((a) => (
-            <View key={a.url} className='link' onClick={() => Taro.setClipboardData({ data: a.url })}>{a.name}</View>
+            <View key={a.url} className='attachment' onClick={() => openAttachment(a)}>
+              <Text className='attachment-kind'>{isPdf(a) ? 'PDF' : isUpload(a.url) ? '图片' : '链接'}</Text>
+              <Text className='link attachment-name'>{a.name}</Text>
+            </View>
           ))}
         </View>
       )}

@@ -1,31 +1,11 @@
-import { Button, Image, Input, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 
-import { getToken } from '../../../services/request'
 import { getTicket, listTicketEvents, rateTicket, rejectTicket, type Ticket, type TicketEvent } from '../../../services/tickets'
+import { Photo } from '../Photo'
 import { ACTION_LABEL, AGAINST_LABEL, CATEGORY_LABEL, KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, TAGS, when } from '../labels'
 import '../tickets.scss'
-
-const BASE = process.env.TARO_ENV === 'h5' ? '/api' : API_BASE
-
-/** Uploads need the bearer token: download, then show the local copy. */
-function Photo({ id }: { id: number }) {
-  const [src, setSrc] = useState('')
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') {
-      fetch(`${BASE}/uploads/${id}`, { headers: { Authorization: `Bearer ${getToken()}` } })
-        .then((r) => (r.ok ? r.blob() : null))
-        .then((b) => b && setSrc(URL.createObjectURL(b)))
-        .catch(() => undefined)
-    } else {
-      Taro.downloadFile({ url: `${BASE}/uploads/${id}`, header: { Authorization: `Bearer ${getToken()}` } })
-        .then((r) => r.statusCode === 200 && setSrc(r.tempFilePath))
-        .catch(() => undefined)
-    }
-  }, [id])
-  return src ? <Image className='photo' src={src} mode='aspectFill' /> : <View className='photo' />
-}
 
 function left(seconds: number | null): string {
   if (seconds === null) return ''

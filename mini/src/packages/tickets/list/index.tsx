@@ -46,6 +46,7 @@ export default function MyTicketsPage() {
         </View>
       ))}
       <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: '/packages/tickets/new/index' })}>新的报修 / 投诉</Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/tickets/board/index' })}>本小区受理公示</Button>
     </View>
   )
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "disclosures_attachments_idx" ON "disclosures" USING gin ("attachments" jsonb_path_ops);--> statement-breakpoint
+CREATE INDEX "ballots_scan_idx" ON "ballots" USING btree ("scan_url") WHERE "ballots"."scan_url" IS NOT NULL;

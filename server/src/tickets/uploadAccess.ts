@@ -1,0 +1,119 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import type { DbOrTx } from '../db/client';
+import { ballots, disclosures, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { badRequest } from '../http/errors';
+import { regionAllows } from '../jurisdiction/scope';
+import { disclosuresResource } from '../disclosures/resources';
+import { memberCommittee } from '../committees/membership';
+import { ticketVisible } from './scope';
+
+/**
+ * Who may read an upload, in one place. Files are referenced by URL (`/api/uploads/<id>`) from
+ * tickets (by id), disclosures' attachments and paper ballots' scans; a file is served to:
+ *  - its uploader;
+ *  - whoever may see the ticket using it (tickets/scope.ts);
+ *  - whoever may read a published (or since revoked) disclosure attaching it — the disclosures
+ *    resource's own read scope: staff in jurisdiction, verified residents of the compound;
+ *  - for a ballot's scan (an owner's choice, DOMAIN.md §7): the compound's in-office committee
+ *    members and bureau staff in jurisdiction — never other residents. Such views are audited.
+ * To anyone else it does not exist (404, the same answer as for a missing id).
+ */
+
+const MAX_ID = 2147483647;
+const UPLOAD_URL = /^\/api\/uploads\/(\d{1,12})$/;
+
+export const uploadUrl = (id: number) => `/api/uploads/${id}`;
+
+/** The upload id a URL refers to, or undefined for an outside (https) link or a malformed one. */
+export function uploadIdOf(url: string): number | undefined {
+  const m = UPLOAD_URL.exec(url);
+  if (!m) return undefined;
+  const id = Number(m[1]);
+  return id > 0 && id <= MAX_ID ? id : undefined;
+}
+
+/** `/api/uploads/007` and `/api/uploads/7` are one file: store one spelling, so lookups by URL find it. */
+export function canonicalUploadUrl(url: string): string {
+  const id = uploadIdOf(url);
+  return id ? uploadUrl(id) : url;
+}
+
+/** Roles that may see a ballot scan within their jurisdiction (party-building staff have no part in votes' papers). */
+const SCAN_STAFF = ['city_admin', 'district_staff', 'street_staff', 'community_staff'];
+
+export type UploadGrant =
+  | { via: 'owner' }
+  | { via: 'ticket'; ticketId: number }
+  | { via: 'disclosure'; disclosureId: number }
+  | { via: 'ballot'; ballotId: number; regionCode: string };
+
+/** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
+export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow, 'id' | 'ownerId' | 'ticketId'>): Promise<UploadGrant | null> {
+  if (u.ownerId === actor.id) return { via: 'owner' };
+
+  if (u.ticketId) {
+    const [t] = await db
+      .select({ residentId: tickets.residentId, kind: tickets.kind, companyId: tickets.companyId, regionCode: tickets.regionCode })
+      .from(tickets)
+      .where(eq(tickets.id, u.ticketId));
+    if (t && ticketVisible(actor, t)) return { via: 'ticket', ticketId: u.ticketId };
+  }
+
+  const url = uploadUrl(u.id);
+  const scope = disclosuresResource().readScope(actor);
+  if (scope !== 'deny') {
+    const [d] = await db
+      .select({ id: disclosures.id })
+      .from(disclosures)
+      .where(and(sql`${disclosures.attachments} @> ${JSON.stringify([{ url }])}::jsonb`, ne(disclosures.status, 'draft'), scope))
+      .limit(1);
+    if (d) return { via: 'disclosure', disclosureId: d.id };
+  }
+
+  if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {
+    const scans = await db
+      .select({ ballotId: ballots.id, compoundId: votes.compoundId, regionCode: votes.regionCode })
+      .from(ballots)
+      .innerJoin(votes, eq(votes.id, ballots.voteId))
+      .where(eq(ballots.scanUrl, url))
+      .limit(20);
+    for (const s of scans) {
+      const allowed = actor.role === 'resident' ? !!(await memberCommittee(db, actor.id, s.compoundId)) : regionAllows(actor, s.regionCode);
+      if (allowed) return { via: 'ballot', ballotId: s.ballotId, regionCode: s.regionCode };
+    }
+  }
+  return null;
+}
+
+/**
+ * A disclosure or ballot may reference only uploads its author uploaded (else 400 BAD_UPLOAD):
+ * otherwise attaching someone's file would publish it. `carried` are URLs already on the record
+ * being edited or corrected (a fellow member's attachment may stay on a corrected version).
+ * Outside https links are not uploads: allowed only where `allowLinks` (disclosures may link a
+ * public document; a ballot's scan must be held by the platform).
+ */
+export async function assertOwnUploads(
+  db: DbOrTx,
+  actor: Actor,
+  refs: { url: string; field: string }[],
+  opts: { message: string; carried?: readonly string[]; allowLinks?: boolean },
+): Promise<void> {
+  const keep = new Set((opts.carried ?? []).map(canonicalUploadUrl));
+  const wanted = new Map<number, string>();
+  for (const r of refs) {
+    if ((opts.allowLinks && /^https:\/\//.test(r.url)) || keep.has(canonicalUploadUrl(r.url))) continue;
+    const id = uploadIdOf(r.url);
+    if (!id) throw badRequest('BAD_UPLOAD', opts.message, { [r.field]: '请上传文件' });
+    if (!wanted.has(id)) wanted.set(id, r.field);
+  }
+  if (!wanted.size) return;
+  const own = await db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(and(inArray(uploads.id, [...wanted.keys()]), eq(uploads.ownerId, actor.id)));
+  const found = new Set(own.map((o) => o.id));
+  for (const [id, field] of wanted) {
+    if (!found.has(id)) throw badRequest('BAD_UPLOAD', opts.message, { [field]: '只能使用本人上传的文件' });
+  }
+}

@@ -1,0 +1,80 @@
+/** Field-staff rules of the mini-program (packages/workorders/rules.ts), run in node. */
+import { byTimeLeft, STAFF_ACTIONS, staffActions, timeLeftText, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/rules'
+import { TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES } from '../../shared/src/tickets/enums'
+import { checkTransition, ticketActorKind } from '../../shared/src/tickets/transitions'
+
+const repair = (status: string, level = 'company') => ({ kind: 'repair', level, status })
+
+describe('company staff see only the steps TICKET_TRANSITIONS allows them', () => {
+  test.each([
+    ['submitted', 'company', ['accept', 'dispatch']],
+    ['accepted', 'company', ['dispatch', 'start', 'resolve']],
+    ['dispatched', 'company', ['dispatch', 'start', 'resolve']],
+    ['in_progress', 'company', ['dispatch', 'resolve']],
+    ['resolved', 'company', []],
+    ['confirmed', 'company', []],
+    ['closed', 'company', []],
+    // Moved up to the community: the company may still look, no longer act.
+    ['submitted', 'community', []],
+    ['accepted', 'community', []],
+  ])('%s at %s → %j', (status, level, expected) => {
+    expect(staffActions(repair(status, level))).toEqual(expected)
+  })
+
+  test('the mirror agrees with shared checkTransition for every kind, level and status', () => {
+    for (const kind of TICKET_KINDS) {
+      for (const level of TICKET_LEVELS) {
+        for (const status of TICKET_STATUSES) {
+          const state = { kind, level, status, rejectedOnce: false, answer: null }
+          const actor = ticketActorKind('company_staff', level, false)
+          const allowed = STAFF_ACTIONS.filter((a) => checkTransition(a, state, actor).ok)
+          expect([kind, level, status, staffActions(state)]).toEqual([kind, level, status, allowed])
+        }
+      }
+    }
+  })
+})
+
+describe('forms: Chinese messages', () => {
+  test.each([
+    ['ok', { username: 'company', password: 'x' }, {}],
+    ['both missing', { username: '  ', password: '' }, { username: '请输入用户名', password: '请输入密码' }],
+  ])('login %s', (_l, input, expected) => expect(validateLogin(input)).toEqual(expected))
+
+  test.each([
+    ['name only', '张师傅', '', {}],
+    ['name and mobile', '张师傅', '13700001111', {}],
+    ['no name', ' ', '', { workerName: '请输入维修人员姓名' }],
+    ['short phone', '张师傅', '1370000111', { workerPhone: '手机号应为11位数字' }],
+    ['not a mobile', '张师傅', '04725267086', { workerPhone: '手机号格式不正确' }],
+    ['name too long', '张'.repeat(41), '', { workerName: '维修人员姓名不能超过40个字' }],
+  ])('dispatch: %s', (_l, workerName, workerPhone, expected) => expect(validateDispatch({ workerName, workerPhone })).toEqual(expected))
+
+  test.each([
+    ['ok', '已更换水管', 3, {}],
+    ['no result', '  ', 0, { result: '请填写处理结果' }],
+    ['ten photos', '已更换水管', 10, { photos: '完工照片最多9张' }],
+    ['result too long', '好'.repeat(1001), 0, { result: '处理结果不能超过1000个字' }],
+  ])('resolve: %s', (_l, result, photoCount, expected) => expect(validateResolve({ result, photoCount })).toEqual(expected))
+})
+
+describe('queue: time left', () => {
+  test.each([
+    [null, ''],
+    [45 * 60, '剩余 45 分钟'],
+    [3 * 3600 + 5 * 60, '剩余 3 小时 5 分钟'],
+    [2 * 86400 + 3 * 3600, '剩余 2 天 3 小时'],
+    [-(3600 + 5 * 60), '已超时 1 小时 5 分钟'],
+  ])('%s s → %s', (s, text) => expect(timeLeftText(s)).toBe(text))
+
+  test('overdue first, then least time left, nothing due last', () => {
+    const rows = [
+      { id: 1, timeLeftSeconds: 3600 },
+      { id: 2, timeLeftSeconds: null },
+      { id: 3, timeLeftSeconds: -60 },
+      { id: 4, timeLeftSeconds: 60 },
+      { id: 5, timeLeftSeconds: 60 },
+    ]
+    expect([...rows].sort(byTimeLeft).map((r) => r.id)).toEqual([3, 4, 5, 1, 2])
+  })
+})
