@@ -139,7 +139,13 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
   const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
   const [result, totalResult] = await Promise.all([
-    runPrepared(db, sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}`, !idsAsked),
+    // Page first, then compute the select list (its subqueries) for that page's rows only: PostgreSQL
+    // would otherwise evaluate them for every skipped row of the offset too.
+    runPrepared(
+      db,
+      sql`SELECT ${selectList} FROM (SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}) AS ${def.table} ORDER BY ${order}, ${def.id} ASC`,
+      !idsAsked,
+    ),
     runPrepared(db, sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, !idsAsked),
   ]);
   const rows = (result.rows as Row[]).map((row) => {
