@@ -139,11 +139,13 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
   const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
   const [result, totalResult] = await Promise.all([
-    // Page first, then compute the select list (its subqueries) for that page's rows only: PostgreSQL
-    // would otherwise evaluate them for every skipped row of the offset too.
+    // Past the first page, page first and then compute the select list (its subqueries) for that
+    // page's rows only: PostgreSQL would otherwise evaluate them for every skipped row too.
     runPrepared(
       db,
-      sql`SELECT ${selectList} FROM (SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}) AS ${def.table} ORDER BY ${order}, ${def.id} ASC`,
+      start === 0
+        ? sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end + 1}`
+        : sql`SELECT ${selectList} FROM (SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}) AS ${def.table} ORDER BY ${order}, ${def.id} ASC`,
       !idsAsked,
     ),
     runPrepared(db, sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, !idsAsked),
