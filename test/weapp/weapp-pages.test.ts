@@ -3,20 +3,7 @@
  * own template compiler (miniprogram-compiler's wcc): the real wxml, the real Taro runtime, a stubbed `wx`.
  * Needs `npm run build:weapp -w mini` first.
  */
-import path from 'node:path'
-
-const DIST = path.resolve(__dirname, '../../mini/dist')
-
-interface Sent { url: string; method: string; data: any; header: Record<string, string> }
-type Reply = { statusCode: number; data: unknown }
-
-const storage: Record<string, unknown> = {}
-const sent: Sent[] = []
-const calls: [string, unknown][] = []
-let replies: (req: Sent) => Reply = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '不存在' } } })
-let pageQuery: Record<string, string> = {}
-
-let simulate: any
+import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply, type Sent } from '../support/weapp'
 
 const compound = {
   id: 7, code: 'BT150203001', name: '阳光花园', address: '阿尔丁大街1号', type: 'commodity',
@@ -24,116 +11,14 @@ const compound = {
   companyName: '包头市安居物业服务有限公司', buildingCount: 2, householdCount: 8,
 }
 
-function installGlobals() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { JSDOM } = require('jsdom')
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
-  // Node has its own Event/CustomEvent; j-component needs jsdom's.
-  for (const key of ['window', 'document', 'navigator', 'Event', 'CustomEvent', 'Element', 'Node', 'HTMLElement', 'getComputedStyle']) {
-    Object.defineProperty(globalThis, key, { value: key === 'window' ? dom.window : dom.window[key], configurable: true, writable: true })
-  }
-  const record = (name: string) => (o: any = {}) => {
-    calls.push([name, o.url ?? o.title])
-    o.success?.({})
-    o.complete?.({})
-    return Promise.resolve({})
-  }
-  ;(globalThis as any).wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.0.0' }),
-    getStorageSync: (k: string) => storage[k] ?? '',
-    setStorageSync: (k: string, v: unknown) => { storage[k] = v },
-    removeStorageSync: (k: string) => { delete storage[k] },
-    request: (o: any) => {
-      const req: Sent = { url: o.url, method: o.method ?? 'GET', data: o.data, header: o.header ?? {} }
-      sent.push(req)
-      setTimeout(() => {
-        o.success?.(replies(req))
-        o.complete?.({})
-      })
-      return { abort() {} }
-    },
-    login: (o: any) => { setTimeout(() => { o.success?.({ code: 'wx-code-1', errMsg: 'login:ok' }); o.complete?.({}) }) },
-    showLoading: record('showLoading'),
-    hideLoading: record('hideLoading'),
-    showToast: record('showToast'),
-    setNavigationBarTitle: record('setNavigationBarTitle'),
-    navigateTo: record('navigateTo'),
-    redirectTo: record('redirectTo'),
-    navigateBack: record('navigateBack'),
-    getLaunchOptionsSync: () => ({ path: 'pages/scan/index', query: {} }),
-    nextTick: (fn: () => void) => setTimeout(fn),
-    canIUse: () => true,
-  }
-  let app: any
-  ;(globalThis as any).App = (options: any) => { app = options }
-  ;(globalThis as any).getApp = () => app
-  ;(globalThis as any).getCurrentPages = () => []
-  // miniprogram-simulate knows Component(); a Taro page is Page(): run it as a component whose
-  // attach/ready stand in for the page's onLoad/onShow/onReady.
-  ;(globalThis as any).Page = (options: any) => {
-    const methods: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
-    ;(globalThis as any).Component({
-      data: options.data ?? {},
-      methods,
-      lifetimes: {
-        attached(this: any) { this.onLoad?.({ ...pageQuery }) },
-        ready(this: any) { this.onShow?.(); this.onReady?.() },
-      },
-    })
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  simulate = require('miniprogram-simulate')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(DIST, 'app.js'))
-  app.onLaunch?.call(app, { path: 'pages/scan/index', query: {} })
-  app.onShow?.call(app, { path: 'pages/scan/index', query: {} })
-}
-
-// A page's js runs once per jest module registry, so register each page once and render it anew.
-const loaded: Record<string, string> = {}
-
-function openPage(route: string, query: Record<string, string> = {}) {
-  pageQuery = query
-  loaded[route] ??= simulate.load(path.join(DIST, route), route.replace(/\W+/g, '-'), { rootPath: DIST })
-  const page = simulate.render(loaded[route])
-  page.attach(document.createElement('parent-wrapper'))
-  return page
-}
-
-async function until<T>(probe: () => T | undefined | false, what: string, ms = 3000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-// The build's API_BASE may be overridden (MINI_API_BASE); compare what follows it.
-const apiPath = (req: Sent): string => req.url.replace(/^.*?\/api(?=\/)/, '')
-
-const text = (page: any): string => page.dom.textContent
-
-function tapText(page: any, selector: string, label: string) {
-  const target = page.querySelectorAll(selector).find((c: any) => c.dom.textContent.trim() === label)
-  if (!target) throw new Error(`no ${selector} reading ${label}`)
-  target.dispatchEvent('tap')
-}
-
 beforeAll(() => {
-  installGlobals()
+  installWeapp()
 })
 
-beforeEach(() => {
-  sent.length = 0
-  calls.length = 0
-  for (const k of Object.keys(storage)) delete storage[k]
-})
+beforeEach(resetWeapp)
 
 test('scan page: reads the URL-encoded scene, looks the compound up, remembers it and opens home', async () => {
-  replies = (req) =>
+  stub.replies = (req) =>
     req.url.endsWith(`/public/compounds/by-code/${compound.code}`) ? { statusCode: 200, data: compound } : { statusCode: 404, data: null }
   openPage('pages/scan/index', { scene: encodeURIComponent(compound.code) })
   await until(() => calls.find(([name]) => name === 'redirectTo'), 'redirect to home')
@@ -147,7 +32,7 @@ test('scan page: reads the URL-encoded scene, looks the compound up, remembers i
 })
 
 test('scan page: an unknown code shows the server\'s Chinese message and stays', async () => {
-  replies = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '小区不存在' } } })
+  stub.replies = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '小区不存在' } } })
   const page = openPage('pages/scan/index', { scene: 'BT0000' })
   await until(() => text(page).includes('小区不存在'), 'error text')
   expect(calls.some(([n]) => n === 'redirectTo')).toBe(false)
@@ -155,7 +40,7 @@ test('scan page: an unknown code shows the server\'s Chinese message and stays',
 
 test('home page: shows the remembered compound and 绑定房屋 opens the places subpackage', async () => {
   storage.compound = compound
-  replies = () => ({ statusCode: 200, data: { ...compound, householdCount: 9 } })
+  stub.replies = () => ({ statusCode: 200, data: { ...compound, householdCount: 9 } })
   const page = openPage('pages/home/index')
   await until(() => text(page).includes('阳光花园'), 'compound name')
   expect(text(page)).toContain('昆都仑区 · 友谊街道 · 阳光社区')
@@ -172,7 +57,7 @@ test('bind page (subpackage): logs in with wx.login, picks building → unit →
     id: 1, householdId: 31, compoundId: 7, compoundName: '阳光花园', buildingName: '1号楼', unitName: '2单元', room: '301',
     name: '张三', phone: '138****8000', status: 'verified', reason: null, createdAt: '2025-01-01T00:00:00Z',
   }
-  replies = (req) => {
+  stub.replies = (req) => {
     if (req.url.endsWith('/auth/wechat')) return { statusCode: 200, data: { token: 'jwt-1', user: { id: 5, name: '微信用户', role: 'resident' } } }
     if (req.header.Authorization !== 'Bearer jwt-1') return { statusCode: 401, data: { error: { code: 'UNAUTHORIZED', message: '请先登录' } } }
     if (req.url.endsWith('/mini/compounds/7/buildings')) return { statusCode: 200, data: [{ id: 1, name: '1号楼', units: [{ id: 11, name: '1单元' }, { id: 12, name: '2单元' }] }] }
@@ -194,13 +79,13 @@ test('bind page (subpackage): logs in with wx.login, picks building → unit →
   const [nameInput, phoneInput] = page.querySelectorAll('.field-input')
   nameInput.dispatchEvent('input', { detail: { value: '张三' } })
   phoneInput.dispatchEvent('input', { detail: { value: '1380013' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.btn-primary', '提交绑定')
   await until(() => text(page).includes('手机号应为11位数字'), 'validation message')
   expect(sent.some((r) => r.method === 'POST' && r.url.endsWith('/household-claims'))).toBe(false)
 
   phoneInput.dispatchEvent('input', { detail: { value: '13800138000' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.btn-primary', '提交绑定')
   await until(() => text(page).includes('已认证'), 'verified result')
   const post = sent.find((r) => r.method === 'POST' && r.url.endsWith('/household-claims'))!
@@ -211,7 +96,7 @@ test('bind page (subpackage): logs in with wx.login, picks building → unit →
 test('me page: lists my claims with 已认证 / 待审核 / 已驳回 and the reason', async () => {
   storage.token = 'jwt-1'
   const base = { compoundId: 7, compoundName: '阳光花园', buildingName: '1号楼', unitName: '1单元', name: '张三', phone: '138****8000', createdAt: '2025-01-01T00:00:00Z' }
-  replies = (req) =>
+  stub.replies = (req) =>
     req.url.endsWith('/household-claims') && req.header.Authorization === 'Bearer jwt-1'
       ? {
           statusCode: 200,
@@ -234,7 +119,7 @@ test('me page: lists my claims with 已认证 / 待审核 / 已驳回 and the re
 
 test('request wrapper: a 401 clears the stale token, logs in again and retries once', async () => {
   storage.token = 'stale'
-  replies = (req) => {
+  stub.replies = (req) => {
     if (req.url.endsWith('/auth/wechat')) return { statusCode: 200, data: { token: 'jwt-2', user: { id: 5, name: '微信用户', role: 'resident' } } }
     if (req.header.Authorization !== 'Bearer jwt-2') return { statusCode: 401, data: { error: { code: 'UNAUTHORIZED', message: '登录已过期' } } }
     return { statusCode: 200, data: [] }

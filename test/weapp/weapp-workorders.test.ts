@@ -3,129 +3,14 @@
  * compiled weapp build (mini/dist) in jsdom with miniprogram-simulate: the real wxml and Taro runtime,
  * a stubbed `wx` (the same harness as weapp-pages.test.ts). Needs `npm run build:weapp -w mini` first.
  */
-import path from 'node:path'
+import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply, type Sent } from '../support/weapp'
 
-const DIST = path.resolve(__dirname, '../../mini/dist')
-
-interface Sent { url: string; method: string; data: any; header: Record<string, string> }
-type Reply = { statusCode: number; data: unknown }
-
-const storage: Record<string, unknown> = {}
-const sent: Sent[] = []
-const calls: [string, unknown][] = []
-let replies: (req: Sent) => Reply = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '不存在' } } })
-let pageQuery: Record<string, string> = {}
-
-let simulate: any
-
-
-function installGlobals() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { JSDOM } = require('jsdom')
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
-  // Node has its own Event/CustomEvent; j-component needs jsdom's.
-  for (const key of ['window', 'document', 'navigator', 'Event', 'CustomEvent', 'Element', 'Node', 'HTMLElement', 'getComputedStyle']) {
-    Object.defineProperty(globalThis, key, { value: key === 'window' ? dom.window : dom.window[key], configurable: true, writable: true })
-  }
-  const record = (name: string) => (o: any = {}) => {
-    calls.push([name, o.url ?? o.title])
-    o.success?.({})
-    o.complete?.({})
-    return Promise.resolve({})
-  }
-  ;(globalThis as any).wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.0.0' }),
-    getStorageSync: (k: string) => storage[k] ?? '',
-    setStorageSync: (k: string, v: unknown) => { storage[k] = v },
-    removeStorageSync: (k: string) => { delete storage[k] },
-    request: (o: any) => {
-      const req: Sent = { url: o.url, method: o.method ?? 'GET', data: o.data, header: o.header ?? {} }
-      sent.push(req)
-      setTimeout(() => {
-        o.success?.(replies(req))
-        o.complete?.({})
-      })
-      return { abort() {} }
-    },
-    login: (o: any) => { setTimeout(() => { o.success?.({ code: 'wx-code-1', errMsg: 'login:ok' }); o.complete?.({}) }) },
-    showLoading: record('showLoading'),
-    hideLoading: record('hideLoading'),
-    showToast: record('showToast'),
-    setNavigationBarTitle: record('setNavigationBarTitle'),
-    navigateTo: record('navigateTo'),
-    redirectTo: record('redirectTo'),
-    navigateBack: record('navigateBack'),
-    getLaunchOptionsSync: () => ({ path: 'pages/scan/index', query: {} }),
-    nextTick: (fn: () => void) => setTimeout(fn),
-    canIUse: () => true,
-  }
-  let app: any
-  ;(globalThis as any).App = (options: any) => { app = options }
-  ;(globalThis as any).getApp = () => app
-  ;(globalThis as any).getCurrentPages = () => []
-  // miniprogram-simulate knows Component(); a Taro page is Page(): run it as a component whose
-  // attach/ready stand in for the page's onLoad/onShow/onReady.
-  ;(globalThis as any).Page = (options: any) => {
-    const methods: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
-    ;(globalThis as any).Component({
-      data: options.data ?? {},
-      methods,
-      lifetimes: {
-        attached(this: any) { this.onLoad?.({ ...pageQuery }) },
-        ready(this: any) { this.onShow?.(); this.onReady?.() },
-      },
-    })
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  simulate = require('miniprogram-simulate')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(DIST, 'app.js'))
-  app.onLaunch?.call(app, { path: 'pages/scan/index', query: {} })
-  app.onShow?.call(app, { path: 'pages/scan/index', query: {} })
-}
-
-// A page's js runs once per jest module registry, so register each page once and render it anew.
-const loaded: Record<string, string> = {}
-
-function openPage(route: string, query: Record<string, string> = {}) {
-  pageQuery = query
-  loaded[route] ??= simulate.load(path.join(DIST, route), route.replace(/\W+/g, '-'), { rootPath: DIST })
-  const page = simulate.render(loaded[route])
-  page.attach(document.createElement('parent-wrapper'))
-  return page
-}
-
-async function until<T>(probe: () => T | undefined | false, what: string, ms = 3000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-// The build's API_BASE may be overridden (MINI_API_BASE); compare what follows it.
-const apiPath = (req: Sent): string => req.url.replace(/^.*?\/api(?=\/)/, '')
-
-const text = (page: any): string => page.dom.textContent
-
-function tapText(page: any, selector: string, label: string) {
-  const target = page.querySelectorAll(selector).find((c: any) => c.dom.textContent.trim() === label)
-  if (!target) throw new Error(`no ${selector} reading ${label}`)
-  target.dispatchEvent('tap')
-}
 
 beforeAll(() => {
-  installGlobals()
+  installWeapp()
 })
 
-beforeEach(() => {
-  sent.length = 0
-  calls.length = 0
-  for (const k of Object.keys(storage)) delete storage[k]
-})
+beforeEach(resetWeapp)
 
 
 const staff = { id: 9, username: 'company', name: '鹿城物业客服', role: 'company_staff', regionCode: null, companyId: 1 }
@@ -143,7 +28,7 @@ const signedInStaff = () => {
 const query = (req: Sent, key: string) => JSON.parse(new URL(req.url, 'http://x').searchParams.get(key) ?? 'null')
 
 test('staff login: Chinese validation, POST /auth/login, keeps the token where the wrapper reads it, opens the queue', async () => {
-  replies = (req) =>
+  stub.replies = (req) =>
     req.url.endsWith('/auth/login') && req.data.password === 'baotou2024'
       ? { statusCode: 200, data: { token: 'staff-jwt', user: staff } }
       : { statusCode: 401, data: { error: { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' } } }
@@ -156,13 +41,13 @@ test('staff login: Chinese validation, POST /auth/login, keeps the token where t
   const [user, password] = page.querySelectorAll('.field-input')
   user.dispatchEvent('input', { detail: { value: ' company ' } })
   password.dispatchEvent('input', { detail: { value: 'nope' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.btn-primary', '登录')
   await until(() => text(page).includes('用户名或密码错误'), 'bad credentials')
   expect(storage.token).toBeUndefined()
 
   password.dispatchEvent('input', { detail: { value: 'baotou2024' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.btn-primary', '登录')
   await until(() => calls.find(([n, url]) => n === 'redirectTo' && url === '/packages/workorders/list/index'), 'open the queue')
   expect(sent.at(-1)).toMatchObject({ method: 'POST', data: { username: 'company', password: 'baotou2024' } })
@@ -172,13 +57,13 @@ test('staff login: Chinese validation, POST /auth/login, keeps the token where t
 })
 
 test('staff login: a resident or bureau account is not kept', async () => {
-  replies = () => ({ statusCode: 200, data: { token: 'street-jwt', user: { ...staff, role: 'street_staff' } } })
+  stub.replies = () => ({ statusCode: 200, data: { token: 'street-jwt', user: { ...staff, role: 'street_staff' } } })
   const page = openPage('packages/workorders/login/index')
   await until(() => page.querySelectorAll('.field-input').length === 2, 'login form')
   const [user, password] = page.querySelectorAll('.field-input')
   user.dispatchEvent('input', { detail: { value: 'street' } })
   password.dispatchEvent('input', { detail: { value: 'baotou2024' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.btn-primary', '登录')
   await until(() => text(page).includes('仅物业服务企业工作人员可以使用此入口'), 'refusal')
   expect(storage.token).toBeUndefined()
@@ -195,7 +80,7 @@ test('queue: without a staff session it asks for the staff login and calls nothi
 
 test('queue: open repairs by time left, overdue first and flagged', async () => {
   signedInStaff()
-  replies = (req) =>
+  stub.replies = (req) =>
     req.header.Authorization === 'Bearer staff-jwt' && apiPath(req).startsWith('/tickets?')
       ? {
           statusCode: 200,
@@ -223,7 +108,7 @@ test('queue: open repairs by time left, overdue first and flagged', async () => 
 test('work order: the steps the state machine allows; one-click dispatch validates, then posts', async () => {
   signedInStaff()
   let current = ticket()
-  replies = (req) => {
+  stub.replies = (req) => {
     const p = apiPath(req)
     if (p === '/tickets/41') return { statusCode: 200, data: current }
     if (p.startsWith('/ticket-events?')) return { statusCode: 200, data: [] }
@@ -243,13 +128,13 @@ test('work order: the steps the state machine allows; one-click dispatch validat
   const [name, phone] = page.querySelectorAll('.field-input')
   name.dispatchEvent('input', { detail: { value: '张师傅' } })
   phone.dispatchEvent('input', { detail: { value: '12345678901' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.wo-action', '一键派工')
   await until(() => text(page).includes('手机号格式不正确'), 'mobile check')
   expect(sent.some((r) => r.method === 'POST')).toBe(false)
 
   phone.dispatchEvent('input', { detail: { value: '13700001111' } })
-  await simulate.sleep(20)
+  await sleep(20)
   tapText(page, '.wo-action', '一键派工')
   await until(() => text(page).includes('已派工'), 'dispatched')
   const post = sent.find((r) => r.method === 'POST')!
@@ -262,7 +147,7 @@ test('work order: the steps the state machine allows; one-click dispatch validat
 
 test('work order: an expired staff token is not swapped for a resident: back to the staff login', async () => {
   signedInStaff()
-  replies = (req) => {
+  stub.replies = (req) => {
     if (req.url.endsWith('/auth/wechat')) return { statusCode: 200, data: { token: 'resident-jwt', user: { id: 5, name: '微信用户', role: 'resident' } } }
     if (req.header.Authorization === 'Bearer staff-jwt') return { statusCode: 401, data: { error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' } } }
     return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '工单不存在' } } }
@@ -276,7 +161,7 @@ test('work order: an expired staff token is not swapped for a resident: back to 
 test('board (tickets subpackage): a verified resident sees department, masked person, time limit and result', async () => {
   storage.token = 'jwt-1'
   const claim = { id: 1, householdId: 31, compoundId: 7, compoundName: '阳光花园', buildingName: '1号楼', unitName: '2单元', room: '301', name: '张三', phone: '138****8000', status: 'verified', reason: null, createdAt: '2025-01-01T00:00:00Z' }
-  replies = (req) => {
+  stub.replies = (req) => {
     if (req.url.endsWith('/household-claims')) return { statusCode: 200, data: [claim] }
     if (apiPath(req) === '/mini/compounds/7/ticket-board') {
       return {
