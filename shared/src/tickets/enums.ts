@@ -51,8 +51,10 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   accepted: '已受理',
   dispatched: '已派工',
   in_progress: '处理中',
+  // One lifecycle for staff, residents and statistics (DOMAIN.md §6): 办理完成 → 待评价 → 已确认 → 已办结.
   resolved: '待评价',
-  confirmed: '已评价',
+  // Confirmed by the resident with a rating, or automatically after the set days (no rating).
+  confirmed: '已确认待办结',
   closed: '已办结',
 };
 export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = { mini: '小程序', hotline: '5267086热线', visit: '来访' };
@@ -61,8 +63,9 @@ export const TICKET_ACTION_LABELS: Record<TicketAction | 'create', string> = {
   accept: '受理',
   dispatch: '派工',
   start: '开始处理',
-  resolve: '办结',
-  confirm: '评价',
+  // Not 办结: a resolved case is closed (已办结) only after the resident's confirmation.
+  resolve: '办理完成',
+  confirm: '确认评价',
   reject: '不满意退回',
   escalate: '升级',
   answer: '答复',

@@ -2,5 +2,6 @@ export * from './enums';
 export * from './transitions';
 export * from './timeLimits';
 export * from './escalation';
+export * from './confirmation';
 export * from './stats';
 export * from './schemas';

@@ -15,13 +15,15 @@ describe('DOMAIN.md §6 ticket state machine: allowed transitions', () => {
     ['resolve', 'in_progress', 'handler', {}, 'resolved'],
     ['resolve', 'accepted', 'handler', {}, 'resolved'],
     ['confirm', 'resolved', 'resident', {}, 'confirmed'],
+    // the automatic confirmation after the set days (DOMAIN.md §6)
+    ['confirm', 'resolved', 'system', {}, 'confirmed'],
     ['reject', 'resolved', 'resident', {}, 'submitted'],
     ['escalate', 'submitted', 'handler', {}, 'submitted'],
     ['escalate', 'in_progress', 'system', { level: 'street' }, 'submitted'],
     ['answer', 'accepted', 'handler', {}, 'accepted'],
     ['answer', 'confirmed', 'handler', {}, 'confirmed'],
     ['close', 'confirmed', 'handler', { answer: '已协调物业公司整改' }, 'closed'],
-    ['close', 'resolved', 'handler', { answer: '已答复' }, 'closed'],
+    ['close', 'confirmed', 'handler', { answer: '已答复', kind: 'repair', level: 'company' }, 'closed'],
   ])('%s from %s by %s %j → %s', (action, status, actor, over, to) => {
     expect(checkTransition(action, state({ status, ...over }), actor)).toEqual({ ok: true, to });
   });
@@ -50,6 +52,14 @@ describe('DOMAIN.md §6 ticket state machine: refusals', () => {
     ['answer', 'closed', 'handler', {}, 409, 'INVALID_TRANSITION'],
     ['answer', 'submitted', 'handler', {}, 409, 'INVALID_TRANSITION'],
     ['close', 'resolved', 'system', { answer: 'x' }, 403, 'ROLE_FORBIDDEN'],
+    // DOMAIN.md §6 the resident's last word: staff cannot close a case still waiting for the resident
+    // (issue 9: resolve → answer → close in 73 ms took away the rejection and the rating)
+    ['close', 'resolved', 'handler', { answer: '已答复' }, 409, 'AWAITING_RESIDENT'],
+    ['close', 'resolved', 'handler', { answer: '已答复', kind: 'repair', level: 'company' }, 409, 'AWAITING_RESIDENT'],
+    ['confirm', 'confirmed', 'system', {}, 409, 'INVALID_TRANSITION'],
+    ['confirm', 'closed', 'resident', {}, 409, 'INVALID_TRANSITION'],
+    ['reject', 'confirmed', 'resident', {}, 409, 'INVALID_TRANSITION'],
+    ['confirm', 'resolved', 'handler', {}, 403, 'ROLE_FORBIDDEN'],
   ])('%s from %s by %s %j → %i %s', (action, status, actor, over, code, name) => {
     expect(checkTransition(action, state({ status, ...over }), actor)).toMatchObject({ ok: false, status: code, code: name });
   });
@@ -58,6 +68,15 @@ describe('DOMAIN.md §6 ticket state machine: refusals', () => {
     for (const action of TICKET_ACTIONS) {
       for (const actor of ['resident', 'handler', 'system'] as const) {
         expect(checkTransition(action, state({ status: 'closed', answer: 'x' }), actor).ok).toBe(false);
+      }
+    }
+  });
+
+  test('DOMAIN.md §6: a case closes only from 已确认 (confirmed), whoever asks and whatever the answer', () => {
+    for (const status of TICKET_STATUSES) {
+      for (const actor of ['resident', 'handler', 'system'] as const) {
+        const ok = checkTransition('close', state({ status, answer: '已答复' }), actor).ok;
+        expect([status, actor, ok]).toEqual([status, actor, status === 'confirmed' && actor === 'handler']);
       }
     }
   });

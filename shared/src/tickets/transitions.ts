@@ -36,11 +36,14 @@ export const TICKET_TRANSITIONS: Record<TicketAction, TransitionRule> = {
   dispatch: { from: ['submitted', 'accepted', 'dispatched', 'in_progress'], to: 'dispatched', by: ['handler'], kinds: ['repair'], levels: ['company'] },
   start: { from: ['accepted', 'dispatched'], to: 'in_progress', by: ['handler'] },
   resolve: { from: ['accepted', 'dispatched', 'in_progress'], to: 'resolved', by: ['handler'] },
-  confirm: { from: ['resolved'], to: 'confirmed', by: ['resident'] },
+  // The resident's last word (DOMAIN.md §6): a resolved case waits for them — confirm with a rating,
+  // reject once, or the scheduler confirms it (no rating) after the set number of days.
+  confirm: { from: ['resolved'], to: 'confirmed', by: ['resident', 'system'] },
   reject: { from: ['resolved'], to: 'submitted', by: ['resident'] },
   escalate: { from: OPEN_STATUSES, to: 'submitted', by: ['handler', 'system'] },
   answer: { from: ['accepted', 'dispatched', 'in_progress', 'resolved', 'confirmed'], to: 'same', by: ['handler'] },
-  close: { from: ['resolved', 'confirmed'], to: 'closed', by: ['handler'] },
+  // Only after the resident's confirmation (or the automatic one) may a case close.
+  close: { from: ['confirmed'], to: 'closed', by: ['handler'] },
 };
 
 export interface TicketState {
@@ -72,6 +75,7 @@ export function checkTransition(action: TicketAction, state: TicketState, actor:
   if (!actor || !rule.by.includes(actor)) {
     return refuse(403, actor === undefined ? 'NOT_HANDLER' : 'ROLE_FORBIDDEN', actor === undefined ? '该工单当前不由您处理' : '当前角色不能执行此操作');
   }
+  if (action === 'close' && state.status === 'resolved') return refuse(409, 'AWAITING_RESIDENT', '居民尚未确认办理结果，须等居民评价或到期自动确认后才能结案');
   if (!rule.from.includes(state.status)) return refuse(409, 'INVALID_TRANSITION', `工单当前状态不能执行“${action}”操作`);
   if (rule.kinds && !rule.kinds.includes(state.kind)) return refuse(409, 'INVALID_TRANSITION', '只有报修工单可以派工');
   if (rule.levels && !rule.levels.includes(state.level)) return refuse(409, 'INVALID_TRANSITION', '只有物业企业处理中的报修可以派工');
