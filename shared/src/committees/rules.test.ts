@@ -42,6 +42,15 @@ describe('DOMAIN.md §2 alerts', () => {
   ])('%s', (_name, facts, today, alerts) => expect(committeeAlerts({ ...base, ...facts }, today)).toEqual(alerts));
 });
 
+describe('committee alerts refuse values outside their enums (DOMAIN.md §2)', () => {
+  const base: CommitteeFacts = { kind: 'owners_committee', status: 'in_office', electedAt: '2024-01-01', termEnd: '2029-01-01', filedAt: '2024-01-10', memberCount: 5, lastStatementAt: '2024-04-01' };
+  test.each([
+    [{ kind: 'street_committee' }],
+    [{ status: 'dissolved' }],
+    [{ status: '' }],
+  ])('%j throws', (facts) => expect(() => committeeAlerts({ ...base, ...(facts as Partial<CommitteeFacts>) }, '2024-05-20')).toThrow(/不在可选范围内/));
+});
+
 describe('committee formation rate against the yearly target (action plan 三)', () => {
   test.each([
     [60, 100, 60, 600, true],

@@ -1,4 +1,4 @@
-import type { CommitteeAlert, CommitteeKind, CommitteeStatus } from './enums';
+import { COMMITTEE_KINDS, COMMITTEE_STATUSES, type CommitteeAlert, type CommitteeKind, type CommitteeStatus } from './enums';
 
 /**
  * 业主大会和业主委员会指导规则 (建房〔2009〕274号), DOMAIN.md §2. Dates are ISO "YYYY-MM-DD"
@@ -48,8 +48,11 @@ export interface CommitteeFacts {
  * What the console flags for a committee (DOMAIN.md §2): re-election is organised 3 months before
  * the term ends; filing is due within 30 days of election; fund and public-income accounts are
  * published every quarter (setting); an in-office committee has 5–11 members, odd.
+ * Throws on a kind or status outside its enum (an unknown value must not silently mean "no alert").
  */
 export function committeeAlerts(c: CommitteeFacts, today: string, opts = { reelectionMonths: 3, filingDays: 30 }): CommitteeAlert[] {
+  if (!(COMMITTEE_KINDS as readonly string[]).includes(c.kind)) throw new Error(`组织类型 ${String(c.kind)} 不在可选范围内`);
+  if (!(COMMITTEE_STATUSES as readonly string[]).includes(c.status)) throw new Error(`组织状态 ${String(c.status)} 不在可选范围内`);
   if (c.status !== 'in_office' || c.kind === 'preparatory') return [];
   const alerts: CommitteeAlert[] = [];
   if (c.termEnd && addMonths(c.termEnd, -opts.reelectionMonths) <= today) alerts.push('TERM_ENDING');

@@ -41,6 +41,22 @@ const cases: Case[] = [
     [{ id: 1, areaCenti: 10000, ownerId: null, developerUnsold: true }, { id: 2, areaCenti: 10000, ownerId: null, developerUnsold: true }, { id: 3, areaCenti: 10000, ownerId: null, developerUnsold: true }, { id: 4, areaCenti: 10000, ownerId: 1 }, { id: 5, areaCenti: 10000, ownerId: 2 }],
     votes({ 1: 'disagree', 2: 'disagree', 4: 'agree', 5: 'agree' }), false,
     { totalOwners: 3, participatedOwners: 3, agreeOwners: 2, disagreeOwners: 1, agreeArea: 20000, disagreeArea: 20000, approved: false }],
+  ['§1 heads (SPC Art. 9): unsold homes and a home registered to the developer are one owner together — issue 9 example', 'hire_dismiss_company',
+    [{ id: 1, areaCenti: 10000, ownerId: null, developerUnsold: true }, { id: 2, areaCenti: 10000, ownerId: null, developerUnsold: true },
+      { id: 3, areaCenti: 10000, ownerId: 900, developerOwner: true },
+      { id: 4, areaCenti: 10000, ownerId: 1 }, { id: 5, areaCenti: 10000, ownerId: 2 }, { id: 6, areaCenti: 10000, ownerId: 3 }],
+    votes({ 1: 'agree', 2: 'agree', 3: 'agree', 4: 'agree', 5: 'disagree', 6: 'disagree' }), false,
+    { totalOwners: 4, participatedOwners: 4, agreeOwners: 2, disagreeOwners: 2, agreeArea: 40000, quorumMet: true, approved: false }],
+  ['§1 heads (SPC Art. 9): a shop registered to the developer joins its unsold flats, not a further head', 'other',
+    [{ id: 1, areaCenti: 30000, ownerId: 900, developerOwner: true }, { id: 2, areaCenti: 10000, ownerId: null, developerUnsold: true },
+      { id: 3, areaCenti: 10000, ownerId: 1 }],
+    votes({ 1: 'agree', 3: 'disagree' }), false,
+    { totalOwners: 2, participatedOwners: 2, agreeOwners: 1, disagreeOwners: 1, approved: false }],
+  ['§1 heads (SPC Art. 9): the developer\'s parts with no unsold flag still count once', 'other',
+    [{ id: 1, areaCenti: 10000, ownerId: 900, developerOwner: true }, { id: 2, areaCenti: 10000, ownerId: 901, developerOwner: true },
+      { id: 3, areaCenti: 10000, ownerId: 1 }, { id: 4, areaCenti: 10000, ownerId: 2 }],
+    votes({ 1: 'agree', 2: 'agree', 3: 'agree', 4: 'disagree' }), false,
+    { totalOwners: 3, agreeOwners: 2, disagreeOwners: 1, approved: true }],
   ['§1 heads: an unregistered part in lawful occupation is its own owner', 'other',
     [{ id: 1, areaCenti: 10000, ownerId: null }, { id: 2, areaCenti: 10000, ownerId: null }],
     votes({ 1: 'agree', 2: 'agree' }), false, { totalOwners: 2, approved: true }],
@@ -67,6 +83,15 @@ const cases: Case[] = [
 describe('tallyVote — DOMAIN.md §1 (Civil Code Art. 278; SPC interpretation Arts. 8–9)', () => {
   test.each(cases)('%s', (_name, matter, parts, ballots, followMajority, expected) => {
     expect(tallyVote({ matter, parts, ballots, followMajority })).toMatchObject(expected);
+  });
+
+  test('§1: a matter outside the enum throws, never falls back to the ordinary threshold', () => {
+    expect(() => tallyVote({ matter: 'nonsense' as VoteMatter, parts: own(3), ballots: votes({ 1: 'agree', 2: 'agree' }) })).toThrow(/不在可选范围内/);
+    expect(() => tallyVote({ matter: '' as VoteMatter, parts: own(1), ballots: [] })).toThrow(/不在可选范围内/);
+  });
+
+  test('§1: a ballot choice outside the enum throws', () => {
+    expect(() => tallyVote({ matter: 'other', parts: own(3), ballots: [{ partId: 1, choice: 'yes' as TallyBallot['choice'] }] })).toThrow(/不在可选范围内/);
   });
 
   test('a ballot for a part outside the scope is refused', () => {

@@ -1,4 +1,4 @@
-import { SPECIAL_MATTERS, type BallotChoice, type VoteMatter } from './enums';
+import { BALLOT_CHOICES, SPECIAL_MATTERS, VOTE_MATTERS, type BallotChoice, type VoteMatter } from './enums';
 
 /**
  * Civil Code Art. 278 and the SPC interpretation on building-division ownership, Arts. 8–9
@@ -10,7 +10,10 @@ export interface TallyPart {
   /** Exclusive area in m² × 100. */
   areaCenti: number;
   ownerId: number | string | null;
+  /** The developer's unsold (or sold but undelivered) part. */
   developerUnsold?: boolean;
+  /** The part's registered owner is the developer (owners.developer, 开发建设单位). */
+  developerOwner?: boolean;
 }
 export interface TallyBallot {
   partId: number | string;
@@ -48,9 +51,13 @@ export interface TallyResult {
 
 const DEVELOPER = 'developer';
 
-/** Whose head a part counts for: all unsold parts are one owner (the developer); one buyer's parts are one owner. */
+/**
+ * Whose head a part counts for (SPC interpretation Art. 9, DOMAIN.md §1): everything the developer
+ * holds — flagged unsold or registered to an owner flagged as the developer — is one owner; one
+ * buyer's parts are one owner; an unregistered part is its own owner.
+ */
 export function ownerKey(part: TallyPart): string {
-  if (part.developerUnsold) return DEVELOPER;
+  if (part.developerUnsold || part.developerOwner) return DEVELOPER;
   return part.ownerId === null || part.ownerId === undefined ? `part:${part.id}` : `owner:${part.ownerId}`;
 }
 
@@ -66,7 +73,13 @@ export function percentText(x: number, total: number): string {
   return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }
 
+/**
+ * Tallies one vote. Throws (Error, Chinese message) on a matter or choice outside its enum — an
+ * unknown matter must never fall back to the ordinary threshold — on a part with no positive
+ * integer area, and on a ballot for a part outside the scope.
+ */
 export function tallyVote(input: TallyInput): TallyResult {
+  if (!(VOTE_MATTERS as readonly string[]).includes(input.matter)) throw new Error(`表决事项类别 ${String(input.matter)} 不在可选范围内`);
   const special = SPECIAL_MATTERS.includes(input.matter);
   const parts = new Map(input.parts.map((p) => [String(p.id), p]));
   for (const p of input.parts) {
@@ -75,6 +88,7 @@ export function tallyVote(input: TallyInput): TallyResult {
   const ballotOf = new Map<string, BallotChoice>();
   for (const b of input.ballots) {
     if (!parts.has(String(b.partId))) throw new Error(`选票对应的专有部分 ${b.partId} 不在表决范围内`);
+    if (!(BALLOT_CHOICES as readonly string[]).includes(b.choice)) throw new Error(`选票 ${b.partId} 的意见 ${String(b.choice)} 不在可选范围内`);
     ballotOf.set(String(b.partId), b.choice);
   }
 
