@@ -8,6 +8,13 @@ describe('ticket settings (DOMAIN.md §6: time limits are settings)', () => {
     expect(c.tickets.uploadDir).toBe('/srv/bt/uploads');
     expect(c.tickets.maxUploadBytes).toBe(5 * 1024 * 1024);
     expect(c.tickets.escalationIntervalSeconds).toBe(300);
+    // DOMAIN.md §6: a resolved case is confirmed automatically after 7 days by default
+    expect(c.tickets.autoConfirmDays).toBe(7);
+  });
+
+  test('TICKET_AUTO_CONFIRM_DAYS sets the wait; a non-positive or fractional value is refused at start-up', () => {
+    expect(loadConfig({ TICKET_AUTO_CONFIRM_DAYS: '15' }).tickets.autoConfirmDays).toBe(15);
+    for (const bad of ['0', '-3', '2.5', 'seven', '91']) expect(() => loadConfig({ TICKET_AUTO_CONFIRM_DAYS: bad })).toThrow(/TICKET_AUTO_CONFIRM_DAYS/);
   });
 
   test('TICKET_TIME_LIMITS overrides parts of the table', () => {

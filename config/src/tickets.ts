@@ -7,8 +7,10 @@ import type { TimeLimit, TimeLimitTable } from '@baotou/shared';
  */
 export interface TicketSettings {
   timeLimits: TimeLimitTable;
-  /** How often the server's scheduler moves overdue cases up a level. */
+  /** How often the server's scheduler moves overdue cases up a level (and confirms waiting ones). */
   escalationIntervalSeconds: number;
+  /** DOMAIN.md §6: days a resolved case waits for its resident before it is confirmed automatically. */
+  autoConfirmDays: number;
   /** Where uploaded photos and PDFs are stored. */
   uploadDir: string;
   maxUploadBytes: number;
@@ -77,15 +79,17 @@ function mergeLimits(raw: string | undefined): TimeLimitTable {
 export const ticketEnvSchema = {
   TICKET_TIME_LIMITS: z.string().optional(),
   TICKET_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
+  TICKET_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   WECHAT_TICKET_TEMPLATE_ID: z.string().default('ticket-progress-template'),
 };
 
-export function ticketSettings(e: { TICKET_TIME_LIMITS?: string; TICKET_ESCALATION_INTERVAL_SECONDS: number; UPLOAD_DIR?: string; UPLOAD_MAX_BYTES: number; WECHAT_TICKET_TEMPLATE_ID: string }, dataDir: string): TicketSettings {
+export function ticketSettings(e: { TICKET_TIME_LIMITS?: string; TICKET_ESCALATION_INTERVAL_SECONDS: number; TICKET_AUTO_CONFIRM_DAYS: number; UPLOAD_DIR?: string; UPLOAD_MAX_BYTES: number; WECHAT_TICKET_TEMPLATE_ID: string }, dataDir: string): TicketSettings {
   return {
     timeLimits: mergeLimits(e.TICKET_TIME_LIMITS),
     escalationIntervalSeconds: e.TICKET_ESCALATION_INTERVAL_SECONDS,
+    autoConfirmDays: e.TICKET_AUTO_CONFIRM_DAYS,
     uploadDir: e.UPLOAD_DIR ?? `${dataDir.replace(/\/$/, '')}/uploads`,
     maxUploadBytes: e.UPLOAD_MAX_BYTES,
     wechatTemplateId: e.WECHAT_TICKET_TEMPLATE_ID,
