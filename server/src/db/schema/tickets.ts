@@ -58,6 +58,8 @@ export const tickets = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
     confirmedAt: timestamp({ withTimezone: true }),
+    /** Confirmed by the scheduler after TICKET_AUTO_CONFIRM_DAYS, not by the resident (so no rating). */
+    autoConfirmed: boolean().notNull().default(false),
     closedAt: timestamp({ withTimezone: true }),
     /** When the case arrived at its current level; the deadlines count from here. */
     levelEnteredAt: timestamp({ withTimezone: true }).notNull(),
@@ -88,6 +90,8 @@ export const tickets = pgTable(
     index('tickets_queue_company_idx').on(t.companyId, t.dueAt).where(sql`kind = 'repair' AND ${open}`),
     // the scheduler's sweep: open tickets past their deadline
     index('tickets_due_idx').on(t.dueAt).where(open),
+    // the scheduler's automatic confirmation: cases waiting for their resident, oldest result first
+    index('tickets_confirm_due_idx').on(t.resolvedAt).where(sql`status = 'resolved'`),
     // a resident's own tickets, newest first
     index('tickets_resident_idx').on(t.residentId, t.id),
     // a compound's public acceptance list; the list filtered by compound
