@@ -11,6 +11,7 @@ export * from './auth/schemas';
 export * from './http/errors';
 export * from './votes/enums';
 export * from './votes/tally';
+export * from './votes/publish';
 export * from './votes/schemas';
 export * from './committees/enums';
 export * from './committees/rules';
