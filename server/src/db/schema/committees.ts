@@ -34,7 +34,8 @@ export const committeeMembers = pgTable(
   'committee_members',
   {
     id: id(),
-    committeeId: integer().notNull().references(() => committees.id, { onDelete: 'cascade' }),
+    // a committee with members is ended, not deleted: nothing disappears without an audit row
+    committeeId: integer().notNull().references(() => committees.id, { onDelete: 'restrict' }),
     compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     ownerId: integer().references(() => owners.id, { onDelete: 'restrict' }),

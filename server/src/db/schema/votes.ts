@@ -72,3 +72,31 @@ export const ballots = pgTable(
     index('ballots_scan_idx').on(t.scanUrl).where(sql`${t.scanUrl} IS NOT NULL`),
   ],
 );
+
+/**
+ * A ballot entered for a home by someone else (paper or door, by the committee) after the owner had
+ * voted online themselves: the owner's ballot stays current, the entered one is kept as history, and
+ * the pair is recorded here for the committee and the street to review (issue 9 §5).
+ */
+export const ballotConflicts = pgTable(
+  'ballot_conflicts',
+  {
+    id: id(),
+    voteId: integer().notNull().references(() => votes.id, { onDelete: 'restrict' }),
+    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    regionCode: regionCode(),
+    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
+    ownerBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
+    enteredBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
+    enteredBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // a vote's conflicts (the console's review list, the votes list's count)
+    index('ballot_conflicts_vote_idx').on(t.voteId),
+    // jurisdiction filter
+    index('ballot_conflicts_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    // one conflict per entered ballot
+    uniqueIndex('ballot_conflicts_entered_idx').on(t.enteredBallotId),
+  ],
+);
