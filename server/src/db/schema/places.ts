@@ -101,6 +101,8 @@ export const owners = pgTable(
     phoneHash: varchar({ length: 64 }),
     idNumberEnc: text(),
     idNumberMasked: varchar({ length: 20 }),
+    /** The compound's developer (开发建设单位): all it holds counts as one owner in votes (SPC interpretation Art. 9). */
+    developer: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [
