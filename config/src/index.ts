@@ -4,7 +4,7 @@ export type { YearlyTargets } from './targets';
 import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets';
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
-export type { FundSettings } from './fund';
+export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])

@@ -23,4 +23,5 @@ export * from './party';
 export * from './tickets';
 export * from './fund/apportion';
 export * from './fund/rules';
+export * from './fund/limits';
 export * from './fund/schemas';
