@@ -3,6 +3,7 @@ export * from './places/regionCode';
 export * from './places/mask';
 export * from './places/area';
 export * from './places/fields';
+export * from './places/idNumber';
 export * from './places/schemas';
 export * from './companies/creditCode';
 export * from './companies/schemas';

@@ -5,7 +5,7 @@ import { partyMemberProblems, partyOrgProblems, type PartyProblems } from './rul
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}不在可选范围内` });
 const today = () => new Date().toISOString().slice(0, 10);
-const count = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负`).max(1000000, `${label}过大`);
+const count = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负`).max(1000000, `${label}过大`);
 
 function addProblems(problems: PartyProblems, ctx: z.RefinementCtx) {
   for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', message, path: [path] });
@@ -58,7 +58,7 @@ export const crossAppointmentSchema = z
 export const redProjectSchema = z.strictObject({
   compoundId: intId('小区'),
   designation: text('示范称号', 60),
-  year: z.coerce.number({ error: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度无效').max(2100, '年度无效'),
+  year: z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度无效').max(2100, '年度无效'),
   result: choice('考核结果', RED_PROJECT_RESULTS).default('pending'),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_BASES, CLAIM_STATUSES, COMPOUND_TYPES, MANAGEMENT_MODES, REGION_LEVELS } from './enums';
-import { intId, mobilePhone, optionalText, positiveArea, regionCodeField, text } from './fields';
+import { coordinate, idNumberField, intId, mobilePhone, optionalText, positiveArea, regionCodeField, text } from './fields';
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.enum(values, { error: `${label}不在可选范围内` });
@@ -21,10 +21,10 @@ export const compoundSchema = z.strictObject({
   name: text('小区名称', 60),
   regionCode: z.string({ error: '所属社区必须选择' }).regex(/^\d{12}$/, '所属社区必须是12位社区代码'),
   address: text('地址', 200),
-  lat: z.coerce.number({ error: '纬度必须是数字' }).min(-90, '纬度无效').max(90, '纬度无效').nullish(),
-  lng: z.coerce.number({ error: '经度必须是数字' }).min(-180, '经度无效').max(180, '经度无效').nullish(),
+  lat: coordinate('纬度', 90).nullish(),
+  lng: coordinate('经度', 180).nullish(),
   totalArea: positiveArea('总建筑面积'),
-  buildYear: z.coerce.number({ error: '建成年份必须是数字' }).int('建成年份必须是整数').min(1900, '建成年份无效').max(2100, '建成年份无效').nullish(),
+  buildYear: z.number({ error: '建成年份必须是数字' }).int('建成年份必须是整数').min(1900, '建成年份无效').max(2100, '建成年份无效').nullish(),
   type: choice('小区类型', COMPOUND_TYPES),
   managementMode: choice('管理模式', MANAGEMENT_MODES),
   facilitiesComplete: z.boolean({ error: '设施是否完善必须是是/否' }).default(false),
@@ -34,7 +34,7 @@ export const compoundSchema = z.strictObject({
 export const buildingSchema = z.strictObject({
   compoundId: intId('小区'),
   name: text('楼栋名称', 30),
-  floors: z.coerce.number({ error: '层数必须是数字' }).int('层数必须是整数').min(1, '层数至少为1').max(200, '层数无效').nullish(),
+  floors: z.number({ error: '层数必须是数字' }).int('层数必须是整数').min(1, '层数至少为1').max(200, '层数无效').nullish(),
 });
 
 export const unitSchema = z.strictObject({
@@ -54,11 +54,7 @@ export const householdSchema = z.strictObject({
 export const ownerSchema = z.strictObject({
   name: text('姓名', 40),
   phone: mobilePhone().nullish(),
-  idNumber: z
-    .string({ error: '身份证号必须是文字' })
-    .trim()
-    .regex(/^\d{17}[\dX]$/, '身份证号须为18位')
-    .nullish(),
+  idNumber: idNumberField().nullish(),
   regionCode: regionCodeField('登记地区'),
 });
 

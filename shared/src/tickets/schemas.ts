@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intId, mobilePhone, optionalText, text } from '../places/fields';
+import { intId, isoDate, mobilePhone, optionalText, text } from '../places/fields';
 import { ALL_TICKET_CATEGORIES, COMPLAINT_TARGETS, RATING_TAGS, TICKET_KINDS, TICKET_LEVELS, categoryKind } from './enums';
 import { STATS_GROUPS } from './stats';
 
@@ -52,7 +52,7 @@ export const ticketActionSchemas = {
   start: z.strictObject({ note }),
   resolve: z.strictObject({ result: text('处理结果', 1000), photos: photoIds('完工照片') }),
   confirm: z.strictObject({
-    rating: z.coerce.number({ error: '评分必须是数字' }).int('评分必须是整数').min(1, '评分为1–5分').max(5, '评分为1–5分'),
+    rating: z.number({ error: '评分必须是数字' }).int('评分必须是整数').min(1, '评分为1–5分').max(5, '评分为1–5分'),
     tags: z.array(choice('评价标签', RATING_TAGS)).max(RATING_TAGS.length).default([]),
     comment: optionalText('评价内容', 200),
   }),
@@ -62,7 +62,7 @@ export const ticketActionSchemas = {
   close: z.strictObject({ note }),
 } as const;
 
-const dateParam = (label: string) => z.iso.date({ error: `${label}必须是日期 (YYYY-MM-DD)` });
+const dateParam = (label: string) => isoDate(label);
 export const ticketStatsQuerySchema = z
   .strictObject({ from: dateParam('开始日期'), to: dateParam('结束日期'), groupBy: choice('统计维度', STATS_GROUPS).default('district') })
   .refine((q) => q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' })
