@@ -31,6 +31,8 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
+  VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export interface Config {
@@ -52,6 +54,7 @@ export interface Config {
   miniH5Dist?: string;
   tickets: TicketSettings;
   fund: FundSettings;
+  votes: { buildingResultMinBallots: number };
 }
 
 const DEV_SECRET = 'dev-only-secret-change-me-0000';
@@ -90,5 +93,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     miniH5Dist: e.MINI_H5_DIST,
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e),
+    votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
   };
 }

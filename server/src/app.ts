@@ -48,7 +48,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerCompanyRoutes(router, db);
   registerCommitteeRoutes(router, db, cipher);
   registerDisclosureRoutes(router, db);
-  registerVoteRoutes(router, db);
+  registerVoteRoutes(router, db, config);
   registerFundRoutes(router, db, config);
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);

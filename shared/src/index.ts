@@ -5,6 +5,7 @@ export * from './places/area';
 export * from './places/fields';
 export * from './places/idNumber';
 export * from './places/schemas';
+export * from './places/personName';
 export * from './companies/creditCode';
 export * from './companies/schemas';
 export * from './auth/roles';

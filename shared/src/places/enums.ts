@@ -11,8 +11,15 @@ export type ManagementMode = (typeof MANAGEMENT_MODES)[number];
 export const AREA_BASES = ['registered', 'surveyed', 'contract'] as const;
 export type AreaBasis = (typeof AREA_BASES)[number];
 
-export const CLAIM_STATUSES = ['pending', 'verified', 'rejected'] as const;
+/**
+ * A claim is live while `pending` or `verified`; it ends `rejected` (by review), `revoked` (by staff
+ * with a reason, or when the home's owner changes in the registry) or `withdrawn` (by the resident).
+ * Only `verified` grants a resident anything for the home.
+ */
+export const CLAIM_STATUSES = ['pending', 'verified', 'rejected', 'revoked', 'withdrawn'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Claims a resident or staff can still end (revoke, withdraw) or that an owner change ends. */
+export const LIVE_CLAIM_STATUSES = ['pending', 'verified'] as const satisfies readonly ClaimStatus[];
 
 export const COMPOUND_TYPE_LABELS: Record<CompoundType, string> = {
   commodity: '商品房小区',
@@ -36,4 +43,6 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   pending: '待审核',
   verified: '已认证',
   rejected: '已驳回',
+  revoked: '已解除',
+  withdrawn: '已撤回',
 };

@@ -4,6 +4,9 @@ import { AREA_BASES, CLAIM_STATUSES, COMPOUND_TYPES, MANAGEMENT_MODES, REGION_LE
 import { id, regionCode, timestamps } from './columns';
 import { users } from './auth';
 
+/** `natural_sort_key(<table>.<column>)`: the SQL function from migration 0010 (natural order under any collation). */
+const naturalSortKey = (table: string, column: string) => sql.raw(`natural_sort_key("${table}"."${column}")`);
+
 export const regionLevel = pgEnum('region_level', REGION_LEVELS);
 export const compoundType = pgEnum('compound_type', COMPOUND_TYPES);
 export const managementMode = pgEnum('management_mode', MANAGEMENT_MODES);
@@ -60,6 +63,8 @@ export const buildings = pgTable(
     compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     name: varchar({ length: 30 }).notNull(),
+    /** Natural-order key of the name (2号楼 before 10号楼), kept by the database: see migration 0010. */
+    nameSort: text().generatedAlwaysAs(naturalSortKey('buildings', 'name')).notNull(),
     floors: integer(),
     ...timestamps,
   },
@@ -78,6 +83,8 @@ export const units = pgTable(
     compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     name: varchar({ length: 30 }).notNull(),
+    /** Natural-order key of the name (2单元 before 10单元), kept by the database. */
+    nameSort: text().generatedAlwaysAs(naturalSortKey('units', 'name')).notNull(),
     ...timestamps,
   },
   (t) => [
@@ -121,6 +128,8 @@ export const households = pgTable(
     unitId: integer().notNull().references(() => units.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     room: varchar({ length: 20 }).notNull(),
+    /** Natural-order key of the room (101, 0101, 101A, 102, …, 1001), kept by the database: the list's `room` sort. */
+    roomSort: text().generatedAlwaysAs(naturalSortKey('households', 'room')).notNull(),
     area: numeric({ precision: 12, scale: 2 }).notNull(),
     areaBasis: areaBasis().notNull(),
     ownerId: integer().references(() => owners.id, { onDelete: 'restrict' }),
@@ -128,8 +137,8 @@ export const households = pgTable(
     ...timestamps,
   },
   (t) => [
-    // the household list filtered by compound and sorted by room (the benchmarked query)
-    index('households_compound_room_idx').on(t.compoundId, t.room, t.id),
+    // the household list filtered by compound and sorted by room in natural order (the benchmarked query)
+    index('households_compound_room_sort_idx').on(t.compoundId, t.roomSort, t.id),
     // rooms of a unit; duplicates refused
     uniqueIndex('households_unit_room_idx').on(t.unitId, t.room),
     index('households_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
@@ -154,6 +163,9 @@ export const householdClaims = pgTable(
     reason: varchar({ length: 200 }),
     reviewedBy: integer().references(() => users.id),
     reviewedAt: timestamp({ withTimezone: true }),
+    /** When and by whom a claim was revoked or withdrawn (the reason is in `reason`). */
+    endedAt: timestamp({ withTimezone: true }),
+    endedBy: integer().references(() => users.id),
     ...timestamps,
   },
   (t) => [
