@@ -7,6 +7,7 @@ import { committees } from '../db/schema';
 import { compoundRegion } from '../places/compounds';
 import { regionWriteAllowed } from '../places/scopes';
 import { residentCompoundIds } from './membership';
+import { assertCompoundChangeAllowed } from './lifecycle';
 
 export const COMMITTEE_WRITERS = ['city_admin', 'district_staff', 'street_staff'] as const;
 
@@ -88,8 +89,14 @@ export function committeesResource(): ResourceDef {
       allows: regionWriteAllowed,
       readOnlyFields: ['compoundName', 'regionCode', 'memberCount', 'partyMemberCount', 'lastDisclosureAt', 'alerts', 'createdAt', 'updatedAt'],
       create: { schema: committeeSchema, prepare: async (input, c) => ({ ...input, regionCode: await compoundRegion(c.tx, input.compoundId) }) },
-      update: { schema: committeeSchema, prepare: async (input, c) => ({ ...input, regionCode: await compoundRegion(c.tx, input.compoundId) }) },
-      remove: true,
+      update: {
+        schema: committeeSchema,
+        async prepare(input, c) {
+          await assertCompoundChangeAllowed(c.tx, c.existing!, input.compoundId);
+          return { ...input, regionCode: await compoundRegion(c.tx, input.compoundId) };
+        },
+      },
+      // DELETE is lifecycle.ts's registerCommitteeDelete: refused while anything hangs on the committee.
     },
   };
 }

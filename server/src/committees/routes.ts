@@ -8,6 +8,7 @@ import { committeesResource } from './committees';
 import { committeeMembersResource } from './members';
 import { registerFormationRoute } from './formation';
 import { memberCompoundIds } from './membership';
+import { registerCommitteeDelete } from './lifecycle';
 
 export function registerCommitteeRoutes(router: Router, db: Db, cipher: PersonalDataCipher): void {
   registerFormationRoute(router, db);
@@ -17,6 +18,7 @@ export function registerCommitteeRoutes(router: Router, db: Db, cipher: Personal
     const result = await db.execute(sql`SELECT DISTINCT c.id AS "compoundId", c.name AS "compoundName" FROM compounds c WHERE c.id IN ${memberCompoundIds(actor.id)} ORDER BY 1`);
     ctx.body = result.rows;
   });
+  registerCommitteeDelete(router, db);
   registerResource(router, db, committeesResource());
   registerResource(router, db, committeeMembersResource(cipher));
 }

@@ -1,4 +1,4 @@
-import { ilike, like, sql } from 'drizzle-orm';
+import { eq, ilike, like, sql } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, ownerSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
@@ -41,6 +41,7 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
       phone: owners.phoneMasked,
       idNumber: owners.idNumberMasked,
       regionCode: owners.regionCode,
+      developer: owners.developer,
       householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.owner_id = "owners"."id")`,
       createdAt: owners.createdAt,
     },
@@ -49,6 +50,7 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
     filters: {
       q: (v) => ilike(owners.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),
       regionCode: (v) => like(owners.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
+      developer: (v) => eq(owners.developer, filterValue.bool('developer', v)),
     },
     readScope: (actor) => (isBureau(actor) && actor.role !== 'party_staff' ? regionCondition(actor, owners.regionCode) : 'deny'),
     write: {
@@ -58,11 +60,11 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
       normalize: dropMaskedPersonalFields,
       create: {
         schema: ownerSchema,
-        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) }),
+        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) }),
       },
       update: {
         schema: ownerUpdateSchema,
-        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, ...personalColumns(cipher, input.phone, input.idNumber) }),
+        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone, input.idNumber) }),
       },
       remove: true,
     },

@@ -31,6 +31,7 @@ export function votesResource(): ResourceDef {
       followMajority: votes.followMajority,
       eligibleCount: votes.eligibleCount,
       ballotCount: sql<number>`(SELECT count(*)::int FROM ballots b WHERE b.vote_id = "votes"."id" AND b.current)`,
+      conflictCount: sql<number>`(SELECT count(*)::int FROM ballot_conflicts k WHERE k.vote_id = "votes"."id")`,
       closedAt: votes.closedAt,
       createdAt: votes.createdAt,
     },

@@ -1,10 +1,12 @@
 import type Router from '@koa/router';
 import { ballotSchema, voteSchema } from '@baotou/shared';
+import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
 import { badRequest, notFound } from '../http/errors';
 import { votesResource } from './resource';
+import { ballotConflictsResource } from './conflicts';
 import { voteService } from './service';
 
 const idParam = (raw: string) => {
@@ -14,8 +16,8 @@ const idParam = (raw: string) => {
 };
 const RUNNERS = ['resident', 'city_admin', 'district_staff', 'street_staff'] as const;
 
-export function registerVoteRoutes(router: Router, db: Db): void {
-  const service = voteService(db);
+export function registerVoteRoutes(router: Router, db: Db, config: Config): void {
+  const service = voteService(db, config.votes);
   const def = votesResource();
 
   router.post('/api/votes', async (ctx) => {
@@ -51,4 +53,5 @@ export function registerVoteRoutes(router: Router, db: Db): void {
     ctx.body = await service.myBallots(requireActor(ctx, ['resident']), idParam(ctx.params.id));
   });
   registerResource(router, db, def);
+  registerResource(router, db, ballotConflictsResource());
 }

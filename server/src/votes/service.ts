@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { ballotSchema, voteSchema } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
+import { ballotConflicts, ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
 import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
-import { computeResult, countEligible, scopeCondition, type VoteResult } from './tally';
+import { computeResult, countEligible, publishResult, scopeCondition, type PublishedResult, type VoteResult } from './tally';
 
 type Vote = typeof votes.$inferSelect;
 const STAFF_VIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff', 'party_staff'];
@@ -51,7 +51,12 @@ async function assertScope(tx: Tx, input: z.infer<typeof voteSchema>) {
   if (rows.length !== new Set(input.scopeIds).size) throw badRequest('VALIDATION_FAILED', '表决范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
 }
 
-export function voteService(db: Db, now: () => Date = () => new Date()) {
+export interface VoteSettings {
+  /** VOTE_BUILDING_RESULT_MIN_BALLOTS */
+  buildingResultMinBallots: number;
+}
+
+export function voteService(db: Db, settings: VoteSettings, now: () => Date = () => new Date()) {
   async function open(tx: Tx, actor: Actor, vote: Vote) {
     const [compound] = await tx.select({ followMajority: compounds.followMajority }).from(compounds).where(eq(compounds.id, vote.compoundId));
     const eligibleCount = await countEligible(tx, vote);
@@ -111,14 +116,18 @@ export function voteService(db: Db, now: () => Date = () => new Date()) {
         const result = await computeResult(tx, closed);
         const [after] = await tx.update(votes).set({ status: 'closed', closedAt: now(), result, updatedAt: now() }).where(eq(votes.id, id)).returning();
         await writeAudit(tx, actor, { action: 'close', entity: 'votes', entityId: id, before: { status: vote.status }, after: { status: after.status, approved: result.approved }, regionCode: vote.regionCode });
-        return result;
+        return publishResult(result, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
       });
     },
 
     /**
      * One ballot per home, changeable until closing: the new ballot becomes current and the old one
-     * stays in history. Two ballots for one home at the same moment are serialised by an advisory
-     * lock on (vote, home), and the partial unique index keeps exactly one current.
+     * stays in history. Paper and door ballots are entered by the committee with a scan. A ballot the
+     * owner cast themselves (online) is never replaced by one someone else enters: the entered one
+     * is kept as history (current: false) and the pair recorded in ballot_conflicts for the committee
+     * and the street to review; the owner may still change their own ballot. Ballots for one home are
+     * serialised by an advisory lock on (vote, home), and what is current is read only under it; the
+     * partial unique index keeps exactly one current.
      */
     async cast(actor: Actor, voteId: number, input: z.infer<typeof ballotSchema>) {
       return db.transaction(async (tx) => {
@@ -138,28 +147,59 @@ export function voteService(db: Db, now: () => Date = () => new Date()) {
           userId = actor.id;
         } else {
           await requireMemberCommittee(tx, actor, vote.compoundId);
-          if (input.channel === 'paper' && !input.scanUrl) throw badRequest('VALIDATION_FAILED', '纸质选票须上传扫描件', { scanUrl: '请上传纸质选票扫描件' });
+          if (!input.scanUrl) {
+            const what = input.channel === 'paper' ? '纸质选票' : '入户表决票';
+            throw badRequest('VALIDATION_FAILED', `${what}须上传扫描件`, { scanUrl: `请上传${what}扫描件` });
+          }
         }
         // A scan is an upload its enterer made on the platform (served only to the committee and staff).
         if (input.scanUrl) await assertOwnUploads(tx, actor, [{ url: input.scanUrl, field: 'scanUrl' }], { message: '扫描件无效：只能使用本人上传的文件' });
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${voteId}, ${input.householdId})`);
-        await tx.update(ballots).set({ current: false }).where(and(eq(ballots.voteId, voteId), eq(ballots.householdId, input.householdId), eq(ballots.current, true)));
+        const [previous] = await tx
+          .select({ id: ballots.id, userId: ballots.userId, channel: ballots.channel })
+          .from(ballots)
+          .where(and(eq(ballots.voteId, voteId), eq(ballots.householdId, input.householdId), eq(ballots.current, true)));
+        // The owner's own ballot stands against anything entered by someone else.
+        const keepsOwners = userId === null && previous?.channel === 'online' && previous.userId !== null;
+        if (previous && !keepsOwners) await tx.update(ballots).set({ current: false }).where(eq(ballots.id, previous.id));
         const receipt = newReceipt();
         const [row] = await tx
           .insert(ballots)
-          .values({ voteId, householdId: input.householdId, userId, enteredBy: actor.id, choice: input.choice, channel: input.channel, scanUrl: input.scanUrl ? canonicalUploadUrl(input.scanUrl) : null, receipt })
+          .values({
+            voteId,
+            householdId: input.householdId,
+            userId,
+            enteredBy: actor.id,
+            choice: input.choice,
+            channel: input.channel,
+            scanUrl: input.scanUrl ? canonicalUploadUrl(input.scanUrl) : null,
+            receipt,
+            current: !keepsOwners,
+          })
           .returning({ id: ballots.id });
-        // The audit row records that a ballot was cast, not how (results are never per owner).
-        await writeAudit(tx, actor, { action: 'ballot', entity: 'votes', entityId: voteId, after: { ballotId: row.id, householdId: input.householdId, channel: input.channel }, regionCode: vote.regionCode });
-        return { receipt };
+        // The audit rows record that a ballot was cast and what it replaced, not how (results are never per owner).
+        await writeAudit(tx, actor, {
+          action: 'ballot',
+          entity: 'votes',
+          entityId: voteId,
+          after: { ballotId: row.id, householdId: input.householdId, channel: input.channel, current: !keepsOwners, replacedBallotId: previous && !keepsOwners ? previous.id : null },
+          regionCode: vote.regionCode,
+        });
+        if (!keepsOwners) return { receipt, current: true, conflict: false };
+        const [c] = await tx
+          .insert(ballotConflicts)
+          .values({ voteId, compoundId: vote.compoundId, regionCode: vote.regionCode, householdId: input.householdId, ownerBallotId: previous!.id, enteredBallotId: row.id, enteredBy: actor.id })
+          .returning();
+        await writeAudit(tx, actor, { action: 'create', entity: 'ballot-conflicts', entityId: c.id, after: c, regionCode: vote.regionCode });
+        return { receipt, current: false, conflict: true, message: '业主已本人线上投票，录入的选票不替换业主本人的选票，已记录为冲突，供业主委员会和街道核查' };
       });
     },
 
-    async result(actor: Actor, id: number): Promise<VoteResult> {
+    async result(actor: Actor, id: number): Promise<PublishedResult> {
       const vote = await loadVote(db, id);
       await assertCanSee(db, actor, vote);
-      if (vote.status === 'closed' && vote.result) return vote.result as VoteResult;
-      return computeResult(db, vote);
+      const raw = vote.status === 'closed' && vote.result ? (vote.result as VoteResult) : await computeResult(db, vote);
+      return publishResult(raw, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
     },
 
     /** A voter checks their ballot by its receipt: only someone holding that home verified may. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { parseAreaCenti, tallyVote, type TallyResult } from '@baotou/shared';
+import { parseAreaCenti, publishByBuilding, tallyVote, type BuildingTally, type TallyResult, type WithheldBuildings } from '@baotou/shared';
 import type { DbOrTx } from '../db/client';
-import { ballots, buildings, households, votes } from '../db/schema';
+import { ballots, buildings, households, owners, votes } from '../db/schema';
 
 type Vote = typeof votes.$inferSelect;
 
@@ -13,31 +13,58 @@ export function scopeCondition(vote: Pick<Vote, 'compoundId' | 'scopeType' | 'sc
   return inCompound;
 }
 
-export interface BuildingTally {
-  buildingId: number;
-  buildingName: string;
-  parts: number;
-  ballots: number;
-  totalArea: number;
-  participatedArea: number;
-  agreeArea: number;
-  disagreeArea: number;
-  abstainArea: number;
-}
 export type VoteResult = TallyResult & { voteId: number; status: string; byBuilding: BuildingTally[] };
+
+/** What a viewer is shown: buildings below the bar merged (shared publishByBuilding). */
+export type PublishedResult =
+  | (VoteResult & { withheld: false; withheldBuildings: WithheldBuildings | null; minBallots: number })
+  | { voteId: number; status: string; withheld: true; ballotCount: number; minBallots: number; totalArea: number; totalOwners: number; explanation: string };
+
+/**
+ * A live result with fewer ballots than the bar is not shown to residents at all (its totals would
+ * be those few homes' areas and choices); staff supervising the vote see the totals. The closed
+ * result is the owners' decision and is published whole. Per-building figures follow the bar for
+ * everyone, always.
+ */
+export function publishResult(result: VoteResult, opts: { minBallots: number; resident: boolean }): PublishedResult {
+  const ballotCount = result.byBuilding.reduce((s, b) => s + b.ballots, 0);
+  if (opts.resident && result.status !== 'closed' && ballotCount < opts.minBallots) {
+    return {
+      voteId: result.voteId,
+      status: result.status,
+      withheld: true,
+      ballotCount,
+      minBallots: opts.minBallots,
+      totalArea: result.totalArea,
+      totalOwners: result.totalOwners,
+      explanation: `已投 ${ballotCount} 票，不足 ${opts.minBallots} 票，表决进行中暂不公布统计结果（保护业主个人信息）。`,
+    };
+  }
+  const { byBuilding, withheld } = publishByBuilding(result.byBuilding, opts.minBallots);
+  return { ...result, byBuilding, withheld: false, withheldBuildings: withheld, minBallots: opts.minBallots };
+}
 
 /** Reads the parts in scope and the current ballots, and tallies them (DOMAIN.md §1). */
 export async function computeResult(db: DbOrTx, vote: Vote): Promise<VoteResult> {
   const [parts, current] = await Promise.all([
     db
-      .select({ id: households.id, area: households.area, ownerId: households.ownerId, developerUnsold: households.developerUnsold, buildingId: households.buildingId, buildingName: buildings.name })
+      .select({
+        id: households.id,
+        area: households.area,
+        ownerId: households.ownerId,
+        developerUnsold: households.developerUnsold,
+        developerOwner: sql<boolean>`coalesce(${owners.developer}, false)`,
+        buildingId: households.buildingId,
+        buildingName: buildings.name,
+      })
       .from(households)
       .innerJoin(buildings, eq(buildings.id, households.buildingId))
+      .leftJoin(owners, eq(owners.id, households.ownerId))
       .where(scopeCondition(vote))
       .orderBy(asc(households.id)),
     db.select({ partId: ballots.householdId, choice: ballots.choice }).from(ballots).where(and(eq(ballots.voteId, vote.id), eq(ballots.current, true))),
   ]);
-  const tallyParts = parts.map((p) => ({ id: p.id, areaCenti: parseAreaCenti(p.area)!, ownerId: p.ownerId, developerUnsold: p.developerUnsold }));
+  const tallyParts = parts.map((p) => ({ id: p.id, areaCenti: parseAreaCenti(p.area)!, ownerId: p.ownerId, developerUnsold: p.developerUnsold, developerOwner: p.developerOwner }));
   const inScope = new Set(parts.map((p) => p.id));
   const counted = current.filter((b) => inScope.has(b.partId));
   const result = tallyVote({ matter: vote.matter, parts: tallyParts, ballots: counted, followMajority: vote.followMajority });

@@ -56,6 +56,8 @@ export const ownerSchema = z.strictObject({
   phone: mobilePhone().nullish(),
   idNumber: idNumberField().nullish(),
   regionCode: regionCodeField('登记地区'),
+  /** 开发建设单位: everything it holds counts as one owner in votes (SPC interpretation Art. 9). */
+  developer: z.boolean({ error: '开发建设单位标记须为是或否' }).default(false),
 });
 
 export const claimCreateSchema = z.strictObject({
@@ -65,3 +67,5 @@ export const claimCreateSchema = z.strictObject({
 });
 export const claimRejectSchema = z.strictObject({ reason: text('驳回理由', 200) });
 export { CLAIM_STATUSES };
+/** Staff revoking a claim (verified or pending) say why; the resident reads it. */
+export const claimEndSchema = z.strictObject({ reason: text('解除理由', 200) });
