@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { apportionFen, fenToYuan, fundApplicationSchema, nextFundStatus, parseAreaCenti, type FundAction, type FundApplicationStatus } from '@baotou/shared';
+import { DEFAULT_FUND_LIMITS } from '@baotou/config';
+import { apportionFen, fenToYuan, fundApplicationSchema, nextFundStatus, parseAreaCenti, type FundAction, type FundApplicationStatus, type FundLimits } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { buildings, committees, compounds, disclosures, fundAccounts, fundApplications, fundLedgers, households, projects, units, votes } from '../db/schema';
@@ -10,7 +11,7 @@ import { regionAllows } from '../jurisdiction/scope';
 import { memberCommittee } from '../committees/membership';
 import { countEligible, scopeCondition } from '../votes/tally';
 import { ledgerFor } from './ledgerService';
-import { postBatch } from './posting';
+import { assertAmount, postBatch } from './posting';
 
 type Application = typeof fundApplications.$inferSelect;
 type Input = z.infer<typeof fundApplicationSchema>;
@@ -74,7 +75,8 @@ export async function computeShares(db: DbOrTx, app: Application, costFen: numbe
 
 const costOf = (app: Application) => app.actualCostFen ?? (app.supervision as { auditedCostFen?: number } | null)?.auditedCostFen ?? app.budgetFen;
 
-export function applicationService(db: Db, now: () => Date = () => new Date()) {
+/** `limits`: FUND_MAX_POSTING_FEN bounds every budget and cost as it bounds the posting that pays it (issue 9 §2). */
+export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIMITS, now: () => Date = () => new Date()) {
   async function move(tx: Tx, actor: Actor, app: Application, action: FundAction, set: Partial<typeof fundApplications.$inferInsert> = {}) {
     const status = transition(app, action);
     const [after] = await tx.update(fundApplications).set({ ...set, status, updatedAt: now() }).where(eq(fundApplications.id, app.id)).returning();
@@ -84,6 +86,9 @@ export function applicationService(db: Db, now: () => Date = () => new Date()) {
 
   return {
     async create(actor: Actor, input: Input) {
+      input.items.forEach((item, i) => assertAmount(limits, item.budgetFen, `items.${i}.budgetFen`));
+      const budgetFen = input.items.reduce((s, i) => s + i.budgetFen, 0);
+      assertAmount(limits, budgetFen, 'items');
       return db.transaction(async (tx) => {
         const [c] = await tx.select({ regionCode: compounds.regionCode, accountId: fundAccounts.id }).from(compounds).leftJoin(fundAccounts, eq(fundAccounts.compoundId, compounds.id)).where(eq(compounds.id, input.compoundId));
         if (!c) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
@@ -95,8 +100,6 @@ export function applicationService(db: Db, now: () => Date = () => new Date()) {
           const ids = new Set(found.map((f) => f.id));
           if (!input.scopeIds.every((id) => ids.has(id))) throw badRequest('VALIDATION_FAILED', '分摊范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
         }
-        const budgetFen = input.items.reduce((s, i) => s + i.budgetFen, 0);
-        if (!Number.isSafeInteger(budgetFen)) throw badRequest('VALIDATION_FAILED', '预算合计过大', { items: '预算合计过大' });
         const [app] = await tx
           .insert(fundApplications)
           .values({ ...input, scopeIds: input.scopeType === 'compound' ? [] : [...new Set(input.scopeIds)], emergencyKind: input.emergencyKind ?? null, description: input.description ?? null, budgetFen, accountId: c.accountId, regionCode: c.regionCode, proposedBy: actor.id })
@@ -177,6 +180,7 @@ export function applicationService(db: Db, now: () => Date = () => new Date()) {
     },
 
     async supervise(actor: Actor, id: number, input: { supervisor: string; report: string; auditedCostFen: number; documents: unknown[] }) {
+      assertAmount(limits, input.auditedCostFen, 'auditedCostFen');
       return db.transaction(async (tx) => {
         const app = await lockApplication(tx, id);
         assertReviewer(actor, app);
@@ -185,6 +189,7 @@ export function applicationService(db: Db, now: () => Date = () => new Date()) {
     },
 
     async accept(actor: Actor, id: number, input: { actualCostFen: number; documents: unknown[]; note?: string | null }) {
+      assertAmount(limits, input.actualCostFen, 'actualCostFen');
       return db.transaction(async (tx) => {
         const app = await lockApplication(tx, id);
         assertReviewer(actor, app);
@@ -208,6 +213,7 @@ export function applicationService(db: Db, now: () => Date = () => new Date()) {
         const posted = await postBatch(tx, actor, {
           accountId: app.accountId,
           kind: 'usage',
+          limits,
           reference: `application:${app.id}`,
           lines: shares.map((s) => ({ ledgerId: s.ledgerId!, amountFen: -s.fen, payer: s.payer, memo: app.title })),
         });

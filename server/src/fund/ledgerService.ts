@@ -4,10 +4,10 @@ import type { FundSettings } from '@baotou/config';
 import { apportionFen, firstDepositFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
-import { buildings, compounds, fundAccounts, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
+import { buildings, compounds, fundAccounts, fundBatches, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
-import { postBatch } from './posting';
+import { assertAmount, lockAccount, postBatch } from './posting';
 
 const FUND_STAFF = ['city_admin', 'district_staff'];
 
@@ -54,11 +54,17 @@ export async function ledgerFor(tx: Tx, householdId: number) {
 }
 
 export function ledgerService(db: Db, settings: FundSettings) {
+  const limits = settings.limits;
   return {
-    /** First deposit (area × the per-m² amount, unless an amount is given) or a top-up, one batch. */
+    /**
+     * First deposit (area × the per-m² amount, unless an amount is given) or a top-up, one batch.
+     * "First deposit at most once" is checked under the account lock (issue 9 §1): a second request
+     * for the same home waits for the first to commit, then finds it (409 ALREADY_DEPOSITED).
+     */
     async deposit(actor: Actor, accountId: number, input: { householdId: number; kind: 'first_deposit' | 'top_up'; amountFen?: number; memo?: string | null }) {
+      if (input.amountFen !== undefined) assertAmount(limits, input.amountFen, 'amountFen');
       return db.transaction(async (tx) => {
-        const account = await loadAccount(tx, accountId);
+        const account = await lockAccount(tx, accountId);
         assertFundStaff(actor, account.regionCode);
         const ledger = await ledgerFor(tx, input.householdId);
         if (ledger.accountId !== accountId) throw badRequest('VALIDATION_FAILED', '该房屋不属于本账户所在小区', { householdId: '房屋不在本小区' });
@@ -66,7 +72,7 @@ export function ledgerService(db: Db, settings: FundSettings) {
         if (input.kind === 'first_deposit' && ledger.firstDepositFen > 0) throw conflict('ALREADY_DEPOSITED', '该房屋已首次交存');
         const amount = input.amountFen ?? (input.kind === 'first_deposit' ? due : 0);
         if (amount <= 0) throw badRequest('VALIDATION_FAILED', '请填写续交金额', { amountFen: '请填写金额' });
-        const posted = await postBatch(tx, actor, { accountId, kind: input.kind, lines: [{ ledgerId: ledger.id, amountFen: amount, memo: input.memo ?? null }] });
+        const posted = await postBatch(tx, actor, { accountId, kind: input.kind, limits, lines: [{ ledgerId: ledger.id, amountFen: amount, memo: input.memo ?? null }] });
         if (input.kind === 'first_deposit') await tx.update(fundLedgers).set({ firstDepositFen: amount }).where(eq(fundLedgers.id, ledger.id));
         return { batchId: posted.batchId, ledgerId: ledger.id, amountFen: amount, balanceFen: posted.balanceAfter.get(ledger.id) };
       });
@@ -74,13 +80,21 @@ export function ledgerService(db: Db, settings: FundSettings) {
 
     /**
      * Earnings for a period, in proportion to each ledger's balance at the period's end, largest
-     * remainder (DOMAIN.md §3). One transaction per account (compound).
+     * remainder (DOMAIN.md §3). One transaction per account (compound); once per account and
+     * period end, checked under the account lock (409 EARNINGS_ALLOCATED, issue 9 §1).
      */
     async allocateEarnings(actor: Actor | null, accountId: number, input: { periodEnd: string; amountFen: number }) {
+      assertAmount(limits, input.amountFen, 'amountFen');
       return db.transaction(async (tx) => {
-        const account = await loadAccount(tx, accountId);
+        const account = await lockAccount(tx, accountId);
         if (actor) assertFundStaff(actor, account.regionCode);
-        await tx.select({ id: fundAccounts.id }).from(fundAccounts).where(eq(fundAccounts.id, accountId)).for('update');
+        const reference = `earnings:${input.periodEnd}`;
+        const [done] = await tx
+          .select({ id: fundBatches.id })
+          .from(fundBatches)
+          .where(and(eq(fundBatches.accountId, accountId), eq(fundBatches.reference, reference), eq(fundBatches.kind, 'earnings')))
+          .limit(1);
+        if (done) throw conflict('EARNINGS_ALLOCATED', `结息日 ${input.periodEnd} 的收益已分配（批次 ${done.id}），不能重复分配`);
         const end = `${input.periodEnd} 23:59:59.999999+08`;
         // Balances at the period's end, from the journal (served by the account/posted_at index).
         const rows = (
@@ -94,25 +108,28 @@ export function ledgerService(db: Db, settings: FundSettings) {
         const posted = await postBatch(tx, actor, {
           accountId,
           kind: 'earnings',
-          reference: `earnings:${input.periodEnd}`,
+          limits,
+          reference,
           lines: shares.map((s) => ({ ledgerId: s.id, amountFen: s.fen, memo: `${input.periodEnd} 增值收益` })),
         });
         return { batchId: posted.batchId, ledgers: posted.entries, totalFen: posted.totalFen };
       });
     },
 
-    /** A posted entry is never edited: a reversing entry cancels it, once. */
+    /** A posted entry is never edited: a reversing entry cancels it, once (checked under the account lock). */
     async reverse(actor: Actor, entryId: number, reason: string) {
       return db.transaction(async (tx) => {
         const [entry] = await tx.select().from(fundEntries).where(eq(fundEntries.id, entryId));
         if (!entry) throw notFound('记账凭证');
         assertFundStaff(actor, entry.regionCode);
         if (entry.kind === 'reversal') throw conflict('NOT_REVERSIBLE', '冲正凭证不能再冲正');
+        await lockAccount(tx, entry.accountId);
         const done = await tx.select({ id: fundEntries.id }).from(fundEntries).where(eq(fundEntries.reversesId, entryId));
         if (done.length) throw conflict('ALREADY_REVERSED', '该凭证已冲正');
         const posted = await postBatch(tx, actor, {
           accountId: entry.accountId,
           kind: 'reversal',
+          limits,
           totalsOf: entry.kind as FundEntryKind,
           reference: `reverse:${entryId}`,
           lines: [{ ledgerId: entry.ledgerId, amountFen: -entry.amountFen, payer: entry.payer as 'owner' | 'developer', memo: reason, reversesId: entryId }],
@@ -121,18 +138,29 @@ export function ledgerService(db: Db, settings: FundSettings) {
       });
     },
 
-    /** Demolition: the home's whole balance is refunded to its owner (DOMAIN.md §3). */
+    /**
+     * Demolition: the home's whole balance is refunded to its owner (DOMAIN.md §3), once: a home
+     * with a refund not reversed is refused (409 ALREADY_REFUNDED), checked under the account lock.
+     */
     async refund(actor: Actor, ledgerId: number, reason: string) {
       return db.transaction(async (tx) => {
         const [ledger] = await tx.select().from(fundLedgers).where(eq(fundLedgers.id, ledgerId));
         if (!ledger) throw notFound('分户账');
         assertFundStaff(actor, ledger.regionCode);
         // Every posting locks the account first: take that lock, then the balance cannot move under us.
-        await tx.select({ id: fundAccounts.id }).from(fundAccounts).where(eq(fundAccounts.id, ledger.accountId)).for('update');
-        const [locked] = await tx.select({ balanceFen: fundLedgers.balanceFen }).from(fundLedgers).where(eq(fundLedgers.id, ledgerId));
-        if (locked.balanceFen <= 0) throw conflict('NOTHING_TO_REFUND', '该房屋维修资金余额为零，无需退还');
-        const posted = await postBatch(tx, actor, { accountId: ledger.accountId, kind: 'refund', reference: `refund:${ledger.householdId}`, lines: [{ ledgerId, amountFen: -locked.balanceFen, memo: reason }] });
-        return { batchId: posted.batchId, refundedFen: locked.balanceFen };
+        await lockAccount(tx, ledger.accountId);
+        const [locked] = (
+          await tx.execute(sql`
+            SELECT l.balance_fen::text AS "balanceFen",
+                   EXISTS (SELECT 1 FROM fund_entries e WHERE e.ledger_id = l.id AND e.kind = 'refund'
+                              AND NOT EXISTS (SELECT 1 FROM fund_entries r WHERE r.reverses_id = e.id)) AS refunded
+              FROM fund_ledgers l WHERE l.id = ${ledgerId}`)
+        ).rows as { balanceFen: string; refunded: boolean }[];
+        if (locked.refunded) throw conflict('ALREADY_REFUNDED', '该房屋的维修资金已退还，不能重复退还');
+        const balanceFen = Number(locked.balanceFen);
+        if (balanceFen <= 0) throw conflict('NOTHING_TO_REFUND', '该房屋维修资金余额为零，无需退还');
+        const posted = await postBatch(tx, actor, { accountId: ledger.accountId, kind: 'refund', limits, reference: `refund:${ledger.householdId}`, lines: [{ ledgerId, amountFen: -balanceFen, memo: reason }] });
+        return { batchId: posted.batchId, refundedFen: balanceFen };
       });
     },
 
@@ -181,11 +209,19 @@ export function ledgerService(db: Db, settings: FundSettings) {
 
     /** Online self-deposit: a pending payment at the provider, posted when the provider calls back. */
     async createPayment(actor: Actor, input: { householdId: number; amountFen: number }) {
+      // Refused before the resident pays: a payment the ledger could not post would be money taken and not booked.
+      assertAmount(limits, input.amountFen, 'amountFen');
       const [claim] = await db
         .select({ id: householdClaims.id })
         .from(householdClaims)
         .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
       if (!claim) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋交存');
+      const [home] = await db
+        .select({ accountId: fundAccounts.id })
+        .from(households)
+        .leftJoin(fundAccounts, eq(fundAccounts.compoundId, households.compoundId))
+        .where(eq(households.id, input.householdId));
+      if (!home?.accountId) throw conflict('NO_FUND_ACCOUNT', '该小区尚未开设维修资金专户');
       const providerTxnId = `LP${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
       const [p] = await db.insert(fundPayments).values({ householdId: input.householdId, userId: actor.id, amountFen: input.amountFen, providerTxnId }).returning();
       return { paymentId: p.id, providerTxnId, amountFen: p.amountFen, status: p.status };
@@ -195,7 +231,10 @@ export function ledgerService(db: Db, settings: FundSettings) {
       return createHmac('sha256', settings.paymentSecret).update(`${providerTxnId}|${amountFen}|${status}`).digest('hex');
     },
 
-    /** The provider's callback, idempotent by its transaction id: a replay posts nothing. */
+    /**
+     * The provider's callback, idempotent by its transaction id: the payment row is locked before
+     * its status is read, so a replay (even a concurrent one) waits and then posts nothing.
+     */
     async paymentCallback(input: { providerTxnId: string; amountFen: number; status: 'SUCCESS' | 'FAIL'; sign: string }) {
       const expected = Buffer.from(this.sign(input.providerTxnId, input.amountFen, input.status), 'hex');
       if (!timingSafeEqual(expected, Buffer.from(input.sign, 'hex'))) throw forbidden('BAD_SIGNATURE', '回调签名无效');
@@ -209,7 +248,7 @@ export function ledgerService(db: Db, settings: FundSettings) {
           return { status: 'failed' };
         }
         const ledger = await ledgerFor(tx, p.householdId);
-        const posted = await postBatch(tx, null, { accountId: ledger.accountId, kind: 'self_deposit', reference: `pay:${p.providerTxnId}`, lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: '线上自助交存' }] });
+        const posted = await postBatch(tx, null, { accountId: ledger.accountId, kind: 'self_deposit', limits, reference: `pay:${p.providerTxnId}`, lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: '线上自助交存' }] });
         await tx.update(fundPayments).set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
         return { status: 'paid', batchId: posted.batchId };
       });

@@ -20,7 +20,7 @@ const idParam = (raw: string) => {
 
 export function registerFundRoutes(router: Router, db: Db, config: Config): void {
   const ledgers = ledgerService(db, config.fund);
-  const applications = applicationService(db);
+  const applications = applicationService(db, config.fund.limits);
   const accountDef = accountsResource();
   const ledgerDef = ledgersResource();
   const entryDef = entriesResource();

@@ -14,15 +14,18 @@ export const fundApplicationStatus = pgEnum('fund_application_status', FUND_APPL
 export const emergencyKind = pgEnum('emergency_kind', EMERGENCY_KINDS);
 export const fundScope = pgEnum('fund_scope', VOTE_SCOPES);
 
-/** One special account per compound (management area) at the custodian bank. */
+/**
+ * One special account per compound (management area) at the custodian bank, opened with the
+ * compound; the bank's name and account number are recorded once the bank has opened it.
+ */
 export const fundAccounts = pgTable(
   'fund_accounts',
   {
     id: id(),
     compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    bankName: varchar({ length: 60 }).notNull(),
-    accountNo: varchar({ length: 40 }).notNull(),
+    bankName: varchar({ length: 60 }),
+    accountNo: varchar({ length: 40 }),
     /** Kept equal to Σ ledger balances by every posting batch (checked by the reconciliation). */
     balanceFen: fen().notNull().default(0),
     ...timestamps,
@@ -60,16 +63,23 @@ export const fundLedgers = pgTable(
 );
 
 /** A posting batch: one transaction, one purpose (a deposit, an earnings allocation, a disbursement). */
-export const fundBatches = pgTable('fund_batches', {
-  id: id(),
-  accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
-  kind: fundEntryKind().notNull(),
-  totalFen: fen().notNull(),
-  entryCount: integer().notNull(),
-  reference: varchar({ length: 80 }),
-  postedBy: integer().references(() => users.id),
-  postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const fundBatches = pgTable(
+  'fund_batches',
+  {
+    id: id(),
+    accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
+    kind: fundEntryKind().notNull(),
+    totalFen: fen().notNull(),
+    entryCount: integer().notNull(),
+    reference: varchar({ length: 80 }),
+    postedBy: integer().references(() => users.id),
+    postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // "earnings once per account and period end": the check under the account lock
+    index('fund_batches_account_reference_idx').on(t.accountId, t.reference),
+  ],
+);
 
 /** The journal: entries are never updated; a correction is a reversing entry. */
 export const fundEntries = pgTable(
