@@ -29,8 +29,19 @@ test('PGlite: migrates, seeds the demo city once, and serves the API', async () 
       const one = await api.get(`/api/${resource}/${first.id}`).set('Authorization', `Bearer ${login.body.token}`);
       expect(one.body).toEqual(first);
     }
+    // Database errors map the same on both drivers: a referenced row is a 409, not a 500.
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const [project] = (await api.get('/api/projects').set(auth)).body;
+    const refused = await api.delete(`/api/companies/${project.companyId}`).set(auth);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('REFERENCED');
+    expect((await api.get(`/api/companies/${project.companyId}`).set(auth)).status).toBe(200);
+    const [building] = (await api.get('/api/buildings').set(auth)).body;
+    const alsoRefused = await api.delete(`/api/buildings/${building.id}`).set(auth);
+    expect(alsoRefused.status).toBe(409);
+    expect(alsoRefused.body.error.code).toBe('REFERENCED');
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}, 60000);
+}, 240000);

@@ -43,6 +43,21 @@ function pgCode(err: unknown): PgLikeError | undefined {
   return undefined;
 }
 
+/**
+ * SQLSTATEs a client's input can cause, mapped the same for node-postgres and PGlite (both give
+ * the code at `err.cause.code` under drizzle). PGlite is PostgreSQL 18, which reports deleting a
+ * row an ON DELETE RESTRICT key points at as 23001 where PostgreSQL 15 says 23503.
+ */
+export function fromSqlState(code: string): AppError | undefined {
+  if (code === '23505') return conflict('DUPLICATE', '记录已存在（唯一性冲突）');
+  if (code === '23503' || code === '23001') return conflict('REFERENCED', '记录被其他数据引用或引用的数据不存在');
+  if (code === '23514') return badRequest('CHECK_FAILED', '数据不符合约束条件');
+  if (code === '23502') return badRequest('VALIDATION_FAILED', '缺少必填的数据');
+  // Class 22, data exception: a value out of range, too long, badly formed, or with bytes the text type refuses.
+  if (code.startsWith('22')) return badRequest('VALIDATION_FAILED', '数值超出范围或格式错误');
+  return undefined;
+}
+
 function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
@@ -51,10 +66,10 @@ function toAppError(err: unknown): AppError | undefined {
     return badRequest(unknown ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED', unknown ? '请求包含不允许的字段' : '输入有误，请检查标红的项目', fields);
   }
   const pg = pgCode(err);
-  if (pg?.code === '23505') return conflict('DUPLICATE', '记录已存在（唯一性冲突）');
-  if (pg?.code === '23503') return conflict('REFERENCED', '记录被其他数据引用或引用的数据不存在');
-  if (pg?.code === '23514') return badRequest('CHECK_FAILED', '数据不符合约束条件');
-  if (pg?.code === '22003' || pg?.code === '22P02') return badRequest('VALIDATION_FAILED', '数值超出范围或格式错误');
+  if (pg?.code) {
+    const mapped = fromSqlState(pg.code);
+    if (mapped) return mapped;
+  }
   const status = (err as { status?: number })?.status;
   if (status === 400 || status === 422) return badRequest('INVALID_JSON', '请求体不是有效的JSON');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413, '请求体过大');
