@@ -62,7 +62,7 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const kind = importKind(ctx.query.kind ?? 'members');
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="party-${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${PARTY_IMPORT_KIND_LABELS[kind]}导入模板.xlsx`)}`);
-    ctx.body = templateWorkbook(kind, TEMPLATE_NOTES);
+    ctx.body = await templateWorkbook(kind, TEMPLATE_NOTES);
   });
 
   // Upload → file-level checks at once (400/413/415), then rows checked in the background: 202 + progress.
@@ -70,7 +70,7 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const actor = requireActor(ctx, PARTY_WRITERS);
     const upload = await readUpload(ctx);
     const kind = importKind(upload.fields.kind ?? ctx.query.kind);
-    const { rows } = readSheet(kind, upload.data);
+    const { rows } = await readSheet(kind, upload.data);
     ctx.status = 202;
     ctx.body = presentJob(startImport(db, cipher, actor, kind, upload.fileName, rows));
   });

@@ -1,29 +1,80 @@
-import * as XLSX from 'xlsx';
-import { PARTY_IMPORT_COLUMNS, PARTY_IMPORT_KIND_LABELS, PARTY_IMPORT_MAX_ROWS, missingPartyColumns, type PartyImportKind } from '@baotou/shared';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { PARTY_IMPORT_COLUMNS, PARTY_IMPORT_KIND_LABELS, PARTY_IMPORT_MAX_ROWS, excelSerialToIsoDate, missingPartyColumns, type PartyImportKind } from '@baotou/shared';
 import { AppError, badRequest } from '../http/errors';
 
 const DATE_HEADERS = new Set(['成立日期', '入党日期', '开始日期', '结束日期']);
+const notXlsx = (detail = '文件已损坏或不是有效的Excel工作簿（.xlsx）') => new AppError('NOT_XLSX', 415, detail);
 
 /**
- * Reads an uploaded sheet, refusing anything that is not an .xlsx workbook by content (a zip whose
- * entries include xl/workbook.xml; a renamed .csv or .xls is not), more than 50,000 rows, or one
- * missing required columns. Date cells become YYYY-MM-DD from Excel's serial numbers (no time zone).
+ * Whether the workbook counts days from 1904-01-01 (Excel for Mac's old default). Read from
+ * xl/workbook.xml ourselves: OOXML booleans may be "1" or "true", and exceljs only knows "1".
  */
-export function readSheet(kind: PartyImportKind, buf: Buffer): { headers: string[]; rows: Record<string, string>[] } {
-  const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-  if (!isZip || !buf.includes('xl/workbook.xml')) throw new AppError('NOT_XLSX', 415, '文件不是有效的Excel工作簿（.xlsx）：请在Excel中“另存为 .xlsx”后再上传');
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false, sheetRows: PARTY_IMPORT_MAX_ROWS + 2 });
-  } catch {
-    throw new AppError('NOT_XLSX', 415, '文件已损坏或不是有效的Excel工作簿（.xlsx）');
+async function usesDate1904(zip: JSZip): Promise<boolean> {
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(xml)?.[0] ?? '';
+  return /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
+}
+
+/**
+ * A cell as the text the row rules read. Dates (a date-formatted cell, or a bare serial number in a
+ * date column) become YYYY-MM-DD in the workbook's own date system, as calendar dates: no time
+ * zone, so a date never moves a day. exceljs turns date-formatted cells into Dates assuming the
+ * system it recognised (`parsedAs1904`); they are turned back into serials and read again.
+ */
+function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, parsedAs1904: boolean): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return '';
+    const serial = 25569 + v.getTime() / 86_400_000 - (parsedAs1904 ? 1462 : 0);
+    return excelSerialToIsoDate(serial, date1904) ?? '';
   }
-  const ws = wb.Sheets[wb.SheetNames[0]];
+  if (typeof v === 'number') return (dateColumn ? excelSerialToIsoDate(v, date1904) : undefined) ?? String(v);
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return String(v);
+  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => String(r?.text ?? '')).join('').trim();
+  if ('error' in v) return String(v.error ?? '');
+  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null, dateColumn, date1904, parsedAs1904);
+  if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text, dateColumn, date1904, parsedAs1904);
+  return '';
+}
+
+/**
+ * Reads an uploaded sheet (its first worksheet), refusing anything that is not an .xlsx workbook
+ * by content (a zip holding xl/workbook.xml; a renamed .csv or .xls is not: 415 NOT_XLSX), more
+ * than 50,000 data rows (413 TOO_MANY_ROWS), no data (400 EMPTY_SHEET) or one missing required
+ * columns (400 MISSING_COLUMNS). The first non-empty row is the header row. Cells become trimmed
+ * strings keyed by header (see cellText for dates). Parsed with exceljs, which keeps sheet data in
+ * arrays and Maps, never in objects keyed by names taken from the file (CVE-2023-30533 was that).
+ */
+export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
+  const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  if (!isZip || !buf.includes('xl/workbook.xml')) throw notXlsx('文件不是有效的Excel工作簿（.xlsx）：请在Excel中“另存为 .xlsx”后再上传');
+  let wb: ExcelJS.Workbook;
+  let date1904: boolean;
+  try {
+    const zip = await JSZip.loadAsync(buf);
+    if (!zip.file('xl/workbook.xml')) throw notXlsx();
+    date1904 = await usesDate1904(zip);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
+  } catch {
+    throw notXlsx();
+  }
+  const parsedAs1904 = wb.properties?.date1904 === true;
+  const ws = wb.worksheets[0];
   if (!ws) throw badRequest('EMPTY_SHEET', '工作簿中没有工作表');
-  const full = XLSX.utils.decode_range((ws['!fullref'] as string | undefined) ?? ws['!ref'] ?? 'A1:A1');
-  const matrix = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: false });
-  const headers = (matrix[0] ?? []).map((h) => String(h ?? '').trim());
-  if (full.e.r > PARTY_IMPORT_MAX_ROWS || matrix.length - 1 > PARTY_IMPORT_MAX_ROWS) {
+
+  const matrix: ExcelJS.CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const values = row.values;
+    matrix.push(Array.isArray(values) ? values : []);
+  });
+  const headerRow = matrix[0] ?? [];
+  const headers: string[] = [];
+  for (let c = 1; c < headerRow.length; c++) headers[c - 1] = cellText(headerRow[c] ?? null, false, date1904, parsedAs1904);
+  for (let c = 0; c < headers.length; c++) headers[c] ??= '';
+  if (ws.rowCount > PARTY_IMPORT_MAX_ROWS + 1 || matrix.length - 1 > PARTY_IMPORT_MAX_ROWS) {
     throw new AppError('TOO_MANY_ROWS', 413, `表格超过${PARTY_IMPORT_MAX_ROWS.toLocaleString('en-US')}行：请拆分为多个文件上传`);
   }
   const missing = missingPartyColumns(kind, headers);
@@ -33,18 +84,12 @@ export function readSheet(kind: PartyImportKind, buf: Buffer): { headers: string
   const rows: Record<string, string>[] = [];
   for (let i = 1; i < matrix.length; i++) {
     const r = matrix[i];
-    const row: Record<string, string> = {};
+    // No prototype: a header named "__proto__" or "constructor" is just a key here.
+    const row: Record<string, string> = Object.create(null);
     let empty = true;
     headers.forEach((h, c) => {
       if (!h) return;
-      const v = r[c];
-      let s: string;
-      if (typeof v === 'number' && DATE_HEADERS.has(h)) {
-        const d = XLSX.SSF.parse_date_code(v);
-        s = d ? `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}` : String(v);
-      } else {
-        s = v === null || v === undefined ? '' : String(v).trim();
-      }
+      const s = cellText(r[c + 1] ?? null, DATE_HEADERS.has(h), date1904, parsedAs1904);
       if (s) empty = false;
       row[h] = s;
     });
@@ -54,18 +99,19 @@ export function readSheet(kind: PartyImportKind, buf: Buffer): { headers: string
   return { headers, rows };
 }
 
-/** The template of a sheet kind: the header row, an example row, and a sheet of allowed values. */
-export function templateWorkbook(kind: PartyImportKind, notes: [string, string][]): Buffer {
+/** The template of a sheet kind: the header row, an example row, and a sheet of what to fill in. */
+export async function templateWorkbook(kind: PartyImportKind, notes: [string, string][]): Promise<Buffer> {
   const cols = PARTY_IMPORT_COLUMNS[kind];
-  const wb = XLSX.utils.book_new();
-  const ws = XLSX.utils.aoa_to_sheet([cols.map((c) => c.header), cols.map((c) => c.example)]);
-  ws['!cols'] = cols.map((c) => ({ wch: Math.max(10, c.header.length * 2 + 4, c.example.length + 4) }));
-  XLSX.utils.book_append_sheet(wb, ws, PARTY_IMPORT_KIND_LABELS[kind]);
-  const help = XLSX.utils.aoa_to_sheet([
-    ['列', '是否必填', '说明'],
-    ...cols.map((c) => [c.header, c.required ? '必填' : '选填', notes.find(([h]) => h === c.header)?.[1] ?? '']),
-  ]);
-  help['!cols'] = [{ wch: 14 }, { wch: 10 }, { wch: 80 }];
-  XLSX.utils.book_append_sheet(wb, help, '填写说明');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(PARTY_IMPORT_KIND_LABELS[kind]);
+  ws.columns = cols.map((c) => ({ width: Math.max(10, c.header.length * 2 + 4, c.example.length + 4) }));
+  ws.addRow(cols.map((c) => c.header));
+  ws.addRow(cols.map((c) => c.example));
+  // Typed as text so Excel keeps 2010-07-01 and BT0001 as written.
+  for (let c = 1; c <= cols.length; c++) ws.getColumn(c).numFmt = '@';
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [{ width: 14 }, { width: 10 }, { width: 80 }];
+  help.addRow(['列', '是否必填', '说明']);
+  for (const c of cols) help.addRow([c.header, c.required ? '必填' : '选填', notes.find(([h]) => h === c.header)?.[1] ?? '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

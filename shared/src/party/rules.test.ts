@@ -1,4 +1,4 @@
-import { crossAppointmentProblem, normaliseSheetDate, partyMemberProblems, partyOrgProblems, type PartyAppointeeFacts } from './rules';
+import { crossAppointmentProblem, excelSerialToIsoDate, normaliseSheetDate, partyMemberProblems, partyOrgProblems, type PartyAppointeeFacts } from './rules';
 
 const TODAY = '2026-06-30';
 
@@ -73,4 +73,26 @@ describe('dates as party staff type them in their sheets', () => {
     ['昨天', undefined],
     ['45000', undefined],
   ])('%s → %s', (raw, expected) => expect(normaliseSheetDate(raw)).toBe(expected));
+});
+
+describe('ECMA-376 §18.17.4.1: a date serial in the workbook\'s own date system (1900 or 1904)', () => {
+  test.each([
+    [40360, false, '2010-07-01'],
+    [38898, true, '2010-07-01'], // what Excel for Mac (1904) stores for 2010-07-01
+    [38898, false, '2006-06-30'], // the same serial read as 1900: 1,462 days early
+    [40360, true, '2014-07-02'],
+    [40360.75, false, '2010-07-01'], // 18:00 is still that day, in any time zone
+    [40360.99999999999, false, '2010-07-02'], // float noise just under midnight is midnight
+    [1, false, '1900-01-01'],
+    [59, false, '1900-02-28'],
+    [60, false, undefined], // Excel's fictitious 1900-02-29
+    [61, false, '1900-03-01'],
+    [0, false, undefined],
+    [0, true, '1904-01-01'],
+    [-1, true, undefined],
+    [2958465, false, '9999-12-31'],
+    [2958466, false, undefined],
+    [Number.NaN, false, undefined],
+    [Number.POSITIVE_INFINITY, true, undefined],
+  ])('%s (1904: %s) → %s', (serial, date1904, expected) => expect(excelSerialToIsoDate(serial, date1904)).toBe(expected));
 });

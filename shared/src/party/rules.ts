@@ -81,6 +81,33 @@ export function crossAppointmentProblem(
   return null;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * An Excel date serial (days, a fraction is the time of day and is dropped) as a calendar date
+ * YYYY-MM-DD, in the workbook's date system: 1900 (serial 1 = 1900-01-01, with Excel's fictitious
+ * 1900-02-29 at serial 60) or 1904 (serial 0 = 1904-01-01, Excel for Mac's old default; the same
+ * serial is 1,462 days later than in 1900). Pure calendar arithmetic in UTC, so no time zone can
+ * move a date a day. Answers undefined for serials that are no date (below the system's first
+ * day, the fictitious 1900-02-29, past 9999-12-31, not finite). Source: ECMA-376 Part 1 §18.17.4.1.
+ */
+export function excelSerialToIsoDate(serial: number, date1904: boolean): string | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  // Round to the millisecond first, so 40360.99999999999 from float arithmetic stays 40361.
+  const day = Math.floor(Math.round(serial * DAY_MS) / DAY_MS);
+  let ms: number;
+  if (date1904) {
+    if (day < 0) return undefined;
+    ms = Date.UTC(1904, 0, 1) + day * DAY_MS;
+  } else {
+    if (day < 1 || day === 60) return undefined;
+    ms = (day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)) + day * DAY_MS;
+  }
+  const d = new Date(ms);
+  if (d.getUTCFullYear() > 9999) return undefined;
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
 /** Accepts 2024-03-01, 2024/3/1, 2024.3.1 and 2024年3月1日; answers YYYY-MM-DD, or undefined when not a real date. */
 export function normaliseSheetDate(raw: string): string | undefined {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(raw);
