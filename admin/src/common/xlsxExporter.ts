@@ -1,6 +1,7 @@
 import type { DataProvider, Exporter, RaRecord } from 'react-admin';
 import { booleanLabels, enumLabelsByField } from '../choices';
 import { resourcesZh, type ResourceName } from '../i18n/zh';
+import { downloadXlsx } from './xlsxDownload';
 
 type Reference = { field: string; resource: string; label?: (record: RaRecord) => string };
 
@@ -61,18 +62,15 @@ const fetchReferenced = async (dataProvider: DataProvider, records: RaRecord[], 
 
 /**
  * A react-admin exporter that writes the list (current filters and sort) to `<resource>.xlsx`
- * with Chinese headers. `xlsx` is loaded only when someone clicks 导出, so it is not in the
- * initial bundle.
+ * with Chinese headers. The spreadsheet library is loaded only when someone clicks 导出 (see
+ * xlsxDownload), so it is not in the initial bundle.
  */
 export const xlsxExporter =
   (resource: ResourceName, { fields, references = [], numeric = [], enums = {} }: XlsxExportOptions): Exporter =>
   async (records: RaRecord[], _fetchRelatedRecords, dataProvider) => {
-    const [XLSX, related] = await Promise.all([
-      import('xlsx'),
-      Promise.all(
-        references.map(async (ref) => [ref, await fetchReferenced(dataProvider, records, ref.field, ref.resource)] as const),
-      ),
-    ]);
+    const related = await Promise.all(
+      references.map(async (ref) => [ref, await fetchReferenced(dataProvider, records, ref.field, ref.resource)] as const),
+    );
     const names = resourcesZh[resource].fields as Record<string, string>;
     const numericSet = new Set(numeric);
     const header = fields.map((f) => names[f] ?? f);
@@ -87,15 +85,9 @@ export const xlsxExporter =
         return cell(field, record[field], numericSet, enums);
       }),
     );
-    const sheet = XLSX.utils.aoa_to_sheet([header, ...rows]);
-    sheet['!cols'] = header.map((h, i) => ({
-      wch: Math.min(
-        40,
-        Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6),
-      ),
-    }));
-    const book = XLSX.utils.book_new();
-    const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim().slice(0, 31);
-    XLSX.utils.book_append_sheet(book, sheet, sheetName);
-    XLSX.writeFile(book, `${resource}.xlsx`);
+    const widths = header.map((h, i) =>
+      Math.min(40, Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6)),
+    );
+    const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim();
+    await downloadXlsx(`${resource}.xlsx`, [{ name: sheetName, rows: [header, ...rows], widths }]);
   };

@@ -3,6 +3,7 @@ import { Box, Button, Card, CardContent, MenuItem, Table, TableBody, TableCell, 
 import { Title, useNotify } from 'react-admin';
 import { formatHundredths, formatPermille, type TicketStatsRow } from '@baotou/shared';
 import { httpClient } from '../../dataProvider';
+import { downloadXlsx } from '../../common/xlsxDownload';
 import { groupChoices } from '../labels';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -44,12 +45,10 @@ export const TicketStats = () => {
   }, [groupBy]);
 
   const exportXlsx = async () => {
-    const XLSX = await import('xlsx');
     const group = groupChoices.find((g) => g.id === groupBy)?.name ?? groupBy;
-    const sheet = XLSX.utils.aoa_to_sheet([[group, ...COLUMNS.map(([h]) => h)], ...rows.map((r) => [r.name, ...COLUMNS.map(([, f]) => f(r))])]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, sheet, `工单统计 ${from}至${to}`.slice(0, 31));
-    XLSX.writeFile(book, `ticket-stats-${groupBy}-${from}-${to}.xlsx`);
+    await downloadXlsx(`ticket-stats-${groupBy}-${from}-${to}.xlsx`, [
+      { name: `工单统计 ${from}至${to}`, rows: [[group, ...COLUMNS.map(([h]) => h)], ...rows.map((r) => [r.name, ...COLUMNS.map(([, f]) => f(r))])] },
+    ]);
   };
 
   return (

@@ -1,4 +1,5 @@
 import type { Exporter, RaRecord } from 'react-admin';
+import { downloadXlsx } from '../../common/xlsxDownload';
 import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, statusChoices } from '../labels';
 
 const label = (choices: { id: string; name: string }[], v: unknown) => choices.find((c) => c.id === v)?.name ?? (v == null ? '' : String(v));
@@ -23,11 +24,7 @@ const COLUMNS: [string, (r: RaRecord) => unknown][] = [
   ['closedAt', (r) => when(r.closedAt)],
 ];
 
-/** The list as it is filtered and sorted, to 工单.xlsx; xlsx loads only on click. */
+/** The list as it is filtered and sorted, to 工单.xlsx; the spreadsheet library loads only on click. */
 export const ticketsExporter: Exporter = async (records: RaRecord[]) => {
-  const XLSX = await import('xlsx');
-  const sheet = XLSX.utils.aoa_to_sheet([COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))]);
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '工单');
-  XLSX.writeFile(book, 'tickets.xlsx');
+  await downloadXlsx('tickets.xlsx', [{ name: '工单', rows: [COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))] }]);
 };
