@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
-import { and, eq, ilike, sql } from 'drizzle-orm';
-import { CLAIM_STATUSES, claimCreateSchema, claimRejectSchema, maskPhone } from '@baotou/shared';
+import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { CLAIM_STATUSES, LIVE_CLAIM_STATUSES, claimCreateSchema, claimEndSchema, claimRejectSchema, maskPhone, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { getPresented, registerResource } from '../http/resource';
 import { conflict, forbidden, notFound } from '../http/errors';
@@ -8,8 +8,9 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import { requireActor } from '../auth/middleware';
 import { writeAudit } from '../audit/audit';
-import { buildings, compounds, householdClaims, households, owners, units } from '../db/schema';
-import type { Db } from '../db/client';
+import { householdClaims, households, owners } from '../db/schema';
+import type { Db, Tx } from '../db/client';
+import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from './personalData';
 
 const REVIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff'] as const;
@@ -36,6 +37,7 @@ export function claimsResource(): ResourceDef {
       reason: householdClaims.reason,
       reviewedBy: householdClaims.reviewedBy,
       reviewedAt: householdClaims.reviewedAt,
+      endedAt: householdClaims.endedAt,
       regionCode: householdClaims.regionCode,
       createdAt: householdClaims.createdAt,
     },
@@ -54,9 +56,52 @@ export function claimsResource(): ResourceDef {
   };
 }
 
+/** What the resident reads when an owner change ends their claim. */
+export const OWNER_CHANGED_REASON = '房屋业主已变更，原绑定已解除';
+
+type ClaimRow = typeof householdClaims.$inferSelect;
+
+/** Ends one claim (revoked or withdrawn) in the caller's transaction, with its audit row. */
+async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked' | 'withdrawn', reason: string, action: string): Promise<void> {
+  const now = new Date();
+  const [row] = await tx
+    .update(householdClaims)
+    .set({ status, reason, endedAt: now, endedBy: actor.id, updatedAt: now })
+    .where(eq(householdClaims.id, claim.id))
+    .returning();
+  await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: claim.id, before: claim, after: row, regionCode: row.regionCode });
+}
+
 /**
- * A resident binds a home: verified at once when name and phone match the owner registry,
- * otherwise queued for community staff. Staff approve or reject with a reason.
+ * A home changed owner in the registry (households.ownerId): every live claim on it (pending or
+ * verified) ends `revoked` with OWNER_CHANGED_REASON, in the same transaction as the change, each
+ * audited as `end_owner_changed`. The new owner binds afresh (verified at once when they match).
+ * Returns the number of claims ended.
+ */
+export async function endClaimsOnOwnerChange(tx: Tx, actor: Actor, householdId: number): Promise<number> {
+  const live = await tx
+    .select()
+    .from(householdClaims)
+    .where(and(eq(householdClaims.householdId, householdId), inArray(householdClaims.status, LIVE_CLAIM_STATUSES)))
+    .for('update');
+  for (const claim of live) await endClaim(tx, actor, claim, 'revoked', OWNER_CHANGED_REASON, 'end_owner_changed');
+  return live.length;
+}
+
+type Ctx = Parameters<Parameters<Router['post']>[1]>[0];
+
+function claimId(ctx: Ctx): number {
+  const id = Number(ctx.params.id);
+  if (!/^\d{1,10}$/.test(String(ctx.params.id)) || !Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('绑定申请');
+  return id;
+}
+
+/**
+ * A resident binds a home: verified at once when name (compared by normalizePersonName) and phone
+ * match the owner registry, otherwise queued for community staff, who approve, or reject with a
+ * reason. A pending claim is replaced by the resident's next submission; an ended one (rejected,
+ * revoked, withdrawn) may be filed again; a verified one cannot (409 CLAIM_EXISTS). Staff revoke any
+ * live claim with a reason; a resident withdraws their own.
  */
 export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalDataCipher): void {
   const def = claimsResource();
@@ -72,12 +117,14 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         .leftJoin(owners, eq(owners.id, households.ownerId))
         .where(eq(households.id, input.householdId));
       if (!home) throw notFound('房屋');
+      // Two submissions at once: the unique (user, household) index refuses the second insert (409).
       const [existing] = await tx
-        .select({ id: householdClaims.id, status: householdClaims.status })
+        .select()
         .from(householdClaims)
-        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)));
-      if (existing && existing.status !== 'rejected') throw conflict('CLAIM_EXISTS', '您已提交过该房屋的绑定申请');
-      const matches = home.ownerName === input.name && home.phoneHash === cipher.hash(input.phone);
+        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)))
+        .for('update');
+      if (existing?.status === 'verified') throw conflict('CLAIM_EXISTS', '您已绑定该房屋');
+      const matches = samePersonName(home.ownerName, input.name) && home.phoneHash === cipher.hash(input.phone);
       const values = {
         userId: actor.id,
         householdId: input.householdId,
@@ -90,20 +137,22 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         reason: matches ? '与业主登记信息一致，自动认证' : null,
         reviewedAt: matches ? new Date() : null,
         reviewedBy: null,
+        endedAt: null,
+        endedBy: null,
         updatedAt: new Date(),
       };
       const [row] = existing
         ? await tx.update(householdClaims).set(values).where(eq(householdClaims.id, existing.id)).returning()
         : await tx.insert(householdClaims).values(values).returning();
-      await writeAudit(tx, actor, { action: matches ? 'claim_verified' : 'claim_submitted', entity: 'household-claims', entityId: row.id, after: row, regionCode: row.regionCode });
+      const action = matches ? 'claim_verified' : existing?.status === 'pending' ? 'claim_replaced' : 'claim_submitted';
+      await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: row.id, before: existing, after: row, regionCode: row.regionCode });
       return getPresented(tx, def, actor, row.id);
     });
   });
 
-  const review = (decision: 'verified' | 'rejected') => async (ctx: Parameters<Parameters<Router['post']>[1]>[0]) => {
+  const review = (decision: 'verified' | 'rejected') => async (ctx: Ctx) => {
     const actor = requireActor(ctx, REVIEWERS);
-    const id = Number(ctx.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw notFound('绑定申请');
+    const id = claimId(ctx);
     const reason = decision === 'rejected' ? claimRejectSchema.parse(ctx.request.body ?? {}).reason : null;
     ctx.body = await db.transaction(async (tx) => {
       const [claim] = await tx.select().from(householdClaims).where(eq(householdClaims.id, id)).for('update');
@@ -122,5 +171,36 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
   router.post('/api/household-claims/:id/approve', review('verified'));
   router.post('/api/household-claims/:id/reject', review('rejected'));
 
+  router.post('/api/household-claims/:id/revoke', async (ctx) => {
+    const actor = requireActor(ctx, REVIEWERS);
+    const id = claimId(ctx);
+    const { reason } = claimEndSchema.parse(ctx.request.body ?? {});
+    ctx.body = await db.transaction(async (tx) => {
+      const [claim] = await tx.select().from(householdClaims).where(eq(householdClaims.id, id)).for('update');
+      if (!claim) throw notFound('绑定申请');
+      if (!regionAllows(actor, claim.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '无权解除管辖范围以外的绑定');
+      if (!isLive(claim.status)) throw conflict('CLAIM_ENDED', '该绑定已结束，不能解除');
+      await endClaim(tx, actor, claim, 'revoked', reason, 'revoke');
+      return getPresented(tx, def, actor, id);
+    });
+  });
+
+  router.post('/api/household-claims/:id/withdraw', async (ctx) => {
+    const actor = requireActor(ctx, ['resident']);
+    const id = claimId(ctx);
+    ctx.body = await db.transaction(async (tx) => {
+      const [claim] = await tx.select().from(householdClaims).where(eq(householdClaims.id, id)).for('update');
+      // Someone else's claim is not shown to exist.
+      if (!claim || claim.userId !== actor.id) throw notFound('绑定申请');
+      if (!isLive(claim.status)) throw conflict('CLAIM_ENDED', '该绑定已结束，不能撤回');
+      await endClaim(tx, actor, claim, 'withdrawn', '本人撤回', 'withdraw');
+      return getPresented(tx, def, actor, id);
+    });
+  });
+
   registerResource(router, db, def);
+}
+
+function isLive(status: string): boolean {
+  return (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 }

@@ -8,6 +8,10 @@ import type { Tx } from '../db/client';
 import { regionAllows } from '../jurisdiction/scope';
 import type { Actor } from '../auth/actor';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
+import { endClaimsOnOwnerChange } from './claims';
+
+/** Who sees whose home this is: the registry's keepers and the compound's company; not party staff (DOMAIN.md §7). */
+const OWNER_READERS = [...PLACE_WRITERS, 'company_staff'] as const;
 
 async function unitPlace(tx: Tx, unitId: number) {
   const [u] = await tx
@@ -48,7 +52,7 @@ export function householdsResource(): ResourceDef {
     },
     sortable: {
       id: households.id,
-      room: households.room,
+      room: households.roomSort,
       area: households.area,
       buildingId: households.buildingId,
       unitId: households.unitId,
@@ -66,6 +70,7 @@ export function householdsResource(): ResourceDef {
       areaBasis: (v) => eq(households.areaBasis, filterValue.oneOf('areaBasis', v, AREA_BASES)),
     },
     readScope: compoundScopedRead(households.regionCode, households.compoundId),
+    fieldAccess: { ownerId: OWNER_READERS, ownerName: OWNER_READERS },
     write: {
       roles: PLACE_WRITERS,
       allows: regionWriteAllowed,
@@ -82,6 +87,10 @@ export function householdsResource(): ResourceDef {
         async prepare(input, c) {
           await assertOwnerVisible(c.tx, c.actor, input.ownerId);
           return { ...input, ownerId: input.ownerId ?? null };
+        },
+        // A home sold (or its owner corrected) in the registry ends the claims made on the old owner.
+        async after(row, c) {
+          if (row.ownerId !== c.existing?.ownerId) await endClaimsOnOwnerChange(c.tx, c.actor, row.id as number);
         },
       },
       remove: true,
