@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Database } from './db/client';
 import { errorMiddleware } from './http/errors';
+import { requireCleanInput } from './http/input';
 import { serveBuilt } from './http/static';
 import { authenticate } from './auth/middleware';
 import { createTokenService } from './auth/tokens';
@@ -70,7 +71,10 @@ export function createApp({ database, config, log }: AppDeps): Koa {
     if (ctx.path === '/') return ctx.redirect('/admin/');
     await next();
   });
+  const input = requireCleanInput();
+  app.use(input.media);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(input.values);
   app.use(authenticate(tokens));
   app.use(router.routes());
   app.use(router.allowedMethods());

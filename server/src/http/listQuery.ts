@@ -12,6 +12,8 @@ export interface ListQuery {
 }
 
 export const MAX_PAGE = 1000;
+/** Ids are PostgreSQL `integer`s; a larger filter value can match nothing and would fail the cast. */
+const MAX_INT4 = 2147483647;
 
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined) return undefined;
@@ -64,10 +66,11 @@ export const filterValue = {
     if (typeof v !== 'string' || v.length > max) throw badRequest('BAD_FILTER', `筛选条件 ${name} 必须是不超过${max}字的文字`);
     return v;
   },
+  /** A positive int4 id or level: a JSON number, or decimal text without sign or leading zeros (query strings are text). */
   int(name: string, v: unknown): number {
-    const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-    if (!Number.isSafeInteger(n) || (n as number) <= 0) throw badRequest('BAD_FILTER', `筛选条件 ${name} 必须是正整数`);
-    return n as number;
+    const n = typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4) throw badRequest('BAD_FILTER', `筛选条件 ${name} 必须是正整数`);
+    return n;
   },
   bool(name: string, v: unknown): boolean {
     if (v === true || v === 'true') return true;
