@@ -6,6 +6,7 @@ import { OPEN_TICKET_SQL, tickets, type TicketRow } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import type { TicketNotifier } from './notify';
 import { addEvent } from './service';
+import { autoConfirmResolved } from './autoConfirm';
 
 export interface EscalationDeps {
   timeLimits?: TimeLimitTable;
@@ -67,15 +68,27 @@ export async function escalateOverdue(db: Db, now: Date, deps: EscalationDeps = 
   return moved;
 }
 
-/** Runs escalateOverdue every `escalationIntervalSeconds`, one run at a time; the timer never holds the process open. */
+/**
+ * One run of the scheduler at `now`: overdue cases move up (DOMAIN.md §6), then resolved cases
+ * whose resident has not answered within TICKET_AUTO_CONFIRM_DAYS are confirmed. Both steps are
+ * idempotent, so a run may be replayed with the same clock.
+ */
+export async function runTicketScheduler(db: Db, config: Config, now: Date, notifier?: TicketNotifier) {
+  const moved = await escalateOverdue(db, now, { timeLimits: config.tickets.timeLimits, notifier });
+  const confirmed = await autoConfirmResolved(db, now, { days: config.tickets.autoConfirmDays, notifier });
+  return { moved, confirmed };
+}
+
+/** Runs runTicketScheduler every `escalationIntervalSeconds`, one run at a time; the timer never holds the process open. */
 export function startEscalationScheduler(db: Db, config: Config, notifier: TicketNotifier, log: (msg: string) => void = console.log): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      const moved = await escalateOverdue(db, new Date(), { timeLimits: config.tickets.timeLimits, notifier });
+      const { moved, confirmed } = await runTicketScheduler(db, config, new Date(), notifier);
       if (moved.length) log(`工单超时升级 ${moved.length} 件`);
+      if (confirmed.length) log(`工单超期自动确认 ${confirmed.length} 件`);
     } catch (err) {
       log(`工单超时升级失败: ${(err as Error).message}`);
     } finally {

@@ -17,6 +17,9 @@ export interface NotifiedTicket {
   districtCode: string;
 }
 
+/** Status labels longer than a WeChat phrase (≤ 5 characters), said short rather than clipped. */
+const PHRASE: Partial<Record<TicketStatus, string>> = { confirmed: '已确认' };
+
 /** WeChat limits: thing ≤ 20 characters, phrase ≤ 5. */
 const clip = (s: string, n: number) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -63,7 +66,7 @@ export function createTicketNotifier(config: Config, db: DbOrTx, log: (msg: stri
       data: {
         character_string1: { value: `T${t.id}` },
         thing2: { value: clip(`${TICKET_KIND_LABELS[t.kind]}·${TICKET_CATEGORY_LABELS[t.category]}`, 20) },
-        phrase3: { value: clip(TICKET_STATUS_LABELS[t.status], 5) },
+        phrase3: { value: PHRASE[t.status] ?? clip(TICKET_STATUS_LABELS[t.status], 5) },
         time4: { value: beijingTime(at) },
         thing5: { value: clip(note, 20) },
       },

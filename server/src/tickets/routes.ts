@@ -11,15 +11,16 @@ import { ticketEventsResource, ticketsResource } from './resource';
 import { fileTicket, performAction, type TicketDeps } from './service';
 import { ticketStats } from './stats';
 import { registerUploadRoutes } from './uploads';
-import { escalateOverdue } from './escalation';
+import { runTicketScheduler } from './escalation';
 import { registerPublicTicketRoutes } from './publicRoutes';
+import { registerTicketContactRoute } from './contact';
 
 /**
  * Tickets (DOMAIN.md §6): filing, the action steps, statistics, uploads, the read-only resources.
  * Custom routes come before the resource's own so /stats and POST /api/tickets are ours.
  */
 export function registerTicketRoutes(router: Router, db: Db, config: Config, cipher: PersonalDataCipher, notifier: TicketNotifier = createTicketNotifier(config, db)): void {
-  const def = ticketsResource();
+  const def = ticketsResource(config.tickets);
   const deps: TicketDeps = { db, config, cipher, notifier, def };
 
   router.get('/api/tickets/stats', async (ctx) => {
@@ -48,12 +49,12 @@ export function registerTicketRoutes(router: Router, db: Db, config: Config, cip
       requireActor(ctx, ['city_admin']);
       const now = new Date(String((ctx.request.body as { now?: string })?.now ?? ''));
       if (Number.isNaN(now.getTime())) throw notFound('时间');
-      const moved = await escalateOverdue(db, now, { timeLimits: config.tickets.timeLimits, notifier });
-      ctx.body = { moved };
+      ctx.body = await runTicketScheduler(db, config, now, notifier);
     });
   }
 
   registerPublicTicketRoutes(router, db);
+  registerTicketContactRoute(router, db, cipher);
   registerUploadRoutes(router, db, config);
   registerResource(router, db, def);
   registerResource(router, db, ticketEventsResource());

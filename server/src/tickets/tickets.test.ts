@@ -246,7 +246,7 @@ describe('the repair journey and the state machine over HTTP', () => {
     await settle();
     const [{ openid }] = await t.query<{ openid: string }>(`SELECT openid FROM users WHERE id = (SELECT resident_id FROM tickets WHERE id = $1)`, [id]);
     const sent = t.wechat.messages.filter((m) => m.touser === openid && m.data.character_string1.value === `T${id}`);
-    expect(sent.map((m) => m.data.phrase3.value)).toEqual(['待受理', '已派工', '处理中', '待评价', '已评价']);
+    expect(sent.map((m) => m.data.phrase3.value)).toEqual(['待受理', '已派工', '处理中', '待评价', '已确认']);
     expect(sent[0]).toMatchObject({ template_id: expect.any(String), page: `packages/tickets/detail/index?id=${id}` });
     // one access token, cached
     expect(t.wechat.calls.filter((c) => c.path === '/cgi-bin/token').length).toBe(1);
@@ -257,12 +257,14 @@ describe('the repair journey and the state machine over HTTP', () => {
     const id = (await file(residentA, complaint)).body.id;
     await t.api.post(`/api/tickets/${id}/accept`).set(bearer(community)).send({ department: '沼潭社区物业纠纷调解室', person: '王小明' });
     await t.api.post(`/api/tickets/${id}/resolve`).set(bearer(community)).send({ result: '已约谈物业，增加清运频次' });
+    // DOMAIN.md §6: the resident has the last word before the case may close
+    expect((await t.api.post(`/api/tickets/${id}/confirm`).set(bearer(residentA)).send({ rating: 4 })).status).toBe(200);
     const eventsBefore = await t.query(`SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = $1`, [id]);
     const res = await t.api.post(`/api/tickets/${id}/close`).set(bearer(community)).send({});
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('ANSWER_REQUIRED');
     expect(await t.query(`SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = $1`, [id])).toEqual(eventsBefore);
-    expect((await t.query(`SELECT status FROM tickets WHERE id = $1`, [id]))[0].status).toBe('resolved');
+    expect((await t.query(`SELECT status FROM tickets WHERE id = $1`, [id]))[0].status).toBe('confirmed');
     await t.api.post(`/api/tickets/${id}/answer`).set(bearer(community)).send({ answer: '经调解，物业公司已承诺每日清运两次。' });
     const closed = await t.api.post(`/api/tickets/${id}/close`).set(bearer(community)).send({});
     expect(closed.status).toBe(200);
