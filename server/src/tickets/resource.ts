@@ -6,10 +6,13 @@ import {
   TICKET_KINDS,
   TICKET_LEVELS,
   TICKET_STATUSES,
+  autoConfirmAt,
   isOpenStatus,
   maskName,
+  seesTicketContactInFull,
   secondsLeft,
   type Role,
+  type TicketLevel,
   type TicketStatus,
 } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
@@ -21,12 +24,19 @@ import { ticketReadScope } from './scope';
 type Row = Record<string, unknown>;
 const OPEN = sql.raw(OPEN_TICKET_SQL);
 
-/** Time left and the overdue flag are computed when presented, so they are always current. */
-export function presentTicket(row: Row, actor: Actor, now = new Date()): Row {
+/**
+ * Time left, the overdue flag and, while the case waits for its resident, when it will be confirmed
+ * automatically (`autoConfirmAt`, TICKET_AUTO_CONFIRM_DAYS after the result) are computed when
+ * presented, so they are always current.
+ */
+export function presentTicket(row: Row, actor: Actor, autoConfirmDays: number, now = new Date()): Row {
   const due = row.dueAt ? new Date(row.dueAt as string) : null;
-  const open = isOpenStatus(row.status as TicketStatus);
-  const left = due && open ? secondsLeft(due, now) : null;
-  const out: Row = { ...row, timeLeftSeconds: left, overdue: left !== null && left < 0 };
+  const status = row.status as TicketStatus;
+  const left = due && isOpenStatus(status) ? secondsLeft(due, now) : null;
+  const waiting = status === 'resolved' && row.resolvedAt;
+  const out: Row = { ...row, timeLeftSeconds: left, overdue: left !== null && left < 0, autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null };
+  // DOMAIN.md §7: a hotline caller's name in full only to the staff handling the case (the phone is masked in every list).
+  if (row.contactName && !seesTicketContactInFull(actor.role, row.level as TicketLevel, row.createdById === actor.id)) out.contactName = maskName(String(row.contactName));
   if (actor.role === 'resident') {
     // DOMAIN.md §7: the accepting person's name is masked for residents; staff ids are not theirs to see.
     out.acceptPersonName = row.acceptPersonName ? maskName(String(row.acceptPersonName)) : null;
@@ -36,7 +46,7 @@ export function presentTicket(row: Row, actor: Actor, now = new Date()): Row {
   return out;
 }
 
-export function ticketsResource(): ResourceDef {
+export function ticketsResource(settings: { autoConfirmDays: number }): ResourceDef {
   return {
     name: 'tickets',
     label: '工单',
@@ -78,6 +88,7 @@ export function ticketsResource(): ResourceDef {
       startedAt: tickets.startedAt,
       resolvedAt: tickets.resolvedAt,
       confirmedAt: tickets.confirmedAt,
+      autoConfirmed: tickets.autoConfirmed,
       closedAt: tickets.closedAt,
       levelEnteredAt: tickets.levelEnteredAt,
       responseDueAt: tickets.responseDueAt,
@@ -117,7 +128,7 @@ export function ticketsResource(): ResourceDef {
       regionCode: (v) => eq(tickets.regionCode, filterValue.string('regionCode', v, 12)),
     },
     readScope: ticketReadScope,
-    present: (row, actor) => presentTicket(row, actor),
+    present: (row, actor) => presentTicket(row, actor, settings.autoConfirmDays),
   };
 }
 

@@ -128,7 +128,8 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       })
       .returning();
     await attachUploads(tx, actor, input.photos, row.id, 'photos');
-    await addEvent(tx, actor, { ticketId: row.id, action: 'create', to: row, note: staffInput ? `${actor.name}代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null, at: now });
+    // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
+    await addEvent(tx, actor, { ticketId: row.id, action: 'create', to: row, note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null, at: now });
     await writeAudit(tx, actor, { action: 'create', entity: 'tickets', entityId: row.id, after: { ...row, contactPhoneEnc: undefined }, regionCode: row.regionCode });
     return row;
   });

@@ -3,7 +3,7 @@ import { averageHundredths, ratePermille, type StatsGroup, type TicketStatsRow }
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { forbidden } from '../http/errors';
-import { BUREAU_ROLES } from '../jurisdiction/scope';
+import { TICKET_BUREAU_ROLES } from './scope';
 import { regionLevel } from '@baotou/shared';
 
 /** The jurisdiction as an equality on the alias t (the same rule as scope.ts' ticketRegionCondition). */
@@ -39,7 +39,8 @@ const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 export async function ticketStats(db: Db, actor: Actor, q: { from: string; to: string; groupBy: StatsGroup }): Promise<TicketStatsRow[]> {
   let scope: SQL;
   if (actor.role === 'company_staff' && actor.companyId) scope = sql`t.kind = 'repair' AND t.company_id = ${actor.companyId}`;
-  else if (BUREAU_ROLES.includes(actor.role) && actor.regionCode) scope = regionOf(actor.regionCode);
+  // The same roles that read cases (scope.ts): party-building work needs no ticket figures (issue 9 §9).
+  else if ((TICKET_BUREAU_ROLES as readonly string[]).includes(actor.role) && actor.regionCode) scope = regionOf(actor.regionCode);
   else throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看工单统计');
   const from = dayStart(q.from);
   const to = new Date(dayStart(q.to).getTime() + 86_400_000);
