@@ -24,7 +24,7 @@ export function buildingsResource(): ResourceDef {
       unitCount: sql<number>`(SELECT count(*)::int FROM units u WHERE u.building_id = "buildings"."id")`,
       createdAt: buildings.createdAt,
     },
-    sortable: { id: buildings.id, name: buildings.name, compoundId: buildings.compoundId, floors: buildings.floors },
+    sortable: { id: buildings.id, name: buildings.nameSort, compoundId: buildings.compoundId, floors: buildings.floors },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => ilike(buildings.name, `%${likeEscape(filterValue.string('q', v))}%`),

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Config } from '@baotou/config';
 import { ancestry } from '@baotou/shared';
@@ -9,6 +9,8 @@ import { notFound } from '../http/errors';
 import { requireActor } from '../auth/middleware';
 import { getPresented } from '../http/resource';
 import { compoundsResource } from './compounds';
+import { compoundScopedRead } from './scopes';
+import type { Actor } from '../auth/actor';
 
 /** What a compound's QR code opens: WeChat's "scan an ordinary link to open the mini-program" rule maps this URL to the entry page. */
 export function scanUrl(config: Config, code: string, origin: string): string {
@@ -75,35 +77,47 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
     };
   });
 
-  // The bind-home picker: buildings and units of a compound, then rooms of a unit.
+  // The bind-home picker: buildings and units of a compound, then rooms of a unit, in natural order.
+  // Residents may open any compound's picker: they reach it by scanning the code posted in the
+  // compound, and it shows names, room numbers and opaque ids only (no owner, no area). Staff see
+  // only compounds in their jurisdiction (company staff: the compounds they serve), as everywhere.
   router.get('/api/mini/compounds/:id/buildings', async (ctx) => {
-    requireActor(ctx);
+    const actor = requireActor(ctx);
     const id = Number(ctx.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw notFound('小区');
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('小区');
     const rows = await db
       .select({ buildingId: buildings.id, buildingName: buildings.name, unitId: units.id, unitName: units.name })
       .from(buildings)
       .leftJoin(units, eq(units.buildingId, buildings.id))
-      .where(eq(buildings.compoundId, id))
-      .orderBy(asc(buildings.id), asc(units.id));
+      .where(and(eq(buildings.compoundId, id), pickerScope(actor, buildings.regionCode, buildings.compoundId)))
+      .orderBy(asc(buildings.nameSort), asc(buildings.id), asc(units.nameSort), asc(units.id));
     const out = new Map<number, { id: number; name: string; units: { id: number; name: string }[] }>();
     for (const r of rows) {
       const b = out.get(r.buildingId) ?? { id: r.buildingId, name: r.buildingName, units: [] };
       if (r.unitId) b.units.push({ id: r.unitId, name: r.unitName! });
       out.set(r.buildingId, b);
     }
-    if (!out.size && !(await db.select({ id: compounds.id }).from(compounds).where(eq(compounds.id, id))).length) throw notFound('小区');
+    if (!out.size && !(await db.select({ id: compounds.id }).from(compounds).where(and(eq(compounds.id, id), pickerScope(actor, compounds.regionCode, compounds.id)))).length) throw notFound('小区');
     ctx.body = [...out.values()];
   });
 
   router.get('/api/mini/units/:id/rooms', async (ctx) => {
-    requireActor(ctx);
+    const actor = requireActor(ctx);
     const id = Number(ctx.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw notFound('单元');
-    ctx.body = await db
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('单元');
+    const rooms = await db
       .select({ householdId: households.id, room: households.room })
       .from(households)
-      .where(eq(households.unitId, id))
-      .orderBy(sql`length(${households.room})`, asc(households.room));
+      .where(and(eq(households.unitId, id), pickerScope(actor, households.regionCode, households.compoundId)))
+      .orderBy(asc(households.roomSort), asc(households.id));
+    if (!rooms.length && !(await db.select({ id: units.id }).from(units).where(and(eq(units.id, id), pickerScope(actor, units.regionCode, units.compoundId)))).length) throw notFound('单元');
+    ctx.body = rooms;
   });
+}
+
+/** Who may use the bind-home picker on rows of a compound: residents any, staff their jurisdiction. */
+function pickerScope(actor: Actor, regionColumn: Column, compoundIdColumn: Column): SQL {
+  if (actor.role === 'resident') return sql`true`;
+  const scope = compoundScopedRead(regionColumn, compoundIdColumn)(actor);
+  return scope === 'deny' ? sql`false` : scope;
 }

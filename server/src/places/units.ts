@@ -32,7 +32,7 @@ export function unitsResource(): ResourceDef {
       regionCode: units.regionCode,
       householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.unit_id = "units"."id")`,
     },
-    sortable: { id: units.id, name: units.name, buildingId: units.buildingId },
+    sortable: { id: units.id, name: units.nameSort, buildingId: units.buildingId },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => ilike(units.name, `%${likeEscape(filterValue.string('q', v))}%`),
