@@ -1,8 +1,8 @@
 import { eq, ilike, sql } from 'drizzle-orm';
-import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, isTopUpDue } from '@baotou/shared';
+import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, fundAccountBankSchema, isTopUpDue } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { isBureau, regionCondition } from '../jurisdiction/scope';
+import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import { fundAccounts, fundApplications, fundEntries, fundLedgers } from '../db/schema';
 import { residentCompoundIds } from '../committees/membership';
 
@@ -35,6 +35,13 @@ export function accountsResource(): ResourceDef {
       q: (v) => sql`"fund_accounts"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR c.code = ${filterValue.string('q', v).toUpperCase()})`,
       compoundId: (v) => eq(fundAccounts.compoundId, filterValue.int('compoundId', v)),
       regionCode: (v) => sql`${fundAccounts.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
+    },
+    // Opened with the compound or by POST /api/fund-accounts (routes.ts); staff then record the bank's details.
+    write: {
+      roles: ['city_admin', 'district_staff'],
+      allows: (actor, row) => regionAllows(actor, row.regionCode as string),
+      readOnlyFields: ['compoundName', 'ledgerCount', 'topUpDueCount', 'createdAt'],
+      update: { schema: fundAccountBankSchema, prepare: async (input) => input },
     },
     readScope: (actor) => (isBureau(actor) ? regionCondition(actor, fundAccounts.regionCode) : 'deny'),
   };

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Config } from '@baotou/config';
-import { acceptSchema, allocateEarningsSchema, depositSchema, fundApplicationSchema, paymentCallbackSchema, paymentSchema, reverseSchema, reviewSchema, superviseSchema } from '@baotou/shared';
+import { acceptSchema, allocateEarningsSchema, depositSchema, fundAccountSchema, fundApplicationSchema, paymentCallbackSchema, paymentSchema, reverseSchema, reviewSchema, superviseSchema } from '@baotou/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { householdClaims } from '../db/schema';
@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor';
 import { accountsResource, applicationsResource, entriesResource, ledgersResource } from './resources';
 import { ledgerService } from './ledgerService';
 import { applicationService } from './applicationService';
+import { openAccountFor } from './accounts';
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -38,6 +39,13 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     throw notFound(def.label);
   };
 
+  // A compound without an account (registered before accounts opened with the compound) gets one here.
+  router.post('/api/fund-accounts', async (ctx) => {
+    const actor = requireActor(ctx, ['city_admin', 'district_staff']);
+    const id = await openAccountFor(db, actor, fundAccountSchema.parse(ctx.request.body));
+    ctx.status = 201;
+    ctx.body = await visible(accountDef, actor, id);
+  });
   router.post('/api/fund-accounts/:id/deposits', async (ctx) => {
     const actor = requireActor(ctx);
     const id = idParam(ctx.params.id);

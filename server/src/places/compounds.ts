@@ -6,13 +6,13 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { buildings, compounds, householdClaims, households, projects, regions, units } from '../db/schema';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 import type { Tx } from '../db/client';
+import { openAccountWithCompound } from '../fund/accounts';
 
 const buildingCount = sql<number>`(SELECT count(*)::int FROM buildings b WHERE b.compound_id = "compounds"."id")`;
 const householdCount = sql<number>`(SELECT count(*)::int FROM households h WHERE h.compound_id = "compounds"."id")`;
 
 export async function assertCommunity(tx: Tx, code: string): Promise<void> {
-  // Shared lock: a community being deleted (which locks it for update) cannot gain a compound meanwhile.
-  const [row] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, code)).for('share');
+  const [row] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, code));
   if (row?.level !== 'community') throw badRequest('VALIDATION_FAILED', '所属社区不存在', { regionCode: '请选择已登记的社区' });
 }
 
@@ -73,7 +73,8 @@ export function compoundsResource(): ResourceDef {
       roles: PLACE_WRITERS,
       allows: regionWriteAllowed,
       readOnlyFields: ['districtCode', 'streetCode', 'buildingCount', 'householdCount', 'createdAt', 'updatedAt'],
-      create: { schema: compoundSchema, prepare: prepareCompound },
+      // A compound gets its maintenance-fund account in the same transaction (DOMAIN.md §3; issue 9 §8).
+      create: { schema: compoundSchema, prepare: prepareCompound, after: openAccountWithCompound },
       update: { schema: compoundSchema, prepare: prepareCompound, after: carryRegionToChildren },
       remove: true,
     },

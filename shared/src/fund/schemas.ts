@@ -63,3 +63,17 @@ export const paymentCallbackSchema = z.strictObject({
   status: z.enum(['SUCCESS', 'FAIL']),
   sign: z.string().regex(/^[0-9a-f]{64}$/, '签名无效'),
 });
+
+/** A custodian bank account number: digits (spaces and dashes as typed are dropped); empty until the bank has opened it. */
+const accountNo = z
+  .string({ error: '专户账号必须是文字' })
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(\d{6,40})?$/, '专户账号须为6–40位数字'))
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** The custodian bank's details of a compound's special account (DOMAIN.md §3). */
+export const fundAccountBankSchema = z.strictObject({ bankName: optionalText('开户银行', 60), accountNo });
+
+/** Opening a special account for a compound that has none (issue 9 §8). */
+export const fundAccountSchema = z.strictObject({ compoundId: intId('小区'), bankName: optionalText('开户银行', 60), accountNo });
