@@ -48,6 +48,8 @@ export interface ResourceDef {
     create?: { schema: ZodType; prepare(input: any, c: WriteContext): Promise<Row>; after?(row: Row, c: WriteContext): Promise<void> };
     update?: { schema: ZodType; prepare(input: any, c: WriteContext): Promise<Row>; after?(row: Row, c: WriteContext): Promise<void> };
     remove?: boolean;
+    /** Refuses a delete the database cannot refuse by itself (rows pointing here without a foreign key): throw an AppError. */
+    beforeRemove?(existing: Row, c: WriteContext): Promise<void>;
   };
 }
 
@@ -162,11 +164,12 @@ async function loadRaw(tx: DbOrTx, def: ResourceDef, id: string | number): Promi
   return rows[0];
 }
 
-function stripReadOnly(def: ResourceDef, body: unknown): Row {
+/** keepId: on create of a code-keyed resource the creator chooses the id (a region's 行政区划代码). */
+function stripReadOnly(def: ResourceDef, body: unknown, keepId = false): Row {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('INVALID_BODY', '请求体必须是JSON对象');
   const out: Row = {};
   for (const [k, v] of Object.entries(body as Row)) {
-    if (k === 'id' || def.write!.readOnlyFields.includes(k)) continue;
+    if ((k === 'id' && !keepId) || def.write!.readOnlyFields.includes(k)) continue;
     out[k] = v;
   }
   return def.write!.normalize ? def.write!.normalize(out) : out;
@@ -219,7 +222,7 @@ export function registerResource(router: Router, db: Db, def: ResourceDef): void
     const create = w.create;
     router.post(base, async (ctx) => {
       const actor = requireActor(ctx, w.roles);
-      const input = create.schema.parse(stripReadOnly(def, ctx.request.body));
+      const input = create.schema.parse(stripReadOnly(def, ctx.request.body, def.idKind === 'code'));
       const created = await db.transaction(async (tx) => {
         const values = await create.prepare(input, { tx, actor });
         if (!w.allows(actor, values)) throw forbidden('OUT_OF_JURISDICTION', `不能在管辖范围以外新建${def.label}`);
@@ -265,6 +268,7 @@ export function registerResource(router: Router, db: Db, def: ResourceDef): void
         const existing = await loadRaw(tx, def, id);
         if (!existing) throw notFound(def.label);
         if (!w.allows(actor, existing)) throw forbidden('OUT_OF_JURISDICTION', `无权删除管辖范围以外的${def.label}`);
+        await w.beforeRemove?.(existing, { tx, actor, existing });
         const presented = await getPresented(tx, def, actor, id);
         await tx.delete(def.table).where(eq(def.id, id));
         await writeAudit(tx, actor, { action: 'delete', entity: def.name, entityId: id, before: existing, regionCode: existing.regionCode as string });

@@ -12,7 +12,8 @@ const buildingCount = sql<number>`(SELECT count(*)::int FROM buildings b WHERE b
 const householdCount = sql<number>`(SELECT count(*)::int FROM households h WHERE h.compound_id = "compounds"."id")`;
 
 export async function assertCommunity(tx: Tx, code: string): Promise<void> {
-  const [row] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, code));
+  // Shared lock: a community being deleted (which locks it for update) cannot gain a compound meanwhile.
+  const [row] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, code)).for('share');
   if (row?.level !== 'community') throw badRequest('VALIDATION_FAILED', '所属社区不存在', { regionCode: '请选择已登记的社区' });
 }
 
