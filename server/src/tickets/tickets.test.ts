@@ -197,7 +197,7 @@ describe('uploads: type by content, size, count', () => {
     const before = await t.query(`SELECT count(*)::int AS n FROM uploads`);
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     const res = await upload(residentA, big);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('FILE_TOO_LARGE');
     expect(await t.query(`SELECT count(*)::int AS n FROM uploads`)).toEqual(before);
   });

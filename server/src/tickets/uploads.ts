@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Db, DbOrTx } from '../db/client';
 import { uploads } from '../db/schema';
@@ -12,6 +12,9 @@ import { requireActor } from '../auth/middleware';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../audit/audit';
 import { mayReadUpload } from './uploadAccess';
+
+/** Advisory-lock namespace of the per-user upload quota (the second key is the user id). */
+const UPLOAD_QUOTA_LOCK = 0x75706c64; // 'upld'
 
 /** The types accepted, told by their first bytes, never by a name or a header. */
 export function sniffMime(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' | undefined {
@@ -23,22 +26,41 @@ export function sniffMime(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp
 }
 
 /**
- * Reads the request body up to `limit` bytes. Past it, the rest is drained (up to a hard cap,
- * after which the connection is dropped) so the client still reads our 400.
+ * Reads the request body up to `limit` bytes; undefined when it is larger. A larger body is not
+ * read into memory and its connection is not dropped: the caller answers 413 at once and Node
+ * discards the rest of the body after the response, so the client reads our answer.
  */
-async function readBody(ctx: Context, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const hardCap = limit * 4 + 1024 * 1024;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > hardCap) {
-      ctx.req.destroy();
-      break;
-    }
-    if (total <= limit) chunks.push(chunk);
-  }
-  return { body: Buffer.concat(chunks), tooLarge: total > limit };
+async function readBody(ctx: Context, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limit) return undefined;
+  const req = ctx.req;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= limit) return void chunks.push(chunk);
+      done();
+      req.resume(); // keep reading, into nothing
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /** The first file part of a multipart/form-data body (Taro.uploadFile and browsers send one). */
@@ -72,8 +94,34 @@ export async function attachUploads(tx: DbOrTx, actor: Actor, ids: number[], tic
   await tx.update(uploads).set({ ticketId }).where(inArray(uploads.id, ids));
 }
 
+/** Content-addressed: the same bytes are stored once, whoever uploads them. */
+async function storeFile(abs: string, file: Buffer): Promise<void> {
+  if (fs.existsSync(abs)) return;
+  await fs.promises.mkdir(path.dirname(abs), { recursive: true });
+  const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
+  await fs.promises.writeFile(tmp, file);
+  await fs.promises.rename(tmp, abs);
+}
+
+/**
+ * One user's uploads in any 24 hours stay within the quota (settings UPLOAD_QUOTA_BYTES_PER_DAY,
+ * UPLOAD_QUOTA_FILES_PER_DAY). Counted under a per-user lock held to the end of the transaction,
+ * so parallel uploads cannot each see room for themselves. Throws 429 UPLOAD_QUOTA_EXCEEDED.
+ */
+export async function assertWithinQuota(tx: DbOrTx, ownerId: number, size: number, quota: { bytesPerDay: number; filesPerDay: number }): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${UPLOAD_QUOTA_LOCK}, ${ownerId})`);
+  const [used] = await tx
+    .select({ bytes: sql<string>`coalesce(sum(${uploads.size}), 0)`, files: sql<number>`count(*)::int` })
+    .from(uploads)
+    .where(and(eq(uploads.ownerId, ownerId), gt(uploads.createdAt, sql`now() - interval '1 day'`)));
+  const mb = (n: number) => Math.floor(n / 1024 / 1024);
+  if (used.files + 1 > quota.filesPerDay || Number(used.bytes) + size > quota.bytesPerDay) {
+    throw new AppError('UPLOAD_QUOTA_EXCEEDED', 429, `24小时内最多上传${quota.filesPerDay}个文件、共${mb(quota.bytesPerDay)}MB，请稍后再试`);
+  }
+}
+
 export function registerUploadRoutes(router: Router, db: Db, config: Config): void {
-  const { uploadDir, maxUploadBytes } = config.tickets;
+  const { uploadDir, maxUploadBytes, uploadQuota } = config.tickets;
   const maxMb = Math.floor(maxUploadBytes / 1024 / 1024);
 
   router.post('/api/uploads', async (ctx) => {
@@ -81,22 +129,17 @@ export function registerUploadRoutes(router: Router, db: Db, config: Config): vo
     const type = ctx.get('content-type');
     const multipart = /^multipart\/form-data/i.test(type);
     // multipart framing adds a few hundred bytes around the file
-    const { body, tooLarge } = await readBody(ctx, maxUploadBytes + (multipart ? 16 * 1024 : 0));
-    const file = multipart ? firstFilePart(body, type) : body;
-    if (tooLarge || (file && file.length > maxUploadBytes)) throw badRequest('FILE_TOO_LARGE', `文件不能超过${maxMb}MB`);
+    const body = await readBody(ctx, maxUploadBytes + (multipart ? 16 * 1024 : 0));
+    const file = body && (multipart ? firstFilePart(body, type) : body);
+    if (!body || (file && file.length > maxUploadBytes)) throw new AppError('FILE_TOO_LARGE', 413, `文件不能超过${maxMb}MB`);
     if (!file || file.length === 0) throw badRequest('FILE_MISSING', '请选择要上传的文件');
     const mime = sniffMime(file);
     if (!mime) throw badRequest('UNSUPPORTED_FILE_TYPE', '只能上传JPEG、PNG、WebP图片或PDF文件');
     const sha256 = createHash('sha256').update(file).digest('hex');
     const rel = path.join(sha256.slice(0, 2), sha256);
-    const abs = path.resolve(uploadDir, rel);
-    if (!fs.existsSync(abs)) {
-      await fs.promises.mkdir(path.dirname(abs), { recursive: true });
-      const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
-      await fs.promises.writeFile(tmp, file);
-      await fs.promises.rename(tmp, abs);
-    }
     const row = await db.transaction(async (tx) => {
+      await assertWithinQuota(tx, actor.id, file.length, uploadQuota);
+      await storeFile(path.resolve(uploadDir, rel), file);
       const [u] = await tx.insert(uploads).values({ ownerId: actor.id, sha256, mime, size: file.length, path: rel }).returning();
       await writeAudit(tx, actor, { action: 'upload', entity: 'uploads', entityId: u.id, after: { mime, size: file.length, sha256 } });
       return u;
