@@ -13,7 +13,7 @@ import { authenticate } from './auth/middleware';
 import { createTokenService } from './auth/tokens';
 import { registerAuthRoutes } from './auth/routes';
 import { usersResource } from './auth/users';
-import { registerResource } from './http/resource';
+import { registerResource, registeredResources } from './http/resource';
 import { auditLogsResource } from './audit/resource';
 import { registerPlaceRoutes } from './places/routes';
 import { registerCompanyRoutes } from './companies/routes';
@@ -54,7 +54,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);
   registerResource(router, db, usersResource());
-  registerResource(router, db, auditLogsResource());
+  registerResource(router, db, auditLogsResource(() => registeredResources(router)));
 
   const app = new Koa();
   app.proxy = true;

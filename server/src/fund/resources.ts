@@ -43,7 +43,8 @@ export function accountsResource(): ResourceDef {
       readOnlyFields: ['compoundName', 'ledgerCount', 'topUpDueCount', 'createdAt'],
       update: { schema: fundAccountBankSchema, prepare: async (input) => input },
     },
-    readScope: (actor) => (isBureau(actor) ? regionCondition(actor, fundAccounts.regionCode) : 'deny'),
+    // Party-building work needs no balances (DOMAIN.md §7): party staff are refused, as on ledgers and entries.
+    readScope: (actor) => (isBureau(actor) && actor.role !== 'party_staff' ? regionCondition(actor, fundAccounts.regionCode) : 'deny'),
   };
 }
 
@@ -82,7 +83,7 @@ export function ledgersResource(): ResourceDef {
       topUpDue: (v) => (filterValue.bool('topUpDue', v) ? topUpDueSql : sql`NOT ${topUpDueSql}`),
     },
     readScope: (actor) => {
-      if (isBureau(actor)) return regionCondition(actor, fundLedgers.regionCode);
+      if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundLedgers.regionCode);
       if (actor.role === 'resident') return sql`${fundLedgers.householdId} IN ${myHomes(actor.id)}`;
       return 'deny';
     },
@@ -124,7 +125,7 @@ export function entriesResource(): ResourceDef {
       kind: (v) => eq(fundEntries.kind, filterValue.oneOf('kind', v, FUND_ENTRY_KINDS)),
     },
     readScope: (actor) => {
-      if (isBureau(actor)) return regionCondition(actor, fundEntries.regionCode);
+      if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundEntries.regionCode);
       if (actor.role === 'resident') return sql`${fundEntries.householdId} IN ${myHomes(actor.id)}`;
       return 'deny';
     },

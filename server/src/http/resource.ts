@@ -36,6 +36,12 @@ export interface ResourceDef {
   filters: Record<string, (value: unknown, actor: Actor) => SQL | undefined>;
   /** Rows this actor may read; 'deny' when the role may not read the resource at all (403). */
   readScope(actor: Actor): SQL | 'deny';
+  /**
+   * Fields only some roles need (DOMAIN.md §7, PIPL Art. 6): field → the roles that see it. For any
+   * other role the field is left out of the select (list, getOne, what a write returns, the
+   * entity's audit rows) and may not be filtered or sorted on. One rule per resource, not per route.
+   */
+  fieldAccess?: Record<string, readonly Role[]>;
   present?(row: Row, actor: Actor): Row;
   write?: {
     roles: readonly Role[];
@@ -62,14 +68,25 @@ function parseId(def: ResourceDef, raw: string): string | number {
   return raw;
 }
 
-function selectRows(db: DbOrTx, def: ResourceDef) {
-  return db.select(def.fields as never).from(def.table as never).$dynamic();
+/** The presented fields this role may not see (fieldAccess), e.g. to leave them out of audit rows too. */
+export function hiddenFields(def: ResourceDef, role: Role): readonly string[] {
+  return compileSelect(def, role).hidden;
+}
+
+function refuseHiddenField(def: ResourceDef, role: Role, field: string): void {
+  if (def.fieldAccess?.[field] && !def.fieldAccess[field].includes(role)) {
+    throw forbidden('FIELD_FORBIDDEN', `当前角色无权查看${def.label}的该项信息`);
+  }
+}
+
+function selectRows(db: DbOrTx, def: ResourceDef, role: Role) {
+  return db.select(compileSelect(def, role).fields as never).from(def.table as never).$dynamic();
 }
 
 export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, id: string | number): Promise<Row | undefined> {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
-  const rows = (await selectRows(db, def).where(and(eq(def.id, id), scope)).limit(1)) as Row[];
+  const rows = (await selectRows(db, def, actor.role).where(and(eq(def.id, id), scope)).limit(1)) as Row[];
   return rows[0] && (def.present ? def.present(rows[0], actor) : rows[0]);
 }
 
@@ -79,23 +96,32 @@ export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, i
  * instead of rebuilding and re-rendering the whole select on every request.
  */
 interface CompiledSelect {
+  /** The fields this role sees, and those it does not (fieldAccess). */
+  fields: ResourceDef['fields'];
+  hidden: string[];
   selectList: SQL;
   mappers: [string, (v: unknown) => unknown][];
 }
-const compiled = new WeakMap<ResourceDef, CompiledSelect>();
+/** Per resource, per role (one entry for every role when the resource has no fieldAccess). */
+const compiled = new WeakMap<ResourceDef, Map<Role | '*', CompiledSelect>>();
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-function compileSelect(def: ResourceDef): CompiledSelect {
-  let c = compiled.get(def);
+function compileSelect(def: ResourceDef, role: Role): CompiledSelect {
+  let byRole = compiled.get(def);
+  if (!byRole) compiled.set(def, (byRole = new Map()));
+  const key = def.fieldAccess ? role : '*';
+  let c = byRole.get(key);
   if (!c) {
-    const parts = Object.entries(def.fields).map(([key, field]) => sql`${field} AS ${sql.identifier(key)}`);
+    const hidden = Object.keys(def.fields).filter((k) => def.fieldAccess?.[k] && !def.fieldAccess[k].includes(role));
+    const fields = Object.fromEntries(Object.entries(def.fields).filter(([k]) => !hidden.includes(k)));
+    const parts = Object.entries(fields).map(([key, field]) => sql`${field} AS ${sql.identifier(key)}`);
     const rendered = dialect.sqlToQuery(sql.join(parts, sql`, `));
     if (rendered.params.length) throw new Error(`${def.name}: select fields must not carry parameters`);
-    const mappers = Object.entries(def.fields)
+    const mappers = Object.entries(fields)
       .filter(([, field]) => is(field, Column))
       .map(([key, field]) => [key, (v: unknown) => (v === null ? null : (field as Column).mapFromDriverValue(v))] as [string, (v: unknown) => unknown]);
-    c = { selectList: sql.raw(rendered.sql), mappers };
-    compiled.set(def, c);
+    c = { fields, hidden, selectList: sql.raw(rendered.sql), mappers };
+    byRole.set(key, c);
   }
   return c;
 }
@@ -124,8 +150,10 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
   const q = parseListQuery(query, { sortable: Object.keys(def.sortable), filters: Object.keys(def.filters), defaultSort: def.defaultSort });
   const conditions: (SQL | undefined)[] = [scope];
+  if (def.fieldAccess) refuseHiddenField(def, actor.role, q.sort[0]);
   for (const [key, value] of Object.entries(q.filter)) {
     if (value === undefined || value === null || value === '') continue;
+    if (def.fieldAccess) refuseHiddenField(def, actor.role, key);
     if (key === 'id') {
       const ids = (Array.isArray(value) ? value : [value]).map((v) => (def.idKind === 'int' ? filterValue.int('id', v) : filterValue.string('id', v, 40)));
       if (ids.length > 1000) throw badRequest('BAD_FILTER', '一次最多查询1000条');
@@ -135,7 +163,7 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
     }
   }
   const where = and(...conditions)!;
-  const { selectList, mappers } = compileSelect(def);
+  const { selectList, mappers } = compileSelect(def, actor.role);
   // getMany sends filter={"id":[...]} and no range: answer every id asked for.
   const idsAsked = Array.isArray(q.filter.id) ? q.filter.id.length : 0;
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
@@ -189,9 +217,17 @@ function schemaKeys(schema: ZodType): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** The resources registered on each app's router, by name (the audit log asks who may read an entity). */
+const registries = new WeakMap<Router, Map<string, ResourceDef>>();
+export function registeredResources(router: Router): ReadonlyMap<string, ResourceDef> {
+  return registries.get(router) ?? new Map();
+}
+
 /** Registers the ra-data-simple-rest routes of one resource. */
 export function registerResource(router: Router, db: Db, def: ResourceDef): void {
   const base = `/api/${def.name}`;
+  if (!registries.has(router)) registries.set(router, new Map());
+  registries.get(router)!.set(def.name, def);
   const idColumnName = Object.entries(getTableColumns(def.table as never) as Record<string, Column>).find(([, c]) => c === def.id)?.[0] ?? 'id';
 
   router.get(base, async (ctx) => {
