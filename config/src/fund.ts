@@ -45,7 +45,7 @@ export function fundSettings(e: {
   FUND_PAYMENT_SECRET?: string;
   FUND_MAX_POSTING_FEN: number;
   FUND_MAX_BALANCE_FEN: number;
-}): FundSettings {
+}, localPaymentSecret?: string): FundSettings {
   if (e.NODE_ENV === 'production' && !e.FUND_PAYMENT_SECRET) throw new Error('生产环境必须设置 FUND_PAYMENT_SECRET');
   // A balance at its bound plus one more posting must still be exact.
   if (e.FUND_MAX_POSTING_FEN > e.FUND_MAX_BALANCE_FEN || e.FUND_MAX_BALANCE_FEN + e.FUND_MAX_POSTING_FEN > Number.MAX_SAFE_INTEGER) {
@@ -54,7 +54,8 @@ export function fundSettings(e: {
   return {
     firstDepositPerM2Fen: { multiStorey: e.FUND_FIRST_DEPOSIT_MULTI_STOREY_FEN, highRise: e.FUND_FIRST_DEPOSIT_HIGH_RISE_FEN },
     emergencyDisclosureDays: e.FUND_EMERGENCY_DISCLOSURE_DAYS,
-    paymentSecret: e.FUND_PAYMENT_SECRET ?? 'dev-only-payment-secret-0000',
+    // Outside production without the setting: the installation's own secret (config's localSecrets), never a built-in one.
+    paymentSecret: (e.FUND_PAYMENT_SECRET ?? localPaymentSecret)!,
     localPaymentProvider: e.NODE_ENV !== 'production',
     limits: { maxPostingFen: e.FUND_MAX_POSTING_FEN, maxBalanceFen: e.FUND_MAX_BALANCE_FEN },
   };

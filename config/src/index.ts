@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 export { YEARLY_TARGETS, targetFor } from './targets';
 export type { YearlyTargets } from './targets';
 import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets';
@@ -18,6 +19,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('data'),
   JWT_SECRET: z.string().min(16).optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   ENCRYPTION_KEY: z.string().min(16).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().default('wx0000000000000000'),
@@ -43,6 +45,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** How long a server process may trust its cached copy of a user's session epoch (ms). */
+  sessionCheckCacheMs: number;
   encryptionKey: string;
   wechat: { apiBase: string; appId: string; secret: string };
   devLogin: boolean;
@@ -57,10 +61,30 @@ export interface Config {
   votes: { buildingResultMinBallots: number };
 }
 
-const DEV_SECRET = 'dev-only-secret-change-me-0000';
+/** The secrets an installation needs; outside production they need not come from the environment. */
+export interface LocalSecrets {
+  jwtSecret: string;
+  encryptionKey: string;
+  fundPaymentSecret: string;
+}
+
+/** Fresh random secrets: no two installations (and, unless kept, no two runs) share one. */
+export function randomSecrets(): LocalSecrets {
+  const one = () => randomBytes(32).toString('base64url');
+  return { jwtSecret: one(), encryptionKey: one(), fundPaymentSecret: one() };
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Outside production, where JWT_SECRET / ENCRYPTION_KEY / FUND_PAYMENT_SECRET are not set: the
+   * installation's own secrets, given its data folder (the server keeps them in DATA_DIR/secrets.json).
+   * Without it, secrets are random for this process only. There is no built-in secret.
+   */
+  localSecrets?: (dataDir: string) => LocalSecrets;
+}
 
 /** Parses settings once from the environment; nothing else reads process.env. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadConfigOptions = {}): Config {
   const parsed = envSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
@@ -73,15 +97,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && (!e.JWT_SECRET || !e.ENCRYPTION_KEY)) {
     throw new Error('生产环境必须设置 JWT_SECRET 与 ENCRYPTION_KEY (production needs JWT_SECRET and ENCRYPTION_KEY)');
   }
+  const missing = !e.JWT_SECRET || !e.ENCRYPTION_KEY || !e.FUND_PAYMENT_SECRET;
+  const local = missing && !production ? (opts.localSecrets ?? randomSecrets)(e.DATA_DIR) : undefined;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    jwtSecret: e.JWT_SECRET ?? DEV_SECRET,
+    jwtSecret: (e.JWT_SECRET ?? local?.jwtSecret)!,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
-    encryptionKey: e.ENCRYPTION_KEY ?? DEV_SECRET,
+    sessionCheckCacheMs: e.SESSION_CHECK_CACHE_MS,
+    encryptionKey: (e.ENCRYPTION_KEY ?? local?.encryptionKey)!,
     wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
     // The H5 dev login bypasses WeChat: never on by default in production.
     devLogin: e.DEV_LOGIN ?? !production,
@@ -92,7 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminDist: e.ADMIN_DIST,
     miniH5Dist: e.MINI_H5_DIST,
     tickets: ticketSettings(e, e.DATA_DIR),
-    fund: fundSettings(e),
+    fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
   };
 }

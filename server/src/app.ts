@@ -11,6 +11,7 @@ import { requireCleanInput } from './http/input';
 import { serveBuilt } from './http/static';
 import { authenticate } from './auth/middleware';
 import { createTokenService } from './auth/tokens';
+import { createSessionChecker } from './auth/sessions';
 import { registerAuthRoutes } from './auth/routes';
 import { usersResource } from './auth/users';
 import { registerResource, registeredResources } from './http/resource';
@@ -37,6 +38,7 @@ export interface AppDeps {
 export function createApp({ database, config, log }: AppDeps): Koa {
   const { db } = database;
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const sessions = createSessionChecker(db, config.sessionCheckCacheMs);
   const cipher = createPersonalDataCipher(config.encryptionKey);
   const router = new Router();
 
@@ -44,7 +46,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
     await db.execute(sql`select 1`);
     ctx.body = { status: 'ok', database: database.kind };
   });
-  registerAuthRoutes(router, db, config, tokens);
+  registerAuthRoutes(router, db, config, tokens, sessions);
   registerPlaceRoutes(router, db, config, cipher);
   registerCompanyRoutes(router, db);
   registerCommitteeRoutes(router, db, cipher);
@@ -53,7 +55,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerFundRoutes(router, db, config);
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);
-  registerResource(router, db, usersResource());
+  registerResource(router, db, usersResource(sessions));
   registerResource(router, db, auditLogsResource(() => registeredResources(router)));
 
   const app = new Koa();
@@ -75,7 +77,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   app.use(input.media);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
   app.use(input.values);
-  app.use(authenticate(tokens));
+  app.use(authenticate(tokens, sessions));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

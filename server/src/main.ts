@@ -4,12 +4,21 @@ import { createApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
 import { startEscalationScheduler } from './tickets/escalation';
+import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
+import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 
 async function main() {
   const started = Date.now();
-  const config = loadConfig();
+  // Secrets not set in the environment (never in production) are this installation's own, kept in the data folder.
+  let kept: KeptSecrets | undefined;
+  const config = loadConfig(process.env, { localSecrets: (dataDir) => (kept = keptSecrets(dataDir)) });
+  if (kept) console.log(`未设置的密钥使用本机生成并保存在 ${config.dataDir}/secrets.json 中的密钥`);
+  if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
+    console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
+  await assertEncryptionKeyFits(database.db, config.encryptionKey);
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
     if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);

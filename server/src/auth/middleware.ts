@@ -2,16 +2,29 @@ import type { Context, Middleware, Next } from 'koa';
 import type { Role } from '@baotou/shared';
 import type { Actor } from './actor';
 import type { TokenService } from './tokens';
-import { forbidden, unauthorized } from '../http/errors';
+import type { SessionChecker } from './sessions';
+import { AppError, forbidden, unauthorized } from '../http/errors';
 
-/** Reads the bearer token when present; routes that need a user call requireActor. */
-export function authenticate(tokens: TokenService): Middleware {
+/**
+ * Reads the bearer token when present. A token that is malformed, expired, forged or from an
+ * ended session (account disabled, role, region, company or password changed) makes the request
+ * anonymous: public routes answer as to anyone, and routes that need a user (requireActor) give
+ * the token's own 401.
+ */
+export function authenticate(tokens: TokenService, sessions: SessionChecker): Middleware {
   return async (ctx: Context, next: Next) => {
     const header = ctx.get('authorization');
     if (header) {
-      const m = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
-      ctx.state.actor = tokens.verify(m[1]);
+      try {
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
+        const { actor, epoch } = tokens.verify(m[1]);
+        if (!(await sessions.isCurrent(actor.id, epoch))) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
+        ctx.state.actor = actor;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        ctx.state.authError = err;
+      }
     }
     await next();
   };
@@ -19,7 +32,7 @@ export function authenticate(tokens: TokenService): Middleware {
 
 export function requireActor(ctx: Context, roles?: readonly Role[]): Actor {
   const actor = ctx.state.actor as Actor | undefined;
-  if (!actor) throw unauthorized();
+  if (!actor) throw (ctx.state.authError as AppError | undefined) ?? unauthorized();
   if (roles && !roles.includes(actor.role)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权执行此操作');
   return actor;
 }

@@ -1,14 +1,15 @@
 import type Router from '@koa/router';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
-import { devLoginSchema, loginSchema, wechatLoginSchema } from '@baotou/shared';
+import { devLoginSchema, loginSchema, passwordChangeSchema, wechatLoginSchema } from '@baotou/shared';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
-import { AppError, unauthorized } from '../http/errors';
+import { AppError, badRequest, unauthorized } from '../http/errors';
 import type { Actor } from './actor';
 import { requireActor } from './middleware';
 import { hashPassword, verifyPassword } from './password';
 import type { TokenService } from './tokens';
+import type { SessionChecker } from './sessions';
 import { code2Session } from './wechat';
 import { writeAudit } from '../audit/audit';
 
@@ -20,12 +21,12 @@ function actorOf(u: UserRow): Actor {
 
 function session(tokens: TokenService, u: UserRow) {
   return {
-    token: tokens.sign(actorOf(u)),
+    token: tokens.sign(actorOf(u), u.sessionEpoch),
     user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId },
   };
 }
 
-export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService): void {
+export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService, sessions: SessionChecker): void {
   // An unknown username still costs one scrypt, so timing does not tell which usernames exist.
   let decoyHash: Promise<string> | undefined;
   router.post('/api/auth/login', async (ctx) => {
@@ -77,5 +78,28 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
     const [u] = await db.select().from(users).where(eq(users.id, actor.id));
     if (!u || u.disabled) throw unauthorized('ACCOUNT_DISABLED', '账号不存在或已停用');
     ctx.body = session(tokens, u).user;
+  });
+
+  // Changing one's password ends every other session (the epoch moves on); this one gets a new token.
+  router.post('/api/auth/password', async (ctx) => {
+    const actor = requireActor(ctx);
+    const input = passwordChangeSchema.parse(ctx.request.body);
+    const [u] = await db.select().from(users).where(eq(users.id, actor.id));
+    if (!u?.passwordHash) throw badRequest('NO_PASSWORD', '该账号不使用密码登录');
+    if (!(await verifyPassword(input.currentPassword, u.passwordHash))) {
+      throw badRequest('BAD_CREDENTIALS', '当前密码不正确', { currentPassword: '当前密码不正确' });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const updated = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(users)
+        .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() })
+        .where(eq(users.id, actor.id))
+        .returning();
+      await writeAudit(tx, actor, { action: 'change_password', entity: 'users', entityId: actor.id, regionCode: row.regionCode });
+      return row;
+    });
+    sessions.forget(actor.id);
+    ctx.body = session(tokens, updated);
   });
 }

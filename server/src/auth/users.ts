@@ -1,4 +1,4 @@
-import { eq, ilike, like, or } from 'drizzle-orm';
+import { eq, ilike, like, or, sql } from 'drizzle-orm';
 import { ROLE_REGION_LEVEL, STAFF_ROLES, regionLevel, userCreateSchema, userUpdateSchema, type Role } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
@@ -7,6 +7,10 @@ import { regionAllows, regionCondition } from '../jurisdiction/scope';
 import { users } from '../db/schema';
 import type { Actor } from './actor';
 import { hashPassword } from './password';
+import type { SessionChecker } from './sessions';
+
+/** What a token vouches for: changing any of these (or the password) ends the account's sessions. */
+const SESSION_FIELDS = ['role', 'regionCode', 'companyId', 'disabled'] as const;
 
 /** Whom an account manager may create or edit: city admins anyone; district staff their streets' and communities' staff. */
 const MANAGEABLE: Partial<Record<Role, readonly Role[]>> = {
@@ -14,16 +18,20 @@ const MANAGEABLE: Partial<Record<Role, readonly Role[]>> = {
   district_staff: ['street_staff', 'community_staff'],
 };
 
-function checkAccount(actor: Actor, input: { role: Role; regionCode: string; companyId?: number | null }) {
+/** Returns the account's region: company staff answer for a company, not a region (none). */
+function checkAccount(actor: Actor, input: { role: Role; regionCode?: string | null; companyId?: number | null }): string | null {
   if (!MANAGEABLE[actor.role]?.includes(input.role)) throw badRequest('ROLE_NOT_ASSIGNABLE', '无权设置该角色', { role: '无权设置该角色' });
   if (input.role === 'company_staff') {
     if (!input.companyId) throw badRequest('VALIDATION_FAILED', '物业企业账号必须选择所属企业', { companyId: '请选择所属企业' });
-  } else if (regionLevel(input.regionCode) !== ROLE_REGION_LEVEL[input.role as keyof typeof ROLE_REGION_LEVEL]) {
+    return null;
+  }
+  if (!input.regionCode || regionLevel(input.regionCode) !== ROLE_REGION_LEVEL[input.role as keyof typeof ROLE_REGION_LEVEL]) {
     throw badRequest('VALIDATION_FAILED', '所属地区的级别与角色不符', { regionCode: '所属地区的级别与角色不符' });
   }
+  return input.regionCode;
 }
 
-export function usersResource(): ResourceDef {
+export function usersResource(sessions: SessionChecker): ResourceDef {
   return {
     name: 'users',
     label: '用户',
@@ -50,26 +58,32 @@ export function usersResource(): ResourceDef {
       role: (v) => eq(users.role, filterValue.oneOf('role', v, STAFF_ROLES)),
       regionCode: (v) => like(users.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
     },
-    readScope: (actor) => (MANAGEABLE[actor.role] ? regionCondition(actor, users.regionCode) : 'deny'),
+    // City administrators also manage company staff, who have no region; residents are no staff accounts.
+    readScope: (actor) => (actor.role === 'city_admin' ? sql`${users.role} <> 'resident'` : MANAGEABLE[actor.role] ? regionCondition(actor, users.regionCode) : 'deny'),
     write: {
       roles: ['city_admin', 'district_staff'],
-      allows: (actor, row) => row.role !== 'resident' && regionAllows(actor, row.regionCode as string),
+      // Company staff have no region: the city bureau manages their accounts.
+      allows: (actor, row) => (row.role === 'company_staff' ? actor.role === 'city_admin' : row.role !== 'resident' && regionAllows(actor, row.regionCode as string)),
       readOnlyFields: ['createdAt', 'updatedAt'],
       create: {
         schema: userCreateSchema,
         async prepare(input, c) {
-          checkAccount(c.actor, input);
+          const regionCode = checkAccount(c.actor, input);
           const { password, ...rest } = input;
-          return { ...rest, companyId: rest.companyId ?? null, passwordHash: await hashPassword(password) };
+          return { ...rest, regionCode, companyId: rest.companyId ?? null, passwordHash: await hashPassword(password) };
         },
       },
       update: {
         schema: userUpdateSchema,
         async prepare(input, c) {
-          checkAccount(c.actor, input);
+          const regionCode = checkAccount(c.actor, input);
           const { password, ...rest } = input;
-          return { ...rest, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+          const values = { ...rest, regionCode, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+          const endsSessions = !!password || SESSION_FIELDS.some((k) => (values[k] ?? null) !== (c.existing![k] ?? null));
+          return endsSessions ? { ...values, sessionEpoch: sql`${users.sessionEpoch} + 1` } : values;
         },
+        // Before commit, so a request racing the commit may cache the old epoch: for SESSION_CHECK_CACHE_MS at most.
+        after: async (row) => sessions.forget(row.id as number),
       },
     },
   };

@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 501,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -83,6 +83,13 @@ export function errorMiddleware(log: (err: unknown) => void = console.error): Mi
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
         throw new AppError('ROUTE_NOT_FOUND', 404, '接口不存在');
+      }
+      // The router's allowedMethods answered with an Allow header and no body: give it ours.
+      if (ctx.status === 405 && ctx.body === undefined && ctx.path.startsWith('/api')) {
+        throw new AppError('METHOD_NOT_ALLOWED', 405, `该接口不支持${ctx.method}请求`);
+      }
+      if (ctx.status === 501 && ctx.body === undefined && ctx.path.startsWith('/api')) {
+        throw new AppError('METHOD_NOT_IMPLEMENTED', 501, `不支持${ctx.method}请求`);
       }
     } catch (err) {
       const app = toAppError(err);

@@ -22,9 +22,15 @@ export const userCreateSchema = z.strictObject({
   username: z.string({ error: '用户名必须是文字' }).trim().regex(/^[a-z0-9_]{3,32}$/, '用户名须为3–32位小写字母、数字或下划线'),
   name: text('姓名', 40),
   role: z.enum(STAFF_ROLES, { error: '角色不在可选范围内' }),
-  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '所属地区必须是6、9或12位代码'),
+  /** Required for every role but company staff (checked with the role on the server). */
+  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '所属地区必须是6、9或12位代码').nullish(),
   companyId: intId('所属企业').nullish(),
   disabled: z.boolean().default(false),
   password,
+});
+/** POST /api/auth/password: one's own password; the new one follows the same rule as an account's. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string({ error: '请输入当前密码' }).min(1, '请输入当前密码').max(200, '密码过长'),
+  newPassword: password,
 });
 export const userUpdateSchema = userCreateSchema.partial().extend({ password: password.optional() });

@@ -1,2 +1,1 @@
--- placeholder: replace with this change's SQL
-SELECT 1;
+ALTER TABLE "users" ADD COLUMN "session_epoch" integer DEFAULT 0 NOT NULL;

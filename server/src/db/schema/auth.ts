@@ -18,6 +18,8 @@ export const users = pgTable(
     passwordHash: varchar({ length: 200 }),
     openid: varchar({ length: 64 }),
     disabled: boolean().notNull().default(false),
+    /** Bumped by every change that must end existing sessions (role, region, company, password, disabling); tokens carry it. */
+    sessionEpoch: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [
