@@ -1,4 +1,5 @@
-import { createPartyRowValidator, missingPartyColumns, type PartyImportLookups } from './importRules';
+import { CROSS_APPOINTMENT_KIND_LABELS, PARTY_GENDER_LABELS, PARTY_MEMBER_ROLE_LABELS, PARTY_ORG_SETTING_LABELS, PARTY_ORG_TYPE_LABELS } from './enums';
+import { PARTY_IMPORT_COLUMNS, createPartyRowValidator, missingPartyColumns, type PartyImportLookups } from './importRules';
 
 const ctx = (): PartyImportLookups => ({
   today: '2026-06-30',
@@ -90,5 +91,52 @@ describe('action plan 四(一) 交叉任职 import rows', () => {
     const r = createPartyRowValidator('cross_appointments', ctx())(row);
     if (expected === null) expect(r).toEqual({ ok: true, value: { memberId: 7, kind: 'community_party_part_time', communityCode: '150203001001', compoundId: null, startDate: '2024-01-01', endDate: null } });
     else expect(r.ok ? '' : r.errors.join('；')).toMatch(expected);
+  });
+});
+
+// Issue 9 §7: a row previewed as valid must not fail at commit, so every rule the database applies
+// to the text (column sizes, no NUL) is a row rule. Lengths count characters, as varchar(n) does.
+describe('issue 9 §7 (DOMAIN.md §7 import): cell text the registry can store', () => {
+  const org = (over: Record<string, string>) => ({ 组织名称: '青山物业党支部', 组织类型: '党支部', 所在领域: '物业企业', 成立日期: '2021-07-01', 党员人数: '4', 所在企业: '包头市鹿城物业服务有限公司', ...over });
+  const cross = (over: Record<string, string>) => ({ 党员姓名: '李强', 所在党组织: '鹿城物业党支部', 任职类型: '兼任社区党组织兼职委员', 社区代码: '150203001001', 开始日期: '2024-01-01', ...over });
+  test.each([
+    ['members', 'a 40-character name', member({ 姓名: '张'.repeat(40) }), null],
+    ['members', 'a 41-character name', member({ 姓名: '张'.repeat(41) }), /姓名过长（41个字符，最多40个）/],
+    ['members', 'a 30,000-character name', member({ 姓名: 'x'.repeat(30_000) }), /姓名过长（30000个字符，最多40个）/],
+    ['members', '40 characters outside the BMP (80 UTF-16 units)', member({ 姓名: '𠀀'.repeat(40) }), null],
+    ['members', 'a NUL in the name', member({ 姓名: '张\u0000伟' }), /姓名含有不可见的控制字符/],
+    ['members', 'a line break inside the name', member({ 姓名: '张\n伟' }), /姓名含有不可见的控制字符/],
+    ['members', 'a C1 control in the organisation', member({ 所在党组织: '鹿城物业\u0085党支部' }), /所在党组织含有不可见的控制字符/],
+    ['members', 'an unpaired surrogate in the name', member({ 姓名: '张\ud800' }), /姓名含有不可见的控制字符/],
+    ['members', 'a NUL in the phone', member({ 手机号: '1380000\u00000001' }), /手机号含有不可见的控制字符/],
+    ['orgs', 'a 100-character organisation name', org({ 组织名称: '党'.repeat(100) }), null],
+    ['orgs', 'a 101-character organisation name', org({ 组织名称: '党'.repeat(101) }), /组织名称过长（101个字符，最多100个）/],
+    ['orgs', 'a 41-character secretary', org({ 书记姓名: '王'.repeat(41) }), /书记姓名过长/],
+    ['orgs', 'a NUL in the secretary', org({ 书记姓名: '王\u0000伟' }), /书记姓名含有不可见的控制字符/],
+    ['cross_appointments', 'a NUL in the member name', cross({ 党员姓名: '李\u0000强' }), /党员姓名含有不可见的控制字符/],
+    ['cross_appointments', 'a 30,000-character community code', cross({ 社区代码: '1'.repeat(30_000) }), /社区代码过长/],
+  ] as const)('%s: %s', (kind, _name, row, expected) => {
+    const r = createPartyRowValidator(kind, ctx())(row);
+    if (expected === null) expect(r.ok).toBe(true);
+    else {
+      expect(r.ok).toBe(false);
+      const text = r.ok ? '' : r.errors.join('；');
+      expect(text).toMatch(expected);
+      // the bad text is not echoed back (a 30,000-character value would be, once per row)
+      expect(text.length).toBeLessThan(200);
+    }
+  });
+
+  test('every label a sheet may hold fits its column', () => {
+    const fits = (kind: keyof typeof PARTY_IMPORT_COLUMNS, key: string, labels: Record<string, string>) => {
+      const col = PARTY_IMPORT_COLUMNS[kind].find((c) => c.key === key)!;
+      for (const l of Object.values(labels)) expect([...l].length).toBeLessThanOrEqual(col.maxLength);
+    };
+    fits('orgs', 'type', PARTY_ORG_TYPE_LABELS);
+    fits('orgs', 'setting', PARTY_ORG_SETTING_LABELS);
+    fits('members', 'gender', PARTY_GENDER_LABELS);
+    fits('members', 'role', PARTY_MEMBER_ROLE_LABELS);
+    fits('cross_appointments', 'kind', CROSS_APPOINTMENT_KIND_LABELS);
+    for (const cols of Object.values(PARTY_IMPORT_COLUMNS)) for (const c of cols) expect([...c.example].length).toBeLessThanOrEqual(c.maxLength);
   });
 });

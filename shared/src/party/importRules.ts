@@ -24,41 +24,47 @@ export interface PartyImportColumn {
   header: string;
   required: boolean;
   example: string;
+  /**
+   * Most characters (code points) a cell may hold: the database column's size where the cell is
+   * stored (party_orgs.name varchar(100), secretary_name varchar(40), party_members.name
+   * varchar(40)) or looked up (companies.name 100, compounds.code 20, regions.code 12).
+   */
+  maxLength: number;
 }
 
 export const PARTY_IMPORT_COLUMNS: Record<PartyImportKind, readonly PartyImportColumn[]> = {
   orgs: [
-    { key: 'name', header: '组织名称', required: true, example: '包头市鹿城物业服务有限公司党支部' },
-    { key: 'type', header: '组织类型', required: true, example: '党支部' },
-    { key: 'setting', header: '所在领域', required: true, example: '物业企业' },
-    { key: 'parent', header: '上级组织', required: false, example: '包头市物业行业党委' },
-    { key: 'secretary', header: '书记姓名', required: false, example: '王伟' },
-    { key: 'foundedOn', header: '成立日期', required: true, example: '2021-07-01' },
-    { key: 'memberCount', header: '党员人数', required: true, example: '5' },
-    { key: 'company', header: '所在企业', required: false, example: '包头市鹿城物业服务有限公司' },
-    { key: 'compound', header: '小区编码', required: false, example: 'BT0001' },
-    { key: 'region', header: '行政区划代码', required: false, example: '150203' },
-    { key: 'staffCount', header: '企业职工人数', required: false, example: '120' },
+    { key: 'name', header: '组织名称', required: true, example: '包头市鹿城物业服务有限公司党支部', maxLength: 100 },
+    { key: 'type', header: '组织类型', required: true, example: '党支部', maxLength: 20 },
+    { key: 'setting', header: '所在领域', required: true, example: '物业企业', maxLength: 20 },
+    { key: 'parent', header: '上级组织', required: false, example: '包头市物业行业党委', maxLength: 100 },
+    { key: 'secretary', header: '书记姓名', required: false, example: '王伟', maxLength: 40 },
+    { key: 'foundedOn', header: '成立日期', required: true, example: '2021-07-01', maxLength: 20 },
+    { key: 'memberCount', header: '党员人数', required: true, example: '5', maxLength: 10 },
+    { key: 'company', header: '所在企业', required: false, example: '包头市鹿城物业服务有限公司', maxLength: 100 },
+    { key: 'compound', header: '小区编码', required: false, example: 'BT0001', maxLength: 20 },
+    { key: 'region', header: '行政区划代码', required: false, example: '150203', maxLength: 12 },
+    { key: 'staffCount', header: '企业职工人数', required: false, example: '120', maxLength: 10 },
   ],
   members: [
-    { key: 'name', header: '姓名', required: true, example: '张伟' },
-    { key: 'gender', header: '性别', required: true, example: '男' },
-    { key: 'joinedOn', header: '入党日期', required: true, example: '2010-07-01' },
-    { key: 'org', header: '所在党组织', required: true, example: '包头市鹿城物业服务有限公司党支部' },
-    { key: 'role', header: '身份', required: true, example: '企业员工' },
-    { key: 'company', header: '工作单位', required: false, example: '包头市鹿城物业服务有限公司' },
-    { key: 'compound', header: '小区编码', required: false, example: 'BT0001' },
-    { key: 'region', header: '社区代码', required: false, example: '' },
-    { key: 'phone', header: '手机号', required: false, example: '13812345678' },
+    { key: 'name', header: '姓名', required: true, example: '张伟', maxLength: 40 },
+    { key: 'gender', header: '性别', required: true, example: '男', maxLength: 20 },
+    { key: 'joinedOn', header: '入党日期', required: true, example: '2010-07-01', maxLength: 20 },
+    { key: 'org', header: '所在党组织', required: true, example: '包头市鹿城物业服务有限公司党支部', maxLength: 100 },
+    { key: 'role', header: '身份', required: true, example: '企业员工', maxLength: 20 },
+    { key: 'company', header: '工作单位', required: false, example: '包头市鹿城物业服务有限公司', maxLength: 100 },
+    { key: 'compound', header: '小区编码', required: false, example: 'BT0001', maxLength: 20 },
+    { key: 'region', header: '社区代码', required: false, example: '', maxLength: 12 },
+    { key: 'phone', header: '手机号', required: false, example: '13812345678', maxLength: 20 },
   ],
   cross_appointments: [
-    { key: 'name', header: '党员姓名', required: true, example: '张伟' },
-    { key: 'org', header: '所在党组织', required: true, example: '包头市鹿城物业服务有限公司党支部' },
-    { key: 'kind', header: '任职类型', required: true, example: '兼任社区党组织兼职委员' },
-    { key: 'community', header: '社区代码', required: true, example: '150203001001' },
-    { key: 'compound', header: '小区编码', required: false, example: 'BT0001' },
-    { key: 'startDate', header: '开始日期', required: true, example: '2024-01-01' },
-    { key: 'endDate', header: '结束日期', required: false, example: '' },
+    { key: 'name', header: '党员姓名', required: true, example: '张伟', maxLength: 40 },
+    { key: 'org', header: '所在党组织', required: true, example: '包头市鹿城物业服务有限公司党支部', maxLength: 100 },
+    { key: 'kind', header: '任职类型', required: true, example: '兼任社区党组织兼职委员', maxLength: 20 },
+    { key: 'community', header: '社区代码', required: true, example: '150203001001', maxLength: 12 },
+    { key: 'compound', header: '小区编码', required: false, example: 'BT0001', maxLength: 20 },
+    { key: 'startDate', header: '开始日期', required: true, example: '2024-01-01', maxLength: 20 },
+    { key: 'endDate', header: '结束日期', required: false, example: '', maxLength: 20 },
   ],
 };
 
@@ -143,6 +149,24 @@ const kindOf = byLabel(CROSS_APPOINTMENT_KIND_LABELS);
 const cell = (row: Record<string, string>, header: string) => (row[header] ?? '').trim();
 
 /**
+ * Characters a registry text may not hold: C0 controls (NUL, which PostgreSQL's text refuses, tab,
+ * line breaks), DEL, C1 controls, and unpaired UTF-16 surrogates (stored as U+FFFD, not as typed).
+ */
+const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * What is wrong with a cell's text as such, whatever the column means: too long for its column, or
+ * holding characters no registry text may hold. Each rule here is also one the database applies,
+ * so a row previewed as valid cannot fail at commit on its text.
+ */
+export function partyImportCellProblem(column: PartyImportColumn, value: string): string | null {
+  if (FORBIDDEN_CHARS.test(value)) return `${column.header}含有不可见的控制字符（如换行、制表符或NUL），请删除后重新上传`;
+  const length = [...value].length;
+  if (length > column.maxLength) return `${column.header}过长（${length}个字符，最多${column.maxLength}个）`;
+  return null;
+}
+
+/**
  * A validator for one sheet, fed rows in order (so the caller can report progress between
  * chunks). It remembers organisations named earlier in the sheet (a parent may come first) and
  * members seen (a duplicate within the sheet is an error as much as one already registered).
@@ -153,8 +177,19 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
   const sheetOrgs = new Set<string>();
   const sheetMembers = new Set<string>();
 
+  /** Required cells, then each cell's text; false when a text is unusable (the row stops there, not echoing it). */
   const common = (row: Record<string, string>, errors: string[]) => {
-    for (const c of cols) if (c.required && !cell(row, c.header)) errors.push(`${c.header}不能为空`);
+    let usable = true;
+    for (const c of cols) {
+      const v = cell(row, c.header);
+      if (c.required && !v) errors.push(`${c.header}不能为空`);
+      const problem = v ? partyImportCellProblem(c, v) : null;
+      if (problem) {
+        errors.push(problem);
+        usable = false;
+      }
+    }
+    return usable;
   };
   const date = (row: Record<string, string>, key: string, errors: string[]) => {
     const raw = cell(row, h[key]);
@@ -182,7 +217,7 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
   if (kind === 'orgs') {
     return (row) => {
       const errors: string[] = [];
-      common(row, errors);
+      if (!common(row, errors)) return { ok: false, errors };
       const name = cell(row, h.name);
       const type = cell(row, h.type) ? orgTypeOf(cell(row, h.type)) : undefined;
       if (cell(row, h.type) && !type) errors.push(`组织类型“${cell(row, h.type)}”无效，可填：${Object.values(PARTY_ORG_TYPE_LABELS).join('、')}`);
@@ -231,7 +266,7 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
   if (kind === 'members') {
     return (row) => {
       const errors: string[] = [];
-      common(row, errors);
+      if (!common(row, errors)) return { ok: false, errors };
       const name = cell(row, h.name);
       const gender = cell(row, h.gender) ? genderOf(cell(row, h.gender)) : undefined;
       if (cell(row, h.gender) && !gender) errors.push(`性别“${cell(row, h.gender)}”无效，可填：男、女`);
@@ -266,7 +301,7 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
 
   return (row) => {
     const errors: string[] = [];
-    common(row, errors);
+    if (!common(row, errors)) return { ok: false, errors };
     const name = cell(row, h.name);
     const orgName = cell(row, h.org);
     const kindRaw = cell(row, h.kind);
