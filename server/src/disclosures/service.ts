@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { COMMITTEE_DISCLOSURE_KINDS, STATEMENT_KINDS, disclosureSchema, statementDifference, type Statement } from '@baotou/shared';
+import { COMMITTEE_DISCLOSURE_KINDS, STATEMENT_KINDS, disclosureAuthor, disclosureSchema, statementDifference, type Statement } from '@baotou/shared';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
@@ -26,10 +26,24 @@ export function assertBalanced(statement: Statement | null | undefined) {
   }
 }
 
+/**
+ * Kinds the platform writes itself (issue 9 §8) are never drafted, edited, published or corrected
+ * by hand: a revocation comes from the revoke action, which revokes its target in the same
+ * transaction; a fund-usage disclosure from the disbursement it records. 400 KIND_RESERVED.
+ */
+function assertHandAuthored(kind: string) {
+  if (disclosureAuthor(kind) !== 'system') return;
+  const message =
+    kind === 'street_revocation'
+      ? '撤销决定须对原决定使用“撤销”操作，撤销公告与撤销原决定同时生效'
+      : '维修资金使用公示由资金划拨自动生成，不能手工发布';
+  throw badRequest('KIND_RESERVED', message, { kind: message });
+}
+
 /** Who may author a disclosure of this kind for this compound: its committee, or the street. */
 async function authority(tx: Tx, actor: Actor, input: { compoundId: number; kind: string }): Promise<{ committeeId: number | null; regionCode: string }> {
   const regionCode = await compoundRegion(tx, input.compoundId);
-  if ((COMMITTEE_DISCLOSURE_KINDS as readonly string[]).includes(input.kind)) {
+  if (disclosureAuthor(input.kind) === 'committee') {
     return { committeeId: await requireMemberCommittee(tx, actor, input.compoundId), regionCode };
   }
   if (!STREET_ROLES.includes(actor.role)) throw forbidden('ROLE_FORBIDDEN', '责令改正和撤销决定由街道发布');
@@ -83,6 +97,7 @@ function contentOf(input: DisclosureInput) {
 export function disclosureService(db: Db) {
   return {
     async create(actor: Actor, input: DisclosureInput) {
+      assertHandAuthored(input.kind);
       return db.transaction(async (tx) => {
         const { committeeId, regionCode } = await authority(tx, actor, input);
         assertBalanced(input.statement);
@@ -103,6 +118,7 @@ export function disclosureService(db: Db) {
         const row = await loadForUpdate(tx, id);
         if (row.status !== 'draft') throw conflict('DISCLOSURE_PUBLISHED', '已公开的内容不能修改，请发布更正版本');
         if (input.compoundId !== row.compoundId || input.kind !== row.kind) throw badRequest('VALIDATION_FAILED', '不能更改所属小区或类型');
+        assertHandAuthored(row.kind);
         await authority(tx, actor, row);
         assertBalanced(input.statement);
         await assertTarget(tx, input);
@@ -129,6 +145,7 @@ export function disclosureService(db: Db) {
         const row = await loadForUpdate(tx, id);
         await authority(tx, actor, row);
         if (row.status !== 'draft') throw conflict('DISCLOSURE_PUBLISHED', '该事项已公开');
+        assertHandAuthored(row.kind);
         assertBalanced(row.statement);
         const [after] = await tx.update(disclosures).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.id, updatedAt: new Date() }).where(eq(disclosures.id, id)).returning();
         await writeAudit(tx, actor, { action: 'publish', entity: 'disclosures', entityId: id, before: row, after, regionCode: row.regionCode });
@@ -141,6 +158,7 @@ export function disclosureService(db: Db) {
       return db.transaction(async (tx) => {
         const old = await loadForUpdate(tx, id);
         if (old.status !== 'published' || old.supersededById) throw conflict('NOT_CURRENT', '只能更正当前有效的已公开版本');
+        assertHandAuthored(old.kind);
         if (input.compoundId !== old.compoundId || input.kind !== old.kind) throw badRequest('VALIDATION_FAILED', '更正版本须与原事项的小区和类型一致');
         const { committeeId } = await authority(tx, actor, old);
         assertBalanced(input.statement);
@@ -167,7 +185,10 @@ export function disclosureService(db: Db) {
       });
     },
 
-    /** The street revokes an unlawful decision: it is marked revoked and a revocation is published. */
+    /**
+     * The street revokes an unlawful decision: in one transaction, under the target's row lock, it is
+     * marked revoked and the revocation is published (the only way a street_revocation is written).
+     */
     async revoke(actor: Actor, id: number, reason: string) {
       return db.transaction(async (tx) => {
         const target = await loadForUpdate(tx, id);

@@ -20,3 +20,26 @@ export const DISCLOSURE_STATUS_LABELS: Record<DisclosureStatus, string> = { draf
 export const FLAG_STATUSES = ['open', 'answered'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = { open: '待答复', answered: '已答复' };
+
+export type DisclosureAuthor = 'committee' | 'street' | 'system';
+/**
+ * Who writes each kind (DOMAIN.md §2, §3; issue 9 §8): the committee its statements, decisions and
+ * minutes; the street its orders. The platform itself writes the rest, each in the transaction of
+ * the act it records: a street revocation from the revoke action (which revokes its target), a
+ * fund-usage disclosure from a disbursement (items, cost and each home's share). Never by hand.
+ */
+export const DISCLOSURE_AUTHORS: Record<DisclosureKind, DisclosureAuthor> = {
+  fund_statement: 'committee',
+  income_statement: 'committee',
+  decision: 'committee',
+  minutes: 'committee',
+  street_order: 'street',
+  street_revocation: 'system',
+  fund_usage: 'system',
+};
+
+/** The author of a disclosure kind; throws RangeError for a value outside DISCLOSURE_KINDS. */
+export function disclosureAuthor(kind: string): DisclosureAuthor {
+  if (!Object.prototype.hasOwnProperty.call(DISCLOSURE_AUTHORS, kind)) throw new RangeError(`未知的公开类型：${kind}`);
+  return DISCLOSURE_AUTHORS[kind as DisclosureKind];
+}
