@@ -64,6 +64,7 @@ export const F: Record<string, string> = {
   escalationCount: '升级次数',
   rejectedOnce: '已退回',
   createdAt: '提交时间',
+  confirmedAt: '确认时间',
   closedAt: '办结时间',
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
+import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { checkTransition, ticketActorKind, type Role, type TicketAction } from '@baotou/shared';
 import { httpClient } from '../../dataProvider';
@@ -11,7 +11,7 @@ type Field = { name: string; label: string; required?: boolean; multiline?: bool
 const FORMS: Partial<Record<TicketAction, { title: string; fields: Field[] }>> = {
   accept: { title: '受理', fields: [{ name: 'department', label: '受理部门（默认本单位）' }, { name: 'person', label: '受理人员（默认本账号）' }] },
   dispatch: { title: '一键派工', fields: [{ name: 'workerName', label: '维修人员', required: true }, { name: 'workerPhone', label: '维修人员手机号' }] },
-  resolve: { title: '办结', fields: [{ name: 'result', label: '处理结果', required: true, multiline: true }] },
+  resolve: { title: '办理完成（提交居民评价）', fields: [{ name: 'result', label: '处理结果', required: true, multiline: true }] },
   answer: { title: '书面答复', fields: [{ name: 'answer', label: '答复内容', required: true, multiline: true }] },
   escalate: { title: '升级到上一级', fields: [{ name: 'reason', label: '升级理由', required: true, multiline: true }] },
 };
@@ -20,7 +20,7 @@ const BUTTONS: { action: TicketAction; label: string; color?: 'primary' | 'succe
   { action: 'dispatch', label: '一键派工', color: 'primary' },
   { action: 'accept', label: '受理', color: 'primary' },
   { action: 'start', label: '开始处理' },
-  { action: 'resolve', label: '办结', color: 'success' },
+  { action: 'resolve', label: '办理完成', color: 'success' },
   { action: 'answer', label: '答复' },
   { action: 'escalate', label: '升级', color: 'warning' },
   { action: 'close', label: '结案', color: 'success' },
@@ -38,7 +38,15 @@ export const TicketActions = () => {
   if (!record || !user) return null;
   const kind = ticketActorKind(user.role as Role, record.level, false);
   const state = { status: record.status, level: record.level, kind: record.kind, rejectedOnce: record.rejectedOnce, answer: record.answer };
-  const allowed = BUTTONS.filter((b) => checkTransition(b.action, state, kind).ok || (b.action === 'close' && kind === 'handler' && ['resolved', 'confirmed'].includes(record.status)));
+  // 结案 shows once the resident has confirmed, even before the answer: the server then says an answer is needed.
+  const allowed = BUTTONS.filter((b) => {
+    const check = checkTransition(b.action, state, kind);
+    return check.ok || (b.action === 'close' && check.code === 'ANSWER_REQUIRED');
+  });
+  // DOMAIN.md §6: a resolved case waits for the resident (rating, one rejection, or the automatic confirmation).
+  const waiting = record.status === 'resolved' && record.autoConfirmAt
+    ? `待居民评价，${new Date(record.autoConfirmAt).toLocaleString('zh-CN', { hour12: false })} 前未评价将自动确认`
+    : null;
 
   const send = async (action: TicketAction, body: Record<string, string>) => {
     setBusy(true);
@@ -59,6 +67,7 @@ export const TicketActions = () => {
   const form = open ? FORMS[open] : undefined;
   return (
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} onClick={(e) => e.stopPropagation()}>
+      {waiting && <Chip size="small" color="info" label={waiting} />}
       {allowed.map((b) => (
         <Button key={b.action} size="small" variant="contained" color={b.color ?? 'inherit'} disabled={busy} onClick={() => (FORMS[b.action] ? setOpen(b.action) : send(b.action, {}))}>
           {b.label}

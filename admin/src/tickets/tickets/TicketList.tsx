@@ -7,7 +7,8 @@ import { ticketsExporter } from './exporter';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="工单号或描述" />,
   <SelectInput key="level" source="level" label={F.level} choices={levelChoices} alwaysOn />,
-  <BooleanInput key="open" source="open" label="未办结" alwaysOn />,
+  // `open` is the work still to do (待受理 … 处理中); 待评价 and 已确认待办结 are neither that nor 已办结.
+  <BooleanInput key="open" source="open" label="待处理" alwaysOn />,
   <BooleanInput key="overdue" source="overdue" label="已超时" />,
   <SelectInput key="kind" source="kind" label={F.kind} choices={kindChoices} />,
   <SelectInput key="status" source="status" label={F.status} choices={statusChoices} />,

@@ -4,6 +4,7 @@ import { EnumField } from '../../common/fields';
 import { AuthImage } from '../AuthImage';
 import { F, actionLabels, againstChoices, categoryChoices, channelChoices, kindChoices, levelChoices, ratingTagLabels, statusChoices } from '../labels';
 import { TicketActions } from './TicketActions';
+import { CallerContact } from './CallerContact';
 import { TimeLeftField } from './TicketList';
 
 const Photos = ({ source, label }: { source: 'photos' | 'resultPhotos'; label: string }) => {
@@ -31,8 +32,7 @@ export const TicketShow = () => (
         <Photos source="photos" label="照片" />
         <TextField source="preferredTime" label={F.preferredTime} emptyText="—" />
         <EnumField source="channel" label={F.channel} choices={channelChoices} />
-        <TextField source="contactName" label={F.contactName} emptyText="—" />
-        <TextField source="contactPhone" label={F.contactPhone} emptyText="—" />
+        <CallerContact />
         <TextField source="companyName" label={F.companyName} emptyText="—" />
         <EnumField source="level" label={F.level} choices={levelChoices} />
         <EnumField source="status" label={F.status} choices={statusChoices} />
@@ -49,7 +49,9 @@ export const TicketShow = () => (
         <TextField source="result" label={F.result} emptyText="—" />
         <Photos source="resultPhotos" label="完工照片" />
         <TextField source="answer" label={F.answer} emptyText="—（结案前必须书面答复）" />
-        <FunctionField label={F.rating} render={(r: RaRecord) => (r.rating ? `${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)} ${(r.ratingTags ?? []).map((t: string) => ratingTagLabels[t] ?? t).join('、')}` : '—')} />
+        <FunctionField label={F.rating} render={(r: RaRecord) => (r.rating ? `${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)} ${(r.ratingTags ?? []).map((t: string) => ratingTagLabels[t] ?? t).join('、')}` : r.autoConfirmed ? '—（居民逾期未评价，系统自动确认）' : '—')} />
+        <TextField source="ratingComment" label="评价内容" emptyText="—" />
+        <DateField locales="zh-CN" source="confirmedAt" label={F.confirmedAt} showTime emptyText="—" />
         <TextField source="rejectReason" label="退回理由" emptyText="—" />
         <TextField source="escalationCount" label={F.escalationCount} />
       </TabbedShowLayout.Tab>
