@@ -153,12 +153,12 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
     await button(page, '开始处理').click();
     await visible(status('处理中'));
 
-    await button(page, '完工办结').click();
+    await button(page, '完工提交').click();
     await visible(page.getByText('请填写处理结果', { exact: true }));
     await field(page, '请填写处理结果，如更换的部件、试用情况').fill('已更换水龙头阀芯，试水正常');
     await page.locator('input[type="file"]').filter({ visible: true }).setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
     await visible(page.locator('.photo-wrap'));
-    await button(page, '完工办结').click();
+    await button(page, '完工提交').click();
     await visible(status('待评价'));
     await visible(page.locator('.wo-result').filter({ hasText: '已更换水龙头阀芯，试水正常', visible: true }));
   });
@@ -217,7 +217,7 @@ test('the compound board shows an accepted complaint: department, masked person,
     expect(text).toContain('受理部门');
     expect(text).toContain('沼潭社区物业纠纷调解室');
     expect(text).toContain('受理时限');
-    expect(text).toMatch(/\d+月\d+日 \d\d:\d\d前办结/);
+    expect(text).toMatch(/\d+月\d+日 \d\d:\d\d前办理完成/);
     expect(text).toContain('已约谈物业，垃圾改为每日清运两次');
     await expect(entry.locator('.board-person').innerText()).resolves.toBe('王*');
     // Nothing of the person's full name or of who filed it.

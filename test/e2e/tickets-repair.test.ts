@@ -74,7 +74,7 @@ async function consoleAction(page: Page, button: string, fields: Record<string, 
   if (Object.keys(fields).length) await page.getByRole('button', { name: '确定' }).click();
 }
 
-test('a resident files a repair with a photo → the company dispatches and resolves it in the console → the resident rates it', async () => {
+test('a resident files a repair with a photo → the company dispatches and resolves it in the console → the resident rates it → only then it closes', async () => {
   const mini = await browser.newPage();
   mini.setDefaultTimeout(20_000);
   await mini.setViewportSize({ width: 375, height: 760 });
@@ -116,19 +116,31 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await admin.locator('img.ticket-photo').first().waitFor();
   await consoleAction(admin, '一键派工', { workerName: '张师傅', workerPhone: '13700001111' });
   await admin.getByText('已派工').first().waitFor();
-  await consoleAction(admin, '办结', { result: '已更换水管接头，试水正常' });
+  await consoleAction(admin, '办理完成', { result: '已更换水管接头，试水正常' });
   await admin.getByText('待评价').first().waitFor();
+  // DOMAIN.md §6: the case now waits for the resident — no 结案 yet, and the console says until when.
+  await admin.getByText(/待居民评价，.*前未评价将自动确认/).first().waitFor();
+  expect(await admin.getByRole('button', { name: '结案', exact: true }).count()).toBe(0);
 
   // The resident rates it.
   await mini.reload();
   await mini.locator('.ticket-result').filter({ hasText: '已更换水管接头，试水正常', visible: true }).first().waitFor();
   await chip(mini, '响应及时').click();
   await miniButton(mini, '提交评价').click();
-  await mini.locator('.ticket-status').filter({ hasText: '已评价', visible: true }).first().waitFor();
+  await mini.locator('.ticket-status').filter({ hasText: '已确认待办结', visible: true }).first().waitFor();
   const [rated] = await platform.query<{ status: string; rating: number; rating_tags: string[] }>(`SELECT status, rating, rating_tags FROM tickets WHERE id = $1`, [id]);
   expect(rated).toEqual({ status: 'confirmed', rating: 5, rating_tags: ['fast'] });
   const steps = await platform.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [id]);
   expect(steps.map((s) => s.action)).toEqual(['create', 'dispatch', 'resolve', 'confirm']);
+
+  // Only after the resident's word may the company answer and close it (已办结).
+  await admin.reload();
+  await consoleAction(admin, '答复', { answer: '已更换水管接头，欢迎监督' });
+  await admin.getByRole('button', { name: '结案', exact: true }).waitFor();
+  await consoleAction(admin, '结案');
+  await admin.getByText('已办结').first().waitFor();
+  const [closed] = await platform.query<{ status: string; rating: number }>(`SELECT status, rating FROM tickets WHERE id = $1`, [id]);
+  expect(closed).toEqual({ status: 'closed', rating: 5 });
 });
 
 test('a complaint that overruns its time limit moves to the street, which sees it in its queue', async () => {

@@ -121,7 +121,7 @@ test('work order: the steps the state machine allows; one-click dispatch validat
   const page = openPage('packages/workorders/detail/index', { id: '41' })
   await until(() => text(page).includes('厨房水管漏水'), 'the repair')
   const buttons = () => page.querySelectorAll('.wo-action').map((b: any) => b.dom.textContent.trim())
-  expect(buttons()).toEqual(['开始处理', '一键派工', '完工办结'])
+  expect(buttons()).toEqual(['开始处理', '一键派工', '完工提交'])
 
   tapText(page, '.wo-action', '一键派工')
   await until(() => text(page).includes('请输入维修人员姓名'), 'name required')
@@ -142,7 +142,7 @@ test('work order: the steps the state machine allows; one-click dispatch validat
   expect(post.data).toEqual({ workerName: '张师傅', workerPhone: '13700001111' })
   expect(post.header.Authorization).toBe('Bearer staff-jwt')
   expect(text(page)).toContain('张师傅 137****1111')
-  expect(buttons()).toEqual(['开始处理', '改派', '完工办结'])
+  expect(buttons()).toEqual(['开始处理', '改派', '完工提交'])
 })
 
 test('work order: an expired staff token is not swapped for a resident: back to the staff login', async () => {
@@ -180,7 +180,7 @@ test('board (tickets subpackage): a verified resident sees department, masked pe
   expect(first).toContain('投诉 · 环境卫生')
   expect(first).toContain('沼潭社区物业纠纷调解室')
   expect(first).toContain('王*')
-  expect(first).toContain('前办结')
+  expect(first).toContain('前办理完成')
   expect(first).toContain('已约谈物业')
   expect(second).toContain('纠纷 · 停车纠纷')
   expect(second).toContain('待受理')

@@ -1,6 +1,7 @@
 /** Field-staff rules of the mini-program (packages/workorders/rules.ts), run in node. */
-import { byTimeLeft, STAFF_ACTIONS, staffActions, timeLeftText, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/rules'
-import { TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES } from '../../shared/src/tickets/enums'
+import { byTimeLeft, residentStepText, STAFF_ACTIONS, staffActions, timeLeftText, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/rules'
+import { ACTION_LABEL, STATUS_LABEL } from '../../mini/src/packages/tickets/labels'
+import { TICKET_ACTION_LABELS, TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES, TICKET_STATUS_LABELS } from '../../shared/src/tickets/enums'
 import { checkTransition, ticketActorKind } from '../../shared/src/tickets/transitions'
 
 const repair = (status: string, level = 'company') => ({ kind: 'repair', level, status })
@@ -32,6 +33,25 @@ describe('company staff see only the steps TICKET_TRANSITIONS allows them', () =
         }
       }
     }
+  })
+})
+
+describe('DOMAIN.md §6: one lifecycle, read the same way by staff, residents and statistics', () => {
+  test("the mini-program's status and step labels are shared's, word for word", () => {
+    expect(STATUS_LABEL).toEqual(TICKET_STATUS_LABELS)
+    expect(ACTION_LABEL).toEqual(TICKET_ACTION_LABELS)
+  })
+
+  test('after the work, field staff see the case wait for the resident; no staff step moves it on', () => {
+    const when = (iso: string) => iso.slice(0, 10)
+    expect(residentStepText({ ...repair('resolved'), autoConfirmAt: '2026-03-08T02:00:00Z' }, when)).toBe('等待居民评价，2026-03-08前未评价将自动确认')
+    expect(residentStepText(repair('confirmed'), when)).toBe('居民已确认，待结案')
+    for (const status of ['submitted', 'accepted', 'dispatched', 'in_progress', 'closed']) expect(residentStepText(repair(status), when)).toBe('')
+    // the state machine agrees: from 待评价 only the resident or the scheduler acts, and 结案 waits for 已确认
+    const waiting = { kind: 'repair', level: 'company', status: 'resolved', rejectedOnce: false, answer: '已修好' } as const
+    expect(checkTransition('close', waiting, 'handler')).toMatchObject({ ok: false, code: 'AWAITING_RESIDENT' })
+    expect(checkTransition('confirm', waiting, 'system')).toEqual({ ok: true, to: 'confirmed' })
+    expect(checkTransition('close', { ...waiting, status: 'confirmed' }, 'handler')).toEqual({ ok: true, to: 'closed' })
   })
 })
 

@@ -29,6 +29,10 @@ export interface Ticket {
   workerPhone: string | null
   rating: number | null
   ratingTags: string[] | null
+  /** While 待评价: when the case is confirmed automatically if the resident says nothing (TICKET_AUTO_CONFIRM_DAYS). */
+  autoConfirmAt: string | null
+  /** Confirmed by the system, not the resident (so no rating). */
+  autoConfirmed: boolean
   rejectedOnce: boolean
   answer: string | null
   timeLeftSeconds: number | null

@@ -29,6 +29,17 @@ export function staffActions(t: WorkorderState): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => STAFF_RULES[a].from.includes(t.status) && (!STAFF_RULES[a].repairOnly || t.kind === 'repair'))
 }
 
+/**
+ * After the work is done the case waits for the resident (DOMAIN.md §6; shared TICKET_TRANSITIONS:
+ * only the resident, or the automatic confirmation, moves 待评价 on, and only then may it close).
+ * What field staff are told about that wait; empty while the work is theirs or the case is closed.
+ */
+export function residentStepText(t: WorkorderState & { autoConfirmAt?: string | null }, when: (iso: string) => string): string {
+  if (t.status === 'resolved') return t.autoConfirmAt ? `等待居民评价，${when(t.autoConfirmAt)}前未评价将自动确认` : '等待居民评价'
+  if (t.status === 'confirmed') return '居民已确认，待结案'
+  return ''
+}
+
 type Errors<K extends string> = Partial<Record<K, string>>
 
 export function validateLogin({ username, password }: { username: string; password: string }): Errors<'username' | 'password'> {

@@ -99,7 +99,7 @@ export default function TicketBoardPage() {
           <View className='muted'>{e.against ? `投诉对象：${AGAINST_LABEL[e.against]} · ` : ''}{LEVEL_LABEL[e.level]}受理 · {when(e.createdAt)}</View>
           <View className='row'><Text className='muted'>受理部门</Text><Text className='board-department'>{e.acceptDepartment || '待受理'}</Text></View>
           <View className='row'><Text className='muted'>受理人员</Text><Text className='board-person'>{e.acceptPersonName || '—'}</Text></View>
-          <View className='row'><Text className='muted'>受理时限</Text><Text>{e.timeLimit ? `${when(e.timeLimit)}前办结` : '—'}</Text></View>
+          <View className='row'><Text className='muted'>受理时限</Text><Text>{e.timeLimit ? `${when(e.timeLimit)}前办理完成` : '—'}</Text></View>
           <View className='row'><Text className='muted'>受理结果</Text><Text className='ticket-result'>{e.result || (e.status === 'submitted' ? '待受理' : '办理中')}</Text></View>
           {e.answer && <View className='row'><Text className='muted'>书面答复</Text><Text>{e.answer}</Text></View>}
         </View>

@@ -70,11 +70,13 @@ export default function TicketDetailPage() {
         {t.resultPhotos.length > 0 && <View className='photos'>{t.resultPhotos.map((p) => <Photo key={p} id={p} />)}</View>}
         {t.answer && <View className='row'><Text className='muted'>书面答复</Text><Text>{t.answer}</Text></View>}
         {t.rating && <View className='row'><Text className='muted'>我的评价</Text><Text className='my-rating'>{'★'.repeat(t.rating)}</Text></View>}
+        {t.autoConfirmed && <View className='muted auto-confirmed'>逾期未评价，系统已自动确认</View>}
       </View>
 
       {t.status === 'resolved' && !rejecting && (
         <View className='card'>
           <Text className='step-title'>评价处理结果</Text>
+          {t.autoConfirmAt && <View className='muted auto-confirm-at'>{when(t.autoConfirmAt)}前未评价的，系统将自动确认（不计评分）</View>}
           <View className='stars'>
             {[1, 2, 3, 4, 5].map((n) => <Text key={n} className={n <= rating ? 'star star-on' : 'star'} onClick={() => setRating(n)}>★</Text>)}
           </View>
@@ -83,7 +85,7 @@ export default function TicketDetailPage() {
               <View key={tag} className={tags.includes(tag) ? 'chip chip-on' : 'chip'} onClick={() => setTags(tags.includes(tag) ? tags.filter((x) => x !== tag) : [...tags, tag])}>{label}</View>
             ))}
           </View>
-          <Button className='btn-primary' onClick={() => act(() => rateTicket(id, rating, tags), '已评价')}>提交评价</Button>
+          <Button className='btn-primary' onClick={() => act(() => rateTicket(id, rating, tags), '已确认评价')}>提交评价</Button>
           {!t.rejectedOnce && <Button className='btn-plain' onClick={() => setRejecting(true)}>不满意，退回（仅一次）</Button>}
         </View>
       )}

@@ -15,7 +15,7 @@ import {
 } from '../../../services/workorders'
 import { Photo } from '../../tickets/Photo'
 import { ACTION_LABEL, CATEGORY_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
-import { MAX_RESULT_PHOTOS, staffActions, timeLeftText, validateDispatch, validateResolve } from '../rules'
+import { MAX_RESULT_PHOTOS, residentStepText, staffActions, timeLeftText, validateDispatch, validateResolve } from '../rules'
 import '../workorders.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -73,7 +73,7 @@ export default function WorkorderDetailPage() {
     const problems = validateResolve({ result, photoCount: photos.length })
     setErrors(problems)
     if (Object.keys(problems).length) return
-    if (await act(() => resolveWorkorder(id, result.trim(), photos.map((p) => p.id)), '已办结')) setPhotos([])
+    if (await act(() => resolveWorkorder(id, result.trim(), photos.map((p) => p.id)), '已提交，待居民评价')) setPhotos([])
   }
 
   const addUploaded = (upId: number, src: string) => setPhotos((p) => (p.length < MAX_RESULT_PHOTOS ? [...p, { id: upId, src }] : p))
@@ -123,6 +123,7 @@ export default function WorkorderDetailPage() {
           </View>
         )}
         {t.level !== 'company' && <View className='muted'>已转{LEVEL_LABEL[t.level]}处理，您可查看进度</View>}
+        {residentStepText(t, when) && <View className='wo-waiting'>{residentStepText(t, when)}</View>}
       </View>
 
       {(t.acceptPersonName || t.workerName || t.result) && (
@@ -161,7 +162,7 @@ export default function WorkorderDetailPage() {
 
       {actions.includes('resolve') && (
         <View className='card'>
-          <Text className='section-title'>完工办结</Text>
+          <Text className='section-title'>完工提交</Text>
           <Textarea className='desc' value={result} maxlength={1000} placeholder='请填写处理结果，如更换的部件、试用情况' onInput={(e) => setResult(e.detail.value)} />
           {errors.result && <View className='field-error'>{errors.result}</View>}
           <Text className='field-label'>完工照片（最多{MAX_RESULT_PHOTOS}张）</Text>
@@ -176,7 +177,7 @@ export default function WorkorderDetailPage() {
           </View>
           {isH5 && photos.length < MAX_RESULT_PHOTOS && <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles as never} />}
           {errors.photos && <View className='field-error'>{errors.photos}</View>}
-          <Button className='btn-primary wo-action' onClick={resolve}>完工办结</Button>
+          <Button className='btn-primary wo-action' onClick={resolve}>完工提交</Button>
         </View>
       )}
 
