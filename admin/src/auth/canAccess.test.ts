@@ -47,6 +47,7 @@ const table: Row[] = [
   ['party_staff', 'approve', 'household-claims', false],
   ['party_staff', 'list', 'users', false],
   ['party_staff', 'list', 'audit-logs', true],
+  ['party_staff', 'list', 'ticket-stats', false],
 
   // company staff: read only, their own compounds
   ['company_staff', 'list', 'companies', true],

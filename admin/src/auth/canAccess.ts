@@ -63,7 +63,8 @@ export const ACCESS: Record<string, Rule> = {
   // Tickets (issue 5): place staff work their level's queue and enter hotline cases; companies their repairs.
   tickets: { read: [...PLACE_STAFF, 'company_staff'], write: PLACE_STAFF },
   'ticket-events': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
-  'ticket-stats': { read: [...BUREAU, 'company_staff'], write: [] },
+  // Party-building work needs no ticket figures (issue 9 §9): the server answers them 403.
+  'ticket-stats': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);
