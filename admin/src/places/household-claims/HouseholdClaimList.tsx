@@ -3,6 +3,7 @@ import { claimStatusChoices } from '../../choices';
 import { EnumField, RefInput } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { ClaimReviewButtons } from './ClaimReviewButtons';
+import { RevokeClaimButton } from './RevokeClaimButton';
 
 // The approval queue: opens on 待审核. docs/API.md lists only status and compoundId filters.
 const filters = [
@@ -11,7 +12,7 @@ const filters = [
 ];
 
 const exporter = xlsxExporter('household-claims', {
-  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'status', 'reason', 'createdAt', 'reviewedAt'],
+  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'status', 'reason', 'createdAt', 'reviewedAt', 'endedAt'],
 });
 
 export const HouseholdClaimList = () => (
@@ -30,8 +31,10 @@ export const HouseholdClaimList = () => (
       <TextField source="name" sortable={false} />
       <TextField source="phone" sortable={false} />
       <EnumField source="status" choices={claimStatusChoices} />
+      <TextField source="reason" emptyText="—" sortable={false} />
       <DateField locales="zh-CN" source="createdAt" showTime />
       <ClaimReviewButtons />
+      <RevokeClaimButton />
     </Datagrid>
   </List>
 );

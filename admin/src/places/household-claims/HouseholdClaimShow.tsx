@@ -2,10 +2,12 @@ import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolba
 import { claimStatusChoices } from '../../choices';
 import { EnumField } from '../../common/fields';
 import { ClaimReviewButtons } from './ClaimReviewButtons';
+import { RevokeClaimButton } from './RevokeClaimButton';
 
 const Actions = () => (
   <TopToolbar>
     <ClaimReviewButtons />
+    <RevokeClaimButton />
   </TopToolbar>
 );
 
@@ -23,6 +25,7 @@ export const HouseholdClaimShow = () => (
       <DateField locales="zh-CN" source="createdAt" showTime />
       <TextField source="reviewedBy" emptyText="—" />
       <DateField locales="zh-CN" source="reviewedAt" showTime emptyText="—" />
+      <DateField locales="zh-CN" source="endedAt" showTime emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );
