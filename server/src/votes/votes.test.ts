@@ -67,7 +67,9 @@ describe('votes: running one (DOMAIN.md §1)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ voteId: vote.id, participatedOwners: 1, agreeOwners: 1, quorumMet: false, approved: false, special: false });
     expect(res.body.explanation).toContain('参与比例未达到要求');
-    expect(res.body.byBuilding.reduce((s: number, b: { ballots: number }) => s + b.ballots, 0)).toBe(1);
+    // one ballot: its building's figures are not published (VOTE_BUILDING_RESULT_MIN_BALLOTS, default 5)
+    expect(res.body.byBuilding.reduce((s: number, b: { ballots: number }) => s + b.ballots, 0)).toBe(0);
+    expect(res.body.withheldBuildings).toMatchObject({ ballots: 1, figures: null });
     expect(JSON.stringify(res.body)).not.toMatch(/householdId|userId|receipt/);
   });
 
@@ -81,7 +83,7 @@ describe('votes: running one (DOMAIN.md §1)', () => {
     const rows = await t.query<{ current: boolean }>('SELECT current FROM ballots WHERE vote_id = $1', [vote.id]);
     expect(rows).toHaveLength(4);
     expect(rows.filter((r) => r.current)).toHaveLength(1);
-    const result = await t.api.get(`/api/votes/${vote.id}/result`).set(bearer(voter));
+    const result = await t.api.get(`/api/votes/${vote.id}/result`).set(bearer(await t.login('street')));
     expect(result.body.participatedOwners).toBe(1);
   });
 });
@@ -166,14 +168,15 @@ describe('paper and door-to-door ballots in one tally', () => {
     expect(scan.status).toBe(201);
     const paper = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: scan.body.url });
     expect(paper.status).toBe(201);
-    const door = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[2].id, choice: 'disagree', channel: 'door' });
+    const doorScan = await t.api.post('/api/uploads').set(bearer(member)).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'door.pdf');
+    const door = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[2].id, choice: 'disagree', channel: 'door', scanUrl: doorScan.body.url });
     expect(door.status).toBe(201);
     const voter = await residentWithHome(t, 'voter-6', homes[0].id);
     const notMember = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[3].id, choice: 'agree', channel: 'door' });
     expect(notMember.status).toBe(403);
     const online = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[0].id, choice: 'agree' });
     expect(online.status).toBe(201);
-    const result = await t.api.get(`/api/votes/${vote.id}/result`).set(bearer(member));
+    const result = await t.api.get(`/api/votes/${vote.id}/result`).set(bearer(await t.login('street')));
     expect(result.body).toMatchObject({ participatedOwners: 3, agreeOwners: 2, disagreeOwners: 1 });
   });
 });
