@@ -1,6 +1,6 @@
 /**
  * Journey through the mini-program's H5 build: scan in → dev login → bind a home that matches the
- * owner registry → it is listed under 我的房屋 as 已认证.
+ * owner registry → it is listed under 我的房屋 as 已认证 → the resident withdraws it and sees it ended, with why.
  * Needs `npm run build:h5 -w mini` first (the platform serves mini/dist-h5 at /h5).
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
@@ -78,6 +78,13 @@ test('a resident scans a compound code, binds a registered home and sees it as �
   const claim = page.locator('.claim').filter({ visible: true }).filter({ hasText: exactRoom(owner) })
   await expectVisible(claim)
   await expect(claim.locator('.status').innerText()).resolves.toBe('已认证')
+
+  // Issue 9 §4: a resident can withdraw their own binding; the ended claim stays listed with why.
+  await claim.locator('taro-button-core').filter({ hasText: exactly('撤回绑定') }).click()
+  await page.locator('.taro-modal__foot').getByText('撤回', { exact: true }).click()
+  await expect.poll(() => claim.locator('.status').innerText()).toBe('已撤回')
+  await expectVisible(claim.getByText('撤回说明：本人撤回'))
+  await expect(claim.locator('taro-button-core').filter({ hasText: exactly('撤回绑定') }).count()).resolves.toBe(0)
 }, 120_000)
 
 function exactRoom(owner: { buildingName: string; unitName: string; room: string }): string {

@@ -28,7 +28,7 @@ export interface MiniRoom {
   room: string
 }
 
-export type ClaimStatus = 'pending' | 'verified' | 'rejected'
+export type ClaimStatus = 'pending' | 'verified' | 'rejected' | 'revoked' | 'withdrawn'
 
 export interface HouseholdClaim {
   id: number
@@ -42,6 +42,8 @@ export interface HouseholdClaim {
   phone: string
   status: ClaimStatus
   reason: string | null
+  /** When the claim was revoked (by staff, or because the home changed owner) or withdrawn. */
+  endedAt: string | null
   createdAt: string
 }
 
@@ -77,4 +79,9 @@ export function claimHousehold(input: { householdId: number; name: string; phone
 
 export function listMyClaims(): Promise<HouseholdClaim[]> {
   return request('/household-claims')
+}
+
+/** The resident ends their own claim (pending or verified); the home is no longer theirs here. */
+export function withdrawClaim(id: number): Promise<HouseholdClaim> {
+  return request(`/household-claims/${id}/withdraw`, { method: 'POST', data: {}, loading: '提交中' })
 }

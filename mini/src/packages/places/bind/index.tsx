@@ -14,7 +14,6 @@ import {
   type MiniBuilding,
   type MiniRoom,
 } from '../../../services/places'
-import { naturalCompare } from './sort'
 import { validateOwner } from './validate'
 import './index.scss'
 
@@ -35,19 +34,6 @@ function Chips<T>({ items, label, selected, onPick }: ChipsProps<T>) {
       ))}
     </View>
   )
-}
-
-// The server sorts names as text (1001 before 201); residents look for their room in natural order.
-const natural = naturalCompare
-
-function sortBuildings(list: MiniBuilding[]): MiniBuilding[] {
-  return [...list]
-    .sort((a, b) => natural(a.name, b.name))
-    .map((b) => ({ ...b, units: [...b.units].sort((x, y) => natural(x.name, y.name)) }))
-}
-
-function sortRooms(list: MiniRoom[]): MiniRoom[] {
-  return [...list].sort((a, b) => natural(a.room, b.room))
 }
 
 function goToMyHomes() {
@@ -73,7 +59,7 @@ export default function BindPage() {
   const [claim, setClaim] = useState<HouseholdClaim | null>(null)
 
   useEffect(() => {
-    if (loggedIn && compound) listBuildings(compound.id).then((list) => setBuildings(sortBuildings(list)), () => setBuildings([]))
+    if (loggedIn && compound) listBuildings(compound.id).then((list) => setBuildings(list), () => setBuildings([]))
   }, [loggedIn])
 
   useEffect(() => {
@@ -128,7 +114,7 @@ export default function BindPage() {
     setUnitId(id)
     setRoom(null)
     setRooms(null)
-    listRooms(id).then((list) => setRooms(sortRooms(list)), () => setRooms([]))
+    listRooms(id).then((list) => setRooms(list), () => setRooms([]))
   }
 
   const submit = async () => {
