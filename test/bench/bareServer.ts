@@ -13,7 +13,7 @@ const LIST_SQL = `
          h.room, h.area, h.area_basis AS "areaBasis", h.owner_id AS "ownerId",
          (SELECT o.name FROM owners o WHERE o.id = h.owner_id) AS "ownerName",
          h.developer_unsold AS "developerUnsold", h.region_code AS "regionCode"
-    FROM households h WHERE h.compound_id = $1 ORDER BY h.room ASC, h.id ASC LIMIT $2 OFFSET $3`;
+    FROM households h WHERE h.compound_id = $1 ORDER BY h.room_sort ASC, h.id ASC LIMIT $2 OFFSET $3`;
 
 http
   .createServer(async (req, res) => {
