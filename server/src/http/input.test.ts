@@ -168,3 +168,23 @@ describe('wrong types are 400 naming the field, never coerced', () => {
     expect(res.body.error.code).toBe('BAD_FILTER');
   });
 });
+
+describe('owner ID numbers: normalised, then checked (GB 11643-1999)', () => {
+  test.each([
+    ['lower-case x', '11010519491231002x'],
+    ['full-width Ｘ', '11010519491231002Ｘ'],
+  ])('%s is accepted and stored as X (it was refused as "须为18位")', async (_what, idNumber) => {
+    const res = await t.api.post('/api/owners').set(auth(city)).send({ name: '钱测试', idNumber, regionCode: '150203001001' });
+    expect(res.status).toBe(201);
+    const contact = await t.api.get(`/api/owners/${res.body.id}/contact`).set(auth(city));
+    expect(contact.body.idNumber).toBe('11010519491231002X');
+  });
+
+  test('a wrong check digit is refused with that reason, nothing stored', async () => {
+    const before = (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM owners'))[0].n;
+    const res = await t.api.post('/api/owners').set(auth(city)).send({ name: '孙测试', idNumber: '110105194912310021', regionCode: '150203001001' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.idNumber).toBe('身份证号校验位不正确，请核对');
+    expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM owners'))[0].n).toBe(before);
+  });
+});
