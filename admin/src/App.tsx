@@ -1,5 +1,8 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './auth/authProvider';
+import { AppLayout } from './auth/AppLayout';
+import { PasswordPage } from './auth/PasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { users } from './auth/users';
 import { auditLogs } from './audit/audit-logs';
@@ -41,6 +44,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     loginPage={LoginPage}
+    layout={AppLayout}
     requireAuth
     disableTelemetry
   >
@@ -75,5 +79,8 @@ export const App = () => (
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />
+    <CustomRoutes>
+      <Route path="/password" element={<PasswordPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { API_BASE, toHttpError } from '../dataProvider';
 import { canAccess, STAFF_ROLES } from './canAccess';
+import { checkError } from './checkError';
 import { clearSession, getToken, getUser, saveSession, type SessionUser } from './session';
 
 type LoginResponse = { token: string; user: SessionUser };
@@ -32,14 +33,7 @@ export const authProvider: AuthProvider = {
     if (!getToken()) throw new Error('ra.auth.auth_check_error');
   },
 
-  // 401: the token is missing or expired, so sign out. 403 is a jurisdiction or role refusal:
-  // stay signed in and let the page show the server's message.
-  async checkError(error: { status?: number }) {
-    if (error?.status === 401) {
-      clearSession();
-      throw new Error('ra.notification.logged_out');
-    }
-  },
+  checkError,
 
   async getIdentity() {
     const user = getUser();

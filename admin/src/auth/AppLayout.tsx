@@ -1,0 +1,28 @@
+import { forwardRef } from 'react';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
+import { AppBar, Layout, Link, Logout, UserMenu, useUserMenu, type LayoutProps } from 'react-admin';
+
+const PasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
+  const menu = useUserMenu();
+  return (
+    <MenuItem ref={ref} component={Link} to="/password" onClick={() => menu?.onClose()} {...props}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>修改密码</ListItemText>
+    </MenuItem>
+  );
+});
+
+const AppUserMenu = () => (
+  <UserMenu>
+    <PasswordMenuItem />
+    <Logout />
+  </UserMenu>
+);
+
+const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+
+/** react-admin's layout with "修改密码" in the user menu. */
+export const AppLayout = (props: LayoutProps) => <Layout {...props} appBar={AppAppBar} />;
