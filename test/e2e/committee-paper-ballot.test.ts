@@ -184,14 +184,15 @@ describe('paper ballot form rules (mini-program)', () => {
   test.each([
     ['complete paper ballot', { channel: 'paper', householdId: 5, choice: 'agree', scanUrl: '/api/uploads/9' }, {}],
     ['paper without its scan (DOMAIN.md §1: entered with a scan)', { channel: 'paper', householdId: 5, choice: 'agree', scanUrl: null }, { scanUrl: '请上传纸质选票扫描件' }],
-    ['door-to-door needs no scan', { channel: 'door', householdId: 5, choice: 'abstain', scanUrl: null }, {}],
-    ['nothing picked', { channel: 'door', householdId: null, choice: null, scanUrl: null }, { householdId: '请选择房屋', choice: '请选择同意、反对或弃权' }],
+    ['door-to-door needs its scan too (issue 9 §5)', { channel: 'door', householdId: 5, choice: 'abstain', scanUrl: null }, { scanUrl: '请上传入户表决票扫描件' }],
+    ['complete door-to-door ballot', { channel: 'door', householdId: 5, choice: 'abstain', scanUrl: '/api/uploads/9' }, {}],
+    ['nothing picked', { channel: 'door', householdId: null, choice: null, scanUrl: null }, { householdId: '请选择房屋', choice: '请选择同意、反对或弃权', scanUrl: '请上传入户表决票扫描件' }],
   ] as const)('%s', (_label, draft, errors) => {
     expect(validateBallot(draft as Parameters<typeof validateBallot>[0])).toEqual(errors)
   })
 
-  test('a door-to-door ballot is sent without a scan, a paper one with it', () => {
-    expect(ballotBody({ channel: 'door', householdId: 5, choice: 'agree', scanUrl: '/api/uploads/9' })).toEqual({ householdId: 5, choice: 'agree', channel: 'door' })
+  test('door-to-door and paper ballots are both sent with their scan', () => {
+    expect(ballotBody({ channel: 'door', householdId: 5, choice: 'agree', scanUrl: '/api/uploads/9' })).toEqual({ householdId: 5, choice: 'agree', channel: 'door', scanUrl: '/api/uploads/9' })
     expect(ballotBody({ channel: 'paper', householdId: 5, choice: 'agree', scanUrl: '/api/uploads/9' })).toEqual({ householdId: 5, choice: 'agree', channel: 'paper', scanUrl: '/api/uploads/9' })
   })
 

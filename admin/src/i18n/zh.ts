@@ -302,6 +302,7 @@ export const resourcesZh = {
       phone: '手机号',
       idNumber: '身份证号',
       regionCode: '所属区划',
+      developer: '开发建设单位',
       householdCount: '房屋数',
     },
   },

@@ -37,9 +37,34 @@ export interface BuildingTally {
   ballots: number
 }
 
+/** Buildings below the ballot bar, merged; figures only once the merged row reaches it. */
+export interface WithheldBuildings {
+  buildings: number
+  parts: number
+  ballots: number
+  figures: Pick<BuildingTally, 'totalArea' | 'participatedArea' | 'agreeArea' | 'disagreeArea' | 'abstainArea'> | null
+}
+
+/** A live result with fewer ballots than the bar: residents see no figures (PIPL). */
+export interface WithheldResult {
+  voteId: number
+  status: VoteStatus
+  withheld: true
+  ballotCount: number
+  minBallots: number
+  totalArea: number
+  totalOwners: number
+  explanation: string
+}
+
+export type PublishedVoteResult = WithheldResult | VoteResult
+
 export interface VoteResult {
   voteId: number
   status: VoteStatus
+  withheld: false
+  minBallots: number
+  withheldBuildings: WithheldBuildings | null
   matter: string
   special: boolean
   totalArea: number
@@ -102,7 +127,7 @@ export function getVote(id: number, quiet = false): Promise<Vote> {
 }
 
 /** The live tally; polled quietly. */
-export function getVoteResult(id: number, quiet = false): Promise<VoteResult> {
+export function getVoteResult(id: number, quiet = false): Promise<PublishedVoteResult> {
   return request(`/votes/${id}/result`, quiet ? { loading: false, toast: false } : {})
 }
 
@@ -114,7 +139,8 @@ export function castBallot(id: number, householdId: number, choice: BallotChoice
  * Committee members enter a paper ballot (with the scan they uploaded) or a door-to-door one for a
  * home in the vote's scope; the receipt goes to the owner with their paper.
  */
-export function enterBallot(id: number, input: { householdId: number; choice: BallotChoice; channel: 'paper' | 'door'; scanUrl?: string | null }): Promise<{ receipt: string }> {
+/** `current: false, conflict: true` when the owner had voted themselves: the entry is kept, not counted. */
+export function enterBallot(id: number, input: { householdId: number; choice: BallotChoice; channel: 'paper' | 'door'; scanUrl: string }): Promise<{ receipt: string; current: boolean; conflict: boolean }> {
   return request(`/votes/${id}/ballots`, { method: 'POST', data: input, loading: '提交中' })
 }
 

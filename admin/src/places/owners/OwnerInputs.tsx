@@ -1,4 +1,4 @@
-import { regex, required, TextInput } from 'react-admin';
+import { BooleanInput, regex, required, TextInput } from 'react-admin';
 import { idNumberProblem, normalizeIdNumber } from '@baotou/shared';
 import { RegionInput } from '../../common/fields';
 
@@ -14,5 +14,7 @@ export const OwnerInputs = () => (
     <TextInput source="phone" validate={phone} />
     <TextInput source="idNumber" validate={idNumber} parse={normalize} />
     <RegionInput source="regionCode" validate={required()} />
+    {/* All the developer holds counts as one owner in votes (SPC interpretation Art. 9). */}
+    <BooleanInput source="developer" helperText="开发建设单位名下的房屋与未售房屋在业主表决中合计为一名业主" />
   </>
 );

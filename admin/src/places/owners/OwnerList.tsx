@@ -1,4 +1,4 @@
-import { Datagrid, List, NumberField, TextField } from 'react-admin';
+import { BooleanField, Datagrid, List, NumberField, TextField } from 'react-admin';
 import { RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 
@@ -6,7 +6,7 @@ import { xlsxExporter } from '../../common/xlsxExporter';
 const filters = [searchFilter, <RegionInput key="regionCode" source="regionCode" alwaysOn />];
 
 const exporter = xlsxExporter('owners', {
-  fields: ['id', 'name', 'phone', 'idNumber', 'regionCode', 'householdCount'],
+  fields: ['id', 'name', 'phone', 'idNumber', 'regionCode', 'developer', 'householdCount'],
   references: [{ field: 'regionCode', resource: 'regions' }],
 });
 
@@ -17,6 +17,7 @@ export const OwnerList = () => (
       <TextField source="phone" sortable={false} />
       <TextField source="idNumber" sortable={false} />
       <RegionField source="regionCode" />
+      <BooleanField source="developer" sortable={false} />
       <NumberField source="householdCount" sortable={false} />
     </Datagrid>
   </List>

@@ -1,4 +1,4 @@
-import { Datagrid, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, Datagrid, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { RegionField } from '../../common/fields';
 
 export const OwnerShow = () => (
@@ -8,6 +8,7 @@ export const OwnerShow = () => (
       <TextField source="phone" />
       <TextField source="idNumber" />
       <RegionField source="regionCode" />
+      <BooleanField source="developer" />
       <NumberField source="householdCount" />
       <ReferenceManyField label="resources.households.name" reference="households" target="ownerId">
         <Datagrid rowClick="show" bulkActionButtons={false}>

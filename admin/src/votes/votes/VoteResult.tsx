@@ -37,6 +37,9 @@ export type VoteResultData = {
   approved: boolean;
   explanation: string;
   byBuilding: BuildingTally[];
+  /** Buildings below VOTE_BUILDING_RESULT_MIN_BALLOTS, merged (figures null while the merged row is below it too). */
+  withheldBuildings: { buildings: number; parts: number; ballots: number; figures: Omit<BuildingTally, 'buildingId' | 'buildingName' | 'parts' | 'ballots'> | null } | null;
+  minBallots: number;
 };
 
 const POLL_MS = 10_000;
@@ -62,7 +65,8 @@ const Ratio = ({ label, num, den, threshold, area }: Line) => {
 /**
  * The live tally from `GET /api/votes/:id/result` (Civil Code Art. 278, DOMAIN.md §1): both
  * quorum ratios, both approval ratios with their thresholds, the server's Chinese explanation and
- * the per-building table (never an owner's choice). Polls while the vote is open.
+ * the per-building table (never an owner's choice; buildings below the ballot bar merged). Polls
+ * while the vote is open. Staff always get the figures; residents' live view is withheld below the bar.
  */
 export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
   const record = useRecordContext();
@@ -159,8 +163,21 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
               <TableCell align="right">{formatArea(b.abstainArea)}</TableCell>
             </TableRow>
           ))}
+          {result.withheldBuildings && (
+            <TableRow data-testid="vote-withheld-buildings">
+              <TableCell>{`其余 ${result.withheldBuildings.buildings} 栋（合并）`}</TableCell>
+              <TableCell align="right">{result.withheldBuildings.parts}</TableCell>
+              <TableCell align="right">{result.withheldBuildings.ballots}</TableCell>
+              {(['totalArea', 'participatedArea', 'agreeArea', 'disagreeArea', 'abstainArea'] as const).map((k) => (
+                <TableCell key={k} align="right">{result.withheldBuildings?.figures ? formatArea(result.withheldBuildings.figures[k]) : '—'}</TableCell>
+              ))}
+            </TableRow>
+          )}
         </TableBody>
       </Table>
+      <Typography variant="caption" color="text.secondary">
+        {`每栋楼投票达到 ${result.minBallots} 票后才单独公布该楼统计；不足的楼栋合并显示，以保护业主个人信息。`}
+      </Typography>
     </Box>
   );
 };

@@ -21,6 +21,7 @@ import { voteKindChoices, voteMatterChoices, voteScopeChoices, voteStatusChoices
 import { CloseVoteButton } from './CloseVoteButton';
 import { TurnoutField } from './TurnoutField';
 import { VoteResult } from './VoteResult';
+import { BallotConflicts } from './BallotConflicts';
 
 /** The buildings or units a partial vote covers, by name. */
 const ScopeField = (_p: { label?: string }) => {
@@ -70,6 +71,7 @@ export const VoteShow = () => {
       <Divider />
       <Box sx={{ p: 2 }}>
         <VoteResult refreshKey={refreshKey} />
+        <BallotConflicts refreshKey={refreshKey} />
       </Box>
     </Show>
   );

@@ -16,12 +16,12 @@ export interface ScopeBuilding {
   units: { id: number; name: string }[]
 }
 
-/** Field → Chinese message; empty when the ballot can be sent. A paper ballot needs its scan (DOMAIN.md §1). */
+/** Field → Chinese message; empty when the ballot can be sent. Paper and door ballots need a scan (DOMAIN.md §1; issue 9 §5). */
 export function validateBallot(d: BallotDraft): Record<string, string> {
   const e: Record<string, string> = {}
   if (!d.householdId) e.householdId = '请选择房屋'
   if (!d.choice) e.choice = '请选择同意、反对或弃权'
-  if (d.channel === 'paper' && !d.scanUrl) e.scanUrl = '请上传纸质选票扫描件'
+  if (!d.scanUrl) e.scanUrl = d.channel === 'paper' ? '请上传纸质选票扫描件' : '请上传入户表决票扫描件'
   return e
 }
 
@@ -33,8 +33,7 @@ export function buildingsInScope<B extends ScopeBuilding>(buildings: B[], vote: 
   return buildings.map((b) => ({ ...b, units: b.units.filter((u) => ids.has(u.id)) })).filter((b) => b.units.length > 0)
 }
 
-/** The body of POST /api/votes/:id/ballots: a door-to-door ballot carries no scan. */
-export function ballotBody(d: BallotDraft): { householdId: number; choice: Choice; channel: EntryChannel; scanUrl?: string } {
-  const body = { householdId: d.householdId!, choice: d.choice!, channel: d.channel }
-  return d.channel === 'paper' ? { ...body, scanUrl: d.scanUrl! } : body
+/** The body of POST /api/votes/:id/ballots: every entered ballot carries its scan. */
+export function ballotBody(d: BallotDraft): { householdId: number; choice: Choice; channel: EntryChannel; scanUrl: string } {
+  return { householdId: d.householdId!, choice: d.choice!, channel: d.channel, scanUrl: d.scanUrl! }
 }

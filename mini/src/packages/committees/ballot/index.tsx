@@ -17,6 +17,8 @@ interface Entered {
   choice: Choice
   channel: EntryChannel
   receipt: string
+  /** The owner had voted themselves: the entry is kept as a conflict, not counted. */
+  conflict: boolean
 }
 
 function Chips<T>({ items, label, on, pick }: { items: T[]; label: (t: T) => string; on: (t: T) => boolean; pick: (t: T) => void }) {
@@ -34,8 +36,9 @@ const CHOICES: Choice[] = ['agree', 'disagree', 'abstain']
 
 /**
  * A committee member enters the paper ballots collected and the door-to-door ones (DOMAIN.md §1):
- * the home (building, unit, room in the vote's scope), the choice, and for paper the scan. They
- * count in the same tally as online ballots; the last ballot per home counts.
+ * the home (building, unit, room in the vote's scope), the choice, and the scan of the signed
+ * ballot. They count in the same tally as online ballots; the last ballot per home counts, except
+ * that a ballot the owner cast themselves is never replaced by an entered one (issue 9 §5).
  */
 export default function EnterBallotPage() {
   const voteId = Number(useRouter().params.vote)
@@ -88,8 +91,8 @@ export default function EnterBallotPage() {
     if (Object.keys(found).length) return
     setBusy(true)
     try {
-      const { receipt } = await enterBallot(vote.id, ballotBody(draft))
-      setEntered({ home: `${building!.name} ${unit!.name} ${room!.room}`, choice: choice!, channel, receipt })
+      const { receipt, conflict } = await enterBallot(vote.id, ballotBody(draft))
+      setEntered({ home: `${building!.name} ${unit!.name} ${room!.room}`, choice: choice!, channel, receipt, conflict })
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)
     } finally {
@@ -109,11 +112,17 @@ export default function EnterBallotPage() {
     return (
       <View className='page'>
         <View className='card ballot-entered'>
-          <Text className='verdict verdict-pass'>选票已录入</Text>
+          <Text className={entered.conflict ? 'verdict verdict-fail' : 'verdict verdict-pass'}>{entered.conflict ? '业主已本人投票，录入未计入' : '选票已录入'}</Text>
           <View>{`${entered.home}：${CHOICE_LABEL[entered.choice]}（${CHANNEL_LABEL[entered.channel]}）`}</View>
-          <View className='muted'>回执码（请告知业主，可凭此核验选票）</View>
-          <Text className='receipt'>{entered.receipt}</Text>
-          <View className='muted'>同一房屋再次录入或业主线上投票时，以最后一次为准。</View>
+          {entered.conflict ? (
+            <View className='muted'>该房屋业主已在线上本人投票，录入的选票不替换业主本人的选票，已记录为冲突，供业主委员会和街道核查。</View>
+          ) : (
+            <>
+              <View className='muted'>回执码（请告知业主，可凭此核验选票）</View>
+              <Text className='receipt'>{entered.receipt}</Text>
+              <View className='muted'>同一房屋再次录入时以最后一次为准；业主本人线上投票的，以业主本人的选票为准。</View>
+            </>
+          )}
         </View>
         <Button className='btn-primary' onClick={next}>继续录入</Button>
         <Button className='btn-plain' onClick={() => Taro.redirectTo({ url: `/packages/votes/detail/index?id=${vote.id}` })}>查看计票</Button>
@@ -133,7 +142,7 @@ export default function EnterBallotPage() {
       <View className='card'>
         <Text className='step-title'>投票方式</Text>
         <Chips items={CHANNELS} label={(c) => CHANNEL_LABEL[c]} on={(c) => c === channel} pick={setChannel} />
-        <View className='muted'>{channel === 'paper' ? '纸质选票须上传扫描件或照片，仅本届业委会委员和街道、社区工作人员可查看。' : '入户投票由委员上门记录业主意见。'}</View>
+        <View className='muted'>{channel === 'paper' ? '纸质选票须上传扫描件或照片，仅本届业委会委员和街道、社区工作人员可查看。' : '入户投票由委员上门记录业主意见，须上传业主签字的表决票照片。'}</View>
       </View>
 
       <View className='card'>
@@ -164,19 +173,17 @@ export default function EnterBallotPage() {
         {errors.choice && <View className='field-error'>{errors.choice}</View>}
       </View>
 
-      {channel === 'paper' && (
-        <View className='card scan'>
-          <Text className='step-title'>纸质选票扫描件（必填）</Text>
-          {scan.map((a) => (
-            <View key={a.url} className='attachment'>
-              <Text className='attachment-name link' onClick={() => openAttachment(a)}>{a.name}</Text>
-              <Text className='attachment-remove' onClick={() => setScan([])}>移除</Text>
-            </View>
-          ))}
-          <FilePicker update={(f) => setScan((list) => f(list).slice(-1))} room={scan.length ? 0 : 1} multiple={false} photoLabel='+ 拍摄或选择选票照片' fileLabel='+ 从聊天选择扫描件PDF' />
-          {errors.scanUrl && <View className='field-error'>{errors.scanUrl}</View>}
-        </View>
-      )}
+      <View className='card scan'>
+        <Text className='step-title'>{channel === 'paper' ? '纸质选票扫描件（必填）' : '入户表决票照片（必填）'}</Text>
+        {scan.map((a) => (
+          <View key={a.url} className='attachment'>
+            <Text className='attachment-name link' onClick={() => openAttachment(a)}>{a.name}</Text>
+            <Text className='attachment-remove' onClick={() => setScan([])}>移除</Text>
+          </View>
+        ))}
+        <FilePicker update={(f) => setScan((list) => f(list).slice(-1))} room={scan.length ? 0 : 1} multiple={false} photoLabel='+ 拍摄或选择选票照片' fileLabel='+ 从聊天选择扫描件PDF' />
+        {errors.scanUrl && <View className='field-error'>{errors.scanUrl}</View>}
+      </View>
 
       <Button className='btn-primary' loading={busy} disabled={busy || !open} onClick={submit}>提交选票</Button>
     </View>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
-import { formatArea, formatPercent, meets, THRESHOLD_LABEL, type Threshold, type Vote, type VoteResult } from '../../../services/votes'
+import { formatArea, formatPercent, meets, THRESHOLD_LABEL, type PublishedVoteResult, type Threshold, type Vote, type WithheldResult } from '../../../services/votes'
 
 interface RatioProps {
   label: string
@@ -27,12 +27,28 @@ function Ratio({ label, num, den, threshold, unit }: RatioProps) {
   )
 }
 
+/** Fewer ballots than the bar on a live vote: no figures, only the turnout (PIPL, issue 9 §9). */
+function Withheld({ vote, result }: { vote: Vote; result: WithheldResult }) {
+  return (
+    <View className='card result'>
+      <Text className='section-title'>实时统计</Text>
+      <View className='row'>
+        <Text className='muted'>投票率（按房屋）</Text>
+        <Text className='turnout'>{`${vote.ballotCount} / ${vote.eligibleCount}`}</Text>
+      </View>
+      <Text className='verdict verdict-open'>表决进行中</Text>
+      <View className='explain'>{result.explanation}</View>
+    </View>
+  )
+}
+
 /**
  * A vote's tally as owners may see it (DOMAIN.md §1): turnout, both participation ratios, both
- * approval ratios with their thresholds, why it passed or failed, and per-building figures —
- * never anyone's choice.
+ * approval ratios with their thresholds, why it passed or failed, and per-building figures once a
+ * building holds enough ballots (buildings below the bar merged) — never anyone's choice.
  */
-export function ResultView({ vote, result }: { vote: Vote; result: VoteResult }) {
+export function ResultView({ vote, result }: { vote: Vote; result: PublishedVoteResult }) {
+  if (result.withheld) return <Withheld vote={vote} result={result} />
   const approval: Threshold = result.special ? 'three_quarters' : 'more_than_half'
   const closed = result.status === 'closed'
   const verdict = !closed ? '表决进行中' : result.approved ? '通过' : '未通过'
@@ -74,6 +90,15 @@ export function ResultView({ vote, result }: { vote: Vote; result: VoteResult })
           <Text className='cell'>{formatArea(b.agreeArea)}</Text>
         </View>
       ))}
+      {result.withheldBuildings && (
+        <View className='table-row'>
+          <Text className='cell-first'>{`其余${result.withheldBuildings.buildings}栋（合并）`}</Text>
+          <Text className='cell'>{`${result.withheldBuildings.ballots}/${result.withheldBuildings.parts}`}</Text>
+          <Text className='cell'>{result.withheldBuildings.figures ? formatArea(result.withheldBuildings.figures.participatedArea) : '—'}</Text>
+          <Text className='cell'>{result.withheldBuildings.figures ? formatArea(result.withheldBuildings.figures.agreeArea) : '—'}</Text>
+        </View>
+      )}
+      <View className='muted'>{`每栋楼投票达到 ${result.minBallots} 票后才单独公布该楼统计，以保护业主个人信息。`}</View>
     </View>
   )
 }

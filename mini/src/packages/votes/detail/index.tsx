@@ -20,7 +20,7 @@ import {
   type BallotChoice,
   type MyBallot,
   type Vote,
-  type VoteResult,
+  type PublishedVoteResult,
 } from '../../../services/votes'
 import { ResultView } from './ResultView'
 import '../votes.scss'
@@ -86,7 +86,7 @@ export default function VoteDetailPage() {
   const id = Number(useRouter().params.id)
   const [loggedIn, setLoggedIn] = useState(isLoggedIn())
   const [vote, setVote] = useState<Vote | null>(null)
-  const [result, setResult] = useState<VoteResult | null>(null)
+  const [result, setResult] = useState<PublishedVoteResult | null>(null)
   const [homes, setHomes] = useState<HouseholdClaim[]>([])
   const [ballots, setBallots] = useState<MyBallot[]>([])
   const [member, setMember] = useState(false)
