@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import * as XLSX from 'xlsx';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client';
 import { seedDemo } from '../../server/src/seed/demo';
+import { xlsxFromRows } from '../../server/src/party/xlsxFixtures';
 import { generateCity } from './generateCity';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -72,16 +72,14 @@ async function prepare(adminUrl: string): Promise<string> {
   return url;
 }
 
-function memberSheet(orgs: { name: string; company: string }[]): Buffer {
+function memberSheet(orgs: { name: string; company: string }[]): Promise<Buffer> {
   const headers = ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位', '小区编码', '社区代码', '手机号'];
   const rows: unknown[][] = [headers];
   for (let i = 0; i < ROWS; i++) {
     const o = orgs[i % orgs.length];
     rows.push([`基准党员${i}`, i % 2 ? '男' : '女', `${1990 + (i % 30)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, o.name, '企业员工', o.company, '', '', `13${String(900000000 + i).padStart(9, '0')}`]);
   }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '党员');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return xlsxFromRows(rows, { sheetName: '党员' });
 }
 
 async function main() {
@@ -100,13 +98,13 @@ async function main() {
       await c.connect();
       const orgs = (await c.query(`SELECT o.name, co.name AS company FROM party_orgs o JOIN companies co ON co.id = o.company_id WHERE o.setting = 'company'`)).rows;
       await c.end();
-      const file = memberSheet(orgs);
+      const file = await memberSheet(orgs);
       log(`  sheet: ${(file.length / 1024 / 1024).toFixed(2)} MB .xlsx`);
 
       const t0 = performance.now();
       const form = new FormData();
       form.append('kind', 'members');
-      form.append('file', new Blob([file]), 'members-20000.xlsx');
+      form.append('file', new Blob([new Uint8Array(file)]), 'members-20000.xlsx');
       const up = await fetch(`${base}/api/party-imports`, { method: 'POST', headers: auth, body: form });
       const job = (await up.json()) as { id: string; status: string; progress: { done: number; total: number } };
       const tUpload = performance.now() - t0;

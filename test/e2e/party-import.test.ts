@@ -3,10 +3,10 @@
  * party-building staff upload a member sheet with one bad row → see the row's error and no way to
  * commit it → upload the fixed sheet → confirm → the dashboard's member figures grow by the rows.
  */
-import * as XLSX from 'xlsx';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startPlatform } from '../support/platform';
+import { xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
 
 jest.setTimeout(240_000);
 
@@ -15,11 +15,8 @@ let platform: Awaited<ReturnType<typeof startPlatform>>;
 let context: BrowserContext;
 let page: Page;
 
-function sheet(rows: Record<string, string>[]): Buffer {
-  const headers = ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位', '手机号'];
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))]), '党员');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+function sheet(rows: Record<string, string>[]): Promise<Buffer> {
+  return xlsxFromRecords(rows, ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位', '手机号'], { sheetName: '党员' });
 }
 
 async function signIn(username: string) {
@@ -69,7 +66,7 @@ test('party staff import a sheet with one bad row → fix → commit → see the
   await page.getByTestId('import-file').setInputFiles({
     name: '党员名册.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: sheet([row('旅程甲'), row('旅程乙', { 所在党组织: '不存在的党支部' }), row('旅程丙', { 手机号: '13600001111' })]),
+    buffer: await sheet([row('旅程甲'), row('旅程乙', { 所在党组织: '不存在的党支部' }), row('旅程丙', { 手机号: '13600001111' })]),
   });
   const errors = page.getByTestId('import-errors');
   await errors.waitFor();
@@ -82,7 +79,7 @@ test('party staff import a sheet with one bad row → fix → commit → see the
   await page.getByTestId('import-file').setInputFiles({
     name: '党员名册（已修正）.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: sheet([row('旅程甲'), row('旅程乙'), row('旅程丙', { 手机号: '13600001111' })]),
+    buffer: await sheet([row('旅程甲'), row('旅程乙'), row('旅程丙', { 手机号: '13600001111' })]),
   });
   await page.getByText('错误 0 行').waitFor();
   await page.getByTestId('import-commit').click();

@@ -225,7 +225,7 @@ describe('imports', () => {
     const noKind = await upload('people', await sheet([memberRow('x')]));
     expect(noKind.status).toBe(400);
     expect(await count('party_members')).toBe(before);
-  });
+  }, 60_000);
 
   test('templates download as .xlsx with the sheet’s headers; another user cannot see my import', async () => {
     const res = await t.api.get('/api/party-imports/template.xlsx?kind=members').set(await party()).buffer(true).parse((r, cb) => {

@@ -16,6 +16,22 @@ async function usesDate1904(zip: JSZip): Promise<boolean> {
   return /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
 }
 
+/** The parts of a workbook the import reads; everything else (names, comments, drawings, tables, media) is dropped unread. */
+const PARTS_READ = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+
+/**
+ * The workbook with only the parts the import reads, and without defined names: exceljs 4.4.0 files
+ * a defined name's cells under an object keyed by the sheet name it refers to, so a name pointing
+ * at a sheet called `__proto__` writes into Object.prototype (found by importSafety.test.ts).
+ */
+async function readableParts(zip: JSZip): Promise<Buffer> {
+  // Files only: removing a folder entry would take everything under it.
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir && !PARTS_READ.test(name)) zip.remove(name);
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', xml.replace(/<(\w+:)?definedNames\b[^>]*\/>|<(\w+:)?definedNames\b[\s\S]*?<\/(\w+:)?definedNames\s*>/g, ''));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /**
  * A cell as the text the row rules read. Dates (a date-formatted cell, or a bare serial number in a
  * date column) become YYYY-MM-DD in the workbook's own date system, as calendar dates: no time
@@ -44,8 +60,9 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
  * by content (a zip holding xl/workbook.xml; a renamed .csv or .xls is not: 415 NOT_XLSX), more
  * than 50,000 data rows (413 TOO_MANY_ROWS), no data (400 EMPTY_SHEET) or one missing required
  * columns (400 MISSING_COLUMNS). The first non-empty row is the header row. Cells become trimmed
- * strings keyed by header (see cellText for dates). Parsed with exceljs, which keeps sheet data in
- * arrays and Maps, never in objects keyed by names taken from the file (CVE-2023-30533 was that).
+ * strings keyed by header (see cellText for dates). Parsed with exceljs, after dropping what it
+ * need not read (see readableParts): SheetJS CE ≤ 0.19.2 wrote into Object.prototype through
+ * crafted names (CVE-2023-30533), and exceljs 4.4.0 does so through defined names.
  */
 export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
   const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
@@ -57,7 +74,7 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
     if (!zip.file('xl/workbook.xml')) throw notXlsx();
     date1904 = await usesDate1904(zip);
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
+    await wb.xlsx.load((await readableParts(zip)) as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
   } catch {
     throw notXlsx();
   }
