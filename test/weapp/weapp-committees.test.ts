@@ -84,7 +84,7 @@ test('paper ballot page (committee subpackage): a home in scope, the choice, the
   expect(post.data).toEqual({ householdId: 31, choice: 'agree', channel: 'paper', scanUrl: '/api/uploads/88' })
 })
 
-test('paper ballot page: a door-to-door ballot needs no scan and sends none', async () => {
+test('paper ballot page: a door-to-door ballot needs its scan too (issue 9 §5) and sends it', async () => {
   storage.token = 'jwt-1'
   stub.replies = (req) => {
     if (req.url.endsWith('/votes/3') && req.method === 'GET') return { statusCode: 200, data: { ...vote, scopeType: 'compound', scopeIds: [] } }
@@ -103,9 +103,14 @@ test('paper ballot page: a door-to-door ballot needs no scan and sends none', as
   tapText(page, '.chip', '301')
   tapText(page, '.chip', '反对')
   await sleep(20)
-  expect(text(page)).not.toContain('纸质选票扫描件（必填）')
+  expect(text(page)).toContain('入户表决票照片（必填）')
+  tapText(page, '.btn-primary', '提交选票')
+  await until(() => text(page).includes('请上传入户表决票扫描件'), 'scan required')
+  expect(sent.some((r) => r.method === 'POST')).toBe(false)
+  tapText(page, '.file-pick', '+ 拍摄或选择选票照片')
+  await until(() => text(page).includes('照片1.jpg'), 'scan listed')
   tapText(page, '.btn-primary', '提交选票')
   await until(() => text(page).includes('KLMNPQRS45'), 'receipt')
   const post = sent.find((r) => r.method === 'POST' && r.url.endsWith('/votes/3/ballots'))!
-  expect(post.data).toEqual({ householdId: 31, choice: 'disagree', channel: 'door' })
+  expect(post.data).toEqual({ householdId: 31, choice: 'disagree', channel: 'door', scanUrl: '/api/uploads/88' })
 })

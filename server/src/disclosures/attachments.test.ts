@@ -237,11 +237,12 @@ describe('a paper ballot\'s scan: the committee and staff in jurisdiction, never
     expect(await count('ballots')).toBe(before);
   });
 
-  test('a door-to-door ballot needs no scan; both count in the tally', async () => {
+  test('a door-to-door ballot is entered with its scan too (issue 9 §5); both count in the tally', async () => {
     const [other] = await t.query<{ id: number }>('SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND owner_id <> (SELECT owner_id FROM households WHERE id = $2) ORDER BY id LIMIT 1', [a.id, ownerHomeA]);
-    const door = await t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(member2)).send({ householdId: other.id, choice: 'disagree', channel: 'door' });
+    const door = await t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(member2)).send({ householdId: other.id, choice: 'disagree', channel: 'door', scanUrl: (await upload(member2, Buffer.concat([JPEG, Buffer.from([9])]), 'door.jpg')).url });
     expect(door.status).toBe(201);
-    const result = await t.api.get(`/api/votes/${voteId}/result`).set(bearer(member));
+    // staff see live totals; residents only from VOTE_BUILDING_RESULT_MIN_BALLOTS ballots (issue 9 §9)
+    const result = await t.api.get(`/api/votes/${voteId}/result`).set(bearer(await t.login('street')));
     expect(result.body).toMatchObject({ agreeOwners: 1, disagreeOwners: 1 });
   });
 });
