@@ -208,9 +208,15 @@ test('committee member publishes a statement and starts a vote; two owners vote;
   expect(text).toContain('≥ 2/3')
   expect(text).toContain('> 1/2（过半数）')
   await expect(console.getByTestId('vote-explanation').innerText()).resolves.not.toBe('')
-  // Per building, never per owner: one row per building, two ballots in all.
+  // Per building, never per owner: a building with fewer than 5 ballots (VOTE_BUILDING_RESULT_MIN_BALLOTS)
+  // is merged into one row whose figures stay hidden while it is below the bar too (issue 9 §9).
   const rows = console.getByTestId('vote-by-building').locator('tbody tr')
-  await expect(rows.count()).resolves.toBe(buildings)
+  const merged = console.getByTestId('vote-withheld-buildings')
+  await visible(merged)
+  const mergedText = await merged.innerText()
+  expect(mergedText).toContain('—')
+  const mergedBuildings = Number(/其余 (\d+) 栋/.exec(mergedText)![1])
+  await expect(rows.count()).resolves.toBe(buildings - mergedBuildings + 1)
   const ballots = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[2].textContent)))).reduce((a, b) => a + b, 0)
   expect(ballots).toBe(2)
   expect(households).toBeGreaterThan(2)
