@@ -157,6 +157,19 @@ export function startVote(input: NewVote): Promise<Vote> {
   return request('/votes', { method: 'POST', data: { ...input, status: 'open' }, loading: '提交中' })
 }
 
+/** An entered ballot that met the owner's own (issue 9 §5): shown to the committee for review, never a choice. */
+export interface BallotConflict {
+  id: number
+  home: string
+  ownerVotedAt: string
+  enteredChannel: 'paper' | 'door'
+  createdAt: string
+}
+
+export function listBallotConflicts(voteId: number): Promise<BallotConflict[]> {
+  return request(`/ballot-conflicts?filter=${encodeURIComponent(JSON.stringify({ voteId }))}&range=${encodeURIComponent('[0,199]')}`, { loading: false })
+}
+
 export function closeVote(id: number): Promise<unknown> {
   return request(`/votes/${id}/close`, { method: 'POST', loading: '提交中' })
 }

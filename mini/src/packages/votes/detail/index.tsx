@@ -21,8 +21,11 @@ import {
   type MyBallot,
   type Vote,
   type PublishedVoteResult,
+  listBallotConflicts,
+  type BallotConflict,
 } from '../../../services/votes'
 import { ResultView } from './ResultView'
+import { Conflicts } from './Conflicts'
 import '../votes.scss'
 
 const CHOICES: BallotChoice[] = ['agree', 'disagree', 'abstain']
@@ -90,6 +93,7 @@ export default function VoteDetailPage() {
   const [homes, setHomes] = useState<HouseholdClaim[]>([])
   const [ballots, setBallots] = useState<MyBallot[]>([])
   const [member, setMember] = useState(false)
+  const [conflicts, setConflicts] = useState<BallotConflict[]>([])
   const [failed, setFailed] = useState(false)
 
   const load = async () => {
@@ -106,7 +110,9 @@ export default function VoteDetailPage() {
       setResult(r)
       setHomes(claims.filter((c) => c.compoundId === v.compoundId && c.status === 'verified'))
       setBallots(mine)
-      setMember(committees.some((c) => c.compoundId === v.compoundId))
+      const isMember = committees.some((c) => c.compoundId === v.compoundId)
+      setMember(isMember)
+      if (isMember) listBallotConflicts(id).then(setConflicts, () => undefined)
     } catch {
       setFailed(true)
       setLoggedIn(isLoggedIn())
@@ -182,7 +188,7 @@ export default function VoteDetailPage() {
             <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/places/bind/index' })}>绑定房屋</Button>
           </View>
         )}
-        {homes.length > 0 && open && <View className='muted'>每套房屋一票；截止前可以改投，以最后一次为准。</View>}
+        {homes.length > 0 && open && <View className='muted'>每套房屋一票；截止前可以改投，以最后一次为准。您本人投的票不会被他人录入的纸质或入户选票替换。</View>}
         {homes.map((h) => (
           <Home key={h.householdId} claim={h} ballot={byHome.get(h.householdId)} open={open} onCast={cast} />
         ))}
@@ -192,6 +198,8 @@ export default function VoteDetailPage() {
       </View>
 
       {result && <ResultView vote={vote} result={result} />}
+
+      {member && <Conflicts conflicts={conflicts} />}
 
       {member && open && (
         <Button className='btn-plain' onClick={close}>截止表决</Button>
