@@ -3,10 +3,11 @@
  * party-building staff upload a member sheet with one bad row → see the row's error and no way to
  * commit it → upload the fixed sheet → confirm → the dashboard's member figures grow by the rows.
  */
+import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startPlatform } from '../support/platform';
-import { xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
+import { readXlsxRows, xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
 
 jest.setTimeout(240_000);
 
@@ -90,6 +91,15 @@ test('party staff import a sheet with one bad row → fix → commit → see the
   await page.getByRole('link', { name: '查看统计' }).click();
   await page.getByText('年度趋势').waitFor();
   expect(await totalMembers()).toEqual([membersBefore + 3, staff]);
+
+  // 导出 Excel: written in the browser by the lazily loaded spreadsheet library, Chinese headers, three sheets
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('party-stats.xlsx');
+  const exported = await readXlsxRows(fs.readFileSync((await file.path())!));
+  expect(exported.sheetNames).toEqual(['按区', '年度趋势', '企业明细']);
+  expect(exported.rows[0].slice(0, 3)).toEqual(['区划代码', '地区', '物业企业数']);
 
   // drill down: the district rows link to the registry's lists
   await page.getByTestId('party-stats').getByRole('link').first().click();
