@@ -90,6 +90,21 @@ describe('issue 9 §5: a ballot the owner cast is never replaced by one entered 
     expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM ballot_conflicts WHERE vote_id = $1', [vote.id]))[0].n).toBe(0);
   });
 
+  test('the street records its finding on a conflict once (20 reviews at the same moment: one 200, the rest 409); the committee cannot', async () => {
+    const [c] = await t.query<{ id: number }>('SELECT id FROM ballot_conflicts ORDER BY id LIMIT 1');
+    expect((await t.api.post(`/api/ballot-conflicts/${c.id}/review`).set(bearer(member)).send({ note: '已核实' })).status).toBe(403);
+    expect((await t.api.post(`/api/ballot-conflicts/${c.id}/review`).set(bearer(await t.login('d150202'))).send({ note: '已核实' })).status).toBe(404);
+    expect((await t.api.post(`/api/ballot-conflicts/${c.id}/review`).set(bearer(await t.login('street'))).send({ note: '' })).status).toBe(400);
+    const street = await t.login('street');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.api.post(`/api/ballot-conflicts/${c.id}/review`).set(bearer(street)).send({ note: `入户录入时业主不在家，委员误录 #${i}` })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'CONFLICT_REVIEWED')).toBe(true);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    const [row] = await t.query<{ review_note: string }>('SELECT review_note FROM ballot_conflicts WHERE id = $1', [c.id]);
+    expect(results.find((r) => r.status === 200)!.body.reviewNote).toBe(row.review_note);
+    expect((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'ballot-conflicts' AND entity_id = $1 AND action = 'review'`, [String(c.id)]))[0].n).toBe(1);
+  });
+
   test.each(['door', 'paper'])('a %s ballot without a scan → 400, nothing stored', async (channel) => {
     const vote = await openVote();
     const res = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[3].id, choice: 'agree', channel });

@@ -1,12 +1,20 @@
-import { eq, sql } from 'drizzle-orm';
+import type Router from '@koa/router';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { ballotConflictReviewSchema } from '@baotou/shared';
+import type { Db } from '../db/client';
+import { requireActor } from '../auth/middleware';
+import { writeAudit } from '../audit/audit';
+import { conflict, notFound } from '../http/errors';
 import type { ResourceDef } from '../http/resource';
 import { filterValue } from '../http/listQuery';
-import { isBureau, regionCondition } from '../jurisdiction/scope';
+import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import { ballotConflicts } from '../db/schema';
 import { memberCompoundIds } from '../committees/membership';
 
 /** Staff who review entered ballots that met an owner's own (party-building work needs none of it). */
 const REVIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff'];
+/** Who records the finding: the street and the bureaus above it. */
+const STREET_REVIEWERS = ['city_admin', 'district_staff', 'street_staff'] as const;
 
 /**
  * Ballots entered by the committee for a home whose owner had voted themselves (issue 9 §5), for
@@ -32,6 +40,9 @@ export function ballotConflictsResource(): ResourceDef {
       enteredChannel: sql<string>`(SELECT e.channel FROM ballots e WHERE e.id = "ballot_conflicts"."entered_ballot_id")`,
       enteredScanUrl: sql<string | null>`(SELECT e.scan_url FROM ballots e WHERE e.id = "ballot_conflicts"."entered_ballot_id")`,
       enteredBy: ballotConflicts.enteredBy,
+      reviewedBy: ballotConflicts.reviewedBy,
+      reviewedAt: ballotConflicts.reviewedAt,
+      reviewNote: ballotConflicts.reviewNote,
       createdAt: ballotConflicts.createdAt,
     },
     sortable: { id: ballotConflicts.id, createdAt: ballotConflicts.createdAt, voteId: ballotConflicts.voteId },
@@ -39,6 +50,7 @@ export function ballotConflictsResource(): ResourceDef {
     filters: {
       voteId: (v) => eq(ballotConflicts.voteId, filterValue.int('voteId', v)),
       compoundId: (v) => eq(ballotConflicts.compoundId, filterValue.int('compoundId', v)),
+      reviewed: (v) => (filterValue.bool('reviewed', v) ? sql`${ballotConflicts.reviewedAt} IS NOT NULL` : sql`${ballotConflicts.reviewedAt} IS NULL`),
     },
     readScope: (actor) => {
       if (isBureau(actor) && REVIEWERS.includes(actor.role)) return regionCondition(actor, ballotConflicts.regionCode);
@@ -46,4 +58,31 @@ export function ballotConflictsResource(): ResourceDef {
       return 'deny';
     },
   };
+}
+
+/**
+ * The street (city, district or street staff in jurisdiction) records its finding on a conflict,
+ * once: the committee whose entry is in question does not review itself. The update is guarded by
+ * `reviewed_at IS NULL`, so two reviews at the same moment leave exactly one (the other 409).
+ */
+export function registerBallotConflictReview(router: Router, db: Db): void {
+  router.post('/api/ballot-conflicts/:id/review', async (ctx) => {
+    const actor = requireActor(ctx, STREET_REVIEWERS);
+    const raw = String(ctx.params.id);
+    if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound('选票冲突');
+    const id = Number(raw);
+    const { note } = ballotConflictReviewSchema.parse(ctx.request.body);
+    ctx.body = await db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(ballotConflicts).where(eq(ballotConflicts.id, id));
+      if (!existing || !regionAllows(actor, existing.regionCode)) throw notFound('选票冲突');
+      const [after] = await tx
+        .update(ballotConflicts)
+        .set({ reviewedBy: actor.id, reviewedAt: new Date(), reviewNote: note })
+        .where(and(eq(ballotConflicts.id, id), isNull(ballotConflicts.reviewedAt)))
+        .returning();
+      if (!after) throw conflict('CONFLICT_REVIEWED', '该选票冲突已核查');
+      await writeAudit(tx, actor, { action: 'review', entity: 'ballot-conflicts', entityId: id, before: existing, after, regionCode: existing.regionCode });
+      return after;
+    });
+  });
 }

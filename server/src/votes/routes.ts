@@ -6,7 +6,7 @@ import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
 import { badRequest, notFound } from '../http/errors';
 import { votesResource } from './resource';
-import { ballotConflictsResource } from './conflicts';
+import { ballotConflictsResource, registerBallotConflictReview } from './conflicts';
 import { voteService } from './service';
 
 const idParam = (raw: string) => {
@@ -53,5 +53,6 @@ export function registerVoteRoutes(router: Router, db: Db, config: Config): void
     ctx.body = await service.myBallots(requireActor(ctx, ['resident']), idParam(ctx.params.id));
   });
   registerResource(router, db, def);
+  registerBallotConflictReview(router, db);
   registerResource(router, db, ballotConflictsResource());
 }

@@ -17,6 +17,11 @@ export const voteSchema = z
   .refine((v) => v.scopeType === 'compound' || v.scopeIds.length > 0, { message: '请选择表决范围内的楼栋或单元', path: ['scopeIds'] })
   .refine((v) => !v.opensAt || v.closesAt > v.opensAt, { message: '截止时间须晚于开始时间', path: ['closesAt'] });
 
+/** The street's finding on a ballot conflict (issue 9 §5). */
+export const ballotConflictReviewSchema = z.strictObject({
+  note: text('核查意见', 500),
+});
+
 export const ballotSchema = z.strictObject({
   householdId: intId('房屋'),
   choice: z.enum(BALLOT_CHOICES, { error: '请选择同意、反对或弃权' }),

@@ -10,6 +10,9 @@ CREATE TABLE "ballot_conflicts" (
 	"owner_ballot_id" bigint NOT NULL,
 	"entered_ballot_id" bigint NOT NULL,
 	"entered_by" integer,
+	"reviewed_by" integer,
+	"reviewed_at" timestamp with time zone,
+	"review_note" varchar(500),
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -19,6 +22,7 @@ ALTER TABLE "ballot_conflicts" ADD CONSTRAINT "ballot_conflicts_household_id_hou
 ALTER TABLE "ballot_conflicts" ADD CONSTRAINT "ballot_conflicts_owner_ballot_id_ballots_id_fk" FOREIGN KEY ("owner_ballot_id") REFERENCES "public"."ballots"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ballot_conflicts" ADD CONSTRAINT "ballot_conflicts_entered_ballot_id_ballots_id_fk" FOREIGN KEY ("entered_ballot_id") REFERENCES "public"."ballots"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ballot_conflicts" ADD CONSTRAINT "ballot_conflicts_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ballot_conflicts" ADD CONSTRAINT "ballot_conflicts_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ballot_conflicts_vote_idx" ON "ballot_conflicts" USING btree ("vote_id");--> statement-breakpoint
 CREATE INDEX "ballot_conflicts_region_idx" ON "ballot_conflicts" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "ballot_conflicts_entered_idx" ON "ballot_conflicts" USING btree ("entered_ballot_id");

@@ -89,6 +89,10 @@ export const ballotConflicts = pgTable(
     ownerBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
     enteredBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
     enteredBy: integer().references(() => users.id),
+    /** The street's review (once): who, when, what they found. */
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewNote: varchar({ length: 500 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
