@@ -137,12 +137,12 @@ describe('a resulting balance beyond FUND_MAX_BALANCE_FEN (here 10^10 fen)', () 
     await reconciles(t, district, account.id);
   });
 
-  test('a household\'s running total is bounded too: a ledger whose deposited total (a long history, set here directly) is at the bound takes no further top-up', async () => {
+  test('a household\'s running total is bounded too: a ledger whose deposited total is at the bound (a long history of deposits used up, set here directly) takes no further top-up', async () => {
     // The account is full from the last test: make room by reversing that top-up.
     const [last] = await t.query<{ id: number }>(`SELECT id FROM fund_entries WHERE account_id = $1 AND kind = 'top_up' ORDER BY id DESC LIMIT 1`, [account.id]);
     expect((await t.api.post(`/api/fund-entries/${last.id}/reverse`).set(bearer(district)).send({ reason: '腾出额度' })).status).toBe(201);
     const home = account.homes[1];
-    await t.query('UPDATE fund_ledgers SET deposited_fen = $2 WHERE household_id = $1', [home.household_id, LIMIT - 10]);
+    await t.query('UPDATE fund_ledgers SET used_fen = used_fen + ($2 - deposited_fen), deposited_fen = $2 WHERE household_id = $1', [home.household_id, LIMIT - 10]);
     const fits = await t.api.post(`/api/fund-accounts/${account.id}/deposits`).set(bearer(district)).send({ householdId: home.household_id, kind: 'top_up', amountFen: 10 });
     expect(fits.status).toBe(201);
     const before = await counts(t);

@@ -17,7 +17,7 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const fire = <T>(request: () => PromiseLike<T>) => Promise.all(Array.from({ length: N }, request));
 type Res = { status: number; body: { error?: { code: string } } };
 function exactlyOne(results: Res[], ok: number, code: string) {
-  expect(results.filter((r) => r.status === ok)).toHaveLength(1);
+  expect(results.filter((r) => r.status === ok).map((r) => r.status)).toEqual([ok]);
   expect(results.filter((r) => r.status !== ok).map((r) => `${r.status} ${r.body.error?.code}`)).toEqual(Array(N - 1).fill(`409 ${code}`));
 }
 const entries = (where: string, params: unknown[]) => t.query<{ id: number; amount_fen: string }>(`SELECT id, amount_fen::text FROM fund_entries WHERE ${where}`, params);

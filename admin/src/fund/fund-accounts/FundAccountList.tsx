@@ -1,8 +1,9 @@
-import { Datagrid, DateField, List, NumberField, TextField } from 'react-admin';
+import { CreateButton, Datagrid, DateField, ExportButton, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { YuanField } from '../fields';
 import { fenColumns } from '../exportFen';
+import { BankField } from './BankField';
 
 // `q` matches the compound's name or code.
 const filters = [
@@ -20,13 +21,20 @@ const exporter = fenColumns(
   ['balanceFen'],
 );
 
+const actions = (
+  <TopToolbar>
+    <CreateButton label="开设专户" />
+    <ExportButton />
+  </TopToolbar>
+);
+
 export const FundAccountList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+  <List filters={filters} exporter={exporter} actions={actions} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="compoundName" sortBy="compoundId" />
       <RegionField source="regionCode" sortable={false} />
-      <TextField source="bankName" sortable={false} />
-      <TextField source="accountNo" sortable={false} />
+      <BankField source="bankName" sortable={false} />
+      <BankField source="accountNo" sortable={false} />
       <YuanField source="balanceFen" />
       <NumberField source="ledgerCount" sortable={false} />
       <NumberField source="topUpDueCount" sortable={false} />

@@ -1,18 +1,19 @@
 import { Box, Divider } from '@mui/material';
 import {
   DateField,
+  EditButton,
   Link,
   NumberField,
   ReferenceField,
   Show,
   SimpleShowLayout,
-  TextField,
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { RegionField } from '../../common/fields';
 import { YuanField } from '../fields';
 import { AllocateEarningsButton } from './AllocateEarningsButton';
+import { BankField } from './BankField';
 import { DepositButton } from './DepositButton';
 import { Reconciliation } from './Reconciliation';
 
@@ -36,14 +37,15 @@ export const FundAccountShow = () => (
       <TopToolbar>
         <DepositButton />
         <AllocateEarningsButton />
+        <EditButton label="登记开户银行" />
       </TopToolbar>
     }
   >
     <SimpleShowLayout>
       <ReferenceField source="compoundId" reference="compounds" />
       <RegionField source="regionCode" />
-      <TextField source="bankName" />
-      <TextField source="accountNo" />
+      <BankField source="bankName" />
+      <BankField source="accountNo" />
       <YuanField source="balanceFen" />
       <NumberField source="ledgerCount" />
       <NumberField source="topUpDueCount" />
