@@ -108,6 +108,17 @@ describe('issue 9 §11: a crafted workbook cannot touch Object.prototype', () =>
   });
 });
 
+describe('issue 9 §11: what a workbook may cost the server to read', () => {
+  test('a zip bomb (a sheet of 70 MB zipped to well under the 10 MB upload cap) → 413 WORKBOOK_TOO_LARGE, nothing stored', async () => {
+    const base = await xlsxFromRecords([member('炸弹甲')], MEMBER_HEADERS);
+    const bomb = await tamperXlsx(base, (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? xml.replace('<sheetData>', `<sheetData>${' '.repeat(70 * 1024 * 1024)}`) : undefined));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await upload('members', bomb);
+    expect([res.status, res.body.error?.code]).toEqual([413, 'WORKBOOK_TOO_LARGE']);
+    expect(await t.query(`SELECT 1 FROM party_members WHERE name = '炸弹甲'`)).toHaveLength(0);
+  }, 60_000);
+});
+
 describe('issue 9 §7: dates honour the workbook’s date system (1900 or 1904), as calendar dates', () => {
   const joinedOn = async (name: string) => (await t.query<{ d: string }>(`SELECT joined_on::text AS d FROM party_members WHERE name = $1`, [name]))[0]?.d;
 

@@ -1,35 +1,81 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PARTY_IMPORT_COLUMNS, PARTY_IMPORT_KIND_LABELS, PARTY_IMPORT_MAX_ROWS, excelSerialToIsoDate, missingPartyColumns, type PartyImportKind } from '@baotou/shared';
+import { PARTY_IMPORT_COLUMNS, PARTY_IMPORT_KIND_LABELS, PARTY_IMPORT_MAX_ROWS, PARTY_IMPORT_MAX_UNZIPPED_BYTES, excelSerialToIsoDate, missingPartyColumns, type PartyImportKind } from '@baotou/shared';
 import { AppError, badRequest } from '../http/errors';
 
 const DATE_HEADERS = new Set(['成立日期', '入党日期', '开始日期', '结束日期']);
 const notXlsx = (detail = '文件已损坏或不是有效的Excel工作簿（.xlsx）') => new AppError('NOT_XLSX', 415, detail);
 
 /**
- * Whether the workbook counts days from 1904-01-01 (Excel for Mac's old default). Read from
- * xl/workbook.xml ourselves: OOXML booleans may be "1" or "true", and exceljs only knows "1".
+ * Whether the workbook counts days from 1904-01-01 (Excel for Mac's old default), from
+ * xl/workbook.xml: OOXML booleans may be "1" or "true", and exceljs only knows "1".
  */
-async function usesDate1904(zip: JSZip): Promise<boolean> {
-  const xml = await zip.file('xl/workbook.xml')!.async('string');
-  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(xml)?.[0] ?? '';
+function usesDate1904(workbookXml: string): boolean {
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
   return /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
 }
 
 /** The parts of a workbook the import reads; everything else (names, comments, drawings, tables, media) is dropped unread. */
 const PARTS_READ = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
+/** workbook.xml without its <definedNames> element, in one pass (no backtracking pattern to stall on a crafted file). */
+function withoutDefinedNames(xml: string): string {
+  const open = /<((?:\w+:)?)definedNames\b/g;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const tagEnd = xml.indexOf('>', m.index);
+    if (tagEnd < 0) throw notXlsx();
+    let end = tagEnd + 1;
+    if (xml[tagEnd - 1] !== '/') {
+      const close = xml.indexOf(`</${m[1]}definedNames>`, tagEnd);
+      if (close < 0) throw notXlsx();
+      end = close + `</${m[1]}definedNames>`.length;
+    }
+    out += xml.slice(from, m.index);
+    from = end;
+    open.lastIndex = end;
+  }
+  return out + xml.slice(from);
+}
+
+const tooBigUnzipped = () =>
+  new AppError('WORKBOOK_TOO_LARGE', 413, `工作簿解压后超过${PARTY_IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024}MB：请删除多余的工作表或拆分后上传`);
+
 /**
- * The workbook with only the parts the import reads, and without defined names: exceljs 4.4.0 files
- * a defined name's cells under an object keyed by the sheet name it refers to, so a name pointing
- * at a sheet called `__proto__` writes into Object.prototype (found by importSafety.test.ts).
+ * The workbook with only the parts the import reads, unzipped under a byte budget (a zip bomb
+ * stops at the budget, whatever sizes its directory claims), and without defined names: exceljs
+ * 4.4.0 files a defined name's cells under an object keyed by the sheet name it refers to, so a
+ * name pointing at a sheet called `__proto__` writes into Object.prototype (importSafety.test.ts).
  */
-async function readableParts(zip: JSZip): Promise<Buffer> {
-  // Files only: removing a folder entry would take everything under it.
-  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir && !PARTS_READ.test(name)) zip.remove(name);
-  const xml = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', xml.replace(/<(\w+:)?definedNames\b[^>]*\/>|<(\w+:)?definedNames\b[\s\S]*?<\/(\w+:)?definedNames\s*>/g, ''));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+async function readableParts(zip: JSZip): Promise<{ workbook: Buffer; date1904: boolean }> {
+  const clean = new JSZip();
+  let budget = PARTY_IMPORT_MAX_UNZIPPED_BYTES;
+  let date1904 = false;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !PARTS_READ.test(name)) continue;
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (c: Buffer) => {
+        budget -= c.length;
+        if (budget < 0) {
+          (stream as unknown as { pause(): void }).pause();
+          reject(tooBigUnzipped());
+        } else chunks.push(c);
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', reject);
+    });
+    let data = Buffer.concat(chunks);
+    if (name === 'xl/workbook.xml') {
+      const xml = data.toString('utf8');
+      date1904 = usesDate1904(xml);
+      data = Buffer.from(withoutDefinedNames(xml));
+    }
+    clean.file(name, data);
+  }
+  return { workbook: await clean.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), date1904 };
 }
 
 /**
@@ -58,7 +104,7 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
 /**
  * Reads an uploaded sheet (its first worksheet), refusing anything that is not an .xlsx workbook
  * by content (a zip holding xl/workbook.xml; a renamed .csv or .xls is not: 415 NOT_XLSX), more
- * than 50,000 data rows (413 TOO_MANY_ROWS), no data (400 EMPTY_SHEET) or one missing required
+ * than 50,000 data rows (413 TOO_MANY_ROWS), more than 64 MB once unzipped (413 WORKBOOK_TOO_LARGE), no data (400 EMPTY_SHEET) or one missing required
  * columns (400 MISSING_COLUMNS). The first non-empty row is the header row. Cells become trimmed
  * strings keyed by header (see cellText for dates). Parsed with exceljs, after dropping what it
  * need not read (see readableParts): SheetJS CE ≤ 0.19.2 wrote into Object.prototype through
@@ -72,10 +118,12 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
   try {
     const zip = await JSZip.loadAsync(buf);
     if (!zip.file('xl/workbook.xml')) throw notXlsx();
-    date1904 = await usesDate1904(zip);
+    const parts = await readableParts(zip);
+    date1904 = parts.date1904;
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await readableParts(zip)) as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
-  } catch {
+    await wb.xlsx.load(parts.workbook as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw notXlsx();
   }
   const parsedAs1904 = wb.properties?.date1904 === true;
