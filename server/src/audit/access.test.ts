@@ -98,6 +98,7 @@ describe('party staff: no fund ledgers or balances, no ticket statistics; what p
     '/api/fund-accounts',
     '/api/fund-ledgers',
     '/api/fund-entries',
+    '/api/fund-applications',
     `/api/tickets/stats?from=${monthAgo}&to=${today}&groupBy=district`,
   ])('party staff GET %s → 403; district staff 200', async (path) => {
     const res = await t.api.get(path).set(bearer(await t.login('party')));

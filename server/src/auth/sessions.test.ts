@@ -66,6 +66,17 @@ describe('a token speaks only for the account as it is now', () => {
     expect((await t.api.get('/api/users').set(bearer(old))).status).toBe(401);
   });
 
+  test('disabled while 20 requests with its token are in flight: every request after the change → 401', async () => {
+    const token = await signIn('d150202');
+    const inFlight = Array.from({ length: 20 }, () => t.api.get('/api/owners').set(bearer(token)).then((r) => r.status));
+    const disabled = editUser('d150202', { disabled: true });
+    const [statuses, put] = await Promise.all([Promise.all(inFlight), disabled]);
+    expect(put.status).toBe(200);
+    expect(statuses.every((s) => s === 200 || s === 401)).toBe(true);
+    const after = await Promise.all(Array.from({ length: 20 }, () => t.api.get('/api/owners').set(bearer(token))));
+    expect(after.map((r) => r.status)).toEqual(Array(20).fill(401));
+  });
+
   test('an edit that changes nothing a token vouches for (the name) keeps sessions', async () => {
     const token = await signIn('d150205');
     expect((await editUser('d150205', { name: '石拐区住建局（改名）' })).status).toBe(200);

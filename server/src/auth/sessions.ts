@@ -22,6 +22,8 @@ interface Entry {
  */
 export function createSessionChecker(db: Db, cacheMs: number) {
   const cache = new Map<number, Entry>();
+  /** Users whose epoch this process is changing: not cached for a while, so a read racing the commit is not kept. */
+  const uncached = new Map<number, number>();
 
   async function load(userId: number): Promise<number> {
     const [u] = await db.select({ epoch: users.sessionEpoch, disabled: users.disabled }).from(users).where(eq(users.id, userId)).limit(1);
@@ -45,14 +47,19 @@ export function createSessionChecker(db: Db, cacheMs: number) {
             throw err;
           },
         );
-        if (cacheMs > 0) cache.set(userId, entry);
+        if (cacheMs > 0 && !((uncached.get(userId) ?? 0) > now)) cache.set(userId, entry);
         e = entry;
       }
       return (await e.pending!) === epoch;
     },
-    /** Called by every change that bumps a user's epoch, so this process sees it on the next request. */
+    /**
+     * Called by every change that bumps a user's epoch (inside its transaction), so this process
+     * sees it on the next request: for `cacheMs` the user's epoch is read from the database each time.
+     */
     forget(userId: number): void {
       cache.delete(userId);
+      if (uncached.size >= MAX_ENTRIES) uncached.clear();
+      if (cacheMs > 0) uncached.set(userId, Date.now() + cacheMs);
     },
   };
 }

@@ -82,7 +82,7 @@ export function usersResource(sessions: SessionChecker): ResourceDef {
           const endsSessions = !!password || SESSION_FIELDS.some((k) => (values[k] ?? null) !== (c.existing![k] ?? null));
           return endsSessions ? { ...values, sessionEpoch: sql`${users.sessionEpoch} + 1` } : values;
         },
-        // Before commit, so a request racing the commit may cache the old epoch: for SESSION_CHECK_CACHE_MS at most.
+        // Inside the transaction: forget() also stops caching this user for a while, so a read racing the commit is not kept.
         after: async (row) => sessions.forget(row.id as number),
       },
     },

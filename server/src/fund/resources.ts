@@ -183,7 +183,8 @@ export function applicationsResource(emergencyDisclosureDays: number): ResourceD
       disclosureOverdue: (v) => (filterValue.bool('disclosureOverdue', v) ? overdue : sql`NOT ${overdue}`),
     },
     readScope: (actor) => {
-      if (isBureau(actor)) return regionCondition(actor, fundApplications.regionCode);
+      // Not party staff: an application's shares show every home's balance (DOMAIN.md §7).
+      if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundApplications.regionCode);
       if (actor.role === 'company_staff' && actor.companyId) {
         return sql`${fundApplications.compoundId} IN (SELECT p.compound_id FROM projects p WHERE p.company_id = ${actor.companyId})`;
       }
