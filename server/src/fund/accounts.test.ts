@@ -58,6 +58,22 @@ describe('a compound gets its account when created (DOMAIN.md §3: one special a
   });
 });
 
+describe('deleting a compound', () => {
+  test('one registered by mistake takes its untouched account with it, audited; one whose account holds a ledger is refused 409 FUND_ACCOUNT_IN_USE', async () => {
+    const c = await t.api.post('/api/compounds').set(bearer(district)).send(compound('FA0003', '误登记小区'));
+    const [account] = await t.query<{ id: number }>('SELECT id FROM fund_accounts WHERE compound_id = $1', [c.body.id]);
+    const del = await t.api.delete(`/api/compounds/${c.body.id}`).set(bearer(district));
+    expect(del.status).toBe(200);
+    expect(await t.query('SELECT id FROM fund_accounts WHERE compound_id = $1', [c.body.id])).toEqual([]);
+    expect((await audits(account.id)).map((a) => a.action)).toEqual(['create', 'delete']);
+    const [bt] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0002'`);
+    const refused = await t.api.delete(`/api/compounds/${bt.id}`).set(bearer(await t.login('city')));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('FUND_ACCOUNT_IN_USE');
+    expect(await t.query('SELECT id FROM fund_accounts WHERE compound_id = $1', [bt.id])).toHaveLength(1);
+  });
+});
+
 describe('a compound without an account gets one by an explicit action', () => {
   test('POST /api/fund-accounts: district staff in jurisdiction, audited; a second one is 409 FUND_ACCOUNT_EXISTS', async () => {
     const compoundId = await compoundWithoutAccount('FA0100');

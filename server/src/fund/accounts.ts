@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { compounds, fundAccounts } from '../db/schema';
@@ -40,6 +40,24 @@ export async function openAccountFor(db: Db, actor: Actor, input: { compoundId: 
     assertFundStaff(actor, compound.regionCode);
     return (await openFundAccount(tx, actor, compound, input)).id;
   });
+}
+
+/**
+ * The compound delete's hook (places/compounds.ts): a compound deleted by mistake right after its
+ * registration takes its untouched account with it (audited); an account with any ledger, posting or
+ * application is never deleted, so neither is its compound (409 FUND_ACCOUNT_IN_USE).
+ */
+export async function closeAccountWithCompound(existing: Record<string, unknown>, c: { tx: Tx; actor: Actor }): Promise<void> {
+  const [account] = await c.tx.select().from(fundAccounts).where(eq(fundAccounts.compoundId, existing.id as number)).for('update');
+  if (!account) return;
+  const [{ used }] = (
+    await c.tx.execute(sql`SELECT EXISTS (SELECT 1 FROM fund_ledgers WHERE account_id = ${account.id})
+                               OR EXISTS (SELECT 1 FROM fund_batches WHERE account_id = ${account.id})
+                               OR EXISTS (SELECT 1 FROM fund_applications WHERE account_id = ${account.id}) AS used`)
+  ).rows as { used: boolean }[];
+  if (used || account.balanceFen !== 0) throw conflict('FUND_ACCOUNT_IN_USE', '该小区的维修资金专户已有账目，不能删除该小区');
+  await c.tx.delete(fundAccounts).where(eq(fundAccounts.id, account.id));
+  await writeAudit(c.tx, c.actor, { action: 'delete', entity: 'fund-accounts', entityId: account.id, before: account, regionCode: account.regionCode });
 }
 
 /** The compound create's hook (places/compounds.ts): its account opens in the same transaction. */

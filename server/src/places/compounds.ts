@@ -6,7 +6,7 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { buildings, compounds, householdClaims, households, projects, regions, units } from '../db/schema';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 import type { Tx } from '../db/client';
-import { openAccountWithCompound } from '../fund/accounts';
+import { closeAccountWithCompound, openAccountWithCompound } from '../fund/accounts';
 
 const buildingCount = sql<number>`(SELECT count(*)::int FROM buildings b WHERE b.compound_id = "compounds"."id")`;
 const householdCount = sql<number>`(SELECT count(*)::int FROM households h WHERE h.compound_id = "compounds"."id")`;
@@ -78,6 +78,8 @@ export function compoundsResource(): ResourceDef {
       create: { schema: compoundSchema, prepare: prepareCompound, after: openAccountWithCompound },
       update: { schema: compoundSchema, prepare: prepareCompound, after: carryRegionToChildren },
       remove: true,
+      // Its maintenance-fund account goes with it only while untouched (fund/accounts.ts).
+      beforeRemove: closeAccountWithCompound,
     },
   };
 }
