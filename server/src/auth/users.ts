@@ -18,12 +18,12 @@ const MANAGEABLE: Partial<Record<Role, readonly Role[]>> = {
   district_staff: ['street_staff', 'community_staff'],
 };
 
-/** Returns the account's region: company staff answer for a company, not a region (none). */
+/** Returns the account's region: required at the role's level, optional for company staff (who answer for a company). */
 function checkAccount(actor: Actor, input: { role: Role; regionCode?: string | null; companyId?: number | null }): string | null {
   if (!MANAGEABLE[actor.role]?.includes(input.role)) throw badRequest('ROLE_NOT_ASSIGNABLE', '无权设置该角色', { role: '无权设置该角色' });
   if (input.role === 'company_staff') {
     if (!input.companyId) throw badRequest('VALIDATION_FAILED', '物业企业账号必须选择所属企业', { companyId: '请选择所属企业' });
-    return null;
+    return input.regionCode ?? null;
   }
   if (!input.regionCode || regionLevel(input.regionCode) !== ROLE_REGION_LEVEL[input.role as keyof typeof ROLE_REGION_LEVEL]) {
     throw badRequest('VALIDATION_FAILED', '所属地区的级别与角色不符', { regionCode: '所属地区的级别与角色不符' });

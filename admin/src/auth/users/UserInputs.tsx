@@ -18,7 +18,7 @@ const REGION_LEVEL: Record<string, 'district' | 'street' | 'community' | undefin
 };
 
 /**
- * Every staff account is bound to a region (its jurisdiction); company staff also to a company.
+ * Every staff account is bound to a region (its jurisdiction); company staff to a company (a region is optional).
  * On edit the password is optional: left empty, the current one is kept (see sanitizeUser).
  */
 export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
@@ -40,7 +40,7 @@ export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
               key={formData.role ?? ''}
               source="regionCode"
               level={REGION_LEVEL[formData.role]}
-              validate={required()}
+              validate={formData.role === 'company_staff' ? undefined : required()}
             />
             {formData.role === 'company_staff' && (
               <RefInput source="companyId" reference="companies" validate={required()} />
