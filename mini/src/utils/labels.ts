@@ -17,4 +17,6 @@ export const CLAIM_STATUS_LABEL: Record<string, string> = {
   verified: '已认证',
   pending: '待审核',
   rejected: '已驳回',
+  revoked: '已解除',
+  withdrawn: '已撤回',
 }

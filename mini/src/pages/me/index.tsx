@@ -4,9 +4,9 @@ import { useState } from 'react'
 
 import { LoginPanel } from '../../components/LoginPanel'
 import { isLoggedIn } from '../../services/auth'
-import { CLAIM_STATUS_LABELS } from '@baotou/shared/src/places/enums'
-
 import { listMyClaims, withdrawClaim, type HouseholdClaim } from '../../services/places'
+// The mini build does not compile @baotou/shared's TypeScript: labels mirror CLAIM_STATUS_LABELS there.
+import { CLAIM_STATUS_LABEL } from '../../utils/labels'
 import './index.scss'
 
 /** Why a claim ended, as the resident reads it. */
@@ -62,7 +62,7 @@ export default function MePage() {
         <View className='card claim' key={c.id}>
           <View className='claim-head'>
             <Text className='claim-room'>{`${c.buildingName} ${c.unitName} ${c.room}`}</Text>
-            <Text className={`status status-${c.status}`}>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</Text>
+            <Text className={`status status-${c.status}`}>{CLAIM_STATUS_LABEL[c.status] ?? c.status}</Text>
           </View>
           <View className='muted'>{c.compoundName}</View>
           <View className='muted'>{`业主：${c.name}  ${c.phone}`}</View>
