@@ -119,6 +119,16 @@ describe('issue 9 §11: what a workbook may cost the server to read', () => {
   }, 60_000);
 });
 
+describe('errors name the row as Excel numbers it', () => {
+  test('blank rows between data rows are not renumbered away', async () => {
+    const good = member('行号甲');
+    const bad = member('行号乙', { 性别: 'X' });
+    const rows = [MEMBER_HEADERS, MEMBER_HEADERS.map((h) => good[h as keyof typeof good]), [], [], MEMBER_HEADERS.map((h) => bad[h as keyof typeof bad])];
+    const p = await preview('members', await xlsxFromRows(rows));
+    expect(p.errors).toEqual([{ row: 5, messages: [expect.stringMatching(/性别“X”无效/)] }]);
+  });
+});
+
 describe('issue 9 §7: dates honour the workbook’s date system (1900 or 1904), as calendar dates', () => {
   const joinedOn = async (name: string) => (await t.query<{ d: string }>(`SELECT joined_on::text AS d FROM party_members WHERE name = $1`, [name]))[0]?.d;
 

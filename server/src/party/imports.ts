@@ -119,7 +119,7 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
 }
 
 /** Starts checking the rows in the background, a chunk at a time, so progress can be polled. */
-export function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: PartyImportKind, fileName: string, rows: Record<string, string>[]): ImportJob {
+export function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: PartyImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]): ImportJob {
   sweep();
   const job: ImportJob = { id: randomUUID(), kind, fileName, actorId: actor.id, status: 'validating', createdAt: Date.now(), total: rows.length, done: 0, valid: [], errors: [], committed: 0 };
   jobs.set(job.id, job);
@@ -130,9 +130,9 @@ export function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, ki
         const end = Math.min(rows.length, i + CHUNK);
         for (let k = i; k < end; k++) {
           const r = validate(rows[k]);
-          // Excel row numbers: the header is row 1.
-          if (r.ok) job.valid.push({ row: k + 2, value: r.value });
-          else job.errors.push({ row: k + 2, messages: r.errors });
+          // Row numbers as Excel shows them.
+          if (r.ok) job.valid.push({ row: rowNumbers[k], value: r.value });
+          else job.errors.push({ row: rowNumbers[k], messages: r.errors });
         }
         job.done = end;
         await new Promise((resolve) => setImmediate(resolve));

@@ -70,9 +70,9 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const actor = requireActor(ctx, PARTY_WRITERS);
     const upload = await readUpload(ctx);
     const kind = importKind(upload.fields.kind ?? ctx.query.kind);
-    const { rows } = await readSheet(kind, upload.data);
+    const { rows, rowNumbers } = await readSheet(kind, upload.data);
     ctx.status = 202;
-    ctx.body = presentJob(startImport(db, cipher, actor, kind, upload.fileName, rows));
+    ctx.body = presentJob(startImport(db, cipher, actor, kind, upload.fileName, rows, rowNumbers));
   });
 
   router.get('/api/party-imports/:id', async (ctx) => {

@@ -105,12 +105,13 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
  * Reads an uploaded sheet (its first worksheet), refusing anything that is not an .xlsx workbook
  * by content (a zip holding xl/workbook.xml; a renamed .csv or .xls is not: 415 NOT_XLSX), more
  * than 50,000 data rows (413 TOO_MANY_ROWS), more than 64 MB once unzipped (413 WORKBOOK_TOO_LARGE), no data (400 EMPTY_SHEET) or one missing required
- * columns (400 MISSING_COLUMNS). The first non-empty row is the header row. Cells become trimmed
+ * columns (400 MISSING_COLUMNS). The first non-empty row is the header row; rowNumbers are each
+ * data row's number in Excel (blank rows skipped, not renumbered). Cells become trimmed
  * strings keyed by header (see cellText for dates). Parsed with exceljs, after dropping what it
  * need not read (see readableParts): SheetJS CE ≤ 0.19.2 wrote into Object.prototype through
  * crafted names (CVE-2023-30533), and exceljs 4.4.0 does so through defined names.
  */
-export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
+export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[]; rowNumbers: number[] }> {
   const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
   if (!isZip || !buf.includes('xl/workbook.xml')) throw notXlsx('文件不是有效的Excel工作簿（.xlsx）：请在Excel中“另存为 .xlsx”后再上传');
   let wb: ExcelJS.Workbook;
@@ -131,9 +132,11 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
   if (!ws) throw badRequest('EMPTY_SHEET', '工作簿中没有工作表');
 
   const matrix: ExcelJS.CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
+  const sheetRowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
     const values = row.values;
     matrix.push(Array.isArray(values) ? values : []);
+    sheetRowNumbers.push(n);
   });
   const headerRow = matrix[0] ?? [];
   const headers: string[] = [];
@@ -147,6 +150,7 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
     throw badRequest('MISSING_COLUMNS', `${PARTY_IMPORT_KIND_LABELS[kind]}表缺少必填列：${missing.join('、')}（请下载模板核对表头）`, { columns: missing.join('、') });
   }
   const rows: Record<string, string>[] = [];
+  const rowNumbers: number[] = [];
   for (let i = 1; i < matrix.length; i++) {
     const r = matrix[i];
     // No prototype: a header named "__proto__" or "constructor" is just a key here.
@@ -158,10 +162,13 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
       if (s) empty = false;
       row[h] = s;
     });
-    if (!empty) rows.push(row);
+    if (!empty) {
+      rows.push(row);
+      rowNumbers.push(sheetRowNumbers[i]);
+    }
   }
   if (rows.length === 0) throw badRequest('EMPTY_SHEET', '表格中没有数据行');
-  return { headers, rows };
+  return { headers, rows, rowNumbers };
 }
 
 /** The template of a sheet kind: the header row, an example row, and a sheet of what to fill in. */
