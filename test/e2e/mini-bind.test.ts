@@ -43,7 +43,7 @@ function chip(page: Page, step: string, text: string): Locator {
     .filter({ hasText: exactly(text) })
 }
 
-test('a resident scans a compound code, binds a registered home and sees it as 已认证', async () => {
+test('a resident scans a compound code, binds a registered home, sees it as 已认证, then withdraws it', async () => {
   const owner = await platform.demoOwnerForBinding()
   const page = await browser.newPage()
   page.setDefaultTimeout(20_000)
@@ -82,7 +82,7 @@ test('a resident scans a compound code, binds a registered home and sees it as �
   // Issue 9 §4: a resident can withdraw their own binding; the ended claim stays listed with why.
   await claim.locator('taro-button-core').filter({ hasText: exactly('撤回绑定') }).click()
   await page.locator('.taro-modal__foot').getByText('撤回', { exact: true }).click()
-  await expect.poll(() => claim.locator('.status').innerText()).toBe('已撤回')
+  await expectVisible(claim.locator('.status').filter({ hasText: exactly('已撤回') }))
   await expectVisible(claim.getByText('撤回说明：本人撤回'))
   await expect(claim.locator('taro-button-core').filter({ hasText: exactly('撤回绑定') }).count()).resolves.toBe(0)
 }, 120_000)
