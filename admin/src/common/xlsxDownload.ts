@@ -27,8 +27,8 @@ const fittedWidths = (rows: unknown[][]) => {
   );
 };
 
-/** Builds the workbook and has the browser save it as `fileName`. */
-export async function downloadXlsx(fileName: string, sheets: SheetSpec[]): Promise<void> {
+/** The .xlsx bytes of `sheets`, in order; objects in cells are written as JSON, null as empty. */
+export async function buildXlsx(sheets: SheetSpec[]): Promise<ArrayBuffer> {
   const mod = await import('exceljs');
   const ExcelJS = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
   const wb = new ExcelJS.Workbook();
@@ -38,7 +38,12 @@ export async function downloadXlsx(fileName: string, sheets: SheetSpec[]): Promi
     ws.columns = (s.widths ?? fittedWidths(s.rows)).map((width) => ({ width }));
     for (const r of s.rows) ws.addRow(r.map(cellValue));
   }
-  const data = await wb.xlsx.writeBuffer();
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+/** Builds the workbook and has the browser save it as `fileName`. */
+export async function downloadXlsx(fileName: string, sheets: SheetSpec[]): Promise<void> {
+  const data = await buildXlsx(sheets);
   const url = URL.createObjectURL(new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   const a = document.createElement('a');
   a.href = url;
