@@ -96,7 +96,7 @@ describe('action plan 四(一) 交叉任职 import rows', () => {
 
 // Issue 9 §7: a row previewed as valid must not fail at commit, so every rule the database applies
 // to the text (column sizes, no NUL) is a row rule. Lengths count characters, as varchar(n) does.
-describe('issue 9 §7 (DOMAIN.md §7 import): cell text the registry can store', () => {
+describe('action plan 四(一) 党建信息库 import, issue 9 §7: cell text the registry can store', () => {
   const org = (over: Record<string, string>) => ({ 组织名称: '青山物业党支部', 组织类型: '党支部', 所在领域: '物业企业', 成立日期: '2021-07-01', 党员人数: '4', 所在企业: '包头市鹿城物业服务有限公司', ...over });
   const cross = (over: Record<string, string>) => ({ 党员姓名: '李强', 所在党组织: '鹿城物业党支部', 任职类型: '兼任社区党组织兼职委员', 社区代码: '150203001001', 开始日期: '2024-01-01', ...over });
   test.each([
