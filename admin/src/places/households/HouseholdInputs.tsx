@@ -39,7 +39,11 @@ export const HouseholdInputs = ({ isCreate = false }: { isCreate?: boolean }) =>
     <TextInput source="room" validate={required()} />
     <TextInput source="area" validate={[required(), areaFormat]} />
     <SelectInput source="areaBasis" choices={areaBasisChoices} validate={required()} />
-    <RefInput source="ownerId" reference="owners" />
+    <RefInput
+      source="ownerId"
+      reference="owners"
+      helperText={isCreate ? undefined : '更换业主后，该房屋现有的居民绑定（含待审核）将被解除，居民可见原因'}
+    />
     <BooleanInput source="developerUnsold" />
   </>
 );
