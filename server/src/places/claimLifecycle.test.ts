@@ -102,6 +102,23 @@ describe('issue 9 §4: a change of owner ends the old owner\'s claims', () => {
   });
 });
 
+describe('issue 9 §4: an owner change racing with bindings', () => {
+  test('20 bindings with the old owner\'s details fired with the change: none stays verified', async () => {
+    const home = await nextHome();
+    const [old] = await t.query<{ name: string }>('SELECT o.name FROM owners o WHERE o.id = $1', [home.owner_id]);
+    const phone = (await t.api.get(`/api/owners/${home.owner_id}/contact`).set(bearer(city))).body.phone;
+    const buyer = await newOwner('抢先买房人');
+    const tokens = await Promise.all(Array.from({ length: 19 }, (_, i) => t.residentToken(`race-binder-${i}`)));
+    const results = await Promise.all([
+      t.api.put(`/api/households/${home.id}`).set(bearer(city)).send({ ownerId: buyer.id }),
+      ...tokens.map((tk) => t.api.post('/api/household-claims').set(bearer(tk)).send({ householdId: home.id, name: old.name, phone })),
+    ]);
+    expect(results[0].status).toBe(200);
+    const live = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE household_id = $1 AND status = 'verified'`, [home.id]);
+    expect(live[0].n).toBe(0);
+  });
+});
+
 describe('issue 9 §4: staff revoke with a reason; a resident withdraws their own', () => {
   test('staff revoke a verified claim: access ends at once; twice, without a reason or outside jurisdiction is refused', async () => {
     const home = await nextHome();

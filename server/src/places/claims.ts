@@ -115,7 +115,9 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         .select({ compoundId: households.compoundId, regionCode: households.regionCode, ownerName: owners.name, phoneHash: owners.phoneHash })
         .from(households)
         .leftJoin(owners, eq(owners.id, households.ownerId))
-        .where(eq(households.id, input.householdId));
+        .where(eq(households.id, input.householdId))
+        // Shared lock on the home: an owner change (which updates it) waits for this claim and then ends it, or runs first and is matched against.
+        .for('share', { of: households });
       if (!home) throw notFound('房屋');
       // Two submissions at once: the unique (user, household) index refuses the second insert (409).
       const [existing] = await tx
