@@ -1,2 +1,0 @@
--- placeholder: replace with this change's SQL
-SELECT 1;
