@@ -1,0 +1,2 @@
+-- placeholder: replace with this change's SQL
+SELECT 1;
