@@ -6,6 +6,8 @@ import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets'
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
+import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
+export type { TotpSettings } from './totp';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -33,6 +35,7 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  ...totpEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
 });
@@ -59,6 +62,8 @@ export interface Config {
   tickets: TicketSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
+  /** Staff second factor (issue 17). */
+  totp: TotpSettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -121,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
+    totp: totpSettings(e, production),
   };
 }

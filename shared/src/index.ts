@@ -10,6 +10,7 @@ export * from './companies/creditCode';
 export * from './companies/schemas';
 export * from './auth/roles';
 export * from './auth/schemas';
+export * from './auth/secondFactor';
 export * from './http/errors';
 export * from './votes/enums';
 export * from './votes/tally';

@@ -5,6 +5,13 @@ import { STAFF_ROLES } from './roles';
 export const loginSchema = z.strictObject({
   username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(40, '用户名过长'),
   password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(200, '密码过长'),
+  /** The authenticator's 6-digit code, or a recovery code, when the account has a second factor (issue 17). */
+  otp: z.string({ error: '验证码必须是文字' }).trim().min(1, '请输入验证码').max(40, '验证码过长').optional(),
+});
+
+/** POST /api/auth/totp/confirm: the first code the authenticator shows for the new secret. */
+export const totpConfirmSchema = z.strictObject({
+  otp: z.string({ error: '请输入验证码' }).trim().regex(/^\d{6}$/, '请输入6位数字验证码'),
 });
 
 export const wechatLoginSchema = z.strictObject({
