@@ -6,6 +6,8 @@ import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets'
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
+import { webEnvSchema, webSettings, type WebSettings } from './web';
+export type { WebSettings } from './web';
 import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
 export type { TotpSettings } from './totp';
 
@@ -35,6 +37,7 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  ...webEnvSchema,
   ...totpEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
@@ -62,6 +65,8 @@ export interface Config {
   tickets: TicketSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
+  /** CORS origins and HSTS (issue 17). */
+  web: WebSettings;
   /** Staff second factor (issue 17). */
   totp: TotpSettings;
 }
@@ -126,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
+    web: webSettings(e),
     totp: totpSettings(e, production),
   };
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import Koa from 'koa';
 import Router from '@koa/router';
-import cors from '@koa/cors';
 import { bodyParser } from '@koa/bodyparser';
 import { sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
@@ -9,6 +8,7 @@ import type { Database } from './db/client';
 import { errorMiddleware } from './http/errors';
 import { requireCleanInput } from './http/input';
 import { serveBuilt } from './http/static';
+import { corsForConfiguredOrigins, securityHeaders } from './http/securityHeaders';
 import { authenticate } from './auth/middleware';
 import { createTokenService } from './auth/tokens';
 import { createSessionChecker } from './auth/sessions';
@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { usersResource } from './auth/users';
 import { registerResource, registeredResources } from './http/resource';
 import { auditLogsResource } from './audit/resource';
+import { registerExportAuditRoute } from './audit/exports';
 import { registerPlaceRoutes } from './places/routes';
 import { registerCompanyRoutes } from './companies/routes';
 import { registerCommitteeRoutes } from './committees/routes';
@@ -57,16 +58,13 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerPartyRoutes(router, db, cipher);
   registerResource(router, db, usersResource(sessions));
   registerResource(router, db, auditLogsResource(() => registeredResources(router)));
+  registerExportAuditRoute(router, db);
 
   const app = new Koa();
   app.proxy = true;
+  app.use(securityHeaders(config.web));
   app.use(errorMiddleware(log));
-  app.use(
-    cors({
-      exposeHeaders: ['Content-Range', 'Content-Disposition'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Range'],
-    }),
-  );
+  app.use(corsForConfiguredOrigins(config.web));
   app.use(serveBuilt('/admin', config.adminDist ?? path.join(REPO_ROOT, 'admin/dist')));
   app.use(serveBuilt('/h5', config.miniH5Dist ?? path.join(REPO_ROOT, 'mini/dist-h5')));
   app.use(async (ctx, next) => {

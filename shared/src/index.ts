@@ -28,3 +28,4 @@ export * from './fund/apportion';
 export * from './fund/rules';
 export * from './fund/limits';
 export * from './fund/schemas';
+export * from './audit/exports';
