@@ -6,6 +6,8 @@ import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets'
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
+import { personalDataEnvSchema, personalDataSettings, type PersonalDataSettings } from './personalData';
+export { PERSONAL_DATA_ALGORITHMS, parseKeyList, type PersonalDataAlgorithm, type PersonalDataSettings } from './personalData';
 import { webEnvSchema, webSettings, type WebSettings } from './web';
 export type { WebSettings } from './web';
 import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
@@ -37,6 +39,7 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  ...personalDataEnvSchema,
   ...webEnvSchema,
   ...totpEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
@@ -53,7 +56,10 @@ export interface Config {
   jwtTtlSeconds: number;
   /** How long a server process may trust its cached copy of a user's session epoch (ms). */
   sessionCheckCacheMs: number;
+  /** Key version 0 of personal data (ENCRYPTION_KEY); empty when only PERSONAL_DATA_KEYS are set. */
   encryptionKey: string;
+  /** Personal data at rest: algorithm, key versions, the active one (docs/SECURITY.md). */
+  personalData: PersonalDataSettings;
   wechat: { apiBase: string; appId: string; secret: string };
   devLogin: boolean;
   demoPassword: string;
@@ -76,6 +82,8 @@ export interface LocalSecrets {
   jwtSecret: string;
   encryptionKey: string;
   fundPaymentSecret: string;
+  /** More personal-data key versions (`1:<secret>,…`, as PERSONAL_DATA_KEYS), added by hand to rotate. */
+  personalDataKeys?: string;
 }
 
 /** Fresh random secrets: no two installations (and, unless kept, no two runs) share one. */
@@ -104,8 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && (!e.JWT_SECRET || !e.ENCRYPTION_KEY)) {
-    throw new Error('生产环境必须设置 JWT_SECRET 与 ENCRYPTION_KEY (production needs JWT_SECRET and ENCRYPTION_KEY)');
+  if (production && (!e.JWT_SECRET || !(e.ENCRYPTION_KEY || e.PERSONAL_DATA_KEYS))) {
+    throw new Error('生产环境必须设置 JWT_SECRET 与 ENCRYPTION_KEY 或 PERSONAL_DATA_KEYS (production needs JWT_SECRET and a personal-data key)');
   }
   const missing = !e.JWT_SECRET || !e.ENCRYPTION_KEY || !e.FUND_PAYMENT_SECRET;
   const local = missing && !production ? (opts.localSecrets ?? randomSecrets)(e.DATA_DIR) : undefined;
@@ -118,7 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: (e.JWT_SECRET ?? local?.jwtSecret)!,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     sessionCheckCacheMs: e.SESSION_CHECK_CACHE_MS,
-    encryptionKey: (e.ENCRYPTION_KEY ?? local?.encryptionKey)!,
+    encryptionKey: e.ENCRYPTION_KEY ?? local?.encryptionKey ?? '',
+    personalData: personalDataSettings(e, e.ENCRYPTION_KEY ?? local?.encryptionKey, local?.personalDataKeys),
     wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
     // The H5 dev login bypasses WeChat: never on by default in production.
     devLogin: e.DEV_LOGIN ?? !production,

@@ -26,6 +26,7 @@ import { registerFundRoutes } from './fund/routes';
 import { createPersonalDataCipher } from './places/personalData';
 import { registerTicketRoutes } from './tickets/routes';
 import { registerPartyRoutes } from './party/routes';
+import { registerSecurityRoutes } from './security/routes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -40,7 +41,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   const { db } = database;
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
   const sessions = createSessionChecker(db, config.sessionCheckCacheMs);
-  const cipher = createPersonalDataCipher(config.encryptionKey);
+  const cipher = createPersonalDataCipher(config.personalData);
   const router = new Router();
 
   router.get('/api/health', async (ctx) => {
@@ -56,6 +57,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerFundRoutes(router, db, config);
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);
+  registerSecurityRoutes(router, db, cipher);
   registerResource(router, db, usersResource(sessions));
   registerResource(router, db, auditLogsResource(() => registeredResources(router)));
   registerExportAuditRoute(router, db);

@@ -18,7 +18,7 @@ async function main() {
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
-  await assertEncryptionKeyFits(database.db, config.encryptionKey);
+  await assertEncryptionKeyFits(database.db, config.personalData);
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
     if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);

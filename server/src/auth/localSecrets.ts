@@ -47,6 +47,8 @@ export function keptSecrets(dataDir: string): KeptSecrets {
     encryptionKey: kept.encryptionKey ?? (legacy ? LEGACY_DEV_KEY : fresh.encryptionKey),
     fundPaymentSecret: isSecret(kept.fundPaymentSecret) ? kept.fundPaymentSecret : fresh.fundPaymentSecret,
     ...(legacy || kept.legacyEncryptionKey ? { legacyEncryptionKey: true } : {}),
+    // key versions added by hand for a rotation (docs/SECURITY.md) are kept as they are
+    ...(kept.personalDataKeys ? { personalDataKeys: kept.personalDataKeys } : {}),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Written whole to a temporary file first, so a reader never sees half a file; a new file is

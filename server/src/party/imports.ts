@@ -92,11 +92,13 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
   const members: PartyImportLookups['members'] = new Map();
   if (kind !== 'orgs') {
     const orgName = new Map(orgRows.map((o) => [o.id, o.name]));
-    const rows = await q<{ id: number; name: string; org_id: number; role: any; phone_hash: string | null; region_code: string; employer_company_id: number | null; compound_region: string | null }>(
-      sql`SELECT m.id, m.name, m.org_id, m.role, m.phone_hash, m.region_code, m.employer_company_id, c.region_code AS compound_region FROM party_members m LEFT JOIN compounds c ON c.id = m.compound_id`,
+    const rows = await q<{ id: number; name: string; org_id: number; role: any; phone_hash: string | null; phone_enc: string | null; region_code: string; employer_company_id: number | null; compound_region: string | null }>(
+      sql`SELECT m.id, m.name, m.org_id, m.role, m.phone_hash, m.phone_enc, m.region_code, m.employer_company_id, c.region_code AS compound_region FROM party_members m LEFT JOIN compounds c ON c.id = m.compound_id`,
     );
     for (const m of rows) {
-      memberKeys.add(partyMemberKey(m.name, m.phone_hash, m.org_id));
+      // A row a key rotation has not reached yet keeps an index under the old key: compare under the active one.
+      const phoneKey = m.phone_enc && !cipher.isCurrent(m.phone_enc) ? cipher.hash(cipher.decrypt(m.phone_enc)) : m.phone_hash;
+      memberKeys.add(partyMemberKey(m.name, phoneKey, m.org_id));
       if (kind === 'cross_appointments') {
         const key = `${m.name}|${orgName.get(m.org_id)}`;
         members.set(key, [

@@ -117,6 +117,14 @@ export function partyMembersResource(cipher: PersonalDataCipher): ResourceDef {
       );
       if (dup.rows.length) throw conflict('PARTY_MEMBER_DUPLICATE', `党员“${input.name}”已在该党组织登记`);
     }
+    // The unique (name, phone index) catches a duplicate under the active key; one stored under an older key (a rotation under way) is looked up here.
+    const olderIndexes = input.phone ? cipher.hashCandidates(input.phone).slice(1) : [];
+    if (olderIndexes.length) {
+      const dup = await c.tx.execute(
+        sql`SELECT id FROM party_members WHERE name = ${input.name} AND phone_hash IN (${sql.join(olderIndexes.map((h) => sql`${h}`), sql`, `)}) ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``} LIMIT 1`,
+      );
+      if (dup.rows.length) throw conflict('PARTY_MEMBER_DUPLICATE', `党员“${input.name}”已登记`);
+    }
     return {
       name: input.name,
       gender: input.gender,

@@ -126,7 +126,7 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)))
         .for('update');
       if (existing?.status === 'verified') throw conflict('CLAIM_EXISTS', '您已绑定该房屋');
-      const matches = samePersonName(home.ownerName, input.name) && home.phoneHash === cipher.hash(input.phone);
+      const matches = samePersonName(home.ownerName, input.name) && cipher.matches(home.phoneHash, input.phone);
       const values = {
         userId: actor.id,
         householdId: input.householdId,
