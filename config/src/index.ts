@@ -6,6 +6,8 @@ import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets'
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
+import { auditEnvSchema, auditSettings, type AuditSettings } from './audit';
+export { MIN_AUDIT_RETENTION_DAYS, type AuditSettings } from './audit';
 import { personalDataEnvSchema, personalDataSettings, type PersonalDataSettings } from './personalData';
 export { PERSONAL_DATA_ALGORITHMS, parseKeyList, type PersonalDataAlgorithm, type PersonalDataSettings } from './personalData';
 import { webEnvSchema, webSettings, type WebSettings } from './web';
@@ -39,6 +41,7 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  ...auditEnvSchema,
   ...personalDataEnvSchema,
   ...webEnvSchema,
   ...totpEnvSchema,
@@ -71,6 +74,8 @@ export interface Config {
   tickets: TicketSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
+  /** Audit retention and the hash chain's sealer (issue 17). */
+  audit: AuditSettings;
   /** CORS origins and HSTS (issue 17). */
   web: WebSettings;
   /** Staff second factor (issue 17). */
@@ -140,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
+    audit: auditSettings(e),
     web: webSettings(e),
     totp: totpSettings(e, production),
   };

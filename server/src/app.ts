@@ -14,8 +14,8 @@ import { createTokenService } from './auth/tokens';
 import { createSessionChecker } from './auth/sessions';
 import { registerAuthRoutes } from './auth/routes';
 import { usersResource } from './auth/users';
-import { registerResource, registeredResources } from './http/resource';
-import { auditLogsResource } from './audit/resource';
+import { registerResource } from './http/resource';
+import { registerAuditRoutes } from './audit/routes';
 import { registerExportAuditRoute } from './audit/exports';
 import { registerPlaceRoutes } from './places/routes';
 import { registerCompanyRoutes } from './companies/routes';
@@ -59,7 +59,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerPartyRoutes(router, db, cipher);
   registerSecurityRoutes(router, db, cipher);
   registerResource(router, db, usersResource(sessions));
-  registerResource(router, db, auditLogsResource(() => registeredResources(router)));
+  registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
 
   const app = new Koa();

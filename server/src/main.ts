@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
 import { startEscalationScheduler } from './tickets/escalation';
+import { startAuditSealer } from './audit/chain';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 
@@ -26,6 +27,8 @@ async function main() {
   const app = createApp({ database, config });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
   startEscalationScheduler(database.db, config, createTicketNotifier(config, database.db));
+  // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
+  startAuditSealer(database.db, config.audit.sealIntervalMs);
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);

@@ -29,3 +29,4 @@ export * from './fund/rules';
 export * from './fund/limits';
 export * from './fund/schemas';
 export * from './audit/exports';
+export * from './audit/chain';

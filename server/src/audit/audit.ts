@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { auditLogs } from '../db/schema';
+import type { RequestOrigin } from './origin';
 
 export interface AuditEntry {
   action: string;
@@ -9,19 +10,30 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   regionCode?: string | null;
+  /** With no actor (a failed sign-in): the name the request gave, e.g. the username tried. Cut to 40. */
+  actorName?: string;
+  /** The request's address and User-Agent when the actor does not carry them (no actor, or one built at sign-in): requestOrigin(ctx). */
+  origin?: RequestOrigin;
 }
 
-/** Written in the same transaction as the change it records. */
+/**
+ * Written in the same transaction as the change it records. The row is chained into the
+ * tamper-evident audit chain afterwards by the sealer (chain.ts); nothing here waits for it.
+ * Address and User-Agent come from entry.origin, else from the actor (authenticate sets them).
+ */
 export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  const origin = entry.origin ?? actor ?? {};
   await tx.insert(auditLogs).values({
     actorId: actor?.id ?? null,
-    actorName: actor?.name ?? '系统',
+    actorName: (entry.actorName ?? actor?.name ?? '系统').slice(0, 40),
     action: entry.action,
     entity: entry.entity,
-    entityId: String(entry.entityId),
+    entityId: String(entry.entityId).slice(0, 40),
     before: entry.before === undefined ? null : redact(entry.before),
     after: entry.after === undefined ? null : redact(entry.after),
     regionCode: entry.regionCode ?? actor?.regionCode ?? null,
+    ip: origin.ip?.slice(0, 45) ?? null,
+    userAgent: origin.userAgent?.slice(0, 200) ?? null,
   });
 }
 

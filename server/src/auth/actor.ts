@@ -8,4 +8,10 @@ export interface Actor {
   /** Staff: the region they answer for (company staff: none). */
   regionCode?: string;
   companyId?: number;
+  /** Signed in with a password an administrator set: refused everywhere but /api/auth/* until changed (issue 17). */
+  mustChangePassword?: boolean;
+  /** Where this request came from (set per request by authenticate, never in the token): audit rows carry it. */
+  ip?: string;
+  /** The request's User-Agent, cut to 200 characters. */
+  userAgent?: string;
 }

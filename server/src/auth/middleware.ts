@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { TokenService } from './tokens';
 import type { SessionChecker } from './sessions';
 import { AppError, forbidden, unauthorized } from '../http/errors';
+import { requestOrigin } from '../audit/origin';
 
 /**
  * Reads the bearer token when present. A token that is malformed, expired, forged or from an
@@ -20,7 +21,7 @@ export function authenticate(tokens: TokenService, sessions: SessionChecker): Mi
         if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
         const { actor, epoch } = tokens.verify(m[1]);
         if (!(await sessions.isCurrent(actor.id, epoch))) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
-        ctx.state.actor = actor;
+        ctx.state.actor = { ...actor, ...requestOrigin(ctx) };
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         ctx.state.authError = err;
