@@ -6,6 +6,8 @@ import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets'
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
+import { signInEnvSchema, signInSettings, type SignInSettings } from './signIn';
+export type { SignInSettings } from './signIn';
 import { auditEnvSchema, auditSettings, type AuditSettings } from './audit';
 export { MIN_AUDIT_RETENTION_DAYS, type AuditSettings } from './audit';
 import { personalDataEnvSchema, personalDataSettings, type PersonalDataSettings } from './personalData';
@@ -41,6 +43,7 @@ const envSchema = z.object({
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
   ...fundEnvSchema,
+  ...signInEnvSchema,
   ...auditEnvSchema,
   ...personalDataEnvSchema,
   ...webEnvSchema,
@@ -74,6 +77,8 @@ export interface Config {
   tickets: TicketSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
+  /** Staff sign-in: throttling, lockout, password policy, idle sessions, TRUST_PROXY (issue 17). */
+  signIn: SignInSettings;
   /** Audit retention and the hash chain's sealer (issue 17). */
   audit: AuditSettings;
   /** CORS origins and HSTS (issue 17). */
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
+    signIn: signInSettings(e),
     audit: auditSettings(e),
     web: webSettings(e),
     totp: totpSettings(e, production),

@@ -39,7 +39,7 @@ export interface AppDeps {
 /** Builds the whole platform as a Koa app, without listening, so tests mount it in-process. */
 export function createApp({ database, config, log }: AppDeps): Koa {
   const { db } = database;
-  const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds, config.signIn.staffIdleSeconds);
   const sessions = createSessionChecker(db, config.sessionCheckCacheMs);
   const cipher = createPersonalDataCipher(config.personalData);
   const router = new Router();
@@ -58,12 +58,13 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);
   registerSecurityRoutes(router, db, cipher);
-  registerResource(router, db, usersResource(sessions));
+  registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
 
   const app = new Koa();
-  app.proxy = true;
+  // X-Forwarded-For decides ctx.ip (sign-in throttling, audit addresses) only behind a proxy that sets it.
+  app.proxy = config.signIn.trustProxy;
   app.use(securityHeaders(config.web));
   app.use(errorMiddleware(log));
   app.use(corsForConfiguredOrigins(config.web));

@@ -11,6 +11,7 @@ export * from './companies/schemas';
 export * from './auth/roles';
 export * from './auth/schemas';
 export * from './auth/secondFactor';
+export * from './auth/passwordPolicy';
 export * from './http/errors';
 export * from './votes/enums';
 export * from './votes/tally';

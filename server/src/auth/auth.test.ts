@@ -77,7 +77,7 @@ describe('WeChat login through code2Session (local stand-in speaking the protoco
 
 describe('development login', () => {
   test('exists when config enables it', async () => {
-    expect((await t.api.get('/api/auth/options')).body).toEqual({ devLogin: true });
+    expect((await t.api.get('/api/auth/options')).body).toMatchObject({ devLogin: true });
     const res = await t.api.post('/api/auth/dev-login').send({ openid: 'h5-tester-1' });
     expect(res.status).toBe(200);
   });
@@ -85,7 +85,7 @@ describe('development login', () => {
   test('is absent by default in production mode', async () => {
     const prod = await createTestApi({ NODE_ENV: 'production', DEV_LOGIN: '', JWT_SECRET: 'a-production-secret-0123456789', ENCRYPTION_KEY: 'a-production-key-0123456789', FUND_PAYMENT_SECRET: 'a-production-payment-secret-01' });
     try {
-      expect((await prod.api.get('/api/auth/options')).body).toEqual({ devLogin: false });
+      expect((await prod.api.get('/api/auth/options')).body).toMatchObject({ devLogin: false });
       const res = await prod.api.post('/api/auth/dev-login').send({ openid: 'h5-tester-1' });
       expect(res.status).toBe(404);
     } finally {

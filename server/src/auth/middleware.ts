@@ -6,6 +6,9 @@ import type { SessionChecker } from './sessions';
 import { AppError, forbidden, unauthorized } from '../http/errors';
 import { requestOrigin } from '../audit/origin';
 
+/** A staff token past half its life comes back renewed in this response header (the console keeps it). */
+export const SESSION_TOKEN_HEADER = 'X-Session-Token';
+
 /**
  * Reads the bearer token when present. A token that is malformed, expired, forged or from an
  * ended session (account disabled, role, region, company or password changed) makes the request
@@ -19,8 +22,14 @@ export function authenticate(tokens: TokenService, sessions: SessionChecker): Mi
       try {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
-        const { actor, epoch } = tokens.verify(m[1]);
+        const session = tokens.verify(m[1]);
+        const { actor, epoch } = session;
         if (!(await sessions.isCurrent(actor.id, epoch))) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
+        // Issue 17: an administrator-set password is changed before anything else (the login,
+        // password and second-factor routes under /api/auth/ stay open).
+        if (actor.mustChangePassword && !ctx.path.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '首次登录须先修改密码');
+        const renewed = tokens.renewal(session);
+        if (renewed) ctx.set(SESSION_TOKEN_HEADER, renewed);
         ctx.state.actor = { ...actor, ...requestOrigin(ctx) };
       } catch (err) {
         if (!(err instanceof AppError)) throw err;

@@ -12,32 +12,41 @@ import type { TokenService } from './tokens';
 import type { SessionChecker } from './sessions';
 import { code2Session } from './wechat';
 import { writeAudit } from '../audit/audit';
+import { requestOrigin } from '../audit/origin';
+import { createSignInGuard } from './signInGuard';
+import { checkPasswordPolicy, registerUnlockRoute } from './users';
 
 type UserRow = typeof users.$inferSelect;
 
 function actorOf(u: UserRow): Actor {
-  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined };
+  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined, ...(u.mustChangePassword ? { mustChangePassword: true } : {}) };
 }
 
 function session(tokens: TokenService, u: UserRow) {
   return {
     token: tokens.sign(actorOf(u), u.sessionEpoch),
-    user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId },
+    user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId, mustChangePassword: u.mustChangePassword },
   };
 }
 
 export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService, sessions: SessionChecker): void {
   // An unknown username still costs one scrypt, so timing does not tell which usernames exist.
   let decoyHash: Promise<string> | undefined;
+  // Issue 17: failed sign-ins throttled per address and locked per username, in the database (signInGuard.ts).
+  const guard = createSignInGuard(db, config.signIn);
+  registerUnlockRoute(router, db, guard);
   router.post('/api/auth/login', async (ctx) => {
     const input = loginSchema.parse(ctx.request.body);
+    const attempt = await guard.begin(input.username, requestOrigin(ctx), (seconds) => ctx.set('Retry-After', String(seconds)));
     const [u] = await db.select().from(users).where(eq(users.username, input.username));
     const hash = u?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy-password')));
     const passwordOk = await verifyPassword(input.password, hash);
     // Same answer for an unknown user and a wrong password.
     if (!u || u.disabled || !passwordOk) {
+      await attempt.failed(u);
       throw unauthorized('BAD_CREDENTIALS', '用户名或密码错误');
     }
+    await attempt.succeeded();
     ctx.body = session(tokens, u);
   });
 
@@ -61,7 +70,7 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
   });
 
   router.get('/api/auth/options', (ctx) => {
-    ctx.body = { devLogin: config.devLogin };
+    ctx.body = { devLogin: config.devLogin, passwordPolicy: config.signIn.password };
   });
 
   if (config.devLogin) {
@@ -89,11 +98,13 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
     if (!(await verifyPassword(input.currentPassword, u.passwordHash))) {
       throw badRequest('BAD_CREDENTIALS', '当前密码不正确', { currentPassword: '当前密码不正确' });
     }
+    checkPasswordPolicy(input.newPassword, config.signIn.password, u.username, 'newPassword');
+    if (input.newPassword === input.currentPassword) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(users)
-        .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() })
+        .set({ passwordHash, mustChangePassword: false, sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() })
         .where(eq(users.id, actor.id))
         .returning();
       await writeAudit(tx, actor, { action: 'change_password', entity: 'users', entityId: actor.id, regionCode: row.regionCode });

@@ -1,7 +1,13 @@
 import { eq, ilike, like, or, sql } from 'drizzle-orm';
-import { ROLE_REGION_LEVEL, STAFF_ROLES, regionLevel, userCreateSchema, userUpdateSchema, type Role } from '@baotou/shared';
+import type Router from '@koa/router';
+import type { SignInSettings } from '@baotou/config';
+import { ROLE_REGION_LEVEL, STAFF_ROLES, passwordProblem, regionLevel, userCreateSchema, userUpdateSchema, type PasswordPolicy, type Role } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
-import { badRequest } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
+import type { Db } from '../db/client';
+import { writeAudit } from '../audit/audit';
+import { requireActor } from './middleware';
+import { lockedCondition, type SignInGuard } from './signInGuard';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { regionAllows, regionCondition } from '../jurisdiction/scope';
 import { users } from '../db/schema';
@@ -31,7 +37,13 @@ function checkAccount(actor: Actor, input: { role: Role; regionCode?: string | n
   return input.regionCode;
 }
 
-export function usersResource(sessions: SessionChecker): ResourceDef {
+/** 400 PASSWORD_POLICY naming `field` when a password breaks the setting's rule (shared passwordProblem). */
+export function checkPasswordPolicy(password: string, policy: PasswordPolicy, username: string | null | undefined, field: string): void {
+  const problem = passwordProblem(password, policy, username);
+  if (problem) throw badRequest('PASSWORD_POLICY', problem, { [field]: problem });
+}
+
+export function usersResource(sessions: SessionChecker, signIn: SignInSettings): ResourceDef {
   return {
     name: 'users',
     label: '用户',
@@ -46,6 +58,10 @@ export function usersResource(sessions: SessionChecker): ResourceDef {
       regionCode: users.regionCode,
       companyId: users.companyId,
       disabled: users.disabled,
+      /** Must change the password an administrator set before doing anything else (issue 17). */
+      mustChangePassword: users.mustChangePassword,
+      /** Locked by failed sign-ins (issue 17); the city admin unlocks with POST /api/users/:id/unlock. */
+      locked: lockedCondition(signIn.lockAfter),
       createdAt: users.createdAt,
     },
     sortable: { id: users.id, username: users.username, name: users.name, role: users.role, regionCode: users.regionCode },
@@ -64,13 +80,15 @@ export function usersResource(sessions: SessionChecker): ResourceDef {
       roles: ['city_admin', 'district_staff'],
       // Company staff have no region: the city bureau manages their accounts.
       allows: (actor, row) => (row.role === 'company_staff' ? actor.role === 'city_admin' : row.role !== 'resident' && regionAllows(actor, row.regionCode as string)),
-      readOnlyFields: ['createdAt', 'updatedAt'],
+      readOnlyFields: ['createdAt', 'updatedAt', 'mustChangePassword', 'locked'],
       create: {
         schema: userCreateSchema,
         async prepare(input, c) {
           const regionCode = checkAccount(c.actor, input);
           const { password, ...rest } = input;
-          return { ...rest, regionCode, companyId: rest.companyId ?? null, passwordHash: await hashPassword(password) };
+          checkPasswordPolicy(password, signIn.password, input.username, 'password');
+          // Issue 17: a password someone else chose is changed at the account's first sign-in.
+          return { ...rest, regionCode, companyId: rest.companyId ?? null, passwordHash: await hashPassword(password), mustChangePassword: true };
         },
       },
       update: {
@@ -78,7 +96,9 @@ export function usersResource(sessions: SessionChecker): ResourceDef {
         async prepare(input, c) {
           const regionCode = checkAccount(c.actor, input);
           const { password, ...rest } = input;
-          const values = { ...rest, regionCode, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+          if (password) checkPasswordPolicy(password, signIn.password, c.existing!.username as string, 'password');
+          // A password an administrator resets is, like a new account's, changed at the next sign-in.
+          const values = { ...rest, regionCode, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true } : {}) };
           const endsSessions = !!password || SESSION_FIELDS.some((k) => (values[k] ?? null) !== (c.existing![k] ?? null));
           return endsSessions ? { ...values, sessionEpoch: sql`${users.sessionEpoch} + 1` } : values;
         },
@@ -87,4 +107,23 @@ export function usersResource(sessions: SessionChecker): ResourceDef {
       },
     },
   };
+}
+
+/**
+ * POST /api/users/:id/unlock (city admin): ends the account's sign-in lock and forgets its failed
+ * attempts, in one transaction with the audit row. Other roles 403; a resident or unknown id 404.
+ */
+export function registerUnlockRoute(router: Router, db: Db, guard: SignInGuard): void {
+  router.post('/api/users/:id/unlock', async (ctx) => {
+    const actor = requireActor(ctx, ['city_admin']);
+    const raw = ctx.params.id;
+    if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound('用户');
+    ctx.body = await db.transaction(async (tx) => {
+      const [u] = await tx.select().from(users).where(eq(users.id, Number(raw)));
+      if (!u?.username) throw notFound('用户');
+      const wasLocked = await guard.unlock(tx, u.username);
+      await writeAudit(tx, actor, { action: 'unlock', entity: 'users', entityId: u.id, regionCode: u.regionCode, after: { username: u.username, wasLocked } });
+      return { id: u.id, username: u.username, locked: false };
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 501,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 501,
     message: string,
     readonly fields?: Record<string, string>,
   ) {

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgEnum, pgTable, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { ROLES } from '@baotou/shared';
 import { id, timestamps } from './columns';
 
@@ -20,6 +20,8 @@ export const users = pgTable(
     disabled: boolean().notNull().default(false),
     /** Bumped by every change that must end existing sessions (role, region, company, password, disabling); tokens carry it. */
     sessionEpoch: integer().notNull().default(0),
+    /** Set when an administrator creates the account or sets its password; cleared when its owner changes it (issue 17). */
+    mustChangePassword: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -31,3 +33,13 @@ export const users = pgTable(
     index('users_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );
+
+/**
+ * Sign-in failure counters and locks (issue 17), shared by every server process: rate-limiter-flexible's
+ * RateLimiterPostgres layout (key, points, expire in epoch ms). Keys: `acct:<username>`, `addr:<ip>`.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: varchar({ length: 255 }).primaryKey(),
+  points: integer().notNull().default(0),
+  expire: bigint({ mode: 'number' }),
+});
