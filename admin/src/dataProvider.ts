@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { getToken } from './auth/session';
 import { pickWritable } from './writableFields';
+import { rememberListFilter } from './common/exportQuery';
 
 export const API_BASE = '/api';
 
@@ -56,6 +57,10 @@ const rest = simpleRestProvider(API_BASE, httpClient);
 
 export const dataProvider: AppDataProvider = {
   ...rest,
+  getList: (resource, params) => {
+    rememberListFilter(resource, params.filter);
+    return rest.getList(resource, params);
+  },
   create: (resource, params) =>
     rest.create(resource, { ...params, data: pickWritable(resource, 'create', params.data) }),
   update: (resource, params) =>

@@ -2,6 +2,8 @@ import path from 'node:path'
 
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 
+import { RemScriptFile } from './remScriptFile'
+
 // The weapp build talks to the deployed platform; H5 is served by the same server, so it uses
 // same-origin `/api` and ignores API_BASE (see src/services/request.ts).
 const apiBase = process.env.MINI_API_BASE || 'https://wy.baotou.gov.cn/api'
@@ -61,6 +63,8 @@ export default defineConfig<'webpack5'>(async () => {
         chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReact)
         // The H5 build is a fallback and test target; its size budget is the weapp one (scripts/size.mjs).
         chain.performance.hints(false)
+        // No inline script in the page (Content-Security-Policy, server/src/http/securityHeaders.ts).
+        chain.plugin('remScriptFile').use(RemScriptFile)
       },
     },
   }

@@ -16,3 +16,28 @@ test('sheets in order with Chinese headers; forbidden and duplicate sheet names 
   expect(wb.worksheets[1].getCell('A2').value).toBe('{"a":1}');
   expect(wb.worksheets[1].getCell('A3').value).toBe('');
 });
+
+// Issue 17: an export of personal data carries the exporting account, the time and its purpose in the file's properties.
+test('the workbook properties name the exporting account, the time and the purpose', async () => {
+  const exportedAt = new Date('2026-03-02T08:15:00.000Z');
+  const data = await buildXlsx([{ name: '房屋', rows: [['房号'], ['101']] }], {
+    account: '市住建局管理员（city）',
+    exportedAt,
+    purpose: '信息核实：核对业主登记信息',
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data);
+  expect(wb.creator).toBe('市住建局管理员（city）');
+  expect(wb.lastModifiedBy).toBe('市住建局管理员（city）');
+  expect(wb.created.toISOString()).toBe(exportedAt.toISOString());
+  expect(wb.description).toContain('导出用途：信息核实：核对业主登记信息');
+  expect(wb.description).toContain('导出账号：市住建局管理员（city）');
+  expect(wb.subject).toBe('含个人信息，仅限所述用途使用');
+});
+
+test('an export without personal data still names its account and time, and no purpose', async () => {
+  const exportedAt = new Date('2026-03-02T08:15:00.000Z');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await buildXlsx([{ name: '小区', rows: [['名称']] }], { account: '张三（d150203）', exportedAt }));
+  expect([wb.creator, wb.created.toISOString(), wb.description ?? '']).toEqual(['张三（d150203）', exportedAt.toISOString(), '']);
+});

@@ -2,6 +2,7 @@ import type { DataProvider, Exporter, RaRecord } from 'react-admin';
 import { booleanLabels, enumLabelsByField } from '../choices';
 import { resourcesZh, type ResourceName } from '../i18n/zh';
 import { downloadXlsx } from './xlsxDownload';
+import { exportProperties } from './auditedExport';
 
 type Reference = { field: string; resource: string; label?: (record: RaRecord) => string };
 
@@ -63,11 +64,15 @@ const fetchReferenced = async (dataProvider: DataProvider, records: RaRecord[], 
 /**
  * A react-admin exporter that writes the list (current filters and sort) to `<resource>.xlsx`
  * with Chinese headers. The spreadsheet library is loaded only when someone clicks 导出 (see
- * xlsxDownload), so it is not in the initial bundle.
+ * xlsxDownload), so it is not in the initial bundle. An export of personal data first asks its
+ * purpose and is recorded on the server (auditedExport); cancelling writes nothing.
  */
 export const xlsxExporter =
   (resource: ResourceName, { fields, references = [], numeric = [], enums = {} }: XlsxExportOptions): Exporter =>
   async (records: RaRecord[], _fetchRelatedRecords, dataProvider) => {
+    const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim();
+    const props = await exportProperties(resource, sheetName, records.length);
+    if (props === null) return;
     const related = await Promise.all(
       references.map(async (ref) => [ref, await fetchReferenced(dataProvider, records, ref.field, ref.resource)] as const),
     );
@@ -88,6 +93,5 @@ export const xlsxExporter =
     const widths = header.map((h, i) =>
       Math.min(40, Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6)),
     );
-    const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim();
-    await downloadXlsx(`${resource}.xlsx`, [{ name: sheetName, rows: [header, ...rows], widths }]);
+    await downloadXlsx(`${resource}.xlsx`, [{ name: sheetName, rows: [header, ...rows], widths }], props);
   };

@@ -1,5 +1,6 @@
 import type { Exporter, RaRecord } from 'react-admin';
 import { downloadXlsx } from '../../common/xlsxDownload';
+import { exportProperties } from '../../common/auditedExport';
 import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, statusChoices } from '../labels';
 
 const label = (choices: { id: string; name: string }[], v: unknown) => choices.find((c) => c.id === v)?.name ?? (v == null ? '' : String(v));
@@ -24,7 +25,12 @@ const COLUMNS: [string, (r: RaRecord) => unknown][] = [
   ['closedAt', (r) => when(r.closedAt)],
 ];
 
-/** The list as it is filtered and sorted, to 工单.xlsx; the spreadsheet library loads only on click. */
+/**
+ * The list as it is filtered and sorted, to 工单.xlsx; the spreadsheet library loads only on click.
+ * Tickets name homes and people: the purpose is asked and the export recorded first.
+ */
 export const ticketsExporter: Exporter = async (records: RaRecord[]) => {
-  await downloadXlsx('tickets.xlsx', [{ name: '工单', rows: [COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))] }]);
+  const props = await exportProperties('tickets', '工单', records.length);
+  if (props === null) return;
+  await downloadXlsx('tickets.xlsx', [{ name: '工单', rows: [COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))] }], props);
 };
