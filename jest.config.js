@@ -3,8 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.(mjs|cjs)$': swc },
-  // PGlite's CJS build does a dynamic import("fs") jest cannot run untransformed.
-  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite)'],
+  // PGlite's CJS build does a dynamic import("fs") jest cannot run untransformed; otplib's default
+  // plugins (@scure/base, @noble/hashes) ship ESM only.
+  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|@scure/base|@noble/hashes|@otplib)/)'],
 };
 module.exports = {
   projects: [

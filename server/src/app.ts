@@ -48,7 +48,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
     await db.execute(sql`select 1`);
     ctx.body = { status: 'ok', database: database.kind };
   });
-  registerAuthRoutes(router, db, config, tokens, sessions);
+  registerAuthRoutes(router, db, config, tokens, sessions, cipher);
   registerPlaceRoutes(router, db, config, cipher);
   registerCompanyRoutes(router, db);
   registerCommitteeRoutes(router, db, cipher);

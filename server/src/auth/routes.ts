@@ -11,6 +11,10 @@ import { hashPassword, verifyPassword } from './password';
 import type { TokenService } from './tokens';
 import type { SessionChecker } from './sessions';
 import { code2Session } from './wechat';
+import type { PersonalDataCipher } from '../places/personalData';
+import { createSecondFactor } from './totp';
+import { createEnrolmentTokens } from './enrolmentTokens';
+import { registerTotpRoutes } from './totpRoutes';
 import { writeAudit } from '../audit/audit';
 import { requestOrigin } from '../audit/origin';
 import { createSignInGuard } from './signInGuard';
@@ -29,7 +33,11 @@ function session(tokens: TokenService, u: UserRow) {
   };
 }
 
-export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService, sessions: SessionChecker): void {
+export function registerAuthRoutes(router: Router, db: Db, config: Config, tokens: TokenService, sessions: SessionChecker, cipher: PersonalDataCipher): void {
+  // Issue 17: a second factor after the password for staff (totp.ts); enrolment first where required.
+  const secondFactor = createSecondFactor(db, cipher, config.totp);
+  const enrolment = createEnrolmentTokens(config.jwtSecret);
+  registerTotpRoutes(router, db, secondFactor, enrolment, sessions, (u) => session(tokens, u));
   // An unknown username still costs one scrypt, so timing does not tell which usernames exist.
   let decoyHash: Promise<string> | undefined;
   // Issue 17: failed sign-ins throttled per address and locked per username, in the database (signInGuard.ts).
@@ -46,8 +54,13 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
       await attempt.failed(u);
       throw unauthorized('BAD_CREDENTIALS', '用户名或密码错误');
     }
+    // A wrong or reused code counts as a failed sign-in; none given (OTP_REQUIRED) keeps the attempt's point.
+    const second = await secondFactor.signIn(u, input.otp, requestOrigin(ctx)).catch(async (err) => {
+      if (err instanceof AppError && err.code === 'OTP_INVALID') await attempt.failed(u);
+      throw err;
+    });
     await attempt.succeeded();
-    ctx.body = session(tokens, u);
+    ctx.body = second.kind === 'enrol' ? { totpEnrolmentRequired: true, enrolmentToken: enrolment.sign(u.id, u.sessionEpoch), user: session(tokens, u).user } : session(tokens, u);
   });
 
   const residentByOpenid = async (openid: string, name: string) => {

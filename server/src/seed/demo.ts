@@ -106,7 +106,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
       { username: 'company', name: '鹿城物业客服', role: 'company_staff' as const, regionCode: null, companyId: companyRows[0].id },
     ];
     const hashes = await Promise.all(accounts.map(() => hashPassword(opts.demoPassword)));
-    await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i] })));
+    await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i], demo: true })));
     await seedCommittees(tx, r);
     await seedFund(tx, r);
     await seedParty(tx, cipher);

@@ -1,0 +1,69 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { eq } from 'drizzle-orm';
+import { totpConfirmSchema } from '@baotou/shared';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { conflict, notFound, unauthorized } from '../http/errors';
+import { requestOrigin } from '../audit/origin';
+import { requireActor } from './middleware';
+import type { SessionChecker } from './sessions';
+import type { EnrolmentTokens } from './enrolmentTokens';
+import type { SecondFactor } from './totp';
+
+type UserRow = typeof users.$inferSelect;
+
+/**
+ * The second-factor routes (issue 17). The caller is a signed-in staff member, or one holding the
+ * enrolment token sign-in gave them because they must enrol first (then confirm also returns the
+ * session sign-in withheld: `sessionOf`).
+ */
+export function registerTotpRoutes(
+  router: Router,
+  db: Db,
+  factor: SecondFactor,
+  enrolment: EnrolmentTokens,
+  sessions: SessionChecker,
+  sessionOf: (u: UserRow) => object,
+): void {
+  /**
+   * `enrolling`: an enrolment token only sets up a first factor — once the account has one, only a
+   * full session (which passed it) may replace it.
+   */
+  async function caller(ctx: Context, enrolling = false): Promise<{ user: UserRow; viaEnrolment: boolean }> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    const t = !ctx.state.actor && bearer ? enrolment.verify(bearer) : undefined;
+    const id = t ? t.userId : requireActor(ctx).id;
+    const [u] = await db.select().from(users).where(eq(users.id, id));
+    if (!u || u.disabled || (t && u.sessionEpoch !== t.epoch)) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
+    if (t && enrolling && (await factor.status(u)).enrolled) throw conflict('TOTP_ALREADY_ENROLLED', '已设置两步验证，请用验证码重新登录');
+    return { user: u, viaEnrolment: !!t };
+  }
+
+  router.get('/api/auth/totp', async (ctx) => {
+    const { user } = await caller(ctx);
+    ctx.body = await factor.status(user);
+  });
+
+  router.post('/api/auth/totp/enroll', async (ctx) => {
+    const { user } = await caller(ctx, true);
+    ctx.body = await factor.enrol(user, requestOrigin(ctx));
+  });
+
+  router.post('/api/auth/totp/confirm', async (ctx) => {
+    const { user, viaEnrolment } = await caller(ctx, true);
+    const { otp } = totpConfirmSchema.parse(ctx.request.body);
+    const recoveryCodes = await factor.confirm(user, otp, requestOrigin(ctx));
+    ctx.body = viaEnrolment ? { recoveryCodes, ...sessionOf(user) } : { recoveryCodes };
+  });
+
+  // A lost phone: the city admin removes the factor (audited); the account's sessions end.
+  router.post('/api/users/:id/reset-totp', async (ctx) => {
+    const admin = requireActor(ctx, ['city_admin']);
+    const id = Number(ctx.params.id);
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('用户');
+    const u = await factor.reset(admin, id);
+    sessions.forget(id);
+    ctx.body = { id: u.id, ...(await factor.status(u)) };
+  });
+}
