@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { eq } from 'drizzle-orm';
 import {
+  FULL_VIEW_ROLES,
   CROSS_APPOINTMENT_KIND_LABELS,
   PARTY_GENDER_LABELS,
   PARTY_IMPORT_KINDS,
@@ -95,7 +96,7 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
 
   // A member's full phone: party-building staff only, each view audited (DOMAIN.md §7).
   router.get('/api/party-members/:id/contact', async (ctx) => {
-    const actor = requireActor(ctx, ['party_staff']);
+    const actor = requireActor(ctx, FULL_VIEW_ROLES.partyMemberContact);
     const id = Number(ctx.params.id);
     if (!Number.isSafeInteger(id) || id <= 0) throw notFound('党员');
     ctx.body = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import { eq } from 'drizzle-orm';
+import { FULL_VIEW_ROLES } from '@baotou/shared';
 import type { Db } from '../db/client';
 import { owners } from '../db/schema';
 import { requireActor } from '../auth/middleware';
@@ -11,7 +12,7 @@ import type { PersonalDataCipher } from './personalData';
 /** Full phone and ID number, only to staff who manage owners, and every view is audited (DOMAIN.md §7). */
 export function registerOwnerContactRoute(router: Router, db: Db, cipher: PersonalDataCipher): void {
   router.get('/api/owners/:id/contact', async (ctx) => {
-    const actor = requireActor(ctx, ['city_admin', 'district_staff', 'street_staff', 'community_staff']);
+    const actor = requireActor(ctx, FULL_VIEW_ROLES.ownerContact);
     const id = Number(ctx.params.id);
     if (!Number.isSafeInteger(id) || id <= 0) throw notFound('业主');
     ctx.body = await db.transaction(async (tx) => {

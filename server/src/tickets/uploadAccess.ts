@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { ballots, disclosures, tickets, uploads, votes, type UploadRow } from '../db/schema';
@@ -39,8 +40,8 @@ export function canonicalUploadUrl(url: string): string {
   return id ? uploadUrl(id) : url;
 }
 
-/** Roles that may see a ballot scan within their jurisdiction (party-building staff have no part in votes' papers). */
-const SCAN_STAFF = ['city_admin', 'district_staff', 'street_staff', 'community_staff'];
+/** Roles that may see a ballot scan within their jurisdiction (party-building staff have no part in votes' papers); shared, so the second-factor rule knows them. */
+const SCAN_STAFF: readonly Role[] = FULL_VIEW_ROLES.ballotScan;
 
 export type UploadGrant =
   | { via: 'owner' }
