@@ -23,7 +23,8 @@ export const devLoginSchema = z.strictObject({
   name: z.string().trim().max(40, '昵称过长').optional(),
 });
 
-const password = z.string({ error: '密码必须是文字' }).min(8, '密码至少8位').max(100, '密码过长');
+/** Length and classes are the settings' rule (passwordPolicy.ts), checked by the server with the username. */
+const password = z.string({ error: '密码必须是文字' }).min(1, '请输入密码').max(100, '密码过长');
 
 export const userCreateSchema = z.strictObject({
   username: z.string({ error: '用户名必须是文字' }).trim().regex(/^[a-z0-9_]{3,32}$/, '用户名须为3–32位小写字母、数字或下划线'),
