@@ -16,6 +16,8 @@ module.exports = {
       ...base,
       displayName: 'server',
       testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
+      // Each API test runs against a real PostgreSQL; on 2 busy cores jest's 5 s default is noise.
+      testTimeout: 30000,
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
