@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import { authProvider } from './auth/authProvider';
 import { AppLayout } from './auth/AppLayout';
 import { PasswordPage } from './auth/PasswordPage';
+import { TotpPage } from './auth/TotpPage';
 import { LoginPage } from './auth/LoginPage';
 import { users } from './auth/users';
 import { auditLogs } from './audit/audit-logs';
@@ -81,6 +82,7 @@ export const App = () => (
     <Resource name="ticket-stats" {...ticketStats} />
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
+      <Route path="/totp" element={<TotpPage />} />
     </CustomRoutes>
   </Admin>
 );

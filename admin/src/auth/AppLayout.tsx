@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
+import SecurityIcon from '@mui/icons-material/Security';
 import { AppBar, Layout, Link, Logout, UserMenu, useUserMenu, type LayoutProps } from 'react-admin';
 
 const PasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -15,9 +16,22 @@ const PasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
   );
 });
 
+const TotpMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
+  const menu = useUserMenu();
+  return (
+    <MenuItem ref={ref} component={Link} to="/totp" onClick={() => menu?.onClose()} {...props}>
+      <ListItemIcon>
+        <SecurityIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>两步验证</ListItemText>
+    </MenuItem>
+  );
+});
+
 const AppUserMenu = () => (
   <UserMenu>
     <PasswordMenuItem />
+    <TotpMenuItem />
     <Logout />
   </UserMenu>
 );

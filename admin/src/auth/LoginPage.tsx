@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
-import { Login, LoginForm } from 'react-admin';
+import { Login } from 'react-admin';
 import { appZh } from '../i18n/zh';
+import { StaffLoginForm } from './StaffLoginForm';
 
 export const LoginPage = () => (
   <Login>
@@ -12,6 +13,6 @@ export const LoginPage = () => (
         管理后台
       </Typography>
     </Box>
-    <LoginForm />
+    <StaffLoginForm />
   </Login>
 );

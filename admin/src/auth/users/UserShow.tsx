@@ -1,6 +1,7 @@
 import { BooleanField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { roleChoices } from '../../choices';
 import { EnumField, RegionField } from '../../common/fields';
+import { ResetTotpButton } from './ResetTotpButton';
 
 export const UserShow = () => (
   <Show>
@@ -11,6 +12,7 @@ export const UserShow = () => (
       <RegionField source="regionCode" />
       <ReferenceField source="companyId" reference="companies" emptyText="—" />
       <BooleanField source="disabled" />
+      <ResetTotpButton />
     </SimpleShowLayout>
   </Show>
 );
