@@ -10,13 +10,20 @@ export const AUDIT_BREAK_REASON_LABELS: Record<AuditBreakReason, string> = {
   missing_before: '其前一条记录缺失（记录被删除）',
 };
 
-/** The audit actions of security events (issue 17; GB/T 22239-2019 8.1.4.3 security audit). */
+/** Labels of the audit actions of security events and of the audit chain (issue 17; GB/T 22239-2019 8.1.4.3 security audit). */
 export const SECURITY_AUDIT_ACTION_LABELS: Record<string, string> = {
-  login_failed: '登录失败',
-  account_locked: '账号锁定',
-  account_unlocked: '账号解锁',
-  totp_enrolled: '启用双因素认证',
-  totp_reset: '重置双因素认证',
+  sign_in_failed: '登录失败',
+  sign_in_throttled: '登录受限',
+  sign_in_locked: '账号锁定',
+  unlock: '账号解锁',
+  change_password: '修改密码',
+  totp_enrol: '绑定动态口令',
+  totp_confirm: '启用动态口令',
+  totp_reset: '重置动态口令',
+  totp_recovery_used: '使用恢复码',
   view_personal: '查看个人信息',
   export_personal: '导出个人信息',
+  rotate_keys_started: '开始密钥轮换',
+  rotate_keys_finished: '完成密钥轮换',
+  verify: '校验审计日志',
 };

@@ -1,30 +1,40 @@
-import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { auditActionChoices, auditActionLabels } from '../../choices';
+import { Datagrid, DateField, ExportButton, FilterButton, List, SelectInput, TextField, TextInput, TopToolbar } from 'react-admin';
 import { RegionField } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
-import { ActionField, EntityField, entityChoices } from './auditFields';
+import { ActionField, EntityField, actionChoices, actionLabels, entityChoices } from './auditFields';
+import { VerifyChainButton } from './VerifyChainButton';
 
 // docs/API.md: filters actorId, entity, entityId, action (no `q`).
 const filters = [
   <SelectInput key="entity" source="entity" choices={entityChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" alwaysOn />,
-  <SelectInput key="action" source="action" choices={auditActionChoices} />,
+  <SelectInput key="action" source="action" choices={actionChoices} />,
   <TextInput key="actorId" source="actorId" />,
 ];
 
 const exporter = xlsxExporter('audit-logs', {
-  fields: ['id', 'at', 'actorId', 'actorName', 'action', 'entity', 'entityId', 'regionCode', 'before', 'after'],
+  fields: ['id', 'at', 'actorId', 'actorName', 'ip', 'userAgent', 'action', 'entity', 'entityId', 'regionCode', 'before', 'after', 'seq'],
   enums: {
-    action: auditActionLabels,
+    action: actionLabels,
     entity: Object.fromEntries(entityChoices.map((c) => [c.id, c.name])),
   },
 });
 
+// No create button: audit rows are written by the server only. 校验 for the city admin.
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportButton />
+    <VerifyChainButton />
+  </TopToolbar>
+);
+
 export const AuditLogList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+  <List filters={filters} exporter={exporter} actions={<ListActions />} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateField locales="zh-CN" source="at" showTime />
       <TextField source="actorName" sortable={false} />
+      <TextField source="ip" label="来源地址" sortable={false} emptyText="—" />
       <ActionField source="action" />
       <EntityField source="entity" />
       <TextField source="entityId" sortable={false} />

@@ -24,12 +24,15 @@ export const AuditLogShow = () => (
       <DateField locales="zh-CN" source="at" showTime />
       <TextField source="actorId" />
       <TextField source="actorName" />
+      <TextField source="ip" label="来源地址" emptyText="—" />
+      <TextField source="userAgent" label="客户端" emptyText="—" />
       <ActionField source="action" />
       <EntityField source="entity" />
       <TextField source="entityId" />
       <RegionField source="regionCode" />
       <Json source="before" />
       <Json source="after" />
+      <TextField source="seq" label="审计链序号" emptyText="待封存" />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,4 +1,5 @@
 import { FunctionField, useTranslate, type RaRecord } from 'react-admin';
+import { SECURITY_AUDIT_ACTION_LABELS } from '@baotou/shared';
 import { auditActionLabels } from '../../choices';
 import { resourcesZh } from '../../i18n/zh';
 
@@ -8,7 +9,11 @@ export const entityChoices = Object.entries(resourcesZh).map(([id, r]) => ({
   name: (r.name as string).split('|')[0].trim(),
 }));
 
-export const actionLabel = (r: RaRecord) => auditActionLabels[r.action] ?? r.action;
+/** Actions of every capability, security events (sign-in, second factor, exports, verify) included. */
+export const actionLabels: Record<string, string> = { ...SECURITY_AUDIT_ACTION_LABELS, ...auditActionLabels };
+export const actionChoices = Object.entries(actionLabels).map(([id, name]) => ({ id, name }));
+
+export const actionLabel = (r: RaRecord) => actionLabels[r.action] ?? r.action;
 
 // `source` is repeated on the element so layouts and grid headers find the label.
 type Props = { source?: string; sortable?: boolean };
