@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
-import { getToken } from './auth/session';
+import { getToken, renewToken } from './auth/session';
 import { pickWritable } from './writableFields';
 import { rememberListFilter } from './common/exportQuery';
 
@@ -35,7 +35,10 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   try {
-    return await fetchUtils.fetchJson(url, { ...options, headers });
+    const res = await fetchUtils.fetchJson(url, { ...options, headers });
+    const renewed = res.headers.get('X-Session-Token');
+    if (renewed) renewToken(renewed);
+    return res;
   } catch (e) {
     if (e instanceof HttpError) throw toHttpError(e.status, e.body, e.message);
     if (e instanceof Error && e.name === 'AbortError') throw e;

@@ -29,3 +29,12 @@ describe('authProvider.checkError (checkError.ts)', () => {
     expect(getToken()).toBe('kept-token');
   });
 });
+
+describe('issue 17: an administrator-set password', () => {
+  test('403 PASSWORD_CHANGE_REQUIRED: stays signed in and goes to 修改密码', async () => {
+    saveSession('must-change-token', { ...user, mustChangePassword: true });
+    const err = await checkError({ status: 403, message: '首次登录须先修改密码', body: { code: 'PASSWORD_CHANGE_REQUIRED' } }).catch((e) => e);
+    expect(err).toMatchObject({ message: '首次登录须先修改密码', logoutUser: false, redirectTo: '/password' });
+    expect(getToken()).toBe('must-change-token');
+  });
+});

@@ -7,6 +7,8 @@ export type SessionUser = {
   role: string;
   regionCode: string | null;
   companyId: number | string | null;
+  /** The password was set by an administrator: the console shows only 修改密码 until it is changed (issue 17). */
+  mustChangePassword?: boolean;
 };
 
 const TOKEN_KEY = 'baotou.admin.token';
@@ -27,6 +29,14 @@ export const getUser = (): SessionUser | null => {
 export const saveSession = (token: string, user: SessionUser) => {
   localStorage.setItem(TOKEN_KEY, token);
   localStorage.setItem(USER_KEY, JSON.stringify(user));
+};
+
+/**
+ * A renewed token from the server (X-Session-Token: staff sessions slide while in use and end
+ * after STAFF_IDLE_SECONDS without a request, issue 17). Ignored once signed out.
+ */
+export const renewToken = (token: string) => {
+  if (getToken()) localStorage.setItem(TOKEN_KEY, token);
 };
 
 export const clearSession = () => {

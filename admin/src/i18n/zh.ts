@@ -351,6 +351,8 @@ export const resourcesZh = {
       companyId: '所属物业企业',
       disabled: '已停用',
       password: '密码',
+      mustChangePassword: '须修改密码',
+      locked: '已锁定',
     },
   },
   'audit-logs': {

@@ -1,4 +1,6 @@
-import { BooleanInput, FormDataConsumer, minLength, PasswordInput, regex, required, SelectInput, TextInput, usePermissions } from 'react-admin';
+import { BooleanInput, FormDataConsumer, PasswordInput, regex, required, SelectInput, TextInput, usePermissions, type Validator } from 'react-admin';
+import { passwordPolicyHint, passwordProblem } from '@baotou/shared';
+import { usePasswordPolicy } from '../passwordPolicy';
 import { roleChoices } from '../../choices';
 import { RefInput, RegionInput } from '../../common/fields';
 
@@ -24,6 +26,9 @@ const REGION_LEVEL: Record<string, 'district' | 'street' | 'community' | undefin
 export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
   const { permissions } = usePermissions<string>();
   const assignable = ASSIGNABLE[permissions ?? ''] ?? [];
+  const policy = usePasswordPolicy();
+  // The settings' rule (issue 17), as the server checks it: shown on the field before saving.
+  const followsPolicy: Validator = (value, values) => (value ? (passwordProblem(String(value), policy, values?.username) ?? undefined) : undefined);
   return (
     <>
       <TextInput source="username" validate={[required(), usernameFormat]} readOnly={!isCreate} />
@@ -50,8 +55,8 @@ export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
       </FormDataConsumer>
       <PasswordInput
         source="password"
-        validate={isCreate ? [required(), minLength(8)] : minLength(8)}
-        helperText={isCreate ? '至少 8 位' : '留空则不修改密码'}
+        validate={isCreate ? [required(), followsPolicy] : followsPolicy}
+        helperText={`${isCreate ? '' : '留空则不修改密码；'}${passwordPolicyHint(policy)}；该账号登录后须先自行修改`}
         autoComplete="new-password"
       />
       <BooleanInput source="disabled" />

@@ -26,6 +26,7 @@ export const UserList = () => (
       <RegionField source="regionCode" />
       <ReferenceField source="companyId" reference="companies" emptyText="—" sortable={false} />
       <BooleanField source="disabled" sortable={false} />
+      <BooleanField source="locked" sortable={false} />
     </Datagrid>
   </List>
 );
