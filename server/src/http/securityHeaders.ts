@@ -61,7 +61,8 @@ export function corsForConfiguredOrigins(web: WebSettings): Middleware {
   const allowed = new Set(web.corsOrigins);
   return cors({
     origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
-    exposeHeaders: ['Content-Range', 'Content-Disposition'],
+    // X-Session-Token: a staff token renewed past half its life (issue 17, auth/middleware.ts).
+    exposeHeaders: ['Content-Range', 'Content-Disposition', 'X-Session-Token'],
     allowHeaders: ['Authorization', 'Content-Type', 'Range'],
   });
 }
