@@ -7,7 +7,7 @@ import type { PersonalDataCipher } from '../places/personalData';
  * beside it (recomputed from the same plaintext). A new encrypted column is added here, or a
  * rotation would leave it under a retired key.
  */
-export const ENCRYPTED_COLUMNS: readonly { table: string; column: string; index?: string }[] = [
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'owners', column: 'phone_enc', index: 'phone_hash' },
   { table: 'owners', column: 'id_number_enc' },
   { table: 'household_claims', column: 'phone_enc' },
@@ -15,7 +15,19 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; column: string; index?
   { table: 'party_members', column: 'phone_enc', index: 'phone_hash' },
   { table: 'tickets', column: 'contact_phone_enc' },
   { table: 'tickets', column: 'worker_phone_enc' },
+  // staff TOTP secrets (issue 17's second factor)
+  { table: 'staff_second_factors', column: 'secret_enc', key: 'user_id' },
+  { table: 'staff_second_factors', column: 'pending_secret_enc', key: 'user_id' },
 ];
+
+interface EncryptedColumn {
+  table: string;
+  column: string;
+  /** The blind index recomputed with the value. */
+  index?: string;
+  /** The integer key batches walk (default `id`). */
+  key?: string;
+}
 
 export interface ColumnProgress {
   table: string;
@@ -76,7 +88,12 @@ export async function rotationProgress(db: Db, cipher: PersonalDataCipher): Prom
 export async function rotatePersonalData(
   db: Db,
   cipher: PersonalDataCipher,
-  opts: { batchSize?: number; onBatch?: (r: RotationResult) => void } = {},
+  opts: {
+    batchSize?: number;
+    onBatch?: (r: RotationResult) => void;
+    /** Called between reading a batch and writing it back (the window a concurrent write may land in). */
+    afterRead?: (table: string, ids: number[]) => Promise<void>;
+  } = {},
 ): Promise<RotationResult> {
   const batchSize = opts.batchSize ?? 500;
   const result: RotationResult = { rotated: 0, raced: 0, failed: [] };
@@ -102,6 +119,7 @@ export async function rotatePersonalData(
             result.failed.push({ ...target, id: r.id, reason: (err as Error).message });
           }
         }
+        await opts.afterRead?.(target.table, todo.map((r) => r.id));
         const done = await writeBatch(db, target, todo, skip, result);
         result.rotated += done;
         racedThisPass += todo.length - done;
@@ -114,10 +132,11 @@ export async function rotatePersonalData(
   return result;
 }
 
-async function nextBatch(db: Db, cipher: PersonalDataCipher, target: (typeof ENCRYPTED_COLUMNS)[number], cursor: number, limit: number) {
+async function nextBatch(db: Db, cipher: PersonalDataCipher, target: EncryptedColumn, cursor: number, limit: number) {
   const c = ident(target.column);
+  const id = ident(target.key ?? 'id');
   const res = await db.execute(
-    sql`SELECT id, ${c} AS value FROM ${ident(target.table)} WHERE id > ${cursor} AND ${c} IS NOT NULL AND left(${c}, ${cipher.activeTag.length}) <> ${cipher.activeTag} ORDER BY id LIMIT ${limit}`,
+    sql`SELECT ${id} AS id, ${c} AS value FROM ${ident(target.table)} WHERE ${id} > ${cursor} AND ${c} IS NOT NULL AND left(${c}, ${cipher.activeTag.length}) <> ${cipher.activeTag} ORDER BY ${id} LIMIT ${limit}`,
   );
   return res.rows as { id: number; value: string }[];
 }
@@ -125,16 +144,23 @@ async function nextBatch(db: Db, cipher: PersonalDataCipher, target: (typeof ENC
 /** One transaction; on a unique-index conflict, row by row so one duplicate does not hold back the rest. */
 async function writeBatch(
   db: Db,
-  target: (typeof ENCRYPTED_COLUMNS)[number],
+  target: EncryptedColumn,
   todo: { id: number; old: string; value: string; index?: string }[],
   skip: Set<number>,
   result: RotationResult,
 ): Promise<number> {
   if (!todo.length) return 0;
+  const t = ident(target.table);
+  const key = ident(target.key ?? 'id');
+  const ids = sql.join(todo.map((r) => sql`${r.id}`), sql`, `);
   try {
-    return await db.transaction(async (tx) => Number((await tx.execute(updateSql(target, todo))).rowCount ?? 0));
+    return await db.transaction(async (tx) => {
+      // Rows locked in key order first, so two runs (or a run and a multi-row writer) never deadlock.
+      await tx.execute(sql`SELECT 1 FROM ${t} WHERE ${key} IN (${ids}) ORDER BY ${key} FOR UPDATE`);
+      return Number((await tx.execute(updateSql(target, todo))).rowCount ?? 0);
+    });
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code !== '23505' && (err as { code?: string }).code !== '23505') throw err;
+    if (sqlState(err) !== '23505') throw err;
   }
   let done = 0;
   for (const one of todo) {
@@ -148,7 +174,11 @@ async function writeBatch(
   return done;
 }
 
-function updateSql(target: (typeof ENCRYPTED_COLUMNS)[number], todo: { id: number; old: string; value: string; index?: string }[]): SQL {
+function sqlState(err: unknown): string | undefined {
+  return (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+}
+
+function updateSql(target: EncryptedColumn, todo: { id: number; old: string; value: string; index?: string }[]): SQL {
   const t = ident(target.table);
   const c = ident(target.column);
   const values = sql.join(
@@ -156,5 +186,5 @@ function updateSql(target: (typeof ENCRYPTED_COLUMNS)[number], todo: { id: numbe
     sql`, `,
   );
   const setIndex = target.index ? sql`, ${ident(target.index)} = v.idx` : sql``;
-  return sql`UPDATE ${t} SET ${c} = v.val${setIndex} FROM (VALUES ${values}) AS v(id, old, val, idx) WHERE ${t}.id = v.id AND ${t}.${c} = v.old`;
+  return sql`UPDATE ${t} SET ${c} = v.val${setIndex} FROM (VALUES ${values}) AS v(id, old, val, idx) WHERE ${t}.${ident(target.key ?? 'id')} = v.id AND ${t}.${c} = v.old`;
 }
