@@ -35,6 +35,7 @@ import { partyDashboard } from './party/dashboard';
 import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
+import { keyRotation } from './security/key-rotation';
 
 // Menus and routes follow authProvider.canAccess: a resource a role may not list is hidden.
 export const App = () => (
@@ -80,6 +81,7 @@ export const App = () => (
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />
+    <Resource name="key-rotation" {...keyRotation} />
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
       <Route path="/totp" element={<TotpPage />} />

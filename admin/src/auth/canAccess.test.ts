@@ -88,6 +88,10 @@ const table: Row[] = [
   ['company_staff', 'list', 'fund-ledgers', false],
   ['district_staff', 'create', 'fund-applications', false],
   ['party_staff', 'list', 'fund-accounts', false],
+  // personal-data key rotation (issue 17): city admin only, like POST/GET /api/security/rotate-keys
+  ['city_admin', 'list', 'key-rotation', true],
+  ['district_staff', 'list', 'key-rotation', false],
+  ['party_staff', 'list', 'key-rotation', false],
 
   // nobody else
   ['resident', 'list', 'compounds', false],

@@ -4,6 +4,7 @@ import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
 import { fundZh } from '../fund/zh';
+import { securityZh } from '../security/zh';
 
 // Simplified Chinese for react-admin 5. The `ra` tree mirrors ra-language-english key for key
 // (zh.test.ts checks that nothing is missing); `resources` names our resources and their fields.
@@ -396,6 +397,7 @@ export const resourcesZh = {
   ...disclosuresZh,
   ...partyZh,
   ...fundZh,
+  ...securityZh,
 } as const;
 
 export type ResourceName = keyof typeof resourcesZh;

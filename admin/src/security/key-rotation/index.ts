@@ -1,0 +1,8 @@
+import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
+import { KeyRotationPage } from './KeyRotationPage';
+
+// 个人信息密钥轮换: a page (city admin), registered as a read-only resource for its menu entry and canAccess.
+export const keyRotation = {
+  list: KeyRotationPage,
+  icon: VpnKeyOutlinedIcon,
+};
