@@ -3,10 +3,10 @@ import { createTestApi } from './api';
 
 /**
  * The whole platform (API, built console at /admin, mini-program H5 at /h5) on a random port,
- * over a fresh clone of the demo database on the real PostgreSQL server.
+ * over a fresh clone of the demo database on the real PostgreSQL server. `overrides`: settings (env names).
  */
-export async function startPlatform() {
-  const t = await createTestApi();
+export async function startPlatform(overrides: Record<string, string> = {}) {
+  const t = await createTestApi(overrides);
   const { port } = t.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
