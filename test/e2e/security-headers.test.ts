@@ -1,6 +1,6 @@
 /**
  * Issue 17 in a real browser (headless Debian Chromium) against the whole platform:
- *  - the console (sign in, open a list, export) and the H5 build (scan-in) run under the served
+ *  - the console (sign in, open a list, export, a QR code) and the H5 build (scan-in) run under the served
  *    Content-Security-Policy with no `securitypolicyviolation` event and no CSP error in the console;
  *  - exporting households (personal data) asks a purpose first, the export is audited with its row
  *    count, and the file's properties name the account, the time and the purpose.
@@ -135,6 +135,13 @@ test('the console under its CSP: sign in, open households, export with a purpose
   expect(row.after.rowCount).toBe(rows);
   expect(row.after.purpose).toBe('信息核实：核对业主登记信息');
   expect(row.ip).toBeTruthy();
+
+  // The compound's QR code (fetched, shown from a blob: URL) still displays under img-src.
+  const [compound] = await platform.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
+  await page.goto(`${platform.baseUrl}/admin/#/compounds/${compound.id}/show`);
+  const qr = page.getByTestId('compound-qrcode');
+  await qr.waitFor();
+  await expect(qr.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBeGreaterThan(0);
 
   expect(await seen()).toEqual({ violations: [], consoleErrors: [] });
   await page.close();
