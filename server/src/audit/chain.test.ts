@@ -152,9 +152,10 @@ describe('audit rows cannot be changed or removed (网络安全法 Art. 21; rete
     ['UPDATE of an unsealed row\'s content', `INSERT INTO audit_logs (actor_name, action, entity, entity_id) VALUES ('x', 'create', 'tickets', '1'); UPDATE audit_logs SET action = 'delete' WHERE seq IS NULL`],
     ['DELETE', `DELETE FROM audit_logs WHERE id = (SELECT min(id) FROM audit_logs)`],
     ['TRUNCATE', 'TRUNCATE audit_logs'],
+    ['an INSERT of a row already sealed', `INSERT INTO audit_logs (actor_name, action, entity, entity_id, seq, hash) VALUES ('x', 'create', 'tickets', '1', 999999, repeat('0', 64))`],
     ['a purge under six months', 'SELECT audit_purge(182)'],
   ])('in the database, %s is refused', async (_, statement) => {
-    await expect(t.query(`BEGIN; ${statement}; COMMIT`)).rejects.toThrow(/cannot be changed|removed only by audit_purge|at least 183/);
+    await expect(t.query(`BEGIN; ${statement}; COMMIT`)).rejects.toThrow(/cannot be changed|removed only by audit_purge|sealed only by the sealer|at least 183/);
     await t.query('ROLLBACK').catch(() => undefined);
   });
 });

@@ -42,6 +42,18 @@ BEGIN
 END
 $$;--> statement-breakpoint
 CREATE TRIGGER "audit_logs_guard" BEFORE UPDATE OR DELETE ON "audit_logs" FOR EACH ROW EXECUTE FUNCTION "audit_logs_guard"();--> statement-breakpoint
+-- A new row enters unsealed, stamped with the transaction that writes it, whatever the INSERT says:
+-- the sealer's ordering (tx below every snapshot's xmin) holds for rows written by hand too.
+CREATE FUNCTION "audit_logs_stamp"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.seq IS NOT NULL OR NEW.hash IS NOT NULL THEN
+		RAISE EXCEPTION 'audit_logs: rows are sealed only by the sealer' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	NEW.tx := (pg_current_xact_id()::text)::bigint;
+	RETURN NEW;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "audit_logs_stamp" BEFORE INSERT ON "audit_logs" FOR EACH ROW EXECUTE FUNCTION "audit_logs_stamp"();--> statement-breakpoint
 CREATE TRIGGER "audit_logs_no_truncate" BEFORE TRUNCATE ON "audit_logs" FOR EACH STATEMENT EXECUTE FUNCTION "audit_refuse_change"();--> statement-breakpoint
 CREATE TRIGGER "audit_checkpoints_guard" BEFORE UPDATE OR DELETE ON "audit_checkpoints" FOR EACH ROW EXECUTE FUNCTION "audit_refuse_change"();--> statement-breakpoint
 CREATE TRIGGER "audit_checkpoints_no_truncate" BEFORE TRUNCATE ON "audit_checkpoints" FOR EACH STATEMENT EXECUTE FUNCTION "audit_refuse_change"();--> statement-breakpoint
