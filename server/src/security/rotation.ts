@@ -157,7 +157,7 @@ async function writeBatch(
     return await db.transaction(async (tx) => {
       // Rows locked in key order first, so two runs (or a run and a multi-row writer) never deadlock.
       await tx.execute(sql`SELECT 1 FROM ${t} WHERE ${key} IN (${ids}) ORDER BY ${key} FOR UPDATE`);
-      return Number((await tx.execute(updateSql(target, todo))).rowCount ?? 0);
+      return (await tx.execute(updateSql(target, todo))).rows.length;
     });
   } catch (err) {
     if (sqlState(err) !== '23505') throw err;
@@ -165,7 +165,7 @@ async function writeBatch(
   let done = 0;
   for (const one of todo) {
     try {
-      done += Number((await db.execute(updateSql(target, [one]))).rowCount ?? 0);
+      done += (await db.execute(updateSql(target, [one]))).rows.length;
     } catch (err) {
       skip.add(one.id);
       result.failed.push({ ...target, id: one.id, reason: `唯一性冲突（同一人已按新索引登记）: ${(err as Error).message}` });
@@ -186,5 +186,5 @@ function updateSql(target: EncryptedColumn, todo: { id: number; old: string; val
     sql`, `,
   );
   const setIndex = target.index ? sql`, ${ident(target.index)} = v.idx` : sql``;
-  return sql`UPDATE ${t} SET ${c} = v.val${setIndex} FROM (VALUES ${values}) AS v(id, old, val, idx) WHERE ${t}.${ident(target.key ?? 'id')} = v.id AND ${t}.${c} = v.old`;
+  return sql`UPDATE ${t} SET ${c} = v.val${setIndex} FROM (VALUES ${values}) AS v(id, old, val, idx) WHERE ${t}.${ident(target.key ?? 'id')} = v.id AND ${t}.${c} = v.old RETURNING v.id`;
 }
