@@ -89,9 +89,23 @@ async function send<T>(path: string, opts: RequestOptions, retryOn401: boolean):
     await login()
     return send<T>(path, opts, false)
   }
-  if (status >= 200 && status < 300) return res.data as T
+  if (status >= 200 && status < 300) {
+    keepRenewedToken(token, res.header)
+    return res.data as T
+  }
   if (status === 401) clearToken()
   throw toApiError(status, res.data)
+}
+
+/**
+ * Staff tokens (field staff) end after STAFF_IDLE_SECONDS without a request; one past half its
+ * life comes back renewed in X-Session-Token (issue 17). Kept only if the token sent is still the
+ * one stored. Resident tokens are never renewed this way.
+ */
+function keepRenewedToken(sent: string, header: Record<string, string> | undefined) {
+  if (!sent || !header) return
+  const renewed = header['X-Session-Token'] ?? header['x-session-token']
+  if (renewed && getToken() === sent) setToken(renewed)
 }
 
 /** The one way pages reach the server: token, Chinese error toast, loading cleared on every path. */
