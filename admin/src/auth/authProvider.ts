@@ -23,7 +23,10 @@ export const authProvider: AuthProvider = {
    * the session a second-factor enrolment returned, signed in without asking again.
    */
   async login({ username, password, otp, session }: { username: string; password: string; otp?: string; session?: { token: string; user: SessionUser } }) {
-    if (session) return saveSession(session.token, session.user);
+    if (session) {
+      saveSession(session.token, session.user);
+      return session.user.mustChangePassword ? { redirectTo: '/password' } : undefined;
+    }
     let res: Response;
     try {
       res = await fetch(`${API_BASE}/auth/login`, {
