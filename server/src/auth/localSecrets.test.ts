@@ -54,6 +54,15 @@ describe('keptSecrets(dataDir)', () => {
     fs.writeFileSync(path.join(bad, 'secrets.json'), '{"jwtSecret":');
     expect(() => keptSecrets(bad)).toThrow(/secrets\.json/);
   });
+
+  test('issue 17: personal-data key versions added to the file by hand are kept, also when a missing secret is filled in', () => {
+    const dir = freshDir();
+    const keys = `1:${'k'.repeat(32)}`;
+    fs.writeFileSync(path.join(dir, 'secrets.json'), JSON.stringify({ encryptionKey: 'an-existing-key-0123456789', personalDataKeys: keys }));
+    expect(keptSecrets(dir).personalDataKeys).toBe(keys);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')).personalDataKeys).toBe(keys);
+    expect(keptSecrets(dir).personalDataKeys).toBe(keys);
+  });
 });
 
 describe('start-up check: ENCRYPTION_KEY must open the stored personal data', () => {
