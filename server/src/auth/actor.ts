@@ -10,8 +10,6 @@ export interface Actor {
   companyId?: number;
   /** Signed in with a password an administrator set: refused everywhere but /api/auth/* until changed (issue 17). */
   mustChangePassword?: boolean;
-  /** Signed in with a password an administrator set: refused everywhere but /api/auth/* until changed (issue 17). */
-  mustChangePassword?: boolean;
   /** Where this request came from (set per request by authenticate, never in the token): audit rows carry it. */
   ip?: string;
   /** The request's User-Agent, cut to 200 characters. */
