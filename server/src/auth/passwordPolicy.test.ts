@@ -6,6 +6,9 @@ import { DEMO_PASSWORD } from '../../../test/support/testConfig';
 // until then every call but /api/auth/* is refused 403 PASSWORD_CHANGE_REQUIRED. Demo accounts
 // are seeded, not created by an administrator: they sign in as before.
 
+// Each sign-in costs a scrypt; on a loaded 2-core machine a sequence of 30 takes seconds.
+jest.setTimeout(60_000);
+
 let t: TestApi;
 beforeAll(async () => {
   t = await createTestApi();

@@ -8,6 +8,9 @@ import { DEMO_PASSWORD, testConfig } from '../../../test/support/testConfig';
 // set number (LOGIN_LOCK_AFTER, default 10; LOGIN_ADDRESS_MAX_FAILURES, default 30), in the
 // database, so several server processes share the counts. On the old code every attempt was 401.
 
+// Each sign-in costs a scrypt; on a loaded 2-core machine a sequence of 30 takes seconds.
+jest.setTimeout(60_000);
+
 const SETTINGS = { TRUST_PROXY: '1', LOGIN_LOCK_AFTER: '10', LOGIN_ADDRESS_MAX_FAILURES: '30' };
 let t: TestApi;
 let cityToken: string;

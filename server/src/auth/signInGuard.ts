@@ -78,9 +78,11 @@ const locked = () => new AppError('ACCOUNT_LOCKED', 423, '登录失败次数过�
  */
 export function createSignInGuard(db: Db, settings: SignInSettings) {
   const store = storeOf(db);
-  const common = { ...store, tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false };
-  const accounts = new RateLimiterPostgres({ ...common, keyPrefix: ACCOUNT_PREFIX, points: settings.lockAfter, duration: settings.failureWindowSeconds, blockDuration: settings.lockSeconds });
-  const addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: settings.addressMaxFailures, duration: settings.addressWindowSeconds });
+  const common = { ...store, tableName: TABLE, tableCreated: true };
+  // One of the two sweeps the shared table (rows expired over an hour ago, every 5 minutes, an unref'd timer),
+  // so counters for made-up usernames and addresses do not pile up.
+  const accounts = new RateLimiterPostgres({ ...common, clearExpiredByTimeout: true, keyPrefix: ACCOUNT_PREFIX, points: settings.lockAfter, duration: settings.failureWindowSeconds, blockDuration: settings.lockSeconds });
+  const addresses = new RateLimiterPostgres({ ...common, clearExpiredByTimeout: false, keyPrefix: 'addr', points: settings.addressMaxFailures, duration: settings.addressWindowSeconds });
 
   const accountKey = (username: string) => username.trim().toLowerCase();
   const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
