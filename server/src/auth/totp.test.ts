@@ -15,9 +15,10 @@ async function enrol(t: TestApi, token: string) {
   const start = await t.api.post('/api/auth/totp/enroll').set(bearer(token));
   expect(start.status).toBe(200);
   const secret = secretOf(start.body.otpauthUrl);
-  const done = await t.api.post('/api/auth/totp/confirm').set(bearer(token)).send({ otp: await code(secret) });
+  const confirming = await code(secret);
+  const done = await t.api.post('/api/auth/totp/confirm').set(bearer(token)).send({ otp: confirming });
   expect(done.status).toBe(200);
-  return { secret, start: start.body, done: done.body };
+  return { secret, confirming, start: start.body, done: done.body };
 }
 const audits = (t: TestApi, action: string, userId: number) =>
   t.query<{ ip: string | null }>('SELECT ip FROM audit_logs WHERE action = $1 AND entity_id = $2', [action, String(userId)]);
@@ -76,8 +77,7 @@ describe('with the second factor not enforced (outside production): voluntary en
   });
 
   test('a code counts once: the confirming code, and a code already used, are refused; 20 parallel sign-ins with one fresh code → one session', async () => {
-    const { secret } = await enrol(t, (await login('d150204')).body.token);
-    const confirming = await code(secret);
+    const { secret, confirming } = await enrol(t, (await login('d150204')).body.token);
     expect((await login('d150204', confirming)).body.error.code).toBe('OTP_INVALID');
     const next = await code(secret, 1);
     const results = await Promise.all(Array.from({ length: 20 }, () => login('d150204', next)));
