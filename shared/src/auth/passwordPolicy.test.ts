@@ -5,7 +5,7 @@ import { passwordClassCount, passwordProblem } from './passwordPolicy';
 const policy = { minLength: 8, minClasses: 3 };
 
 describe('passwordProblem — issue 17 password rule', () => {
-  test.each<[string, string, string | null, string | null]>([
+  test.each<[string, string, string | null | undefined, string | null]>([
     ['complies: lower, digit, symbol', 'new-password-2024', 'city', null],
     ['complies: upper, lower, digit', 'Baotou2024x', 'city', null],
     ['too short by one', 'Ab1-xyz', null, '密码至少8位'],
