@@ -54,9 +54,10 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
       await attempt.failed(u);
       throw unauthorized('BAD_CREDENTIALS', '用户名或密码错误');
     }
-    // A wrong or reused code counts as a failed sign-in; none given (OTP_REQUIRED) keeps the attempt's point.
+    // A wrong or reused code counts as a failed sign-in; none given (OTP_REQUIRED) gives the attempt's points back.
     const second = await secondFactor.signIn(u, input.otp, requestOrigin(ctx)).catch(async (err) => {
       if (err instanceof AppError && err.code === 'OTP_INVALID') await attempt.failed(u);
+      if (err instanceof AppError && err.code === 'OTP_REQUIRED') await attempt.released();
       throw err;
     });
     await attempt.succeeded();

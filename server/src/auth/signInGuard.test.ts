@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { generate } from 'otplib';
 import { createApp } from '../app';
 import { openDatabase, type Database } from '../db/client';
 import { createTestApi, type TestApi } from '../../../test/support/api';
@@ -77,7 +78,7 @@ describe('per account: LOGIN_LOCK_AFTER failures lock the username', () => {
 
 describe('per address: LOGIN_ADDRESS_MAX_FAILURES failures over any usernames throttle the address', () => {
   test('30 wrong passwords for 30 usernames, then even a right one from that address → 429 with Retry-After', async () => {
-    const names = [...Array.from({ length: 15 }, (_, i) => `ghost_${i}`), 'street', 'community', 'party', 'company', 'd150203', 'd150204', 'ghost_d', 'd150207', 'd150221', 'd150222', 'd150223', 'd150271', 'ghost_a', 'ghost_b', 'ghost_c'];
+    const names = [...Array.from({ length: 15 }, (_, i) => `ghost_${i}`), 'street', 'community', 'party', 'company', 'd150203', 'd150204', 'ghost_d', 'd150207', 'd150221', 'd150222', 'd150223', 'ghost_e', 'ghost_a', 'ghost_b', 'ghost_c'];
     for (const name of names) expect((await signIn(name, 'wrong-once', '10.0.5.1')).status).toBe(401);
     const res = await signIn('d150203', DEMO_PASSWORD, '10.0.5.1');
     expect(res.status).toBe(429);
@@ -92,6 +93,15 @@ describe('per address: LOGIN_ADDRESS_MAX_FAILURES failures over any usernames th
 
   test('sibling: successful sign-ins from one address are not counted', async () => {
     for (let i = 0; i < 35; i++) expect((await signIn('d150204', DEMO_PASSWORD, '10.0.6.1')).status).toBe(200);
+  });
+
+  test('sibling: a right password still waiting for its second factor (OTP_REQUIRED) costs neither the address nor the account a point', async () => {
+    const token = (await signIn('d150271', DEMO_PASSWORD, '10.0.10.1')).body.token;
+    const start = await t.api.post('/api/auth/totp/enroll').set('Authorization', `Bearer ${token}`);
+    const secret = new URL(start.body.otpauthUrl).searchParams.get('secret')!;
+    const otp = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+    expect((await t.api.post('/api/auth/totp/confirm').set('Authorization', `Bearer ${token}`).send({ otp })).status).toBe(200);
+    for (let i = 0; i < 35; i++) expect((await signIn('d150271', DEMO_PASSWORD, '10.0.10.2')).body.error.code).toBe('OTP_REQUIRED');
   });
 
   test('TRUST_PROXY off (the default): X-Forwarded-For is ignored, the socket address is counted', async () => {

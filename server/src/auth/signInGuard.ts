@@ -22,6 +22,12 @@ export interface SignInAttempt {
   succeeded(): Promise<void>;
   /** The password was wrong (or the account unknown or disabled): audited; the failure that reaches the limit locks the username. */
   failed(account: SignInAccount | undefined): Promise<void>;
+  /**
+   * Neither: the password was right but a second step is still due (OTP_REQUIRED). Both points go
+   * back without forgetting earlier failures, so an office signing in through its second factor is
+   * not throttled for it, and asking again without a code never clears a count of wrong codes.
+   */
+  released(): Promise<void>;
 }
 
 interface QueryClient {
@@ -124,6 +130,10 @@ export function createSignInGuard(db: Db, settings: SignInSettings) {
       return {
         async succeeded() {
           await accounts.delete(name);
+          await addresses.reward(ip, 1);
+        },
+        async released() {
+          await accounts.reward(name, 1);
           await addresses.reward(ip, 1);
         },
         async failed(u) {
