@@ -28,7 +28,7 @@ import { canonicalJson } from './canonical';
  * first); until then the database trigger is its only guard.
  */
 
-/** Both the sealer and audit_purge() take this advisory lock (0014_audit_chain.sql). */
+/** Both the sealer and audit_purge() take this advisory lock (0013_audit_chain.sql). */
 export const AUDIT_CHAIN_LOCK = 7300417;
 const GENESIS = '0'.repeat(64);
 const BATCH = 1000;
