@@ -4,7 +4,7 @@
  * triggers off — runs it again and is told which row does not match.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -28,10 +28,7 @@ test('操作日志: the address column, 校验 on a clean chain, then a row edit
   const [owner] = await platform.query<{ id: number }>(`SELECT id FROM owners WHERE phone_enc IS NOT NULL ORDER BY id LIMIT 1`);
   expect((await platform.api.get(`/api/owners/${owner.id}/contact`).set('Authorization', `Bearer ${await platform.login('city')}`)).status).toBe(200);
 
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill('city');
-  await page.locator('input[name="password"]').fill('baotou2024');
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, 'city', 'baotou2024');
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
   await page.goto(`${platform.baseUrl}/admin/#/audit-logs`);
   await page.getByRole('columnheader', { name: '来源地址' }).waitFor();

@@ -4,7 +4,7 @@
  * elsewhere (account disabled) sends the console to the login page with the server's reason.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -16,12 +16,7 @@ let context: BrowserContext;
 let page: Page;
 
 async function signIn(username: string, password = PASSWORD) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, password);
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 

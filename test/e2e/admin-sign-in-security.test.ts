@@ -4,7 +4,7 @@
  * until changed), and a locked account is unlocked by the city admin from its user page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -15,14 +15,7 @@ let platform: Awaited<ReturnType<typeof startPlatform>>;
 let context: BrowserContext;
 let page: Page;
 
-async function fillLogin(username: string, password: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const fillLogin = (username: string, password: string) => submitConsoleLogin(page, platform.baseUrl, username, password);
 
 beforeAll(async () => {
   platform = await startPlatform();

@@ -5,7 +5,7 @@
  */
 import { generate } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -19,14 +19,7 @@ let page: Page;
 
 const code = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
-async function fillPassword() {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(USERNAME);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const fillPassword = () => submitConsoleLogin(page, platform.baseUrl, USERNAME, PASSWORD);
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -82,12 +75,7 @@ describe('with TOTP_REQUIRED on', () => {
   afterAll(() => required?.stop());
 
   test('an account that must use 两步验证 sets it up on the login page before entering', async () => {
-    await page.goto(`${required.baseUrl}/admin/#/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${required.baseUrl}/admin/#/login`);
-    await page.locator('input[name="username"]').fill(USERNAME);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await submitConsoleLogin(page, required.baseUrl, USERNAME, PASSWORD);
     await page.getByText('首次登录须设置两步验证').waitFor();
     const keyText = await page.getByText(/无法扫码时手动输入密钥/).textContent();
     await page.locator('input[name="otp"]').fill(await code(keyText!.split('：')[1].trim()));

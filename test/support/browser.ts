@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, in a fresh profile, with nothing reaching outside hosts. */
 export async function launchBrowser(): Promise<BrowserContext> {
@@ -22,4 +22,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
     }
   });
   return context;
+}
+
+/** Opens the console's login page with no stored session and submits these credentials (what follows is the caller's). */
+export async function submitConsoleLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/#/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${baseUrl}/admin/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
 }
