@@ -57,13 +57,13 @@ export const coordinate = (label: string, limit: number) =>
     return text;
   });
 
-/** A resident ID number (GB 11643-1999): normalised (full-width, lower-case x, spaces), then checked. */
+/** A resident ID number (GB 11643-1999): normalised (full-width, lower-case x, spaces), then checked against the day it is parsed. */
 export const idNumberField = (label = '身份证号') =>
   z
     .string({ error: `${label}必须是文字` })
     .transform(normalizeIdNumber)
     .superRefine((v, ctx) => {
-      const problem = idNumberProblem(v);
+      const problem = idNumberProblem(v, new Date());
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 

@@ -36,13 +36,22 @@ function isRealDate(yyyymmdd: string): boolean {
   return d <= days;
 }
 
+/** The calendar day of `today` in China Standard Time (UTC+8, no daylight saving) as YYYYMMDD. */
+function chinaDay(today: Date): string {
+  return new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 /**
  * Why a normalised ID number is not valid (Chinese, for the form), or undefined when it is.
- * Order matters to the user: length/characters first, then the birth date, then the check digit.
+ * Order matters to the user: length/characters first, then the birth date (a real date, not after
+ * `today`'s day in China — nobody holds a number issued for a birth yet to come), then the check digit.
+ * `today` is passed in so the rule stays pure (GB 11643-1999 §6.2.2: the birth date code).
  */
-export function idNumberProblem(normalized: string): string | undefined {
+export function idNumberProblem(normalized: string, today: Date): string | undefined {
   if (!/^\d{17}[\dX]$/.test(normalized)) return '身份证号须为18位：17位数字加1位数字或X';
-  if (!isRealDate(normalized.slice(6, 14))) return '身份证号中的出生日期无效';
+  const birth = normalized.slice(6, 14);
+  if (!isRealDate(birth)) return '身份证号中的出生日期无效';
+  if (birth > chinaDay(today)) return '身份证号中的出生日期晚于今天';
   if (idNumberCheckChar(normalized.slice(0, 17)) !== normalized[17]) return '身份证号校验位不正确，请核对';
   return undefined;
 }
