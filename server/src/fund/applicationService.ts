@@ -4,10 +4,10 @@ import { DEFAULT_FUND_LIMITS } from '@baotou/config';
 import { apportionFen, fenToYuan, fundApplicationSchema, nextFundStatus, parseAreaCenti, type FundAction, type FundApplicationStatus, type FundLimits } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
-import { buildings, committees, compounds, disclosures, fundAccounts, fundApplications, fundLedgers, households, projects, units, votes } from '../db/schema';
+import { buildings, committees, compounds, disclosures, fundAccounts, fundApplications, fundLedgers, households, units, votes } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { regionAllows } from '../jurisdiction/scope';
+import { companyServes, regionAllows } from '../jurisdiction/scope';
 import { memberCommittee } from '../committees/membership';
 import { countEligible, scopeCondition } from '../votes/tally';
 import { ledgerFor } from './ledgerService';
@@ -18,11 +18,10 @@ type Input = z.infer<typeof fundApplicationSchema>;
 const REVIEWERS = ['city_admin', 'district_staff'];
 const VOTE_DAYS = 14;
 
-/** The proposer side: the property company serving the compound, or a member of its committee. */
+/** The proposer side: the property company serving the compound today, or a member of its committee. */
 async function assertProposer(tx: DbOrTx, actor: Actor, compoundId: number) {
   if (actor.role === 'company_staff' && actor.companyId) {
-    const served = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, actor.companyId), eq(projects.compoundId, compoundId))).limit(1);
-    if (served.length) return;
+    if (await companyServes(tx, actor.companyId, compoundId)) return;
   }
   if (actor.role === 'resident' && (await memberCommittee(tx, actor.id, compoundId))) return;
   throw forbidden('NOT_PROPOSER', '仅为本小区服务的物业企业或本小区业主委员会可以申请使用维修资金');

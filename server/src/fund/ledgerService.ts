@@ -1,12 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FundSettings } from '@baotou/config';
-import { apportionFen, firstDepositFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
+import { apportionFen, earningsPeriodRefusal, firstDepositFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { buildings, compounds, fundAccounts, fundBatches, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { regionAllows } from '../jurisdiction/scope';
+import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import { assertAmount, lockAccount, postBatch } from './posting';
 
 const FUND_STAFF = ['city_admin', 'district_staff'];
@@ -85,6 +85,7 @@ export function ledgerService(db: Db, settings: FundSettings) {
      */
     async allocateEarnings(actor: Actor | null, accountId: number, input: { periodEnd: string; amountFen: number }) {
       assertAmount(limits, input.amountFen, 'amountFen');
+      if (earningsPeriodRefusal(input.periodEnd, beijingDate())) throw badRequest('PERIOD_IN_FUTURE', `结息日 ${input.periodEnd} 尚未到来，不能分配收益`, { periodEnd: '结息日不能晚于今天' });
       return db.transaction(async (tx) => {
         const account = await lockAccount(tx, accountId);
         if (actor) assertFundStaff(actor, account.regionCode);
@@ -134,6 +135,10 @@ export function ledgerService(db: Db, settings: FundSettings) {
           reference: `reverse:${entryId}`,
           lines: [{ ledgerId: entry.ledgerId, amountFen: -entry.amountFen, payer: entry.payer as 'owner' | 'developer', memo: reason, reversesId: entryId }],
         });
+        // A reversed first deposit no longer counts: the home may be first-deposited again.
+        if (entry.kind === 'first_deposit') {
+          await tx.update(fundLedgers).set({ firstDepositFen: sql`GREATEST(${fundLedgers.firstDepositFen} - ${entry.amountFen}, 0)` }).where(eq(fundLedgers.id, entry.ledgerId));
+        }
         return { batchId: posted.batchId };
       });
     },

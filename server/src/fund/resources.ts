@@ -2,7 +2,7 @@ import { eq, ilike, sql } from 'drizzle-orm';
 import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, fundAccountBankSchema, isTopUpDue } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
+import { isBureau, regionAllows, regionCondition, servedCompoundIds } from '../jurisdiction/scope';
 import { fundAccounts, fundApplications, fundEntries, fundLedgers } from '../db/schema';
 import { residentCompoundIds } from '../committees/membership';
 
@@ -186,7 +186,7 @@ export function applicationsResource(emergencyDisclosureDays: number): ResourceD
       // Not party staff: an application's shares show every home's balance (DOMAIN.md §7).
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundApplications.regionCode);
       if (actor.role === 'company_staff' && actor.companyId) {
-        return sql`${fundApplications.compoundId} IN (SELECT p.compound_id FROM projects p WHERE p.company_id = ${actor.companyId})`;
+        return sql`${fundApplications.compoundId} IN ${servedCompoundIds(actor.companyId)}`;
       }
       if (actor.role === 'resident') return sql`${fundApplications.compoundId} IN ${residentCompoundIds(actor.id)} AND ${fundApplications.status} <> 'draft'`;
       return 'deny';

@@ -1,6 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { regionLevel } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
+import type { DbOrTx } from '../db/client';
+import { forbidden } from '../http/errors';
+import { companyServes } from '../jurisdiction/scope';
 import { tickets } from '../db/schema';
 
 /**
@@ -47,6 +50,16 @@ export function ticketVisible(actor: Actor, t: TicketPlace): boolean {
   if (actor.role === 'company_staff') return !!actor.companyId && t.kind === 'repair' && t.companyId === actor.companyId;
   if (!isTicketBureau(actor)) return false;
   return regionLevel(actor.regionCode!) === 'city' || t.regionCode.startsWith(actor.regionCode!);
+}
+
+/**
+ * A company acts on a case only while its contract covers the compound today (servedCompoundIds).
+ * Its own past cases stay readable (they are the record of its work, ratings and disputes), but a
+ * company whose contract ended — or has not begun — changes nothing: 403 CONTRACT_NOT_CURRENT.
+ */
+export async function refuseUnlessServing(db: DbOrTx, actor: Actor, t: { compoundId: number }): Promise<void> {
+  if (actor.role !== 'company_staff') return;
+  if (!(await companyServes(db, actor.companyId, t.compoundId))) throw forbidden('CONTRACT_NOT_CURRENT', '贵公司对该小区的物业服务合同不在有效期内，不能办理该工单');
 }
 
 /** Staff who may enter a case for a resident (hotline, visit): bureau staff, within their jurisdiction. */

@@ -27,7 +27,7 @@ import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from '../places/personalData';
 import type { TicketNotifier } from './notify';
 import { attachUploads } from './uploads';
-import { mayEnterForResident, ticketVisible } from './scope';
+import { mayEnterForResident, refuseUnlessServing, ticketVisible } from './scope';
 import { regionAllows } from '../jurisdiction/scope';
 
 export interface TicketDeps {
@@ -157,6 +157,7 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
     const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
     if (!t) throw notFound('工单');
     refuseUnlessVisible(actor, t);
+    await refuseUnlessServing(tx, actor, t);
     const kind = ticketActorKind(actor.role, t.level, t.residentId === actor.id);
     const check = checkTransition(action, t, kind);
     if (!check.ok) throw new AppError(check.code, check.status, check.message);

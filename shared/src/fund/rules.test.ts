@@ -1,4 +1,4 @@
-import { FUND_APPLICATION_STATUSES, firstDepositFen, isTopUpDue, nextFundStatus, type FundAction, type FundApplicationStatus } from './rules';
+import { FUND_APPLICATION_STATUSES, earningsPeriodRefusal, firstDepositFen, isTopUpDue, nextFundStatus, type FundAction, type FundApplicationStatus } from './rules';
 
 describe('DOMAIN.md §3 first deposit = area × per-m² amount', () => {
   test.each([
@@ -55,5 +55,21 @@ describe('DOMAIN.md §3 usage procedure as a state machine', () => {
       expect(nextFundStatus(false, 'rejected', a)).toBeUndefined();
     }
     expect(FUND_APPLICATION_STATUSES).toContain('disbursed');
+  });
+});
+
+describe('DOMAIN.md §3 earnings are credited for a period that has ended (no period end after today)', () => {
+  test.each([
+    ['2026-11-30', '2026-11-30', null],
+    ['2026-11-29', '2026-11-30', null],
+    ['2025-12-31', '2026-11-30', null],
+    ['2026-12-01', '2026-11-30', 'PERIOD_IN_FUTURE'],
+    ['2027-01-01', '2026-12-31', 'PERIOD_IN_FUTURE'],
+    // the attack: a period end 73 years ahead was posted
+    ['2099-12-02', '2026-11-30', 'PERIOD_IN_FUTURE'],
+  ])('period end %s, today %s → %p', (end, today, code) => expect(earningsPeriodRefusal(end, today)).toBe(code));
+  test.each([['2026-13-01'], ['20261130'], [''], ['2026-11-30T00:00']])('%p is not a day: throws', (bad) => {
+    expect(() => earningsPeriodRefusal(bad, '2026-11-30')).toThrow(RangeError);
+    expect(() => earningsPeriodRefusal('2026-11-30', bad)).toThrow(RangeError);
   });
 });

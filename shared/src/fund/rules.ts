@@ -79,3 +79,17 @@ export const FUND_APPLICATION_TRANSITIONS: Record<'normal' | 'emergency', Partia
 export function nextFundStatus(emergency: boolean, from: FundApplicationStatus, action: FundAction): FundApplicationStatus | undefined {
   return FUND_APPLICATION_TRANSITIONS[emergency ? 'emergency' : 'normal'][from]?.[action];
 }
+
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Earnings are credited for a period that has ended, in proportion to each home's balance at the
+ * period's end (DOMAIN.md §3 "Earnings"); a period ending after today would split balances not yet
+ * known and reserve a future period. `periodEnd` and `today` are 'YYYY-MM-DD' Beijing calendar days
+ * (the period's last day may be today). Returns 'PERIOD_IN_FUTURE' when periodEnd > today, else null.
+ * Throws RangeError for a value that is not a 'YYYY-MM-DD' day.
+ */
+export function earningsPeriodRefusal(periodEnd: string, today: string): 'PERIOD_IN_FUTURE' | null {
+  for (const d of [periodEnd, today]) if (!ISO_DAY.test(d)) throw new RangeError(`日期须为 YYYY-MM-DD：${d}`);
+  return periodEnd > today ? 'PERIOD_IN_FUTURE' : null;
+}
