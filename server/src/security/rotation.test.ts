@@ -123,8 +123,8 @@ test('rotation from AES-GCM to SM4 under 20 parallel writers: every record decry
   expect(cliResult.failed).toEqual([]);
   expect(progress.run).toMatchObject({ running: false, error: null, failed: [] });
   expect(progress.remaining).toBe(0);
-  // Both runs shared the work; only values a writer replaced first were not theirs to rotate.
-  expect(cliResult.rotated).toBeGreaterThan(0);
+  // Between them the two runs rotated everything but values a writer replaced first (how they split
+  // the work depends on timing: either may find nothing left).
   expect(cliResult.rotated + progress.run.rotated).toBeGreaterThanOrEqual(before.filter((r) => !cipher.isCurrent(r.v)).length - 20);
 
   // Every record: under SM4 and key 1, decrypts, and the untouched ones say what they said before.
