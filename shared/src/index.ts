@@ -6,6 +6,7 @@ export * from './places/fields';
 export * from './places/idNumber';
 export * from './places/schemas';
 export * from './places/personName';
+export * from './places/unsold';
 export * from './companies/creditCode';
 export * from './companies/schemas';
 export * from './auth/roles';

@@ -72,6 +72,22 @@ async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked'
   await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: claim.id, before: claim, after: row, regionCode: row.regionCode });
 }
 
+/** What the resident reads when the registered owner's own identity (name, phone, ID number) is edited. */
+export const OWNER_IDENTITY_CHANGED_REASON = '业主信息已变更，原绑定已解除';
+
+/** Ends every live claim (pending or verified) on these homes, revoked with `reason`, each audited as `action`. */
+async function endLiveClaims(tx: Tx, actor: Actor, householdIds: number[], reason: string, action: string): Promise<number> {
+  if (householdIds.length === 0) return 0;
+  const live = await tx
+    .select()
+    .from(householdClaims)
+    .where(and(inArray(householdClaims.householdId, householdIds), inArray(householdClaims.status, LIVE_CLAIM_STATUSES)))
+    .orderBy(householdClaims.id)
+    .for('update');
+  for (const claim of live) await endClaim(tx, actor, claim, 'revoked', reason, action);
+  return live.length;
+}
+
 /**
  * A home changed owner in the registry (households.ownerId): every live claim on it (pending or
  * verified) ends `revoked` with OWNER_CHANGED_REASON, in the same transaction as the change, each
@@ -79,13 +95,18 @@ async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked'
  * Returns the number of claims ended.
  */
 export async function endClaimsOnOwnerChange(tx: Tx, actor: Actor, householdId: number): Promise<number> {
-  const live = await tx
-    .select()
-    .from(householdClaims)
-    .where(and(eq(householdClaims.householdId, householdId), inArray(householdClaims.status, LIVE_CLAIM_STATUSES)))
-    .for('update');
-  for (const claim of live) await endClaim(tx, actor, claim, 'revoked', OWNER_CHANGED_REASON, 'end_owner_changed');
-  return live.length;
+  return endLiveClaims(tx, actor, [householdId], OWNER_CHANGED_REASON, 'end_owner_changed');
+}
+
+/**
+ * An owner's identity changed in the registry (name, phone or ID number — possibly another person
+ * now): every live claim on that owner's homes ends `revoked` with OWNER_IDENTITY_CHANGED_REASON,
+ * in the caller's transaction, each audited as `end_owner_identity_changed`; claimants bind afresh
+ * against the new details. Returns the number of claims ended.
+ */
+export async function endClaimsOnOwnerIdentityChange(tx: Tx, actor: Actor, ownerId: number): Promise<number> {
+  const homes = await tx.select({ id: households.id }).from(households).where(eq(households.ownerId, ownerId));
+  return endLiveClaims(tx, actor, homes.map((h) => h.id), OWNER_IDENTITY_CHANGED_REASON, 'end_owner_identity_changed');
 }
 
 type Ctx = Parameters<Parameters<Router['post']>[1]>[0];
@@ -112,13 +133,16 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
     ctx.status = 201;
     ctx.body = await db.transaction(async (tx) => {
       const [home] = await tx
-        .select({ compoundId: households.compoundId, regionCode: households.regionCode, ownerName: owners.name, phoneHash: owners.phoneHash })
+        .select({ compoundId: households.compoundId, regionCode: households.regionCode, ownerId: households.ownerId })
         .from(households)
-        .leftJoin(owners, eq(owners.id, households.ownerId))
         .where(eq(households.id, input.householdId))
         // Shared lock on the home: an owner change (which updates it) waits for this claim and then ends it, or runs first and is matched against.
-        .for('share', { of: households });
+        .for('share');
       if (!home) throw notFound('房屋');
+      // The same for the owner's identity: an edit of their name, phone or ID number waits for this claim and then ends it, or runs first.
+      const [owner] = home.ownerId
+        ? await tx.select({ name: owners.name, phoneHash: owners.phoneHash }).from(owners).where(eq(owners.id, home.ownerId)).for('share')
+        : [];
       // Two submissions at once: the unique (user, household) index refuses the second insert (409).
       const [existing] = await tx
         .select()
@@ -126,7 +150,7 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)))
         .for('update');
       if (existing?.status === 'verified') throw conflict('CLAIM_EXISTS', '您已绑定该房屋');
-      const matches = samePersonName(home.ownerName, input.name) && cipher.matches(home.phoneHash, input.phone);
+      const matches = !!owner && samePersonName(owner.name, input.name) && cipher.matches(owner.phoneHash, input.phone);
       const values = {
         userId: actor.id,
         householdId: input.householdId,

@@ -1,7 +1,7 @@
 import { eq, like, sql } from 'drizzle-orm';
-import { AREA_BASES, householdSchema } from '@baotou/shared';
+import { AREA_BASES, householdSchema, unsoldFlagProblem } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
-import { badRequest } from '../http/errors';
+import { badRequest, conflict } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { buildings, households, owners, units } from '../db/schema';
 import type { Tx } from '../db/client';
@@ -26,6 +26,18 @@ async function assertOwnerVisible(tx: Tx, actor: Actor, ownerId: number | null |
   if (!ownerId) return;
   const [o] = await tx.select({ regionCode: owners.regionCode }).from(owners).where(eq(owners.id, ownerId));
   if (!o || !regionAllows(actor, o.regionCode)) throw badRequest('VALIDATION_FAILED', '业主不存在', { ownerId: '业主不存在或不在管辖范围内' });
+}
+
+/**
+ * A home registered to an owner who is not the developer cannot be flagged unsold (unsoldFlagProblem):
+ * 409 HOUSEHOLD_SOLD. Checked when the flag or the owner is being set, so an old row is still editable.
+ */
+async function assertUnsoldFlagAllowed(tx: Tx, input: { developerUnsold: boolean; ownerId?: number | null }, existing?: Record<string, unknown>) {
+  const ownerId = input.ownerId ?? null;
+  if (existing && existing.developerUnsold === input.developerUnsold && (existing.ownerId ?? null) === ownerId) return;
+  const [owner] = ownerId ? await tx.select({ developer: owners.developer }).from(owners).where(eq(owners.id, ownerId)) : [];
+  const problem = unsoldFlagProblem(input.developerUnsold, owner ?? null);
+  if (problem) throw conflict('HOUSEHOLD_SOLD', problem);
 }
 
 export function householdsResource(): ResourceDef {
@@ -79,6 +91,7 @@ export function householdsResource(): ResourceDef {
         schema: householdSchema,
         async prepare(input, c) {
           await assertOwnerVisible(c.tx, c.actor, input.ownerId);
+          await assertUnsoldFlagAllowed(c.tx, input);
           return { ...input, ownerId: input.ownerId ?? null, ...(await unitPlace(c.tx, input.unitId)) };
         },
       },
@@ -86,6 +99,7 @@ export function householdsResource(): ResourceDef {
         schema: householdSchema.omit({ unitId: true }),
         async prepare(input, c) {
           await assertOwnerVisible(c.tx, c.actor, input.ownerId);
+          await assertUnsoldFlagAllowed(c.tx, input, c.existing);
           return { ...input, ownerId: input.ownerId ?? null };
         },
         // A home sold (or its owner corrected) in the registry ends the claims made on the old owner.

@@ -1,11 +1,12 @@
 import { eq, ilike, like, sql } from 'drizzle-orm';
-import { maskIdNumber, maskPhone, ownerSchema } from '@baotou/shared';
+import { maskIdNumber, maskPhone, ownerSchema, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { households, owners } from '../db/schema';
 import type { PersonalDataCipher } from './personalData';
 import { PLACE_WRITERS, regionWriteAllowed } from './scopes';
+import { endClaimsOnOwnerIdentityChange } from './claims';
 
 /** Values for the owners table from a phone / ID number as entered (undefined: leave unchanged). */
 export function personalColumns(cipher: PersonalDataCipher, phone: string | null | undefined, idNumber: string | null | undefined) {
@@ -20,6 +21,20 @@ export function personalColumns(cipher: PersonalDataCipher, phone: string | null
     out.idNumberMasked = idNumber ? maskIdNumber(idNumber) : null;
   }
   return out;
+}
+
+/**
+ * Whether an owner row's identity differs between two versions: the name (as samePersonName
+ * compares it), or the phone or ID number as decrypted (a value re-encrypted under another key, or
+ * retyped unchanged, is the same person).
+ */
+export function identityChanged(cipher: PersonalDataCipher, before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const plain = (v: unknown) => (typeof v === 'string' && v ? cipher.decrypt(v) : null);
+  return (
+    !samePersonName(before.name as string, after.name as string) ||
+    plain(before.phoneEnc) !== plain(after.phoneEnc) ||
+    plain(before.idNumberEnc) !== plain(after.idNumberEnc)
+  );
 }
 
 /** A client sending back the masked value it was shown means "unchanged". */
@@ -65,6 +80,10 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
       update: {
         schema: ownerUpdateSchema,
         prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone, input.idNumber) }),
+        // Another name, phone or ID number may be another person: the bindings made against the old details end.
+        async after(row, c) {
+          if (identityChanged(cipher, c.existing!, row)) await endClaimsOnOwnerIdentityChange(c.tx, c.actor, row.id as number);
+        },
       },
       remove: true,
     },
