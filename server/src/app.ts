@@ -10,6 +10,7 @@ import { requireCleanInput } from './http/input';
 import { serveBuilt } from './http/static';
 import { corsForConfiguredOrigins, securityHeaders } from './http/securityHeaders';
 import { authenticate } from './auth/middleware';
+import { secondFactorPolicy } from './auth/totp';
 import { createTokenService } from './auth/tokens';
 import { createSessionChecker } from './auth/sessions';
 import { registerAuthRoutes } from './auth/routes';
@@ -78,7 +79,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   app.use(input.media);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
   app.use(input.values);
-  app.use(authenticate(tokens, sessions));
+  app.use(authenticate(tokens, sessions, secondFactorPolicy(config.totp)));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -4,11 +4,15 @@ import { totpCall, type TotpConfirmed } from './totpApi';
 
 /**
  * 两步验证 set-up: a QR code for the authenticator app (and its key to type in), then the first
- * 6-digit code it shows. `token`: the session's, or the enrolment token sign-in gave.
+ * 6-digit code it shows. `token`: the session's, or the enrolment token sign-in gave. `replacing`:
+ * a factor is in force, so the server also asks for its current code (or a recovery code) or the password.
  */
-export const TotpEnrolment = ({ token, onConfirmed }: { token: string; onConfirmed: (r: TotpConfirmed) => void }) => {
+export const TotpEnrolment = ({ token, replacing = false, onConfirmed }: { token: string; replacing?: boolean; onConfirmed: (r: TotpConfirmed) => void }) => {
   const [qr, setQr] = useState<{ qrPng: string; secret: string } | null>(null);
   const [otp, setOtp] = useState('');
+  const [currentOtp, setCurrentOtp] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const proof = !replacing ? {} : currentOtp.trim() ? { currentOtp: currentOtp.trim() } : currentPassword ? { currentPassword } : null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +25,7 @@ export const TotpEnrolment = ({ token, onConfirmed }: { token: string; onConfirm
     setBusy(true);
     setError(null);
     try {
-      onConfirmed(await totpCall<TotpConfirmed>('/confirm', token, { otp }));
+      onConfirmed(await totpCall<TotpConfirmed>('/confirm', token, { otp, ...proof }));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -40,8 +44,15 @@ export const TotpEnrolment = ({ token, onConfirmed }: { token: string; onConfirm
           </Typography>
         )}
         <TextField name="otp" label="6位验证码" value={otp} onChange={(e) => setOtp(e.target.value.replace(/\D/g, '').slice(0, 6))} inputProps={{ inputMode: 'numeric', autoComplete: 'one-time-code' }} fullWidth />
+        {replacing && (
+          <>
+            <Typography variant="body2">更换两步验证须证明您持有当前的验证器：输入旧验证器上的验证码（或一个恢复码），或输入登录密码。</Typography>
+            <TextField name="currentOtp" label="当前验证码或恢复码" value={currentOtp} onChange={(e) => setCurrentOtp(e.target.value)} inputProps={{ autoComplete: 'off' }} fullWidth />
+            <TextField name="currentPassword" label="或登录密码" type="password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} inputProps={{ autoComplete: 'current-password' }} fullWidth />
+          </>
+        )}
         {error && <Alert severity="error" sx={{ width: '100%' }}>{error}</Alert>}
-        <Button type="submit" variant="contained" disabled={busy || !qr || otp.length !== 6} fullWidth>
+        <Button type="submit" variant="contained" disabled={busy || !qr || otp.length !== 6 || !proof} fullWidth>
           确认启用
         </Button>
       </Stack>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title } from 'react-admin';
-import { getToken } from './session';
+import { getToken, renewToken } from './session';
 import { RecoveryCodes, TotpEnrolment } from './TotpEnrolment';
 import { totpCall, type TotpStatus } from './totpApi';
 
@@ -22,7 +22,8 @@ export const TotpPage = () => {
       <CardContent>
         {error && <Alert severity="error">{error}</Alert>}
         {stage === 'enrol' ? (
-          <TotpEnrolment token={token} onConfirmed={(r) => setStage({ codes: r.recoveryCodes })} />
+          // Confirming ends every other session and returns a new token for this one.
+          <TotpEnrolment token={token} replacing={!!status?.enrolled} onConfirmed={(r) => (r.token && renewToken(r.token), setStage({ codes: r.recoveryCodes }))} />
         ) : typeof stage === 'object' ? (
           <RecoveryCodes codes={stage.codes} doneLabel="完成" onDone={() => (setStage('view'), load())} />
         ) : (

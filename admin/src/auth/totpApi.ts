@@ -3,8 +3,8 @@ import type { SessionUser } from './session';
 
 /** GET /api/auth/totp */
 export type TotpStatus = { enrolled: boolean; enrolledAt: string | null; required: boolean; recoveryCodesLeft: number };
-/** POST /api/auth/totp/confirm; a session too when confirmed with the enrolment token sign-in gave. */
-export type TotpConfirmed = { recoveryCodes: string[]; token?: string; user?: SessionUser };
+/** POST /api/auth/totp/confirm: the codes and a new session (every other one ends). */
+export type TotpConfirmed = { recoveryCodes: string[]; token: string; user: SessionUser };
 
 /** A second-factor call with `token` (the session's, or the enrolment token): the body, or the server's error. */
 export async function totpCall<T>(path: '' | '/enroll' | '/confirm', token: string, body?: unknown): Promise<T> {

@@ -1,5 +1,5 @@
 import type { Context, Middleware, Next } from 'koa';
-import type { Role } from '@baotou/shared';
+import { secondFactorStep, type Role, type SecondFactorPolicy } from '@baotou/shared';
 import type { Actor } from './actor';
 import type { TokenService } from './tokens';
 import type { SessionChecker } from './sessions';
@@ -15,7 +15,12 @@ export const SESSION_TOKEN_HEADER = 'X-Session-Token';
  * anonymous: public routes answer as to anyone, and routes that need a user (requireActor) give
  * the token's own 401.
  */
-export function authenticate(tokens: TokenService, sessions: SessionChecker): Middleware {
+/**
+ * `policy`: the second-factor rule (TOTP_REQUIRED…). A staff token whose sign-in did not pass a
+ * second factor (no `mfa` claim: issued before the account had to have one) is refused 401
+ * SECOND_FACTOR_REQUIRED once the account requires one, so such a session cannot live on by renewal.
+ */
+export function authenticate(tokens: TokenService, sessions: SessionChecker, policy?: SecondFactorPolicy): Middleware {
   return async (ctx: Context, next: Next) => {
     const header = ctx.get('authorization');
     if (header) {
@@ -24,7 +29,11 @@ export function authenticate(tokens: TokenService, sessions: SessionChecker): Mi
         if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
         const session = tokens.verify(m[1]);
         const { actor, epoch } = session;
-        if (!(await sessions.isCurrent(actor.id, epoch))) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
+        const account = await sessions.current(actor.id, epoch);
+        if (!account) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
+        if (policy && !actor.mfa && account.role !== 'resident' && secondFactorStep(account, policy) !== 'none') {
+          throw unauthorized('SECOND_FACTOR_REQUIRED', '该账号须使用两步验证，请重新登录');
+        }
         // Issue 17: an administrator-set password is changed before anything else (the login,
         // password and second-factor routes under /api/auth/ stay open).
         if (actor.mustChangePassword && !ctx.path.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '首次登录须先修改密码');

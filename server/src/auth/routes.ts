@@ -22,13 +22,14 @@ import { checkPasswordPolicy, registerUnlockRoute } from './users';
 
 type UserRow = typeof users.$inferSelect;
 
-function actorOf(u: UserRow): Actor {
-  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined, ...(u.mustChangePassword ? { mustChangePassword: true } : {}) };
+function actorOf(u: UserRow, mfa = false): Actor {
+  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined, ...(u.mustChangePassword ? { mustChangePassword: true } : {}), ...(mfa ? { mfa: true } : {}) };
 }
 
-function session(tokens: TokenService, u: UserRow) {
+/** `mfa`: this sign-in passed a second factor (the token's claim, kept on renewal and password change). */
+function session(tokens: TokenService, u: UserRow, mfa = false) {
   return {
-    token: tokens.sign(actorOf(u), u.sessionEpoch),
+    token: tokens.sign(actorOf(u, mfa), u.sessionEpoch),
     user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId, mustChangePassword: u.mustChangePassword },
   };
 }
@@ -37,11 +38,12 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
   // Issue 17: a second factor after the password for staff (totp.ts); enrolment first where required.
   const secondFactor = createSecondFactor(db, cipher, config.totp);
   const enrolment = createEnrolmentTokens(config.jwtSecret);
-  registerTotpRoutes(router, db, secondFactor, enrolment, sessions, (u) => session(tokens, u));
+  // Issue 17: failed sign-ins throttled per address and locked per username, in the database (signInGuard.ts);
+  // every route that checks a password goes through it (login, password change, replacing the second factor).
+  const guard = createSignInGuard(db, config.signIn);
+  registerTotpRoutes(router, db, secondFactor, enrolment, sessions, guard, (u) => session(tokens, u, true));
   // An unknown username still costs one scrypt, so timing does not tell which usernames exist.
   let decoyHash: Promise<string> | undefined;
-  // Issue 17: failed sign-ins throttled per address and locked per username, in the database (signInGuard.ts).
-  const guard = createSignInGuard(db, config.signIn);
   registerUnlockRoute(router, db, guard);
   router.post('/api/auth/login', async (ctx) => {
     const input = loginSchema.parse(ctx.request.body);
@@ -61,7 +63,7 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
       throw err;
     });
     await attempt.succeeded();
-    ctx.body = second.kind === 'enrol' ? { totpEnrolmentRequired: true, enrolmentToken: enrolment.sign(u.id, u.sessionEpoch), user: session(tokens, u).user } : session(tokens, u);
+    ctx.body = second.kind === 'enrol' ? { totpEnrolmentRequired: true, enrolmentToken: enrolment.sign(u.id, u.sessionEpoch), user: session(tokens, u).user } : session(tokens, u, second.via !== 'none');
   });
 
   const residentByOpenid = async (openid: string, name: string) => {
@@ -104,14 +106,18 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
   });
 
   // Changing one's password ends every other session (the epoch moves on); this one gets a new token.
+  // The current password is checked through the sign-in guard: counted, throttled, locked and audited like a login.
   router.post('/api/auth/password', async (ctx) => {
     const actor = requireActor(ctx);
     const input = passwordChangeSchema.parse(ctx.request.body);
     const [u] = await db.select().from(users).where(eq(users.id, actor.id));
-    if (!u?.passwordHash) throw badRequest('NO_PASSWORD', '该账号不使用密码登录');
+    if (!u?.passwordHash || !u.username) throw badRequest('NO_PASSWORD', '该账号不使用密码登录');
+    const attempt = await guard.begin(u.username, requestOrigin(ctx), (seconds) => ctx.set('Retry-After', String(seconds)));
     if (!(await verifyPassword(input.currentPassword, u.passwordHash))) {
+      await attempt.failed(u);
       throw badRequest('BAD_CREDENTIALS', '当前密码不正确', { currentPassword: '当前密码不正确' });
     }
+    await attempt.succeeded();
     checkPasswordPolicy(input.newPassword, config.signIn.password, u.username, 'newPassword');
     if (input.newPassword === input.currentPassword) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
     const passwordHash = await hashPassword(input.newPassword);
@@ -125,6 +131,6 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
       return row;
     });
     sessions.forget(actor.id);
-    ctx.body = session(tokens, updated);
+    ctx.body = session(tokens, updated, !!actor.mfa);
   });
 }

@@ -14,6 +14,8 @@ interface Claims {
   ver?: number;
   /** Issued with a password an administrator set: only /api/auth/* until it is changed (issue 17). */
   pwc?: true;
+  /** The sign-in passed the second factor (Actor.mfa); absent: it did not. */
+  mfa?: true;
   exp?: number;
 }
 
@@ -36,6 +38,7 @@ export function createTokenService(secret: string, ttlSeconds: number, staffTtlS
   function sign(actor: Actor, epoch = 0): string {
     const claims: Claims = { sub: String(actor.id), name: actor.name, role: actor.role, region: actor.regionCode, company: actor.companyId, ver: epoch };
     if (actor.mustChangePassword) claims.pwc = true;
+    if (actor.mfa) claims.mfa = true;
     return jwt.sign(claims, key, { algorithm: 'HS256', expiresIn: ttlOf(actor) });
   }
   return {
@@ -62,6 +65,7 @@ export function createTokenService(secret: string, ttlSeconds: number, staffTtlS
       if (!ROLES.includes(claims.role) || !/^\d+$/.test(claims.sub) || !Number.isSafeInteger(epoch)) throw unauthorized('TOKEN_INVALID', '登录凭证无效，请重新登录');
       const actor: Actor = { id: Number(claims.sub), name: claims.name, role: claims.role, regionCode: claims.region, companyId: claims.company };
       if (claims.pwc === true) actor.mustChangePassword = true;
+      if (claims.mfa === true) actor.mfa = true;
       return { actor, epoch, expiresAt: (claims.exp ?? 0) * 1000 };
     },
   };

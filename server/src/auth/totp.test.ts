@@ -117,8 +117,8 @@ describe('with the second factor not enforced (outside production): voluntary en
   });
 
   test('the city admin resets a lost factor (audited; the account’s sessions end); no one else may', async () => {
-    const session = (await login('d150207')).body.token;
-    await enrol(t, session);
+    // confirming ended the session that enrolled and gave it a new token
+    const session = (await enrol(t, (await login('d150207')).body.token)).done.token as string;
     const id = await idOf('d150207');
     expect((await t.api.post(`/api/users/${id}/reset-totp`).set(bearer(await t.login('d150221')))).status).toBe(403);
     expect((await t.api.post(`/api/users/${id}/reset-totp`).set(bearer(session))).status).toBe(403);
@@ -172,8 +172,8 @@ describe('TOTP_REQUIRED on, TOTP_REQUIRED_ROLES=company_staff', () => {
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect(done.body.token).toEqual(expect.any(String));
     expect((await t.api.get('/api/auth/me').set(bearer(done.body.token))).status).toBe(200);
-    // the enrolment token cannot replace the factor now in force
-    expect((await t.api.post('/api/auth/totp/enroll').set(bearer(limited))).body.error.code).toBe('TOTP_ALREADY_ENROLLED');
+    // the enrolment token cannot replace the factor now in force (confirming ended it)
+    expect((await t.api.post('/api/auth/totp/enroll').set(bearer(limited))).body.error.code).toBe('SESSION_REVOKED');
 
     expect((await signIn('totp_company', STRONG_PASSWORD)).body.error.code).toBe('OTP_REQUIRED');
     expect((await signIn('totp_company', STRONG_PASSWORD, await code(secret, 1))).status).toBe(200);

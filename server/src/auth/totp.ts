@@ -42,17 +42,18 @@ const actorOfRow = (u: UserRow): Actor => ({ id: u.id, name: u.name, role: u.rol
 /** What a correct password leads to: a session, or a session only after enrolment. Wrong codes throw. */
 export type SignInOutcome = { kind: 'session'; via: 'none' | 'otp' | 'recovery' } | { kind: 'enrol' };
 
+/** TOTP_REQUIRED, TOTP_REQUIRED_ROLES and the demo exemption as the shared rule takes them. */
+export function secondFactorPolicy(settings: TotpSettings): SecondFactorPolicy {
+  return { required: settings.required, requiredRoles: parseStaffRoles(settings.requiredRoles), exemptDemoAccounts: settings.exemptDemoAccounts };
+}
+
 /**
  * Staff second factor (issue 17): TOTP (RFC 6238, otplib) with the secret encrypted at rest by the
  * personal-data cipher, single-use recovery codes stored as digests, each code counted once.
  * Every enrolment, confirmation, reset and failure is audited with the request's address.
  */
 export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings: TotpSettings) {
-  const policy: SecondFactorPolicy = {
-    required: settings.required,
-    requiredRoles: parseStaffRoles(settings.requiredRoles),
-    exemptDemoAccounts: settings.exemptDemoAccounts,
-  };
+  const policy = secondFactorPolicy(settings);
   const tolerance = settings.windowSteps * PERIOD_SECONDS;
 
   async function factorOf(tx: DbOrTx, userId: number) {
@@ -132,6 +133,16 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
       return { kind: 'session', via };
     },
 
+    /**
+     * Proof of the factor in force, for replacing it: a fresh code of the current authenticator or
+     * an unused recovery code (spent either way). False (audited totp_failed) when wrong or used.
+     */
+    async prove(u: UserRow, typed: string, origin: RequestOrigin): Promise<boolean> {
+      if (await spend(u, typed, origin)) return true;
+      await audit(u, 'totp_failed', origin, { replacing: true });
+      return false;
+    },
+
     async status(u: UserRow) {
       const f = await factorOf(db, u.id);
       const [{ left }] = await db
@@ -169,10 +180,13 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
 
     /**
      * The first code of the pending secret makes it the account's factor (that code is spent) and
-     * replaces every recovery code with ten new ones, returned once, never stored in clear.
+     * replaces every recovery code with ten new ones, returned once, never stored in clear. Bumps
+     * users.session_epoch, so every other session ends (the caller forgets the cached epoch and
+     * issues a token for this one from the returned row).
      * 409 TOTP_NOT_STARTED without a pending secret; 400 OTP_INVALID (audited) for a wrong code.
+     * The caller has checked proof of a factor already in force (`prove` or the password).
      */
-    async confirm(u: UserRow, otp: string, origin: RequestOrigin): Promise<string[]> {
+    async confirm(u: UserRow, otp: string, origin: RequestOrigin): Promise<{ recoveryCodes: string[]; user: UserRow }> {
       const f = await factorOf(db, u.id);
       if (!f?.pendingSecretEnc) throw conflict('TOTP_NOT_STARTED', '请先生成二维码并用身份验证器扫描');
       const step = await stepOf(f.pendingSecretEnc, otp);
@@ -181,7 +195,7 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
         throw badRequest('OTP_INVALID', '验证码不正确，请输入身份验证器上最新的验证码', { otp: '验证码不正确' });
       }
       const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-      await db.transaction(async (tx) => {
+      const user = await db.transaction(async (tx) => {
         // Only the secret this code was checked against: a confirmation racing another changes nothing twice.
         const done = await tx
           .update(staffSecondFactors)
@@ -191,9 +205,11 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
         if (!done.length) throw conflict('TOTP_NOT_STARTED', '该二维码已确认或已被新的二维码取代');
         await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, u.id));
         await tx.insert(totpRecoveryCodes).values(codes.map((c) => ({ userId: u.id, codeHash: recoveryDigest(u.id, c) })));
-        await writeAudit(tx, actorOfRow(u), { action: 'totp_confirm', entity: 'users', entityId: u.id, regionCode: u.regionCode, origin, after: { recoveryCodes: RECOVERY_CODES } });
+        const [row] = await tx.update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() }).where(eq(users.id, u.id)).returning();
+        await writeAudit(tx, actorOfRow(u), { action: 'totp_confirm', entity: 'users', entityId: u.id, regionCode: u.regionCode, origin, after: { recoveryCodes: RECOVERY_CODES, replaced: !!f.secretEnc } });
+        return row;
       });
-      return codes.map(formatRecoveryCode);
+      return { recoveryCodes: codes.map(formatRecoveryCode), user };
     },
 
     /**

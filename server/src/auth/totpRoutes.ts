@@ -4,19 +4,21 @@ import { eq } from 'drizzle-orm';
 import { totpConfirmSchema } from '@baotou/shared';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
-import { conflict, notFound, unauthorized } from '../http/errors';
+import { badRequest, conflict, notFound, unauthorized } from '../http/errors';
 import { requestOrigin } from '../audit/origin';
 import { requireActor } from './middleware';
 import type { SessionChecker } from './sessions';
 import type { EnrolmentTokens } from './enrolmentTokens';
 import type { SecondFactor } from './totp';
+import type { SignInGuard } from './signInGuard';
+import { verifyPassword } from './password';
 
 type UserRow = typeof users.$inferSelect;
 
 /**
  * The second-factor routes (issue 17). The caller is a signed-in staff member, or one holding the
- * enrolment token sign-in gave them because they must enrol first (then confirm also returns the
- * session sign-in withheld: `sessionOf`).
+ * enrolment token sign-in gave them because they must enrol first. Confirming returns a new session
+ * (`sessionOf`, a token that passed the second factor) and ends every other one.
  */
 export function registerTotpRoutes(
   router: Router,
@@ -24,6 +26,7 @@ export function registerTotpRoutes(
   factor: SecondFactor,
   enrolment: EnrolmentTokens,
   sessions: SessionChecker,
+  guard: SignInGuard,
   sessionOf: (u: UserRow) => object,
 ): void {
   /**
@@ -50,11 +53,37 @@ export function registerTotpRoutes(
     ctx.body = await factor.enrol(user, requestOrigin(ctx));
   });
 
+  /**
+   * Replacing a factor in force takes proof of it — a current or recovery code, or the password —
+   * checked through the sign-in guard like a login (counted, locked, audited): a session alone
+   * (a stolen token) cannot swap the second factor.
+   */
+  async function proveCurrentFactor(ctx: Context, user: UserRow, input: { currentOtp?: string; currentPassword?: string }): Promise<void> {
+    if (!(await factor.status(user)).enrolled) return;
+    if (!input.currentOtp && !input.currentPassword) {
+      throw badRequest('CURRENT_FACTOR_REQUIRED', '更换两步验证须输入当前验证码（或恢复码）或登录密码', { currentOtp: '请输入当前验证码或恢复码', currentPassword: '或输入登录密码' });
+    }
+    const origin = requestOrigin(ctx);
+    const attempt = await guard.begin(user.username ?? String(user.id), origin, (seconds) => ctx.set('Retry-After', String(seconds)));
+    if (input.currentOtp) {
+      if (!(await factor.prove(user, input.currentOtp, origin))) {
+        await attempt.failed(user);
+        throw badRequest('OTP_INVALID', '当前验证码不正确或已使用过', { currentOtp: '当前验证码不正确或已使用过' });
+      }
+    } else if (!user.passwordHash || !(await verifyPassword(input.currentPassword!, user.passwordHash))) {
+      await attempt.failed(user);
+      throw badRequest('BAD_CREDENTIALS', '当前密码不正确', { currentPassword: '当前密码不正确' });
+    }
+    await attempt.succeeded();
+  }
+
   router.post('/api/auth/totp/confirm', async (ctx) => {
-    const { user, viaEnrolment } = await caller(ctx, true);
-    const { otp } = totpConfirmSchema.parse(ctx.request.body);
-    const recoveryCodes = await factor.confirm(user, otp, requestOrigin(ctx));
-    ctx.body = viaEnrolment ? { recoveryCodes, ...sessionOf(user) } : { recoveryCodes };
+    const { user } = await caller(ctx, true);
+    const input = totpConfirmSchema.parse(ctx.request.body);
+    await proveCurrentFactor(ctx, user, input);
+    const { recoveryCodes, user: updated } = await factor.confirm(user, input.otp, requestOrigin(ctx));
+    sessions.forget(user.id);
+    ctx.body = { recoveryCodes, ...sessionOf(updated) };
   });
 
   // A lost phone: the city admin removes the factor (audited); the account's sessions end.

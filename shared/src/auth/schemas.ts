@@ -9,9 +9,15 @@ export const loginSchema = z.strictObject({
   otp: z.string({ error: '验证码必须是文字' }).trim().min(1, '请输入验证码').max(40, '验证码过长').optional(),
 });
 
-/** POST /api/auth/totp/confirm: the first code the authenticator shows for the new secret. */
+/**
+ * POST /api/auth/totp/confirm: the first code the authenticator shows for the new secret. Replacing
+ * a factor already in force also takes proof of it: `currentOtp` (the current authenticator's code
+ * or a recovery code) or `currentPassword` (issue 17).
+ */
 export const totpConfirmSchema = z.strictObject({
   otp: z.string({ error: '请输入验证码' }).trim().regex(/^\d{6}$/, '请输入6位数字验证码'),
+  currentOtp: z.string({ error: '验证码必须是文字' }).trim().min(1, '请输入当前验证码').max(40, '验证码过长').optional(),
+  currentPassword: z.string({ error: '密码必须是文字' }).min(1, '请输入当前密码').max(200, '密码过长').optional(),
 });
 
 export const wechatLoginSchema = z.strictObject({
