@@ -8,6 +8,9 @@ const base = {
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|@scure/base|@noble/hashes|@otplib)/)'],
 };
 module.exports = {
+  // A global option (jest ignores it inside a project): API tests run against a real PostgreSQL and
+  // journeys drive a browser; on 2 busy cores jest's 5 s default is noise. Journeys set their own.
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...base, displayName: 'config', testMatch: ['<rootDir>/config/src/**/*.test.ts'] },
@@ -16,8 +19,6 @@ module.exports = {
       ...base,
       displayName: 'server',
       testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
-      // Each API test runs against a real PostgreSQL; on 2 busy cores jest's 5 s default is noise.
-      testTimeout: 30000,
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
@@ -27,7 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/weapp/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-      testTimeout: 120000,
     },
   ],
 };
