@@ -3,7 +3,7 @@ import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { ballots, disclosures, tickets, uploads, votes, type UploadRow } from '../db/schema';
-import { badRequest } from '../http/errors';
+import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
 import { memberCommittee } from '../committees/membership';
@@ -117,4 +117,31 @@ export async function assertOwnUploads(
   for (const [id, field] of wanted) {
     if (!found.has(id)) throw badRequest('BAD_UPLOAD', opts.message, { [field]: '只能使用本人上传的文件' });
   }
+}
+
+/** What a ballot's scan may be: the upload's sniffed type (tickets/uploads.ts sniffMime), an image or a PDF. */
+const SCAN_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+
+/**
+ * A paper or door ballot's scan is one paper: an upload the entering user made (else 400 BAD_UPLOAD),
+ * an image or PDF (else 400 BAD_UPLOAD), used by no ticket and no other ballot (else 409
+ * SCAN_ALREADY_USED) — like a ticket's photos, fresh and unused (issue 9 §5). The upload row is
+ * locked FOR UPDATE to the end of the transaction, so parallel ballots naming one scan queue on it
+ * and each later one sees the ballot the first stored. Returns the canonical URL to store.
+ */
+export async function claimBallotScan(tx: DbOrTx, actor: Actor, url: string): Promise<string> {
+  const id = uploadIdOf(url);
+  const bad = (why: string) => badRequest('BAD_UPLOAD', '扫描件无效：只能使用本人上传的文件', { scanUrl: why });
+  if (!id) throw bad('请上传文件');
+  const [u] = await tx
+    .select({ mime: uploads.mime, ticketId: uploads.ticketId })
+    .from(uploads)
+    .where(and(eq(uploads.id, id), eq(uploads.ownerId, actor.id)))
+    .for('update');
+  if (!u) throw bad('只能使用本人上传的文件');
+  if (!SCAN_TYPES.includes(u.mime)) throw bad('扫描件须为图片或PDF文件');
+  const canonical = uploadUrl(id);
+  const [used] = await tx.select({ id: ballots.id }).from(ballots).where(eq(ballots.scanUrl, canonical)).limit(1);
+  if (u.ticketId || used) throw conflict('SCAN_ALREADY_USED', '该扫描件已被其他选票或工单使用，每张选票须上传各自的扫描件');
+  return canonical;
 }

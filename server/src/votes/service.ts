@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { claimBallotScan } from '../tickets/uploadAccess';
 import { computeResult, countEligible, publishResult, scopeCondition, type PublishedResult, type VoteResult } from './tally';
 
 type Vote = typeof votes.$inferSelect;
@@ -152,8 +152,8 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
             throw badRequest('VALIDATION_FAILED', `${what}须上传扫描件`, { scanUrl: `请上传${what}扫描件` });
           }
         }
-        // A scan is an upload its enterer made on the platform (served only to the committee and staff).
-        if (input.scanUrl) await assertOwnUploads(tx, actor, [{ url: input.scanUrl, field: 'scanUrl' }], { message: '扫描件无效：只能使用本人上传的文件' });
+        // A scan is a fresh upload its enterer made on the platform, one per ballot (served only to the committee and staff).
+        const scanUrl = input.scanUrl ? await claimBallotScan(tx, actor, input.scanUrl) : null;
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${voteId}, ${input.householdId})`);
         const [previous] = await tx
           .select({ id: ballots.id, userId: ballots.userId, channel: ballots.channel })
@@ -172,7 +172,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
             enteredBy: actor.id,
             choice: input.choice,
             channel: input.channel,
-            scanUrl: input.scanUrl ? canonicalUploadUrl(input.scanUrl) : null,
+            scanUrl,
             receipt,
             current: !keepsOwners,
           })
