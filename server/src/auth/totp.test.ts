@@ -5,6 +5,9 @@ import { DEMO_PASSWORD } from '../../../test/support/testConfig';
 // Issue 17: a second factor for staff (TOTP), enrolled with a QR code, with single-use recovery
 // codes; required by setting, always for roles that see full personal data, never for demo accounts.
 
+// Each sign-in costs a scrypt; 20 at once take seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const secretOf = (otpauthUrl: string) => new URL(otpauthUrl).searchParams.get('secret')!;
 /** The code an authenticator shows `steps` periods from now. */
