@@ -134,6 +134,36 @@ describe('a body that is not JSON: 415 before the action runs', () => {
   });
 });
 
+describe('a JSON body that is not an object: 400 INVALID_BODY before the action runs', () => {
+  // The attack: POST /api/users/9/unlock and /reset-totp with [1,2] or [] answered 200 and ran.
+  test('every POST/PUT/PATCH route refuses an array, a string, a number and null, and nothing changes', async () => {
+    const before = await fingerprint();
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => ['POST', 'PUT', 'PATCH'].includes(x.method))) {
+      if (RAW_BODY_ROUTES.some((x) => x.method === r.method && x.path === r.path)) continue;
+      for (const body of ['[1,2]', '[]', '[{"reason":"x"}]', '"x"', '1', 'null']) {
+        const res = await send(r.method, r.url).set('Content-Type', 'application/json').send(body);
+        // A bare string, number or null is not JSON the (strict) body parser accepts: 400 INVALID_JSON before the edge check.
+        const codes = body.startsWith('[') ? ['INVALID_BODY'] : ['INVALID_BODY', 'INVALID_JSON'];
+        if (res.status !== 400 || !codes.includes(res.body.error?.code)) failures.push(`${r.method} ${r.path} ${body}: ${res.status} ${res.body.error?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  }, 300000);
+
+  test('resetting a second factor with [] leaves it in place; with {} it runs', async () => {
+    const [u] = await t.query<{ id: number; epoch: number }>(`SELECT id, session_epoch AS epoch FROM users WHERE username = 'street'`);
+    const refused = await t.api.post(`/api/users/${u.id}/reset-totp`).set(auth(city)).send([]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('INVALID_BODY');
+    expect((await t.query<{ epoch: number }>('SELECT session_epoch AS epoch FROM users WHERE id = $1', [u.id]))[0].epoch).toBe(u.epoch);
+    const ran = await t.api.post(`/api/users/${u.id}/reset-totp`).set(auth(city)).send({});
+    expect(ran.status).toBe(200);
+    expect((await t.query<{ epoch: number }>('SELECT session_epoch AS epoch FROM users WHERE id = $1', [u.id]))[0].epoch).toBe(u.epoch + 1);
+  });
+});
+
 describe('wrong types are 400 naming the field, never coerced', () => {
   test('true is not compound 1 (it was: the building was created in compound 1)', async () => {
     const before = (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM buildings'))[0].n;
