@@ -1,5 +1,5 @@
-import { and, eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
-import type { Role } from '@baotou/shared';
+import { and, eq, ilike, inArray, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { FULL_VIEW_ROLES, maskName, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import { hiddenFields, type ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
@@ -11,6 +11,17 @@ const GOVERNED_BY: Record<string, string> = {
   ballots: 'votes',
   'party-imports': 'party-members',
 };
+
+/**
+ * Rows that say how and when a home voted (a ballot cast or entered, a ballot's scan viewed): an
+ * owner's choice is personal data (DOMAIN.md §7), so only the roles that may see ballots' papers
+ * read them, whoever else may read the vote itself (party-building staff may not).
+ */
+const BALLOT_READERS: readonly Role[] = FULL_VIEW_ROLES.ballotScan;
+const isBallotRow = sql`(${auditLogs.entity} = 'ballots' OR (${auditLogs.entity} = 'votes' AND ${auditLogs.action} = 'ballot'))`;
+
+/** Whether the row's actor is a resident (whose name is personal data; staff act under their office). */
+const actorIsResident = sql<boolean>`EXISTS (SELECT 1 FROM users u WHERE u.id = ${auditLogs.actorId} AND u.role = 'resident')`;
 
 /** Which entities' audit rows a role may read: those whose resource it may read (its own readScope). */
 interface EntityAccess {
@@ -45,6 +56,13 @@ export function auditLogsResource(resources: () => ReadonlyMap<string, ResourceD
     return a;
   };
   const governing = (entity: string) => resources().get(GOVERNED_BY[entity] ?? entity);
+  // Residents' names follow the households resource's rule for owners' names (its fieldAccess).
+  const readsResidentNames = (actor: Actor) => {
+    const households = resources().get('households');
+    return !!households && households.readScope(actor) !== 'deny' && !hiddenFields(households, actor.role).includes('ownerName');
+  };
+  /** For a role that may not read residents' names, a condition on the actor holds only for staff actors. */
+  const onActor = (cond: SQL, actor: Actor) => (readsResidentNames(actor) ? cond : and(cond, not(actorIsResident))!);
 
   return {
     name: 'audit-logs',
@@ -66,15 +84,16 @@ export function auditLogsResource(resources: () => ReadonlyMap<string, ResourceD
       ip: auditLogs.ip,
       userAgent: auditLogs.userAgent,
       seq: auditLogs.seq,
+      actorIsResident,
     },
     sortable: { id: auditLogs.id, at: auditLogs.at, entity: auditLogs.entity, action: auditLogs.action },
     defaultSort: ['id', 'DESC'],
     filters: {
-      q: (v) => {
+      q: (v, actor) => {
         const q = likeEscape(filterValue.string('q', v, 40));
-        return or(ilike(auditLogs.actorName, `%${q}%`), ilike(auditLogs.entity, `%${q}%`), eq(auditLogs.entityId, q));
+        return or(onActor(ilike(auditLogs.actorName, `%${q}%`), actor), ilike(auditLogs.entity, `%${q}%`), eq(auditLogs.entityId, q));
       },
-      actorId: (v) => eq(auditLogs.actorId, filterValue.int('actorId', v)),
+      actorId: (v, actor) => onActor(eq(auditLogs.actorId, filterValue.int('actorId', v)), actor),
       entity: (v) => eq(auditLogs.entity, filterValue.string('entity', v, 40)),
       entityId: (v) => eq(auditLogs.entityId, filterValue.string('entityId', String(v), 40)),
       action: (v) => eq(auditLogs.action, filterValue.string('action', v, 40)),
@@ -82,10 +101,13 @@ export function auditLogsResource(resources: () => ReadonlyMap<string, ResourceD
     readScope: (actor) => {
       if (!isBureau(actor)) return 'deny';
       const { readable, unreadable } = accessOf(actor);
-      if (actor.role === 'city_admin') return unreadable.length ? notInArray(auditLogs.entity, unreadable) : sql`true`;
-      return readable.length ? and(inArray(auditLogs.entity, readable), regionCondition(actor, auditLogs.regionCode))! : 'deny';
+      const ballots = BALLOT_READERS.includes(actor.role) ? sql`true` : not(isBallotRow);
+      if (actor.role === 'city_admin') return unreadable.length ? and(notInArray(auditLogs.entity, unreadable), ballots)! : ballots;
+      return readable.length ? and(inArray(auditLogs.entity, readable), regionCondition(actor, auditLogs.regionCode), ballots)! : 'deny';
     },
-    present: (row, actor) => {
+    present: ({ actorIsResident: resident, ...row }, actor) => {
+      // A resident actor is shown masked (and without the account id linking their rows) to a role that may not read residents' names.
+      if (resident && !readsResidentNames(actor)) Object.assign(row, { actorName: maskName(String(row.actorName)), actorId: null });
       const def = governing(row.entity as string);
       const hidden = def ? hiddenFields(def, actor.role) : [];
       if (!hidden.length) return row;
