@@ -50,6 +50,8 @@ const envSchema = z.object({
   ...totpEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
+  CLAIM_ATTEMPTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export interface Config {
@@ -77,6 +79,8 @@ export interface Config {
   tickets: TicketSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
+  /** Home bindings: submissions per resident per 24 hours (CLAIM_ATTEMPTS_PER_DAY). */
+  claims: { attemptsPerDay: number };
   /** Staff sign-in: throttling, lockout, password policy, idle sessions, TRUST_PROXY (issue 17). */
   signIn: SignInSettings;
   /** Audit retention and the hash chain's sealer (issue 17). */
@@ -150,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tickets: ticketSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
+    claims: { attemptsPerDay: e.CLAIM_ATTEMPTS_PER_DAY },
     signIn: signInSettings(e),
     audit: auditSettings(e),
     web: webSettings(e),

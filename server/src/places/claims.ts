@@ -3,12 +3,12 @@ import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { CLAIM_STATUSES, LIVE_CLAIM_STATUSES, claimCreateSchema, claimEndSchema, claimRejectSchema, maskPhone, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { getPresented, registerResource } from '../http/resource';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { AppError, conflict, forbidden, notFound } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import { requireActor } from '../auth/middleware';
 import { writeAudit } from '../audit/audit';
-import { householdClaims, households, owners } from '../db/schema';
+import { auditLogs, householdClaims, households, owners } from '../db/schema';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from './personalData';
@@ -109,6 +109,27 @@ export async function endClaimsOnOwnerIdentityChange(tx: Tx, actor: Actor, owner
   return endLiveClaims(tx, actor, homes.map((h) => h.id), OWNER_IDENTITY_CHANGED_REASON, 'end_owner_identity_changed');
 }
 
+/** Advisory-lock class for a resident's claim submissions (with the user id as the second key). */
+const CLAIM_ATTEMPTS_LOCK = 0x636c6d;
+const ATTEMPT_ACTIONS = ['claim_submitted', 'claim_replaced', 'claim_verified'];
+
+/**
+ * At most `attemptsPerDay` submissions per resident in 24 hours, so a known name cannot be tried
+ * against guessed phones until one binds: the resident's attempts are counted from the audit log
+ * under an advisory lock on the resident (parallel submissions queue and count each other).
+ * Over the limit: 429 CLAIM_THROTTLED. Every attempt, refused or not, leaves an audit row (refusals,
+ * `claim_throttled`, do not count, so the window ends a day after the last accepted one); the
+ * refusal's is written in its own transaction by the caller, since the refused one rolls back.
+ */
+async function countClaimAttempt(tx: Tx, actor: Actor, attemptsPerDay: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CLAIM_ATTEMPTS_LOCK}, ${actor.id})`);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.actorId, actor.id), eq(auditLogs.entity, 'household-claims'), inArray(auditLogs.action, ATTEMPT_ACTIONS), sql`${auditLogs.at} > now() - interval '24 hours'`));
+  if (Number(row.n) >= attemptsPerDay) throw new AppError('CLAIM_THROTTLED', 429, `绑定申请过于频繁，每人每天最多提交${attemptsPerDay}次，请明天再试`);
+}
+
 type Ctx = Parameters<Parameters<Router['post']>[1]>[0];
 
 function claimId(ctx: Ctx): number {
@@ -124,57 +145,69 @@ function claimId(ctx: Ctx): number {
  * revoked, withdrawn) may be filed again; a verified one cannot (409 CLAIM_EXISTS). Staff revoke any
  * live claim with a reason; a resident withdraws their own.
  */
-export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalDataCipher): void {
+export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalDataCipher, settings: { attemptsPerDay: number }): void {
   const def = claimsResource();
 
   router.post('/api/household-claims', async (ctx) => {
     const actor = requireActor(ctx, ['resident']);
     const input = claimCreateSchema.parse(ctx.request.body);
-    ctx.status = 201;
-    ctx.body = await db.transaction(async (tx) => {
-      const [home] = await tx
-        .select({ compoundId: households.compoundId, regionCode: households.regionCode, ownerId: households.ownerId })
-        .from(households)
-        .where(eq(households.id, input.householdId))
-        // Shared lock on the home: an owner change (which updates it) waits for this claim and then ends it, or runs first and is matched against.
-        .for('share');
-      if (!home) throw notFound('房屋');
-      // The same for the owner's identity: an edit of their name, phone or ID number waits for this claim and then ends it, or runs first.
-      const [owner] = home.ownerId
-        ? await tx.select({ name: owners.name, phoneHash: owners.phoneHash }).from(owners).where(eq(owners.id, home.ownerId)).for('share')
-        : [];
-      // Two submissions at once: the unique (user, household) index refuses the second insert (409).
-      const [existing] = await tx
-        .select()
-        .from(householdClaims)
-        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)))
-        .for('update');
-      if (existing?.status === 'verified') throw conflict('CLAIM_EXISTS', '您已绑定该房屋');
-      const matches = !!owner && samePersonName(owner.name, input.name) && cipher.matches(owner.phoneHash, input.phone);
-      const values = {
-        userId: actor.id,
-        householdId: input.householdId,
-        compoundId: home.compoundId,
-        regionCode: home.regionCode,
-        name: input.name,
-        phoneEnc: cipher.encrypt(input.phone),
-        phoneMasked: maskPhone(input.phone),
-        status: matches ? ('verified' as const) : ('pending' as const),
-        reason: matches ? '与业主登记信息一致，自动认证' : null,
-        reviewedAt: matches ? new Date() : null,
-        reviewedBy: null,
-        endedAt: null,
-        endedBy: null,
-        updatedAt: new Date(),
-      };
-      const [row] = existing
-        ? await tx.update(householdClaims).set(values).where(eq(householdClaims.id, existing.id)).returning()
-        : await tx.insert(householdClaims).values(values).returning();
-      const action = matches ? 'claim_verified' : existing?.status === 'pending' ? 'claim_replaced' : 'claim_submitted';
-      await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: row.id, before: existing, after: row, regionCode: row.regionCode });
-      return getPresented(tx, def, actor, row.id);
-    });
+    try {
+      ctx.body = await db.transaction(async (tx) => {
+        await countClaimAttempt(tx, actor, settings.attemptsPerDay);
+        return submitClaim(tx, actor, input);
+      });
+      ctx.status = 201;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CLAIM_THROTTLED') {
+        await db.transaction((tx) => writeAudit(tx, actor, { action: 'claim_throttled', entity: 'users', entityId: actor.id, after: { householdId: input.householdId } }));
+      }
+      throw e;
+    }
   });
+
+  async function submitClaim(tx: Tx, actor: Actor, input: ReturnType<typeof claimCreateSchema.parse>) {
+    const [home] = await tx
+      .select({ compoundId: households.compoundId, regionCode: households.regionCode, ownerId: households.ownerId })
+      .from(households)
+      .where(eq(households.id, input.householdId))
+      // Shared lock on the home: an owner change (which updates it) waits for this claim and then ends it, or runs first and is matched against.
+      .for('share');
+    if (!home) throw notFound('房屋');
+    // The same for the owner's identity: an edit of their name, phone or ID number waits for this claim and then ends it, or runs first.
+    const [owner] = home.ownerId
+      ? await tx.select({ name: owners.name, phoneHash: owners.phoneHash }).from(owners).where(eq(owners.id, home.ownerId)).for('share')
+      : [];
+    // Two submissions at once: the unique (user, household) index refuses the second insert (409).
+    const [existing] = await tx
+      .select()
+      .from(householdClaims)
+      .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId)))
+      .for('update');
+    if (existing?.status === 'verified') throw conflict('CLAIM_EXISTS', '您已绑定该房屋');
+    const matches = !!owner && samePersonName(owner.name, input.name) && cipher.matches(owner.phoneHash, input.phone);
+    const values = {
+      userId: actor.id,
+      householdId: input.householdId,
+      compoundId: home.compoundId,
+      regionCode: home.regionCode,
+      name: input.name,
+      phoneEnc: cipher.encrypt(input.phone),
+      phoneMasked: maskPhone(input.phone),
+      status: matches ? ('verified' as const) : ('pending' as const),
+      reason: matches ? '与业主登记信息一致，自动认证' : null,
+      reviewedAt: matches ? new Date() : null,
+      reviewedBy: null,
+      endedAt: null,
+      endedBy: null,
+      updatedAt: new Date(),
+    };
+    const [row] = existing
+      ? await tx.update(householdClaims).set(values).where(eq(householdClaims.id, existing.id)).returning()
+      : await tx.insert(householdClaims).values(values).returning();
+    const action = matches ? 'claim_verified' : existing?.status === 'pending' ? 'claim_replaced' : 'claim_submitted';
+    await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: row.id, before: existing, after: row, regionCode: row.regionCode });
+    return getPresented(tx, def, actor, row.id);
+  }
 
   const review = (decision: 'verified' | 'rejected') => async (ctx: Ctx) => {
     const actor = requireActor(ctx, REVIEWERS);

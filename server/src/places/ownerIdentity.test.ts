@@ -85,3 +85,33 @@ describe('attack 5: a sold home cannot be flagged developer-unsold', () => {
     expect((await t.api.put(`/api/households/${home.id}`).set(bearer(city)).send({ ownerId: home.owner_id, developerUnsold: false })).status).toBe(200);
   });
 });
+
+describe('attack 4: home bindings cannot be guessed without limit (CLAIM_ATTEMPTS_PER_DAY, default 5)', () => {
+  const attempt = (token: string, householdId: number, name: string) => t.api.post('/api/household-claims').set(bearer(token)).send({ householdId, name, phone: newPhone() });
+  const auditCount = (actorId: number, actions: string[]) =>
+    t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE actor_id = $1 AND action = ANY($2)`, [actorId, actions]);
+
+  test('30 guesses of one name with different phones: 5 are taken, the rest 429 CLAIM_THROTTLED, each audited', async () => {
+    const home = await nextHome();
+    const [owner] = await t.query<{ name: string }>('SELECT name FROM owners WHERE id = $1', [home.owner_id]);
+    const token = await t.residentToken('guesser-1');
+    const results: number[] = [];
+    for (let i = 0; i < 30; i++) results.push((await attempt(token, home.id, owner.name)).status);
+    expect(results.filter((s) => s === 201)).toHaveLength(5);
+    expect(results.filter((s) => s === 429)).toHaveLength(25);
+    const last = await attempt(token, home.id, owner.name);
+    expect(last.body.error.code).toBe('CLAIM_THROTTLED');
+    const me = (await t.api.get('/api/household-claims').set(bearer(token))).body[0];
+    const [row] = await t.query<{ user_id: number }>('SELECT user_id FROM household_claims WHERE id = $1', [me.id]);
+    expect((await auditCount(row.user_id, ['claim_submitted', 'claim_replaced', 'claim_verified']))[0].n).toBe(5);
+    expect((await auditCount(row.user_id, ['claim_throttled']))[0].n).toBe(26);
+  });
+
+  test('sibling: 20 guesses fired at once on different homes still take exactly 5', async () => {
+    const homes = await Promise.all(Array.from({ length: 4 }, () => nextHome()));
+    const token = await t.residentToken('guesser-parallel');
+    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(token, homes[i % 4].id, '某某某')));
+    expect(all.filter((r) => r.status === 201)).toHaveLength(5);
+    expect(all.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+});

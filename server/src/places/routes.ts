@@ -19,5 +19,5 @@ export function registerPlaceRoutes(router: Router, db: Db, config: Config, ciph
   for (const def of [regionsResource(), compoundsResource(), buildingsResource(), unitsResource(), householdsResource(), ownersResource(cipher)]) {
     registerResource(router, db, def);
   }
-  registerClaimRoutes(router, db, cipher);
+  registerClaimRoutes(router, db, cipher, config.claims);
 }
