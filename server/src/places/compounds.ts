@@ -1,9 +1,11 @@
-import { and, eq, ilike, like, or, sql } from 'drizzle-orm';
+import { eq, ilike, like, or, sql } from 'drizzle-orm';
 import { COMPOUND_TYPES, MANAGEMENT_MODES, compoundSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { buildings, compounds, householdClaims, households, projects, regions, units } from '../db/schema';
+import { compounds, regions } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { moveCompoundRows } from './compoundMove';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 import type { Tx } from '../db/client';
 import { closeAccountWithCompound, openAccountWithCompound } from '../fund/accounts';
@@ -90,19 +92,19 @@ async function prepareCompound(input: Record<string, unknown>, c: { tx: Tx }) {
   return { ...input, lat: coord(input.lat), lng: coord(input.lng) };
 }
 
-/** Keeps compound-scoped children's region code in step when a compound moves community. */
+/**
+ * The region a new compound-scoped row copies. Shared lock: a compound being moved (its row locked by the
+ * update) is read once the move commits, so the new row cannot keep the old community.
+ */
 export async function compoundRegion(tx: Tx, compoundId: number): Promise<string> {
-  const [row] = await tx.select({ regionCode: compounds.regionCode }).from(compounds).where(and(eq(compounds.id, compoundId)));
+  const [row] = await tx.select({ regionCode: compounds.regionCode }).from(compounds).where(eq(compounds.id, compoundId)).for('share');
   if (!row) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
   return row.regionCode;
 }
 
-/** Compound-scoped rows copy the compound's region code for the jurisdiction filter: keep them in step. */
-async function carryRegionToChildren(row: Record<string, unknown>, c: { tx: Tx; existing?: Record<string, unknown> }) {
-  if (row.regionCode === c.existing?.regionCode) return;
-  const id = row.id as number;
-  const regionCode = row.regionCode as string;
-  for (const table of [buildings, units, households, projects, householdClaims]) {
-    await c.tx.update(table).set({ regionCode }).where(eq(table.compoundId, id));
-  }
+/** Compound-scoped rows copy the compound's region code for the jurisdiction filter: they all follow a move (compoundMove.ts). */
+async function carryRegionToChildren(row: Record<string, unknown>, c: { tx: Tx; actor: Actor; existing?: Record<string, unknown> }) {
+  const from = c.existing?.regionCode as string;
+  if (row.regionCode === from) return;
+  await moveCompoundRows(c.tx, c.actor, row.id as number, from, row.regionCode as string);
 }
