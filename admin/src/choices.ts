@@ -46,6 +46,16 @@ export const auditActionLabels: Record<string, string> = {
   view_personal: '查看个人信息',
   claim_submitted: '提交房屋认证',
   claim_verified: '房屋认证自动通过',
+  claim_throttled: '房屋认证尝试过多',
+  revoke: '撤销',
+  withdraw: '撤回',
+  end_owner_changed: '业主变更，解除绑定',
+  end_owner_identity_changed: '业主信息变更，解除绑定',
+  move: '迁移所属社区',
+  ballot: '投票',
+  review: '核查',
+  escalate: '升级',
+  confirm: '确认',
 };
 
 export const compoundTypeChoices = toChoices(compoundTypeLabels);
