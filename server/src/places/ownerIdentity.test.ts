@@ -1,5 +1,6 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { residentWithHome } from '../../../test/support/residents';
+import { idNumberCheckChar } from '@baotou/shared';
 
 /** Issue 17 follow-up (attacks on owners' identity and home claims). */
 let t: TestApi;
@@ -113,5 +114,37 @@ describe('attack 4: home bindings cannot be guessed without limit (CLAIM_ATTEMPT
     const all = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(token, homes[i % 4].id, '某某某')));
     expect(all.filter((r) => r.status === 201)).toHaveLength(5);
     expect(all.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+});
+
+describe('attack 2: one ID number, one owner', () => {
+  const idNumber = (seq: number) => {
+    const first17 = `15020319850101${String(seq).padStart(3, '0')}`;
+    return first17 + idNumberCheckChar(first17);
+  };
+  const create = (name: string, id: string) => t.api.post('/api/owners').set(bearer(city)).send({ name, idNumber: id, regionCode: compound.region_code });
+
+  test('POST an owner with another owner\'s ID under another name: 409 OWNER_DUPLICATE_ID_NUMBER on the field, nothing stored', async () => {
+    expect((await create('身份证甲', idNumber(101))).status).toBe(201);
+    const dup = await create('身份证乙', idNumber(101));
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('OWNER_DUPLICATE_ID_NUMBER');
+    expect(dup.body.error.fields).toHaveProperty('idNumber');
+    expect((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM owners WHERE name = '身份证乙'`))[0].n).toBe(0);
+  });
+
+  test('sibling: PUT giving an owner another\'s ID is 409; retyping one\'s own is fine', async () => {
+    const a = await create('身份证丙', idNumber(102));
+    const b = await create('身份证丁', idNumber(103));
+    const res = await t.api.put(`/api/owners/${b.body.id}`).set(bearer(city)).send({ idNumber: idNumber(102) });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('OWNER_DUPLICATE_ID_NUMBER');
+    expect((await t.api.put(`/api/owners/${a.body.id}`).set(bearer(city)).send({ idNumber: idNumber(102) })).status).toBe(200);
+  });
+
+  test('20 registrations of one ID number at once: exactly one is stored', async () => {
+    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => create(`并发业主${i}`, idNumber(104))));
+    expect(all.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(all.filter((r) => r.status === 409)).toHaveLength(19);
   });
 });

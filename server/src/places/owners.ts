@@ -1,6 +1,8 @@
-import { eq, ilike, like, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, like, ne, sql } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, ownerSchema, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
+import { AppError } from '../http/errors';
+import type { Tx } from '../db/client';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { households, owners } from '../db/schema';
@@ -19,6 +21,7 @@ export function personalColumns(cipher: PersonalDataCipher, phone: string | null
   if (idNumber !== undefined) {
     out.idNumberEnc = idNumber ? cipher.encrypt(idNumber) : null;
     out.idNumberMasked = idNumber ? maskIdNumber(idNumber) : null;
+    out.idNumberHash = idNumber ? cipher.hash(idNumber) : null;
   }
   return out;
 }
@@ -35,6 +38,22 @@ export function identityChanged(cipher: PersonalDataCipher, before: Record<strin
     plain(before.phoneEnc) !== plain(after.phoneEnc) ||
     plain(before.idNumberEnc) !== plain(after.idNumberEnc)
   );
+}
+
+/**
+ * One ID number, one owner (the vote tally counts heads by owner id): 409 OWNER_DUPLICATE_ID_NUMBER
+ * when another owner holds it under any key in the ring. Serialised by an advisory lock on the
+ * number's active-key index, so two registrations of one number at once cannot both pass.
+ */
+async function assertIdNumberFree(tx: Tx, cipher: PersonalDataCipher, idNumber: string | null | undefined, selfId?: number): Promise<void> {
+  if (!idNumber) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'owner-id-number:' + cipher.hash(idNumber)}))`);
+  const [dup] = await tx
+    .select({ id: owners.id })
+    .from(owners)
+    .where(and(inArray(owners.idNumberHash, cipher.hashCandidates(idNumber)), selfId === undefined ? undefined : ne(owners.id, selfId)))
+    .limit(1);
+  if (dup) throw new AppError('OWNER_DUPLICATE_ID_NUMBER', 409, '该身份证号已登记为其他业主', { idNumber: '该身份证号已登记为其他业主' });
 }
 
 /** A client sending back the masked value it was shown means "unchanged". */
@@ -75,11 +94,17 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
       normalize: dropMaskedPersonalFields,
       create: {
         schema: ownerSchema,
-        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) }),
+        prepare: async (input, c) => {
+          await assertIdNumberFree(c.tx, cipher, input.idNumber);
+          return { name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) };
+        },
       },
       update: {
         schema: ownerUpdateSchema,
-        prepare: async (input) => ({ name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone, input.idNumber) }),
+        prepare: async (input, c) => {
+          await assertIdNumberFree(c.tx, cipher, input.idNumber, c.existing!.id as number);
+          return { name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone, input.idNumber) };
+        },
         // Another name, phone or ID number may be another person: the bindings made against the old details end.
         async after(row, c) {
           if (identityChanged(cipher, c.existing!, row)) await endClaimsOnOwnerIdentityChange(c.tx, c.actor, row.id as number);

@@ -9,7 +9,7 @@ import type { PersonalDataCipher } from '../places/personalData';
  */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'owners', column: 'phone_enc', index: 'phone_hash' },
-  { table: 'owners', column: 'id_number_enc' },
+  { table: 'owners', column: 'id_number_enc', index: 'id_number_hash' },
   { table: 'household_claims', column: 'phone_enc' },
   { table: 'committee_members', column: 'phone_enc' },
   { table: 'party_members', column: 'phone_enc', index: 'phone_hash' },

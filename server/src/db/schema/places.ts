@@ -108,6 +108,8 @@ export const owners = pgTable(
     phoneHash: varchar({ length: 64 }),
     idNumberEnc: text(),
     idNumberMasked: varchar({ length: 20 }),
+    /** Blind index of the ID number (as phoneHash), so one person is registered as one owner. */
+    idNumberHash: varchar({ length: 64 }),
     /** The compound's developer (开发建设单位): all it holds counts as one owner in votes (SPC interpretation Art. 9). */
     developer: boolean().notNull().default(false),
     ...timestamps,
@@ -116,6 +118,7 @@ export const owners = pgTable(
     index('owners_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     // search by name
     index('owners_name_idx').on(t.name),
+    index('owners_id_number_hash_idx').on(t.idNumberHash),
   ],
 );
 
