@@ -7,6 +7,8 @@ import { startEscalationScheduler } from './tickets/escalation';
 import { startAuditSealer } from './audit/chain';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
+import { backfillIdNumberHashes } from './places/owners';
+import { createPersonalDataCipher } from './places/personalData';
 
 async function main() {
   const started = Date.now();
@@ -20,6 +22,8 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   await assertEncryptionKeyFits(database.db, config.personalData);
+  // Owners' ID-number index (issue 17 follow-up) for rows written before it existed.
+  await backfillIdNumberHashes(database.db, createPersonalDataCipher(config.personalData));
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
     if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);

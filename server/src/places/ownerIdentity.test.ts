@@ -1,6 +1,8 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { residentWithHome } from '../../../test/support/residents';
 import { idNumberCheckChar } from '@baotou/shared';
+import { backfillIdNumberHashes } from './owners';
+import { createPersonalDataCipher } from './personalData';
 
 /** Issue 17 follow-up (attacks on owners' identity and home claims). */
 let t: TestApi;
@@ -146,5 +148,21 @@ describe('attack 2: one ID number, one owner', () => {
     const all = await Promise.all(Array.from({ length: 20 }, (_, i) => create(`并发业主${i}`, idNumber(104))));
     expect(all.filter((r) => r.status === 201)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409)).toHaveLength(19);
+  });
+});
+
+describe('attack 2: owners registered before the ID-number index', () => {
+  test('are indexed at start-up (backfillIdNumberHashes), so their number is refused to a newcomer', async () => {
+    const first17 = '15020319850101105';
+    const id = first17 + idNumberCheckChar(first17);
+    const made = await t.api.post('/api/owners').set(bearer(city)).send({ name: '老业主', idNumber: id, regionCode: compound.region_code });
+    expect(made.status).toBe(201);
+    await t.query('UPDATE owners SET id_number_hash = NULL WHERE id = $1', [made.body.id]);
+    expect((await t.api.post('/api/owners').set(bearer(city)).send({ name: '新来的', idNumber: id, regionCode: compound.region_code })).status).toBe(201);
+    await t.query(`DELETE FROM owners WHERE name = '新来的'`);
+    const filled = await backfillIdNumberHashes(t.database.db, createPersonalDataCipher(t.config.personalData));
+    expect(filled).toBeGreaterThanOrEqual(1);
+    const again = await t.api.post('/api/owners').set(bearer(city)).send({ name: '新来的', idNumber: id, regionCode: compound.region_code });
+    expect(again.status).toBe(409);
   });
 });

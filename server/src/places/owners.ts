@@ -2,7 +2,7 @@ import { and, eq, ilike, inArray, like, ne, sql } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, ownerSchema, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { AppError } from '../http/errors';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { households, owners } from '../db/schema';
@@ -54,6 +54,22 @@ async function assertIdNumberFree(tx: Tx, cipher: PersonalDataCipher, idNumber: 
     .where(and(inArray(owners.idNumberHash, cipher.hashCandidates(idNumber)), selfId === undefined ? undefined : ne(owners.id, selfId)))
     .limit(1);
   if (dup) throw new AppError('OWNER_DUPLICATE_ID_NUMBER', 409, '该身份证号已登记为其他业主', { idNumber: '该身份证号已登记为其他业主' });
+}
+
+/**
+ * Owners registered before id_number_hash existed get it at start-up (the index needs the key, so
+ * the migration cannot fill it). Batches of 500; returns the number of rows filled.
+ */
+export async function backfillIdNumberHashes(db: Db, cipher: PersonalDataCipher): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await db.select({ id: owners.id, enc: owners.idNumberEnc }).from(owners).where(and(sql`${owners.idNumberEnc} IS NOT NULL`, sql`${owners.idNumberHash} IS NULL`)).limit(500);
+    if (rows.length === 0) return filled;
+    for (const r of rows) {
+      await db.update(owners).set({ idNumberHash: cipher.hash(cipher.decrypt(r.enc!)) }).where(and(eq(owners.id, r.id), sql`${owners.idNumberHash} IS NULL`));
+    }
+    filled += rows.length;
+  }
 }
 
 /** A client sending back the masked value it was shown means "unchanged". */
