@@ -27,3 +27,28 @@ export async function committeeMemberHome(t: TestApi, compoundCode: string): Pro
   );
   return row.id;
 }
+
+export interface UnclaimedHome {
+  id: number;
+  ledger_id: number;
+  owner_id: number;
+}
+
+/**
+ * The homes of a compound with a registered owner who sits on no committee, a fund ledger and no
+ * claim yet, handed out one per call (each test gets its own), in id order.
+ */
+export function unclaimedHomes(t: TestApi, compoundId: number): () => Promise<UnclaimedHome> {
+  let offset = 0;
+  return async () => {
+    const [h] = await t.query<UnclaimedHome>(
+      `SELECT h.id, l.id AS ledger_id, h.owner_id FROM households h JOIN fund_ledgers l ON l.household_id = h.id
+        WHERE h.compound_id = $1 AND h.owner_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM committee_members m WHERE m.owner_id = h.owner_id)
+          AND NOT EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id)
+        ORDER BY h.id LIMIT 1 OFFSET $2`,
+      [compoundId, offset++],
+    );
+    return h;
+  };
+}

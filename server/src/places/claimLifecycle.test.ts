@@ -1,5 +1,5 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
-import { committeeMemberHome, residentWithHome } from '../../../test/support/residents';
+import { committeeMemberHome, residentWithHome, unclaimedHomes, type UnclaimedHome } from '../../../test/support/residents';
 
 /** Issue 9 §4 (a home stays bound after it is sold) and §7 (names that differ only in their dots). */
 let t: TestApi;
@@ -16,25 +16,14 @@ const newPhone = () => `1390000${String(1000 + ++phoneSeq).slice(-4)}`;
 beforeAll(async () => {
   t = await createTestApi();
   [compound] = await t.query(`SELECT id, region_code FROM compounds WHERE code = 'BT0001'`);
+  nextHome = unclaimedHomes(t, compound.id);
   member = await residentWithHome(t, 'claims-member', await committeeMemberHome(t, 'BT0001'));
   city = await t.login('city');
   community = await t.login('community');
 });
 afterAll(() => t.close());
 
-/** Homes of BT0001 with a registered owner who sits on no committee, each used by one test. */
-let homeOffset = 0;
-async function nextHome(): Promise<{ id: number; ledger_id: number; owner_id: number }> {
-  const [h] = await t.query<{ id: number; ledger_id: number; owner_id: number }>(
-    `SELECT h.id, l.id AS ledger_id, h.owner_id FROM households h JOIN fund_ledgers l ON l.household_id = h.id
-      WHERE h.compound_id = $1 AND h.owner_id IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM committee_members m WHERE m.owner_id = h.owner_id)
-        AND NOT EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id)
-      ORDER BY h.id LIMIT 1 OFFSET $2`,
-    [compound.id, homeOffset++],
-  );
-  return h;
-}
+let nextHome: () => Promise<UnclaimedHome>;
 
 async function newOwner(name: string, phone = newPhone()) {
   const res = await t.api.post('/api/owners').set(bearer(city)).send({ name, phone, regionCode: compound.region_code });

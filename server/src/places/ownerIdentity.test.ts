@@ -1,5 +1,5 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
-import { residentWithHome } from '../../../test/support/residents';
+import { residentWithHome, unclaimedHomes, type UnclaimedHome } from '../../../test/support/residents';
 import { idNumberCheckChar } from '@baotou/shared';
 import { backfillIdNumberHashes } from './owners';
 import { createPersonalDataCipher } from './personalData';
@@ -15,23 +15,12 @@ const newPhone = () => `1370000${String(1000 + ++phoneSeq).slice(-4)}`;
 beforeAll(async () => {
   t = await createTestApi();
   [compound] = await t.query(`SELECT id, region_code FROM compounds WHERE code = 'BT0002'`);
+  nextHome = unclaimedHomes(t, compound.id);
   city = await t.login('city');
 });
 afterAll(() => t.close());
 
-let homeOffset = 0;
-/** A home of BT0002 with its own registered owner (who holds no other home here) and a ledger, unclaimed. */
-async function nextHome(): Promise<{ id: number; ledger_id: number; owner_id: number }> {
-  const [h] = await t.query<{ id: number; ledger_id: number; owner_id: number }>(
-    `SELECT h.id, l.id AS ledger_id, h.owner_id FROM households h JOIN fund_ledgers l ON l.household_id = h.id
-      WHERE h.compound_id = $1 AND h.owner_id IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM committee_members m WHERE m.owner_id = h.owner_id)
-        AND NOT EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id)
-      ORDER BY h.id LIMIT 1 OFFSET $2`,
-    [compound.id, homeOffset++],
-  );
-  return h;
-}
+let nextHome: () => Promise<UnclaimedHome>;
 
 const claimsOn = (householdId: number) =>
   t.query<{ id: number; status: string; reason: string | null }>(`SELECT id, status, reason FROM household_claims WHERE household_id = $1 ORDER BY id`, [householdId]);
