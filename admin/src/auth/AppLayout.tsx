@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import SecurityIcon from '@mui/icons-material/Security';
 import { AppBar, Layout, Link, Logout, UserMenu, useUserMenu, type LayoutProps } from 'react-admin';
+import { GroupedMenu } from './GroupedMenu';
 
 const PasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
   const menu = useUserMenu();
@@ -38,5 +39,5 @@ const AppUserMenu = () => (
 
 const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
 
-/** react-admin's layout with "修改密码" in the user menu. */
-export const AppLayout = (props: LayoutProps) => <Layout {...props} appBar={AppAppBar} />;
+/** react-admin's layout with "修改密码" in the user menu and the menu grouped by capability. */
+export const AppLayout = (props: LayoutProps) => <Layout {...props} appBar={AppAppBar} menu={GroupedMenu} />;
