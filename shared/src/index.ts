@@ -30,5 +30,6 @@ export * from './fund/apportion';
 export * from './fund/rules';
 export * from './fund/limits';
 export * from './fund/schemas';
+export * from './renewal';
 export * from './audit/exports';
 export * from './audit/chain';

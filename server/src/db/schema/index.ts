@@ -8,3 +8,4 @@ export * from './votes';
 export * from './tickets';
 export * from './party';
 export * from './fund';
+export * from './renewal';
