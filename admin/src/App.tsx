@@ -12,6 +12,7 @@ import { projects } from './companies/projects';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { theme } from './i18n/theme';
 import { buildings } from './places/buildings';
 import { compounds } from './places/compounds';
 import { householdClaims } from './places/household-claims';
@@ -44,6 +45,7 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
+    theme={theme}
     dashboard={Dashboard}
     loginPage={LoginPage}
     layout={AppLayout}
