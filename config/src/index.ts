@@ -15,6 +15,8 @@ export { PERSONAL_DATA_ALGORITHMS, parseKeyList, type PersonalDataAlgorithm, typ
 import { webEnvSchema, webSettings, type WebSettings } from './web';
 export type { WebSettings } from './web';
 import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
+import { trainingEnvSchema, trainingSettings, type TrainingSettings } from './qualityWorkforce';
+export type { TrainingSettings } from './qualityWorkforce';
 export type { TotpSettings } from './totp';
 
 const bool = z
@@ -48,6 +50,7 @@ const envSchema = z.object({
   ...personalDataEnvSchema,
   ...webEnvSchema,
   ...totpEnvSchema,
+  ...trainingEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -89,6 +92,8 @@ export interface Config {
   web: WebSettings;
   /** Staff second factor (issue 17). */
   totp: TotpSettings;
+  /** Staff training rates: pre-job grace days and continuing-education hours (issue 12; DOMAIN.md §13). */
+  training: TrainingSettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -159,5 +164,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     audit: auditSettings(e),
     web: webSettings(e),
     totp: totpSettings(e, production),
+    training: trainingSettings(e),
   };
 }

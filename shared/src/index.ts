@@ -25,6 +25,7 @@ export * from './disclosures/enums';
 export * from './disclosures/statement';
 export * from './disclosures/schemas';
 export * from './party';
+export * from './quality/workforce';
 export * from './tickets';
 export * from './fund/apportion';
 export * from './fund/rules';
