@@ -26,6 +26,8 @@ export const writableFields: Record<string, Writable> = {
   companies: same(['name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode']),
   projects: same(project),
   users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),
+  // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
+  tickets: { create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'], update: [] },
 };
 
 /** Keeps the accepted fields; an emptied optional input ('') is sent as null. */

@@ -127,7 +127,7 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await mini.locator('.ticket-result').filter({ hasText: '已更换水管接头，试水正常', visible: true }).first().waitFor();
   await chip(mini, '响应及时').click();
   await miniButton(mini, '提交评价').click();
-  await mini.locator('.ticket-status').filter({ hasText: '已确认待办结', visible: true }).first().waitFor();
+  await mini.locator('.ticket-status').filter({ hasText: '已评价待办结', visible: true }).first().waitFor();
   const [rated] = await platform.query<{ status: string; rating: number; rating_tags: string[] }>(`SELECT status, rating, rating_tags FROM tickets WHERE id = $1`, [id]);
   expect(rated).toEqual({ status: 'confirmed', rating: 5, rating_tags: ['fast'] });
   const steps = await platform.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [id]);

@@ -10,6 +10,7 @@ import {
   TICKET_KIND_LABELS,
   TICKET_LEVEL_LABELS,
   TICKET_STATUS_LABELS,
+  TICKET_PHASE_LABELS,
   type TicketKind,
 } from '@baotou/shared';
 
@@ -19,6 +20,7 @@ const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(l
 export const kindChoices = toChoices(TICKET_KIND_LABELS);
 export const levelChoices = toChoices(TICKET_LEVEL_LABELS);
 export const statusChoices = toChoices(TICKET_STATUS_LABELS);
+export const phaseChoices = toChoices(TICKET_PHASE_LABELS);
 export const channelChoices = toChoices(TICKET_CHANNEL_LABELS);
 export const againstChoices = toChoices(COMPLAINT_TARGET_LABELS);
 export const categoryChoices = toChoices(TICKET_CATEGORY_LABELS);

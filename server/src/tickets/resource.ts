@@ -1,4 +1,4 @@
-import { eq, ilike, or, sql } from 'drizzle-orm';
+import { eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
 import {
   ALL_TICKET_CATEGORIES,
   ROLE_LABELS,
@@ -11,6 +11,9 @@ import {
   maskName,
   seesTicketContactInFull,
   secondsLeft,
+  STAFF_TODO_STATUSES,
+  TICKET_PHASES,
+  statusesInPhase,
   type Role,
   type TicketLevel,
   type TicketStatus,
@@ -118,7 +121,10 @@ export function ticketsResource(settings: { autoConfirmDays: number }): Resource
       level: (v) => eq(tickets.level, filterValue.oneOf('level', v, TICKET_LEVELS)),
       status: (v) => eq(tickets.status, filterValue.oneOf('status', v, TICKET_STATUSES)),
       channel: (v) => eq(tickets.channel, filterValue.oneOf('channel', v, TICKET_CHANNELS)),
-      // The queues: rendered as the partial indexes' own predicate so the planner can use them.
+      // The staff's to-do queue and the lifecycle's phases (shared lifecycle.ts: one reading for staff, residents, statistics).
+      todo: (v) => (filterValue.bool('todo', v) ? inArray(tickets.status, [...STAFF_TODO_STATUSES]) : notInArray(tickets.status, [...STAFF_TODO_STATUSES])),
+      phase: (v) => inArray(tickets.status, statusesInPhase(filterValue.oneOf('phase', v, TICKET_PHASES))),
+      // Time-limited work: rendered as the partial indexes' own predicate so the planner can use them.
       open: (v) => (filterValue.bool('open', v) ? OPEN : sql`NOT (${OPEN})`),
       overdue: (v) => (filterValue.bool('overdue', v) ? sql`${OPEN} AND ${tickets.dueAt} < now()` : sql`NOT (${OPEN} AND ${tickets.dueAt} < now())`),
       compoundId: (v) => eq(tickets.compoundId, filterValue.int('compoundId', v)),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { averageHundredths, ratePermille, type StatsGroup, type TicketStatsRow } from '@baotou/shared';
+import { averageHundredths, ratePermille, statusesInPhase, type StatsGroup, type TicketStatsRow } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { forbidden } from '../http/errors';
@@ -29,6 +29,9 @@ const KEYS: Record<StatsGroup, { key: SQL; name: SQL }> = {
   company: { key: sql`coalesce(t.company_id::text, '-')`, name: sql`coalesce((SELECT co.name FROM companies co WHERE co.id::text = s.key), '无物业服务企业')` },
 };
 
+/** `t.status IN (…)` for one phase of the shared lifecycle (lifecycle.ts), so statistics read tickets as the queues do. */
+const inPhase = (phase: Parameters<typeof statusesInPhase>[0]) => sql`t.status IN (${sql.join(statusesInPhase(phase).map((s) => sql`${s}`), sql`, `)})`;
+
 /** Dates are Beijing calendar days; `to` is inclusive. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
@@ -49,7 +52,9 @@ export async function ticketStats(db: Db, actor: Actor, q: { from: string; to: s
     SELECT s.*, ${g.name} AS name FROM (
       SELECT ${g.key} AS key,
              count(*)::int AS received,
-             count(*) FILTER (WHERE t.status = 'closed')::int AS closed,
+             count(*) FILTER (WHERE ${inPhase('closed')})::int AS closed,
+             count(*) FILTER (WHERE ${inPhase('awaiting_rating')})::int AS awaiting_rating,
+             count(*) FILTER (WHERE ${inPhase('awaiting_close')})::int AS awaiting_close,
              count(t.resolved_at)::int AS resolved,
              count(*) FILTER (WHERE t.resolved_at IS NOT NULL AND NOT t.overran)::int AS on_time,
              count(t.rating)::int AS rating_count,
@@ -67,6 +72,8 @@ export async function ticketStats(db: Db, actor: Actor, q: { from: string; to: s
       received: n('received'),
       closed: n('closed'),
       closureRatePermille: ratePermille(n('closed'), n('received')),
+      awaitingRating: n('awaiting_rating'),
+      awaitingClose: n('awaiting_close'),
       resolved: n('resolved'),
       onTime: n('on_time'),
       onTimeRatePermille: ratePermille(n('on_time'), n('resolved')),

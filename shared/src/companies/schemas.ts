@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { intId, isoDate, mobilePhone, optionalText, regionCodeField, text } from '../places/fields';
+import { contactPhone, intId, isoDate, mobilePhone, optionalText, regionCodeField, text } from '../places/fields';
 import { isValidCreditCode } from './creditCode';
+import { projectPricingFields } from '../quality/schemas';
 
 export const companySchema = z.strictObject({
   name: text('企业名称', 100),
@@ -11,7 +12,7 @@ export const companySchema = z.strictObject({
     .refine(isValidCreditCode, '统一社会信用代码无效（校验位不符，GB 32100-2015）'),
   legalRepresentative: text('法定代表人', 40),
   contactName: optionalText('联系人', 40),
-  contactPhone: mobilePhone('联系电话').nullish(),
+  contactPhone: contactPhone('联系电话').nullish(),
   address: optionalText('地址', 200),
   regionCode: regionCodeField('注册地区'),
   staffCount: z.number({ error: '职工人数必须是数字' }).int('职工人数必须是整数').min(0, '职工人数不能为负').max(1000000, '职工人数过大').nullish(),
@@ -30,5 +31,6 @@ export const projectSchema = z
     managerName: text('项目经理', 40),
     managerPhone: mobilePhone('项目经理电话').nullish(),
     managerFilingNo: optionalText('项目经理备案号', 40),
+    ...projectPricingFields,
   })
   .refine((p) => p.endDate >= p.startDate, { message: '合同结束日期不能早于开始日期', path: ['endDate'] });

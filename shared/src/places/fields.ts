@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAreaCenti, formatAreaCenti } from './area';
 import { idNumberProblem, normalizeIdNumber } from './idNumber';
+import { normalizePhone, phoneKind, phoneProblem } from './phone';
 
 export const text = (label: string, max: number) =>
   z
@@ -78,11 +79,20 @@ export const isoDate = (label: string) =>
       message: `${label}须在${DATE_YEARS.min}–${DATE_YEARS.max}年之间`,
     });
 
+/** A mobile only (a resident binding a home, a worker messaged by SMS): phone.ts' rule. */
 export const mobilePhone = (label = '手机号') =>
   z
     .string({ error: `${label}必须是文字` })
     .trim()
-    .regex(/^1[3-9]\d{9}$/, `${label}必须是11位手机号`);
+    .refine((v) => phoneKind(v) === 'mobile', phoneProblem(label, false));
+
+/** A contact phone where a landline is a real answer (a hotline caller, a company's office): stored normalised (phone.ts). */
+export const contactPhone = (label = '联系电话') =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .refine((v) => phoneKind(v) !== undefined, phoneProblem(label, true))
+    .transform(normalizePhone);
 
 export const regionCodeField = (label = '行政区划代码') =>
   z.string({ error: `${label}必须是文字` }).regex(/^(\d{6}|\d{9}|\d{12})$/, `${label}必须是6、9或12位数字`);

@@ -51,10 +51,10 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   accepted: '已受理',
   dispatched: '已派工',
   in_progress: '处理中',
-  // One lifecycle for staff, residents and statistics (DOMAIN.md §6): 办理完成 → 待评价 → 已确认 → 已办结.
+  // One lifecycle for staff, residents and statistics (lifecycle.ts; DOMAIN.md §6): 办理完成 → 待评价 → 已评价待办结 → 已办结.
   resolved: '待评价',
-  // Confirmed by the resident with a rating, or automatically after the set days (no rating).
-  confirmed: '已确认待办结',
+  // Confirmed by the resident with a rating, or automatically after the set days (no rating); staff then answer and close.
+  confirmed: '已评价待办结',
   closed: '已办结',
 };
 export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = { mini: '小程序', hotline: '5267086热线', visit: '来访' };

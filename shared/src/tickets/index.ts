@@ -6,3 +6,4 @@ export * from './confirmation';
 export * from './privacy';
 export * from './stats';
 export * from './schemas';
+export * from './lifecycle';

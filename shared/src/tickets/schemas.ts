@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intId, isoDate, mobilePhone, optionalText, text } from '../places/fields';
+import { contactPhone, intId, isoDate, mobilePhone, optionalText, text } from '../places/fields';
 import { ALL_TICKET_CATEGORIES, COMPLAINT_TARGETS, RATING_TAGS, TICKET_KINDS, TICKET_LEVELS, categoryKind } from './enums';
 import { STATS_GROUPS } from './stats';
 
@@ -40,7 +40,8 @@ export const ticketStaffCreateSchema = z
     ...ticketBase,
     channel: choice('来源', ['hotline', 'visit'] as const).default('hotline'),
     contactName: text('联系人', 40),
-    contactPhone: mobilePhone('联系电话'),
+    // A hotline caller may call from a landline (issue 16 §1): phone.ts' rule.
+    contactPhone: contactPhone('联系电话'),
     level: choice('受理层级', TICKET_LEVELS).nullish(),
   })
   .superRefine(kindRules);

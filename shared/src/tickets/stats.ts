@@ -35,6 +35,9 @@ export interface TicketStatsRow {
   received: number;
   closed: number;
   closureRatePermille: number | null;
+  /** Resolved, waiting for the resident (待评价); and confirmed, waiting for staff to close (已评价待办结). lifecycle.ts. */
+  awaitingRating: number;
+  awaitingClose: number;
   resolved: number;
   onTime: number;
   onTimeRatePermille: number | null;

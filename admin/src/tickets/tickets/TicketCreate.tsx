@@ -1,8 +1,10 @@
 import { AutocompleteInput, Create, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, required, type RaRecord } from 'react-admin';
+import { phoneKind, phoneProblem } from '@baotou/shared';
 import { F, againstChoices, categoryChoicesFor, kindChoices, levelChoices } from '../labels';
 
 const householdText = (r: RaRecord) => (r ? `${r.buildingName ?? ''} ${r.unitName ?? ''} ${r.room}` : '');
-const phone = (v: string) => (v && !/^1[3-9]\d{9}$/.test(v) ? '联系电话须为11位手机号' : undefined);
+// A hotline caller may give a landline (0472-5267086): the shared phone rule.
+const phone = (v: string) => (v && !phoneKind(v) ? phoneProblem('联系电话', true) : undefined);
 
 /** 5267086 热线 / 来访: staff enter a case for a resident; the server records the channel and who entered it. */
 export const TicketCreate = () => (

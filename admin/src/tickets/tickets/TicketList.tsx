@@ -1,14 +1,15 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumField } from '../../common/fields';
-import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, statusChoices } from '../labels';
+import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, phaseChoices, statusChoices } from '../labels';
 import { ticketsExporter } from './exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="工单号或描述" />,
   <SelectInput key="level" source="level" label={F.level} choices={levelChoices} alwaysOn />,
-  // `open` is the work still to do (待受理 … 处理中); 待评价 and 已确认待办结 are neither that nor 已办结.
-  <BooleanInput key="open" source="open" label="待处理" alwaysOn />,
+  // 待办 is the staff's work left (shared lifecycle.ts): 待受理 … 处理中 and 已评价待办结; 待评价 is the resident's turn.
+  <BooleanInput key="todo" source="todo" label="待办" alwaysOn />,
+  <SelectInput key="phase" source="phase" label="办理阶段" choices={phaseChoices} />,
   <BooleanInput key="overdue" source="overdue" label="已超时" />,
   <SelectInput key="kind" source="kind" label={F.kind} choices={kindChoices} />,
   <SelectInput key="status" source="status" label={F.status} choices={statusChoices} />,
@@ -26,9 +27,9 @@ export const TimeLeftField = ({ label }: { label?: string }) => (
   />
 );
 
-/** The queue: open cases of a level, the most urgent first (sorted by the deadline that matters now). */
+/** The queue: the cases with staff work left, the most urgent first (sorted by the deadline that matters now). */
 export const TicketList = () => (
-  <List filters={filters} filterDefaultValues={{ open: true }} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={ticketsExporter}>
+  <List filters={filters} filterDefaultValues={{ todo: true }} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={ticketsExporter}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" label={F.id} />
       <EnumField source="kind" label={F.kind} choices={kindChoices} sortable={false} />

@@ -9,7 +9,7 @@ export const CATEGORY_LABEL: Record<string, string> = Object.fromEntries(Object.
 export const AGAINST_LABEL: Record<string, string> = { company: '物业服务企业', committee: '业主委员会' }
 export const LEVEL_LABEL: Record<string, string> = { company: '物业企业', community: '社区', street: '街道', district: '旗县区' }
 // test/weapp/workorders-rules.test.ts checks these equal shared's TICKET_STATUS_LABELS / TICKET_ACTION_LABELS.
-export const STATUS_LABEL: Record<string, string> = { submitted: '待受理', accepted: '已受理', dispatched: '已派工', in_progress: '处理中', resolved: '待评价', confirmed: '已确认待办结', closed: '已办结' }
+export const STATUS_LABEL: Record<string, string> = { submitted: '待受理', accepted: '已受理', dispatched: '已派工', in_progress: '处理中', resolved: '待评价', confirmed: '已评价待办结', closed: '已办结' }
 export const ACTION_LABEL: Record<string, string> = { create: '提交', accept: '受理', dispatch: '派工', start: '开始处理', resolve: '办理完成', confirm: '确认评价', reject: '不满意退回', escalate: '升级', answer: '答复', close: '结案' }
 export const TAGS: [string, string][] = [['fast', '响应及时'], ['polite', '态度好'], ['professional', '专业'], ['clean', '现场整洁'], ['slow', '太慢'], ['unresolved', '问题未解决'], ['rude', '态度差']]
 export const PREFERRED_TIMES = ['尽快', '今天上午', '今天下午', '今天晚上', '明天上午', '明天下午', '周末']
