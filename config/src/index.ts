@@ -18,6 +18,8 @@ import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
 import { trainingEnvSchema, trainingSettings, type TrainingSettings } from './qualityWorkforce';
 export type { TrainingSettings } from './qualityWorkforce';
 export type { TotpSettings } from './totp';
+import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
+export type { RenewalSurveySettings } from './renewalSurvey';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -51,6 +53,7 @@ const envSchema = z.object({
   ...webEnvSchema,
   ...totpEnvSchema,
   ...trainingEnvSchema,
+  ...renewalSurveyEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -94,6 +97,8 @@ export interface Config {
   totp: TotpSettings;
   /** Staff training rates: pre-job grace days and continuing-education hours (issue 12; DOMAIN.md §13). */
   training: TrainingSettings;
+  /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
+  renewalSurvey: RenewalSurveySettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -165,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     web: webSettings(e),
     totp: totpSettings(e, production),
     training: trainingSettings(e),
+    renewalSurvey: renewalSurveySettings(e),
   };
 }
