@@ -18,6 +18,8 @@ import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
 import { trainingEnvSchema, trainingSettings, type TrainingSettings } from './qualityWorkforce';
 export type { TrainingSettings } from './qualityWorkforce';
 export type { TotpSettings } from './totp';
+import { quasiSubsidyEnvSchema, quasiSubsidySettings, type QuasiSubsidySettings } from './quasiSubsidy';
+export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './quasiSubsidy';
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
 export type { RenewalSurveySettings } from './renewalSurvey';
 
@@ -52,6 +54,7 @@ const envSchema = z.object({
   ...personalDataEnvSchema,
   ...webEnvSchema,
   ...totpEnvSchema,
+  ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
@@ -95,6 +98,8 @@ export interface Config {
   web: WebSettings;
   /** Staff second factor (issue 17). */
   totp: TotpSettings;
+  /** Quasi-property subsidy: the districts in scope (issue 11). */
+  quasiSubsidy: QuasiSubsidySettings;
   /** Staff training rates: pre-job grace days and continuing-education hours (issue 12; DOMAIN.md §13). */
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
@@ -169,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     audit: auditSettings(e),
     web: webSettings(e),
     totp: totpSettings(e, production),
+    quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
   };

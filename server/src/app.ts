@@ -28,6 +28,7 @@ import { createPersonalDataCipher } from './places/personalData';
 import { registerTicketRoutes } from './tickets/routes';
 import { registerPartyRoutes } from './party/routes';
 import { registerSecurityRoutes } from './security/routes';
+import { registerMergeRoutes } from './renewal/mergeRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -59,6 +60,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerTicketRoutes(router, db, config, cipher);
   registerPartyRoutes(router, db, cipher);
   registerSecurityRoutes(router, db, cipher);
+  registerMergeRoutes(router, db, config);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);

@@ -25,6 +25,7 @@ export const REGION_TABLES_WITHOUT_COMPOUND: Readonly<Record<string, string>> = 
   audit_logs: 'history: a row keeps the region it was written under',
   users: 'staff accounts belong to their office, residents are not region-scoped by compound',
   companies: 'a company is registered where it is registered, not where it manages',
+  subsidy_batches: 'a district’s yearly batch (its region code is the district’s); its lines carry their compounds',
 };
 
 /**

@@ -9,3 +9,4 @@ export * from './tickets';
 export * from './party';
 export * from './fund';
 export * from './renewal';
+export * from './renewalAreas';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { AREA_BASES, CLAIM_STATUSES, COMPOUND_TYPES, MANAGEMENT_MODES, REGION_LEVELS } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { users } from './auth';
@@ -46,6 +46,9 @@ export const compounds = pgTable(
     facilitiesComplete: boolean().notNull().default(false),
     /** The covenant lets non-voters follow the majority (DOMAIN.md §1): off unless the covenant says so. */
     followMajority: boolean().notNull().default(false),
+    /** Merged into another compound's management area (issue 11): a retired record, readable, refusing writes. */
+    retiredIntoCompoundId: integer().references((): AnyPgColumn => compounds.id, { onDelete: 'restrict' }),
+    retiredAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
