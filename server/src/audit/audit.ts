@@ -1,10 +1,12 @@
+import type { AuditAction } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { auditLogs } from '../db/schema';
 import type { RequestOrigin } from './origin';
 
 export interface AuditEntry {
-  action: string;
+  /** One of shared's AUDIT_ACTIONS: every action a person reads in the audit log has a Chinese label. */
+  action: AuditAction;
   entity: string;
   entityId: string | number;
   before?: unknown;

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@baotou/shared';
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, isNull, or, lt, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
@@ -73,7 +74,7 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
     return r.valid ? (r as { timeStep: number }).timeStep : undefined;
   }
 
-  const audit = (u: UserRow, action: string, origin: RequestOrigin, after?: Record<string, unknown>) =>
+  const audit = (u: UserRow, action: AuditAction, origin: RequestOrigin, after?: Record<string, unknown>) =>
     writeAudit(db, actorOfRow(u), { action, entity: 'users', entityId: u.id, regionCode: u.regionCode, origin, after });
 
   /**

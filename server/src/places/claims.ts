@@ -1,6 +1,7 @@
+import type { AuditAction } from '@baotou/shared';
 import type Router from '@koa/router';
 import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { CLAIM_STATUSES, LIVE_CLAIM_STATUSES, claimCreateSchema, claimEndSchema, claimRejectSchema, maskPhone, samePersonName } from '@baotou/shared';
+import { CLAIM_STATUSES, FULL_VIEW_ROLES, LIVE_CLAIM_STATUSES, claimCreateSchema, claimEndSchema, claimRejectSchema, maskPhone, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { getPresented, registerResource } from '../http/resource';
 import { AppError, conflict, forbidden, notFound } from '../http/errors';
@@ -15,7 +16,13 @@ import type { PersonalDataCipher } from './personalData';
 
 const REVIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff'] as const;
 
-export function claimsResource(): ResourceDef {
+/**
+ * The claims queue. With the cipher (the API), staff reviewing a claim also read the registry's
+ * owner of that room beside the applicant — name and masked phone — and whether each matches
+ * (`nameMatches` by samePersonName, `phoneMatches` through the owner's blind index), so the
+ * differences can be highlighted; residents get none of it.
+ */
+export function claimsResource(cipher?: PersonalDataCipher): ResourceDef {
   return {
     name: 'household-claims',
     label: '房屋绑定申请',
@@ -40,6 +47,12 @@ export function claimsResource(): ResourceDef {
       endedAt: householdClaims.endedAt,
       regionCode: householdClaims.regionCode,
       createdAt: householdClaims.createdAt,
+      registryOwnerId: sql<number | null>`(SELECT h.owner_id FROM households h WHERE h.id = "household_claims"."household_id")`,
+      registryOwnerName: sql<string | null>`(SELECT o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
+      registryOwnerPhone: sql<string | null>`(SELECT o.phone_masked FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
+      // Read only to compare (present() removes both).
+      phoneEnc: householdClaims.phoneEnc,
+      registryOwnerPhoneHash: sql<string | null>`(SELECT o.phone_hash FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
     },
     sortable: { id: householdClaims.id, createdAt: householdClaims.createdAt, status: householdClaims.status, compoundId: householdClaims.compoundId },
     defaultSort: ['id', 'DESC'],
@@ -53,6 +66,21 @@ export function claimsResource(): ResourceDef {
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, householdClaims.regionCode);
       return 'deny';
     },
+    present: (row, actor) => {
+      const { phoneEnc, registryOwnerPhoneHash, ...out } = row;
+      if (actor.role === 'resident') {
+        delete out.registryOwnerId;
+        delete out.registryOwnerName;
+        delete out.registryOwnerPhone;
+        return out;
+      }
+      const hasOwner = out.registryOwnerId !== null && out.registryOwnerId !== undefined;
+      return {
+        ...out,
+        nameMatches: hasOwner ? samePersonName(out.registryOwnerName as string, out.name as string) : null,
+        phoneMatches: hasOwner && cipher && registryOwnerPhoneHash ? cipher.matches(registryOwnerPhoneHash as string, cipher.decrypt(phoneEnc as string)) : hasOwner ? false : null,
+      };
+    },
   };
 }
 
@@ -62,7 +90,7 @@ export const OWNER_CHANGED_REASON = '房屋业主已变更，原绑定已解除'
 type ClaimRow = typeof householdClaims.$inferSelect;
 
 /** Ends one claim (revoked or withdrawn) in the caller's transaction, with its audit row. */
-async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked' | 'withdrawn', reason: string, action: string): Promise<void> {
+async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked' | 'withdrawn', reason: string, action: AuditAction): Promise<void> {
   const now = new Date();
   const [row] = await tx
     .update(householdClaims)
@@ -76,7 +104,7 @@ async function endClaim(tx: Tx, actor: Actor, claim: ClaimRow, status: 'revoked'
 export const OWNER_IDENTITY_CHANGED_REASON = '业主信息已变更，原绑定已解除';
 
 /** Ends every live claim (pending or verified) on these homes, revoked with `reason`, each audited as `action`. */
-async function endLiveClaims(tx: Tx, actor: Actor, householdIds: number[], reason: string, action: string): Promise<number> {
+async function endLiveClaims(tx: Tx, actor: Actor, householdIds: number[], reason: string, action: AuditAction): Promise<number> {
   if (householdIds.length === 0) return 0;
   const live = await tx
     .select()
@@ -146,7 +174,7 @@ function claimId(ctx: Ctx): number {
  * live claim with a reason; a resident withdraws their own.
  */
 export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalDataCipher, settings: { attemptsPerDay: number }): void {
-  const def = claimsResource();
+  const def = claimsResource(cipher);
 
   router.post('/api/household-claims', async (ctx) => {
     const actor = requireActor(ctx, ['resident']);
@@ -254,6 +282,31 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
       if (!isLive(claim.status)) throw conflict('CLAIM_ENDED', '该绑定已结束，不能撤回');
       await endClaim(tx, actor, claim, 'withdrawn', '本人撤回', 'withdraw');
       return getPresented(tx, def, actor, id);
+    });
+  });
+
+  // The audited full view for a reviewer (DOMAIN.md §7): the applicant's phone and the registry owner's, side by side.
+  router.get('/api/household-claims/:id/contact', async (ctx) => {
+    const actor = requireActor(ctx, FULL_VIEW_ROLES.ownerContact);
+    const id = claimId(ctx);
+    ctx.body = await db.transaction(async (tx) => {
+      const [claim] = await tx.select().from(householdClaims).where(eq(householdClaims.id, id));
+      if (!claim || !regionAllows(actor, claim.regionCode)) throw notFound('绑定申请');
+      const [owner] = await tx
+        .select({ id: owners.id, name: owners.name, phoneEnc: owners.phoneEnc })
+        .from(households)
+        .innerJoin(owners, eq(owners.id, households.ownerId))
+        .where(eq(households.id, claim.householdId));
+      await writeAudit(tx, actor, { action: 'view_personal', entity: 'household-claims', entityId: id, regionCode: claim.regionCode });
+      if (owner) await writeAudit(tx, actor, { action: 'view_personal', entity: 'owners', entityId: owner.id, regionCode: claim.regionCode });
+      return {
+        id,
+        name: claim.name,
+        phone: cipher.decrypt(claim.phoneEnc),
+        registryOwnerId: owner?.id ?? null,
+        registryOwnerName: owner?.name ?? null,
+        registryOwnerPhone: owner?.phoneEnc ? cipher.decrypt(owner.phoneEnc) : null,
+      };
     });
   });
 

@@ -11,7 +11,7 @@ export const AUDIT_BREAK_REASON_LABELS: Record<AuditBreakReason, string> = {
 };
 
 /** Labels of the audit actions of security events and of the audit chain (issue 17; GB/T 22239-2019 8.1.4.3 security audit). */
-export const SECURITY_AUDIT_ACTION_LABELS: Record<string, string> = {
+export const SECURITY_AUDIT_ACTION_LABELS = {
   sign_in_failed: '登录失败',
   sign_in_throttled: '登录受限',
   sign_in_locked: '账号锁定',
@@ -26,4 +26,4 @@ export const SECURITY_AUDIT_ACTION_LABELS: Record<string, string> = {
   rotate_keys_started: '开始密钥轮换',
   rotate_keys_finished: '完成密钥轮换',
   verify: '校验审计日志',
-};
+} as const satisfies Record<string, string>;
