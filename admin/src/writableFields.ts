@@ -22,7 +22,7 @@ export const writableFields: Record<string, Writable> = {
   buildings: { create: ['compoundId', 'name', 'floors'], update: ['name', 'floors'] },
   units: { create: ['buildingId', 'name'], update: ['name'] },
   households: { create: ['unitId', ...household], update: household },
-  owners: same(['name', 'phone', 'idNumber', 'regionCode']),
+  owners: same(['name', 'phone', 'idNumber', 'regionCode', 'developer']),
   companies: same(['name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode']),
   projects: same(project),
   users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),

@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, like, ne, sql } from 'drizzle-orm';
-import { maskIdNumber, maskPhone, ownerSchema, samePersonName } from '@baotou/shared';
+import { maskIdNumber, maskPhone, ownerSchema, phoneKind, samePersonName } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
-import { AppError } from '../http/errors';
+import { AppError, badRequest } from '../http/errors';
 import type { Db, Tx } from '../db/client';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
@@ -99,6 +99,12 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => ilike(owners.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),
+      // By phone through the blind index (the phone itself is encrypted): the whole number, under every key in the ring.
+      phone: (v) => {
+        const phone = filterValue.string('phone', v, 20).trim();
+        if (phoneKind(phone) !== 'mobile') throw badRequest('INVALID_FILTER', '按手机号查找须输入完整的11位手机号', { phone: '须输入完整的11位手机号' });
+        return inArray(owners.phoneHash, cipher.hashCandidates(phone));
+      },
       regionCode: (v) => like(owners.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
       developer: (v) => eq(owners.developer, filterValue.bool('developer', v)),
     },
