@@ -15,6 +15,8 @@ export { PERSONAL_DATA_ALGORITHMS, parseKeyList, type PersonalDataAlgorithm, typ
 import { webEnvSchema, webSettings, type WebSettings } from './web';
 export type { WebSettings } from './web';
 import { totpEnvSchema, totpSettings, type TotpSettings } from './totp';
+import { notificationEnvSchema, notificationSettings, type NotificationSettings } from './notifications';
+export type { NotificationSettings } from './notifications';
 import { trainingEnvSchema, trainingSettings, type TrainingSettings } from './qualityWorkforce';
 export type { TrainingSettings } from './qualityWorkforce';
 export type { TotpSettings } from './totp';
@@ -54,6 +56,7 @@ const envSchema = z.object({
   ...personalDataEnvSchema,
   ...webEnvSchema,
   ...totpEnvSchema,
+  ...notificationEnvSchema,
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
@@ -98,6 +101,8 @@ export interface Config {
   web: WebSettings;
   /** Staff second factor (issue 17). */
   totp: TotpSettings;
+  /** Subscribe-message templates and the outbox dispatcher (issue 16 §4). */
+  notifications: NotificationSettings;
   /** Quasi-property subsidy: the districts in scope (issue 11). */
   quasiSubsidy: QuasiSubsidySettings;
   /** Staff training rates: pre-job grace days and continuing-education hours (issue 12; DOMAIN.md §13). */
@@ -174,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     audit: auditSettings(e),
     web: webSettings(e),
     totp: totpSettings(e, production),
+    notifications: notificationSettings(e),
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),

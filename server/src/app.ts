@@ -26,6 +26,10 @@ import { registerVoteRoutes } from './votes/routes';
 import { registerFundRoutes } from './fund/routes';
 import { createPersonalDataCipher } from './places/personalData';
 import { registerTicketRoutes } from './tickets/routes';
+import { createTicketNotifier } from './tickets/notify';
+import { createNotificationDispatcher } from './notifications/dispatcher';
+import { registerNotificationRoutes } from './notifications/routes';
+import { registerHomeRoutes } from './home/routes';
 import { registerPartyRoutes } from './party/routes';
 import { registerSecurityRoutes } from './security/routes';
 import { registerMergeRoutes } from './renewal/mergeRoutes';
@@ -57,7 +61,11 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerDisclosureRoutes(router, db);
   registerVoteRoutes(router, db, config);
   registerFundRoutes(router, db, config);
-  registerTicketRoutes(router, db, config, cipher);
+  // Notifications are written in each event's transaction; this dispatcher sends the WeChat ones after commit.
+  const dispatcher = createNotificationDispatcher(db, config, undefined, log ? (m) => log(new Error(m)) : undefined);
+  registerTicketRoutes(router, db, config, cipher, createTicketNotifier(config, dispatcher));
+  registerNotificationRoutes(router, db, config, dispatcher);
+  registerHomeRoutes(router, db);
   registerPartyRoutes(router, db, cipher);
   registerSecurityRoutes(router, db, cipher);
   registerMergeRoutes(router, db, config);

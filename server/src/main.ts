@@ -3,6 +3,7 @@ import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
+import { createNotificationDispatcher } from './notifications/dispatcher';
 import { startEscalationScheduler } from './tickets/escalation';
 import { startAuditSealer } from './audit/chain';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
@@ -30,7 +31,10 @@ async function main() {
   }
   const app = createApp({ database, config });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
-  startEscalationScheduler(database.db, config, createTicketNotifier(config, database.db));
+  // Notifications: WeChat messages due (new, or to retry) are sent every NOTIFY_DISPATCH_INTERVAL_SECONDS.
+  const dispatcher = createNotificationDispatcher(database.db, config);
+  dispatcher.start();
+  startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
   startAuditSealer(database.db, config.audit.sealIntervalMs);
   const server = app.listen(config.port, config.host, () => {

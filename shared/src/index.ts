@@ -45,3 +45,4 @@ export * from './quality/levels';
 export * from './quality/fees';
 export * from './quality/schemas';
 export * from './notifications';
+export * from './home';

@@ -41,11 +41,12 @@ export async function autoConfirmResolved(db: Db, now: Date, deps: AutoConfirmDe
       const note = `居民${deps.days}日内未评价，系统自动确认`;
       await addEvent(tx, null, { ticketId: id, action: 'confirm', from: t, to: row, note, payload: { automatic: true, resolvedAt: t.resolvedAt?.toISOString() }, at: now });
       await writeAudit(tx, null, { action: 'confirm', entity: 'tickets', entityId: id, before: { status: t.status, confirmedAt: null }, after: { status: row.status, confirmedAt: row.confirmedAt, autoConfirmed: true }, regionCode: t.regionCode });
+      await deps.notifier?.step(tx, row, '超期未评价，已自动确认', now);
       return row;
     });
     if (!after) continue;
     confirmed.push({ id });
-    deps.notifier?.step(after, '超期未评价，已自动确认', now);
+    deps.notifier?.kick();
   }
   return confirmed;
 }

@@ -127,6 +127,8 @@ export function ticketsResource(settings: { autoConfirmDays: number }): Resource
       // Time-limited work: rendered as the partial indexes' own predicate so the planner can use them.
       open: (v) => (filterValue.bool('open', v) ? OPEN : sql`NOT (${OPEN})`),
       overdue: (v) => (filterValue.bool('overdue', v) ? sql`${OPEN} AND ${tickets.dueAt} < now()` : sql`NOT (${OPEN} AND ${tickets.dueAt} < now())`),
+      // moved up at least once (time limit overrun or the resident's rejection): the home page's escalation alert
+      escalated: (v) => (filterValue.bool('escalated', v) ? sql`${tickets.escalationCount} > 0` : sql`${tickets.escalationCount} = 0`),
       compoundId: (v) => eq(tickets.compoundId, filterValue.int('compoundId', v)),
       companyId: (v) => eq(tickets.companyId, filterValue.int('companyId', v)),
       districtCode: (v) => eq(tickets.districtCode, filterValue.string('districtCode', v, 6)),

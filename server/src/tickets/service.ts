@@ -131,10 +131,11 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
     // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
     await addEvent(tx, actor, { ticketId: row.id, action: 'create', to: row, note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null, at: now });
     await writeAudit(tx, actor, { action: 'create', entity: 'tickets', entityId: row.id, after: { ...row, contactPhoneEnc: undefined }, regionCode: row.regionCode });
+    await deps.notifier.step(tx, row, '已提交，等待受理', now);
+    if (row.level !== 'company' || row.companyId) await deps.notifier.level(tx, row, row.level, '新工单', now);
     return row;
   });
-  deps.notifier.step(created, '已提交，等待受理', now);
-  if (created.level !== 'company' || created.companyId) deps.notifier.level(created, created.level, '新工单');
+  deps.notifier.kick();
   return getPresented(deps.db, deps.def, actor, created.id);
 }
 
@@ -165,10 +166,11 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
     const [row] = await tx.update(tickets).set({ ...set, updatedAt: now }).where(eq(tickets.id, id)).returning();
     await addEvent(tx, actor, { ticketId: id, action, from: t, to: row, note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null, payload: eventPayload(action, input), at: now });
     await writeAudit(tx, actor, { action, entity: 'tickets', entityId: id, before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, regionCode: row.regionCode });
+    await deps.notifier.step(tx, row, `${TICKET_ACTION_LABELS[action]}${row.level !== t.level ? `，转${TICKET_LEVEL_LABELS[row.level]}` : ''}`, now);
+    if (row.level !== t.level) await deps.notifier.level(tx, row, row.level, action === 'reject' ? '居民不满意退回' : '升级', now);
     return { before: t, after: row };
   });
-  deps.notifier.step(after, `${TICKET_ACTION_LABELS[action]}${after.level !== before.level ? `，转${TICKET_LEVEL_LABELS[after.level]}` : ''}`, now);
-  if (after.level !== before.level) deps.notifier.level(after, after.level, action === 'reject' ? '居民不满意退回' : '升级');
+  deps.notifier.kick();
   return getPresented(deps.db, deps.def, actor, id);
 }
 

@@ -10,3 +10,4 @@ export * from './party';
 export * from './fund';
 export * from './renewal';
 export * from './renewalAreas';
+export * from './notifications';

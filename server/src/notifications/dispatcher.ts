@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import type { Config } from '@baotou/config';
+import { afterFailure, WECHAT_PERMANENT_ERRCODES } from '@baotou/shared';
+import type { Db } from '../db/client';
+import { createWechatClient, WechatError, type SubscribeMessage, type WechatClient } from './wechat';
+
+interface Claimed {
+  id: number;
+  attempts: number;
+  openid: string | null;
+  payload: Omit<SubscribeMessage, 'touser'> | null;
+}
+
+/**
+ * Delivers WeChat notifications from the outbox. Each run claims due rows with FOR UPDATE SKIP
+ * LOCKED and marks them `sending` in the same short transaction, so two dispatchers (or two
+ * server processes) never take the same row; it then sends, and records sent / retry later /
+ * failed. A row left `sending` by a crash is not sent again: a message goes at most once.
+ */
+export function createNotificationDispatcher(db: Db, config: Config, client: WechatClient = createWechatClient(config), log: (msg: string) => void = (m) => console.warn(m)) {
+  const { maxAttempts, retryBaseSeconds } = config.notifications;
+
+  async function claim(now: Date, limit: number): Promise<Claimed[]> {
+    return db.transaction(async (tx) => {
+      const { rows } = await tx.execute(sql`
+        SELECT n.id, n.attempts, n.payload, u.openid
+          FROM notifications n JOIN users u ON u.id = n.user_id
+         WHERE n.status = 'pending' AND n.channel = 'wechat' AND n.next_attempt_at <= ${now.toISOString()}
+         ORDER BY n.next_attempt_at, n.id
+         LIMIT ${limit}
+           FOR UPDATE OF n SKIP LOCKED`);
+      const claimed = rows as unknown as Claimed[];
+      if (claimed.length) {
+        const ids = claimed.map((r) => r.id);
+        await tx.execute(sql`UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id IN ${sql.raw(`(${ids.map(Number).join(',')})`)}`);
+      }
+      return claimed.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+    });
+  }
+
+  async function record(id: number, set: { status: string; sentAt?: Date; nextAttemptAt?: Date; lastError?: string }) {
+    await db.execute(sql`
+      UPDATE notifications SET status = ${set.status}, sent_at = ${set.sentAt?.toISOString() ?? null},
+             next_attempt_at = COALESCE(${set.nextAttemptAt?.toISOString() ?? null}::timestamptz, next_attempt_at),
+             last_error = ${set.lastError ? Array.from(set.lastError).slice(0, 200).join('') : null}
+       WHERE id = ${id}`);
+  }
+
+  async function deliver(row: Claimed, now: Date): Promise<'sent' | 'pending' | 'failed' | 'skipped'> {
+    if (!row.openid || !row.payload) {
+      await record(row.id, { status: 'skipped', lastError: row.openid ? '无消息内容' : '用户未绑定微信' });
+      return 'skipped';
+    }
+    try {
+      await client.sendSubscribeMessage({ touser: row.openid, ...row.payload });
+      await record(row.id, { status: 'sent', sentAt: new Date() });
+      return 'sent';
+    } catch (err) {
+      const permanent = err instanceof WechatError && WECHAT_PERMANENT_ERRCODES.includes(err.errcode);
+      const next = afterFailure(row.attempts, maxAttempts, retryBaseSeconds, permanent);
+      const nextAttemptAt = next.status === 'pending' ? new Date(now.getTime() + next.delaySeconds * 1000) : undefined;
+      await record(row.id, { status: next.status, nextAttemptAt, lastError: (err as Error).message });
+      return next.status;
+    }
+  }
+
+  /** One pass: claims up to `limit` due messages and delivers them. Returns how each ended. */
+  async function runOnce(now = new Date(), limit = 50) {
+    const result = { sent: 0, pending: 0, failed: 0, skipped: 0 };
+    const claimed = await claim(now, limit);
+    for (const row of claimed) result[await deliver(row, now)]++;
+    return result;
+  }
+
+  let running: Promise<unknown> | undefined;
+  let again = false;
+  /** Runs a pass soon (after an event commits); passes never overlap within one process. */
+  function kick(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((err) => log(`通知发送失败: ${(err as Error).message}`))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  return {
+    runOnce,
+    kick,
+    /** Resolves when no pass is running (tests, shutdown). */
+    async settled(): Promise<void> {
+      while (running) await running;
+    },
+    /** Delivers due messages every NOTIFY_DISPATCH_INTERVAL_SECONDS; returns the stop function. */
+    start(): () => void {
+      const timer = setInterval(kick, config.notifications.dispatchIntervalSeconds * 1000);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
+export type NotificationDispatcher = ReturnType<typeof createNotificationDispatcher>;
