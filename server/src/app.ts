@@ -32,6 +32,7 @@ import { registerNotificationRoutes } from './notifications/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerPartyRoutes } from './party/routes';
 import { registerSecurityRoutes } from './security/routes';
+import { registerQualityLevelRoutes } from './quality/levelsRoutes';
 import { registerMergeRoutes } from './renewal/mergeRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -68,6 +69,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerHomeRoutes(router, db);
   registerPartyRoutes(router, db, cipher);
   registerSecurityRoutes(router, db, cipher);
+  registerQualityLevelRoutes(router, db);
   registerMergeRoutes(router, db, config);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);

@@ -1,5 +1,5 @@
 import { eq, ilike, or, sql } from 'drizzle-orm';
-import { projectSchema } from '@baotou/shared';
+import { FEE_BAND_FLAGS, PRICING_FORMS, SELECTION_METHODS, projectSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
@@ -8,6 +8,8 @@ import { companies, compounds, projects } from '../db/schema';
 import type { Tx } from '../db/client';
 import { regionWriteAllowed } from '../places/scopes';
 import { compoundRegion } from '../places/compounds';
+import { currentLevelSql } from '../quality/levels';
+import { projectFeeFlagSql } from '../quality/feeGuidance';
 
 async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
   const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId as number));
@@ -38,6 +40,14 @@ export function projectsResource(): ResourceDef {
       managerName: projects.managerName,
       managerPhone: projects.managerPhone,
       managerFilingNo: projects.managerFilingNo,
+      pricingForm: projects.pricingForm,
+      selectionMethod: projects.selectionMethod,
+      tenderDate: projects.tenderDate,
+      tenderResult: projects.tenderResult,
+      // quality: the level accepted last (level_assessments) and the fee against its guidance band
+      assessedLevelId: currentLevelSql('"projects"."id"', 'id'),
+      assessedLevelName: currentLevelSql('"projects"."id"', 'name'),
+      feeFlag: projectFeeFlagSql,
       createdAt: projects.createdAt,
     },
     sortable: {
@@ -60,6 +70,9 @@ export function projectsResource(): ResourceDef {
       compoundId: (v) => eq(projects.compoundId, filterValue.int('compoundId', v)),
       regionCode: (v) => sql`${projects.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
       serviceLevel: (v) => eq(projects.serviceLevel, filterValue.int('serviceLevel', v)),
+      feeFlag: (v) => sql`${projectFeeFlagSql} = ${filterValue.oneOf('feeFlag', v, FEE_BAND_FLAGS)}`,
+      pricingForm: (v) => eq(projects.pricingForm, filterValue.oneOf('pricingForm', v, PRICING_FORMS)),
+      selectionMethod: (v) => eq(projects.selectionMethod, filterValue.oneOf('selectionMethod', v, SELECTION_METHODS)),
     },
     readScope: (actor) => {
       if (isBureau(actor)) return regionCondition(actor, projects.regionCode);
@@ -69,7 +82,7 @@ export function projectsResource(): ResourceDef {
     write: {
       roles: ['city_admin', 'district_staff', 'street_staff'],
       allows: regionWriteAllowed,
-      readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'createdAt', 'updatedAt'],
+      readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'assessedLevelId', 'assessedLevelName', 'feeFlag', 'createdAt', 'updatedAt'],
       create: { schema: projectSchema, prepare: prepareProject },
       update: { schema: projectSchema, prepare: prepareProject },
       remove: true,

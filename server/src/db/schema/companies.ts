@@ -1,6 +1,7 @@
 import { date, index, integer, pgTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { id, regionCode, timestamps } from './columns';
 import { compounds } from './places';
+import { pricingForm, selectionMethod } from './qualityEnums';
 
 export const companies = pgTable(
   'companies',
@@ -40,6 +41,11 @@ export const projects = pgTable(
     managerName: varchar({ length: 40 }).notNull(),
     managerPhone: varchar({ length: 20 }),
     managerFilingNo: varchar({ length: 40 }),
+    /** How the contract prices and how the company was chosen (DOMAIN.md §11; quality). */
+    pricingForm: pricingForm(),
+    selectionMethod: selectionMethod(),
+    tenderDate: date(),
+    tenderResult: varchar({ length: 200 }),
     ...timestamps,
   },
   (t) => [

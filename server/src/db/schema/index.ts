@@ -11,3 +11,5 @@ export * from './fund';
 export * from './renewal';
 export * from './renewalAreas';
 export * from './notifications';
+export * from './qualityEnums';
+export * from './quality';
