@@ -31,6 +31,7 @@ import { createNotificationDispatcher } from './notifications/dispatcher';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerPartyRoutes } from './party/routes';
+import { registerWorkforceRoutes } from './quality/workforceRoutes';
 import { registerSecurityRoutes } from './security/routes';
 import { registerQualityLevelRoutes } from './quality/levelsRoutes';
 import { registerMergeRoutes } from './renewal/mergeRoutes';
@@ -68,6 +69,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerNotificationRoutes(router, db, config, dispatcher);
   registerHomeRoutes(router, db);
   registerPartyRoutes(router, db, cipher);
+  registerWorkforceRoutes(router, db, config, cipher);
   registerSecurityRoutes(router, db, cipher);
   registerQualityLevelRoutes(router, db);
   registerMergeRoutes(router, db, config);

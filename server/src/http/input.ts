@@ -8,6 +8,7 @@ import { AppError, badRequest } from './errors';
 export const RAW_BODY_ROUTES: readonly { method: string; path: string }[] = [
   { method: 'POST', path: '/api/uploads' },
   { method: 'POST', path: '/api/party-imports' },
+  { method: 'POST', path: '/api/staff-imports' },
 ];
 
 /** C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL outright). */

@@ -112,6 +112,18 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
  * crafted names (CVE-2023-30533), and exceljs 4.4.0 does so through defined names.
  */
 export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[]; rowNumbers: number[] }> {
+  return readXlsxRows(buf, { dateHeaders: DATE_HEADERS, label: PARTY_IMPORT_KIND_LABELS[kind], missingColumns: (headers) => missingPartyColumns(kind, headers) });
+}
+
+/** What readXlsxRows needs to know of a kind of sheet: its date columns, its name, and which required headers a header row lacks. */
+export interface SheetSpec {
+  dateHeaders: ReadonlySet<string>;
+  label: string;
+  missingColumns(headers: string[]): string[];
+}
+
+/** readSheet for any kind of sheet (the workforce import reads its sheets with it too). */
+export async function readXlsxRows(buf: Buffer, spec: SheetSpec): Promise<{ headers: string[]; rows: Record<string, string>[]; rowNumbers: number[] }> {
   const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
   if (!isZip || !buf.includes('xl/workbook.xml')) throw notXlsx('文件不是有效的Excel工作簿（.xlsx）：请在Excel中“另存为 .xlsx”后再上传');
   let wb: ExcelJS.Workbook;
@@ -145,9 +157,9 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
   if (ws.rowCount > PARTY_IMPORT_MAX_ROWS + 1 || matrix.length - 1 > PARTY_IMPORT_MAX_ROWS) {
     throw new AppError('TOO_MANY_ROWS', 413, `表格超过${PARTY_IMPORT_MAX_ROWS.toLocaleString('en-US')}行：请拆分为多个文件上传`);
   }
-  const missing = missingPartyColumns(kind, headers);
+  const missing = spec.missingColumns(headers);
   if (missing.length) {
-    throw badRequest('MISSING_COLUMNS', `${PARTY_IMPORT_KIND_LABELS[kind]}表缺少必填列：${missing.join('、')}（请下载模板核对表头）`, { columns: missing.join('、') });
+    throw badRequest('MISSING_COLUMNS', `${spec.label}表缺少必填列：${missing.join('、')}（请下载模板核对表头）`, { columns: missing.join('、') });
   }
   const rows: Record<string, string>[] = [];
   const rowNumbers: number[] = [];
@@ -158,7 +170,7 @@ export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ h
     let empty = true;
     headers.forEach((h, c) => {
       if (!h) return;
-      const s = cellText(r[c + 1] ?? null, DATE_HEADERS.has(h), date1904, parsedAs1904);
+      const s = cellText(r[c + 1] ?? null, spec.dateHeaders.has(h), date1904, parsedAs1904);
       if (s) empty = false;
       row[h] = s;
     });

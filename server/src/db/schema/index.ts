@@ -8,6 +8,7 @@ export * from './votes';
 export * from './tickets';
 export * from './party';
 export * from './fund';
+export * from './qualityWorkforce';
 export * from './renewal';
 export * from './renewalAreas';
 export * from './notifications';
