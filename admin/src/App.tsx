@@ -11,6 +11,7 @@ import { companies } from './companies/companies';
 import { projects } from './companies/projects';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
+import { queryClient } from './common/queryClient';
 import { i18nProvider } from './i18n/i18nProvider';
 import { theme } from './i18n/theme';
 import { buildings } from './places/buildings';
@@ -43,6 +44,7 @@ export const App = () => (
   <Admin
     title={appZh.title}
     dataProvider={dataProvider}
+    queryClient={queryClient}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     theme={theme}
