@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 export async function startWechatStandIn(expected: { appId: string; secret: string }) {
   const calls: { path: string; query: Record<string, string> }[] = [];
   const messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[] = [];
+  /** Recipients whose messages WeChat refuses, with the errcode it answers (e.g. -1 busy, 43101 not subscribed). */
+  const refuse = new Map<string, number>();
   let tokenCount = 0;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -27,7 +29,10 @@ export async function startWechatStandIn(expected: { appId: string; secret: stri
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
         if (!/^token-\d+$/.test(query.access_token ?? '')) return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
-        messages.push(JSON.parse(raw));
+        const message = JSON.parse(raw);
+        const errcode = refuse.get(message.touser);
+        if (errcode !== undefined) return res.end(JSON.stringify({ errcode, errmsg: errcode === 43101 ? 'user refuse to accept the msg' : 'system error' }));
+        messages.push(message);
         res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
       });
       return;
@@ -50,6 +55,7 @@ export async function startWechatStandIn(expected: { appId: string; secret: stri
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
     messages,
+    refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

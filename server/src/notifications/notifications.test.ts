@@ -1,0 +1,134 @@
+import { createTestApi, type TestApi } from '../../../test/support/api';
+import { residentWithHome, unclaimedHomes } from '../../../test/support/residents';
+import { notify } from './outbox';
+
+/** Notifications (issue 16 §4): the outbox, the dispatcher over WeChat's protocol, the console's list. */
+let t: TestApi;
+let compoundId: number;
+let nextHome: ReturnType<typeof unclaimedHomes>;
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const complaint = { kind: 'complaint', category: 'sanitation', against: 'company', description: '垃圾清运不及时，楼道有异味' };
+
+async function settle() {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+beforeAll(async () => {
+  t = await createTestApi();
+  // A compound of 沼潭社区 (the demo `community` account's jurisdiction).
+  [{ compound_id: compoundId }] = await t.query<{ compound_id: number }>(`SELECT compound_id FROM households WHERE region_code = '150203001001' GROUP BY compound_id ORDER BY compound_id LIMIT 1`);
+  nextHome = unclaimedHomes(t, compoundId);
+});
+afterAll(() => t.close());
+
+async function wechatRow(openid: string, eventKey: string) {
+  const [{ id: userId }] = await t.query<{ id: number }>(`SELECT id FROM users WHERE openid = $1`, [openid]);
+  return { userId, channel: 'wechat' as const, kind: 'bill' as const, eventKey, title: '账单', body: '物业费账单已出', payload: { template_id: 'fund-notice-template', page: 'pages/home/index', data: { thing1: { value: eventKey } } } };
+}
+
+describe('staff see what reached their queue in the console', () => {
+  test('a complaint filed by a resident appears in the community worker’s list, not in another community’s; marking it read', async () => {
+    const home = await nextHome();
+    const resident = await residentWithHome(t, 'notify-staff', home.id);
+    const filed = await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.id, ...complaint });
+    expect(filed.status).toBe(201);
+    const community = await t.login('community');
+    const list = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ unread: true }) }).set(bearer(community));
+    expect(list.status).toBe(200);
+    const mine = list.body.find((n: { entityId: string }) => n.entityId === String(filed.body.id));
+    expect(mine).toMatchObject({ kind: 'ticket_queue', channel: 'console', link: `/tickets/${filed.body.id}/show` });
+    expect(mine.title).toContain(`T${filed.body.id}`);
+    expect(list.headers['content-range']).toMatch(/^notifications \d+-\d+\/\d+$/);
+    // the street above and the resident do not see the community's console row
+    const street = await t.api.get('/api/notifications').set(bearer(await t.login('street')));
+    expect(street.body.some((n: { entityId: string }) => n.entityId === String(filed.body.id))).toBe(false);
+    expect((await t.api.get(`/api/notifications/${mine.id}`).set(bearer(resident))).status).toBe(404);
+    // someone else cannot mark it read; its reader can, once
+    expect((await t.api.post(`/api/notifications/${mine.id}/read`).set(bearer(await t.login('street')))).status).toBe(404);
+    const read = await t.api.post(`/api/notifications/${mine.id}/read`).set(bearer(community));
+    expect(read.status).toBe(200);
+    expect(read.body.readAt).toBeTruthy();
+    const unread = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ unread: true }) }).set(bearer(community));
+    expect(unread.body.some((n: { id: number }) => n.id === mine.id)).toBe(false);
+    const [audit] = await t.query(`SELECT action FROM audit_logs WHERE entity = 'notifications' AND entity_id = $1`, [String(mine.id)]);
+    expect(audit).toEqual({ action: 'read' });
+  });
+
+  test('no sign-in → 401; a bad filter → 400', async () => {
+    expect((await t.api.get('/api/notifications')).status).toBe(401);
+    const bad = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'nope' }) }).set(bearer(await t.login('community')));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('residents get WeChat subscribe messages for their tickets', () => {
+  test('when staff accept the case the stand-in receives the message, once, written in the same transaction as the step', async () => {
+    const home = await nextHome();
+    const resident = await residentWithHome(t, 'notify-resident', home.id);
+    const id = (await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.id, ...complaint })).body.id;
+    const accepted = await t.api.post(`/api/tickets/${id}/accept`).set(bearer(await t.login('community'))).send({ department: '沼潭社区', person: '王小明' });
+    expect(accepted.status).toBe(200);
+    await settle();
+    const sent = t.wechat.messages.filter((m) => m.touser === 'onotify-resident' && m.data.character_string1.value === `T${id}`);
+    expect(sent.map((m) => m.data.phrase3.value)).toEqual(['待受理', '已受理']);
+    expect(sent[1]).toMatchObject({ template_id: t.config.tickets.wechatTemplateId, page: `packages/tickets/detail/index?id=${id}` });
+    const rows = await t.query(`SELECT status, attempts FROM notifications WHERE entity = 'tickets' AND entity_id = $1 AND channel = 'wechat' ORDER BY id`, [String(id)]);
+    expect(rows).toEqual([{ status: 'sent', attempts: 1 }, { status: 'sent', attempts: 1 }]);
+    // a refused step writes no notification
+    const before = await t.query(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1`, [String(id)]);
+    expect((await t.api.post(`/api/tickets/${id}/accept`).set(bearer(await t.login('community'))).send({})).status).toBe(409);
+    expect(await t.query(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1`, [String(id)])).toEqual(before);
+  });
+});
+
+describe('the outbox sends each message at most once', () => {
+  test('the same event written 20 ways at once is one row', async () => {
+    await residentWithHome(t, 'notify-twenty', (await nextHome()).id);
+    const row = await wechatRow('onotify-twenty', 'bill:2026-11:twenty');
+    await Promise.all(Array.from({ length: 20 }, () => t.database.db.transaction((tx) => notify(tx, [row]))));
+    expect(await t.query(`SELECT count(*)::int AS n FROM notifications WHERE event_key = 'bill:2026-11:twenty'`)).toEqual([{ n: 1 }]);
+  });
+
+  test('20 dispatchers at once send each due message exactly once', async () => {
+    await residentWithHome(t, 'notify-many', (await nextHome()).id);
+    const city = await t.login('city');
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({}); // what earlier tests left due
+    const keys = Array.from({ length: 30 }, (_, i) => `bill:2026-11:many-${i}`);
+    await t.database.db.transaction(async (tx) => notify(tx, await Promise.all(keys.map((k) => wechatRow('onotify-many', k)))));
+    const runs = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({})));
+    expect(runs.every((r) => r.status === 200)).toBe(true);
+    expect(runs.reduce((n, r) => n + r.body.sent, 0)).toBe(30);
+    const got = t.wechat.messages.filter((m) => m.touser === 'onotify-many').map((m) => m.data.thing1.value).sort();
+    expect(got).toEqual([...keys].sort());
+    expect(await t.query(`SELECT status, count(*)::int AS n FROM notifications WHERE event_key LIKE 'bill:2026-11:many-%' GROUP BY status`)).toEqual([{ status: 'sent', n: 30 }]);
+  });
+
+  test('a busy WeChat is retried after the backoff; a user who has not subscribed is not retried', async () => {
+    await residentWithHome(t, 'notify-busy', (await nextHome()).id);
+    await residentWithHome(t, 'notify-refused', (await nextHome()).id);
+    await t.database.db.transaction(async (tx) => notify(tx, [await wechatRow('onotify-busy', 'bill:busy'), await wechatRow('onotify-refused', 'bill:refused')]));
+    t.wechat.refuse.set('onotify-busy', -1);
+    t.wechat.refuse.set('onotify-refused', 43101);
+    const city = await t.login('city');
+    const now = Date.now();
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({ now: new Date(now).toISOString() });
+    const after1 = await t.query<{ event_key: string; status: string; attempts: number; wait: number }>(
+      `SELECT event_key, status, attempts, round(extract(epoch FROM next_attempt_at) - $1::float8 / 1000)::int AS wait FROM notifications WHERE event_key IN ('bill:busy', 'bill:refused') ORDER BY event_key`,
+      [now],
+    );
+    expect(after1).toEqual([
+      { event_key: 'bill:busy', status: 'pending', attempts: 1, wait: t.config.notifications.retryBaseSeconds },
+      { event_key: 'bill:refused', status: 'failed', attempts: 1, wait: expect.any(Number) },
+    ]);
+    // not due yet: nothing is sent
+    t.wechat.refuse.delete('onotify-busy');
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({ now: new Date(now + 1000).toISOString() });
+    expect(t.wechat.messages.some((m) => m.touser === 'onotify-busy')).toBe(false);
+    // due: sent once, and never again
+    const later = new Date(now + (t.config.notifications.retryBaseSeconds + 1) * 1000).toISOString();
+    expect((await t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({ now: later })).body.sent).toBe(1);
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(city)).send({ now: later });
+    expect(t.wechat.messages.filter((m) => m.touser === 'onotify-busy')).toHaveLength(1);
+    expect(t.wechat.messages.some((m) => m.touser === 'onotify-refused')).toBe(false);
+  });
+});
