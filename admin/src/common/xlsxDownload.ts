@@ -3,6 +3,7 @@
  * when someone clicks 导出, so it stays out of the console's initial bundle.
  */
 import { getUser } from '../auth/session';
+import { exportFileName } from './exportFileName';
 
 export type SheetSpec = {
   /** Sheet tab name; characters Excel forbids in one ([]:*?/\) become spaces, cut to 31. */
@@ -74,9 +75,12 @@ export const sessionAccount = (): string => {
 
 /**
  * Builds the workbook and has the browser save it as `fileName`. Without `props`, the signed-in
- * account and the current time go into the file's properties.
+ * account and the current time go into the file's properties. A file name with no Chinese in it
+ * ("tickets.xlsx") is replaced by the first sheet's name and the date (issue 16 §3: a person
+ * reads file names too).
  */
 export async function downloadXlsx(fileName: string, sheets: SheetSpec[], props?: WorkbookProperties): Promise<void> {
+  if (!/[^\x00-\x7f]/.test(fileName)) fileName = exportFileName(sheets[0]?.name || '导出');
   const data = await buildXlsx(sheets, props ?? { account: sessionAccount(), exportedAt: new Date() });
   const url = URL.createObjectURL(new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   const a = document.createElement('a');

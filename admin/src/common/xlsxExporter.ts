@@ -3,6 +3,9 @@ import { booleanLabels, enumLabelsByField } from '../choices';
 import { resourcesZh, type ResourceName } from '../i18n/zh';
 import { downloadXlsx } from './xlsxDownload';
 import { exportProperties } from './auditedExport';
+import { formatBeijing, parseTimestamp } from './beijingTime';
+import { exportFileName } from './exportFileName';
+import { COMMON_FIELD_NAMES } from './fieldNames';
 
 type Reference = { field: string; resource: string; label?: (record: RaRecord) => string };
 
@@ -17,16 +20,6 @@ export type XlsxExportOptions = {
   enums?: Record<string, Record<string, string>>;
 };
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Timestamps as local "YYYY-MM-DD HH:mm" (dates alone, "2025-07-01", are left as they are). */
-const formatDateTime = (iso: string) => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-
 const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record<string, Record<string, string>>): unknown => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return booleanLabels[String(value) as 'true' | 'false'];
@@ -35,7 +28,11 @@ const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record
   if (numeric.has(field) && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
     return Number(value);
   }
-  if (typeof value === 'string' && ISO_DATETIME.test(value)) return formatDateTime(value);
+  if (value instanceof Date) return formatBeijing(value);
+  if (typeof value === 'string') {
+    const at = parseTimestamp(value);
+    if (at) return formatBeijing(at);
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return value;
 };
@@ -62,7 +59,7 @@ const fetchReferenced = async (dataProvider: DataProvider, records: RaRecord[], 
 };
 
 /**
- * A react-admin exporter that writes the list (current filters and sort) to `<resource>.xlsx`
+ * A react-admin exporter that writes the list (current filters and sort) to `<列表名>_<日期>.xlsx`
  * with Chinese headers. The spreadsheet library is loaded only when someone clicks 导出 (see
  * xlsxDownload), so it is not in the initial bundle. An export of personal data first asks its
  * purpose and is recorded on the server (auditedExport); cancelling writes nothing.
@@ -78,7 +75,7 @@ export const xlsxExporter =
     );
     const names = resourcesZh[resource].fields as Record<string, string>;
     const numericSet = new Set(numeric);
-    const header = fields.map((f) => names[f] ?? f);
+    const header = fields.map((f) => names[f] ?? COMMON_FIELD_NAMES[f] ?? f);
     const rows = records.map((record) =>
       fields.map((field) => {
         const hit = related.find(([ref]) => ref.field === field);
@@ -93,5 +90,5 @@ export const xlsxExporter =
     const widths = header.map((h, i) =>
       Math.min(40, Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6)),
     );
-    await downloadXlsx(`${resource}.xlsx`, [{ name: sheetName, rows: [header, ...rows], widths }], props);
+    await downloadXlsx(exportFileName(sheetName), [{ name: sheetName, rows: [header, ...rows], widths }], props);
   };

@@ -46,7 +46,7 @@ export const TicketStats = () => {
 
   const exportXlsx = async () => {
     const group = groupChoices.find((g) => g.id === groupBy)?.name ?? groupBy;
-    await downloadXlsx(`ticket-stats-${groupBy}-${from}-${to}.xlsx`, [
+    await downloadXlsx(`工单统计_${group}_${from}至${to}.xlsx`, [
       { name: `工单统计 ${from}至${to}`, rows: [[group, ...COLUMNS.map(([h]) => h)], ...rows.map((r) => [r.name, ...COLUMNS.map(([, f]) => f(r))])] },
     ]);
   };

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../common/exportFileName';
 import type { Exporter, RaRecord } from 'react-admin';
 import { downloadXlsx } from '../../common/xlsxDownload';
 import { exportProperties } from '../../common/auditedExport';
@@ -32,5 +33,5 @@ const COLUMNS: [string, (r: RaRecord) => unknown][] = [
 export const ticketsExporter: Exporter = async (records: RaRecord[]) => {
   const props = await exportProperties('tickets', '工单', records.length);
   if (props === null) return;
-  await downloadXlsx('tickets.xlsx', [{ name: '工单', rows: [COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))] }], props);
+  await downloadXlsx(exportFileName('工单'), [{ name: '工单', rows: [COLUMNS.map(([k]) => F[k] ?? k), ...records.map((r) => COLUMNS.map(([, f]) => f(r) ?? ''))] }], props);
 };
