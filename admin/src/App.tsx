@@ -38,6 +38,7 @@ import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } f
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
 import { keyRotation } from './security/key-rotation';
+import { notifications } from './notifications';
 
 // Menus and routes follow authProvider.canAccess: a resource a role may not list is hidden.
 export const App = () => (
@@ -82,6 +83,7 @@ export const App = () => (
     <Resource name="fund-entries" {...fundEntries} />
     <Resource name="fund-applications" {...fundApplications} />
     <Resource name="fund-check" {...fundCheck} />
+    <Resource name="notifications" {...notifications} />
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />

@@ -2,7 +2,8 @@ import { forwardRef } from 'react';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import SecurityIcon from '@mui/icons-material/Security';
-import { AppBar, Layout, Link, Logout, UserMenu, useUserMenu, type LayoutProps } from 'react-admin';
+import { AppBar, Layout, Link, LoadingIndicator, Logout, ToggleThemeButton, UserMenu, useUserMenu, type LayoutProps } from 'react-admin';
+import { NotificationBell } from '../notifications';
 import { GroupedMenu } from './GroupedMenu';
 
 const PasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -37,7 +38,15 @@ const AppUserMenu = () => (
   </UserMenu>
 );
 
-const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+const AppToolbar = () => (
+  <>
+    <NotificationBell />
+    <ToggleThemeButton />
+    <LoadingIndicator />
+  </>
+);
+
+const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />} />;
 
 /** react-admin's layout with "修改密码" in the user menu and the menu grouped by capability. */
 export const AppLayout = (props: LayoutProps) => <Layout {...props} appBar={AppAppBar} menu={GroupedMenu} />;

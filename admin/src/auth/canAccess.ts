@@ -65,6 +65,8 @@ export const ACCESS: Record<string, Rule> = {
   'ticket-events': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Party-building work needs no ticket figures (issue 9 §9): the server answers them 403.
   'ticket-stats': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  // Notifications (issue 16 §4): every staff member reads their own and marks them read.
+  notifications: { read: ALL_STAFF, write: ALL_STAFF },
   // Personal-data key rotation (issue 17): the city bureau only.
   'key-rotation': { read: CITY, write: CITY },
 };
