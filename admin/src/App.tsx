@@ -34,6 +34,10 @@ import { crossAppointments } from './party/cross-appointments';
 import { redProjects } from './party/red-projects';
 import { partyImport } from './party/import';
 import { partyDashboard } from './party/dashboard';
+import { staff } from './quality/staff';
+import { trainings } from './quality/trainings';
+import { staffImport } from './quality/staff-import';
+import { trainingRates } from './quality/training-rates';
 import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
@@ -88,6 +92,10 @@ export const App = () => (
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />
     <Resource name="key-rotation" {...keyRotation} />
+    <Resource name="staff" {...staff} />
+    <Resource name="trainings" {...trainings} />
+    <Resource name="staff-import" {...staffImport} />
+    <Resource name="training-rates" {...trainingRates} />
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
       <Route path="/totp" element={<TotpPage />} />

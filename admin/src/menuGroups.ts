@@ -45,6 +45,8 @@ export const MENU_GROUPS: MenuGroup[] = [
       'quality-stats',
       'staff',
       'trainings',
+      'staff-import',
+      'training-rates',
     ],
   },
   { key: 'system', label: '系统管理', resources: ['notifications', 'users', 'audit-logs', 'key-rotation'] },

@@ -67,6 +67,11 @@ export const ACCESS: Record<string, Rule> = {
   'ticket-stats': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Notifications (issue 16 §4): every staff member reads their own and marks them read.
   notifications: { read: ALL_STAFF, write: ALL_STAFF },
+  // Workforce (issue 12): companies keep their own staff and trainings; place staff read within their area (phones masked).
+  staff: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  trainings: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  'staff-import': { read: ['company_staff'], write: ['company_staff'] },
+  'training-rates': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Personal-data key rotation (issue 17): the city bureau only.
   'key-rotation': { read: CITY, write: CITY },
 };

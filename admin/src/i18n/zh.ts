@@ -3,6 +3,7 @@ import { committeesZh } from '../committees/zh';
 import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
+import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
 
@@ -396,6 +397,7 @@ export const resourcesZh = {
   ...votesZh,
   ...disclosuresZh,
   ...partyZh,
+  ...workforceZh,
   ...fundZh,
   ...securityZh,
 } as const;

@@ -19,13 +19,13 @@ export type ImportPreview = {
 };
 
 /** Multipart upload with upload progress (XMLHttpRequest: fetch reports none). */
-export const uploadSheet = (kind: string, file: File, onProgress: (fraction: number) => void): Promise<ImportPreview> =>
+export const uploadSheet = (kind: string, file: File, onProgress: (fraction: number) => void, path = '/party-imports'): Promise<ImportPreview> =>
   new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('kind', kind);
     form.append('file', file);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/party-imports`);
+    xhr.open('POST', `${API_BASE}${path}`);
     const token = getToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
