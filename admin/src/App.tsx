@@ -42,6 +42,15 @@ import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } f
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
 import { keyRotation } from './security/key-rotation';
+import { serviceLevels } from './quality/service-levels';
+import { levelAssessments } from './quality/level-assessments';
+import { upgradePlans } from './quality/upgrade-plans';
+import { upgradePlanItems } from './quality/upgrade-plan-items';
+import { awards } from './quality/awards';
+import { feeGuidance } from './quality/fee-guidance';
+import { costReports } from './quality/cost-reports';
+import { qualityStats } from './quality/stats';
+import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
 
 // Menus and routes follow authProvider.canAccess: a resource a role may not list is hidden.
@@ -92,6 +101,18 @@ export const App = () => (
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />
     <Resource name="key-rotation" {...keyRotation} />
+    <Resource name="service-levels" {...serviceLevels} />
+    <Resource name="level-assessments" {...levelAssessments} />
+    <Resource name="upgrade-plans" {...upgradePlans} />
+    <Resource name="upgrade-plan-items" {...upgradePlanItems} />
+    <Resource name="awards" {...awards} />
+    <Resource name="fee-guidance" {...feeGuidance} />
+    <Resource name="cost-reports" {...costReports} />
+    <Resource name="quality-stats" {...qualityStats} />
+    <CustomRoutes noLayout>
+      {/* the association's published statistics: public, no sign-in (issue 12) */}
+      <Route path="/public/price-stats" element={<PublicPriceStats />} />
+    </CustomRoutes>
     <Resource name="staff" {...staff} />
     <Resource name="trainings" {...trainings} />
     <Resource name="staff-import" {...staffImport} />

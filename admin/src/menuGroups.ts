@@ -39,6 +39,7 @@ export const MENU_GROUPS: MenuGroup[] = [
       'service-levels',
       'level-assessments',
       'upgrade-plans',
+      'upgrade-plan-items',
       'awards',
       'fee-guidance',
       'cost-reports',

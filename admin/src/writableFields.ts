@@ -12,6 +12,7 @@ const household = ['room', 'area', 'areaBasis', 'ownerId', 'developerUnsold'];
 const project = [
   'companyId', 'compoundId', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel', 'contractFilingNo',
   'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
+  'pricingForm', 'selectionMethod', 'tenderDate', 'tenderResult',
 ];
 
 export const writableFields: Record<string, Writable> = {

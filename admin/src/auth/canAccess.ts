@@ -74,6 +74,15 @@ export const ACCESS: Record<string, Rule> = {
   'training-rates': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Personal-data key rotation (issue 17): the city bureau only.
   'key-rotation': { read: CITY, write: CITY },
+  // Service levels and prices (issue 12): the city keeps scales, guidance and awards; districts file plans and assess; companies apply and report costs.
+  'service-levels': { read: ALL_STAFF, write: CITY },
+  'level-assessments': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff', 'company_staff'], write: ['company_staff'] },
+  'upgrade-plans': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff'], write: BUREAU_MANAGERS },
+  'upgrade-plan-items': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff'], write: [] },
+  awards: { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff'], write: CITY },
+  'fee-guidance': { read: ALL_STAFF, write: CITY },
+  'cost-reports': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff', 'company_staff'], write: ['company_staff'] },
+  'quality-stats': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff'], write: [] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

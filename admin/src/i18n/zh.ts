@@ -3,6 +3,7 @@ import { committeesZh } from '../committees/zh';
 import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
+import { qualityLevelsZh } from '../quality/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
@@ -340,6 +341,12 @@ export const resourcesZh = {
       managerName: '项目经理',
       managerPhone: '项目经理电话',
       managerFilingNo: '项目经理备案号',
+      pricingForm: '计费方式',
+      selectionMethod: '选聘方式',
+      tenderDate: '招标日期',
+      tenderResult: '招标结果',
+      assessedLevelName: '认定服务等级',
+      feeFlag: '指导价比对',
     },
   },
   users: {
@@ -397,6 +404,7 @@ export const resourcesZh = {
   ...votesZh,
   ...disclosuresZh,
   ...partyZh,
+  ...qualityLevelsZh,
   ...workforceZh,
   ...fundZh,
   ...securityZh,

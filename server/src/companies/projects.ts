@@ -64,7 +64,7 @@ export function projectsResource(): ResourceDef {
     filters: {
       q: (v) => {
         const q = likeEscape(filterValue.string('q', v));
-        return or(ilike(projects.managerName, `%${q}%`), ilike(projects.contractFilingNo, `%${q}%`));
+        return or(ilike(projects.managerName, `%${q}%`), ilike(projects.contractFilingNo, `%${q}%`), sql`${projects.compoundId} IN (SELECT id FROM compounds WHERE name ILIKE ${`%${q}%`})`);
       },
       companyId: (v) => eq(projects.companyId, filterValue.int('companyId', v)),
       compoundId: (v) => eq(projects.compoundId, filterValue.int('compoundId', v)),

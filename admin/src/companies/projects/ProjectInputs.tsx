@@ -1,6 +1,7 @@
 import { DateInput, NumberInput, regex, required, SelectInput, TextInput } from 'react-admin';
 import { serviceLevelChoices } from '../../choices';
 import { RefInput } from '../../common/fields';
+import { pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
 
 // Money is integer fen: 150 = 1.50 元/㎡·月.
 const fen = (v: unknown) =>
@@ -24,5 +25,9 @@ export const ProjectInputs = () => (
     <TextInput source="managerName" validate={required()} />
     <TextInput source="managerPhone" validate={mobile} />
     <TextInput source="managerFilingNo" />
+    <SelectInput source="pricingForm" choices={pricingFormChoices} emptyText="未填" />
+    <SelectInput source="selectionMethod" choices={selectionMethodChoices} emptyText="未填" />
+    <DateInput source="tenderDate" />
+    <TextInput source="tenderResult" />
   </>
 );

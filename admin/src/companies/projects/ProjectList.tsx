@@ -2,6 +2,7 @@ import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from '
 import { serviceLevelChoices } from '../../choices';
 import { FenField, RefInput, RegionInput, searchFilter } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
+import { feeFlagChoices, pricingFormChoices, qualityEnums, selectionMethodChoices } from '../../quality/choices';
 
 const filters = [
   searchFilter,
@@ -9,13 +10,18 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
   <RegionInput key="regionCode" source="regionCode" />,
   <SelectInput key="serviceLevel" source="serviceLevel" choices={serviceLevelChoices} />,
+  <SelectInput key="feeFlag" source="feeFlag" choices={feeFlagChoices} />,
+  <SelectInput key="pricingForm" source="pricingForm" choices={pricingFormChoices} />,
+  <SelectInput key="selectionMethod" source="selectionMethod" choices={selectionMethodChoices} />,
 ];
 
 const exporter = xlsxExporter('projects', {
   fields: [
     'id', 'companyName', 'compoundName', 'regionCode', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel',
     'contractFilingNo', 'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
+    'assessedLevelName', 'feeFlag', 'pricingForm', 'selectionMethod', 'tenderDate', 'tenderResult',
   ],
+  enums: qualityEnums,
   references: [{ field: 'regionCode', resource: 'regions' }],
 });
 
@@ -27,6 +33,8 @@ export const ProjectList = () => (
       <DateField locales="zh-CN" source="startDate" />
       <DateField locales="zh-CN" source="endDate" emptyText="—" />
       <FenField source="feeFenPerM2Month" />
+      <SelectField source="feeFlag" choices={feeFlagChoices} emptyText="" sortable={false} />
+      <TextField source="assessedLevelName" emptyText="未评定" sortable={false} />
       <SelectField source="serviceLevel" choices={serviceLevelChoices} emptyText="—" />
       <TextField source="contractFilingNo" emptyText="—" sortable={false} />
       <TextField source="managerName" emptyText="—" sortable={false} />

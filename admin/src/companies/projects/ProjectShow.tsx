@@ -1,6 +1,7 @@
 import { DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { serviceLevelChoices } from '../../choices';
 import { FenField, RegionField } from '../../common/fields';
+import { feeFlagChoices, pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
 
 export const ProjectShow = () => (
   <Show>
@@ -11,6 +12,12 @@ export const ProjectShow = () => (
       <DateField locales="zh-CN" source="startDate" />
       <DateField locales="zh-CN" source="endDate" emptyText="—" />
       <FenField source="feeFenPerM2Month" />
+      <SelectField source="feeFlag" choices={feeFlagChoices} emptyText="未超出指导价（或无指导价）" />
+      <TextField source="assessedLevelName" emptyText="未评定" />
+      <SelectField source="pricingForm" choices={pricingFormChoices} emptyText="—" />
+      <SelectField source="selectionMethod" choices={selectionMethodChoices} emptyText="—" />
+      <DateField locales="zh-CN" source="tenderDate" emptyText="—" />
+      <TextField source="tenderResult" emptyText="—" />
       <SelectField source="serviceLevel" choices={serviceLevelChoices} emptyText="—" />
       <TextField source="contractFilingNo" emptyText="—" />
       <DateField locales="zh-CN" source="contractFilingDate" emptyText="—" />

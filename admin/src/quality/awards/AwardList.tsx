@@ -1,0 +1,32 @@
+import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
+import { RegionInput, searchFilter } from '../../common/fields';
+import { YuanField } from '../fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { awardKindChoices, qualityEnums, yearChoices } from '../choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="year" source="year" choices={yearChoices} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={awardKindChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('awards', {
+  fields: ['id', 'projectName', 'companyName', 'regionCode', 'kind', 'year', 'document', 'rewardFen', 'rewardPaidOn'],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+  enums: qualityEnums,
+});
+
+export const AwardList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="projectName" sortable={false} />
+      <TextField source="companyName" sortable={false} />
+      <SelectField source="kind" choices={awardKindChoices} />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <TextField source="document" sortable={false} />
+      <YuanField source="rewardFen" />
+      <DateField locales="zh-CN" source="rewardPaidOn" emptyText="—" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,26 @@
+import { COST_ITEMS } from '@baotou/shared';
+import { Datagrid, List, NumberField, SelectInput, TextField } from 'react-admin';
+import { RefInput, RegionInput, searchFilter } from '../../common/fields';
+import { YuanField } from '../fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { yearChoices } from '../choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="year" source="year" choices={yearChoices} alwaysOn />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('cost-reports', { fields: ['id', 'companyName', 'regionCode', 'year', ...COST_ITEMS, 'totalFen'], references: [{ field: 'regionCode', resource: 'regions' }] });
+
+export const CostReportList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="companyName" sortBy="companyId" />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <YuanField source="staffFen" />
+      <YuanField source="totalFen" sortable={false} />
+    </Datagrid>
+  </List>
+);

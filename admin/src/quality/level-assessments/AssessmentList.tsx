@@ -1,0 +1,33 @@
+import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
+import { RefInput, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { assessmentStatusChoices, qualityEnums, scaleChoices } from '../choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={assessmentStatusChoices} alwaysOn />,
+  <SelectInput key="scale" source="scale" choices={scaleChoices} />,
+  <RefInput key="levelId" source="levelId" reference="service-levels" />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('level-assessments', {
+  fields: ['id', 'projectName', 'companyName', 'regionCode', 'scale', 'levelName', 'status', 'applicationNote', 'decisionNote', 'decidedOn', 'createdAt'],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+  enums: qualityEnums,
+});
+
+export const AssessmentList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="projectName" sortBy="projectId" />
+      <TextField source="companyName" sortable={false} />
+      <SelectField source="scale" choices={scaleChoices} sortable={false} />
+      <TextField source="levelName" sortable={false} />
+      <SelectField source="status" choices={assessmentStatusChoices} />
+      <DateField locales="zh-CN" source="createdAt" />
+      <DateField locales="zh-CN" source="decidedOn" emptyText="—" />
+    </Datagrid>
+  </List>
+);

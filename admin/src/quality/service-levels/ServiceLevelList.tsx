@@ -1,0 +1,22 @@
+import { BooleanField, Datagrid, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
+import { searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { qualityEnums, scaleChoices } from '../choices';
+
+const filters = [searchFilter, <SelectInput key="scale" source="scale" choices={scaleChoices} alwaysOn />];
+
+const exporter = xlsxExporter('service-levels', { fields: ['id', 'scale', 'code', 'order', 'name', 'itemCount', 'sourceDocument', 'placeholder'], enums: qualityEnums });
+
+export const ServiceLevelList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'order', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <SelectField source="scale" choices={scaleChoices} />
+      <TextField source="code" />
+      <NumberField source="order" />
+      <TextField source="name" />
+      <NumberField source="itemCount" sortable={false} />
+      <TextField source="sourceDocument" sortable={false} />
+      <BooleanField source="placeholder" sortable={false} />
+    </Datagrid>
+  </List>
+);
