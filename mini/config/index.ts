@@ -8,6 +8,9 @@ import { RemScriptFile } from './remScriptFile'
 // same-origin `/api` and ignores API_BASE (see src/services/request.ts).
 const apiBase = process.env.MINI_API_BASE || 'https://wy.baotou.gov.cn/api'
 const isH5 = process.env.TARO_ENV === 'h5'
+// Rules and label maps come from @baotou/shared's TypeScript (import its files, not its index, so zod
+// stays out of the bundle); babel compiles them like our own sources.
+const compile = { include: [path.resolve(__dirname, '../../shared/src')] }
 
 // npm workspaces may leave @tarojs/plugin-framework-react under mini/node_modules (its optional vite
 // peer clashes with admin's), where the hoisted @tarojs/taro-h5 cannot find it: resolve it from here.
@@ -34,6 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile,
       // Modules used only by one subpackage move into it, keeping the main package small.
       optimizeMainPackage: { enable: true },
       postcss: {
@@ -42,6 +46,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
     h5: {
+      compile,
       publicPath: '/h5/',
       staticDirectory: 'static',
       // Hash routing lets a link (or a test) open /h5/#/pages/scan/index?scene=<code> directly.

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { parseAreaCenti, publishByBuilding, tallyVote, type BuildingTally, type TallyResult, type WithheldBuildings } from '@baotou/shared';
+import { parseAreaCenti, publishByBuilding, tallyVote, voteStanding, type BuildingTally, type TallyResult, type WithheldBuildings } from '@baotou/shared';
 import type { DbOrTx } from '../db/client';
 import { ballots, buildings, households, owners, votes } from '../db/schema';
 
@@ -85,7 +85,9 @@ export async function computeResult(db: DbOrTx, vote: Vote): Promise<VoteResult>
     }
     byBuilding.set(p.buildingId, t);
   });
-  return { voteId: vote.id, status: vote.status, ...result, byBuilding: [...byBuilding.values()] };
+  // An open vote's explanation says where it stands, never a verdict (issue 16 §2).
+  const explanation = voteStanding(vote.status, result).explanation;
+  return { voteId: vote.id, status: vote.status, ...result, explanation, byBuilding: [...byBuilding.values()] };
 }
 
 export async function countEligible(db: DbOrTx, vote: Vote): Promise<number> {

@@ -66,7 +66,10 @@ describe('votes: running one (DOMAIN.md §1)', () => {
     const res = await t.api.get(`/api/votes/${vote.id}/result`).set(bearer(await t.login('street')));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ voteId: vote.id, participatedOwners: 1, agreeOwners: 1, quorumMet: false, approved: false, special: false });
-    expect(res.body.explanation).toContain('参与比例未达到要求');
+    // open: where it stands, never a verdict (issue 16 §2)
+    expect(res.body.explanation).toContain('目前参与');
+    expect(res.body.explanation).toContain('尚未达到2/3的法定参与要求');
+    expect(res.body.explanation).not.toContain('未通过');
     // one ballot: its building's figures are not published (VOTE_BUILDING_RESULT_MIN_BALLOTS, default 5)
     expect(res.body.byBuilding.reduce((s: number, b: { ballots: number }) => s + b.ballots, 0)).toBe(0);
     expect(res.body.withheldBuildings).toMatchObject({ ballots: 1, figures: null });

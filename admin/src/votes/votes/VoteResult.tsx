@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Chip, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
+import { voteStanding, type VoteStatus } from '@baotou/shared';
 import { getJson } from '../../committees/api';
 import { formatArea, formatPercent, meets, THRESHOLD_LABELS, type Threshold } from '../ratio';
 
@@ -103,18 +104,19 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
     { label: '同意的面积（占参与面积）', num: result.agreeArea, den: result.participatedArea, threshold: approval, area: true },
     { label: '同意的人数（占参与人数）', num: result.agreeOwners, den: result.participatedOwners, threshold: approval, area: false },
   ];
-  const verdict = result.status !== 'closed' ? '进行中（当前统计）' : result.approved ? '通过' : '未通过';
+  const standing = voteStanding(result.status as VoteStatus, result);
+  const verdict = standing.verdict;
 
   return (
     <Box data-testid="vote-result">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
         <Typography variant="h6">表决结果</Typography>
         <Chip size="small" label={result.special ? '特别事项（双四分之三）' : '一般事项（双过半）'} />
-        <Chip size="small" color={result.quorumMet ? 'success' : 'warning'} label={result.quorumMet ? '参与达到法定人数' : '参与未达法定人数'} />
-        <Chip size="small" color={result.approved ? 'success' : 'default'} label={verdict} data-testid="vote-verdict" />
+        <Chip size="small" color={result.quorumMet ? 'success' : 'warning'} label={`${standing.tone === 'open' ? '目前' : ''}${result.quorumMet ? '参与达到法定人数' : '参与未达法定人数'}`} />
+        <Chip size="small" color={standing.tone === 'pass' ? 'success' : standing.tone === 'fail' ? 'error' : 'default'} label={verdict} data-testid="vote-verdict" />
       </Box>
-      <Alert severity={result.approved ? 'success' : 'info'} sx={{ mb: 2 }} data-testid="vote-explanation">
-        {result.explanation}
+      <Alert severity={standing.tone === 'pass' ? 'success' : 'info'} sx={{ mb: 2 }} data-testid="vote-explanation">
+        {standing.explanation}
       </Alert>
       <Table size="small" sx={{ mb: 2 }}>
         <TableHead>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { voteStanding } from '@baotou/shared/src/votes/standing'
 
 import { formatArea, formatPercent, meets, THRESHOLD_LABEL, type PublishedVoteResult, type Threshold, type Vote, type WithheldResult } from '../../../services/votes'
 
@@ -51,8 +52,10 @@ export function ResultView({ vote, result }: { vote: Vote; result: PublishedVote
   if (result.withheld) return <Withheld vote={vote} result={result} />
   const approval: Threshold = result.special ? 'three_quarters' : 'more_than_half'
   const closed = result.status === 'closed'
-  const verdict = !closed ? '表决进行中' : result.approved ? '通过' : '未通过'
-  const verdictClass = !closed ? 'verdict-open' : result.approved ? 'verdict-pass' : 'verdict-fail'
+  // One wording with the console: no verdict while the vote is open (issue 16 §2).
+  const standing = voteStanding(result.status, result)
+  const verdict = standing.verdict
+  const verdictClass = `verdict-${standing.tone === 'draft' ? 'open' : standing.tone}`
   const turnoutPct = vote.eligibleCount ? Math.min(100, Math.floor((vote.ballotCount * 100) / vote.eligibleCount)) : 0
   return (
     <View className='card result'>
@@ -70,7 +73,7 @@ export function ResultView({ vote, result }: { vote: Vote; result: PublishedVote
       <Ratio label='参与表决的业主人数' num={result.participatedOwners} den={result.totalOwners} threshold='two_thirds' unit='owners' />
       <Ratio label='同意的面积（占参与）' num={result.agreeArea} den={result.participatedArea} threshold={approval} unit='area' />
       <Ratio label='同意的人数（占参与）' num={result.agreeOwners} den={result.participatedOwners} threshold={approval} unit='owners' />
-      <View className='explain'>{result.explanation}</View>
+      <View className='explain'>{standing.explanation}</View>
       <View className='muted'>{`同意 ${result.agreeOwners}人 · 反对 ${result.disagreeOwners}人 · 弃权 ${result.abstainOwners}人`}</View>
       {!!(result.deemedOwners || result.deemedArea) && (
         <View className='muted'>{`未投票视为随多数（从众条款，不计入参与）：${result.deemedOwners ?? 0}人，${formatArea(result.deemedArea ?? 0)}㎡`}</View>
