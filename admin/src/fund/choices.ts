@@ -4,6 +4,7 @@ import {
   EMERGENCY_KIND_LABELS,
   FUND_APPLICATION_STATUS_LABELS,
   FUND_ENTRY_KIND_LABELS,
+  FUND_LEDGER_STATUS_LABELS,
   VOTE_SCOPE_LABELS,
 } from '@baotou/shared';
 import type { Choice } from '../choices';
@@ -12,6 +13,7 @@ const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(l
 
 export const entryKindLabels: Record<string, string> = FUND_ENTRY_KIND_LABELS;
 export const applicationStatusLabels: Record<string, string> = FUND_APPLICATION_STATUS_LABELS;
+export const ledgerStatusLabels: Record<string, string> = FUND_LEDGER_STATUS_LABELS;
 export const emergencyKindLabels: Record<string, string> = EMERGENCY_KIND_LABELS;
 /** An application's cost is shared over the same scopes a vote covers. */
 export const scopeTypeLabels: Record<string, string> = { compound: '全小区', buildings: '指定楼栋', units: '指定单元' };
@@ -22,6 +24,7 @@ export const depositKindLabels: Record<string, string> = {
 };
 
 export const entryKindChoices = toChoices(entryKindLabels);
+export const ledgerStatusChoices = toChoices(ledgerStatusLabels);
 export const applicationStatusChoices = toChoices(applicationStatusLabels);
 export const emergencyKindChoices = toChoices(emergencyKindLabels);
 export const scopeTypeChoices = Object.keys(VOTE_SCOPE_LABELS).map((id) => ({ id, name: scopeTypeLabels[id] ?? id }));

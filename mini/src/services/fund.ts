@@ -22,6 +22,10 @@ export interface FundLedger {
   usedFen: number
   balanceFen: number
   topUpDue: boolean
+  /** first_deposit_owed | top_up_due | normal (@baotou/shared fundLedgerStatus). */
+  status: 'first_deposit_owed' | 'top_up_due' | 'normal'
+  /** What the home still owes of its first deposit, in fen (0 once booked). */
+  firstDepositOwedFen: number
 }
 
 export interface FundEntry {

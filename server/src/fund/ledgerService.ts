@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FundSettings } from '@baotou/config';
-import { apportionFen, earningsPeriodRefusal, firstDepositFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
+import { apportionFen, earningsPeriodRefusal, firstDepositFen, firstDepositRateFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { buildings, compounds, fundAccounts, fundBatches, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
@@ -30,8 +30,7 @@ export async function firstDepositDue(db: DbOrTx, settings: FundSettings, househ
     .innerJoin(buildings, eq(buildings.id, households.buildingId))
     .where(eq(households.id, householdId));
   if (!h) throw notFound('房屋');
-  const rate = (h.floors ?? 0) > 6 ? settings.firstDepositPerM2Fen.highRise : settings.firstDepositPerM2Fen.multiStorey;
-  return firstDepositFen(parseAreaCenti(h.area)!, rate);
+  return firstDepositFen(parseAreaCenti(h.area)!, firstDepositRateFen(h.floors, settings.firstDepositPerM2Fen));
 }
 
 /** The home's ledger in its compound's account, opened on first use. */
@@ -252,8 +251,20 @@ export function ledgerService(db: Db, settings: FundSettings) {
           await tx.update(fundPayments).set({ status: 'failed', updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
           return { status: 'failed' };
         }
-        const ledger = await ledgerFor(tx, p.householdId);
-        const posted = await postBatch(tx, null, { accountId: ledger.accountId, kind: 'self_deposit', limits, reference: `pay:${p.providerTxnId}`, lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: '线上自助交存' }] });
+        const opened = await ledgerFor(tx, p.householdId);
+        // A payment that completes a home's first deposit books it as the first deposit (issue 16 §2);
+        // the ledger row is locked so two payments cannot both complete it.
+        const [ledger] = await tx.select().from(fundLedgers).where(eq(fundLedgers.id, opened.id)).for('update');
+        const due = ledger.firstDepositFen > 0 ? 0 : await firstDepositDue(tx, settings, p.householdId);
+        const completesFirst = ledger.firstDepositFen <= 0 && ledger.depositedFen + p.amountFen >= due;
+        const posted = await postBatch(tx, null, {
+          accountId: ledger.accountId,
+          kind: completesFirst ? 'first_deposit' : 'self_deposit',
+          limits,
+          reference: `pay:${p.providerTxnId}`,
+          lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: completesFirst ? '线上自助交存（首次交存）' : '线上自助交存' }],
+        });
+        if (completesFirst) await tx.update(fundLedgers).set({ firstDepositFen: due }).where(eq(fundLedgers.id, ledger.id));
         await tx.update(fundPayments).set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
         return { status: 'paid', batchId: posted.batchId };
       });

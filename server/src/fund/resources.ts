@@ -1,5 +1,5 @@
 import { eq, ilike, sql } from 'drizzle-orm';
-import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, fundAccountBankSchema, isTopUpDue } from '@baotou/shared';
+import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, FUND_LEDGER_STATUSES, firstDepositOwedFen, firstDepositRateFen, fundAccountBankSchema, fundLedgerStatus, isTopUpDue, parseAreaCenti, type FirstDepositRates, type FundLedgerStatus } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition, servedCompoundIds } from '../jurisdiction/scope';
@@ -9,6 +9,13 @@ import { residentCompoundIds } from '../committees/membership';
 /** Homes this resident holds, verified. */
 const myHomes = (userId: number) => sql`(SELECT hc.household_id FROM household_claims hc WHERE hc.user_id = ${userId} AND hc.status = 'verified')`;
 const topUpDueSql = sql`("fund_ledgers"."balance_fen" * 10 < "fund_ledgers"."first_deposit_fen" * 3)`;
+/** A home whose first deposit was never booked (shared fundLedgerStatus: 'first_deposit_owed'). */
+const firstDepositOwedSql = sql`("fund_ledgers"."first_deposit_fen" <= 0)`;
+const LEDGER_STATUS_SQL: Record<FundLedgerStatus, ReturnType<typeof sql>> = {
+  first_deposit_owed: firstDepositOwedSql,
+  top_up_due: sql`(NOT ${firstDepositOwedSql} AND ${topUpDueSql})`,
+  normal: sql`(NOT ${firstDepositOwedSql} AND NOT ${topUpDueSql})`,
+};
 
 export function accountsResource(): ResourceDef {
   return {
@@ -27,6 +34,7 @@ export function accountsResource(): ResourceDef {
       balanceFen: fundAccounts.balanceFen,
       ledgerCount: sql<number>`(SELECT count(*)::int FROM fund_ledgers l WHERE l.account_id = "fund_accounts"."id")`,
       topUpDueCount: sql<number>`(SELECT count(*)::int FROM fund_ledgers l WHERE l.account_id = "fund_accounts"."id" AND l.balance_fen * 10 < l.first_deposit_fen * 3)`,
+      firstDepositOwedCount: sql<number>`(SELECT count(*)::int FROM fund_ledgers l WHERE l.account_id = "fund_accounts"."id" AND l.first_deposit_fen <= 0)`,
       createdAt: fundAccounts.createdAt,
     },
     sortable: { id: fundAccounts.id, compoundId: fundAccounts.compoundId, balanceFen: fundAccounts.balanceFen },
@@ -40,7 +48,7 @@ export function accountsResource(): ResourceDef {
     write: {
       roles: ['city_admin', 'district_staff'],
       allows: (actor, row) => regionAllows(actor, row.regionCode as string),
-      readOnlyFields: ['compoundName', 'ledgerCount', 'topUpDueCount', 'createdAt'],
+      readOnlyFields: ['compoundName', 'ledgerCount', 'topUpDueCount', 'firstDepositOwedCount', 'createdAt'],
       update: { schema: fundAccountBankSchema, prepare: async (input) => input },
     },
     // Party-building work needs no balances (DOMAIN.md §7): party staff are refused, as on ledgers and entries.
@@ -48,7 +56,7 @@ export function accountsResource(): ResourceDef {
   };
 }
 
-export function ledgersResource(): ResourceDef {
+export function ledgersResource(rates: FirstDepositRates): ResourceDef {
   return {
     name: 'fund-ledgers',
     label: '分户账',
@@ -66,6 +74,7 @@ export function ledgersResource(): ResourceDef {
       area: sql<string>`(SELECT h.area FROM households h WHERE h.id = "fund_ledgers"."household_id")`,
       ownerName: sql<string | null>`(SELECT o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "fund_ledgers"."household_id")`,
       developerUnsold: sql<boolean>`(SELECT h.developer_unsold FROM households h WHERE h.id = "fund_ledgers"."household_id")`,
+      buildingFloors: sql<number | null>`(SELECT b.floors FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = "fund_ledgers"."household_id")`,
       firstDepositFen: fundLedgers.firstDepositFen,
       depositedFen: fundLedgers.depositedFen,
       earnedFen: fundLedgers.earnedFen,
@@ -81,13 +90,24 @@ export function ledgersResource(): ResourceDef {
       accountId: (v) => eq(fundLedgers.accountId, filterValue.int('accountId', v)),
       householdId: (v) => eq(fundLedgers.householdId, filterValue.int('householdId', v)),
       topUpDue: (v) => (filterValue.bool('topUpDue', v) ? topUpDueSql : sql`NOT ${topUpDueSql}`),
+      status: (v) => LEDGER_STATUS_SQL[filterValue.oneOf('status', v, FUND_LEDGER_STATUSES)],
     },
     readScope: (actor) => {
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundLedgers.regionCode);
       if (actor.role === 'resident') return sql`${fundLedgers.householdId} IN ${myHomes(actor.id)}`;
       return 'deny';
     },
-    present: (row) => ({ ...row, topUpDue: isTopUpDue(row.balanceFen as number, row.firstDepositFen as number) }),
+    // The status and what is owed come from the shared rules, so staff and the resident read one figure.
+    present: (row) => {
+      const ledger = { firstDepositFen: row.firstDepositFen as number, depositedFen: row.depositedFen as number, balanceFen: row.balanceFen as number };
+      const areaCenti = parseAreaCenti(row.area as string);
+      return {
+        ...row,
+        topUpDue: isTopUpDue(ledger.balanceFen, ledger.firstDepositFen),
+        status: fundLedgerStatus(ledger),
+        firstDepositOwedFen: areaCenti ? firstDepositOwedFen(ledger, areaCenti, firstDepositRateFen(row.buildingFloors as number | null, rates)) : 0,
+      };
+    },
   };
 }
 

@@ -23,7 +23,7 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
   const ledgers = ledgerService(db, config.fund);
   const applications = applicationService(db, config.fund.limits);
   const accountDef = accountsResource();
-  const ledgerDef = ledgersResource();
+  const ledgerDef = ledgersResource(config.fund.firstDepositPerM2Fen);
   const entryDef = entriesResource();
   const applicationDef = applicationsResource(config.fund.emergencyDisclosureDays);
   /**

@@ -14,7 +14,7 @@ const filters = [
 
 const exporter = fenColumns(
   xlsxExporter('fund-accounts', {
-    fields: ['id', 'compoundName', 'regionCode', 'bankName', 'accountNo', 'balanceFen', 'ledgerCount', 'topUpDueCount', 'createdAt'],
+    fields: ['id', 'compoundName', 'regionCode', 'bankName', 'accountNo', 'balanceFen', 'ledgerCount', 'firstDepositOwedCount', 'topUpDueCount', 'createdAt'],
     references: [{ field: 'regionCode', resource: 'regions' }],
     numeric: ['balanceFen'],
   }),
@@ -37,6 +37,7 @@ export const FundAccountList = () => (
       <BankField source="accountNo" sortable={false} />
       <YuanField source="balanceFen" />
       <NumberField source="ledgerCount" sortable={false} />
+      <NumberField source="firstDepositOwedCount" sortable={false} />
       <NumberField source="topUpDueCount" sortable={false} />
       <DateField locales="zh-CN" source="createdAt" sortable={false} />
     </Datagrid>

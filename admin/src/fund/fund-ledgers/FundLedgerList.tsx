@@ -1,15 +1,17 @@
-import { Datagrid, List, NullableBooleanInput, TextField, BooleanField } from 'react-admin';
+import { Datagrid, List, NullableBooleanInput, SelectInput, TextField, BooleanField } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { fenColumns } from '../exportFen';
 import { YuanField } from '../fields';
-import { TopUpDueField } from './TopUpDueField';
+import { ledgerStatusChoices, ledgerStatusLabels } from '../choices';
+import { LedgerStatusField } from './LedgerStatusField';
 
-// `q` searches the room number; 需续交 finds the households to ask for a top-up.
+// `q` searches the room number; 状态 finds the homes owing their first deposit or a top-up.
 const filters = [
   searchFilter,
   <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
-  <NullableBooleanInput key="topUpDue" source="topUpDue" alwaysOn />,
+  <SelectInput key="status" source="status" choices={ledgerStatusChoices} alwaysOn />,
+  <NullableBooleanInput key="topUpDue" source="topUpDue" />,
   <RefInput key="accountId" source="accountId" reference="fund-accounts" optionText="compoundName" />,
   <RefInput key="householdId" source="householdId" reference="households" optionText="room" />,
 ];
@@ -18,11 +20,12 @@ const FEN = ['firstDepositFen', 'depositedFen', 'earnedFen', 'usedFen', 'balance
 
 const exporter = fenColumns(
   xlsxExporter('fund-ledgers', {
-    fields: ['id', 'compoundId', 'buildingName', 'unitName', 'room', 'area', 'ownerName', 'developerUnsold', ...FEN, 'topUpDue'],
+    fields: ['id', 'compoundId', 'buildingName', 'unitName', 'room', 'area', 'ownerName', 'developerUnsold', ...FEN, 'firstDepositOwedFen', 'status'],
     references: [{ field: 'compoundId', resource: 'compounds' }],
-    numeric: ['area', ...FEN],
+    numeric: ['area', ...FEN, 'firstDepositOwedFen'],
+    enums: { status: ledgerStatusLabels },
   }),
-  FEN,
+  [...FEN, 'firstDepositOwedFen'],
 );
 
 export const FundLedgerList = () => (
@@ -38,7 +41,8 @@ export const FundLedgerList = () => (
       <YuanField source="earnedFen" sortable={false} />
       <YuanField source="usedFen" sortable={false} />
       <YuanField source="balanceFen" />
-      <TopUpDueField label="resources.fund-ledgers.fields.topUpDue" />
+      <YuanField source="firstDepositOwedFen" sortable={false} />
+      <LedgerStatusField label="resources.fund-ledgers.fields.status" />
     </Datagrid>
   </List>
 );

@@ -16,7 +16,7 @@ import { EnumField, RegionField } from '../../common/fields';
 import { entryKindChoices, payerLabels } from '../choices';
 import { YuanField } from '../fields';
 import { ReverseButton } from '../fund-entries/ReverseButton';
-import { TopUpDueField } from './TopUpDueField';
+import { LedgerStatusField } from './LedgerStatusField';
 import { RefundButton } from './RefundButton';
 
 const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name }));
@@ -38,8 +38,9 @@ export const FundLedgerShow = () => (
       <YuanField source="earnedFen" textAlign="left" />
       <YuanField source="usedFen" textAlign="left" />
       <YuanField source="balanceFen" textAlign="left" />
-      <Labeled label="resources.fund-ledgers.fields.topUpDue">
-        <TopUpDueField />
+      <YuanField source="firstDepositOwedFen" textAlign="left" />
+      <Labeled label="resources.fund-ledgers.fields.status">
+        <LedgerStatusField />
       </Labeled>
       <RegionField source="regionCode" />
     </SimpleShowLayout>

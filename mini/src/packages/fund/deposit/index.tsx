@@ -33,6 +33,8 @@ export default function FundDepositPage() {
     try {
       const [l] = await listMyLedgers(householdId)
       setLedger(l ?? null)
+      // A home owing its first deposit is asked for exactly that amount (issue 16 §2).
+      if (l && l.firstDepositOwedFen > 0) setAmount((a) => a || formatYuan(l.firstDepositOwedFen).replace(/,/g, ''))
     } catch {
       setLoggedIn(isLoggedIn())
     }
@@ -83,6 +85,7 @@ export default function FundDepositPage() {
         <View className='muted'>当前余额（元）</View>
         <Text className='fund-balance' data-testid='fund-balance'>{formatYuan(ledger.balanceFen)}</Text>
         {paidFen !== null && <View className='fund-plus' data-testid='fund-paid'>{`已交存 ${formatYuan(paidFen)} 元`}</View>}
+        {ledger.firstDepositOwedFen > 0 && <View className='fund-owed'>{`本户尚未首次交存，应交 ${formatYuan(ledger.firstDepositOwedFen)} 元`}</View>}
       </View>
       <View className='card'>
         <Text className='fund-section'>交存金额（元）</Text>
@@ -112,8 +115,9 @@ export default function FundDepositPage() {
   )
 }
 
-/** Top-up to 30% or to the full first deposit, when the balance is below it. */
+/** The first deposit owed; else a top-up to 30% or to the full first deposit, when the balance is below it. */
 function suggestAmounts(l: FundLedger): [string, number][] {
+  if (l.firstDepositOwedFen > 0) return [['首次交存', l.firstDepositOwedFen]]
   const out: [string, number][] = []
   const toFull = l.firstDepositFen - l.balanceFen
   if (l.topUpDue) {

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
+import { FUND_LEDGER_STATUS_LABELS } from '@baotou/shared/src/fund/ledgerStatusLabels'
 
 import { LoginPanel } from '../../../components/LoginPanel'
 import { isLoggedIn } from '../../../services/auth'
@@ -61,10 +62,22 @@ export default function FundHomePage() {
           </View>
           <View className='muted'>
             维修资金余额（元）
-            {l.topUpDue && <Text className='fund-due'>需续交</Text>}
+            {l.status !== 'normal' && <Text className='fund-due' data-testid='fund-status'>{FUND_LEDGER_STATUS_LABELS[l.status]}</Text>}
           </View>
           <Text className='fund-balance'>{formatYuan(l.balanceFen)}</Text>
+          {l.firstDepositOwedFen > 0 && (
+            <View className='fund-owed' data-testid='fund-owed'>{`本户尚未首次交存，应交 ${formatYuan(l.firstDepositOwedFen)} 元`}</View>
+          )}
           <View className='muted'>{`首次交存 ${formatYuan(l.firstDepositFen)} · 收益 ${formatYuan(l.earnedFen)} · 使用 ${formatYuan(l.usedFen)}`}</View>
+          {/* The page's actions at a glance (issue 16 §4); taps here do not open the card's history twice. */}
+          <View className='fund-actions'>
+            <Button className='btn-plain fund-action' onClick={(e) => { e.stopPropagation(); Taro.navigateTo({ url: `/packages/fund/ledger/index?householdId=${l.householdId}` }) }}>
+              收支明细
+            </Button>
+            <Button className='btn-primary fund-action' data-testid='fund-pay' onClick={(e) => { e.stopPropagation(); Taro.navigateTo({ url: `/packages/fund/deposit/index?householdId=${l.householdId}` }) }}>
+              {l.firstDepositOwedFen > 0 ? '去交存首次维修资金' : l.status === 'top_up_due' ? '去续交' : '自助交存'}
+            </Button>
+          </View>
         </View>
       ))}
     </View>
