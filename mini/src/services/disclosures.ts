@@ -1,3 +1,5 @@
+import { DISCLOSURE_KIND_LABELS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums'
+
 import { request } from './request'
 import { listQuery } from './votes'
 
@@ -15,7 +17,8 @@ export interface Statement {
   closingFen: number
 }
 
-export type DisclosureKind = 'fund_statement' | 'income_statement' | 'decision' | 'minutes' | 'street_order' | 'street_revocation'
+// Kinds and their labels are @baotou/shared's, so a new kind is never shown with an empty badge (issue 16 §2).
+export type { DisclosureKind } from '@baotou/shared/src/disclosures/enums'
 
 export interface Disclosure {
   id: number
@@ -127,14 +130,7 @@ export function statementTotals(s: Statement) {
   return { income, expense, computed: balance, incomeBalances, expenseBalances, difference: balance - s.closingFen }
 }
 
-export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = {
-  fund_statement: '维修资金收支',
-  income_statement: '公共收益收支',
-  decision: '业委会决定',
-  minutes: '会议纪要',
-  street_order: '街道责令改正',
-  street_revocation: '街道撤销决定',
-}
+export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_KIND_LABELS
 
 export const STATEMENT_KINDS: DisclosureKind[] = ['fund_statement', 'income_statement']
 

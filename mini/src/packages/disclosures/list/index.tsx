@@ -4,20 +4,10 @@ import { useState } from 'react'
 
 import { LoginPanel } from '../../../components/LoginPanel'
 import { isLoggedIn } from '../../../services/auth'
-import { DISCLOSURE_KIND_LABEL, formatTime, listDisclosures, type Disclosure, type DisclosureKind } from '../../../services/disclosures'
+import { DISCLOSURE_KIND_LABEL, formatTime, listDisclosures, type Disclosure } from '../../../services/disclosures'
+import { DISCLOSURE_TABS, filterByTab } from './tabs'
 import { currentCompound, listMyClaims } from '../../../services/places'
 import '../disclosures.scss'
-
-type Tab = { key: string; label: string; kinds: DisclosureKind[] | null }
-
-const TABS: Tab[] = [
-  { key: 'all', label: '全部', kinds: null },
-  { key: 'fund', label: '维修资金', kinds: ['fund_statement'] },
-  { key: 'income', label: '公共收益', kinds: ['income_statement'] },
-  { key: 'decision', label: '决定', kinds: ['decision'] },
-  { key: 'minutes', label: '会议纪要', kinds: ['minutes'] },
-  { key: 'street', label: '街道', kinds: ['street_order', 'street_revocation'] },
-]
 
 function versionTag(d: Disclosure): { text: string; className: string } {
   if (d.status === 'revoked') return { text: '已撤销', className: 'tag tag-grey' }
@@ -67,8 +57,7 @@ export default function DisclosureListPage() {
     )
   }
 
-  const kinds = TABS.find((t) => t.key === tab)?.kinds
-  const shown = (items ?? []).filter((d) => !kinds || kinds.includes(d.kind))
+  const shown = filterByTab(items ?? [], tab)
   return (
     <View className='page'>
       {verified === false && (
@@ -78,7 +67,7 @@ export default function DisclosureListPage() {
         </View>
       )}
       <View className='chips tabs'>
-        {TABS.map((t) => (
+        {DISCLOSURE_TABS.map((t) => (
           <View key={t.key} className={t.key === tab ? 'chip chip-on' : 'chip'} onClick={() => setTab(t.key)}>
             {t.label}
           </View>
