@@ -8,6 +8,7 @@ import { compoundRegion } from '../places/compounds';
 import { regionWriteAllowed } from '../places/scopes';
 import { residentCompoundIds } from './membership';
 import { assertCompoundChangeAllowed } from './lifecycle';
+import { committeeCounted, committeeHasCrossAppointment, committeeHasPartyMembers } from '../party/dashboardFacts';
 
 export const COMMITTEE_WRITERS = ['city_admin', 'district_staff', 'street_staff'] as const;
 
@@ -63,6 +64,10 @@ export function committeesResource(): ResourceDef {
       status: (v) => eq(committees.status, filterValue.oneOf('status', v, COMMITTEE_STATUSES)),
       regionCode: (v) => sql`${committees.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
       alert: (v) => alertCondition(filterValue.oneOf('alert', v, COMMITTEE_ALERTS)),
+      // The Red Property dashboard's drill-downs (server/src/party/dashboardFacts.ts).
+      counted: (v) => (filterValue.bool('counted', v) ? committeeCounted(sql`"committees"`) : sql`NOT ${committeeCounted(sql`"committees"`)}`),
+      partyMembers: (v) => (filterValue.bool('partyMembers', v) ? committeeHasPartyMembers(sql`"committees"`) : sql`NOT ${committeeHasPartyMembers(sql`"committees"`)}`),
+      crossAppointment: (v) => (filterValue.bool('crossAppointment', v) ? committeeHasCrossAppointment(sql`"committees"`) : sql`NOT ${committeeHasCrossAppointment(sql`"committees"`)}`),
     },
     readScope: (actor) => {
       if (isBureau(actor)) return regionCondition(actor, committees.regionCode);

@@ -5,6 +5,7 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { companies, projects } from '../db/schema';
 import { regionWriteAllowed } from '../places/scopes';
+import { companyHasPartyOrg, companyServes, companyStaffed } from '../party/dashboardFacts';
 
 export function companiesResource(): ResourceDef {
   return {
@@ -34,6 +35,10 @@ export function companiesResource(): ResourceDef {
         return or(ilike(companies.name, `%${q}%`), ilike(companies.creditCode, `${q}%`));
       },
       regionCode: (v) => like(companies.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
+      // The Red Property dashboard's drill-downs (server/src/party/dashboardFacts.ts).
+      partyServes: (v) => companyServes(sql`"companies"."id"`, filterValue.string('partyServes', v, 12).replace(/\D/g, '')),
+      partyStaffed: (v) => (filterValue.bool('partyStaffed', v) ? companyStaffed(sql`"companies"."id"`) : sql`NOT ${companyStaffed(sql`"companies"."id"`)}`),
+      partyOrg: (v) => (filterValue.bool('partyOrg', v) ? companyHasPartyOrg(sql`"companies"."id"`) : sql`NOT ${companyHasPartyOrg(sql`"companies"."id"`)}`),
     },
     // Bureau staff see companies registered in their area or serving a compound in it.
     readScope: (actor) => {

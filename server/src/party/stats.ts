@@ -2,12 +2,15 @@ import { sql } from 'drizzle-orm';
 import { formatPartyShare, jurisdictionPrefix, partyStats, partyTrend, type PartyFacts, type PartyGroupBy, type PartyStatsRow } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { committeeCounted, committeeHasCrossAppointment, committeeHasPartyMembers, partyRowDrills } from './dashboardFacts';
 
 const TREND_YEARS = 10;
 
-const labelled = (r: PartyStatsRow, name: string | null) => ({
+const labelled = (r: PartyStatsRow, name: string | null, drillCode = r.code) => ({
   ...r,
   name,
+  /** Each figure's rows: the console links to them and the figures test counts them. */
+  drills: partyRowDrills(drillCode),
   labels: {
     companiesWithOrg: formatPartyShare(r.companiesWithOrg),
     membersOfStaff: formatPartyShare(r.membersOfStaff),
@@ -31,16 +34,11 @@ export async function readPartyStats(db: Db, actor: Actor, groupBy: PartyGroupBy
              (SELECT count(*)::int FROM party_members m WHERE m.employer_company_id = c.id) AS members
         FROM (SELECT company_id, array_agg(DISTINCT region_code) AS communities FROM projects WHERE region_code LIKE ${prefix} GROUP BY company_id) s
         JOIN companies c ON c.id = s.company_id`),
-    // One row per compound whose owners' (or property-management) committee is in office.
+    // One row per owners' (or property-management) committee in office; dashboardFacts.ts holds the predicates.
     q<{ id: number; region_code: string; has_members: boolean; has_cross: boolean }>(sql`
-      SELECT c.id, c.region_code,
-             (EXISTS (SELECT 1 FROM committee_members m WHERE m.committee_id = k.id AND m.party_member)
-              OR c.id IN (SELECT compound_id FROM party_members WHERE role = 'committee_member' AND compound_id IS NOT NULL)
-              OR c.id IN (SELECT compound_id FROM party_orgs WHERE setting = 'owners_committee' AND compound_id IS NOT NULL)) AS has_members,
-             (EXISTS (SELECT 1 FROM committee_members m WHERE m.committee_id = k.id AND m.cross_appointment <> 'none')
-              OR c.id IN (SELECT compound_id FROM cross_appointments WHERE compound_id IS NOT NULL AND start_date <= CURRENT_DATE AND (end_date IS NULL OR end_date >= CURRENT_DATE))) AS has_cross
-        FROM compounds c JOIN committees k ON k.compound_id = c.id AND k.status = 'in_office' AND k.kind <> 'preparatory'
-       WHERE c.region_code LIKE ${prefix}`),
+      SELECT k.id, k.region_code, ${committeeHasPartyMembers(sql`k`)} AS has_members, ${committeeHasCrossAppointment(sql`k`)} AS has_cross
+        FROM committees k
+       WHERE ${committeeCounted(sql`k`)} AND k.region_code LIKE ${prefix}`),
     q<{ region_code: string }>(sql`SELECT region_code FROM red_projects WHERE region_code LIKE ${prefix}`),
     q<{ year: number; orgs: number; members: number; red: number; cross: number }>(sql`
       SELECT year, sum(orgs)::int AS orgs, sum(members)::int AS members, sum(red)::int AS red, sum("cross")::int AS "cross" FROM (
@@ -64,7 +62,8 @@ export async function readPartyStats(db: Db, actor: Actor, groupBy: PartyGroupBy
     scope: actor.regionCode,
     committeeBasis: 'committees' as const,
     rows: rows.map((r) => labelled(r, names.get(r.code) ?? null)),
-    total: labelled(total, names.get(actor.regionCode!) ?? null),
+    // The total's rows are the whole jurisdiction: its code as a prefix (150200 → 1502).
+    total: labelled(total, names.get(actor.regionCode!) ?? null, jurisdictionPrefix(actor.regionCode!)),
     trend: partyTrend(
       trendRows.map((t) => ({ year: t.year, orgs: t.orgs, members: t.members, redProjects: t.red, crossAppointments: t.cross })),
       thisYear - TREND_YEARS + 1,

@@ -51,7 +51,8 @@ export async function seedCommittees(tx: Tx, r: Random): Promise<void> {
         phoneMasked: p.phoneMasked,
         role: ROLES[Math.min(k, ROLES.length - 1)],
         partyMember: r.chance(0.35),
-        crossAppointment: r.pick(['none', 'none', 'none', 'party_committee', 'residents_committee'] as const),
+        // Usually the director holds the cross-appointment (社区党组织成员兼任业委会主任), so not every committee has one.
+        crossAppointment: crossFor(k, r.pick(['none', 'none', 'none', 'party_committee', 'residents_committee'] as const)),
         termStart: stage === 'preparing' ? null : elected,
         termEnd: stage === 'preparing' ? null : `${year + 5}${elected.slice(4)}`,
       })),
@@ -77,3 +78,6 @@ export async function seedCommittees(tx: Tx, r: Random): Promise<void> {
     }
   }
 }
+
+/** Only the director's draw counts: the share of committees with a cross-appointment stays realistic. */
+const crossFor = <T extends string>(k: number, drawn: T): T | 'none' => (k === 0 ? drawn : 'none');

@@ -19,15 +19,19 @@ import {
   Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Title, useDataProvider, useNotify } from 'react-admin';
+import { Link, Title, useDataProvider, useNotify } from 'react-admin';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { getJson } from '../api';
+
+const drillLink = (d: { resource: string; filter: Record<string, unknown> }) => `/${d.resource}?filter=${encodeURIComponent(JSON.stringify(d.filter))}`;
 
 export type FormationRow = {
   code: string;
   name: string;
   residential: number;
   withCommittee: number;
+  /** The compounds behind each figure (server/src/committees/formation.ts). */
+  drills: Record<'residential' | 'withCommittee', { resource: string; filter: Record<string, unknown> }>;
   ratePermille: number;
   targetPct: number | null;
   met: boolean | null;
@@ -137,8 +141,8 @@ export const FormationPage = () => {
                 {rows.map((r) => (
                   <TableRow key={r.code}>
                     <TableCell>{r.name}</TableCell>
-                    <TableCell align="right">{r.residential}</TableCell>
-                    <TableCell align="right">{r.withCommittee}</TableCell>
+                    <TableCell align="right"><Link to={drillLink(r.drills.residential)}>{r.residential}</Link></TableCell>
+                    <TableCell align="right"><Link to={drillLink(r.drills.withCommittee)}>{r.withCommittee}</Link></TableCell>
                     <TableCell>
                       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                         <LinearProgress

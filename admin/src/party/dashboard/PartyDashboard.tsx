@@ -6,10 +6,13 @@ import { formatPartyShare, type PartyShare, type PartyStatsRow, type PartyTrendY
 import { getJson } from '../api';
 import { downloadXlsx } from '../../common/xlsxDownload';
 
-type Row = PartyStatsRow & { name: string | null };
+/** A figure's rows in the console (server/src/party/dashboardFacts.ts): the figure equals their count. */
+type Drill = { resource: string; filter: Record<string, unknown> };
+type Drills = Record<'companiesWithOrg' | 'membersOfStaff' | 'committeesWithMembers' | 'committeesWithCrossAppointments' | 'redProjects', { num: Drill; den?: Drill; sum?: true }>;
+type Row = PartyStatsRow & { name: string | null; drills: Drills };
 type Stats = {
   groupBy: 'district' | 'street';
-  committeeBasis: 'compounds';
+  committeeBasis: 'committees';
   rows: Row[];
   total: Row;
   trend: PartyTrendYear[];
@@ -17,10 +20,16 @@ type Stats = {
 };
 
 const listLink = (resource: string, filter: Record<string, unknown>) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-const ShareCell = ({ s, to, testId }: { s: PartyShare; to?: string; testId?: string }) => {
-  const text = `${s.num} / ${s.den}（${formatPartyShare(s)}）`;
-  return <TableCell data-testid={testId}>{to ? <Link to={to}>{text}</Link> : text}</TableCell>;
-};
+const drillLink = (d: Drill) => listLink(d.resource, d.filter);
+/** "num / den（pct）": the numerator and, where it counts rows, the denominator each link to their rows. */
+const ShareCell = ({ s, drill, testId }: { s: PartyShare; drill: { num: Drill; den?: Drill; sum?: true }; testId?: string }) => (
+  <TableCell data-testid={testId}>
+    <Link to={drillLink(drill.num)} title={drill.sum ? '查看计入的企业' : undefined}>{s.num}</Link>
+    {' / '}
+    {drill.den ? <Link to={drillLink(drill.den)}>{s.den}</Link> : s.den}
+    {`（${formatPartyShare(s)}）`}
+  </TableCell>
+);
 const Bar = ({ value, max }: { value: number; max: number }) => (
   <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
     <Box sx={{ height: 10, width: `${max ? Math.max(2, Math.round((value * 160) / max)) : 2}px`, bgcolor: '#c62828', borderRadius: 1 }} />
@@ -112,11 +121,11 @@ export const PartyDashboard = () => {
                     return (
                       <TableRow key={`${r.code}-${i}`} sx={total ? { '& td': { fontWeight: 700 } } : undefined} data-testid={total ? 'party-stats-total' : `party-stats-${r.code}`}>
                         <TableCell>{total ? `合计（${r.name ?? r.code}）` : <Link to={listLink('party-orgs', region)}>{r.name ?? r.code}</Link>}</TableCell>
-                        <ShareCell s={r.companiesWithOrg} to={listLink('party-orgs', { ...region, setting: 'company' })} />
-                        <ShareCell s={r.membersOfStaff} to={listLink('party-members', { ...region })} testId={total ? 'total-members' : undefined} />
-                        <ShareCell s={r.committeesWithMembers} to={listLink('party-members', { ...region, role: 'committee_member' })} />
-                        <ShareCell s={r.committeesWithCrossAppointments} to={listLink('cross-appointments', { ...region, active: true })} />
-                        <TableCell><Link to={listLink('red-projects', region)}>{r.redProjects}</Link></TableCell>
+                        <ShareCell s={r.companiesWithOrg} drill={r.drills.companiesWithOrg} />
+                        <ShareCell s={r.membersOfStaff} drill={r.drills.membersOfStaff} testId={total ? 'total-members' : undefined} />
+                        <ShareCell s={r.committeesWithMembers} drill={r.drills.committeesWithMembers} />
+                        <ShareCell s={r.committeesWithCrossAppointments} drill={r.drills.committeesWithCrossAppointments} testId={total ? 'total-cross' : undefined} />
+                        <TableCell><Link to={drillLink(r.drills.redProjects.num)}>{r.redProjects}</Link></TableCell>
                       </TableRow>
                     );
                   })}
@@ -124,7 +133,7 @@ export const PartyDashboard = () => {
               </Table>
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
                 企业按其服务项目所在地区计入（服务多个地区的企业在各地区均计入，合计中只计一次）；党员占比只计已登记职工人数的企业。
-                业主委员会登记库接入前，以小区代表其业委会：“有党员”指该小区有担任业委会成员的党员或设有业委会党组织，“有交叉任职”指该小区业委会有在任的交叉任职。
+                业委会按业主委员会登记库中在任的业主委员会、物业管理委员会计：“有党员”指其成员中有党员、登记有担任其成员的党员或设有业委会党组织，“有交叉任职”指其成员登记了交叉任职或党建登记库中有该小区在任的交叉任职。点击数字可查看对应的业委会、企业或党员。
               </Typography>
             </CardContent>
           </Card>
