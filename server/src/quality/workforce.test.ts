@@ -36,6 +36,12 @@ async function createStaff(over: Record<string, unknown> = {}) {
 }
 const training = (staffId: number, over: Record<string, unknown> = {}) => ({ staffId, kind: 'pre_job', course: '岗前安全', provider: '物业协会', hoursTenths: 80, trainedOn: '2024-03-01', ...over });
 
+test('the demo seed has staff, trainings and a certificate expiring soon', async () => {
+  expect(await count('SELECT count(*) AS n FROM staff')).toBeGreaterThanOrEqual(60);
+  expect(await count('SELECT count(*) AS n FROM trainings')).toBeGreaterThanOrEqual(60);
+  expect(await count(`SELECT count(*) AS n FROM staff WHERE certificate_expires_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date + 60`)).toBeGreaterThan(0);
+});
+
 describe('staff registry (issue 12): company writes its own, bureau reads within jurisdiction, phones masked outside the company', () => {
   test('created by the company, phone in full for it, specialist from the post, region from the project', async () => {
     const s = await createStaff();

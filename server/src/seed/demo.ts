@@ -10,6 +10,7 @@ import { CITY, STREETS, STREET_DISTRICTS, districts } from './regions';
 import { seedCommittees } from './committees';
 import { seedFund } from './fund';
 import { seedParty } from './party';
+import { seedWorkforce } from './qualityWorkforce';
 import { seedQualityLevels } from './qualityLevels';
 
 export interface SeedOptions {
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedCommittees(tx, r);
     await seedFund(tx, r);
     await seedParty(tx, cipher);
+    await seedWorkforce(tx, cipher);
     await seedQualityLevels(tx, r);
     return { compounds: compoundCount, households: householdCount };
   });
