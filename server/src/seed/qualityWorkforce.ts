@@ -24,7 +24,7 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
   const people: (typeof staff.$inferInsert)[] = [];
   const perCompany = new Map<number, number>();
   for (const p of projects) {
-    for (let k = 0; k < 8; k++) {
+    for (let k = 0; k < 15; k++) {
       const n = (perCompany.get(p.company_id) ?? 0) + 1;
       if (n > 40) break;
       perCompany.set(p.company_id, n);
