@@ -18,6 +18,8 @@ export type XlsxExportOptions = {
   numeric?: string[];
   /** Label maps for fields beyond choices.ts' enumLabelsByField. */
   enums?: Record<string, Record<string, string>>;
+  /** Columns written from the whole record (e.g. an audit row's changes as text), by field. */
+  computed?: Record<string, (record: RaRecord) => unknown>;
 };
 
 const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record<string, Record<string, string>>): unknown => {
@@ -65,7 +67,7 @@ const fetchReferenced = async (dataProvider: DataProvider, records: RaRecord[], 
  * purpose and is recorded on the server (auditedExport); cancelling writes nothing.
  */
 export const xlsxExporter =
-  (resource: ResourceName, { fields, references = [], numeric = [], enums = {} }: XlsxExportOptions): Exporter =>
+  (resource: ResourceName, { fields, references = [], numeric = [], enums = {}, computed = {} }: XlsxExportOptions): Exporter =>
   async (records: RaRecord[], _fetchRelatedRecords, dataProvider) => {
     const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim();
     const props = await exportProperties(resource, sheetName, records.length);
@@ -78,6 +80,7 @@ export const xlsxExporter =
     const header = fields.map((f) => names[f] ?? COMMON_FIELD_NAMES[f] ?? f);
     const rows = records.map((record) =>
       fields.map((field) => {
+        if (computed[field]) return computed[field](record);
         const hit = related.find(([ref]) => ref.field === field);
         if (hit && record[field] != null) {
           const [ref, byId] = hit;

@@ -1,7 +1,8 @@
 import { Datagrid, DateField, ExportButton, FilterButton, List, SelectInput, TextField, TextInput, TopToolbar } from 'react-admin';
 import { RegionField } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
-import { ActionField, EntityField, actionChoices, actionLabels, entityChoices } from './auditFields';
+import { ActionField, EntityField, actionChoices, actionLabel, auditFieldNames, entityChoices } from './auditFields';
+import { auditChangesText } from './changes';
 import { VerifyChainButton } from './VerifyChainButton';
 
 // docs/API.md: filters actorId, entity, entityId, action (no `q`).
@@ -13,10 +14,13 @@ const filters = [
 ];
 
 const exporter = xlsxExporter('audit-logs', {
-  fields: ['id', 'at', 'actorId', 'actorName', 'ip', 'userAgent', 'action', 'entity', 'entityId', 'regionCode', 'before', 'after', 'seq'],
+  fields: ['id', 'at', 'actorId', 'actorName', 'ip', 'userAgent', 'action', 'entity', 'entityId', 'regionCode', 'changes', 'seq'],
   enums: {
-    action: actionLabels,
     entity: Object.fromEntries(entityChoices.map((c) => [c.id, c.name])),
+  },
+  computed: {
+    action: actionLabel,
+    changes: (r) => auditChangesText(r.before, r.after, auditFieldNames(r.entity), r.entity),
   },
 });
 

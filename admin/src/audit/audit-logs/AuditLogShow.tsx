@@ -1,22 +1,7 @@
-import { Box } from '@mui/material';
-import { DateField, FunctionField, Show, SimpleShowLayout, TextField, type RaRecord } from 'react-admin';
+import { DateField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { RegionField } from '../../common/fields';
+import { AuditChanges } from './AuditChanges';
 import { ActionField, EntityField } from './auditFields';
-
-const Json = ({ source }: { source: string }) => (
-  <FunctionField
-    source={source}
-    render={(r: RaRecord) =>
-      r[source] == null ? (
-        '—'
-      ) : (
-        <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-          {JSON.stringify(r[source], null, 2)}
-        </Box>
-      )
-    }
-  />
-);
 
 export const AuditLogShow = () => (
   <Show actions={false}>
@@ -30,8 +15,7 @@ export const AuditLogShow = () => (
       <EntityField source="entity" />
       <TextField source="entityId" />
       <RegionField source="regionCode" />
-      <Json source="before" />
-      <Json source="after" />
+      <AuditChanges label="变更内容" />
       <TextField source="seq" label="审计链序号" emptyText="待封存" />
     </SimpleShowLayout>
   </Show>
