@@ -35,6 +35,9 @@ import { registerWorkforceRoutes } from './quality/workforceRoutes';
 import { registerSecurityRoutes } from './security/routes';
 import { registerQualityLevelRoutes } from './quality/levelsRoutes';
 import { registerMergeRoutes } from './renewal/mergeRoutes';
+import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
+import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
+import { registerRenovationRoutes } from './renewal/renovationsRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -73,6 +76,9 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerSecurityRoutes(router, db, cipher);
   registerQualityLevelRoutes(router, db);
   registerMergeRoutes(router, db, config);
+  registerEnrolmentRoutes(router, db);
+  registerSubsidyRoutes(router, db, config);
+  registerRenovationRoutes(router, db);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
