@@ -35,6 +35,7 @@ import { registerWorkforceRoutes } from './quality/workforceRoutes';
 import { registerSecurityRoutes } from './security/routes';
 import { registerQualityLevelRoutes } from './quality/levelsRoutes';
 import { registerMergeRoutes } from './renewal/mergeRoutes';
+import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
@@ -76,6 +77,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerSecurityRoutes(router, db, cipher);
   registerQualityLevelRoutes(router, db);
   registerMergeRoutes(router, db, config);
+  registerRenewalSurveyRoutes(router, db, config);
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
