@@ -254,6 +254,10 @@ describe('Red Property registry (party-building staff)', () => {
     await signIn('party');
     await openCreate('party-orgs');
     await fill('name', `表单物业党支部${suffix}`);
+    // A company's branch names its company (the form says so before the server has to).
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('必填').first().waitFor();
+    await autocomplete('companyId', (await apiGet('party', '/api/companies?range=[0,0]'))[0].name);
     await fill('foundedOn', '2024-07-01');
     const id = await save('party-orgs');
     made.org = await apiGet('party', `/api/party-orgs/${id}`);

@@ -96,7 +96,7 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await chip(mini, '给排水').click();
   await mini.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
   await mini.locator('textarea').filter({ visible: true }).fill('厨房水管漏水，地面积水');
-  await mini.locator('input[type="file"]').filter({ visible: true }).setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: PNG });
+  await mini.locator('.photo-add-h5 input[type="file"]').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: PNG });
   await mini.locator('.photo').filter({ visible: true }).first().waitFor();
   await miniButton(mini, '提交').click();
   await mini.waitForURL(/#\/packages\/tickets\/detail\/index\?id=\d+/);

@@ -1,7 +1,8 @@
 /** Field-staff rules of the mini-program (packages/workorders/rules.ts), run in node. */
 import { byTimeLeft, residentStepText, STAFF_ACTIONS, staffActions, timeLeftText, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/rules'
-import { ACTION_LABEL, STATUS_LABEL } from '../../mini/src/packages/tickets/labels'
-import { TICKET_ACTION_LABELS, TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES, TICKET_STATUS_LABELS } from '../../shared/src/tickets/enums'
+import { ACTION_LABEL, CONTACT_SHARE_LABEL, DEADLINE_LABEL, STATUS_LABEL } from '../../mini/src/packages/tickets/labels'
+import { DEADLINE_LABELS } from '../../shared/src/tickets/timeLimits'
+import { TICKET_ACTION_LABELS, TICKET_CONTACT_SHARE_LABELS, TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES, TICKET_STATUS_LABELS } from '../../shared/src/tickets/enums'
 import { checkTransition, ticketActorKind } from '../../shared/src/tickets/transitions'
 
 const repair = (status: string, level = 'company') => ({ kind: 'repair', level, status })
@@ -40,6 +41,8 @@ describe('DOMAIN.md §6: one lifecycle, read the same way by staff, residents an
   test("the mini-program's status and step labels are shared's, word for word", () => {
     expect(STATUS_LABEL).toEqual(TICKET_STATUS_LABELS)
     expect(ACTION_LABEL).toEqual(TICKET_ACTION_LABELS)
+    expect(CONTACT_SHARE_LABEL).toEqual(TICKET_CONTACT_SHARE_LABELS)
+    expect(DEADLINE_LABEL).toEqual(DEADLINE_LABELS)
   })
 
   test('after the work, field staff see the case wait for the resident; no staff step moves it on', () => {

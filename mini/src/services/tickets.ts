@@ -21,8 +21,15 @@ export interface Ticket {
   acceptDepartment: string | null
   acceptPersonName: string | null
   acceptedAt: string | null
+  responseDueAt: string
   resolveDueAt: string
   dueAt: string
+  /** Which deadline timeLeftSeconds counts down to: 响应时限 (to accept) or 办结时限 (to resolve); null once resolved. */
+  dueKind: 'response' | 'resolve' | null
+  channel: 'mini' | 'hotline' | 'visit'
+  /** Masked unless the reader handles the case; the full phone only through the audited contact route. */
+  contactName: string | null
+  contactPhone: string | null
   result: string | null
   resultPhotos: number[]
   workerName: string | null
@@ -59,6 +66,8 @@ export interface NewTicket {
   description: string
   photos: number[]
   preferredTime?: string | null
+  /** What the handler may see of the resident's contact (from their verified claim). */
+  shareContact?: 'name_phone' | 'phone' | 'none'
 }
 
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o))

@@ -100,3 +100,6 @@ export const acceptWorkorder = (id: number) => act(id, 'accept', {})
 export const dispatchWorkorder = (id: number, workerName: string, workerPhone: string | null) => act(id, 'dispatch', { workerName, workerPhone })
 export const startWorkorder = (id: number) => act(id, 'start', {})
 export const resolveWorkorder = (id: number, result: string, photos: number[]) => act(id, 'resolve', { result, photos })
+
+/** The resident's shared contact in full, to call them back: the server audits every such view. */
+export const getWorkorderContact = (id: number) => staffRequest<{ id: number; contactName: string | null; contactPhone: string | null }>(`/tickets/${id}/contact`, { loading: false })

@@ -7,6 +7,7 @@ import {
   TICKET_LEVELS,
   TICKET_STATUSES,
   autoConfirmAt,
+  currentDeadlineKind,
   isOpenStatus,
   maskName,
   seesTicketContactInFull,
@@ -37,7 +38,7 @@ export function presentTicket(row: Row, actor: Actor, autoConfirmDays: number, n
   const status = row.status as TicketStatus;
   const left = due && isOpenStatus(status) ? secondsLeft(due, now) : null;
   const waiting = status === 'resolved' && row.resolvedAt;
-  const out: Row = { ...row, timeLeftSeconds: left, overdue: left !== null && left < 0, autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null };
+  const out: Row = { ...row, timeLeftSeconds: left, dueKind: left !== null ? currentDeadlineKind(status) : null, overdue: left !== null && left < 0, autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null };
   // DOMAIN.md §7: a hotline caller's name in full only to the staff handling the case (the phone is masked in every list).
   if (row.contactName && !seesTicketContactInFull(actor.role, row.level as TicketLevel, row.createdById === actor.id)) out.contactName = maskName(String(row.contactName));
   if (actor.role === 'resident') {

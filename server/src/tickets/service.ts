@@ -15,6 +15,7 @@ import {
   TICKET_ACTION_LABELS,
   TICKET_LEVEL_LABELS,
   type TicketAction,
+  type TicketContactShare,
   type TicketLevel,
   type TicketStatus,
 } from '@baotou/shared';
@@ -51,10 +52,19 @@ async function filingContext(tx: Tx, householdId: number, userId: number, now: D
     SELECT h.compound_id, h.region_code,
            EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
            (SELECT c.user_id FROM household_claims c WHERE c.household_id = h.id AND c.status = 'verified' ORDER BY c.id LIMIT 1) AS verified_resident_id,
+           (SELECT json_build_object('name', c.name, 'phoneEnc', c.phone_enc, 'phoneMasked', c.phone_masked) FROM household_claims c
+             WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS own_contact,
            (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
       FROM households h WHERE h.id = ${householdId}`);
-  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; verified_resident_id: number | null; company_id: number | null } | undefined;
-  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, verifiedResidentId: r.verified_resident_id, companyId: r.company_id };
+  type Contact = { name: string; phoneEnc: string; phoneMasked: string };
+  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; verified_resident_id: number | null; company_id: number | null; own_contact: Contact | null } | undefined;
+  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, verifiedResidentId: r.verified_resident_id, companyId: r.company_id, ownContact: r.own_contact };
+}
+
+/** What the resident chose to share, from their verified claim (the phone stays encrypted; the handler opens it through the audited contact route). */
+function residentContact(own: { name: string; phoneEnc: string; phoneMasked: string } | null, share: TicketContactShare) {
+  if (!own || share === 'none') return {};
+  return { contactName: share === 'name_phone' ? own.name : null, contactPhoneEnc: own.phoneEnc, contactPhoneMasked: own.phoneMasked };
 }
 
 export async function addEvent(tx: Tx, actor: Actor | null, e: { ticketId: number; action: TicketAction | 'create'; from?: TicketRow; to: Pick<TicketRow, 'status' | 'level'>; note?: string | null; payload?: unknown; at: Date }) {
@@ -97,7 +107,9 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
     const chosen = staffInput?.level ?? undefined;
     const level = initialLevel(input.kind, companyId !== null, chosen);
     const d = deadlinesFrom(deps.config.tickets.timeLimits, input.kind, input.category, level, now);
-    const contact = staffInput ? { contactName: staffInput.contactName, contactPhoneEnc: deps.cipher.encrypt(staffInput.contactPhone), contactPhoneMasked: maskPhone(staffInput.contactPhone) } : {};
+    const contact = staffInput
+      ? { contactName: staffInput.contactName, contactPhoneEnc: deps.cipher.encrypt(staffInput.contactPhone), contactPhoneMasked: maskPhone(staffInput.contactPhone) }
+      : residentContact(home.ownContact, (input as { shareContact?: TicketContactShare }).shareContact ?? 'name_phone');
     const [row] = await tx
       .insert(tickets)
       .values({
@@ -181,11 +193,23 @@ function eventPayload(action: TicketAction, input: Record<string, any>): Row | n
   return null;
 }
 
+/** The unit a staff member accepts for: their company's name, or their region's office (沼潭社区, 昆都仑区住建局 …). */
+async function acceptingUnit(tx: Tx, actor: Actor): Promise<string> {
+  const { rows } = await tx.execute(sql`
+    SELECT (SELECT co.name FROM companies co WHERE co.id = ${actor.companyId ?? null}::int) AS company,
+           (SELECT r.name FROM regions r WHERE r.code = ${actor.regionCode ?? null}::varchar) AS region`);
+  const r = rows[0] as { company: string | null; region: string | null };
+  if (actor.role === 'company_staff' && r.company) return r.company;
+  if (r.region) return actor.role === 'district_staff' || actor.role === 'city_admin' ? `${r.region}住建局` : r.region;
+  return actor.name;
+}
+
 async function changes(deps: TicketDeps, tx: Tx, actor: Actor, t: TicketRow, action: TicketAction, input: Record<string, any>, to: TicketStatus, now: Date): Promise<Partial<TicketRow>> {
   const limits = deps.config.tickets.timeLimits;
   const late = (due: Date) => now.getTime() > due.getTime();
-  const accepting = () => ({
-    acceptDepartment: input.department ?? actor.name,
+  // 受理部门 defaults to the accepting unit (the company, or the community / street / district office), not the account's name.
+  const accepting = async () => ({
+    acceptDepartment: input.department ?? (await acceptingUnit(tx, actor)),
     acceptPersonName: input.person ?? actor.name,
     acceptPersonId: actor.id,
     acceptedAt: now,
@@ -207,11 +231,11 @@ async function changes(deps: TicketDeps, tx: Tx, actor: Actor, t: TicketRow, act
   };
   switch (action) {
     case 'accept':
-      return { status: to, ...accepting(), dueAt: t.resolveDueAt };
+      return { status: to, ...(await accepting()), dueAt: t.resolveDueAt };
     case 'dispatch':
       return {
         status: to,
-        ...(t.status === 'submitted' ? accepting() : {}),
+        ...(t.status === 'submitted' ? await accepting() : {}),
         workerName: input.workerName,
         workerPhoneMasked: input.workerPhone ? maskPhone(input.workerPhone) : null,
         workerPhoneEnc: input.workerPhone ? deps.cipher.encrypt(input.workerPhone) : null,

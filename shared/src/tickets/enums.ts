@@ -21,6 +21,18 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const OPEN_STATUSES = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const satisfies readonly TicketStatus[];
 
 export const TICKET_CHANNELS = ['mini', 'hotline', 'visit'] as const;
+
+/**
+ * What a resident filing in the mini-program shares with the staff handling the case (DOMAIN.md §7:
+ * only what the duty needs, and the resident decides): taken from their verified claim on the home.
+ */
+export const TICKET_CONTACT_SHARES = ['name_phone', 'phone', 'none'] as const;
+export type TicketContactShare = (typeof TICKET_CONTACT_SHARES)[number];
+export const TICKET_CONTACT_SHARE_LABELS: Record<TicketContactShare, string> = {
+  name_phone: '姓名和电话',
+  phone: '仅电话',
+  none: '不提供（在工单中沟通）',
+};
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const TICKET_ACTIONS = ['accept', 'dispatch', 'start', 'resolve', 'confirm', 'reject', 'escalate', 'answer', 'close'] as const;

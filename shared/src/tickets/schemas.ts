@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactPhone, intId, isoDate, mobilePhone, optionalText, text } from '../places/fields';
-import { ALL_TICKET_CATEGORIES, COMPLAINT_TARGETS, RATING_TAGS, TICKET_KINDS, TICKET_LEVELS, categoryKind } from './enums';
+import { ALL_TICKET_CATEGORIES, COMPLAINT_TARGETS, RATING_TAGS, TICKET_CONTACT_SHARES, TICKET_KINDS, TICKET_LEVELS, categoryKind } from './enums';
 import { STATS_GROUPS } from './stats';
 
 export const MAX_TICKET_PHOTOS = 9;
@@ -31,8 +31,10 @@ const kindRules = (t: TicketInputShape, ctx: z.RefinementCtx) => {
   if (t.kind !== 'complaint' && t.against) ctx.addIssue({ code: 'custom', path: ['against'], message: '只有投诉需要选择投诉对象' });
 };
 
-/** A resident files from the mini-program. */
-export const ticketCreateSchema = z.strictObject(ticketBase).superRefine(kindRules);
+/** A resident files from the mini-program, choosing what of their contact the handler may see (name and phone by default). */
+export const ticketCreateSchema = z
+  .strictObject({ ...ticketBase, shareContact: choice('联系方式', TICKET_CONTACT_SHARES).default('name_phone') })
+  .superRefine(kindRules);
 
 /** Staff enter a case for a resident (the 5267086 hotline, or a visit), choosing its level. */
 export const ticketStaffCreateSchema = z

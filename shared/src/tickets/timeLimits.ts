@@ -33,7 +33,20 @@ export function deadlinesFrom(table: TimeLimitTable, kind: TicketKind, category:
   };
 }
 
+export type DeadlineKind = 'response' | 'resolve';
+
+/**
+ * Each deadline by its name, wherever a time left is shown beside it (issue 16 §2: "剩余 1 小时 59 分"
+ * must say which limit it counts down to): 响应时限 to accept, 办结时限 to resolve.
+ */
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = { response: '响应时限', resolve: '办结时限' };
+
+/** The deadline that matters now: to accept (response) while 待受理, to resolve after that. */
+export function currentDeadlineKind(status: string): DeadlineKind {
+  return status === 'submitted' ? 'response' : 'resolve';
+}
+
 /** The deadline that matters now: to accept while 待受理, to resolve after that. */
 export function currentDueAt(status: string, d: Deadlines): Date {
-  return status === 'submitted' ? d.responseDueAt : d.resolveDueAt;
+  return currentDeadlineKind(status) === 'response' ? d.responseDueAt : d.resolveDueAt;
 }

@@ -7,7 +7,15 @@ const writable = ['type', 'setting', 'name', 'parentId', 'secretaryName', 'found
 
 const PlaceInputs = () => {
   const setting = useWatch({ name: 'setting' });
-  if (setting === 'company') return (<><RefInput source="companyId" reference="companies" helperText="联合党支部填牵头企业，或只填所在地区" /><RegionInput source="regionCode" /></>);
+  const type = useWatch({ name: 'type' });
+  // The server's rule (shared party/rules.ts): a company's own organisation names its company; a joint branch may give only its region.
+  if (setting === 'company')
+    return (
+      <>
+        <RefInput source="companyId" reference="companies" validate={type === 'joint_branch' ? undefined : required()} helperText={type === 'joint_branch' ? '联合党支部填牵头企业，或只填所在地区' : undefined} />
+        <RegionInput source="regionCode" />
+      </>
+    );
   if (setting === 'owners_committee' || setting === 'compound') return <RefInput source="compoundId" reference="compounds" validate={required()} />;
   return <RegionInput source="regionCode" />;
 };

@@ -6,7 +6,7 @@ import { httpClient } from '../../dataProvider';
 import { getUser } from '../../auth/session';
 
 /**
- * A hotline or visit caller: name and masked phone as listed; the staff handling the case may ask
+ * A hotline or visit caller, or what a resident chose to share when filing: name and masked phone as listed; the staff handling the case may ask
  * for the full phone to call back (the server audits each such view, DOMAIN.md §7).
  */
 export const CallerContact = () => {
@@ -14,7 +14,9 @@ export const CallerContact = () => {
   const notify = useNotify();
   const [phone, setPhone] = useState<string | null>(null);
   const user = getUser();
-  if (!record || !user || !record.contactName) return null;
+  if (!record || !user) return null;
+  // A resident filing in the mini-program chooses what to share (name and phone, phone only, or nothing).
+  if (!record.contactName && !record.contactPhone) return <Labeled label="联系人"><Typography variant="body2">{record.channel === 'mini' ? '居民未提供联系方式' : '—'}</Typography></Labeled>;
   const mayAsk = seesTicketContactInFull(user.role as Role, record.level as TicketLevel, String(record.createdById) === String(user.id));
   const reveal = async () => {
     try {
@@ -25,12 +27,12 @@ export const CallerContact = () => {
     }
   };
   return (
-    <Labeled label="来电人">
+    <Labeled label={record.channel === 'mini' ? '联系人' : '来电人'}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
         <Typography variant="body2">
-          {record.contactName} {phone ?? record.contactPhone ?? ''}
+          {record.contactName ?? '（未提供姓名）'} {phone ?? record.contactPhone ?? ''}
         </Typography>
-        {mayAsk && !phone && (
+        {mayAsk && !phone && record.contactPhone && (
           <Button size="small" onClick={reveal}>
             查看完整电话（留痕）
           </Button>

@@ -1,5 +1,6 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { Chip } from '@mui/material';
+import { DEADLINE_LABELS, type DeadlineKind } from '@baotou/shared';
 import { EnumField } from '../../common/fields';
 import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, phaseChoices, statusChoices } from '../labels';
 import { ticketsExporter } from './exporter';
@@ -22,7 +23,12 @@ export const TimeLeftField = ({ label }: { label?: string }) => (
     label={label ?? F.timeLeft}
     sortBy="dueAt"
     render={(r: RaRecord) =>
-      r.timeLeftSeconds === null ? '—' : <Chip size="small" className={r.overdue ? 'overdue' : 'in-time'} color={r.overdue ? 'error' : r.timeLeftSeconds < 3600 ? 'warning' : 'default'} label={formatTimeLeft(r.timeLeftSeconds)} />
+      r.timeLeftSeconds === null ? (
+        '—'
+      ) : (
+        // Named: "距响应时限 1 小时 59 分" is not the 办结时限 shown beside it (issue 16 §2).
+        <Chip size="small" className={r.overdue ? 'overdue' : 'in-time'} color={r.overdue ? 'error' : r.timeLeftSeconds < 3600 ? 'warning' : 'default'} label={`${r.dueKind ? `距${DEADLINE_LABELS[r.dueKind as DeadlineKind]} ` : ''}${formatTimeLeft(r.timeLeftSeconds)}`} />
+      )
     }
   />
 );

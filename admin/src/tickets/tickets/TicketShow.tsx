@@ -1,5 +1,6 @@
 import { DateField, FunctionField, Labeled, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, Datagrid, type RaRecord } from 'react-admin';
 import { Box } from '@mui/material';
+import { DEADLINE_LABELS, maskName } from '@baotou/shared';
 import { EnumField } from '../../common/fields';
 import { AuthImage } from '../AuthImage';
 import { F, actionLabels, againstChoices, categoryChoices, channelChoices, kindChoices, levelChoices, ratingTagLabels, statusChoices } from '../labels';
@@ -13,6 +14,18 @@ const Photos = ({ source, label }: { source: 'photos' | 'resultPhotos'; label: s
   return (
     <Labeled label={label}>
       <Box>{ids.length ? ids.map((id) => <AuthImage key={id} id={id} />) : '—'}</Box>
+    </Labeled>
+  );
+};
+
+/** 受理部门 and the masked 受理人员, as the plan publishes them (DOMAIN.md §6, §7); the full name is on the next tab for staff. */
+const Handler = () => {
+  const r = useRecordContext();
+  if (!r) return null;
+  const text = r.acceptDepartment ? `${r.acceptDepartment}${r.acceptPersonName ? ` · ${maskName(String(r.acceptPersonName))}` : ''}` : '尚未受理';
+  return (
+    <Labeled label="受理部门 · 受理人员">
+      <span className="ticket-handler">{text}</span>
     </Labeled>
   );
 };
@@ -36,14 +49,15 @@ export const TicketShow = () => (
         <TextField source="companyName" label={F.companyName} emptyText="—" />
         <EnumField source="level" label={F.level} choices={levelChoices} />
         <EnumField source="status" label={F.status} choices={statusChoices} />
+        <Handler />
         <TimeLeftField />
-        <DateField locales="zh-CN" source="dueAt" label={F.dueAt} showTime />
+        <DateField locales="zh-CN" source="responseDueAt" label={DEADLINE_LABELS.response} showTime />
+        <DateField locales="zh-CN" source="resolveDueAt" label={DEADLINE_LABELS.resolve} showTime />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="受理与结果">
         <TextField source="acceptDepartment" label={F.acceptDepartment} emptyText="—" />
         <TextField source="acceptPersonName" label={F.acceptPersonName} emptyText="—" />
         <DateField locales="zh-CN" source="acceptedAt" label={F.acceptedAt} showTime emptyText="—" />
-        <DateField locales="zh-CN" source="resolveDueAt" label={F.resolveDueAt} showTime />
         <TextField source="workerName" label={F.workerName} emptyText="—" />
         <TextField source="workerPhone" label={F.workerPhone} emptyText="—" />
         <TextField source="result" label={F.result} emptyText="—" />

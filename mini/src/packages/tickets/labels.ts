@@ -12,11 +12,14 @@ export const LEVEL_LABEL: Record<string, string> = { company: '物业企业', co
 export const STATUS_LABEL: Record<string, string> = { submitted: '待受理', accepted: '已受理', dispatched: '已派工', in_progress: '处理中', resolved: '待评价', confirmed: '已评价待办结', closed: '已办结' }
 export const ACTION_LABEL: Record<string, string> = { create: '提交', accept: '受理', dispatch: '派工', start: '开始处理', resolve: '办理完成', confirm: '确认评价', reject: '不满意退回', escalate: '升级', answer: '答复', close: '结案' }
 export const TAGS: [string, string][] = [['fast', '响应及时'], ['polite', '态度好'], ['professional', '专业'], ['clean', '现场整洁'], ['slow', '太慢'], ['unresolved', '问题未解决'], ['rude', '态度差']]
+export const CONTACT_SHARE_LABEL: Record<string, string> = { name_phone: '姓名和电话', phone: '仅电话', none: '不提供（在工单中沟通）' }
+export const DEADLINE_LABEL: Record<string, string> = { response: '响应时限', resolve: '办结时限' }
 export const PREFERRED_TIMES = ['尽快', '今天上午', '今天下午', '今天晚上', '明天上午', '明天下午', '周末']
 
 export function when(iso: string | null): string {
   if (!iso) return '—'
-  const d = new Date(iso)
+  // Beijing time whatever the phone's clock is set to.
+  const d = new Date(Date.parse(iso) + 8 * 3600_000)
   const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
 }

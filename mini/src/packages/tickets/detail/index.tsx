@@ -4,7 +4,7 @@ import { useState } from 'react'
 
 import { getTicket, listTicketEvents, rateTicket, rejectTicket, type Ticket, type TicketEvent } from '../../../services/tickets'
 import { Photo } from '../Photo'
-import { ACTION_LABEL, AGAINST_LABEL, CATEGORY_LABEL, KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, TAGS, when } from '../labels'
+import { ACTION_LABEL, AGAINST_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, TAGS, when } from '../labels'
 import '../tickets.scss'
 
 function left(seconds: number | null): string {
@@ -58,14 +58,16 @@ export default function TicketDetailPage() {
         <View className='muted'>{t.compoundName} {t.householdLabel}</View>
         <View>{t.description}</View>
         {t.photos.length > 0 && <View className='photos'>{t.photos.map((p) => <Photo key={p} id={p} />)}</View>}
-        <View className={t.overdue ? 'overdue' : 'muted'}>{LEVEL_LABEL[t.level]}处理 {left(t.timeLeftSeconds)}</View>
+        <View className={t.overdue ? 'overdue' : 'muted'}>{LEVEL_LABEL[t.level]}处理{t.dueKind ? ` · 距${DEADLINE_LABEL[t.dueKind]} ${left(t.timeLeftSeconds)}` : ''}</View>
       </View>
 
       <View className='card'>
         <View className='row'><Text className='muted'>受理部门</Text><Text>{t.acceptDepartment || '—'}</Text></View>
         <View className='row'><Text className='muted'>受理人员</Text><Text>{t.acceptPersonName || '—'}</Text></View>
-        <View className='row'><Text className='muted'>受理时限</Text><Text>{when(t.resolveDueAt)}</Text></View>
+        <View className='row'><Text className='muted'>{DEADLINE_LABEL.response}</Text><Text>{when(t.responseDueAt)}</Text></View>
+        <View className='row'><Text className='muted'>{DEADLINE_LABEL.resolve}</Text><Text>{when(t.resolveDueAt)}</Text></View>
         {t.workerName && <View className='row'><Text className='muted'>维修人员</Text><Text>{t.workerName}</Text></View>}
+        {t.channel === 'mini' && <View className='row'><Text className='muted'>我提供的联系方式</Text><Text className='shared-contact'>{t.contactPhone ? `${t.contactName ?? ''} ${t.contactPhone}`.trim() : '未提供'}</Text></View>}
         <View className='row'><Text className='muted'>受理结果</Text><Text className='ticket-result'>{t.result || '—'}</Text></View>
         {t.resultPhotos.length > 0 && <View className='photos'>{t.resultPhotos.map((p) => <Photo key={p} id={p} />)}</View>}
         {t.answer && <View className='row'><Text className='muted'>书面答复</Text><Text>{t.answer}</Text></View>}

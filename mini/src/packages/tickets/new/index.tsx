@@ -7,7 +7,8 @@ import { isLoggedIn } from '../../../services/auth'
 import { listMyClaims, type HouseholdClaim } from '../../../services/places'
 import { uploadFile } from '../../../services/request'
 import { fileTicket, type TicketKind } from '../../../services/tickets'
-import { AGAINST_LABEL, CATEGORIES, KIND_LABEL, PREFERRED_TIMES } from '../labels'
+import { askSubscription, preloadSubscribeTemplates } from '../../../services/notifications'
+import { AGAINST_LABEL, CATEGORIES, CONTACT_SHARE_LABEL, KIND_LABEL, PREFERRED_TIMES } from '../labels'
 import '../tickets.scss'
 
 const MAX_PHOTOS = 9
@@ -34,6 +35,7 @@ export default function NewTicketPage() {
   const [description, setDescription] = useState('')
   const [preferredTime, setPreferredTime] = useState<string | null>('尽快')
   const [photos, setPhotos] = useState<{ id: number; src: string }[]>([])
+  const [shareContact, setShareContact] = useState<'name_phone' | 'phone' | 'none'>('name_phone')
   const [error, setError] = useState('')
 
   const loadHomes = async () => {
@@ -67,13 +69,18 @@ export default function NewTicketPage() {
     e.target.value = ''
   }
 
+  useEffect(preloadSubscribeTemplates, [])
+
   const submit = async () => {
+    // WeChat asks for the subscription only within the tap: progress messages (accepted, resolved, awaiting confirmation).
+    const subscribed = askSubscription('ticket')
     const text = description.trim()
     const problem = !householdId ? '请选择房屋' : !category ? '请选择类别' : kind === 'complaint' && !against ? '请选择投诉对象' : text.length < 5 ? '问题描述至少5个字' : ''
     setError(problem)
     if (problem) return
     try {
-      const t = await fileTicket({ kind, category: category!, against: kind === 'complaint' ? (against as 'company' | 'committee') : null, householdId: householdId!, description: text, photos: photos.map((p) => p.id), preferredTime: kind === 'repair' ? preferredTime : null })
+      await subscribed
+      const t = await fileTicket({ kind, category: category!, against: kind === 'complaint' ? (against as 'company' | 'committee') : null, householdId: householdId!, description: text, photos: photos.map((p) => p.id), preferredTime: kind === 'repair' ? preferredTime : null, shareContact })
       Taro.redirectTo({ url: `/packages/tickets/detail/index?id=${t.id}` })
     } catch {
       // the wrapper showed the reason
@@ -121,6 +128,11 @@ export default function NewTicketPage() {
         )}
       </View>
       <View className='card'>
+        <Text className='step-title'>提供给处理人员的联系方式</Text>
+        <Chips items={Object.entries(CONTACT_SHARE_LABEL)} value={shareContact} onPick={(v) => setShareContact(v as typeof shareContact)} />
+        <View className='muted contact-share-note'>取自您绑定房屋时登记的姓名和手机号；处理人员查看完整号码会留痕</View>
+      </View>
+      <View className='card'>
         <Text className='step-title'>问题描述</Text>
         <Textarea className='desc' value={description} maxlength={1000} placeholder='请描述问题，如位置、现象、持续时间' onInput={(e) => setDescription(e.detail.value)} />
         <Text className='step-title'>照片（最多9张）</Text>
@@ -128,7 +140,13 @@ export default function NewTicketPage() {
           {photos.map((p) => <Image key={p.id} className='photo' src={p.src} mode='aspectFill' />)}
           {photos.length < MAX_PHOTOS && !isH5 && <View className='photo-add' onClick={choose}>+</View>}
         </View>
-        {isH5 && photos.length < MAX_PHOTOS && <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles as never} />}
+        {/* The browser's own file button says "Choose Files" in English: a Chinese label opens it instead. */}
+        {isH5 && photos.length < MAX_PHOTOS && (
+          <label className='photo-add-h5'>
+            添加照片
+            <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple style={{ display: 'none' }} onChange={onFiles as never} />
+          </label>
+        )}
       </View>
       {error && <View className='card overdue'>{error}</View>}
       <Button className='btn-primary' onClick={submit}>提交</Button>

@@ -8,13 +8,14 @@ import {
   acceptWorkorder,
   dispatchWorkorder,
   getWorkorder,
+  getWorkorderContact,
   isStaffSession,
   listWorkorderEvents,
   resolveWorkorder,
   startWorkorder,
 } from '../../../services/workorders'
 import { Photo } from '../../tickets/Photo'
-import { ACTION_LABEL, CATEGORY_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
+import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
 import { MAX_RESULT_PHOTOS, residentStepText, staffActions, timeLeftText, validateDispatch, validateResolve } from '../rules'
 import '../workorders.scss'
 
@@ -31,6 +32,7 @@ export default function WorkorderDetailPage() {
   const [result, setResult] = useState('')
   const [photos, setPhotos] = useState<{ id: number; src: string }[]>([])
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
+  const [fullPhone, setFullPhone] = useState<string | null>(null)
 
   const toLogin = () => Taro.redirectTo({ url: `/packages/workorders/login/index?redirect=${encodeURIComponent(`/packages/workorders/detail/index?id=${id}`)}` })
 
@@ -115,10 +117,14 @@ export default function WorkorderDetailPage() {
         {t.photos.length > 0 && <View className='photos'>{t.photos.map((p) => <Photo key={p} id={p} />)}</View>}
         {t.preferredTime && <View className='row'><Text className='muted'>期望上门</Text><Text>{t.preferredTime}</Text></View>}
         <View className='row'><Text className='muted'>提交时间</Text><Text>{when(t.createdAt)}</Text></View>
-        <View className='row'><Text className='muted'>处理时限</Text><Text>{when(t.dueAt)}</Text></View>
+        <View className='row'><Text className='muted'>联系人</Text><Text className='wo-contact'>{t.contactPhone ? `${t.contactName ?? '（未提供姓名）'} ${fullPhone ?? t.contactPhone}` : '居民未提供联系方式'}</Text></View>
+        {t.contactPhone && !fullPhone && (
+          <Button className='btn-plain wo-reveal' size='mini' onClick={() => getWorkorderContact(id).then((c) => setFullPhone(c.contactPhone)).catch(() => undefined)}>查看完整电话（留痕）</Button>
+        )}
+        <View className='row'><Text className='muted'>{t.dueKind ? DEADLINE_LABEL[t.dueKind] : DEADLINE_LABEL.resolve}</Text><Text>{when(t.dueAt)}</Text></View>
         {open && (
           <View className={t.overdue ? 'overdue' : 'wo-left'}>
-            {timeLeftText(t.timeLeftSeconds)}
+            {t.dueKind ? `距${DEADLINE_LABEL[t.dueKind]} ` : ''}{timeLeftText(t.timeLeftSeconds)}
             {t.overdue && <Text className='overdue-flag'>超时</Text>}
           </View>
         )}
@@ -128,6 +134,7 @@ export default function WorkorderDetailPage() {
 
       {(t.acceptPersonName || t.workerName || t.result) && (
         <View className='card'>
+          {t.acceptDepartment && <View className='row'><Text className='muted'>受理部门</Text><Text>{t.acceptDepartment}</Text></View>}
           {t.acceptPersonName && <View className='row'><Text className='muted'>受理人员</Text><Text>{t.acceptPersonName}</Text></View>}
           {t.workerName && <View className='row'><Text className='muted'>维修人员</Text><Text>{t.workerName} {t.workerPhone ?? ''}</Text></View>}
           {t.result && <View className='row'><Text className='muted'>处理结果</Text><Text className='wo-result'>{t.result}</Text></View>}
