@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
+import { UNIQUE_FIELDS } from './uniqueFields';
 
 /** A refusal with a machine-readable code and a Chinese message, raised anywhere, mapped once. */
 export class AppError extends Error {
@@ -46,10 +47,16 @@ function pgCode(err: unknown): PgLikeError | undefined {
 /**
  * SQLSTATEs a client's input can cause, mapped the same for node-postgres and PGlite (both give
  * the code at `err.cause.code` under drizzle). PGlite is PostgreSQL 18, which reports deleting a
- * row an ON DELETE RESTRICT key points at as 23001 where PostgreSQL 15 says 23503.
+ * row an ON DELETE RESTRICT key points at as 23001 where PostgreSQL 15 says 23503. A unique
+ * violation of a constraint in UNIQUE_FIELDS is answered on its field: `fields: { code: '…' }`.
  */
-export function fromSqlState(code: string): AppError | undefined {
-  if (code === '23505') return conflict('DUPLICATE', '记录已存在（唯一性冲突）');
+export function fromSqlState(code: string, constraint?: string): AppError | undefined {
+  if (code === '23505') {
+    // On the field the constraint is about, so the console shows it there (uniqueFields.ts).
+    const unique = constraint !== undefined && Object.prototype.hasOwnProperty.call(UNIQUE_FIELDS, constraint) ? UNIQUE_FIELDS[constraint] : undefined;
+    if (unique) return new AppError('DUPLICATE', 409, unique.message, { [unique.field]: unique.message });
+    return conflict('DUPLICATE', '记录已存在（唯一性冲突）');
+  }
   if (code === '23503' || code === '23001') return conflict('REFERENCED', '记录被其他数据引用或引用的数据不存在');
   if (code === '23514') return badRequest('CHECK_FAILED', '数据不符合约束条件');
   if (code === '23502') return badRequest('VALIDATION_FAILED', '缺少必填的数据');
@@ -67,7 +74,7 @@ function toAppError(err: unknown): AppError | undefined {
   }
   const pg = pgCode(err);
   if (pg?.code) {
-    const mapped = fromSqlState(pg.code);
+    const mapped = fromSqlState(pg.code, pg.constraint);
     if (mapped) return mapped;
   }
   const status = (err as { status?: number })?.status;
