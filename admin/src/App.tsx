@@ -50,6 +50,9 @@ import { awards } from './quality/awards';
 import { feeGuidance } from './quality/fee-guidance';
 import { costReports } from './quality/cost-reports';
 import { qualityStats } from './quality/stats';
+import { renewalSurveys } from './renewal/surveys';
+import { renewalProgress } from './renewal/progress';
+import { renewalCoverage } from './renewal/coverageRate';
 import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
 
@@ -109,6 +112,9 @@ export const App = () => (
     <Resource name="fee-guidance" {...feeGuidance} />
     <Resource name="cost-reports" {...costReports} />
     <Resource name="quality-stats" {...qualityStats} />
+    <Resource name="renewal-surveys" {...renewalSurveys} />
+    <Resource name="renewal-progress" {...renewalProgress} />
+    <Resource name="renewal-coverage" {...renewalCoverage} />
     <CustomRoutes noLayout>
       {/* the association's published statistics: public, no sign-in (issue 12) */}
       <Route path="/public/price-stats" element={<PublicPriceStats />} />

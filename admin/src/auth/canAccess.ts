@@ -83,6 +83,10 @@ export const ACCESS: Record<string, Rule> = {
   'fee-guidance': { read: ALL_STAFF, write: CITY },
   'cost-reports': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff', 'company_staff'], write: ['company_staff'] },
   'quality-stats': { read: [...BUREAU_MANAGERS, 'street_staff', 'community_staff'], write: [] },
+  // Old-compound survey (issue 11): community and street staff fill it in; district and city read and classify (in the show view).
+  'renewal-surveys': { read: PLACE_STAFF, write: ['street_staff', 'community_staff'] },
+  'renewal-progress': { read: PLACE_STAFF, write: [] },
+  'renewal-coverage': { read: PLACE_STAFF, write: [] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

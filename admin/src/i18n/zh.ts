@@ -7,6 +7,7 @@ import { qualityLevelsZh } from '../quality/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
+import { renewalSurveyZh } from '../renewal/surveyZh';
 
 // Simplified Chinese for react-admin 5. The `ra` tree mirrors ra-language-english key for key
 // (zh.test.ts checks that nothing is missing); `resources` names our resources and their fields.
@@ -412,6 +413,7 @@ export const resourcesZh = {
   ...workforceZh,
   ...fundZh,
   ...securityZh,
+  ...renewalSurveyZh,
 } as const;
 
 export type ResourceName = keyof typeof resourcesZh;

@@ -12,7 +12,10 @@ const BANKS = ['中国建设银行包头分行', '中国工商银行包头分行
  * deposits for most homes (some still owing), a large repair in every fifth compound that leaves
  * some homes below 30% (top-up due), and a year's earnings.
  */
-export async function seedFund(tx: Tx, r: Random, perM2Fen = { multiStorey: 5000, highRise: 8000 }): Promise<void> {
+/** The config defaults (FUND_FIRST_DEPOSIT_*_FEN) the demo city was deposited at. */
+export const DEMO_FIRST_DEPOSIT_RATES = { multiStorey: 5000, highRise: 8000 };
+
+export async function seedFund(tx: Tx, r: Random, perM2Fen = DEMO_FIRST_DEPOSIT_RATES): Promise<void> {
   const all = await tx.select({ id: compounds.id, regionCode: compounds.regionCode }).from(compounds).orderBy(asc(compounds.id));
   for (const [i, c] of all.entries()) {
     const [account] = await tx

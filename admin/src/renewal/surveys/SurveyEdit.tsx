@@ -1,0 +1,21 @@
+import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { pick } from '../../committees/api';
+import { SurveyInputs, surveyWritable } from './SurveyInputs';
+import { SubmitSurveyButton } from './SurveyActions';
+
+// A save names the version it started from: one saved elsewhere meanwhile is refused (409) with the
+// server's message, never overwritten. Submitting uses the version just saved.
+const EditToolbar = () => (
+  <Toolbar sx={{ gap: 2 }}>
+    <SaveButton label="保存草稿" />
+    <SubmitSurveyButton />
+  </Toolbar>
+);
+
+export const SurveyEdit = () => (
+  <Edit mutationMode="pessimistic" redirect={false} transform={(data: Record<string, unknown>) => ({ ...pick(surveyWritable)(data), version: data.version })}>
+    <SimpleForm toolbar={<EditToolbar />}>
+      <SurveyInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,22 @@
+/** What a save sends (the server's strict schema refuses presented-only fields); `version` guards against stale saves. */
+export const surveyWritable = [
+  'compoundId',
+  'buildingCount',
+  'stairwellCount',
+  'householdCount',
+  'floorAreaCenti',
+  'singleBuilding',
+  'neighbourCompoundIds',
+  'enclosure',
+  'hasGate',
+  'infrastructure',
+  'currentManagement',
+  'hasCommittee',
+  'fundDeposited',
+  'renovation',
+  'willingHouseholds',
+  'proposedFeeFen',
+  'photos',
+  'notes',
+  'surveyedOn',
+] as const;
