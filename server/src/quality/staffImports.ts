@@ -30,7 +30,7 @@ import { earliestExpiry } from './staffResource';
  * is one conditional UPDATE, so a batch is committed at most once however many requests race.
  */
 const CHUNK = 1000;
-const BATCH = 1000;
+const BATCH = 2000;
 const MAX_ERRORS_SHOWN = 2000;
 
 type ImportRow = typeof staffImports.$inferSelect;

@@ -31,7 +31,11 @@ export async function readTrainingRateRows(db: Db, actor: Actor, year: number, g
     groupBy === 'company'
       ? sql`(SELECT c.name FROM companies c WHERE c.id::text = g.key)`
       : sql`coalesce((SELECT r.name FROM regions r WHERE r.code = g.key), g.key)`;
-  const { rows } = await db.execute(sql`
+  // The planner overestimates the join (a CTE scan), which can cross jit_above_cost: compiling the
+  // query then takes over a second for a ~50 ms query, so JIT is off for this statement.
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return tx.execute(sql`
     WITH s AS (
       SELECT id, company_id, region_code, hired_on, specialist,
              (hired_on >= ${first}::date AND hired_on <= ${last}::date) AS hired_in_year,
@@ -57,6 +61,7 @@ export async function readTrainingRateRows(db: Db, actor: Actor, year: number, g
        GROUP BY 1
     )
     SELECT g.*, ${name} AS name FROM g ORDER BY g.key`);
+  });
   return (rows as { key: string; name: string | null; hired: number; trained: number; specialists: number; qualified: number }[]).map((r) => ({
     key: r.key,
     name: r.name ?? r.key,
