@@ -111,3 +111,64 @@ test('a district files an upgrade plan → the company applies → the district 
   await page.getByText(/已达标（/).waitFor();
   expect((await platform.query(`SELECT 1 FROM credit_events WHERE project_id = $1 AND points_tenths = 50`, [project.id])).length).toBe(1);
 });
+
+/** A react-admin SelectInput: the MUI select beside its hidden input. */
+async function select(source: string, label: string) {
+  await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+/** Clicks 保存 and returns the created record's id from the API's 201. */
+async function save(resource: string): Promise<number> {
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`);
+  await page.getByRole('button', { name: '保存' }).click();
+  const res = await created;
+  expect(res.status()).toBe(201);
+  return (await res.json()).id;
+}
+
+test("the city's forms (a scale rung, a fee band, an award) and a company's cost report save; a band with min > max is refused on the field", async () => {
+  const year = new Date().getFullYear();
+  await signIn('city');
+  await page.goto(`${platform.baseUrl}/admin/#/service-levels/create`);
+  await page.locator('input[name="code"]').fill('L4');
+  await page.locator('input[name="order"]').fill('4');
+  await page.locator('input[name="name"]').fill('四级（旅程）');
+  await page.locator('input[name="sourceDocument"]').fill('旅程测试文件');
+  const levelId = await save('service-levels');
+
+  await page.goto(`${platform.baseUrl}/admin/#/fee-guidance/create`);
+  await autocomplete('input[name="levelId"]', '四级', '四级');
+  await select('propertyType', '商品房小区');
+  await page.locator('input[name="minFen"]').fill('200');
+  await page.locator('input[name="maxFen"]').fill('100');
+  await page.locator('input[name="sourceDocument"]').fill('包头市物业服务收费指导价（旅程）');
+  await page.locator('input[name="effectiveFrom"]').fill(`${year}-01-01`);
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('下限不能高于上限').waitFor();
+  await page.locator('input[name="minFen"]').fill('80');
+  const bandId = await save('fee-guidance');
+  expect(await platform.query(`SELECT min_fen, max_fen, level_id FROM fee_guidance WHERE id = $1`, [bandId])).toEqual([{ min_fen: 80, max_fen: 100, level_id: levelId }]);
+
+  const [awarded] = await platform.query<{ compound: string }>(`SELECT c.name AS compound FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id DESC LIMIT 1`);
+  await page.goto(`${platform.baseUrl}/admin/#/awards/create`);
+  await autocomplete('input[name="projectId"]', awarded.compound, awarded.compound);
+  await page.locator('input[name="document"]').fill('包建发〔旅程〕1号');
+  await page.locator('input[name="rewardFen"]').fill('5000000');
+  await save('awards');
+
+  await signIn('company');
+  await page.goto(`${platform.baseUrl}/admin/#/cost-reports/create`);
+  await page.locator('input[name="year"]').fill('2020');
+  await page.locator('input[name="staffFen"]').fill('4000000');
+  const reportId = await save('cost-reports');
+  expect((await platform.query<{ staff_fen: string }>(`SELECT staff_fen FROM cost_reports WHERE id = $1`, [reportId]))[0].staff_fen).toBe('4000000');
+
+  // the published statistics, signed out
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('about:blank');
+  await page.goto(`${platform.baseUrl}/admin/#/public/price-stats`);
+  await page.getByText('包头市物业服务价格与质量统计').waitFor();
+  await page.getByTestId('quality-stats-table').first().waitFor();
+  await expect(page.getByText('暂无数据').first().isVisible()).resolves.toBe(true);
+});
