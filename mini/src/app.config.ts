@@ -17,5 +17,7 @@ export default defineAppConfig({
     navigationBarTitleText: '包头智慧物业',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f8',
+    // H5 draws WeChat's title bar too (title, back, home): without it a deep page had no way back (issue 16 §4).
+    navigationStyle: 'default',
   },
 })

@@ -38,6 +38,8 @@ export async function startPlatform(overrides: Record<string, string> = {}) {
     api: t.api,
     login: t.login,
     query: t.query,
+    /** The WeChat stand-in: subscribe messages it received (issue 16 §4). */
+    wechat: t.wechat,
     stop: t.close,
     demoHomesForBinding,
     /** A registered owner's home and contact, to bind from the mini-program as that owner. */

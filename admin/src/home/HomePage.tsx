@@ -18,7 +18,7 @@ export const HomePage = () => {
     <Box sx={{ mt: 2 }}>
       <Title title="首页" />
       <Typography variant="h6" sx={{ mb: 2 }}>
-        {identity?.fullName ? `${identity.fullName}，您好` : '欢迎使用包头智慧物业管理服务平台'}
+        欢迎使用包头智慧物业管理服务平台{identity?.fullName ? `，${identity.fullName}` : ''}
       </Typography>
       {isPending && <CircularProgress size={24} />}
       {error && <Alert severity="error">首页数据加载失败：{(error as Error).message}</Alert>}

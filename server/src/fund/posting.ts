@@ -6,6 +6,7 @@ import type { Tx } from '../db/client';
 import { fundBatches } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { notifyFundBatch } from '../notifications/residents';
 
 export interface PostingLine {
   ledgerId: number;
@@ -139,6 +140,8 @@ export async function postBatch(
       INSERT INTO fund_entries (account_id, ledger_id, household_id, batch_id, region_code, kind, amount_fen, balance_after_fen, owner_id, payer, reference, reverses_id, memo)
       SELECT ${opts.accountId}, x.ledger_id, x.household_id, ${batch.id}, x.region_code, ${opts.kind}::fund_entry_kind, x.amount_fen, x.balance_after_fen, x.owner_id, x.payer, ${opts.reference ?? null}, x.reverses_id, x.memo
         FROM jsonb_to_recordset(${rows}::jsonb) AS x(ledger_id int, household_id int, region_code text, amount_fen bigint, balance_after_fen bigint, owner_id int, payer text, reverses_id bigint, memo text)`);
+    // The homes' residents hear of the charge or deposit (issue 16 §4), written with the entries.
+    await notifyFundBatch(tx, batch.id, opts.kind);
   }
   // Ledger totals in one statement too.
   const deltas = new Map<number, number>();

@@ -4,11 +4,14 @@ import { afterFailure, WECHAT_PERMANENT_ERRCODES } from '@baotou/shared';
 import type { Db } from '../db/client';
 import { createWechatClient, WechatError, type SubscribeMessage, type WechatClient } from './wechat';
 
+/** A WeChat row's payload: the message, with its template given outright or by topic (a setting resolved at sending). */
+type Payload = Omit<SubscribeMessage, 'touser' | 'template_id'> & { template_id?: string; topic?: 'ticket' | 'vote' | 'fund' };
+
 interface Claimed {
   id: number;
   attempts: number;
   openid: string | null;
-  payload: Omit<SubscribeMessage, 'touser'> | null;
+  payload: Payload | null;
 }
 
 /**
@@ -19,6 +22,7 @@ interface Claimed {
  */
 export function createNotificationDispatcher(db: Db, config: Config, client: WechatClient = createWechatClient(config), log: (msg: string) => void = (m) => console.warn(m)) {
   const { maxAttempts, retryBaseSeconds } = config.notifications;
+  const templates = { ticket: config.tickets.wechatTemplateId, ...config.notifications.templates };
 
   async function claim(now: Date, limit: number): Promise<Claimed[]> {
     return db.transaction(async (tx) => {
@@ -52,7 +56,8 @@ export function createNotificationDispatcher(db: Db, config: Config, client: Wec
       return 'skipped';
     }
     try {
-      await client.sendSubscribeMessage({ touser: row.openid, ...row.payload });
+      const { topic, template_id, ...message } = row.payload;
+      await client.sendSubscribeMessage({ touser: row.openid, template_id: template_id ?? templates[topic ?? 'ticket'], ...message });
       await record(row.id, { status: 'sent', sentAt: new Date() });
       return 'sent';
     } catch (err) {

@@ -1,5 +1,5 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
-import { residentWithHome, unclaimedHomes } from '../../../test/support/residents';
+import { committeeMemberHome, residentWithHome, unclaimedHomes } from '../../../test/support/residents';
 import { notify } from './outbox';
 
 /** Notifications (issue 16 §4): the outbox, the dispatcher over WeChat's protocol, the console's list. */
@@ -78,6 +78,52 @@ describe('residents get WeChat subscribe messages for their tickets', () => {
     const before = await t.query(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1`, [String(id)]);
     expect((await t.api.post(`/api/tickets/${id}/accept`).set(bearer(await t.login('community'))).send({})).status).toBe(409);
     expect(await t.query(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1`, [String(id)])).toEqual(before);
+  });
+});
+
+describe('residents hear of votes opening and closing, and of fund postings to their home', () => {
+  test('a vote opened and closed in BT0001: its verified residents get both messages with the vote template', async () => {
+    const [bt] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
+    const member = await residentWithHome(t, 'notify-member', await committeeMemberHome(t, 'BT0001'));
+    await residentWithHome(t, 'notify-voter', (await unclaimedHomes(t, bt.id)()).id);
+    const closesAt = new Date(Date.now() + 7 * 86400000).toISOString();
+    const vote = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: bt.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt, status: 'open' });
+    expect(vote.status).toBe(201);
+    expect((await t.api.post(`/api/votes/${vote.body.id}/close`).set(bearer(member))).status).toBe(200);
+    const rows = await t.query(`SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.openid = 'onotify-voter' AND n.entity = 'votes' AND n.entity_id = $1 ORDER BY n.id`, [String(vote.body.id)]);
+    expect(rows).toEqual([{ kind: 'vote_opened' }, { kind: 'vote_closed' }]);
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(await t.login('city'))).send({});
+    const sent = t.wechat.messages.filter((m) => m.touser === 'onotify-voter' && m.page === `packages/votes/detail/index?id=${vote.body.id}`);
+    expect(sent.map((m) => [m.template_id, m.data.phrase2.value])).toEqual([
+      [t.config.notifications.templates.vote, '开始'],
+      [t.config.notifications.templates.vote, '未通过'],
+    ]);
+  });
+
+  test('a top-up posted to a home: its resident gets the amount in 元; a refused posting writes nothing', async () => {
+    const home = await nextHome();
+    await residentWithHome(t, 'notify-fund', home.id);
+    const [{ account_id }] = await t.query<{ account_id: number }>(`SELECT account_id FROM fund_ledgers WHERE id = $1`, [home.ledger_id]);
+    const district = await t.login('d150203');
+    const res = await t.api.post(`/api/fund-accounts/${account_id}/deposits`).set(bearer(district)).send({ householdId: home.id, kind: 'top_up', amountFen: 123456 });
+    expect(res.status).toBe(201);
+    const count = async () => (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.openid = 'onotify-fund'`))[0].n;
+    expect(await count()).toBe(1);
+    const refused = await t.api.post(`/api/fund-accounts/${account_id}/deposits`).set(bearer(district)).send({ householdId: home.id, kind: 'top_up', amountFen: -5 });
+    expect(refused.status).toBe(400);
+    expect(await count()).toBe(1);
+    await t.api.post('/api/test/notifications/dispatch').set(bearer(await t.login('city'))).send({});
+    const [sent] = t.wechat.messages.filter((m) => m.touser === 'onotify-fund');
+    expect(sent).toMatchObject({ template_id: t.config.notifications.templates.fund, page: 'packages/fund/index/index' });
+    expect(sent.data.amount2.value).toBe('1234.56元');
+    expect(sent.data.thing1.value).toBe('维修资金续交');
+  });
+});
+
+describe('the mini-program asks for subscriptions to the configured templates', () => {
+  test('GET /api/mini/notification-templates answers the settings', async () => {
+    const res = await t.api.get('/api/mini/notification-templates');
+    expect(res.body).toEqual({ ticket: t.config.tickets.wechatTemplateId, vote: t.config.notifications.templates.vote, fund: t.config.notifications.templates.fund });
   });
 });
 

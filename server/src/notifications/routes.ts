@@ -14,6 +14,11 @@ import { notificationsResource } from './resource';
 export function registerNotificationRoutes(router: Router, db: Db, config: Config, dispatcher: NotificationDispatcher): void {
   const def = notificationsResource();
 
+  // The mini-program asks the resident to subscribe to these templates (wx.requestSubscribeMessage) before filing or voting.
+  router.get('/api/mini/notification-templates', (ctx) => {
+    ctx.body = { ticket: config.tickets.wechatTemplateId, vote: config.notifications.templates.vote, fund: config.notifications.templates.fund };
+  });
+
   router.post('/api/notifications/read-all', async (ctx) => {
     const actor = requireActor(ctx);
     const marked = await db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { ballotConflicts, ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
 import { writeAudit } from '../audit/audit';
+import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
@@ -67,6 +68,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
       .where(eq(votes.id, vote.id))
       .returning();
     await writeAudit(tx, actor, { action: 'open', entity: 'votes', entityId: vote.id, before: vote, after, regionCode: vote.regionCode });
+    await notifyVoteResidents(tx, after, 'opened');
   }
 
   return {
@@ -116,6 +118,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         const result = await computeResult(tx, closed);
         const [after] = await tx.update(votes).set({ status: 'closed', closedAt: now(), result, updatedAt: now() }).where(eq(votes.id, id)).returning();
         await writeAudit(tx, actor, { action: 'close', entity: 'votes', entityId: id, before: { status: vote.status }, after: { status: after.status, approved: result.approved }, regionCode: vote.regionCode });
+        await notifyVoteResidents(tx, after, 'closed', result.approved);
         return publishResult(result, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
       });
     },

@@ -4,12 +4,16 @@ import { useState } from 'react'
 
 import { currentCompound, getCompoundByCode, rememberCompound, type CompoundSummary } from '../../services/places'
 import { getCompoundParty, type CompoundParty } from '../../services/party'
+import { isLoggedIn } from '../../services/auth'
+import { myCommittees } from '../../services/committees'
 import { COMPOUND_TYPE_LABEL, MANAGEMENT_MODE_LABEL } from '../../utils/labels'
 import './index.scss'
 
 export default function HomePage() {
   const [compound, setCompound] = useState<CompoundSummary | null>(currentCompound())
   const [party, setParty] = useState<CompoundParty | null>(null)
+  // The committee workspace is for members of this compound's committee only (the server refuses anyone else too).
+  const [member, setMember] = useState(false)
 
   useDidShow(() => {
     const remembered = currentCompound()
@@ -25,6 +29,8 @@ export default function HomePage() {
       setCompound(fresh)
     }, () => undefined)
     getCompoundParty(remembered.code).then(setParty, () => undefined)
+    if (isLoggedIn()) myCommittees().then((mine) => setMember(mine.some((m) => m.compoundId === remembered.id)), () => setMember(false))
+    else setMember(false)
   })
 
   if (!compound) return <View className='page' />
@@ -74,9 +80,11 @@ export default function HomePage() {
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/votes/list/index' })}>
         业主表决
       </Button>
-      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/committees/index/index' })}>
-        业委会工作台
-      </Button>
+      {member && (
+        <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/committees/index/index' })}>
+          业委会工作台
+        </Button>
+      )}
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/fund/index/index' })}>
         维修资金
       </Button>

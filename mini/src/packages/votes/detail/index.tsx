@@ -7,6 +7,7 @@ import { isLoggedIn } from '../../../services/auth'
 import { myCommittees } from '../../../services/committees'
 import { formatTime } from '../../../services/disclosures'
 import { listMyClaims, type HouseholdClaim } from '../../../services/places'
+import { askSubscription, preloadSubscribeTemplates } from '../../../services/notifications'
 import {
   castBallot,
   CHOICE_LABEL,
@@ -45,12 +46,15 @@ function Home({ claim, ballot, open, onCast }: HomeProps) {
   useEffect(() => setChoice(ballot?.choice ?? null), [ballot?.receipt])
   const label = `${claim.buildingName} ${claim.unitName} ${claim.room}`
   const submit = async () => {
+    // Within the tap: messages when votes open and close (the result).
+    const subscribed = askSubscription('vote')
     if (!choice) {
       Taro.showToast({ title: '请选择同意、反对或弃权', icon: 'none' })
       return
     }
     setBusy(true)
     try {
+      await subscribed
       await onCast(claim.householdId, choice)
     } finally {
       setBusy(false)
@@ -87,6 +91,7 @@ function Home({ claim, ballot, open, onCast }: HomeProps) {
 
 export default function VoteDetailPage() {
   const id = Number(useRouter().params.id)
+  useEffect(preloadSubscribeTemplates, [])
   const [loggedIn, setLoggedIn] = useState(isLoggedIn())
   const [vote, setVote] = useState<Vote | null>(null)
   const [result, setResult] = useState<PublishedVoteResult | null>(null)
