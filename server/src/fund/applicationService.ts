@@ -12,6 +12,7 @@ import { memberCommittee } from '../committees/membership';
 import { countEligible, scopeCondition } from '../votes/tally';
 import { ledgerFor } from './ledgerService';
 import { assertAmount, postBatch } from './posting';
+import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 
 type Application = typeof fundApplications.$inferSelect;
 type Input = z.infer<typeof fundApplicationSchema>;
@@ -25,6 +26,18 @@ async function assertProposer(tx: DbOrTx, actor: Actor, compoundId: number) {
   }
   if (actor.role === 'resident' && (await memberCommittee(tx, actor.id, compoundId))) return;
   throw forbidden('NOT_PROPOSER', '仅为本小区服务的物业企业或本小区业主委员会可以申请使用维修资金');
+}
+
+type FundDocument = { name: string; url: string };
+
+/**
+ * Supervision and acceptance documents are files the reviewer uploaded (tickets/uploads.ts), or an
+ * outside https link; someone else's upload is refused (400 BAD_UPLOAD on its field). Stored with
+ * the canonical upload URL, which is what uploadAccess.ts grants readers of the application.
+ */
+async function ownDocuments(tx: Tx, actor: Actor, documents: FundDocument[]): Promise<FundDocument[]> {
+  await assertOwnUploads(tx, actor, documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })), { message: '文件无效：只能使用本人上传的文件', allowLinks: true });
+  return documents.map((d) => ({ name: d.name, url: canonicalUploadUrl(d.url) }));
 }
 
 function assertReviewer(actor: Actor, app: Application) {
@@ -178,21 +191,23 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
       });
     },
 
-    async supervise(actor: Actor, id: number, input: { supervisor: string; report: string; auditedCostFen: number; documents: unknown[] }) {
+    async supervise(actor: Actor, id: number, input: { supervisor: string; report: string; auditedCostFen: number; documents: FundDocument[] }) {
       assertAmount(limits, input.auditedCostFen, 'auditedCostFen');
       return db.transaction(async (tx) => {
         const app = await lockApplication(tx, id);
         assertReviewer(actor, app);
-        return move(tx, actor, app, 'supervise', { supervision: { ...input, recordedAt: now().toISOString() } });
+        const documents = await ownDocuments(tx, actor, input.documents);
+        return move(tx, actor, app, 'supervise', { supervision: { ...input, documents, recordedAt: now().toISOString() } });
       });
     },
 
-    async accept(actor: Actor, id: number, input: { actualCostFen: number; documents: unknown[]; note?: string | null }) {
+    async accept(actor: Actor, id: number, input: { actualCostFen: number; documents: FundDocument[]; note?: string | null }) {
       assertAmount(limits, input.actualCostFen, 'actualCostFen');
       return db.transaction(async (tx) => {
         const app = await lockApplication(tx, id);
         assertReviewer(actor, app);
-        return move(tx, actor, app, 'accept', { actualCostFen: input.actualCostFen, acceptance: { ...input, acceptedAt: now().toISOString() } });
+        const documents = await ownDocuments(tx, actor, input.documents);
+        return move(tx, actor, app, 'accept', { actualCostFen: input.actualCostFen, acceptance: { ...input, documents, acceptedAt: now().toISOString() } });
       });
     },
 

@@ -2,10 +2,11 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, disclosures, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { ballots, disclosures, fundApplications, tickets, uploads, votes, type UploadRow } from '../db/schema';
 import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
+import { applicationsResource } from '../fund/resources';
 import { memberCommittee } from '../committees/membership';
 import { ticketVisible } from './scope';
 
@@ -16,6 +17,7 @@ import { ticketVisible } from './scope';
  *  - whoever may see the ticket using it (tickets/scope.ts);
  *  - whoever may read a published (or since revoked) disclosure attaching it — the disclosures
  *    resource's own read scope: staff in jurisdiction, verified residents of the compound;
+ *  - whoever may read the fund application whose supervision or acceptance documents list it;
  *  - for a ballot's scan (an owner's choice, DOMAIN.md §7): the compound's in-office committee
  *    members and bureau staff in jurisdiction — never other residents. Such views are audited.
  * To anyone else it does not exist (404, the same answer as for a missing id).
@@ -47,6 +49,7 @@ export type UploadGrant =
   | { via: 'owner' }
   | { via: 'ticket'; ticketId: number }
   | { via: 'disclosure'; disclosureId: number }
+  | { via: 'fund-application'; applicationId: number }
   | { via: 'ballot'; ballotId: number; regionCode: string };
 
 /** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
@@ -70,6 +73,18 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
       .where(and(sql`${disclosures.attachments} @> ${JSON.stringify([{ url }])}::jsonb`, ne(disclosures.status, 'draft'), scope))
       .limit(1);
     if (d) return { via: 'disclosure', disclosureId: d.id };
+  }
+
+  // A fund application's supervision or acceptance document (issue 16 §1): whoever may read the application.
+  const appScope = applicationsResource(0).readScope(actor);
+  if (appScope !== 'deny') {
+    const doc = JSON.stringify({ documents: [{ url }] });
+    const [a] = await db
+      .select({ id: fundApplications.id })
+      .from(fundApplications)
+      .where(and(sql`(${fundApplications.supervision} @> ${doc}::jsonb OR ${fundApplications.acceptance} @> ${doc}::jsonb)`, appScope))
+      .limit(1);
+    if (a) return { via: 'fund-application', applicationId: a.id };
   }
 
   if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {

@@ -5,13 +5,10 @@ import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import { nextFundStatus, type FundApplicationStatus } from '@baotou/shared';
 import {
-  ArrayInput,
   FormDataConsumer,
   RadioButtonGroupInput,
-  SimpleFormIterator,
   TextInput,
   maxLength,
-  regex,
   required,
   useRecordContext,
   type RaRecord,
@@ -21,20 +18,12 @@ import { ActionDialog } from '../ActionDialog';
 import { postFund } from '../api';
 import { applicationStatusLabels } from '../choices';
 import { YuanInput } from '../fields';
+import { DocumentsInput } from './DocumentsInput';
 import { formatYuan, parseYuan } from '../money';
 
 type Doc = { name?: string; url?: string };
 const docs = (list: Doc[] | undefined) =>
   (list ?? []).filter((d) => d?.name?.trim() && d?.url?.trim()).map((d) => ({ name: d.name!.trim(), url: d.url!.trim() }));
-
-const DocumentsInput = () => (
-  <ArrayInput source="documents" label="文件（可选）">
-    <SimpleFormIterator inline disableReordering>
-      <TextInput source="name" label="文件名称" validate={maxLength(100, '文件名称最多100字')} />
-      <TextInput source="url" label="文件地址" validate={regex(/^(\/api\/uploads\/\d+|https:\/\/\S+)$/, '文件地址无效')} />
-    </SimpleFormIterator>
-  </ArrayInput>
-);
 
 const path = (r: RaRecord, action: string) => `/fund-applications/${encodeURIComponent(String(r.id))}/${action}`;
 const done = (r: RaRecord, to: string) => `「${r.title}」${applicationStatusLabels[to] ?? to}`;
