@@ -1,0 +1,98 @@
+/**
+ * Workforce journey (issue 12) in headless Debian Chromium against the whole platform: the district
+ * reads its training rates → the company imports 200 staff, then their 200 pre-job trainings, each
+ * with preview and confirm → the district's pre-job rate counts 200 more hired and 200 more trained.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startPlatform } from '../support/platform';
+import { xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
+
+jest.setTimeout(300_000);
+
+const PASSWORD = 'baotou2024';
+const N = 200;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+let context: BrowserContext;
+let page: Page;
+
+async function signIn(username: string) {
+  await page.goto(`${platform.baseUrl}/admin/#/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${platform.baseUrl}/admin/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+}
+
+/** The district's pre-job cell, "12 / 40（30.00%）" → [12, 40]. */
+async function preJob(district: string): Promise<[number, number]> {
+  await page.goto(`${platform.baseUrl}/admin/#/training-rates`);
+  await page.getByTestId('training-rates').waitFor();
+  const row = page.getByTestId(`rates-row-${district}`);
+  if ((await row.count()) === 0) return [0, 0];
+  const m = /(\d+) \/ (\d+)/.exec((await row.locator('td').nth(1).textContent()) ?? '');
+  if (!m) throw new Error('no pre-job figures');
+  return [Number(m[1]), Number(m[2])];
+}
+
+async function importSheet(kind: 'staff' | 'trainings', buffer: Buffer) {
+  await page.goto(`${platform.baseUrl}/admin/#/staff-import`);
+  await page.getByTestId(`kind-${kind}`).click();
+  await page.getByTestId('import-file').setInputFiles({ name: `${kind}.xlsx`, mimeType: XLSX, buffer });
+  await page.getByText('错误 0 行').waitFor();
+  await page.getByTestId('import-commit').click();
+  await page.getByTestId('import-done').waitFor();
+  await expect(page.getByTestId('import-done').textContent()).resolves.toContain(`已导入 ${N} 条记录`);
+}
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  context = await launchBrowser();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await page?.goto('about:blank').catch(() => undefined);
+  await page?.close().catch(() => undefined);
+  await context?.close();
+  await platform?.stop();
+});
+
+test("a company imports 200 staff and their trainings and the district's rates change", async () => {
+  const [project] = await platform.query<{ code: string; region_code: string }>(
+    `SELECT c.code, p.region_code FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN users u ON u.company_id = p.company_id WHERE u.username = 'company' AND p.end_date >= CURRENT_DATE ORDER BY p.id LIMIT 1`,
+  );
+  const district = project.region_code.slice(0, 6);
+  // Hire dates this year (Beijing), none after today.
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const jan1 = Date.UTC(today.getUTCFullYear(), 0, 1);
+  const span = Math.max(1, Math.floor((today.getTime() - jan1) / 86_400_000));
+  const hired = (i: number) => new Date(jan1 + (i % span) * 86_400_000).toISOString().slice(0, 10);
+
+  await signIn(`d${district}`);
+  const [trainedBefore, hiredBefore] = await preJob(district);
+
+  await signIn('company');
+  await importSheet(
+    'staff',
+    await xlsxFromRecords(Array.from({ length: N }, (_, i) => ({ 工号: `JR${i}`, 姓名: `旅程员工${i}`, 岗位: i % 3 ? '保洁' : '电工', 项目小区编码: project.code, 入职日期: hired(i), 手机号: `137${String(10000000 + i)}` }))),
+  );
+  expect((await platform.query(`SELECT 1 FROM staff WHERE staff_no LIKE 'JR%'`)).length).toBe(N);
+  await importSheet(
+    'trainings',
+    await xlsxFromRecords(Array.from({ length: N }, (_, i) => ({ 工号: `JR${i}`, 培训类型: '岗前培训', 课程: '物业服务岗前培训', 培训机构: '包头市物业管理协会', 学时: '8', 培训日期: hired(i) }))),
+  );
+
+  await page.getByRole('link', { name: '查看列表' }).click();
+  await page.waitForURL(/#\/trainings/);
+
+  await signIn(`d${district}`);
+  expect(await preJob(district)).toEqual([trainedBefore + N, hiredBefore + N]);
+  // The district reads the imported staff with phones masked.
+  await page.goto(`${platform.baseUrl}/admin/#/staff?filter=${encodeURIComponent(JSON.stringify({ q: 'JR1' }))}`);
+  await page.getByText('旅程员工1', { exact: true }).waitFor();
+  expect((await page.locator('body').textContent()) ?? '').toContain('137****0001');
+});
