@@ -9,7 +9,8 @@ let city: string;
 let company: string;
 const auth = (tk: string) => ({ Authorization: `Bearer ${tk}` });
 const one = async <T>(q: string, p: unknown[] = []) => (await t.query<T>(q, p))[0];
-const YEAR = 2025;
+// The demo seed drafts 2025's batch; these tests draft 2024's.
+const YEAR = 2024;
 const c: Record<'a' | 'b' | 'failed' | 'missing' | 'old', number> = {} as never;
 let batchId: number;
 let companyId: number;
@@ -31,11 +32,11 @@ beforeAll(async () => {
   ({ company_id: companyId } = await one<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`));
   const ids = (await t.query<{ id: number }>(`SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND NOT EXISTS (SELECT 1 FROM quasi_enrolments e WHERE e.compound_id = c.id) ORDER BY c.id LIMIT 5`)).map((r) => r.id);
   [c.a, c.b, c.failed, c.missing, c.old] = ids;
-  await enrolAndAssess(c.a, '2024-01-01', 'pass', '12345.67'); // year 2, 12 months
-  await enrolAndAssess(c.b, '2025-03-15', 'pass', '123456.78'); // year 1, April–December
-  await enrolAndAssess(c.failed, '2024-01-01', 'fail', '5000.00');
-  await enrolAndAssess(c.missing, '2024-01-01', null, '5000.00');
-  await enrolAndAssess(c.old, '2021-01-01', 'pass', '5000.00'); // year 5: nothing
+  await enrolAndAssess(c.a, '2023-01-01', 'pass', '12345.67'); // year 2, 12 months
+  await enrolAndAssess(c.b, '2024-03-15', 'pass', '123456.78'); // year 1, April–December
+  await enrolAndAssess(c.failed, '2023-01-01', 'fail', '5000.00');
+  await enrolAndAssess(c.missing, '2023-01-01', null, '5000.00');
+  await enrolAndAssess(c.old, '2020-01-01', 'pass', '5000.00'); // year 5: nothing
 });
 afterAll(() => t.close());
 
@@ -60,8 +61,8 @@ describe('drafting a batch', () => {
     ['a district out of scope (石拐区)', async () => [{ districtCode: '150205', year: YEAR }, city], 400, 'DISTRICT_OUT_OF_SCOPE'],
     ['a street code', async () => [{ districtCode: '150203001', year: YEAR }, city], 400, 'VALIDATION_FAILED'],
     ['a future year', async () => [{ districtCode: '150203', year: 2099 }, district], 400, 'VALIDATION_FAILED'],
-    ['another district’s staff', async () => [{ districtCode: '150203', year: 2024 }, await t.login('d150204')], 403, 'OUT_OF_JURISDICTION'],
-    ['street staff', async () => [{ districtCode: '150203', year: 2024 }, await t.login('street')], 403, 'ROLE_FORBIDDEN'],
+    ['another district’s staff', async () => [{ districtCode: '150203', year: 2023 }, await t.login('d150204')], 403, 'OUT_OF_JURISDICTION'],
+    ['street staff', async () => [{ districtCode: '150203', year: 2023 }, await t.login('street')], 403, 'ROLE_FORBIDDEN'],
   ])('refused: %s', async (_n, args, status, code) => {
     const [body, token] = await args();
     const before = await one(`SELECT count(*)::int AS n FROM subsidy_batches`);
@@ -97,7 +98,7 @@ describe('approvals: district, then city, then paid', () => {
 
   test('a usage cannot be recorded before the money is paid', async () => {
     const [line] = (await t.api.get('/api/subsidy-lines').set(auth(company))).body;
-    const res = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'greening', amountFen: 100, spentOn: '2025-12-01' });
+    const res = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'greening', amountFen: 100, spentOn: '2025-01-15' });
     expect([res.status, res.body.error?.code]).toEqual([409, 'BATCH_NOT_PAID']);
   });
 
@@ -139,7 +140,7 @@ describe('the company records how the money was used (五(四))', () => {
     const lines = (await t.api.get('/api/subsidy-lines').set(auth(company))).body;
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const line = lines.find((l: { compoundId: number }) => l.compoundId === c.a);
-    const post = (category: string, amountFen: number) => t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category, amountFen, spentOn: '2025-12-01', note: '更换路灯' });
+    const post = (category: string, amountFen: number) => t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category, amountFen, spentOn: '2025-01-15', note: '更换路灯' });
     expect((await post('facilities', line.totalFen - 300)).status).toBe(201);
     expect((await post('greening', 200)).status).toBe(201);
     const over = await post('roads', 101);
@@ -151,17 +152,17 @@ describe('the company records how the money was used (五(四))', () => {
 
   test('refused: a category outside the three, another company’s line, bureau staff', async () => {
     const [line] = (await t.api.get('/api/subsidy-lines').set(auth(company))).body;
-    const bad = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'salaries', amountFen: 1, spentOn: '2025-12-01' });
+    const bad = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'salaries', amountFen: 1, spentOn: '2025-01-15' });
     expect([bad.status, bad.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
     await t.query(`UPDATE users SET company_id = (SELECT id FROM companies WHERE id <> $1 ORDER BY id LIMIT 1) WHERE username = 'company'`, [companyId]);
     try {
-      const other = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-12-01' });
+      const other = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
       expect(other.status).toBeGreaterThanOrEqual(400);
       expect(other.status).toBeLessThan(500);
     } finally {
       await t.query(`UPDATE users SET company_id = $1 WHERE username = 'company'`, [companyId]);
     }
-    const bureau = await t.api.post('/api/subsidy-usages').set(auth(district)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-12-01' });
+    const bureau = await t.api.post('/api/subsidy-usages').set(auth(district)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
     expect([bureau.status, bureau.body.error?.code]).toEqual([403, 'ROLE_FORBIDDEN']);
   });
 });

@@ -204,33 +204,41 @@ export async function draftSubsidyBatch(db: Db, settings: QuasiSubsidySettings, 
     }
     const [batch] = await tx.insert(subsidyBatches).values({ regionCode: input.districtCode, year: input.year, createdBy: actor.id }).onConflictDoNothing().returning({ id: subsidyBatches.id });
     if (!batch) throw conflict('BATCH_EXISTS', '该区县本年度的补贴批次已存在');
-    const sources = (
-      await tx.execute(sql`
-        SELECT e.id AS "enrolmentId", e.compound_id AS "compoundId", e.region_code AS "regionCode", e.company_id AS "companyId",
-               e.start_date::text AS "startDate", e.end_date::text AS "endDate", c.total_area::text AS "totalArea", a.id AS "assessmentId"
-          FROM quasi_enrolments e
-          JOIN compounds c ON c.id = e.compound_id
-          JOIN quasi_assessments a ON a.enrolment_id = e.id AND a.year = ${input.year} AND a.result = 'pass'
-         WHERE e.region_code LIKE ${input.districtCode + '%'}
-           AND e.start_date <= make_date(${input.year}, 12, 31) AND coalesce(e.end_date, '9999-12-31'::date) >= make_date(${input.year}, 1, 1)
-         ORDER BY e.region_code, e.compound_id, e.id`)
-    ).rows as unknown as LineSource[];
-    const lines: (typeof subsidyLines.$inferInsert)[] = [];
-    for (const s of sources) {
-      const enrolmentYear = enrolmentYearIn(s.startDate, input.year);
-      const months = monthsServedIn(s.startDate, s.endDate, input.year);
-      const areaCenti = parseAreaCenti(s.totalArea) ?? 0;
-      const split = quasiSubsidy({ areaCenti, enrolmentYear, months });
-      if (split.totalFen === 0) continue;
-      lines.push({ batchId: batch.id, compoundId: s.compoundId, regionCode: s.regionCode, enrolmentId: s.enrolmentId, assessmentId: s.assessmentId, companyId: s.companyId, areaCenti, enrolmentYear, months, rateFen: quasiSubsidyRateFen(enrolmentYear), ...split });
-    }
-    for (let i = 0; i < lines.length; i += 1000) await tx.insert(subsidyLines).values(lines.slice(i, i + 1000));
-    const sum = (k: 'totalFen' | 'cityFen' | 'districtFen') => lines.reduce((a, l) => a + Number(l[k]), 0);
-    const totals = { lineCount: lines.length, totalFen: sum('totalFen'), cityFen: sum('cityFen'), districtFen: sum('districtFen') };
-    await tx.update(subsidyBatches).set(totals).where(eq(subsidyBatches.id, batch.id));
+    const totals = await fillSubsidyBatch(tx, batch.id, input.districtCode, input.year);
     await writeAudit(tx, actor, { action: 'create', entity: 'subsidy-batches', entityId: batch.id, after: { regionCode: input.districtCode, year: input.year, ...totals }, regionCode: input.districtCode });
     return batch.id;
   });
+}
+
+/** Computes and stores a fresh batch's lines and totals (see draftSubsidyBatch), in the caller's transaction. */
+export async function fillSubsidyBatch(tx: Tx, batchId: number, districtCode: string, year: number) {
+  const input = { districtCode, year };
+  const batch = { id: batchId };
+  const sources = (
+    await tx.execute(sql`
+      SELECT e.id AS "enrolmentId", e.compound_id AS "compoundId", e.region_code AS "regionCode", e.company_id AS "companyId",
+             e.start_date::text AS "startDate", e.end_date::text AS "endDate", c.total_area::text AS "totalArea", a.id AS "assessmentId"
+        FROM quasi_enrolments e
+        JOIN compounds c ON c.id = e.compound_id
+        JOIN quasi_assessments a ON a.enrolment_id = e.id AND a.year = ${input.year} AND a.result = 'pass'
+       WHERE e.region_code LIKE ${input.districtCode + '%'}
+         AND e.start_date <= make_date(${input.year}, 12, 31) AND coalesce(e.end_date, '9999-12-31'::date) >= make_date(${input.year}, 1, 1)
+       ORDER BY e.region_code, e.compound_id, e.id`)
+  ).rows as unknown as LineSource[];
+  const lines: (typeof subsidyLines.$inferInsert)[] = [];
+  for (const s of sources) {
+    const enrolmentYear = enrolmentYearIn(s.startDate, input.year);
+    const months = monthsServedIn(s.startDate, s.endDate, input.year);
+    const areaCenti = parseAreaCenti(s.totalArea) ?? 0;
+    const split = quasiSubsidy({ areaCenti, enrolmentYear, months });
+    if (split.totalFen === 0) continue;
+    lines.push({ batchId: batch.id, compoundId: s.compoundId, regionCode: s.regionCode, enrolmentId: s.enrolmentId, assessmentId: s.assessmentId, companyId: s.companyId, areaCenti, enrolmentYear, months, rateFen: quasiSubsidyRateFen(enrolmentYear), ...split });
+  }
+  for (let i = 0; i < lines.length; i += 1000) await tx.insert(subsidyLines).values(lines.slice(i, i + 1000));
+  const sum = (k: 'totalFen' | 'cityFen' | 'districtFen') => lines.reduce((a, l) => a + Number(l[k]), 0);
+  const totals = { lineCount: lines.length, totalFen: sum('totalFen'), cityFen: sum('cityFen'), districtFen: sum('districtFen') };
+  await tx.update(subsidyBatches).set(totals).where(eq(subsidyBatches.id, batch.id));
+  return totals;
 }
 
 /**

@@ -12,6 +12,7 @@ import { seedFund } from './fund';
 import { seedParty } from './party';
 import { seedWorkforce } from './qualityWorkforce';
 import { seedQualityLevels } from './qualityLevels';
+import { seedRenewalAreas } from './renewalAreas';
 import { seedWorkflows } from './workflows';
 
 export interface SeedOptions {
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedParty(tx, cipher);
     await seedWorkforce(tx, cipher);
     await seedQualityLevels(tx, r);
+    await seedRenewalAreas(tx);
     await seedWorkflows(tx);
     return { compounds: compoundCount, households: householdCount };
   });
