@@ -13,6 +13,7 @@ import { seedParty } from './party';
 import { seedWorkforce } from './qualityWorkforce';
 import { seedQualityLevels } from './qualityLevels';
 import { seedRenewalAreas } from './renewalAreas';
+import { seedRenewalSurveys } from './renewalSurveys';
 import { seedWorkflows } from './workflows';
 
 export interface SeedOptions {
@@ -117,6 +118,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedWorkforce(tx, cipher);
     await seedQualityLevels(tx, r);
     await seedRenewalAreas(tx);
+    await seedRenewalSurveys(tx);
     await seedWorkflows(tx);
     return { compounds: compoundCount, households: householdCount };
   });
