@@ -21,18 +21,24 @@ let home: { household_id: number; compound_id: number; code: string; region_code
 beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchBrowser();
-  // A home in 沼潭社区 whose compound the demo `company` account's company serves today.
+  // A home in 沼潭社区 whose compound the demo `company` account's company serves today (one is given a project if none is).
   const [{ company_id }] = await platform.query<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`);
-  [home] = await platform.query(
-    `SELECT h.id AS household_id, h.compound_id, c.code, h.region_code FROM households h JOIN compounds c ON c.id = h.compound_id
-      WHERE h.region_code = '150203001001' ORDER BY h.id LIMIT 1`,
-  );
-  await platform.query(`DELETE FROM projects WHERE compound_id = $1`, [home.compound_id]);
-  await platform.query(
-    `INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name)
-     VALUES ($1, $2, $3, current_date - 30, current_date + 365, 100, 3, '王经理')`,
-    [company_id, home.compound_id, home.region_code],
-  );
+  const served = `SELECT h.id AS household_id, h.compound_id, c.code, h.region_code FROM households h JOIN compounds c ON c.id = h.compound_id
+      WHERE h.region_code LIKE '150203001%' AND h.compound_id IN (SELECT p.compound_id FROM projects p WHERE p.company_id = $1 AND p.start_date <= current_date AND p.end_date >= current_date)
+        AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.compound_id = h.compound_id AND p.company_id <> $1 AND p.start_date <= current_date AND p.end_date >= current_date)
+      ORDER BY h.id LIMIT 1`;
+  [home] = await platform.query(served, [company_id]);
+  if (!home) {
+    const [c] = await platform.query<{ id: number; region_code: string }>(
+      `SELECT c.id, c.region_code FROM compounds c WHERE c.region_code = '150203001001' AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.compound_id = c.id AND p.end_date >= current_date) ORDER BY c.id LIMIT 1`,
+    );
+    await platform.query(
+      `INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name)
+       VALUES ($1, $2, $3, current_date - 30, current_date + 365, 100, 3, '王经理')`,
+      [company_id, c.id, c.region_code],
+    );
+    [home] = await platform.query(served, [company_id]);
+  }
 }, 120_000);
 
 afterAll(async () => {
