@@ -1,1 +1,4 @@
 export * from './enums';
+export * from './survey';
+export * from './classify';
+export * from './coverage';
