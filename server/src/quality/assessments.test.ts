@@ -148,6 +148,17 @@ describe('upgrade-plans (提档升级)', () => {
     expect(after.body.map((i: { projectId: number }) => i.projectId)).not.toContain(project.id);
   });
 
+  test('a filed plan with a project already upgraded cannot be deleted; awards are the city\'s; absurd rewards are refused', async () => {
+    const [plan] = await t.query<{ id: number }>(`SELECT id FROM upgrade_plans WHERE year = 2027 AND region_code = $1`, [district]);
+    // approved above: not deletable
+    expect((await t.api.delete(`/api/upgrade-plans/${plan.id}`).set(await as(`d${district}`))).body.error.code).toBe('PLAN_NOT_EDITABLE');
+    expect((await t.api.post('/api/awards').set(await as(`d${district}`)).send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x' })).status).toBe(403);
+    const huge = await t.api.post('/api/awards').set(await as('city')).send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x', rewardFen: 1e20 });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.fields).toHaveProperty('rewardFen');
+    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'upgrade-plan-items' AND action = 'create'`)).toBeGreaterThan(0);
+  });
+
   test('a project already at its target cannot be planned', async () => {
     const res = await t.api
       .post('/api/upgrade-plans')

@@ -144,7 +144,8 @@ async function markUpgraded(tx: Tx, actor: Actor, projectId: number, companyId: 
   }
 }
 
-export function assessmentId(raw: string): number {
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw new AppError('NOT_FOUND', 404, '等级评定申请不存在');
+/** A path id: a positive int4, else 404 naming what was looked for. */
+export function pathId(raw: string, what: string): number {
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647 || Number(raw) === 0) throw new AppError('NOT_FOUND', 404, `${what}不存在`);
   return Number(raw);
 }

@@ -72,6 +72,9 @@ describe('project pricing (DOMAIN.md §11)', () => {
     const bad = await t.api.put(`/api/projects/${assessed.id}`).set(city).send({ ...p, pricingForm: 'fixed' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('pricingForm');
+    const absurd = await t.api.put(`/api/projects/${assessed.id}`).set(city).send({ ...p, tenderDate: '9999-01-01' });
+    expect(absurd.status).toBe(400);
+    expect(absurd.body.error.fields).toHaveProperty('tenderDate');
   });
 });
 
@@ -108,6 +111,17 @@ describe('statistics', () => {
     const byDistrict = await t.api.get('/api/quality/stats?year=2026&groupBy=district').set(await as('city'));
     expect(byDistrict.body.groups.reduce((s: number, g: { projects: number }) => s + g.projects, 0)).toBe(byDistrict.body.totals.projects);
     expect(byDistrict.body.totals.costComposition.totalFen).toBeGreaterThan(0);
+  });
+
+  test('the .xlsx of the statistics', async () => {
+    const res = await t.api.get('/api/quality/stats.xlsx?year=2026').set(await as('city')).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });
 
   test('bad input → 400; company staff → 403', async () => {

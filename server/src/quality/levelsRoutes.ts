@@ -5,7 +5,7 @@ import { registerResource } from '../http/resource';
 import { forbidden } from '../http/errors';
 import { requireActor } from '../auth/middleware';
 import { isBureau } from '../jurisdiction/scope';
-import { assessApplication, assessmentId, levelAssessmentsResource } from './assessments';
+import { assessApplication, levelAssessmentsResource, pathId } from './assessments';
 import { awardsResource } from './awards';
 import { costReportsResource } from './costReports';
 import { feeGuidanceResource } from './feeGuidance';
@@ -22,11 +22,11 @@ export function registerQualityLevelRoutes(router: Router, db: Db): void {
   registerPublicPriceStats(router, db);
 
   router.post('/api/level-assessments/:id/assess', async (ctx) => {
-    ctx.body = await assessApplication(db, requireActor(ctx), assessmentId(ctx.params.id), ctx.request.body);
+    ctx.body = await assessApplication(db, requireActor(ctx), pathId(ctx.params.id, '等级评定申请'), ctx.request.body);
   });
   for (const decision of ['approve', 'return'] as const) {
     router.post(`/api/upgrade-plans/:id/${decision}`, async (ctx) => {
-      ctx.body = await decidePlan(db, requireActor(ctx), assessmentId(ctx.params.id), decision === 'approve' ? 'approved' : 'returned');
+      ctx.body = await decidePlan(db, requireActor(ctx), pathId(ctx.params.id, '提档升级计划'), decision === 'approve' ? 'approved' : 'returned');
     });
   }
 

@@ -93,12 +93,15 @@ export function upgradePlansResource(): ResourceDef {
         after: async (row, c) => {
           const items = pendingItems.get(c.tx)!;
           pendingItems.delete(c.tx);
-          await c.tx.insert(upgradePlanItems).values(items.map((i) => ({ ...i, planId: row.id as number })) as never);
+          const inserted = await c.tx.insert(upgradePlanItems).values(items.map((i) => ({ ...i, planId: row.id as number }))).returning();
+          for (const item of inserted) await writeAudit(c.tx, c.actor, { action: 'create', entity: 'upgrade-plan-items', entityId: item.id, after: item, regionCode: item.regionCode });
         },
       },
       remove: true,
-      beforeRemove: async (existing) => {
+      beforeRemove: async (existing, c) => {
         if (existing.status !== 'filed') throw conflict('PLAN_NOT_EDITABLE', '已审批或退回的计划不能删除');
+        const [reached] = (await c.tx.execute(sql`SELECT 1 FROM upgrade_plan_items WHERE plan_id = ${existing.id as number} AND upgraded_on IS NOT NULL LIMIT 1`)).rows;
+        if (reached) throw conflict('PLAN_HAS_UPGRADES', '计划中已有项目达标，不能删除');
       },
     },
   };

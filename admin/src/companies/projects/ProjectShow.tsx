@@ -1,7 +1,7 @@
-import { DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Datagrid, DateField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { serviceLevelChoices } from '../../choices';
 import { FenField, RegionField } from '../../common/fields';
-import { feeFlagChoices, pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
+import { assessmentStatusChoices, feeFlagChoices, pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
 
 export const ProjectShow = () => (
   <Show>
@@ -18,6 +18,14 @@ export const ProjectShow = () => (
       <SelectField source="selectionMethod" choices={selectionMethodChoices} emptyText="—" />
       <DateField locales="zh-CN" source="tenderDate" emptyText="—" />
       <TextField source="tenderResult" emptyText="—" />
+      {/* the project's level history (quality: level-assessments) */}
+      <ReferenceManyField label="等级评定记录" reference="level-assessments" target="projectId" sort={{ field: 'id', order: 'DESC' }}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无评定记录</span>}>
+          <TextField source="levelName" />
+          <SelectField source="status" choices={assessmentStatusChoices} />
+          <DateField locales="zh-CN" source="decidedOn" emptyText="—" />
+        </Datagrid>
+      </ReferenceManyField>
       <SelectField source="serviceLevel" choices={serviceLevelChoices} emptyText="—" />
       <TextField source="contractFilingNo" emptyText="—" />
       <DateField locales="zh-CN" source="contractFilingDate" emptyText="—" />
