@@ -403,6 +403,8 @@ export const resourcesZh = {
       reviewedAt: '审核时间',
       endedAt: '解除/撤回时间',
       createdAt: '申请时间',
+      registryOwnerName: '登记业主',
+      registryOwnerPhone: '登记业主手机号',
     },
   },
   ...committeesZh,

@@ -4,6 +4,7 @@ import { EnumField, RefInput } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { ClaimReviewButtons } from './ClaimReviewButtons';
 import { RevokeClaimButton } from './RevokeClaimButton';
+import { RegistryOwnerField } from './ClaimComparison';
 
 // The approval queue: opens on 待审核. docs/API.md lists only status and compoundId filters.
 const filters = [
@@ -12,7 +13,7 @@ const filters = [
 ];
 
 const exporter = xlsxExporter('household-claims', {
-  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'status', 'reason', 'createdAt', 'reviewedAt', 'endedAt'],
+  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'registryOwnerName', 'registryOwnerPhone', 'status', 'reason', 'createdAt', 'reviewedAt', 'endedAt'],
 });
 
 export const HouseholdClaimList = () => (
@@ -30,6 +31,7 @@ export const HouseholdClaimList = () => (
       <TextField source="room" sortable={false} />
       <TextField source="name" sortable={false} />
       <TextField source="phone" sortable={false} />
+      <RegistryOwnerField />
       <EnumField source="status" choices={claimStatusChoices} />
       <TextField source="reason" emptyText="—" sortable={false} />
       <DateField locales="zh-CN" source="createdAt" showTime />

@@ -3,6 +3,7 @@ import { claimStatusChoices } from '../../choices';
 import { EnumField } from '../../common/fields';
 import { ClaimReviewButtons } from './ClaimReviewButtons';
 import { RevokeClaimButton } from './RevokeClaimButton';
+import { ClaimComparison } from './ClaimComparison';
 
 const Actions = () => (
   <TopToolbar>
@@ -18,8 +19,7 @@ export const HouseholdClaimShow = () => (
       <TextField source="buildingName" />
       <TextField source="unitName" emptyText="—" />
       <ReferenceField source="householdId" reference="households" />
-      <TextField source="name" />
-      <TextField source="phone" />
+      <ClaimComparison />
       <EnumField source="status" choices={claimStatusChoices} />
       <TextField source="reason" emptyText="—" />
       <DateField locales="zh-CN" source="createdAt" showTime />

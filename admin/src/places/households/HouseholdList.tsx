@@ -6,6 +6,7 @@ import {
   NumberField,
   ReferenceField,
   SelectInput,
+  TextInput,
   TextField,
 } from 'react-admin';
 import { areaBasisChoices } from '../../choices';
@@ -19,6 +20,8 @@ const filters = [
   <RefInput key="buildingId" source="buildingId" reference="buildings" />,
   <RefInput key="unitId" source="unitId" reference="units" />,
   <RefInput key="ownerId" source="ownerId" reference="owners" />,
+  // Homes by their registered owner's name (part of it).
+  <TextInput key="ownerName" source="ownerName" label="业主姓名" alwaysOn />,
   <SelectInput key="areaBasis" source="areaBasis" choices={areaBasisChoices} />,
   <NullableBooleanInput key="developerUnsold" source="developerUnsold" />,
 ];

@@ -1,9 +1,14 @@
-import { BooleanField, Datagrid, List, NumberField, TextField } from 'react-admin';
+import { BooleanField, Datagrid, List, NumberField, TextField, TextInput } from 'react-admin';
 import { RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
 
 // `q` searches the name; phone and ID number arrive masked and are exported masked.
-const filters = [searchFilter, <RegionInput key="regionCode" source="regionCode" alwaysOn />];
+// By phone: the whole 11-digit number, matched through the blind index (phones are encrypted).
+const filters = [
+  searchFilter,
+  <TextInput key="phone" source="phone" label="手机号（完整11位）" alwaysOn parse={(v: string) => v?.trim()} />,
+  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
+];
 
 const exporter = xlsxExporter('owners', {
   fields: ['id', 'name', 'phone', 'idNumber', 'regionCode', 'developer', 'householdCount'],

@@ -1,5 +1,6 @@
 import { BooleanField, Datagrid, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { RegionField } from '../../common/fields';
+import { OwnerFullInfo } from './OwnerFullInfo';
 
 export const OwnerShow = () => (
   <Show>
@@ -7,6 +8,7 @@ export const OwnerShow = () => (
       <TextField source="name" />
       <TextField source="phone" />
       <TextField source="idNumber" />
+      <OwnerFullInfo />
       <RegionField source="regionCode" />
       <BooleanField source="developer" />
       <NumberField source="householdCount" />
