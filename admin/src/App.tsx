@@ -53,6 +53,12 @@ import { qualityStats } from './quality/stats';
 import { renewalSurveys } from './renewal/surveys';
 import { renewalProgress } from './renewal/progress';
 import { renewalCoverage } from './renewal/coverageRate';
+import { quasiStandardItems } from './renewal/quasi-standard-items';
+import { quasiEnrolments } from './renewal/quasi-enrolments';
+import { quasiAssessments } from './renewal/quasi-assessments';
+import { subsidyBatches } from './renewal/subsidy-batches';
+import { subsidyUsages } from './renewal/subsidy-batches/usages';
+import { renovations } from './renewal/renovations';
 import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
 
@@ -115,6 +121,13 @@ export const App = () => (
     <Resource name="renewal-surveys" {...renewalSurveys} />
     <Resource name="renewal-progress" {...renewalProgress} />
     <Resource name="renewal-coverage" {...renewalCoverage} />
+    <Resource name="quasi-enrolments" {...quasiEnrolments} />
+    <Resource name="quasi-assessments" {...quasiAssessments} />
+    <Resource name="quasi-standard-items" {...quasiStandardItems} />
+    <Resource name="subsidy-batches" {...subsidyBatches} />
+    <Resource name="subsidy-lines" />
+    <Resource name="subsidy-usages" {...subsidyUsages} />
+    <Resource name="renovations" {...renovations} />
     <CustomRoutes noLayout>
       {/* the association's published statistics: public, no sign-in (issue 12) */}
       <Route path="/public/price-stats" element={<PublicPriceStats />} />

@@ -30,7 +30,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   {
     key: 'renewal',
     label: '老旧小区',
-    resources: ['renewal-surveys', 'renewal-progress', 'renewal-coverage', 'quasi-enrolments', 'quasi-assessments', 'subsidy-batches', 'renovations'],
+    resources: ['renewal-surveys', 'renewal-progress', 'renewal-coverage', 'quasi-enrolments', 'quasi-assessments', 'quasi-standard-items', 'subsidy-batches', 'subsidy-usages', 'renovations'],
   },
   {
     key: 'quality',

@@ -87,6 +87,14 @@ export const ACCESS: Record<string, Rule> = {
   'renewal-surveys': { read: PLACE_STAFF, write: ['street_staff', 'community_staff'] },
   'renewal-progress': { read: PLACE_STAFF, write: [] },
   'renewal-coverage': { read: PLACE_STAFF, write: [] },
+  // Management areas and quasi-property subsidies (issue 11): the district enrols and assesses, district and city approve batches, companies record the money's use.
+  'quasi-standard-items': { read: [...PLACE_STAFF, 'company_staff'], write: CITY },
+  'quasi-enrolments': { read: [...PLACE_STAFF, 'company_staff'], write: BUREAU_MANAGERS },
+  'quasi-assessments': { read: [...PLACE_STAFF, 'company_staff'], write: ['district_staff'] },
+  'subsidy-batches': { read: BUREAU_MANAGERS, write: BUREAU_MANAGERS },
+  'subsidy-lines': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  'subsidy-usages': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  renovations: { read: [...PLACE_STAFF, 'company_staff'], write: ['street_staff', 'district_staff'] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

@@ -8,6 +8,7 @@ import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
 import { renewalSurveyZh } from '../renewal/surveyZh';
+import { renewalAreasZh } from '../renewal/areasZh';
 
 // Simplified Chinese for react-admin 5. The `ra` tree mirrors ra-language-english key for key
 // (zh.test.ts checks that nothing is missing); `resources` names our resources and their fields.
@@ -258,6 +259,9 @@ export const resourcesZh = {
       type: '小区类型',
       managementMode: '管理模式',
       facilitiesComplete: '配套设施齐全',
+      retired: '已并入其他小区',
+      retiredIntoCompoundId: '并入小区',
+      retiredAt: '并入时间',
       buildingCount: '楼栋数',
       householdCount: '户数',
       createdAt: '创建时间',
@@ -416,6 +420,7 @@ export const resourcesZh = {
   ...fundZh,
   ...securityZh,
   ...renewalSurveyZh,
+  ...renewalAreasZh,
 } as const;
 
 export type ResourceName = keyof typeof resourcesZh;

@@ -18,6 +18,8 @@ const filters = [
   <SelectInput key="type" source="type" choices={compoundTypeChoices} />,
   <SelectInput key="managementMode" source="managementMode" choices={managementModeChoices} />,
   <NullableBooleanInput key="facilitiesComplete" source="facilitiesComplete" />,
+  // Compounds merged into another management area (issue 11) are listed only when asked for.
+  <NullableBooleanInput key="retired" source="retired" alwaysOn />,
 ];
 
 export const compoundExportFields = [
@@ -32,7 +34,7 @@ const exporter = xlsxExporter('compounds', {
 });
 
 export const CompoundList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+  <List filters={filters} filterDefaultValues={{ retired: false }} exporter={exporter} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="name" />

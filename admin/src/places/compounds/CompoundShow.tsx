@@ -14,11 +14,14 @@ import {
 import { compoundTypeChoices, managementModeChoices } from '../../choices';
 import { EnumField, RegionField } from '../../common/fields';
 import { CompoundQrCode } from './CompoundQrCode';
+import { MergeButton, RetiredNotice } from '../../renewal/merge/MergeButton';
 
 export const CompoundShow = () => (
   <Show>
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
       <SimpleShowLayout sx={{ flex: '1 1 480px' }}>
+        <RetiredNotice />
+        <MergeButton />
         <TextField source="code" />
         <TextField source="name" />
         <RegionField source="districtCode" />
