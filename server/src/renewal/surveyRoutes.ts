@@ -5,6 +5,7 @@ import { registerResource } from '../http/resource';
 import { registerSurveyActions } from './surveyActions';
 import { renewalSurveysResource } from './surveys';
 import { registerRenewalFigures } from './progress';
+import { registerCompoundSummary } from './compoundSummary';
 
 /** The survey half of old-compound renewal (issue 11): surveys, classification, progress, map, coverage. */
 export function registerRenewalSurveyRoutes(router: Router, db: Db, config: Config): void {
@@ -12,4 +13,5 @@ export function registerRenewalSurveyRoutes(router: Router, db: Db, config: Conf
   registerSurveyActions(router, db, config);
   registerResource(router, db, renewalSurveysResource());
   registerRenewalFigures(router, db, config);
+  registerCompoundSummary(router, db);
 }

@@ -296,3 +296,21 @@ describe('issue 11: progress, map and coverage by district', () => {
     }
   });
 });
+
+describe('issue 11: residents see their compound’s management, quasi company and renovation', () => {
+  test('the summary names the mode, the enrolled company and the renovation with the owners’ decision', async () => {
+    const [c] = await t.query<{ id: number }>(`SELECT compound_id AS id FROM renovations ORDER BY id LIMIT 1`);
+    const [e] = await t.query<{ id: number; name: string }>(
+      `SELECT e.compound_id AS id, co.name FROM quasi_enrolments e JOIN companies co ON co.id = e.company_id WHERE e.start_date <= current_date AND (e.end_date IS NULL OR e.end_date >= current_date) ORDER BY e.id LIMIT 1`,
+    );
+    const resident = await t.residentToken('renewal-summary-reader');
+    const withRenovation = await t.api.get(`/api/renewal/compounds/${c.id}`).set(bearer(resident));
+    expect(withRenovation.status).toBe(200);
+    expect(withRenovation.body.renovation).toMatchObject({ title: expect.any(String), status: expect.any(String) });
+    const enrolled = await t.api.get(`/api/renewal/compounds/${e.id}`).set(bearer(resident));
+    expect(enrolled.body).toMatchObject({ managementMode: 'quasi', quasiCompany: { name: e.name } });
+    expect((await t.api.get('/api/renewal/compounds/999999999').set(bearer(resident))).status).toBe(404);
+    expect((await t.api.get('/api/renewal/compounds/abc').set(bearer(resident))).status).toBe(404);
+    expect((await t.api.get(`/api/renewal/compounds/${c.id}`)).status).toBe(401);
+  });
+});
