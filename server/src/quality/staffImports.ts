@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import {
   createStaffRowValidator,
   createTrainingRowValidator,
+  MAX_TRAINING_TENTHS_PER_DAY,
   STAFF_IMPORT_KIND_LABELS,
   type StaffImportKind,
-  type StaffImportValue,
-  type TrainingImportValue,
 } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { auditLogs, staff, staffImports, trainings } from '../db/schema';
+import { staffImports } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { personalColumns } from '../places/owners';
 import type { PersonalDataCipher } from '../places/personalData';
 import { beijingDate } from '../jurisdiction/scope';
-import { earliestExpiry } from './staffResource';
 
 /**
  * A workforce import is two steps (issue 12, as the party registry's): upload → preview (every row
@@ -32,8 +30,6 @@ import { earliestExpiry } from './staffResource';
 const CHUNK = 1000;
 const BATCH = 2000;
 const MAX_ERRORS_SHOWN = 2000;
-
-type ImportRow = typeof staffImports.$inferSelect;
 
 /** The report of an import (without its checked rows). */
 export async function readImport(db: Db, actor: Actor, id: string) {
@@ -149,88 +145,112 @@ export async function commitImport(db: Db, actor: Actor, id: string, confirmVali
   return readImport(db, actor, id);
 }
 
+interface Claimed {
+  kind: StaffImportKind;
+  companyId: number;
+  fileName: string;
+  validCount: number;
+  skippedRows: number[];
+}
+
 async function runCommit(db: Db, actor: Actor, id: string) {
-  const [imp] = (await db.select().from(staffImports).where(eq(staffImports.id, id))) as ImportRow[];
+  // The checked rows stay in the database: the commit reads them there, never through this process.
+  const { rows } = await db.execute(sql`
+    SELECT kind, company_id, file_name, jsonb_array_length(valid)::int AS valid_count,
+           (SELECT coalesce(jsonb_agg(e->'row'), '[]'::jsonb) FROM (SELECT e FROM jsonb_array_elements(errors) e LIMIT 200) x) AS skipped
+      FROM staff_imports WHERE id = ${id}`);
+  const r = rows[0] as { kind: StaffImportKind; company_id: number; file_name: string; valid_count: number; skipped: number[] };
+  const imp: Claimed = { kind: r.kind, companyId: r.company_id, fileName: r.file_name, validCount: r.valid_count, skippedRows: r.skipped };
   const progress = (n: number) => {
     // Outside the transaction, so a poll sees it; harmless if it lands after the commit (status no longer matches).
     void db.execute(sql`UPDATE staff_imports SET committed = GREATEST(committed, ${n}) WHERE id = ${id} AND status = 'committing'`).catch(() => undefined);
   };
   await db.transaction(async (tx) => {
-    const n = imp.kind === 'staff' ? await commitStaff(tx, actor, imp, progress) : await commitTrainings(tx, actor, imp, progress);
+    const n = imp.kind === 'staff' ? await commitStaff(tx, actor, id, imp, progress) : await commitTrainings(tx, actor, id, imp, progress);
     await writeAudit(tx, actor, {
       action: 'import_commit',
       entity: 'staff-imports',
       entityId: id,
-      after: { kind: imp.kind, fileName: imp.fileName, committed: n, skippedRows: imp.errors.map((e) => e.row).slice(0, 200) },
+      after: { kind: imp.kind, fileName: imp.fileName, committed: n, skippedRows: imp.skippedRows },
       regionCode: actor.regionCode ?? null,
     });
     await tx.update(staffImports).set({ status: 'committed', committed: n, updatedAt: new Date() }).where(eq(staffImports.id, id));
   });
 }
 
-async function insertWithAudit(tx: Tx, actor: Actor, entity: 'staff' | 'trainings', values: Record<string, unknown>[], progress: (n: number) => void) {
-  const table = entity === 'staff' ? staff : trainings;
+/** Row values `v` of the stored preview, rows (from, to] in sheet order. */
+const previewRows = (id: string, from: number, to: number) =>
+  sql`SELECT x.e->'value' AS v FROM staff_imports i, jsonb_array_elements(i.valid) WITH ORDINALITY AS x(e, n) WHERE i.id = ${id} AND x.n > ${from} AND x.n <= ${to}`;
+
+/** Runs one INSERT … RETURNING (with its audit rows in the same statement) per BATCH rows, reporting progress. */
+async function inBatches(tx: Tx, total: number, progress: (n: number) => void, insert: (from: number, to: number) => SQL) {
   let n = 0;
-  for (let i = 0; i < values.length; i += BATCH) {
-    const batch = values.slice(i, i + BATCH);
-    const ids = (await tx.insert(table as typeof staff).values(batch as never).returning({ id: table.id })) as { id: number }[];
-    await tx.insert(auditLogs).values(
-      ids.map(({ id }, k) => {
-        const { phoneEnc: _e, phoneHash: _h, ...after } = batch[k];
-        return { actorId: actor.id, actorName: actor.name, action: 'import', entity, entityId: String(id), after: { id, ...after }, regionCode: after.regionCode as string, ip: actor.ip?.slice(0, 45) ?? null, userAgent: actor.userAgent?.slice(0, 200) ?? null };
-      }),
-    );
-    n += ids.length;
+  for (let from = 0; from < total; from += BATCH) {
+    const { rows } = await tx.execute(insert(from, Math.min(total, from + BATCH)));
+    n += Number((rows[0] as { n: number }).n);
     progress(n);
   }
   return n;
 }
 
-async function commitStaff(tx: Tx, actor: Actor, imp: ImportRow, progress: (n: number) => void) {
-  const regions = new Map(
-    ((await tx.execute(sql`SELECT p.id, p.region_code FROM projects p WHERE p.company_id = ${imp.companyId}`)).rows as { id: number; region_code: string }[]).map((p) => [p.id, p.region_code]),
+async function commitStaff(tx: Tx, actor: Actor, id: string, imp: Claimed, progress: (n: number) => void) {
+  const taken = await tx.execute(
+    sql`SELECT s.staff_no FROM staff s WHERE s.company_id = ${imp.companyId} AND s.staff_no IN (SELECT v->>'staffNo' FROM (${previewRows(id, 0, imp.validCount)}) src) LIMIT 1`,
   );
-  const [company] = (await tx.execute(sql`SELECT region_code FROM companies WHERE id = ${imp.companyId}`)).rows as { region_code: string }[];
-  const taken = await tx.execute(sql`SELECT staff_no FROM staff WHERE company_id = ${imp.companyId} AND staff_no IN ${imp.valid.map((v) => (v.value as unknown as StaffImportValue).staffNo)}`);
   if (taken.rows.length) throw conflict('STAFF_NO_TAKEN', `工号“${(taken.rows[0] as { staff_no: string }).staff_no}”在预览后已被登记：请重新上传`);
-  const values = imp.valid.map(({ value }) => {
-    const v = value as unknown as StaffImportValue & Record<string, unknown>;
-    return {
-      companyId: imp.companyId,
-      projectId: v.projectId,
-      regionCode: (v.projectId && regions.get(v.projectId)) || company.region_code,
-      staffNo: v.staffNo,
-      name: v.name,
-      post: v.post,
-      specialist: v.specialist,
-      hiredOn: v.hiredOn,
-      leftOn: v.leftOn,
-      phoneEnc: v.phoneEnc ?? null,
-      phoneHash: v.phoneHash ?? null,
-      phoneMasked: v.phoneMasked ?? null,
-      certificates: v.certificates,
-      certificateExpiresOn: earliestExpiry(v.certificates),
-    };
-  });
-  return insertWithAudit(tx, actor, 'staff', values, progress);
+  return inBatches(tx, imp.validCount, progress, (from, to) => sql`
+    WITH src AS (${previewRows(id, from, to)}),
+    ins AS (
+      INSERT INTO staff (company_id, project_id, region_code, staff_no, name, post, specialist, hired_on, left_on, phone_enc, phone_hash, phone_masked, certificates, certificate_expires_on)
+      SELECT ${imp.companyId}, p.id, coalesce(p.region_code, (SELECT region_code FROM companies WHERE id = ${imp.companyId})), v->>'staffNo', v->>'name', (v->>'post')::staff_post,
+             (v->>'specialist')::boolean, (v->>'hiredOn')::date, (v->>'leftOn')::date, v->>'phoneEnc', v->>'phoneHash', v->>'phoneMasked', v->'certificates',
+             (SELECT min((c->>'expiresOn')::date) FROM jsonb_array_elements(v->'certificates') c)
+        FROM src LEFT JOIN projects p ON p.id = (v->>'projectId')::int AND p.company_id = ${imp.companyId}
+      RETURNING *
+    ),
+    audit AS (
+      INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, after, region_code, ip, user_agent)
+      SELECT ${actor.id}, ${actor.name.slice(0, 40)}, 'import', 'staff', ins.id::text,
+             jsonb_build_object('id', ins.id, 'companyId', ins.company_id, 'projectId', ins.project_id, 'regionCode', ins.region_code, 'staffNo', ins.staff_no, 'name', ins.name,
+               'post', ins.post, 'specialist', ins.specialist, 'hiredOn', ins.hired_on, 'leftOn', ins.left_on, 'phoneMasked', ins.phone_masked,
+               'certificates', ins.certificates, 'certificateExpiresOn', ins.certificate_expires_on),
+             ins.region_code, ${actor.ip?.slice(0, 45) ?? null}, ${actor.userAgent?.slice(0, 200) ?? null}
+        FROM ins
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM audit`);
 }
 
-async function commitTrainings(tx: Tx, actor: Actor, imp: ImportRow, progress: (n: number) => void) {
-  const rows = imp.valid.map((v) => v.value as unknown as TrainingImportValue);
-  const ids = [...new Set(rows.map((r) => r.staffId))];
+async function commitTrainings(tx: Tx, actor: Actor, id: string, imp: Claimed, progress: (n: number) => void) {
+  const all = previewRows(id, 0, imp.validCount);
   // Lock the people, then check again what the preview checked: still on this company's staff, within employment.
-  const people = new Map(
-    ((await tx.execute(sql`SELECT id, company_id, region_code, hired_on::text, left_on::text FROM staff WHERE id IN ${ids} ORDER BY id FOR UPDATE`)).rows as { id: number; company_id: number; region_code: string; hired_on: string; left_on: string | null }[]).map((p) => [p.id, p]),
+  await tx.execute(sql`SELECT id FROM staff WHERE id IN (SELECT DISTINCT (v->>'staffId')::int FROM (${all}) src) ORDER BY id FOR UPDATE`);
+  const stale = await tx.execute(sql`
+    SELECT 1 FROM (${all}) src LEFT JOIN staff s ON s.id = (v->>'staffId')::int
+     WHERE s.id IS NULL OR s.company_id <> ${imp.companyId} OR (v->>'trainedOn')::date < s.hired_on OR (v->>'trainedOn')::date > s.left_on LIMIT 1`);
+  if (stale.rows.length) throw conflict('IMPORT_STALE', '员工名册在预览后发生了变化：请重新上传');
+  const n = await inBatches(tx, imp.validCount, progress, (from, to) => sql`
+    WITH src AS (${previewRows(id, from, to)}),
+    ins AS (
+      INSERT INTO trainings (staff_id, company_id, region_code, kind, course, provider, hours_tenths, trained_on, certificate_no, evidence)
+      SELECT s.id, ${imp.companyId}, s.region_code, (v->>'kind')::training_kind, v->>'course', v->>'provider', (v->>'hoursTenths')::smallint, (v->>'trainedOn')::date,
+             v->>'certificateNo', v->>'evidence'
+        FROM src JOIN staff s ON s.id = (v->>'staffId')::int
+      RETURNING *
+    ),
+    audit AS (
+      INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, after, region_code, ip, user_agent)
+      SELECT ${actor.id}, ${actor.name.slice(0, 40)}, 'import', 'trainings', ins.id::text,
+             jsonb_build_object('id', ins.id, 'staffId', ins.staff_id, 'companyId', ins.company_id, 'regionCode', ins.region_code, 'kind', ins.kind, 'course', ins.course,
+               'provider', ins.provider, 'hoursTenths', ins.hours_tenths, 'trainedOn', ins.trained_on, 'certificateNo', ins.certificate_no, 'evidence', ins.evidence),
+             ins.region_code, ${actor.ip?.slice(0, 45) ?? null}, ${actor.userAgent?.slice(0, 200) ?? null}
+        FROM ins
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM audit`);
+  const over = await tx.execute(
+    sql`SELECT 1 FROM trainings WHERE staff_id IN (SELECT DISTINCT (v->>'staffId')::int FROM (${all}) src) GROUP BY staff_id, trained_on HAVING sum(hours_tenths) > ${MAX_TRAINING_TENTHS_PER_DAY} LIMIT 1`,
   );
-  const values = rows.map((r) => {
-    const p = people.get(r.staffId);
-    if (!p || p.company_id !== imp.companyId || r.trainedOn < p.hired_on || (p.left_on && r.trainedOn > p.left_on)) {
-      throw conflict('IMPORT_STALE', '员工名册在预览后发生了变化：请重新上传');
-    }
-    return { staffId: r.staffId, companyId: imp.companyId, regionCode: p.region_code, kind: r.kind, course: r.course, provider: r.provider, hoursTenths: r.hoursTenths, trainedOn: r.trainedOn, certificateNo: r.certificateNo, evidence: r.evidence };
-  });
-  const n = await insertWithAudit(tx, actor, 'trainings', values, progress);
-  const over = await tx.execute(sql`SELECT 1 FROM trainings WHERE staff_id IN ${ids} GROUP BY staff_id, trained_on HAVING sum(hours_tenths) > 240 LIMIT 1`);
   if (over.rows.length) throw conflict('TRAINING_DAY_OVER_24H', '有员工某天的培训学时合计超过24小时（预览后又登记了培训）：请重新上传');
   return n;
 }

@@ -222,6 +222,27 @@ describe('import from .xlsx with preview and confirm (issue 12)', () => {
     expect(await count(`SELECT count(*) AS n FROM trainings t JOIN staff s ON s.id = t.staff_id WHERE s.staff_no = 'TR1' AND t.hours_tenths = 80 AND t.kind = 'continuing'`)).toBe(1);
   });
 
+  test('a batch whose 工号 was registered after the preview fails with the reason and writes nothing; audit rows carry no ciphertext', async () => {
+    const p = await preview('staff', await xlsxFromRecords([staffRow('ST1'), staffRow('ST2')]));
+    expect(p.status).toBe('ready');
+    await createStaff({ staffNo: 'ST2' });
+    const before = await count('SELECT count(*) AS n FROM staff');
+    expect((await t.api.post(`/api/staff-imports/${p.id}/commit`).set(await as('company')).send({})).status).toBe(202);
+    const done = await settled(p.id, (s) => s === 'committed' || s === 'failed');
+    expect(done.status).toBe('failed');
+    expect(done.failure).toContain('ST2');
+    expect(await count('SELECT count(*) AS n FROM staff')).toBe(before);
+    const ok = await preview('staff', await xlsxFromRecords([staffRow('ST3')]));
+    await t.api.post(`/api/staff-imports/${ok.id}/commit`).set(await as('company')).send({});
+    await settled(ok.id, (s) => s === 'committed');
+    const [audit] = await t.query<{ after: Record<string, unknown> }>(
+      `SELECT a.after FROM audit_logs a JOIN staff s ON a.entity = 'staff' AND a.entity_id = s.id::text AND a.action = 'import' WHERE s.staff_no = 'ST3' AND s.company_id = $1`,
+      [company.id],
+    );
+    expect(audit.after).toMatchObject({ staffNo: 'ST3', phoneMasked: '139****1111', post: 'lift', specialist: true });
+    expect(JSON.stringify(audit.after)).not.toMatch(/phoneEnc|phoneHash|13900001111/);
+  });
+
   test('file-level refusals: not an .xlsx, missing columns, not a company user', async () => {
     expect((await upload('staff', Buffer.from('a,b\n1,2'))).status).toBe(415);
     const missing = await upload('staff', await xlsxFromRecords([{ 工号: 'A', 姓名: 'B' }]));
