@@ -10,6 +10,7 @@ import { requireActor } from '../auth/middleware';
 import { getPresented } from '../http/resource';
 import { compoundsResource } from './compounds';
 import { compoundScopedRead } from './scopes';
+import { labelledQrSvg } from './qrPoster';
 import type { Actor } from '../auth/actor';
 
 /** What a compound's QR code opens: WeChat's "scan an ordinary link to open the mini-program" rule maps this URL to the entry page. */
@@ -26,9 +27,18 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
     const id = Number(ctx.params.id);
     const compound = Number.isSafeInteger(id) && id > 0 ? await getPresented(db, compoundDef, actor, id) : undefined;
     if (!compound) throw notFound('小区');
+    const url = scanUrl(config, String(compound.code), `${ctx.protocol}://${ctx.host}`);
+    // ?format=svg: the code to print, with the compound's name and code under it.
+    if (ctx.query.format === 'svg') {
+      const fileName = `${compound.name}（${compound.code}）扫码入驻二维码.svg`;
+      ctx.type = 'image/svg+xml';
+      ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(String(compound.code))}.svg"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+      ctx.body = await labelledQrSvg(url, String(compound.name), String(compound.code));
+      return;
+    }
     ctx.type = 'image/png';
     ctx.set('Content-Disposition', `attachment; filename="${compound.code}.png"`);
-    ctx.body = await QRCode.toBuffer(scanUrl(config, String(compound.code), `${ctx.protocol}://${ctx.host}`), { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
+    ctx.body = await QRCode.toBuffer(url, { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
   });
 
   // The scan-in page: public, no personal data.

@@ -5,7 +5,10 @@ import { useRecordContext, useTranslate } from 'react-admin';
 import { authHeaders } from '../../auth/session';
 import { API_BASE } from '../../dataProvider';
 
-/** The scan-in code. The endpoint needs the bearer token, so it is fetched as a blob, not linked. */
+/**
+ * The scan-in code as it prints: the QR code with the compound's name and code under it (the
+ * endpoint's ?format=svg). The endpoint needs the bearer token, so it is fetched as a blob, not linked.
+ */
 export const CompoundQrCode = () => {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -18,7 +21,7 @@ export const CompoundQrCode = () => {
     const controller = new AbortController();
     setUrl(null);
     setFailed(false);
-    fetch(`${API_BASE}/compounds/${encodeURIComponent(record.id)}/qrcode`, {
+    fetch(`${API_BASE}/compounds/${encodeURIComponent(record.id)}/qrcode?format=svg`, {
       headers: authHeaders(),
       signal: controller.signal,
     })
@@ -44,7 +47,7 @@ export const CompoundQrCode = () => {
     if (!url) return;
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${record.code}.png`;
+    a.download = `${record.name}（${record.code}）扫码入驻二维码.svg`;
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -53,9 +56,9 @@ export const CompoundQrCode = () => {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 1 }}>
       <Typography variant="subtitle2">{translate('app.compound.qrcode')}</Typography>
-      <Box sx={{ width: 200, height: 200, display: 'flex', alignItems: 'center', justifyContent: 'center', border: 1, borderColor: 'divider' }}>
+      <Box sx={{ width: 200, height: 234, display: 'flex', alignItems: 'center', justifyContent: 'center', border: 1, borderColor: 'divider' }}>
         {url ? (
-          <img src={url} alt={translate('app.compound.qrcode')} width={200} height={200} data-testid="compound-qrcode" />
+          <img src={url} alt={translate('app.compound.qrcode')} width={200} height={234} data-testid="compound-qrcode" />
         ) : failed ? (
           <Typography color="error" variant="body2">{translate('app.compound.qrcode_error')}</Typography>
         ) : (
