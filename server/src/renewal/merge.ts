@@ -64,12 +64,12 @@ export interface MergeResult {
  * Moves every compound-scoped row but MERGE_KEEPS to the target (building names that collide take the
  * source's name as a prefix), re-homes the fund ledgers and their entries into the target's account
  * (reconciled before and after: a difference throws and rolls back), adds the source's floor area to the
- * target, and retires the source (retired_into_compound_id, retired_at). Audited as `merge` on the source.
+ * target, and retires the source (retired_into_compound_id, retired_at, the target's management mode). Audited as `merge` on the source.
  */
 export async function mergeCompound(db: Db, actor: Actor, sourceId: number, targetId: number, reconcile: Reconcile): Promise<MergeResult> {
   return db.transaction(async (tx) => {
     const locked = await tx
-      .select({ id: compounds.id, name: compounds.name, regionCode: compounds.regionCode, totalArea: compounds.totalArea, retiredAt: compounds.retiredAt })
+      .select({ id: compounds.id, name: compounds.name, regionCode: compounds.regionCode, totalArea: compounds.totalArea, managementMode: compounds.managementMode, retiredAt: compounds.retiredAt })
       .from(compounds)
       .where(inArray(compounds.id, [sourceId, targetId]))
       .orderBy(compounds.id)
@@ -108,14 +108,15 @@ export async function mergeCompound(db: Db, actor: Actor, sourceId: number, targ
     const areaCenti = (parseAreaCenti(source.totalArea) ?? 0) + (parseAreaCenti(target.totalArea) ?? 0);
     await tx.update(compounds).set({ totalArea: formatAreaCenti(areaCenti), updatedAt: new Date() }).where(eq(compounds.id, targetId));
     const retiredAt = new Date();
-    await tx.update(compounds).set({ retiredIntoCompoundId: targetId, retiredAt, updatedAt: retiredAt }).where(eq(compounds.id, sourceId));
+    // The retired record takes the receiving area's management mode: its homes are managed as the target's now.
+    await tx.update(compounds).set({ retiredIntoCompoundId: targetId, retiredAt, managementMode: target.managementMode, updatedAt: retiredAt }).where(eq(compounds.id, sourceId));
     const result = { sourceCompoundId: sourceId, targetCompoundId: targetId, rows, fund: fund.summary };
     await writeAudit(tx, actor, {
       action: 'merge',
       entity: 'compounds',
       entityId: sourceId,
-      before: { retiredIntoCompoundId: null, totalArea: source.totalArea, targetTotalArea: target.totalArea },
-      after: { retiredIntoCompoundId: targetId, retiredAt, targetTotalArea: formatAreaCenti(areaCenti), rows, fund: fund.summary },
+      before: { retiredIntoCompoundId: null, managementMode: source.managementMode, totalArea: source.totalArea, targetTotalArea: target.totalArea },
+      after: { retiredIntoCompoundId: targetId, retiredAt, managementMode: target.managementMode, targetTotalArea: formatAreaCenti(areaCenti), rows, fund: fund.summary },
       regionCode: source.regionCode,
     });
     return result;
