@@ -8,6 +8,7 @@ export * from './places/idNumber';
 export * from './places/schemas';
 export * from './places/personName';
 export * from './places/unsold';
+export * from './places/householdMembers';
 export * from './companies/creditCode';
 export * from './companies/schemas';
 export * from './auth/roles';

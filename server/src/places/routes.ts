@@ -12,6 +12,7 @@ import { registerPublicPlaceRoutes } from './publicRoutes';
 import { regionsResource } from './regions';
 import { unitsResource } from './units';
 import { registerOwnerContactRoute } from './ownerContact';
+import { registerHouseholdMemberRoutes } from './householdMembers';
 
 export function registerPlaceRoutes(router: Router, db: Db, config: Config, cipher: PersonalDataCipher): void {
   registerPublicPlaceRoutes(router, db, config);
@@ -20,4 +21,5 @@ export function registerPlaceRoutes(router: Router, db: Db, config: Config, ciph
     registerResource(router, db, def);
   }
   registerClaimRoutes(router, db, cipher, config.claims);
+  registerHouseholdMemberRoutes(router, db, cipher);
 }

@@ -5,7 +5,9 @@ import {
   checkTransition,
   currentDueAt,
   deadlinesFrom,
+  homeStanding,
   initialLevel,
+  mayActOnHome,
   maskPhone,
   nextLevel,
   ticketActorKind,
@@ -51,14 +53,15 @@ async function filingContext(tx: Tx, householdId: number, userId: number, now: D
   const { rows } = await tx.execute(sql`
     SELECT h.compound_id, h.region_code,
            EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
+           EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id AND m.user_id = ${userId} AND m.status = 'bound') AS member,
            (SELECT c.user_id FROM household_claims c WHERE c.household_id = h.id AND c.status = 'verified' ORDER BY c.id LIMIT 1) AS verified_resident_id,
            (SELECT json_build_object('name', c.name, 'phoneEnc', c.phone_enc, 'phoneMasked', c.phone_masked) FROM household_claims c
              WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS own_contact,
            (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
       FROM households h WHERE h.id = ${householdId}`);
   type Contact = { name: string; phoneEnc: string; phoneMasked: string };
-  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; verified_resident_id: number | null; company_id: number | null; own_contact: Contact | null } | undefined;
-  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, verifiedResidentId: r.verified_resident_id, companyId: r.company_id, ownContact: r.own_contact };
+  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; member: boolean; verified_resident_id: number | null; company_id: number | null; own_contact: Contact | null } | undefined;
+  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, member: r.member, verifiedResidentId: r.verified_resident_id, companyId: r.company_id, ownContact: r.own_contact };
 }
 
 /** What the resident chose to share, from their verified claim (the phone stays encrypted; the handler opens it through the audited contact route). */
@@ -100,8 +103,9 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
     if (!home) throw notFound('房屋');
     if (staff) {
       if (!regionAllows(actor, home.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '不能为管辖范围以外的房屋登记工单');
-    } else if (!home.verified) {
-      throw forbidden('HOME_NOT_VERIFIED', '只能为已认证的本人房屋提交');
+    } else if (!mayActOnHome(homeStanding(home.verified, home.member), 'file_ticket')) {
+      // The owner's home, or one whose owner registered the filer as a family member or tenant (issue 16 §4).
+      throw forbidden('HOME_NOT_VERIFIED', '只能为已认证的本人房屋或业主登记您为成员的房屋提交');
     }
     const companyId = home.companyId;
     const chosen = staffInput?.level ?? undefined;

@@ -59,6 +59,7 @@ export const AUDIT_ACTION_LABELS = {
   upgrade: '提档升级达标',
   read: '标记通知已读',
   read_all: '全部通知标记已读',
+  member_bound: '绑定为家庭成员或租户',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
