@@ -3,13 +3,14 @@ export default defineAppConfig({
   pages: ['pages/scan/index', 'pages/home/index', 'pages/me/index'],
   // One subpackage per capability (STYLE.md): packages/<capability>/<page>/index.
   subPackages: [
-    { root: 'packages/places', pages: ['bind/index'] },
+    { root: 'packages/places', pages: ['bind/index', 'members/index', 'member-bind/index'] },
     { root: 'packages/disclosures', pages: ['list/index', 'detail/index'] },
     { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
     { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index'] },
     { root: 'packages/fund', pages: ['index/index', 'ledger/index', 'deposit/index'] },
     { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index', 'board/index'] },
     { root: 'packages/workorders', pages: ['login/index', 'list/index', 'detail/index'] },
+    { root: 'packages/renewal', pages: ['login/index', 'surveys/index', 'survey/index', 'compound/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -36,7 +36,7 @@ export interface CoverageTally {
 
 function ratio(covered: number, total: number): Ratio {
   // BigInt: floor areas summed city-wide times 1000 can pass 2^53.
-  const permille = total === 0 ? null : Number((BigInt(covered) * 2000n + BigInt(total)) / (2n * BigInt(total)));
+  const permille = total === 0 ? null : Number((BigInt(covered) * BigInt(2000) + BigInt(total)) / (BigInt(2) * BigInt(total)));
   return { covered, total, permille };
 }
 
@@ -92,7 +92,7 @@ export function coverageRate(
     floorArea: ratio(...x.a),
     households: ratio(...x.h),
     byMode: x.byMode,
-    meetsTarget: target === null || x.a[1] === 0 ? null : BigInt(x.a[0]) * 1000n >= BigInt(target) * BigInt(x.a[1]),
+    meetsTarget: target === null || x.a[1] === 0 ? null : BigInt(x.a[0]) * BigInt(1000) >= BigInt(target) * BigInt(x.a[1]),
   });
   return { groups: opts.groups.map((g) => tally(g, acc.get(g)!)), total: tally('total', all) };
 }
