@@ -264,7 +264,7 @@ describe('Red Property registry (party-building staff)', () => {
     expect(made.org).toMatchObject({ name: `表单物业党支部${suffix}` });
   });
 
-  test('party-members: a company employee', async () => {
+  test('party-members: a project manager of a company', async () => {
     // A company serving a compound today, whose community the cross-appointment below is in.
     const [served] = await platform.query<{ company_name: string; region_code: string }>(
       `SELECT co.name AS company_name, p.region_code FROM projects p JOIN companies co ON co.id = p.company_id
@@ -276,6 +276,8 @@ describe('Red Property registry (party-building staff)', () => {
     await fill('name', `表单党员${suffix}`);
     await fill('joinedOn', '2010-07-01');
     await autocomplete('orgId', made.org.name);
+    // A project manager may sit part-time on the community's party committee (the cross-appointment below).
+    await select('role', '项目负责人');
     await autocomplete('employerCompanyId', served.company_name);
     await fill('phone', `135${suffix}04`);
     const id = await save('party-members');

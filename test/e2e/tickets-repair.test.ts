@@ -45,13 +45,13 @@ const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[
 const miniButton = (page: Page, text: string): Locator => page.locator('taro-button-core').filter({ hasText: exactly(text), visible: true });
 const chip = (page: Page, text: string): Locator => page.locator('.chip').filter({ hasText: exactly(text), visible: true });
 
+/** The resident who just logged in on the H5 binds the home through the API (binding has its own journey) and the city approves. */
 async function verifyLatestDevResident(): Promise<number> {
-  const [u] = await platform.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
-  await platform.query(
-    `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status, reason)
-     VALUES ($1, $2, $3, $4, '张三', 'x', '139****0000', 'verified', '测试认证')`,
-    [u.id, home.household_id, home.compound_id, home.region_code],
-  );
+  const [u] = await platform.query<{ id: number; openid: string }>(`SELECT id, openid FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
+  const token = (await platform.api.post('/api/auth/dev-login').send({ openid: u.openid.slice('dev_'.length) })).body.token as string;
+  const claim = await platform.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId: home.household_id, name: '张三', phone: '13900000000' });
+  const approved = await platform.api.post(`/api/household-claims/${claim.body.id}/approve`).set('Authorization', `Bearer ${await platform.login('city')}`);
+  expect(approved.body.status).toBe('verified');
   return u.id;
 }
 
@@ -96,6 +96,8 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await chip(mini, '给排水').click();
   await mini.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
   await mini.locator('textarea').filter({ visible: true }).fill('厨房水管漏水，地面积水');
+  // Issue 16 §1: the resident chooses what the handler sees (name and phone is the default).
+  await mini.locator('.chip-on').filter({ hasText: exactly('姓名和电话'), visible: true }).waitFor();
   await mini.locator('.photo-add-h5 input[type="file"]').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: PNG });
   await mini.locator('.photo').filter({ visible: true }).first().waitFor();
   await miniButton(mini, '提交').click();
@@ -114,10 +116,32 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await admin.locator('td').filter({ hasText: exactly(String(id)) }).first().click();
   await admin.waitForURL(new RegExp(`#/tickets/${id}/show`));
   await admin.locator('img.ticket-photo').first().waitFor();
-  await consoleAction(admin, '一键派工', { workerName: '张师傅', workerPhone: '13700001111' });
+  // The handler reaches the resident: name and masked phone, the full phone on request (audited).
+  await admin.getByText('张三 139****0000').first().waitFor();
+  await admin.getByRole('button', { name: '查看完整电话（留痕）' }).click();
+  await admin.getByText('张三 13900000000').first().waitFor();
+  const audited = await platform.query(`SELECT 1 FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [String(id)]);
+  expect(audited).toHaveLength(1);
+  // Each deadline by its name (issue 16 §2): 待受理 counts down to 响应时限.
+  await admin.getByText(/^距响应时限 /).first().waitFor();
+  // The dispatch dialog shows the server's refusal on its field, in red (it said "请检查标红的项目" with nothing red).
+  await consoleAction(admin, '一键派工', { workerName: '张师傅', workerPhone: '1370000' });
+  await admin.locator('.MuiDialog-root .Mui-error').filter({ hasText: '维修人员电话' }).first().waitFor();
+  await admin.getByText('维修人员电话必须是11位手机号').first().waitFor();
+  await admin.locator('[data-field="workerPhone"]').fill('13700001111');
+  await admin.getByRole('button', { name: '确定' }).click();
   await admin.getByText('已派工').first().waitFor();
-  await consoleAction(admin, '办理完成', { result: '已更换水管接头，试水正常' });
+  await admin.getByText(/^距办结时限 /).first().waitFor();
+  // 受理部门 is the company; the person masked beside it.
+  await admin.locator('.ticket-handler').filter({ hasText: /鹿城物业服务有限公司 · 鹿\*+/ }).first().waitFor();
+  // Resolving in the console takes completion photos, as the field app does.
+  await admin.getByRole('button', { name: '办理完成', exact: true }).click();
+  await admin.getByTestId('resolve-photos').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
+  await admin.locator('.MuiDialog-root img.ticket-photo').first().waitFor();
+  await admin.locator('[data-field="result"]').fill('已更换水管接头，试水正常');
+  await admin.getByRole('button', { name: '确定' }).click();
   await admin.getByText('待评价').first().waitFor();
+  expect((await platform.query<{ result_photos: number[] }>(`SELECT result_photos FROM tickets WHERE id = $1`, [id]))[0].result_photos).toHaveLength(1);
   // DOMAIN.md §6: the case now waits for the resident — no 结案 yet, and the console says until when.
   await admin.getByText(/待居民评价，.*前未评价将自动确认/).first().waitFor();
   expect(await admin.getByRole('button', { name: '结案', exact: true }).count()).toBe(0);
@@ -133,8 +157,13 @@ test('a resident files a repair with a photo → the company dispatches and reso
   const steps = await platform.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [id]);
   expect(steps.map((s) => s.action)).toEqual(['create', 'dispatch', 'resolve', 'confirm']);
 
+  // One lifecycle (issue 16 §1): the rated case stays in the company's 待办 queue as 已评价待办结.
+  await admin.goto(`${platform.baseUrl}/admin/#/tickets`);
+  const queued = admin.locator('tr').filter({ has: admin.locator('td').filter({ hasText: exactly(String(id)) }) });
+  await expect(queued.first().innerText()).resolves.toContain('已评价待办结');
+  await queued.first().click();
+  await admin.waitForURL(new RegExp(`#/tickets/${id}/show`));
   // Only after the resident's word may the company answer and close it (已办结).
-  await admin.reload();
   await consoleAction(admin, '答复', { answer: '已更换水管接头，欢迎监督' });
   await admin.getByRole('button', { name: '结案', exact: true }).waitFor();
   await consoleAction(admin, '结案');
