@@ -351,6 +351,7 @@ export const resourcesZh = {
       tenderDate: '招标日期',
       tenderResult: '招标结果',
       assessedLevelName: '认定服务等级',
+      assessedOn: '等级认定日期',
       feeFlag: '指导价比对',
     },
   },

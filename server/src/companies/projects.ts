@@ -8,7 +8,7 @@ import { companies, compounds, projects } from '../db/schema';
 import type { Tx } from '../db/client';
 import { regionWriteAllowed } from '../places/scopes';
 import { compoundRegion } from '../places/compounds';
-import { currentLevelSql } from '../quality/levels';
+import { currentLevelDateSql, currentLevelSql } from '../quality/levels';
 import { projectFeeFlagSql } from '../quality/feeGuidance';
 
 async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
@@ -47,6 +47,7 @@ export function projectsResource(): ResourceDef {
       // quality: the level accepted last (level_assessments) and the fee against its guidance band
       assessedLevelId: currentLevelSql('"projects"."id"', 'id'),
       assessedLevelName: currentLevelSql('"projects"."id"', 'name'),
+      assessedOn: currentLevelDateSql('"projects"."id"'),
       feeFlag: projectFeeFlagSql,
       createdAt: projects.createdAt,
     },
@@ -82,7 +83,7 @@ export function projectsResource(): ResourceDef {
     write: {
       roles: ['city_admin', 'district_staff', 'street_staff'],
       allows: regionWriteAllowed,
-      readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'assessedLevelId', 'assessedLevelName', 'feeFlag', 'createdAt', 'updatedAt'],
+      readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'assessedLevelId', 'assessedLevelName', 'assessedOn', 'feeFlag', 'createdAt', 'updatedAt'],
       create: { schema: projectSchema, prepare: prepareProject },
       update: { schema: projectSchema, prepare: prepareProject },
       remove: true,

@@ -99,7 +99,7 @@ describe('level-assessments', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'level-assessments' AND entity_id = $1 AND action = 'approve'`, [String(app.body.id)])).toBe(1);
 
     const p = await t.api.get(`/api/projects/${project.id}`).set(token);
-    expect(p.body).toMatchObject({ assessedLevelId: levels[1].id });
+    expect(p.body).toMatchObject({ assessedLevelId: levels[1].id, assessedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });
 

@@ -14,6 +14,7 @@ export const ProjectShow = () => (
       <FenField source="feeFenPerM2Month" />
       <SelectField source="feeFlag" choices={feeFlagChoices} emptyText="未超出指导价（或无指导价）" />
       <TextField source="assessedLevelName" emptyText="未评定" />
+      <DateField locales="zh-CN" source="assessedOn" emptyText="—" />
       <SelectField source="pricingForm" choices={pricingFormChoices} emptyText="—" />
       <SelectField source="selectionMethod" choices={selectionMethodChoices} emptyText="—" />
       <DateField locales="zh-CN" source="tenderDate" emptyText="—" />
