@@ -11,9 +11,9 @@ const Consequence = ({ source, targetId }: { source: RaRecord; targetId: number 
   const { data: target } = useGetOne('compounds', { id: targetId });
   if (!target) return null;
   return (
-    <Alert severity="warning">
+    <span data-testid="merge-consequence">
       {`将「${source.name}」并入「${target.name}」的管理区域：${source.buildingCount ?? 0} 栋楼、${source.householdCount ?? 0} 户房屋，业主的房屋认证和维修资金分户账（连同余额）一并转入「${target.name}」；「${source.name}」的面积并入接收小区，原小区保留为已合并的历史记录，不能再修改。表决、业委会、公开信息留在原小区名下。此操作不可撤回。`}
-    </Alert>
+    </span>
   );
 };
 
@@ -31,7 +31,7 @@ export const MergeButton = () => {
     <ActionDialog<{ targetCompoundId: number }>
       label="并入相邻小区"
       icon={<MergeTypeIcon />}
-      submitLabel="下一步"
+      submitLabel="合并"
       confirm={(v) => <Consequence source={record} targetId={v.targetCompoundId} />}
       run={async (v) => {
         await postRenewal(`/compounds/${record.id}/merge-into`, { targetCompoundId: v.targetCompoundId });
