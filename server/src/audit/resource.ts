@@ -10,6 +10,7 @@ import { auditLogs } from '../db/schema';
 const GOVERNED_BY: Record<string, string> = {
   ballots: 'votes',
   'party-imports': 'party-members',
+  'staff-imports': 'staff',
 };
 
 /**

@@ -252,6 +252,26 @@ describe('import from .xlsx with preview and confirm (issue 12)', () => {
   });
 });
 
+describe('audit and exports of the workforce', () => {
+  const auditOf = async (who: string, entity: string) =>
+    (await t.api.get(`/api/audit-logs?range=[0,99]&filter=${encodeURIComponent(JSON.stringify({ entity }))}`).set(await as(who))).body as { entity: string }[];
+  test('staff, trainings and import rows are audited; the city reads them, party-building staff (who may not read staff) do not', async () => {
+    await createStaff();
+    const p = await preview('staff', await xlsxFromRecords([staffRow('AU1')]));
+    await t.api.post(`/api/staff-imports/${p.id}/commit`).set(await as('company')).send({});
+    await settled(p.id, (st) => st === 'committed');
+    for (const entity of ['staff', 'staff-imports']) {
+      expect((await auditOf('city', entity)).length).toBeGreaterThan(0);
+      expect(await auditOf('party', entity)).toEqual([]);
+    }
+  });
+  test('exporting the staff list is a personal-data export (a purpose is asked and audited)', async () => {
+    const res = await t.api.post('/api/audit/exports').set(await as(`d${district}`)).send({ resource: 'staff', filter: {}, rowCount: 3, purpose: { kind: 'supervision', detail: '检查持证上岗' } });
+    expect(res.status).toBeLessThan(300);
+    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE action = 'export_personal' AND entity = 'staff'`)).toBe(1);
+  });
+});
+
 describe('training rates (DOMAIN.md §13) in SQL equal the shared trainingRates', () => {
   test('by company for the city, on the same data, and the district total is the sum of heads', async () => {
     // A few more people and trainings in 2024 so each count is non-trivial.

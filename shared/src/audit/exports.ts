@@ -19,6 +19,8 @@ export const PERSONAL_DATA_EXPORTS = [
   'tickets',
   'committee-members',
   'party-members',
+  'staff',
+  'trainings',
   'party-orgs',
   'cross-appointments',
   'users',
