@@ -6,6 +6,7 @@ import { resourcesZh } from '../../i18n/zh';
 /** Entities audited that are not console resources. */
 const OTHER_ENTITY_NAMES: Record<string, string> = {
   'party-imports': '红色物业导入',
+  'staff-imports': '人员与培训导入',
   'sign-in': '登录',
   security: '安全',
   ballots: '选票',
