@@ -35,6 +35,7 @@ export * from './fund/rules';
 export * from './fund/ledgerStatus';
 export * from './fund/limits';
 export * from './fund/schemas';
+export * from './fund/reference';
 export * from './renewal';
 export * from './renewal/subsidy';
 export * from './renewal/merge';

@@ -5,6 +5,7 @@ import { entryKindChoices, entryKindLabels, payerLabels } from '../choices';
 import { fenColumns } from '../exportFen';
 import { YuanField } from '../fields';
 import { ReverseButton } from './ReverseButton';
+import { LedgerHomeField, ReferenceTextField, journalExport } from '../journal';
 
 const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name }));
 
@@ -18,7 +19,9 @@ const filters = [
 
 const exporter = fenColumns(
   xlsxExporter('fund-entries', {
-    fields: ['id', 'postedAt', 'accountId', 'ledgerId', 'householdId', 'batchId', 'kind', 'amountFen', 'balanceAfterFen', 'payer', 'reference', 'reversesId', 'memo'],
+    fields: ['id', 'postedAt', 'accountId', 'householdId', 'batchId', 'kind', 'amountFen', 'balanceAfterFen', 'payer', 'reference', 'reversesId', 'memo'],
+    references: [{ field: 'accountId', resource: 'fund-accounts', label: (a) => a.compoundName ?? a.id }, ...journalExport.references],
+    computed: journalExport.computed,
     numeric: ['amountFen', 'balanceAfterFen'],
     enums: { kind: entryKindLabels, payer: payerLabels },
   }),
@@ -30,13 +33,13 @@ export const FundEntryList = () => (
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="id" />
       <DateField locales="zh-CN" source="postedAt" showTime />
-      <TextField source="ledgerId" sortable={false} />
+      <LedgerHomeField source="householdId" sortable={false} />
       <TextField source="batchId" sortable={false} emptyText="—" />
       <EnumField source="kind" choices={entryKindChoices} />
       <YuanField source="amountFen" signed sortable={false} />
       <YuanField source="balanceAfterFen" sortable={false} />
       <EnumField source="payer" choices={payerChoices} sortable={false} />
-      <TextField source="reference" sortable={false} emptyText="—" />
+      <ReferenceTextField source="reference" sortable={false} />
       <TextField source="reversesId" sortable={false} emptyText="—" />
       <TextField source="memo" sortable={false} emptyText="—" />
       <ReverseButton />

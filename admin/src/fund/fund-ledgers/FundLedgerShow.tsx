@@ -18,6 +18,7 @@ import { YuanField } from '../fields';
 import { ReverseButton } from '../fund-entries/ReverseButton';
 import { LedgerStatusField } from './LedgerStatusField';
 import { RefundButton } from './RefundButton';
+import { ReferenceTextField } from '../journal';
 
 const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name }));
 
@@ -61,6 +62,7 @@ export const FundLedgerShow = () => (
           <YuanField source="amountFen" signed />
           <YuanField source="balanceAfterFen" />
           <EnumField source="payer" choices={payerChoices} />
+          <ReferenceTextField source="reference" />
           <TextField source="memo" emptyText="—" />
           <TextField source="reversesId" emptyText="—" />
           <ReverseButton />
