@@ -14,6 +14,7 @@ import { seedWorkforce } from './qualityWorkforce';
 import { seedQualityLevels } from './qualityLevels';
 import { seedRenewalAreas } from './renewalAreas';
 import { seedRenewalSurveys } from './renewalSurveys';
+import { seedTickets } from './tickets';
 import { seedWorkflows } from './workflows';
 
 export interface SeedOptions {
@@ -120,6 +121,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedRenewalAreas(tx);
     await seedRenewalSurveys(tx);
     await seedWorkflows(tx);
+    await seedTickets(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }
