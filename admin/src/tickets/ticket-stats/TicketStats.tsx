@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Button, Card, CardContent, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { Title, useNotify } from 'react-admin';
-import { formatHundredths, formatPermille, type TicketStatsRow } from '@baotou/shared';
+import { TICKET_PHASE_LABELS, formatHundredths, formatPermille, type TicketStatsRow } from '@baotou/shared';
 import { httpClient } from '../../dataProvider';
 import { downloadXlsx } from '../../common/xlsxDownload';
 import { groupChoices } from '../labels';
@@ -12,6 +12,9 @@ const yearStart = () => `${today().slice(0, 4)}-01-01`;
 const COLUMNS: [string, (r: TicketStatsRow) => string | number][] = [
   ['受理量', (r) => r.received],
   ['办结量', (r) => r.closed],
+  // The same lifecycle as the queues (shared lifecycle.ts): rated cases waiting for staff are not yet 办结.
+  [TICKET_PHASE_LABELS.awaiting_rating, (r) => r.awaitingRating],
+  [TICKET_PHASE_LABELS.awaiting_close, (r) => r.awaitingClose],
   ['办结率', (r) => formatPermille(r.closureRatePermille)],
   ['按时办理率', (r) => formatPermille(r.onTimeRatePermille)],
   ['平均评分', (r) => formatHundredths(r.averageRatingHundredths)],
