@@ -1,7 +1,6 @@
 /** The resident's disclosure filters (issue 16 §2: the fund-usage notice had no badge and no filter). */
 import { DISCLOSURE_KINDS } from '../../shared/src/disclosures/enums'
-import { DISCLOSURE_KIND_LABEL } from '../../mini/src/services/disclosures'
-import { DISCLOSURE_TABS, filterByTab, kindsWithoutTab } from '../../mini/src/packages/disclosures/list/tabs'
+import { DISCLOSURE_KIND_LABEL, DISCLOSURE_TABS, filterByTab, kindsWithoutTab } from '../../mini/src/packages/disclosures/list/tabs'
 
 describe('mini disclosures: every kind has its label and its filter', () => {
   test.each([...DISCLOSURE_KINDS])('%s has a Chinese label', (kind) => {

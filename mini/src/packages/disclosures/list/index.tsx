@@ -4,8 +4,8 @@ import { useState } from 'react'
 
 import { LoginPanel } from '../../../components/LoginPanel'
 import { isLoggedIn } from '../../../services/auth'
-import { DISCLOSURE_KIND_LABEL, formatTime, listDisclosures, type Disclosure } from '../../../services/disclosures'
-import { DISCLOSURE_TABS, filterByTab } from './tabs'
+import { formatTime, listDisclosures, type Disclosure } from '../../../services/disclosures'
+import { DISCLOSURE_KIND_LABEL, DISCLOSURE_TABS, filterByTab } from './tabs'
 import { currentCompound, listMyClaims } from '../../../services/places'
 import '../disclosures.scss'
 

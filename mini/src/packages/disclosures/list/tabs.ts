@@ -1,4 +1,7 @@
-import { DISCLOSURE_KINDS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums'
+import { DISCLOSURE_KIND_LABELS, DISCLOSURE_KINDS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums'
+
+/** Each kind's badge, from @baotou/shared's label map (the fund-usage notice's was empty). */
+export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_KIND_LABELS
 
 /** A filter chip on the resident's disclosure list; `kinds: null` shows every kind. */
 export interface DisclosureTab {
