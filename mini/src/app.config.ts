@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/scan/index', 'pages/home/index', 'pages/me/index'],
   // One subpackage per capability (STYLE.md): packages/<capability>/<page>/index.
   subPackages: [
-    { root: 'packages/places', pages: ['bind/index'] },
+    { root: 'packages/places', pages: ['bind/index', 'members/index', 'member-bind/index'] },
     { root: 'packages/disclosures', pages: ['list/index', 'detail/index'] },
     { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
     { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index'] },

@@ -13,6 +13,7 @@ import { countEligible, scopeCondition } from '../votes/tally';
 import { ledgerFor } from './ledgerService';
 import { assertAmount, postBatch } from './posting';
 import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { notifyFundReview } from '../notifications/staff';
 
 type Application = typeof fundApplications.$inferSelect;
 type Input = z.infer<typeof fundApplicationSchema>;
@@ -93,6 +94,7 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
     const status = transition(app, action);
     const [after] = await tx.update(fundApplications).set({ ...set, status, updatedAt: now() }).where(eq(fundApplications.id, app.id)).returning();
     await writeAudit(tx, actor, { action, entity: 'fund-applications', entityId: app.id, before: { status: app.status }, after: { status, ...set }, regionCode: app.regionCode });
+    await notifyFundReview(tx, after);
     return after;
   }
 

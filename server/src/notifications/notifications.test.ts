@@ -54,6 +54,29 @@ describe('staff see what reached their queue in the console', () => {
     expect(audit).toEqual({ action: 'read' });
   });
 
+  test('a claim that needs review reaches the community’s staff; a fund application reaching review reaches the district’s', async () => {
+    const home = await nextHome();
+    const resident = await t.residentToken('notify-claimant');
+    const claim = await t.api.post('/api/household-claims').set(bearer(resident)).send({ householdId: home.id, name: '冒名者', phone: '13911112222' });
+    expect(claim.body.status).toBe('pending');
+    const community = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'claim_review' }) }).set(bearer(await t.login('community')));
+    expect(community.body.some((n: { entityId: string; link: string }) => n.entityId === String(claim.body.id) && n.link === `/household-claims/${claim.body.id}/show`)).toBe(true);
+    const street = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'claim_review' }) }).set(bearer(await t.login('street')));
+    expect(street.body.some((n: { entityId: string }) => n.entityId === String(claim.body.id))).toBe(false);
+
+    const company = await t.login('company');
+    const [target] = await t.query<{ compound_id: number }>(`
+      SELECT c.id AS compound_id FROM compounds c JOIN projects p ON p.compound_id = c.id JOIN users s ON s.company_id = p.company_id AND s.username = 'company'
+        JOIN fund_accounts a ON a.compound_id = c.id WHERE c.region_code LIKE '150203%' ORDER BY c.id LIMIT 1`);
+    const created = await t.api.post('/api/fund-applications').set(bearer(company)).send({ compoundId: target.compound_id, title: '水泵抢修', items: [{ name: '水泵', budgetFen: 50000 }], contractor: '包头市安达工程有限公司', scopeType: 'compound', scopeIds: [], emergency: true, emergencyKind: 'pump_failure' });
+    expect(created.status).toBe(201);
+    expect((await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company))).body.status).toBe('under_review');
+    const district = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'fund_application_review' }) }).set(bearer(await t.login('d150203')));
+    expect(district.body.some((n: { entityId: string }) => n.entityId === String(created.body.id))).toBe(true);
+    const other = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'fund_application_review' }) }).set(bearer(await t.login('d150202')));
+    expect(other.body).toEqual([]);
+  });
+
   test('no sign-in → 401; a bad filter → 400', async () => {
     expect((await t.api.get('/api/notifications')).status).toBe(401);
     const bad = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'nope' }) }).set(bearer(await t.login('community')));

@@ -13,6 +13,7 @@ import { auditLogs, householdClaims, households, owners } from '../db/schema';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from './personalData';
+import { notifyClaimReview } from '../notifications/staff';
 
 const REVIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff'] as const;
 
@@ -234,6 +235,7 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
       : await tx.insert(householdClaims).values(values).returning();
     const action = matches ? 'claim_verified' : existing?.status === 'pending' ? 'claim_replaced' : 'claim_submitted';
     await writeAudit(tx, actor, { action, entity: 'household-claims', entityId: row.id, before: existing, after: row, regionCode: row.regionCode });
+    await notifyClaimReview(tx, row, new Date());
     return getPresented(tx, def, actor, row.id);
   }
 

@@ -69,6 +69,11 @@ export default function MePage() {
           {c.status !== 'pending' && c.status !== 'verified' && c.reason && (
             <View className='claim-reason'>{`${ENDED_REASON_LABEL[c.status]}：${c.reason}`}</View>
           )}
+          {c.status === 'verified' && (
+            <Button className='btn-plain claim-withdraw' size='mini' onClick={() => Taro.navigateTo({ url: `/packages/places/members/index?householdId=${c.householdId}` })}>
+              家庭成员与租户
+            </Button>
+          )}
           {(c.status === 'pending' || c.status === 'verified') && (
             <Button className='btn-plain claim-withdraw' size='mini' onClick={() => withdraw(c)}>
               撤回绑定

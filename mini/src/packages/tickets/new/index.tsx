@@ -8,6 +8,7 @@ import { listMyClaims, type HouseholdClaim } from '../../../services/places'
 import { uploadFile } from '../../../services/request'
 import { fileTicket, type TicketKind } from '../../../services/tickets'
 import { askSubscription, preloadSubscribeTemplates } from '../../../services/notifications'
+import { myMemberHomes } from '../../../services/householdMembers'
 import { AGAINST_LABEL, CATEGORIES, CONTACT_SHARE_LABEL, KIND_LABEL, PREFERRED_TIMES } from '../labels'
 import '../tickets.scss'
 
@@ -39,7 +40,9 @@ export default function NewTicketPage() {
   const [error, setError] = useState('')
 
   const loadHomes = async () => {
-    const claims = (await listMyClaims()).filter((c) => c.status === 'verified')
+    // Their own verified homes, and homes whose owner registered them as a family member or tenant.
+    const members = (await myMemberHomes()).map((m) => ({ ...m, id: -m.id, status: 'verified' }) as unknown as HouseholdClaim)
+    const claims = [...(await listMyClaims()).filter((c) => c.status === 'verified'), ...members]
     setHomes(claims)
     if (claims.length) setHouseholdId(claims[0].householdId)
   }
