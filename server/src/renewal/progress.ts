@@ -87,9 +87,9 @@ export function registerRenewalFigures(router: Router, db: Db, config: Config): 
       db.execute(sql`
         SELECT left(c.region_code, ${width}) AS "group", c.management_mode AS mode, count(*)::int AS compounds,
                coalesce(sum(round(c.total_area * 100)), 0)::bigint AS "floorAreaCenti",
-               coalesce(sum(h.n), 0)::int AS households
+               coalesce(sum(h.households), 0)::int AS households
           FROM compounds c
-          LEFT JOIN (SELECT compound_id, count(*)::int AS n FROM households WHERE ${regionCondition(actor, sql`region_code`)} GROUP BY compound_id) h ON h.compound_id = c.id
+          LEFT JOIN compound_household_counts h ON h.compound_id = c.id
          WHERE c.retired_into_compound_id IS NULL AND ${regionCondition(actor, sql`c.region_code`)}
          GROUP BY 1, 2`),
     ]);

@@ -314,3 +314,26 @@ describe('issue 11: residents see their compound’s management, quasi company a
     expect((await t.api.get(`/api/renewal/compounds/${c.id}`)).status).toBe(401);
   });
 });
+
+describe('issue 11: households per compound (coverage by households) stay exact', () => {
+  const mismatches = () =>
+    t.query(`SELECT c.id FROM compounds c LEFT JOIN compound_household_counts k ON k.compound_id = c.id
+              WHERE coalesce(k.households, 0) <> (SELECT count(*) FROM households h WHERE h.compound_id = c.id)`);
+
+  test('after the seed, inserts, a move to another compound and a delete', async () => {
+    expect(await mismatches()).toEqual([]);
+    const a = await oldCompound('150203001001', 'old', 3);
+    const b = await oldCompound('150203001001', 'old', 1);
+    expect((await t.query<{ n: number }>('SELECT households AS n FROM compound_household_counts WHERE compound_id = $1', [a]))[0].n).toBe(3);
+    // a move: the household and its unit and building go to b (as a merge moves them)
+    const [h] = await t.query<{ id: number; building_id: number; unit_id: number }>('SELECT id, building_id, unit_id FROM households WHERE compound_id = $1 ORDER BY id LIMIT 1', [a]);
+    await t.query(`UPDATE buildings SET compound_id = $2, name = name || '（并入）' WHERE id = $1`, [h.building_id, b]);
+    await t.query('UPDATE units SET compound_id = $2 WHERE id = $1', [h.unit_id, b]);
+    await t.query('UPDATE households SET compound_id = $2 WHERE id = $1', [h.id, b]);
+    await t.query(`UPDATE households SET area = area + 1 WHERE compound_id = $1`, [a]);
+    await t.query('DELETE FROM households WHERE id = (SELECT max(id) FROM households WHERE compound_id = $1)', [a]);
+    const counts = await t.query<{ compound_id: number; households: number }>('SELECT compound_id, households FROM compound_household_counts WHERE compound_id = ANY($1) ORDER BY compound_id', [[a, b]]);
+    expect(counts).toEqual([{ compound_id: a, households: 1 }, { compound_id: b, households: 2 }]);
+    expect(await mismatches()).toEqual([]);
+  });
+});

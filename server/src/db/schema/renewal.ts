@@ -76,3 +76,15 @@ export const renewalSurveys = pgTable(
   ],
 );
 export type RenewalSurveyRow = typeof renewalSurveys.$inferSelect;
+
+/**
+ * Households per compound, kept by statement-level triggers on `households` (migration 0020), so
+ * coverage by households (DOMAIN.md §13) reads 3,000 rows instead of counting 500,000 (issue 11
+ * target ≤ 200 ms). A compound without households has no row (0).
+ */
+export const compoundHouseholdCounts = pgTable('compound_household_counts', {
+  compoundId: integer()
+    .primaryKey()
+    .references(() => compounds.id, { onDelete: 'cascade' }),
+  households: integer().notNull().default(0),
+});
