@@ -35,36 +35,12 @@ export const serviceLevelLabels: Record<string, string> = {
   '5': '五级',
 };
 
-export const auditActionLabels: Record<string, string> = {
-  create: '新增',
-  update: '修改',
-  delete: '删除',
-  approve: '通过',
-  reject: '驳回',
-  login: '登录',
-  register: '注册',
-  view_personal: '查看个人信息',
-  claim_submitted: '提交房屋认证',
-  claim_verified: '房屋认证自动通过',
-  claim_throttled: '房屋认证尝试过多',
-  revoke: '撤销',
-  withdraw: '撤回',
-  end_owner_changed: '业主变更，解除绑定',
-  end_owner_identity_changed: '业主信息变更，解除绑定',
-  move: '迁移所属社区',
-  ballot: '投票',
-  review: '核查',
-  escalate: '升级',
-  confirm: '确认',
-};
-
 export const compoundTypeChoices = toChoices(compoundTypeLabels);
 export const managementModeChoices = toChoices(managementModeLabels);
 export const areaBasisChoices = toChoices(areaBasisLabels);
 export const claimStatusChoices = toChoices(claimStatusLabels);
 export const roleChoices = toChoices(roleLabels);
 export const regionLevelChoices = toChoices(regionLevelLabels);
-export const auditActionChoices = toChoices(auditActionLabels);
 export const serviceLevelChoices = [1, 2, 3, 4, 5].map((n) => ({
   id: n,
   name: serviceLevelLabels[String(n)],
