@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS_BY_ENTITY: Record<string, Partial<Record<AuditA
   disclosures: { answer: '答复问题', revoke: '撤销公开' },
   'subsidy-batches': { approve: '审核通过' },
   renovations: { accept: '竣工验收' },
+  'renewal-surveys': { submit: '提交调查', approve: '确认分类' },
 };
 
 /**
