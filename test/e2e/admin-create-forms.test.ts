@@ -32,7 +32,9 @@ async function apiGet(username: string, path: string): Promise<Json> {
 async function signIn(username: string) {
   if (signedInAs === username) return;
   await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  // Each role has its own home page; signed in is when the login page is left.
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+  await page.locator('input[name="password"]').waitFor({ state: 'detached' });
   signedInAs = username;
 }
 

@@ -32,7 +32,11 @@ beforeAll(async () => {
     `SELECT h.id AS household_id, h.compound_id, c.code, h.region_code FROM households h JOIN compounds c ON c.id = h.compound_id
       WHERE h.region_code = '150203001001' ORDER BY h.id LIMIT 1`,
   );
-  await platform.query(`DELETE FROM projects WHERE compound_id = $1`, [home.compound_id]);
+  // Any current contract ends yesterday (its staff records keep pointing at it); the demo company's starts.
+  await platform.query(
+    `UPDATE projects SET start_date = LEAST(start_date, current_date - 400), end_date = current_date - 1 WHERE compound_id = $1 AND end_date >= current_date`,
+    [home.compound_id],
+  );
   await platform.query(
     `INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name)
      VALUES ($1, $2, $3, current_date - 30, current_date + 365, 100, 3, '王经理')`,
@@ -156,7 +160,7 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
     await button(page, '完工提交').click();
     await visible(page.getByText('请填写处理结果', { exact: true }));
     await field(page, '请填写处理结果，如更换的部件、试用情况').fill('已更换水龙头阀芯，试水正常');
-    await page.locator('input[type="file"]').filter({ visible: true }).setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('label.file-input-label').filter({ visible: true }).locator('input[type="file"]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
     await visible(page.locator('.photo-wrap'));
     await button(page, '完工提交').click();
     await visible(status('待评价'));
