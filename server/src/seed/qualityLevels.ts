@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_CATEGORY_LABELS } from '@baotou/shared';
 import type { Tx } from '../db/client';
-import { costReports, levelAssessments, serviceLevels, upgradePlanItems, upgradePlans } from '../db/schema';
+import { awards, costReports, levelAssessments, serviceLevels, upgradePlanItems, upgradePlans } from '../db/schema';
 import type { Random } from './random';
 
 const PLACEHOLDER_SOURCE = '占位：内蒙古《居住物业管理服务标准》尚未取得，待市住建局按原文补充';
@@ -57,6 +57,12 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
       .values({ regionCode: third.region_code.slice(0, 6), year: 2026, measures: '完善设施设备维护台账，增加保洁频次，设立24小时客服', deadline: '2026-12-31', status: 'approved', approvedOn: '2026-03-01' })
       .returning();
     await tx.insert(upgradePlanItems).values({ planId: plan.id, projectId: third.id, regionCode: third.region_code, currentLevelId: levels[2].id, targetLevelId: levels[1].id });
+  }
+
+  // the level-1 project was named a regional excellent project, with its reward paid (以效定奖)
+  const first = projects[0];
+  if (first) {
+    await tx.insert(awards).values({ projectId: first.id, regionCode: first.region_code, kind: 'regional_excellent', year: 2026, document: '包头市物业服务区域优秀项目名单（演示数据）', rewardFen: 3000000, rewardPaidOn: '2026-06-30' });
   }
 
   const companyIds = [...new Set(projects.map((p) => p.company_id))];
