@@ -77,6 +77,13 @@ describe('staff see what reached their queue in the console', () => {
     expect(other.body).toEqual([]);
   });
 
+  test('the demo city: staff find the open cases of their level in their notifications on first sign-in', async () => {
+    for (const username of ['community', 'street', 'company']) {
+      const res = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'ticket_queue' }), range: '[0,99]' }).set(bearer(await t.login(username)));
+      expect(res.body.some((n: { link: string }) => /^\/tickets\/\d+\/show$/.test(n.link))).toBe(true);
+    }
+  });
+
   test('no sign-in → 401; a bad filter → 400', async () => {
     expect((await t.api.get('/api/notifications')).status).toBe(401);
     const bad = await t.api.get('/api/notifications').query({ filter: JSON.stringify({ kind: 'nope' }) }).set(bearer(await t.login('community')));

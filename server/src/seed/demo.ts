@@ -15,6 +15,7 @@ import { seedQualityLevels } from './qualityLevels';
 import { seedRenewalAreas } from './renewalAreas';
 import { seedRenewalSurveys } from './renewalSurveys';
 import { seedTickets } from './tickets';
+import { seedNotifications } from './notifications';
 import { seedWorkflows } from './workflows';
 
 export interface SeedOptions {
@@ -122,6 +123,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedRenewalSurveys(tx);
     await seedWorkflows(tx);
     await seedTickets(tx);
+    await seedNotifications(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }
