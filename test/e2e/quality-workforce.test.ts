@@ -24,7 +24,9 @@ async function signIn(username: string) {
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  // Signed in: the console leaves the login page (for the dashboard, or back to the page last open).
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+  await page.getByRole('button', { name: '登录' }).waitFor({ state: 'detached' });
 }
 
 /** The district's pre-job cell, "12 / 40（30.00%）" → [12, 40]. */
@@ -95,4 +97,52 @@ test("a company imports 200 staff and their trainings and the district's rates c
   await page.goto(`${platform.baseUrl}/admin/#/staff?filter=${encodeURIComponent(JSON.stringify({ q: 'JR1' }))}`);
   await page.getByText('旅程员工1', { exact: true }).waitFor();
   expect((await page.locator('body').textContent()) ?? '').toContain('137****0001');
+});
+
+const fill = (source: string, value: string) => page.locator(`input[name="${source}"], textarea[name="${source}"]`).first().fill(value);
+async function save(resource: string): Promise<number> {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`);
+  await page.getByRole('button', { name: '保存' }).click();
+  const res = await answered;
+  const body = await res.json().catch(() => null);
+  if (res.status() !== 201) throw new Error(`POST /api/${resource}: ${res.status()} ${JSON.stringify(body)}`);
+  await page.waitForURL((u) => !u.hash.endsWith('/create'));
+  return body.id;
+}
+
+test('the company enters a person with a certificate expiring soon and a 3.5-hour training through the forms', async () => {
+  const soon = new Date(Date.now() + 8 * 3600_000 + 20 * 86_400_000).toISOString().slice(0, 10);
+  await signIn('company');
+  await page.goto(`${platform.baseUrl}/admin/#/staff/create`);
+  await page.getByRole('button', { name: '保存' }).waitFor();
+  await fill('staffNo', 'FORM1');
+  await fill('name', '表单员工');
+  await fill('hiredOn', '2024-05-01');
+  await fill('phone', '13655556666');
+  await page.getByRole('button', { name: '添加' }).click();
+  await fill('certificates.0.name', '低压电工作业证');
+  await fill('certificates.0.number', 'DG-001');
+  await fill('certificates.0.expiresOn', soon);
+  const staffId = await save('staff');
+  const [row] = await platform.query<{ certificate_expires_on: string; phone_masked: string }>(`SELECT certificate_expires_on::text, phone_masked FROM staff WHERE id = $1`, [staffId]);
+  expect(row).toEqual({ certificate_expires_on: soon, phone_masked: '136****6666' });
+
+  // The list's flag filter finds them, with the flag in Chinese.
+  await page.goto(`${platform.baseUrl}/admin/#/staff?filter=${encodeURIComponent(JSON.stringify({ certificateExpiring: 'true', q: 'FORM1' }))}`);
+  await page.getByText('表单员工', { exact: true }).waitFor();
+  await page.getByText('60天内到期').first().waitFor();
+
+  await page.goto(`${platform.baseUrl}/admin/#/trainings/create`);
+  await page.getByRole('button', { name: '保存' }).waitFor();
+  const staffInput = page.locator('input[name="staffId"]');
+  await staffInput.click();
+  await staffInput.fill('表单员工');
+  await page.getByRole('option', { name: /表单员工/ }).first().click();
+  await fill('course', '低压电工继续教育');
+  await fill('provider', '特种作业培训中心');
+  await fill('hoursTenths', '3.5');
+  await fill('trainedOn', '2024-06-01');
+  const trainingId = await save('trainings');
+  const [t] = await platform.query<{ hours_tenths: number; staff_id: number }>(`SELECT hours_tenths, staff_id FROM trainings WHERE id = $1`, [trainingId]);
+  expect(t).toEqual({ hours_tenths: 35, staff_id: staffId });
 });

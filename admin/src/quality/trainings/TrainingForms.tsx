@@ -6,7 +6,13 @@ const writable = ['staffId', 'kind', 'course', 'provider', 'hoursTenths', 'train
 
 // Hours are typed in hours (one decimal) and sent as tenths of an hour, as the API stores them.
 const toHours = (t: unknown) => (typeof t === 'number' ? t / 10 : t);
-const toTenths = (h: unknown) => (h === '' || h === null || h === undefined ? null : Math.round(Number(h) * 10));
+const toTenths = (h: unknown) => {
+  if (h === '' || h === null || h === undefined) return null;
+  const t = Number(h) * 10;
+  // 0.7 h is 7.000000000000001 tenths in floating point: snap only what is a whole tenth.
+  return Math.abs(t - Math.round(t)) < 1e-6 ? Math.round(t) : t;
+};
+const validTenths = (t: unknown) => (typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= 240 ? undefined : '学时须大于0、不超过24小时，最多一位小数');
 
 const TrainingInputs = () => (
   <>
@@ -14,7 +20,7 @@ const TrainingInputs = () => (
     <SelectInput source="kind" choices={trainingKindChoices} validate={required()} />
     <TextInput source="course" validate={required()} />
     <TextInput source="provider" validate={required()} />
-    <NumberInput source="hoursTenths" format={toHours} parse={toTenths} step={0.5} min={0.1} max={24} validate={required()} helperText="小时，最多一位小数；每人每天合计不超过24小时" />
+    <NumberInput source="hoursTenths" format={toHours} parse={toTenths} step="any" validate={[required(), validTenths]} helperText="小时，最多一位小数；每人每天合计不超过24小时" />
     <DateInput source="trainedOn" validate={required()} />
     <TextInput source="certificateNo" />
     <TextInput source="evidence" helperText="如签到表、结业证书的文件名或链接" />
