@@ -148,3 +148,54 @@ test('a resident files a repair in the mini H5 → the company sees it in its no
   const [read] = await platform.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1 AND channel = 'console' AND read_at IS NOT NULL`, [String(id)]);
   expect(read.n).toBe(1);
 });
+
+test('the owner registers a tenant in the mini H5; the tenant binds and files a repair for the home', async () => {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fresh = async () => {
+    await page.goto(`${platform.baseUrl}/h5/#/pages/scan/index?scene=${home.code}`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(`${platform.baseUrl}/h5/#/pages/scan/index?scene=${home.code}`);
+    await page.waitForURL(/#\/pages\/home\/index/);
+  };
+  // The owner: a verified home, then 我的房屋 → 家庭成员与租户.
+  await fresh();
+  await button(page, '我的房屋').click();
+  await button(page, '微信登录（开发）').click();
+  const [owner] = await platform.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
+  await platform.query(
+    `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '赵业主', 'x', '139****0002', 'verified')`,
+    [owner.id, home.household_id, home.compound_id, home.region_code],
+  );
+  await page.reload();
+  await button(page, '家庭成员与租户').click();
+  await page.waitForURL(/#\/packages\/places\/members\/index/);
+  await page.locator('.chip').filter({ hasText: exactly('租户'), visible: true }).click();
+  await page.locator('input[placeholder="成员姓名"]').filter({ visible: true }).fill('孙租户');
+  await page.locator('input[placeholder="成员的11位手机号"]').filter({ visible: true }).fill('13900003333');
+  await button(page, '登记').click();
+  await page.getByText(/孙租户（租户） 139\*\*\*\*3333/).first().waitFor();
+
+  // The tenant, on another phone: binds with the registered name and phone, then files a repair.
+  await fresh();
+  await page.goto(`${platform.baseUrl}/h5/#/packages/places/member-bind/index?householdId=${home.household_id}`);
+  await button(page, '微信登录（开发）').click();
+  await page.locator('input[placeholder="业主登记的姓名"]').filter({ visible: true }).fill('孙租户');
+  await page.locator('input[placeholder="业主登记的11位手机号"]').filter({ visible: true }).fill('13900003333');
+  await button(page, '绑定').click();
+  await page.getByText('知道了', { exact: true }).filter({ visible: true }).click();
+  await page.waitForURL(/#\/packages\/tickets\/new\/index/);
+  await page.locator('.chip').filter({ hasText: exactly('给排水'), visible: true }).click();
+  await page.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
+  await page.locator('textarea').filter({ visible: true }).fill('租住房屋热水器漏水');
+  await button(page, '提交').click();
+  await page.waitForURL(/#\/packages\/tickets\/detail\/index\?id=\d+/);
+  const id = Number(/id=(\d+)/.exec(page.url())![1]);
+  const [t] = await platform.query<{ household_id: number; resident_id: number }>(`SELECT household_id, resident_id FROM tickets WHERE id = $1`, [id]);
+  const [{ status }] = await platform.query<{ status: string }>(`SELECT status FROM household_members WHERE household_id = $1 AND name = '孙租户'`, [home.household_id]);
+  expect(status).toBe('bound');
+  expect(t.household_id).toBe(home.household_id);
+  expect(t.resident_id).not.toBe(owner.id);
+});
