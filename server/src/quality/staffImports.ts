@@ -105,6 +105,8 @@ async function validateRows(db: Db, cipher: PersonalDataCipher, companyId: numbe
 export async function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: StaffImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]) {
   const id = randomUUID();
   const companyId = actor.companyId!;
+  // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
+  await db.execute(sql`DELETE FROM staff_imports WHERE created_at < now() - interval '1 day' AND status <> 'committing'`);
   await db.insert(staffImports).values({ id, kind, companyId, actorId: actor.id, fileName: fileName.slice(0, 200), status: 'validating', total: rows.length, done: 0, committed: 0, valid: [], errors: [] });
   void (async () => {
     try {

@@ -243,6 +243,14 @@ describe('import from .xlsx with preview and confirm (issue 12)', () => {
     expect(JSON.stringify(audit.after)).not.toMatch(/phoneEnc|phoneHash|13900001111/);
   });
 
+  test('previews older than a day are removed when the next upload comes (checked rows are not kept)', async () => {
+    const old = await preview('staff', await xlsxFromRecords([staffRow('OLD-1')]));
+    await t.query(`UPDATE staff_imports SET created_at = now() - interval '25 hours' WHERE id = $1`, [old.id]);
+    await preview('staff', await xlsxFromRecords([staffRow('NEW-1')]));
+    expect(await count(`SELECT count(*) AS n FROM staff_imports WHERE id = $1`, [old.id])).toBe(0);
+    expect((await t.api.get(`/api/staff-imports/${old.id}`).set(await as('company'))).status).toBe(404);
+  });
+
   test('file-level refusals: not an .xlsx, missing columns, not a company user', async () => {
     expect((await upload('staff', Buffer.from('a,b\n1,2'))).status).toBe(415);
     const missing = await upload('staff', await xlsxFromRecords([{ 工号: 'A', 姓名: 'B' }]));
