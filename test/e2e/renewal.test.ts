@@ -1,7 +1,7 @@
 /**
  * Issue 11 journey (DOMAIN.md §4, §13), console in headless Chromium against the whole platform:
- *  1. community staff survey a single building (through the survey API: create and submit; the survey's own
- *     screens are covered by R1's tests) and the district confirms the proposed merge;
+ *  1. community staff survey a single building (through the survey API: create and submit — the survey screens
+ *     have their own journey, renewal-survey.test.ts) and the district confirms the proposed merge;
  *  2. the district merges it into its neighbour from the compound's page (the confirmation says what moves);
  *  3. the neighbour is enrolled in quasi-property management and its year is assessed pass, item by item;
  *  4. the district drafts and approves the yearly subsidy batch, the city approves it and exports the .xlsx;

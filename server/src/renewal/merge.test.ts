@@ -96,8 +96,9 @@ describe('refusals: 4xx with a code, nothing changed', () => {
 describe('a merge moves the homes, claims and ledgers, keeps every fen, and retires the old compound', () => {
   let source: number;
   let target: number;
-  let before: { buildings: number; homes: number; claims: number; fund: number; targetHomes: number; area: string; targetArea: string };
+  let before: { buildings: number; homes: number; claims: number; fund: number; targetHomes: number; targetClaims: number; area: string; targetArea: string };
   let closedVoteId: number;
+  let claimId: number;
   let result: { status: number; body: any };
 
   beforeAll(async () => {
@@ -110,12 +111,21 @@ describe('a merge moves the homes, claims and ledgers, keeps every fen, and reti
     // A building name both compounds use.
     const { name } = await one<{ name: string }>(`SELECT name FROM buildings WHERE compound_id = $1 ORDER BY id LIMIT 1`, [target]);
     await t.query(`UPDATE buildings SET name = $2 WHERE id = (SELECT id FROM buildings WHERE compound_id = $1 ORDER BY id LIMIT 1)`, [source, name]);
+    // A resident's verified claim on a home of the old compound: it goes with the home.
+    await t.residentToken('merge-claimant');
+    ({ id: claimId } = await one<{ id: number }>(
+      `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status)
+       SELECT u.id, h.id, h.compound_id, h.region_code, '王建国', 'x', '138****0000', 'verified' FROM users u, households h
+        WHERE u.openid = 'omerge-claimant' AND h.compound_id = $1 ORDER BY h.id LIMIT 1 RETURNING id`,
+      [source],
+    ));
     const n = async (q: string, id: number) => Number((await one<{ n: string }>(q, [id])).n);
     before = {
       buildings: await n(`SELECT count(*) AS n FROM buildings WHERE compound_id = $1`, source),
       homes: await n(`SELECT count(*) AS n FROM households WHERE compound_id = $1`, source),
       claims: await n(`SELECT count(*) AS n FROM household_claims WHERE compound_id = $1`, source),
       targetHomes: await n(`SELECT count(*) AS n FROM households WHERE compound_id = $1`, target),
+      targetClaims: await n(`SELECT count(*) AS n FROM household_claims WHERE compound_id = $1`, target),
       fund: await n(`SELECT sum(balance_fen) AS n FROM fund_accounts WHERE compound_id = ANY(ARRAY[$1, ${target}])`, source),
       area: (await one<{ a: string }>(`SELECT total_area AS a FROM compounds WHERE id = $1`, [source])).a,
       targetArea: (await one<{ a: string }>(`SELECT total_area AS a FROM compounds WHERE id = $1`, [target])).a,
@@ -137,6 +147,9 @@ describe('a merge moves the homes, claims and ledgers, keeps every fen, and reti
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE compound_id = $1`, [target])).n).toBe(before.targetHomes + before.homes);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM buildings WHERE compound_id = $1`, [source])).n).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE compound_id = $1`, [source])).n).toBe(0);
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE compound_id = $1`, [target])).n).toBe(before.targetClaims + before.claims);
+    expect(before.claims).toBeGreaterThan(0);
+    expect((await one<{ compound_id: number; status: string }>(`SELECT compound_id, status FROM household_claims WHERE id = $1`, [claimId]))).toEqual({ compound_id: target, status: 'verified' });
     const { name: sourceName } = await one<{ name: string }>(`SELECT name FROM compounds WHERE id = $1`, [source]);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM buildings WHERE compound_id = $1 AND name LIKE $2`, [target, `${sourceName}%`])).n).toBeGreaterThanOrEqual(1);
     for (const table of MERGED_TABLES) {
