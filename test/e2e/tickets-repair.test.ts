@@ -69,7 +69,8 @@ async function signInConsole(page: Page, username: string) {
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  // Each role has its own home page: signed in is when the login form is gone.
+  await page.locator('input[name="password"]').waitFor({ state: 'detached' });
 }
 
 async function consoleAction(page: Page, button: string, fields: Record<string, string> = {}) {
