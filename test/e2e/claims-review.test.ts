@@ -37,7 +37,7 @@ beforeAll(async () => {
   expect(claim.body.status).toBe('pending');
   claimId = claim.body.id;
   await submitConsoleLogin(page, platform.baseUrl, 'community', 'baotou2024');
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  await page.locator('input[name="password"]').waitFor({ state: 'detached' });
 }, 180_000);
 
 afterAll(async () => {
