@@ -38,7 +38,8 @@ afterAll(async () => {
 })
 
 const openH5 = (page: Page, hash: string) => openH5At(page, platform.baseUrl, hash)
-const fileInput = (page: Page) => page.locator('input[type="file"]').filter({ visible: true })
+// The H5 file input sits hidden inside its Chinese label (mini/src/components/FileInput.tsx).
+const fileInput = (page: Page) => page.locator('label.file-input-label').filter({ visible: true }).locator('input[type="file"]')
 
 /** A new resident (fresh dev openid) scans the compound in, logs in and binds a registered home. */
 async function newResidentBinds(page: Page, home: Home): Promise<void> {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
 import { openAttachment, uploadAttachment, type Attachment } from '../../services/uploads'
+import { FileInput } from '../../components/FileInput'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 export const MAX_ATTACHMENTS = 20 // disclosureSchema: at most 20
@@ -56,7 +57,7 @@ export function FilePicker({ update, room, multiple = true, photoLabel = '+ 拍�
   if (isH5) {
     return (
       <View className='file-picker'>
-        <input className='file-input' type='file' accept={ACCEPT} multiple={multiple} disabled={busy} onChange={onInput as never} />
+        <FileInput label={multiple ? '+ 选择照片或PDF文件' : '+ 选择照片或PDF文件（1个）'} accept={ACCEPT} multiple={multiple} disabled={busy} onChange={onInput} />
         {busy && <Text className='muted'>上传中…</Text>}
       </View>
     )

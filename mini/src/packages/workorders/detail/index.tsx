@@ -18,6 +18,7 @@ import { Photo } from '../../tickets/Photo'
 import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
 import { MAX_RESULT_PHOTOS, residentStepText, staffActions, timeLeftText, validateDispatch, validateResolve } from '../rules'
 import '../workorders.scss'
+import { FileInput } from '../../../components/FileInput'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -182,7 +183,7 @@ export default function WorkorderDetailPage() {
             ))}
             {photos.length < MAX_RESULT_PHOTOS && !isH5 && <View className='photo-add' onClick={choose}>+</View>}
           </View>
-          {isH5 && photos.length < MAX_RESULT_PHOTOS && <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles as never} />}
+          {isH5 && photos.length < MAX_RESULT_PHOTOS && <FileInput label='+ 添加完成照片' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles} />}
           {errors.photos && <View className='field-error'>{errors.photos}</View>}
           <Button className='btn-primary wo-action' onClick={resolve}>完工提交</Button>
         </View>
