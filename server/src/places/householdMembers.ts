@@ -110,7 +110,13 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
         if (m.userId === actor.id) return m;
         throw conflict('MEMBER_ALREADY_BOUND', '该成员已被其他微信账号绑定');
       }
-      const [after] = await tx.update(householdMembers).set({ status: 'bound', userId: actor.id, boundAt: new Date() }).where(eq(householdMembers.id, m.id)).returning();
+      // Under the row lock; the status condition also keeps a second binding from overwriting the first.
+      const [after] = await tx
+        .update(householdMembers)
+        .set({ status: 'bound', userId: actor.id, boundAt: new Date() })
+        .where(and(eq(householdMembers.id, m.id), eq(householdMembers.status, 'invited')))
+        .returning();
+      if (!after) throw conflict('MEMBER_ALREADY_BOUND', '该成员已被其他微信账号绑定');
       await writeAudit(tx, actor, { action: 'member_bound', entity: 'household-members', entityId: m.id, before: presented(m), after: presented(after), regionCode: m.regionCode });
       return after;
     });
