@@ -165,7 +165,8 @@ test('a resident files a repair with a photo → the company dispatches and reso
   // One lifecycle (issue 16 §1): the rated case stays in the company's 待办 queue as 已评价待办结.
   await admin.goto(`${platform.baseUrl}/admin/#/tickets`);
   const queued = admin.locator('tr').filter({ has: admin.locator('td').filter({ hasText: exactly(String(id)) }) });
-  await expect(queued.first().innerText()).resolves.toContain('已评价待办结');
+  // (the list first shows its cached page, then the refetched one)
+  await queued.filter({ hasText: '已评价待办结' }).first().waitFor();
   await queued.first().click();
   await admin.waitForURL(new RegExp(`#/tickets/${id}/show`));
   // Only after the resident's word may the company answer and close it (已办结).
