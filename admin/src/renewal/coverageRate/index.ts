@@ -1,8 +1,8 @@
 import DonutLargeIcon from '@mui/icons-material/DonutLarge';
-import { CoveragePage } from './CoveragePage';
+import { lazyPage } from '../lazyPage';
 
 // A dashboard, registered as a read-only resource so it gets a menu entry and canAccess like the others.
 export const renewalCoverage = {
-  list: CoveragePage,
+  list: lazyPage(() => import('./CoveragePage').then((m) => m.CoveragePage)),
   icon: DonutLargeIcon,
 };

@@ -1,8 +1,8 @@
 import MapIcon from '@mui/icons-material/Map';
-import { ProgressPage } from './ProgressPage';
+import { lazyPage } from '../lazyPage';
 
 // A dashboard, registered as a read-only resource so it gets a menu entry and canAccess like the others.
 export const renewalProgress = {
-  list: ProgressPage,
+  list: lazyPage(() => import('./ProgressPage').then((m) => m.ProgressPage)),
   icon: MapIcon,
 };

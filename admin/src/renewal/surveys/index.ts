@@ -1,14 +1,11 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { SurveyCreate } from './SurveyCreate';
-import { SurveyEdit } from './SurveyEdit';
-import { SurveyList } from './SurveyList';
-import { SurveyShow } from './SurveyShow';
+import { lazyPage } from '../lazyPage';
 
 export const renewalSurveys = {
-  list: SurveyList,
-  show: SurveyShow,
-  edit: SurveyEdit,
-  create: SurveyCreate,
+  list: lazyPage(() => import('./SurveyList').then((m) => m.SurveyList)),
+  show: lazyPage(() => import('./SurveyShow').then((m) => m.SurveyShow)),
+  edit: lazyPage(() => import('./SurveyEdit').then((m) => m.SurveyEdit)),
+  create: lazyPage(() => import('./SurveyCreate').then((m) => m.SurveyCreate)),
   icon: FactCheckIcon,
   recordRepresentation: (r: { compoundName?: string }) => `${r.compoundName ?? ''}摸底调查`,
 };
