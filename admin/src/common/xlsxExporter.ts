@@ -6,6 +6,7 @@ import { exportProperties } from './auditedExport';
 import { formatBeijing, parseTimestamp } from './beijingTime';
 import { exportFileName } from './exportFileName';
 import { COMMON_FIELD_NAMES } from './fieldNames';
+import { CODE_FIELD, sharedCodeLabel } from './codeLabels';
 
 type Reference = { field: string; resource: string; label?: (record: RaRecord) => string };
 
@@ -27,6 +28,11 @@ const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record
   if (typeof value === 'boolean') return booleanLabels[String(value) as 'true' | 'false'];
   const labels = enums[field] ?? enumLabelsByField[field];
   if (labels && labels[String(value)] !== undefined) return labels[String(value)];
+  // A code the list gave no labels for still reads as its shared label (issue 16 §3).
+  if (!labels && typeof value === 'string' && CODE_FIELD.test(field)) {
+    const label = sharedCodeLabel(value);
+    if (label !== undefined) return label;
+  }
   if (numeric.has(field) && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
     return Number(value);
   }

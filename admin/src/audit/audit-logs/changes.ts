@@ -1,5 +1,6 @@
 import * as shared from '@baotou/shared';
 import { formatBeijing, parseTimestamp } from '../../common/beijingTime';
+import { sharedCodeLabel } from '../../common/codeLabels';
 
 // An audit row's before/after as a person reads it (issue 16 §3): field by field, Chinese field
 // names, values in words and Beijing time, instead of two blobs of JSON.
@@ -8,13 +9,8 @@ export type AuditChange = { field: string; label: string; before: string; after:
 
 const EMPTY = '—';
 
-type Labels = Record<string, string>;
-const labelMaps = (Object.entries(shared) as [string, unknown][])
-  .filter(([name, v]) => name.endsWith('_LABELS') && v && typeof v === 'object')
-  .map(([, v]) => v as Labels);
-
 /** What a field's code means, per entity, where one code reads differently by capability. */
-const BY_ENTITY: Record<string, Record<string, Labels>> = {
+const BY_ENTITY: Record<string, Record<string, Record<string, string>>> = {
   'household-claims': { status: shared.CLAIM_STATUS_LABELS },
   tickets: { status: shared.TICKET_STATUS_LABELS, level: shared.TICKET_LEVEL_LABELS, kind: shared.TICKET_KIND_LABELS, channel: shared.TICKET_CHANNEL_LABELS },
   'fund-applications': { status: shared.FUND_APPLICATION_STATUS_LABELS },
@@ -29,9 +25,7 @@ const BY_ENTITY: Record<string, Record<string, Labels>> = {
 function codeLabel(entity: string | undefined, field: string, code: string): string | undefined {
   const own = entity ? BY_ENTITY[entity]?.[field] : undefined;
   if (own && Object.prototype.hasOwnProperty.call(own, code)) return own[code];
-  if (!/^[a-z][a-z0-9_]*$/.test(code)) return undefined;
-  for (const m of labelMaps) if (Object.prototype.hasOwnProperty.call(m, code)) return m[code];
-  return undefined;
+  return sharedCodeLabel(code);
 }
 
 /** One stored value as text: empty → —, true/false → 是/否, codes as their Chinese labels, timestamps in Beijing time, lists and objects compact. */
