@@ -134,11 +134,15 @@ export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_
 
 export const STATEMENT_KINDS: DisclosureKind[] = ['fund_statement', 'income_statement']
 
-/** "2026-11-26 19:34" in local time. */
+/**
+ * "2026-11-26 19:34" in Beijing time whatever the phone's clock (issue 16 §3): UTC+8 has no
+ * daylight saving, so the offset is added and the UTC fields read (weapp's Intl has no time zones).
+ */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
+  const t = new Date(iso).getTime()
+  if (Number.isNaN(t)) return iso
+  const d = new Date(t + 8 * 3600 * 1000)
   const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
 }
