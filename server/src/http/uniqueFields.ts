@@ -11,6 +11,7 @@ export const UNIQUE_FIELDS: Record<string, UniqueField> = {
   buildings_compound_name_idx: { field: 'name', message: '本小区已有同名楼栋' },
   units_building_name_idx: { field: 'name', message: '本楼栋已有同名单元' },
   households_unit_room_idx: { field: 'room', message: '本单元已有此房号' },
+  household_members_phone_uq: { field: 'phone', message: '此手机号已登记为本房屋的家庭成员或租户' },
   users_username_idx: { field: 'username', message: '用户名已被使用' },
   companies_credit_code_idx: { field: 'creditCode', message: '该统一社会信用代码已登记' },
   fund_accounts_compound_idx: { field: 'compoundId', message: '该小区已开立维修资金账户' },
