@@ -101,7 +101,7 @@ async function settle() {
 /** What a person reads on the page: the visible text and input placeholders. */
 async function visibleText(): Promise<string> {
   return page.evaluate(() => {
-    const placeholders = [...document.querySelectorAll('input[placeholder], textarea[placeholder]')].map((e) => (e as HTMLInputElement).placeholder);
+    const placeholders = Array.from(document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')).map((e) => e.placeholder);
     return `${document.body.innerText}\n${placeholders.join('\n')}`;
   });
 }
@@ -126,9 +126,10 @@ async function inspect(where: string, resource: string): Promise<Finding[]> {
 }
 
 async function signIn(username: string) {
-  // From a blank page: the previous role's console, left running while the session is cleared, would
-  // ask for its home page without a token (a 401 no user meets: they sign out through the menu).
-  await page.goto('about:blank');
+  // Signed out away from the console: the previous role's console, left running while the session is
+  // cleared, would ask for its home page without a token (a 401 no user meets: they sign out through the menu).
+  await page.goto(`${platform.baseUrl}/api/health`);
+  await page.evaluate(() => localStorage.clear());
   await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
   await page.waitForURL(/#\/$/, { timeout: 60_000 });
 }
@@ -163,6 +164,19 @@ test('the checks themselves catch English defaults, raw codes, raw timestamps an
     ]),
   );
   await page.reload();
+});
+
+test('on a New York clock, an audit row shows its Beijing time', async () => {
+  const token = await platform.login('city');
+  const res = await platform.api.get(`/api/audit-logs?sort=${encodeURIComponent('["id","ASC"]')}&range=[0,0]`).set('Authorization', `Bearer ${token}`);
+  const [row] = res.body as { id: number; at: string }[];
+  const beijing = new Date(row.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const newYork = new Date(row.at).toLocaleString('zh-CN', { timeZone: 'America/New_York' });
+  expect(beijing).not.toBe(newYork);
+  await signIn('city');
+  await page.goto(`${platform.baseUrl}/admin/#/audit-logs/${row.id}/show`);
+  await page.getByText(beijing).first().waitFor();
+  expect(await visibleText()).not.toContain(newYork);
 });
 
 describe.each(ROLES)('%s (%s) opens every page of the console', (_role, username) => {
