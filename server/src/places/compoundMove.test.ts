@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName, is, Table } from 'drizzle-orm';
 import * as schema from '../db/schema';
 import { createTestApi, type TestApi } from '../../../test/support/api';
-import { COMPOUND_SCOPED_TABLES, REGION_TABLES_WITHOUT_COMPOUND } from './compoundMove';
+import { COMPOUND_SCOPED_TABLES, PROJECT_SCOPED_TABLES, REGION_TABLES_WITHOUT_COMPOUND } from './compoundMove';
 
 /** A compound moved to another community takes every row of it along (issue 9 §8 jurisdiction; attack on issue 17). */
 let t: TestApi;
@@ -28,8 +28,10 @@ test('every table with a region code is either moved with its compound or says w
   for (const name of ['tickets', 'committees', 'committee_members', 'votes', 'ballot_conflicts', 'disclosures', 'fund_accounts', 'fund_ledgers', 'fund_applications', 'households', 'buildings', 'household_claims']) {
     expect(scoped).toContain(name);
   }
+  const byProject = new Set(PROJECT_SCOPED_TABLES.map(getTableName));
+  for (const name of ['staff', 'level_assessments', 'upgrade_plan_items', 'awards']) expect(byProject).toContain(name);
   const withRegion = (Object.values(schema) as unknown[]).filter((v): v is Table => is(v, Table) && 'regionCode' in getTableColumns(v)).map(getTableName);
-  for (const name of withRegion) expect(scoped.has(name) || name in REGION_TABLES_WITHOUT_COMPOUND).toBe(true);
+  for (const name of withRegion) expect([name, scoped.has(name) || byProject.has(name) || name in REGION_TABLES_WITHOUT_COMPOUND]).toEqual([name, true]);
 });
 
 describe('PUT /api/compounds/:id with a new community moves all of the compound', () => {
@@ -102,6 +104,12 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
       const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}" WHERE compound_id = $1 AND region_code <> $2`, [compoundId, TO]);
       expect([name, n]).toEqual([name, 0]);
     }
+    for (const table of PROJECT_SCOPED_TABLES) {
+      const name = getTableName(table);
+      const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}" WHERE project_id IN (SELECT id FROM projects WHERE compound_id = $1) AND region_code <> $2`, [compoundId, TO]);
+      expect([name, n]).toEqual([name, 0]);
+    }
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM trainings WHERE staff_id IN (SELECT s.id FROM staff s JOIN projects p ON p.id = s.project_id WHERE p.compound_id = $1) AND region_code <> $2`, [compoundId, TO])).n).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM fund_entries e JOIN fund_accounts a ON a.id = e.account_id WHERE a.compound_id = $1 AND e.region_code <> $2`, [compoundId, TO])).n).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE compound_id = $1 AND (street_code <> left($2, 9) OR district_code <> left($2, 6))`, [compoundId, TO])).n).toBe(0);
     expect((await one<{ region_code: string }>(`SELECT region_code FROM owners WHERE id = $1`, [ownerId])).region_code).toBe(TO);
@@ -118,6 +126,8 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     expect(moves[0].after.rows.tickets).toBeGreaterThan(0);
     expect(moves[0].after.rows.fund_ledgers).toBeGreaterThan(0);
     expect(moves[0].after.rows.owners).toBeGreaterThan(0);
+    expect(moves[0].after.rows.staff).toBeGreaterThan(0); // the demo company's staff on this compound's project
+    expect(moves[0].after.rows.trainings).toBeGreaterThan(0);
     const updates = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'compounds' AND entity_id = $1 AND action = 'update'`, [String(compoundId)]);
     expect(updates.n).toBe(1);
     const viewed = await one<{ region_code: string }>(`SELECT region_code FROM audit_logs WHERE action = 'view_personal' AND entity = 'owners' AND entity_id = $1 ORDER BY id LIMIT 1`, [String(ownerId)]);

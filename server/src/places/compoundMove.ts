@@ -15,7 +15,16 @@ export const COMPOUND_SCOPED_TABLES: readonly Table[] = (Object.values(schema) a
 );
 
 /**
- * Tables with a `regionCode` but no `compoundId`, and why a compound's move does or does not touch them.
+ * Tables that copy the region of their project (a project belongs to one compound): those with a
+ * `projectId` and a `regionCode` but no `compoundId`, found in the schema like the list above. Their
+ * rows of the moved compound's projects follow it (staff without a project keep their company's region).
+ */
+export const PROJECT_SCOPED_TABLES: readonly Table[] = (Object.values(schema) as unknown[]).filter(
+  (v): v is Table => is(v, Table) && 'projectId' in getTableColumns(v) && 'regionCode' in getTableColumns(v) && !('compoundId' in getTableColumns(v)),
+);
+
+/**
+ * Tables with a `regionCode` but neither a `compoundId` nor a `projectId`, and why a compound's move does or does not touch them.
  * The move's test fails when a table with a region code is in neither list.
  */
 export const REGION_TABLES_WITHOUT_COMPOUND: Readonly<Record<string, string>> = {
@@ -26,13 +35,17 @@ export const REGION_TABLES_WITHOUT_COMPOUND: Readonly<Record<string, string>> = 
   users: 'staff accounts belong to their office, residents are not region-scoped by compound',
   companies: 'a company is registered where it is registered, not where it manages',
   subsidy_batches: 'a district’s yearly batch (its region code is the district’s); its lines carry their compounds',
+  upgrade_plans: 'a district’s yearly plan (its region code is the district’s); its items follow their projects',
+  cost_reports: 'a company’s yearly report, under the company’s own region',
+  trainings: 'follows its staff member (moved here)',
 };
 
 /**
  * Moves everything of compound `compoundId` from community `from` to community `to` (12-digit codes),
  * in the caller's transaction, right after the compound row itself was updated (which holds its row lock,
  * so a child created through `compoundRegion` waits and reads the new region).
- * Rows of compound-scoped tables, the compound's fund entries, and owners all of whose homes are in this
+ * Rows of compound-scoped tables, rows of project-scoped tables whose project is in this compound (and
+ * those staff members' trainings), the compound's fund entries, and owners all of whose homes are in this
  * compound get the new region (tickets also their street and district). Owners holding homes in several
  * compounds keep theirs; audit rows keep the region they were written under.
  * Writes one audit row `move` on `compounds` with the per-table row counts. Throws nothing of its own.
@@ -54,6 +67,19 @@ export async function moveCompoundRows(tx: Tx, actor: Actor | null, compoundId: 
   counts.fund_entries = await updated(
     tx,
     sql`UPDATE fund_entries SET region_code = ${to} WHERE account_id IN (SELECT id FROM fund_accounts WHERE compound_id = ${compoundId}) AND region_code <> ${to} RETURNING 1`,
+  );
+  for (const table of PROJECT_SCOPED_TABLES) {
+    const cols = getTableColumns(table) as Record<string, Column>;
+    const rows = await tx
+      .update(table as PgTable)
+      .set({ regionCode: to } as never)
+      .where(and(sql`${cols.projectId} IN (SELECT id FROM projects WHERE compound_id = ${compoundId})`, ne(cols.regionCode, to)))
+      .returning({ one: sql<number>`1` });
+    counts[getTableName(table)] = rows.length;
+  }
+  counts.trainings = await updated(
+    tx,
+    sql`UPDATE trainings SET region_code = ${to} WHERE staff_id IN (SELECT s.id FROM staff s JOIN projects p ON p.id = s.project_id WHERE p.compound_id = ${compoundId}) AND region_code <> ${to} RETURNING 1`,
   );
   counts.owners = await updated(
     tx,
