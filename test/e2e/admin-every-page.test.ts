@@ -179,6 +179,29 @@ test('on a New York clock, an audit row shows its Beijing time', async () => {
   expect(await visibleText()).not.toContain(newYork);
 });
 
+test('a duplicate compound code is shown on the 小区编码 field, not as a pop-up', async () => {
+  const [community] = await platform.query<{ code: string }>(`SELECT code FROM regions WHERE level = 'community' ORDER BY code LIMIT 1`);
+  await signIn('city');
+  await page.goto(`${platform.baseUrl}/admin/#/compounds/create`);
+  await page.locator('input[name="code"]').fill('BT0001');
+  await page.locator('input[name="name"]').fill('重复编码花园');
+  const region = page.locator('input[name="regionCode"]');
+  await region.click();
+  await region.fill(community.code);
+  await page.getByRole('option', { name: new RegExp(community.code) }).first().click();
+  for (const [source, label] of [['type', '老旧小区'], ['managementMode', '准物业管理']]) {
+    await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  }
+  await page.locator('input[name="address"]').fill('包头市昆都仑区测试路 2 号');
+  await page.locator('input[name="totalArea"]').fill('1000.00');
+  await page.getByRole('button', { name: '保存' }).click();
+  const code = page.locator('input[name="code"]');
+  await code.locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")]').getByText('小区编码已被其他小区使用').waitFor();
+  await expect(code.getAttribute('aria-invalid')).resolves.toBe('true');
+  expect(page.url()).toMatch(/\/compounds\/create$/);
+});
+
 describe.each(ROLES)('%s (%s) opens every page of the console', (_role, username) => {
   test('home page and every menu item read in Chinese, with labels not codes and no console errors', async () => {
     consoleErrors = [];
