@@ -128,11 +128,11 @@ describe('admin console', () => {
     expect(await row.textContent()).toContain('老旧小区');
     expect(await row.textContent()).toContain('准物业管理');
 
-    // The Excel export writes compounds.xlsx.
+    // The Excel export is named in Chinese with the Beijing date.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('compounds.xlsx');
+    expect(file.suggestedFilename()).toMatch(/^[\u4e00-\u9fa5]+_\d{8}\.xlsx$/); // a Chinese name and the Beijing date
   });
 
   it('district staff of 150202 do not see a 150203 compound', async () => {

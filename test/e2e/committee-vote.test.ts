@@ -320,7 +320,7 @@ test('street staff set up a preparatory group with a member, and export the comm
   await visible(page.locator('tr', { hasText: '瑞丰家园' }))
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出 Excel' }).click()
-  expect((await download).suggestedFilename()).toBe('committees.xlsx')
+  expect((await download).suggestedFilename()).toMatch(/^业主组织_\d{8}\.xlsx$/)
   await page.close()
 })
 

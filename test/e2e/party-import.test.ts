@@ -96,7 +96,7 @@ test('party staff import a sheet with one bad row → fix → commit → see the
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('party-stats.xlsx');
+  expect(file.suggestedFilename()).toMatch(/^红色物业统计_\d{8}\.xlsx$/);
   const exported = await readXlsxRows(fs.readFileSync((await file.path())!));
   expect(exported.sheetNames).toEqual(['按区', '年度趋势', '企业明细']);
   expect(exported.rows[0].slice(0, 3)).toEqual(['区划代码', '地区', '物业企业数']);

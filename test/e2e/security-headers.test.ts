@@ -121,7 +121,7 @@ test('the console under its CSP: sign in, open households, export with a purpose
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '确认导出' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('households.xlsx');
+  expect(file.suggestedFilename()).toMatch(/^[\u4e00-\u9fa5]+_\d{8}\.xlsx$/); // a Chinese name and the Beijing date
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await file.path())!);

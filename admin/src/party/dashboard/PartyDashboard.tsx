@@ -5,6 +5,7 @@ import { Link, Title, useNotify } from 'react-admin';
 import { formatPartyShare, type PartyShare, type PartyStatsRow, type PartyTrendYear } from '@baotou/shared';
 import { getJson } from '../api';
 import { downloadXlsx } from '../../common/xlsxDownload';
+import { exportFileName } from '../../common/exportFileName';
 
 /** A figure's rows in the console (server/src/party/dashboardFacts.ts): the figure equals their count. */
 type Drill = { resource: string; filter: Record<string, unknown> };
@@ -78,7 +79,7 @@ export const PartyDashboard = () => {
     if (!stats) return;
     const headers = ['区划代码', '地区', '物业企业数', '建立党组织的企业', '企业党组织覆盖率', '企业党员数', '企业职工数', '党员占职工比例', '小区（业委会）数', '有党员的业委会', '业委会党员覆盖率', '有交叉任职的业委会', '交叉任职覆盖率', '红色物业示范项目'];
     const rows = [...stats.rows, { ...stats.total, name: `合计：${stats.total.name ?? ''}` }].map((r) => Object.values(pctRow(r)));
-    await downloadXlsx('party-stats.xlsx', [
+    await downloadXlsx(exportFileName('红色物业统计'), [
       { name: groupBy === 'district' ? '按区' : '按街道', rows: [headers, ...rows] },
       { name: '年度趋势', rows: [['年度', '新建党组织', '党组织累计', '新发展/转入党员', '党员累计', '示范项目', '新增交叉任职'], ...stats.trend.map((t) => [t.year, t.orgsFounded, t.orgsTotal, t.membersJoined, t.membersTotal, t.redProjects, t.crossAppointmentsStarted])] },
       { name: '企业明细', rows: [['企业', '已建党组织', '党员数', '职工数', '党员占比'], ...stats.companies.map((c) => [c.name, c.hasOrg ? '是' : '否', c.members, c.staffCount ?? '', c.membersOfStaff])] },
