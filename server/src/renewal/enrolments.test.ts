@@ -112,6 +112,16 @@ describe('quasi-assessments', () => {
     expect(res.body.items[0].text).toBeTruthy();
   });
 
+  test("the evidence is served to the assessment's readers: the city reads it, another district gets 404", async () => {
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+    const photo = (await t.api.post('/api/uploads').set(auth(district)).attach('file', PNG, '公示栏.png')).body.id as number;
+    const own = (await enrol({ compoundId: await freshCompound(), startDate: '2024-03-01' })).body.id as number;
+    const res = await assess({ enrolmentId: own, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [photo] })) });
+    expect(res.status).toBe(201);
+    expect((await t.api.get(`/api/uploads/${photo}`).set(auth(await t.login('city')))).status).toBe(200);
+    expect((await t.api.get(`/api/uploads/${photo}`).set(auth(await t.login('d150202')))).status).toBe(404);
+  });
+
   test('a fail may leave items unmet', async () => {
     const res = await assess({ enrolmentId, year: 2025, result: 'fail', items: items.map((i, n) => ({ itemId: i.id, met: n > 0, evidence: [] })) });
     expect(res.status).toBe(201);

@@ -337,3 +337,18 @@ describe('issue 11: households per compound (coverage by households) stay exact'
     expect(await mismatches()).toEqual([]);
   });
 });
+
+describe('issue 11: the survey photos and assessment evidence are served to their readers only', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+  const upload = async (token: string) => (await t.api.post('/api/uploads').set(bearer(token)).attach('file', PNG, '门岗.png')).body.id as number;
+
+  test("a survey photo: the district reads it, another district and the company get 404", async () => {
+    const community = await t.login('community');
+    const photo = await upload(community);
+    const created = await t.api.post('/api/renewal-surveys').set(bearer(community)).send({ compoundId: await oldCompound(), photos: [{ name: '门岗', url: `/api/uploads/${photo}` }] });
+    expect(created.status).toBe(201);
+    expect((await t.api.get(`/api/uploads/${photo}`).set(bearer(await t.login('d150203')))).status).toBe(200);
+    expect((await t.api.get(`/api/uploads/${photo}`).set(bearer(await t.login('d150202')))).status).toBe(404);
+    expect((await t.api.get(`/api/uploads/${photo}`).set(bearer(await t.login('company')))).status).toBe(404);
+  });
+});

@@ -2,12 +2,14 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, disclosures, fundApplications, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { ballots, disclosures, fundApplications, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
 import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
 import { applicationsResource } from '../fund/resources';
 import { memberCommittee } from '../committees/membership';
+import { renewalSurveysResource } from '../renewal/surveys';
+import { quasiAssessmentsResource } from '../renewal/assessments';
 import { ticketVisible } from './scope';
 
 /**
@@ -18,6 +20,8 @@ import { ticketVisible } from './scope';
  *  - whoever may read a published (or since revoked) disclosure attaching it — the disclosures
  *    resource's own read scope: staff in jurisdiction, verified residents of the compound;
  *  - whoever may read the fund application whose supervision or acceptance documents list it;
+ *  - whoever may read the old-compound survey whose photos, or the quasi-property assessment whose
+ *    evidence, list it (issue 11);
  *  - for a ballot's scan (an owner's choice, DOMAIN.md §7): the compound's in-office committee
  *    members and bureau staff in jurisdiction — never other residents. Such views are audited.
  * To anyone else it does not exist (404, the same answer as for a missing id).
@@ -50,6 +54,8 @@ export type UploadGrant =
   | { via: 'ticket'; ticketId: number }
   | { via: 'disclosure'; disclosureId: number }
   | { via: 'fund-application'; applicationId: number }
+  | { via: 'renewal-survey'; surveyId: number }
+  | { via: 'quasi-assessment'; assessmentId: number }
   | { via: 'ballot'; ballotId: number; regionCode: string };
 
 /** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
@@ -85,6 +91,26 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
       .where(and(sql`(${fundApplications.supervision} @> ${doc}::jsonb OR ${fundApplications.acceptance} @> ${doc}::jsonb)`, appScope))
       .limit(1);
     if (a) return { via: 'fund-application', applicationId: a.id };
+  }
+
+  // An old compound's survey photos and a quasi-property assessment's evidence (issue 11): their readers.
+  const surveyScope = renewalSurveysResource().readScope(actor);
+  if (surveyScope !== 'deny') {
+    const [s] = await db
+      .select({ id: renewalSurveys.id })
+      .from(renewalSurveys)
+      .where(and(sql`${renewalSurveys.photos} @> ${JSON.stringify([{ url }])}::jsonb`, surveyScope))
+      .limit(1);
+    if (s) return { via: 'renewal-survey', surveyId: s.id };
+  }
+  const assessmentScope = quasiAssessmentsResource().readScope(actor);
+  if (assessmentScope !== 'deny') {
+    const [a] = await db
+      .select({ id: quasiAssessments.id })
+      .from(quasiAssessments)
+      .where(and(sql`${quasiAssessments.items} @> ${JSON.stringify([{ evidence: [u.id] }])}::jsonb`, assessmentScope))
+      .limit(1);
+    if (a) return { via: 'quasi-assessment', assessmentId: a.id };
   }
 
   if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {
