@@ -6,7 +6,6 @@ import { exportProperties } from './auditedExport';
 import { formatBeijing, parseTimestamp } from './beijingTime';
 import { exportFileName } from './exportFileName';
 import { COMMON_FIELD_NAMES } from './fieldNames';
-import { CODE_FIELD, sharedCodeLabel } from './codeLabels';
 
 type Reference = { field: string; resource: string; label?: (record: RaRecord) => string };
 
@@ -23,14 +22,16 @@ export type XlsxExportOptions = {
   computed?: Record<string, (record: RaRecord) => unknown>;
 };
 
-const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record<string, Record<string, string>>): unknown => {
+type CodeLabels = typeof import('./codeLabels');
+
+const cell = (field: string, value: unknown, numeric: Set<string>, enums: Record<string, Record<string, string>>, codes: CodeLabels): unknown => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return booleanLabels[String(value) as 'true' | 'false'];
   const labels = enums[field] ?? enumLabelsByField[field];
   if (labels && labels[String(value)] !== undefined) return labels[String(value)];
   // A code the list gave no labels for still reads as its shared label (issue 16 §3).
-  if (!labels && typeof value === 'string' && CODE_FIELD.test(field)) {
-    const label = sharedCodeLabel(value);
+  if (!labels && typeof value === 'string' && codes.CODE_FIELD.test(field)) {
+    const label = codes.sharedCodeLabel(value);
     if (label !== undefined) return label;
   }
   if (numeric.has(field) && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
@@ -83,6 +84,8 @@ export const xlsxExporter =
     );
     const names = resourcesZh[resource].fields as Record<string, string>;
     const numericSet = new Set(numeric);
+    // Every shared label map: the whole of @baotou/shared, so loaded with the export, not with the console.
+    const codes = await import('./codeLabels');
     const header = fields.map((f) => names[f] ?? COMMON_FIELD_NAMES[f] ?? f);
     const rows = records.map((record) =>
       fields.map((field) => {
@@ -93,7 +96,7 @@ export const xlsxExporter =
           const target = byId[String(record[field])];
           if (target) return ref.label ? ref.label(target) : (target.name ?? target.id);
         }
-        return cell(field, record[field], numericSet, enums);
+        return cell(field, record[field], numericSet, enums, codes);
       }),
     );
     const widths = header.map((h, i) =>

@@ -1,12 +1,12 @@
 import HistoryIcon from '@mui/icons-material/History';
 import type { RaRecord } from 'react-admin';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+import { lazyPage } from '../../common/lazyPage';
 
-// Read only: audit rows are written by the server in the same transaction as each change.
+// Read only: audit rows are written by the server in the same transaction as each change. The pages
+// load when opened: their labels of every shared code (common/codeLabels) are the whole shared package.
 export const auditLogs = {
-  list: AuditLogList,
-  show: AuditLogShow,
+  list: lazyPage(() => import('./AuditLogList').then((m) => m.AuditLogList)),
+  show: lazyPage(() => import('./AuditLogShow').then((m) => m.AuditLogShow)),
   icon: HistoryIcon,
   recordRepresentation: (r: RaRecord) => `#${r.id}`,
 };

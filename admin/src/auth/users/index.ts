@@ -1,15 +1,12 @@
 import PeopleIcon from '@mui/icons-material/People';
 import type { RaRecord } from 'react-admin';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const users = {
-  list: UserList,
-  show: UserShow,
-  edit: UserEdit,
-  create: UserCreate,
+  list: lazyPage(() => import('./UserList').then((m) => m.UserList)),
+  show: lazyPage(() => import('./UserShow').then((m) => m.UserShow)),
+  edit: lazyPage(() => import('./UserEdit').then((m) => m.UserEdit)),
+  create: lazyPage(() => import('./UserCreate').then((m) => m.UserCreate)),
   icon: PeopleIcon,
   recordRepresentation: (r: RaRecord) => `${r.name}（${r.username}）`,
 };

@@ -1,8 +1,8 @@
 import InsightsIcon from '@mui/icons-material/Insights';
-import { FormationPage } from './FormationPage';
+import { lazyPage } from '../../common/lazyPage';
 
 // A dashboard, registered as a read-only resource so it gets a menu entry and canAccess like the others.
 export const committeeFormation = {
-  list: FormationPage,
+  list: lazyPage(() => import('./FormationPage').then((m) => m.FormationPage)),
   icon: InsightsIcon,
 };

@@ -1,14 +1,11 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { CompanyCreate } from './CompanyCreate';
-import { CompanyEdit } from './CompanyEdit';
-import { CompanyList } from './CompanyList';
-import { CompanyShow } from './CompanyShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const companies = {
-  list: CompanyList,
-  show: CompanyShow,
-  edit: CompanyEdit,
-  create: CompanyCreate,
+  list: lazyPage(() => import('./CompanyList').then((m) => m.CompanyList)),
+  show: lazyPage(() => import('./CompanyShow').then((m) => m.CompanyShow)),
+  edit: lazyPage(() => import('./CompanyEdit').then((m) => m.CompanyEdit)),
+  create: lazyPage(() => import('./CompanyCreate').then((m) => m.CompanyCreate)),
   icon: BusinessIcon,
   recordRepresentation: 'name',
 };

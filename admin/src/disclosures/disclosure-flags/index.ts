@@ -1,8 +1,8 @@
 import ReportIcon from '@mui/icons-material/ReportProblem';
-import { FlagList } from './FlagList';
+import { lazyPage } from '../../common/lazyPage';
 
 // Residents raise 纠错 flags in the mini-program; committee members and the street answer them.
 export const disclosureFlags = {
-  list: FlagList,
+  list: lazyPage(() => import('./FlagList').then((m) => m.FlagList)),
   icon: ReportIcon,
 };

@@ -1,5 +1,5 @@
 import InsightsIcon from '@mui/icons-material/Insights';
-import { PartyDashboard } from './PartyDashboard';
+import { lazyPage } from '../../common/lazyPage';
 
 // A dashboard, registered as a read-only resource so it gets a menu entry and canAccess like the others.
-export const partyDashboard = { list: PartyDashboard, icon: InsightsIcon };
+export const partyDashboard = { list: lazyPage(() => import('./PartyDashboard').then((m) => m.PartyDashboard)), icon: InsightsIcon };

@@ -1,5 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { ImportPage } from './ImportPage';
+import { lazyPage } from '../../common/lazyPage';
 
 // A page, registered as a resource so it gets a menu entry and canAccess like the others.
-export const partyImport = { list: ImportPage, icon: UploadFileIcon };
+export const partyImport = { list: lazyPage(() => import('./ImportPage').then((m) => m.ImportPage)), icon: UploadFileIcon };

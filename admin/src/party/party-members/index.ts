@@ -1,6 +1,4 @@
 import PersonPinIcon from '@mui/icons-material/PersonPin';
-import { MemberCreate, MemberEdit } from './MemberForms';
-import { MemberList } from './MemberList';
-import { MemberShow } from './MemberShow';
+import { lazyPage } from '../../common/lazyPage';
 
-export const partyMembers = { list: MemberList, show: MemberShow, edit: MemberEdit, create: MemberCreate, icon: PersonPinIcon, recordRepresentation: 'name' };
+export const partyMembers = { list: lazyPage(() => import('./MemberList').then((m) => m.MemberList)), show: lazyPage(() => import('./MemberShow').then((m) => m.MemberShow)), edit: lazyPage(() => import('./MemberForms').then((m) => m.MemberEdit)), create: lazyPage(() => import('./MemberForms').then((m) => m.MemberCreate)), icon: PersonPinIcon, recordRepresentation: 'name' };

@@ -1,6 +1,4 @@
 import FlagIcon from '@mui/icons-material/Flag';
-import { OrgCreate, OrgEdit } from './OrgForms';
-import { OrgList } from './OrgList';
-import { OrgShow } from './OrgShow';
+import { lazyPage } from '../../common/lazyPage';
 
-export const partyOrgs = { list: OrgList, show: OrgShow, edit: OrgEdit, create: OrgCreate, icon: FlagIcon, recordRepresentation: 'name' };
+export const partyOrgs = { list: lazyPage(() => import('./OrgList').then((m) => m.OrgList)), show: lazyPage(() => import('./OrgShow').then((m) => m.OrgShow)), edit: lazyPage(() => import('./OrgForms').then((m) => m.OrgEdit)), create: lazyPage(() => import('./OrgForms').then((m) => m.OrgCreate)), icon: FlagIcon, recordRepresentation: 'name' };

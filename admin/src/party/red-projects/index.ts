@@ -1,5 +1,4 @@
 import StarsIcon from '@mui/icons-material/Stars';
-import { RedCreate, RedEdit } from './RedForms';
-import { RedList } from './RedList';
+import { lazyPage } from '../../common/lazyPage';
 
-export const redProjects = { list: RedList, edit: RedEdit, create: RedCreate, icon: StarsIcon, recordRepresentation: 'designation' };
+export const redProjects = { list: lazyPage(() => import('./RedList').then((m) => m.RedList)), edit: lazyPage(() => import('./RedForms').then((m) => m.RedEdit)), create: lazyPage(() => import('./RedForms').then((m) => m.RedCreate)), icon: StarsIcon, recordRepresentation: 'designation' };

@@ -1,14 +1,11 @@
 import DomainIcon from '@mui/icons-material/Domain';
-import { BuildingCreate } from './BuildingCreate';
-import { BuildingEdit } from './BuildingEdit';
-import { BuildingList } from './BuildingList';
-import { BuildingShow } from './BuildingShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const buildings = {
-  list: BuildingList,
-  show: BuildingShow,
-  edit: BuildingEdit,
-  create: BuildingCreate,
+  list: lazyPage(() => import('./BuildingList').then((m) => m.BuildingList)),
+  show: lazyPage(() => import('./BuildingShow').then((m) => m.BuildingShow)),
+  edit: lazyPage(() => import('./BuildingEdit').then((m) => m.BuildingEdit)),
+  create: lazyPage(() => import('./BuildingCreate').then((m) => m.BuildingCreate)),
   icon: DomainIcon,
   recordRepresentation: 'name',
 };

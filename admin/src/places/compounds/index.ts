@@ -1,14 +1,11 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
-import { CompoundCreate } from './CompoundCreate';
-import { CompoundEdit } from './CompoundEdit';
-import { CompoundList } from './CompoundList';
-import { CompoundShow } from './CompoundShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const compounds = {
-  list: CompoundList,
-  show: CompoundShow,
-  edit: CompoundEdit,
-  create: CompoundCreate,
+  list: lazyPage(() => import('./CompoundList').then((m) => m.CompoundList)),
+  show: lazyPage(() => import('./CompoundShow').then((m) => m.CompoundShow)),
+  edit: lazyPage(() => import('./CompoundEdit').then((m) => m.CompoundEdit)),
+  create: lazyPage(() => import('./CompoundCreate').then((m) => m.CompoundCreate)),
   icon: ApartmentIcon,
   recordRepresentation: 'name',
 };

@@ -1,15 +1,12 @@
 import HomeIcon from '@mui/icons-material/Home';
 import type { RaRecord } from 'react-admin';
-import { HouseholdCreate } from './HouseholdCreate';
-import { HouseholdEdit } from './HouseholdEdit';
-import { HouseholdList } from './HouseholdList';
-import { HouseholdShow } from './HouseholdShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const households = {
-  list: HouseholdList,
-  show: HouseholdShow,
-  edit: HouseholdEdit,
-  create: HouseholdCreate,
+  list: lazyPage(() => import('./HouseholdList').then((m) => m.HouseholdList)),
+  show: lazyPage(() => import('./HouseholdShow').then((m) => m.HouseholdShow)),
+  edit: lazyPage(() => import('./HouseholdEdit').then((m) => m.HouseholdEdit)),
+  create: lazyPage(() => import('./HouseholdCreate').then((m) => m.HouseholdCreate)),
   icon: HomeIcon,
   recordRepresentation: (r: RaRecord) => String(r.room),
 };

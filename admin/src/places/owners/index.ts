@@ -1,14 +1,11 @@
 import PersonIcon from '@mui/icons-material/Person';
-import { OwnerCreate } from './OwnerCreate';
-import { OwnerEdit } from './OwnerEdit';
-import { OwnerList } from './OwnerList';
-import { OwnerShow } from './OwnerShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const owners = {
-  list: OwnerList,
-  show: OwnerShow,
-  edit: OwnerEdit,
-  create: OwnerCreate,
+  list: lazyPage(() => import('./OwnerList').then((m) => m.OwnerList)),
+  show: lazyPage(() => import('./OwnerShow').then((m) => m.OwnerShow)),
+  edit: lazyPage(() => import('./OwnerEdit').then((m) => m.OwnerEdit)),
+  create: lazyPage(() => import('./OwnerCreate').then((m) => m.OwnerCreate)),
   icon: PersonIcon,
   recordRepresentation: 'name',
 };

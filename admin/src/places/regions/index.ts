@@ -1,14 +1,11 @@
 import MapIcon from '@mui/icons-material/Map';
-import { RegionCreate } from './RegionCreate';
-import { RegionEdit } from './RegionEdit';
-import { RegionList } from './RegionList';
-import { RegionShow } from './RegionShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const regions = {
-  list: RegionList,
-  show: RegionShow,
-  edit: RegionEdit,
-  create: RegionCreate,
+  list: lazyPage(() => import('./RegionList').then((m) => m.RegionList)),
+  show: lazyPage(() => import('./RegionShow').then((m) => m.RegionShow)),
+  edit: lazyPage(() => import('./RegionEdit').then((m) => m.RegionEdit)),
+  create: lazyPage(() => import('./RegionCreate').then((m) => m.RegionCreate)),
   icon: MapIcon,
   recordRepresentation: 'name',
 };

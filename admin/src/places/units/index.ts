@@ -1,14 +1,11 @@
 import ViewModuleIcon from '@mui/icons-material/ViewModule';
-import { UnitCreate } from './UnitCreate';
-import { UnitEdit } from './UnitEdit';
-import { UnitList } from './UnitList';
-import { UnitShow } from './UnitShow';
+import { lazyPage } from '../../common/lazyPage';
 
 export const units = {
-  list: UnitList,
-  show: UnitShow,
-  edit: UnitEdit,
-  create: UnitCreate,
+  list: lazyPage(() => import('./UnitList').then((m) => m.UnitList)),
+  show: lazyPage(() => import('./UnitShow').then((m) => m.UnitShow)),
+  edit: lazyPage(() => import('./UnitEdit').then((m) => m.UnitEdit)),
+  create: lazyPage(() => import('./UnitCreate').then((m) => m.UnitCreate)),
   icon: ViewModuleIcon,
   recordRepresentation: 'name',
 };

@@ -1,5 +1,4 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import { CostReportCreate, CostReportEdit } from './CostReportForms';
-import { CostReportList } from './CostReportList';
+import { lazyPage } from '../../common/lazyPage';
 
-export const costReports = { list: CostReportList, edit: CostReportEdit, create: CostReportCreate, icon: ReceiptLongIcon, recordRepresentation: 'companyName' };
+export const costReports = { list: lazyPage(() => import('./CostReportList').then((m) => m.CostReportList)), edit: lazyPage(() => import('./CostReportForms').then((m) => m.CostReportEdit)), create: lazyPage(() => import('./CostReportForms').then((m) => m.CostReportCreate)), icon: ReceiptLongIcon, recordRepresentation: 'companyName' };

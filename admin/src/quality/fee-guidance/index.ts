@@ -1,5 +1,4 @@
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
-import { FeeGuidanceCreate, FeeGuidanceEdit } from './FeeGuidanceForms';
-import { FeeGuidanceList } from './FeeGuidanceList';
+import { lazyPage } from '../../common/lazyPage';
 
-export const feeGuidance = { list: FeeGuidanceList, edit: FeeGuidanceEdit, create: FeeGuidanceCreate, icon: PriceChangeIcon, recordRepresentation: 'levelName' };
+export const feeGuidance = { list: lazyPage(() => import('./FeeGuidanceList').then((m) => m.FeeGuidanceList)), edit: lazyPage(() => import('./FeeGuidanceForms').then((m) => m.FeeGuidanceEdit)), create: lazyPage(() => import('./FeeGuidanceForms').then((m) => m.FeeGuidanceCreate)), icon: PriceChangeIcon, recordRepresentation: 'levelName' };

@@ -1,6 +1,4 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { AssessmentCreate } from './AssessmentCreate';
-import { AssessmentList } from './AssessmentList';
-import { AssessmentShow } from './AssessmentShow';
+import { lazyPage } from '../../common/lazyPage';
 
-export const levelAssessments = { list: AssessmentList, show: AssessmentShow, create: AssessmentCreate, icon: FactCheckIcon, recordRepresentation: 'projectName' };
+export const levelAssessments = { list: lazyPage(() => import('./AssessmentList').then((m) => m.AssessmentList)), show: lazyPage(() => import('./AssessmentShow').then((m) => m.AssessmentShow)), create: lazyPage(() => import('./AssessmentCreate').then((m) => m.AssessmentCreate)), icon: FactCheckIcon, recordRepresentation: 'projectName' };

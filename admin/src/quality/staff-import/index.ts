@@ -1,5 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { StaffImportPage } from './StaffImportPage';
+import { lazyPage } from '../../common/lazyPage';
 
 // A page, registered as a resource so it gets a menu entry and canAccess like the others.
-export const staffImport = { list: StaffImportPage, icon: UploadFileIcon };
+export const staffImport = { list: lazyPage(() => import('./StaffImportPage').then((m) => m.StaffImportPage)), icon: UploadFileIcon };

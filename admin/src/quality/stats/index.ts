@@ -1,5 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import { QualityStats } from './QualityStats';
+import { lazyPage } from '../../common/lazyPage';
 
 // A page, registered as a read-only resource so it gets a menu entry and canAccess like the others.
-export const qualityStats = { list: QualityStats, icon: AssessmentIcon };
+export const qualityStats = { list: lazyPage(() => import('./QualityStats').then((m) => m.QualityStats)), icon: AssessmentIcon };

@@ -1,4 +1,4 @@
 import RecommendIcon from '@mui/icons-material/Recommend';
-import { PlanItemList } from './PlanItemList';
+import { lazyPage } from '../../common/lazyPage';
 
-export const upgradePlanItems = { list: PlanItemList, icon: RecommendIcon, recordRepresentation: 'projectName' };
+export const upgradePlanItems = { list: lazyPage(() => import('./PlanItemList').then((m) => m.PlanItemList)), icon: RecommendIcon, recordRepresentation: 'projectName' };

@@ -1,6 +1,4 @@
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
-import { PlanCreate } from './PlanCreate';
-import { PlanList } from './PlanList';
-import { PlanShow } from './PlanShow';
+import { lazyPage } from '../../common/lazyPage';
 
-export const upgradePlans = { list: PlanList, show: PlanShow, create: PlanCreate, icon: TrendingUpIcon, recordRepresentation: (r: { regionName?: string; year?: number }) => `${r.regionName ?? ''}${r.year ?? ''}年计划` };
+export const upgradePlans = { list: lazyPage(() => import('./PlanList').then((m) => m.PlanList)), show: lazyPage(() => import('./PlanShow').then((m) => m.PlanShow)), create: lazyPage(() => import('./PlanCreate').then((m) => m.PlanCreate)), icon: TrendingUpIcon, recordRepresentation: (r: { regionName?: string; year?: number }) => `${r.regionName ?? ''}${r.year ?? ''}年计划` };

@@ -1,5 +1,5 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { lazyPage } from '../lazyPage';
+import { lazyPage } from '../../common/lazyPage';
 
 export const renewalSurveys = {
   list: lazyPage(() => import('./SurveyList').then((m) => m.SurveyList)),

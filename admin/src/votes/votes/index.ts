@@ -1,12 +1,11 @@
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
 import type { RaRecord } from 'react-admin';
-import { VoteList } from './VoteList';
-import { VoteShow } from './VoteShow';
+import { lazyPage } from '../../common/lazyPage';
 
 // Votes are started by committee members in the mini-program; the console watches and may close them.
 export const votes = {
-  list: VoteList,
-  show: VoteShow,
+  list: lazyPage(() => import('./VoteList').then((m) => m.VoteList)),
+  show: lazyPage(() => import('./VoteShow').then((m) => m.VoteShow)),
   icon: HowToVoteIcon,
   recordRepresentation: (r: RaRecord) => String(r.title ?? ''),
 };

@@ -1,4 +1,3 @@
-import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Create, Datagrid, DateField, DateInput, List, SelectInput, SimpleForm, TextField, TextInput, maxLength, required, type Exporter } from 'react-admin';
 import { EnumField, RefInput } from '../../common/fields';
 import { xlsxExporter } from '../../common/xlsxExporter';
@@ -38,4 +37,4 @@ const UsageCreate = () => (
   </Create>
 );
 
-export const subsidyUsages = { list: UsageList, create: UsageCreate, icon: ReceiptLongIcon };
+export const subsidyUsages = { list: UsageList, create: UsageCreate };

@@ -1,4 +1,3 @@
-import ConstructionIcon from '@mui/icons-material/Construction';
 import {
   ArrayField,
   ArrayInput,
@@ -125,6 +124,4 @@ export const renovations = {
       <Inputs />
     </Edit>
   ),
-  icon: ConstructionIcon,
-  recordRepresentation: 'title',
 };

@@ -1,4 +1,3 @@
-import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import {
   Create,
   Datagrid,
@@ -96,6 +95,4 @@ export const subsidyBatches = {
   list: BatchList,
   show: BatchShow,
   create: BatchCreate,
-  icon: RequestQuoteIcon,
-  recordRepresentation: (r: RaRecord) => `${r.districtName ?? ''}${r.year}年度补贴`,
 };

@@ -1,4 +1,3 @@
-import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import {
   ArrayField,
   BooleanField,
@@ -116,6 +115,4 @@ export const quasiAssessments = {
   list: AssessmentList,
   show: AssessmentShow,
   create: AssessmentCreate,
-  icon: AssignmentTurnedInIcon,
-  recordRepresentation: (r: { compoundName?: string; year?: number }) => `${r.compoundName ?? ''} ${r.year ?? ''}年度考核`,
 };

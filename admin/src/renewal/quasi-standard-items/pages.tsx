@@ -1,4 +1,3 @@
-import ChecklistIcon from '@mui/icons-material/Checklist';
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, maxLength, required } from 'react-admin';
 
 // The "三个有" standard as data (research §4 rule 3): it ships with three placeholder items; the city fills in the wording.
@@ -32,6 +31,4 @@ export const quasiStandardItems = {
       <Inputs />
     </Create>
   ),
-  icon: ChecklistIcon,
-  recordRepresentation: 'text',
 };

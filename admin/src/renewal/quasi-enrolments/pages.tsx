@@ -1,4 +1,3 @@
-import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import {
   Create,
   Datagrid,
@@ -84,6 +83,4 @@ export const quasiEnrolments = {
       <Inputs edit />
     </Edit>
   ),
-  icon: HomeWorkIcon,
-  recordRepresentation: (r: { compoundName?: string; companyName?: string }) => `${r.compoundName ?? ''} · ${r.companyName ?? ''}`,
 };
