@@ -5,7 +5,7 @@ import send from 'koa-send';
 
 /**
  * Serves a built front end under a URL prefix; unknown paths get index.html (client-side routes).
- * Hashed assets are cached for a year, index.html never.
+ * Hashed assets (assets/) are cached for a year; index.html and unhashed files (e.g. zod-jitless.js) are revalidated.
  */
 export function serveBuilt(prefix: string, dir: string): Middleware {
   const root = path.resolve(dir);
@@ -25,7 +25,7 @@ export function serveBuilt(prefix: string, dir: string): Middleware {
     const target = isFile ? rel : 'index.html';
     await send(ctx, target, {
       root,
-      setHeaders: (res) => res.setHeader('Cache-Control', target === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      setHeaders: (res) => res.setHeader('Cache-Control', target.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   };
 }
