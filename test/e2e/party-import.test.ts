@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 import { readXlsxRows, xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
 
@@ -21,12 +21,7 @@ function sheet(rows: Record<string, string>[]): Promise<Buffer> {
 }
 
 async function signIn(username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 

@@ -4,7 +4,7 @@
  * with preview and confirm → the district's pre-job rate counts 200 more hired and 200 more trained.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 import { xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
 
@@ -18,12 +18,7 @@ let context: BrowserContext;
 let page: Page;
 
 async function signIn(username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
   // Signed in: the console leaves the login page (for the dashboard, or back to the page last open).
   await page.waitForURL((u) => !u.hash.startsWith('#/login'));
   await page.getByRole('button', { name: '登录' }).waitFor({ state: 'detached' });

@@ -10,7 +10,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { button, field, openH5, visible } from '../support/h5'
 
@@ -31,12 +31,7 @@ afterAll(async () => {
 })
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('baotou.admin.')).forEach((k) => localStorage.removeItem(k)))
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.locator('input[name="username"]').fill(username)
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD)
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor()
 }
 

@@ -33,7 +33,15 @@ export async function submitConsoleLogin(page: Page, baseUrl: string, username: 
   await page.goto(`${baseUrl}/admin/#/login`);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  // The form can render afresh while the console boots, and what was typed into the replaced inputs
+  // is lost (the button stays disabled): type again until the form has taken both.
+  const button = page.getByRole('button', { name: '登录' });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(password);
+    if (await button.isEnabled()) break;
+    if (attempt === 10) throw new Error(`the login form did not take ${username}'s input`);
+    await page.waitForTimeout(300);
+  }
+  await button.click();
 }
