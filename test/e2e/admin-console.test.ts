@@ -5,7 +5,7 @@
  *  - district staff of 东河区 (150202) cannot see a compound of 昆都仑区 (150203).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -42,12 +42,7 @@ async function apiList(
 }
 
 async function signIn(username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 

@@ -11,7 +11,7 @@
 import fs from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { button, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
 import { ballotBody, buildingsInScope, validateBallot } from '../../mini/src/packages/committees/ballot/form'
@@ -168,10 +168,7 @@ test('a committee member attaches a PDF to a decision and enters a paper ballot 
   // Street staff see the attachment as a link on the disclosure in the console.
   const consolePage = await browser.newPage()
   consolePage.setDefaultTimeout(20_000)
-  await consolePage.goto(`${platform.baseUrl}/admin/#/login`)
-  await consolePage.locator('input[name="username"]').fill('street')
-  await consolePage.locator('input[name="password"]').fill('baotou2024')
-  await consolePage.getByRole('button', { name: '登录' }).click()
+  await submitConsoleLogin(consolePage, platform.baseUrl, 'street', 'baotou2024')
   await consolePage.getByText('欢迎使用包头智慧物业管理服务平台').waitFor()
   await consolePage.goto(`${platform.baseUrl}/admin/#/disclosures/${disclosureId}/show`)
   const consoleLink = consolePage.getByTestId('disclosure-attachment')

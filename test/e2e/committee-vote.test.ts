@@ -12,7 +12,7 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { parseYuan, statementTotals } from '../../mini/src/services/disclosures'
 import { formatPercent, meets } from '../../mini/src/services/votes'
@@ -187,10 +187,7 @@ test('committee member publishes a statement and starts a vote; two owners vote;
   )
   const console = await browser.newPage()
   console.setDefaultTimeout(20_000)
-  await console.goto(`${platform.baseUrl}/admin/#/login`)
-  await console.locator('input[name="username"]').fill('street')
-  await console.locator('input[name="password"]').fill('baotou2024')
-  await console.getByRole('button', { name: '登录' }).click()
+  await submitConsoleLogin(console, platform.baseUrl, 'street', 'baotou2024')
   await console.getByText('欢迎使用包头智慧物业管理服务平台').waitFor()
 
   await console.goto(`${platform.baseUrl}/admin/#/votes`)
@@ -284,12 +281,7 @@ test('street staff set up a preparatory group with a member, and export the comm
   )
   const page = await browser.newPage()
   page.setDefaultTimeout(20_000)
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.locator('input[name="username"]').fill('street')
-  await page.locator('input[name="password"]').fill('baotou2024')
-  await page.getByRole('button', { name: '登录' }).click()
+  await submitConsoleLogin(page, platform.baseUrl, 'street', 'baotou2024')
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor()
 
   // BT0003 瑞丰家园 has no owners' organisation yet: the street starts its preparatory group.

@@ -13,7 +13,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 
 import type { TestApi } from '../support/api'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { residentWithHome } from '../support/residents'
 import { button, chipIn, escapeRegExp, exactly, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
@@ -90,12 +90,7 @@ async function residentBindsInH5(page: Page, home: Home): Promise<void> {
 
 /** Signs in to the console; only the console's session is cleared (the mini H5 shares the origin's storage). */
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('baotou.admin.')).forEach((k) => localStorage.removeItem(k)))
-  await page.goto(`${platform.baseUrl}/admin/#/login`)
-  await page.locator('input[name="username"]').fill(username)
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD, 'console')
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor()
 }
 

@@ -7,7 +7,7 @@
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { button, exactly } from '../support/h5';
 import { startPlatform, type Platform } from '../support/platform';
 
@@ -47,15 +47,7 @@ afterAll(async () => {
 });
 
 async function signInConsole(page: Page, username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => {
-    localStorage.removeItem('baotou.admin.token');
-    localStorage.removeItem('baotou.admin.user');
-  });
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD, 'console');
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { INFRASTRUCTURE_ITEMS, quasiSubsidy } from '@baotou/shared';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
@@ -36,12 +36,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 

@@ -7,7 +7,7 @@
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -60,15 +60,7 @@ async function verifyLatestDevResident(): Promise<number> {
 }
 
 async function signInConsole(page: Page, username: string) {
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.evaluate(() => {
-    localStorage.removeItem('baotou.admin.token');
-    localStorage.removeItem('baotou.admin.user');
-  });
-  await page.goto(`${platform.baseUrl}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD, 'console');
   // Each role has its own home page: signed in is when the login form is gone.
   await page.locator('input[name="password"]').waitFor({ state: 'detached' });
 }

@@ -28,10 +28,14 @@ export async function launchBrowser({ timezoneId }: { timezoneId?: string } = {}
   return context;
 }
 
-/** Opens the console's login page with no stored session and submits these credentials (what follows is the caller's). */
-export async function submitConsoleLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+/**
+ * Opens the console's login page with no stored session and submits these credentials (what follows
+ * is the caller's). `clear: 'console'` keeps the origin's other storage (the mini H5's session).
+ */
+export async function submitConsoleLogin(page: Page, baseUrl: string, username: string, password: string, clear: 'all' | 'console' = 'all'): Promise<void> {
   await page.goto(`${baseUrl}/admin/#/login`);
-  await page.evaluate(() => localStorage.clear());
+  if (clear === 'all') await page.evaluate(() => localStorage.clear());
+  else await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('baotou.admin.')).forEach((k) => localStorage.removeItem(k)));
   await page.goto(`${baseUrl}/admin/#/login`);
   // The form can render afresh while the console boots, and what was typed into the replaced inputs
   // is lost (the button stays disabled): type again until the form has taken both.
