@@ -94,3 +94,21 @@ function exactRoom(owner: { buildingName: string; unitName: string; room: string
 async function expectVisible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' })
 }
+
+test("the compound home leads a resident to its management mode and renovation (issue 11), and staff to the survey sign-in", async () => {
+  const owner = await platform.demoOwnerForBinding()
+  const page = await browser.newPage()
+  page.setDefaultTimeout(20_000)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`${platform.baseUrl}/h5/#/pages/scan/index?scene=${encodeURIComponent(owner.compoundCode)}`)
+  await page.waitForURL(/#\/pages\/home\/index/)
+  await button(page, '管理模式与改造').click()
+  await page.waitForURL(/#\/packages\/renewal\/compound\/index\?compoundId=\d+/)
+  await expectVisible(page.getByTestId('management-mode'))
+  await expectVisible(page.getByText('老旧小区改造'))
+  await page.goBack()
+  await page.waitForURL(/#\/pages\/home\/index/)
+  await button(page, '社区摸底调查入口').click()
+  await page.waitForURL(/#\/packages\/renewal\/login\/index/)
+  await page.close()
+})

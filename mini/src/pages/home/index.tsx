@@ -97,8 +97,14 @@ export default function HomePage() {
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/tickets/board/index?compoundId=${compound.id}` })}>
         受理公示
       </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/renewal/compound/index?compoundId=${compound.id}` })}>
+        管理模式与改造
+      </Button>
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/workorders/list/index' })}>
         物业工作人员入口
+      </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/renewal/surveys/index' })}>
+        社区摸底调查入口
       </Button>
     </View>
   )
