@@ -5,53 +5,23 @@
  *  2. City-wide stats (GET /api/party/stats) on a city of ≥ 2,000 compounds (≤ 200 ms).
  * Runs in a throwaway PostgreSQL (or BENCH_DATABASE_URL's server).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client';
-import { seedDemo } from '../../server/src/seed/demo';
 import { xlsxFromRows } from '../../server/src/party/xlsxFixtures';
 import { generateCity } from './generateCity';
+import { freshDemoDatabase, pct, withPostgres } from './postgres';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ROWS = Number(process.env.BENCH_PARTY_ROWS ?? 20000);
 const COMPOUNDS = Number(process.env.BENCH_COMPOUNDS ?? 2000);
 const STATS_RUNS = 30;
 const log = (s: string) => console.log(s);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-
-async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-party-pg-'));
-  const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
-  try {
-    return await fn(url);
-  } finally {
-    execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'stop', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function prepare(adminUrl: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bt_bench_party WITH (FORCE)');
-  await admin.query('CREATE DATABASE bt_bench_party');
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = '/bt_bench_party';
-  const url = u.toString();
   const t0 = Date.now();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-  await migrateDatabase(database);
-  await seedDemo(database.db, { demoPassword: 'baotou2024', encryptionKey: 'bench-key-0123456789abcdef', highTechZoneCode: '150271' });
-  await database.close();
+  const url = await freshDemoDatabase(adminUrl, 'bt_bench_party');
   await generateCity(url, { compounds: COMPOUNDS, perUnit: 1 }, () => undefined);
   // A city's worth of registry rows beside the generated compounds: service projects, committee
   // members who are party members in every third compound, cross-appointments in every seventh.
@@ -84,7 +54,7 @@ function memberSheet(orgs: { name: string; company: string }[]): Promise<Buffer>
 
 async function main() {
   log(`\n== Red Property registry: import of ${ROWS.toLocaleString('en-US')} member rows, city-wide stats`);
-  await withPostgres(async (adminUrl) => {
+  await withPostgres('party', async (adminUrl) => {
     const url = await prepare(adminUrl);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });

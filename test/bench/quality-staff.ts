@@ -7,53 +7,23 @@
  * Runs in a throwaway PostgreSQL (or BENCH_DATABASE_URL's server). BENCH_STAFF (default 20000) scales
  * both the generated staff (× 10 trainings each) and the imported sheet.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client';
-import { seedDemo } from '../../server/src/seed/demo';
 import { xlsxFromRows } from '../../server/src/party/xlsxFixtures';
+import { freshDemoDatabase, pct, withPostgres } from './postgres';
 
-const ROOT = path.resolve(__dirname, '../..');
 const STAFF = Number(process.env.BENCH_STAFF ?? 20000);
 const RATE_RUNS = 30;
 const YEAR = 2024;
 const log = (s: string) => console.log(s);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-
-async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-staff-pg-'));
-  const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
-  try {
-    return await fn(url);
-  } finally {
-    execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'stop', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The demo city plus STAFF generated staff spread over every project (a third specialists) and 10 trainings each. */
 async function prepare(adminUrl: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bt_bench_staff WITH (FORCE)');
-  await admin.query('CREATE DATABASE bt_bench_staff');
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = '/bt_bench_staff';
-  const url = u.toString();
   const t0 = Date.now();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-  await migrateDatabase(database);
-  await seedDemo(database.db, { demoPassword: 'baotou2024', encryptionKey: 'bench-key-0123456789abcdef', highTechZoneCode: '150271' });
-  await database.close();
+  const url = await freshDemoDatabase(adminUrl, 'bt_bench_staff');
   const c = new Client({ connectionString: url });
   await c.connect();
   await c.query(
@@ -80,7 +50,7 @@ async function prepare(adminUrl: string): Promise<string> {
 
 async function main() {
   log(`\n== Workforce (issue 12): training rates over ${STAFF.toLocaleString('en-US')} staff × 10 trainings, import of ${STAFF.toLocaleString('en-US')} staff rows`);
-  await withPostgres(async (adminUrl) => {
+  await withPostgres('staff', async (adminUrl) => {
     const url = await prepare(adminUrl);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });

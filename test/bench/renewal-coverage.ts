@@ -5,52 +5,22 @@
  * Runs in a throwaway PostgreSQL (or BENCH_DATABASE_URL's server). BENCH_RENEWAL_COMPOUNDS and
  * BENCH_RENEWAL_PER_UNIT (households per unit ÷ 10 per compound) shrink it for a quick check.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client';
-import { seedDemo } from '../../server/src/seed/demo';
 import { generateCity } from './generateCity';
+import { freshDemoDatabase, pct, withPostgres } from './postgres';
 
-const ROOT = path.resolve(__dirname, '../..');
 const COMPOUNDS = Number(process.env.BENCH_RENEWAL_COMPOUNDS ?? 3000);
 const PER_UNIT = Number(process.env.BENCH_RENEWAL_PER_UNIT ?? 17);
 const RUNS = 30;
 const log = (s: string) => console.log(s);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-
-async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-renewal-pg-'));
-  const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
-  try {
-    return await fn(url);
-  } finally {
-    execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'stop', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function prepare(adminUrl: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bt_bench_renewal WITH (FORCE)');
-  await admin.query('CREATE DATABASE bt_bench_renewal');
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = '/bt_bench_renewal';
-  const url = u.toString();
   const t0 = Date.now();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-  await migrateDatabase(database);
-  await seedDemo(database.db, { demoPassword: 'baotou2024', encryptionKey: 'bench-key-0123456789abcdef', highTechZoneCode: '150271' });
-  await database.close();
+  const url = await freshDemoDatabase(adminUrl, 'bt_bench_renewal');
   const city = await generateCity(url, { compounds: COMPOUNDS, perUnit: PER_UNIT }, () => undefined);
   // every other old compound surveyed, a third of those classified
   const c = new Client({ connectionString: url });
@@ -67,7 +37,7 @@ async function prepare(adminUrl: string): Promise<string> {
 
 async function main() {
   log(`\n== Old-compound renewal: coverage and survey progress over ${COMPOUNDS.toLocaleString('en-US')} generated compounds`);
-  await withPostgres(async (adminUrl) => {
+  await withPostgres('renewal', async (adminUrl) => {
     const url = await prepare(adminUrl);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
