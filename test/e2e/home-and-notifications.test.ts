@@ -172,6 +172,8 @@ test('the owner registers a tenant in the mini H5; the tenant binds and files a 
 
   // The tenant, on another phone: binds with the registered name and phone, then files a repair.
   await fresh();
+  // A full load of the shared link, as the tenant's phone opens it (not a hash change on the home page).
+  await page.goto('about:blank');
   await page.goto(`${platform.baseUrl}/h5/#/packages/places/member-bind/index?householdId=${home.household_id}`);
   await button(page, '微信登录（开发）').click();
   await page.locator('input[placeholder="业主登记的姓名"]').filter({ visible: true }).fill('孙租户');

@@ -19,6 +19,13 @@ export function LoginPanel({ reason, onLoggedIn }: Props) {
   const [busy, setBusy] = useState(!isH5)
   const [failed, setFailed] = useState(false)
   const [devAllowed, setDevAllowed] = useState<boolean | null>(null)
+  const [optionsFailed, setOptionsFailed] = useState(false)
+
+  // A network hiccup is not "open this in WeChat": offer to ask again.
+  const checkDevLogin = () => {
+    setOptionsFailed(false)
+    devLoginAvailable().then(setDevAllowed, () => setOptionsFailed(true))
+  }
 
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true)
@@ -35,7 +42,7 @@ export function LoginPanel({ reason, onLoggedIn }: Props) {
 
   useEffect(() => {
     if (isH5) {
-      devLoginAvailable().then(setDevAllowed, () => setDevAllowed(false))
+      checkDevLogin()
     } else {
       run(login)
     }
@@ -46,7 +53,9 @@ export function LoginPanel({ reason, onLoggedIn }: Props) {
       <Text className='card-title'>请先登录</Text>
       <View className='muted' style={{ marginBottom: '24px' }}>{reason}</View>
       {isH5 ? (
-        devAllowed === false ? (
+        optionsFailed ? (
+          <Button className='btn-primary' onClick={checkDevLogin}>网络异常，点击重试</Button>
+        ) : devAllowed === false ? (
           <View className='muted'>请在微信中打开“包头智慧物业”小程序</View>
         ) : (
           <Button className='btn-primary' loading={busy} disabled={busy || devAllowed === null} onClick={() => run(() => devLogin())}>
