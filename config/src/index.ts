@@ -23,7 +23,9 @@ export type { TotpSettings } from './totp';
 import { quasiSubsidyEnvSchema, quasiSubsidySettings, type QuasiSubsidySettings } from './quasiSubsidy';
 export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './quasiSubsidy';
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
+import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
+export type { SupervisionSurveySettings } from './supervisionSurveys';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -60,6 +62,7 @@ const envSchema = z.object({
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
+  ...supervisionSurveysEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -109,6 +112,8 @@ export interface Config {
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
   renewalSurvey: RenewalSurveySettings;
+  /** Satisfaction surveys: sample, warning and good-conduct lines (issue 10, DOMAIN.md §9). */
+  supervisionSurveys: SupervisionSurveySettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -183,5 +188,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
+    supervisionSurveys: supervisionSurveySettings(e),
   };
 }

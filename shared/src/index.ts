@@ -48,3 +48,5 @@ export * from './quality/fees';
 export * from './quality/schemas';
 export * from './notifications';
 export * from './home';
+export * from './supervision/satisfaction';
+export * from './supervision/surveys';
