@@ -50,3 +50,5 @@ export * from './notifications';
 export * from './home';
 export * from './supervision/satisfaction';
 export * from './supervision/surveys';
+export * from './credit/blacklist';
+export * from './supervision/filings';

@@ -60,6 +60,8 @@ export const AUDIT_ACTION_LABELS = {
   read: '标记通知已读',
   read_all: '全部通知标记已读',
   member_bound: '绑定为家庭成员或租户',
+  unlist: '移出黑名单',
+  file: '准予备案',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

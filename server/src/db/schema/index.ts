@@ -15,3 +15,5 @@ export * from './quality';
 export * from './notifications';
 export * from './householdMembers';
 export * from './renewalAreas';
+export * from './creditBlacklist';
+export * from './filings';
