@@ -23,6 +23,8 @@ export type { TotpSettings } from './totp';
 import { quasiSubsidyEnvSchema, quasiSubsidySettings, type QuasiSubsidySettings } from './quasiSubsidy';
 export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './quasiSubsidy';
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
+import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
+export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from './pdf';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
 export type { SupervisionSurveySettings } from './supervisionSurveys';
@@ -63,6 +65,7 @@ const envSchema = z.object({
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
   ...supervisionSurveysEnvSchema,
+  ...pdfEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -114,6 +117,8 @@ export interface Config {
   renewalSurvey: RenewalSurveySettings;
   /** Satisfaction surveys: sample, warning and good-conduct lines (issue 10, DOMAIN.md §9). */
   supervisionSurveys: SupervisionSurveySettings;
+  /** Generated PDFs: the embedded CJK font (PDF_CJK_FONT_PATH). */
+  pdf: PdfSettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -189,5 +194,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
+    pdf: pdfSettings(e),
   };
 }
