@@ -23,6 +23,8 @@ export type { TotpSettings } from './totp';
 import { quasiSubsidyEnvSchema, quasiSubsidySettings, type QuasiSubsidySettings } from './quasiSubsidy';
 export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './quasiSubsidy';
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
+import { creditEnvSchema, creditSettings, type CreditSettings } from './credit';
+export { DEFAULT_CREDIT_RULES, creditSettingsFromEnv, type CreditSettings, type CreditRuleSetting } from './credit';
 import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
 export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from './pdf';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
@@ -64,6 +66,7 @@ const envSchema = z.object({
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
+  ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
   ...pdfEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
@@ -115,6 +118,8 @@ export interface Config {
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
   renewalSurvey: RenewalSurveySettings;
+  /** Credit evaluation: rule points, publicity and answer periods, validity, caps (issue 10; DOMAIN.md §5). */
+  credit: CreditSettings;
   /** Satisfaction surveys: sample, warning and good-conduct lines (issue 10, DOMAIN.md §9). */
   supervisionSurveys: SupervisionSurveySettings;
   /** Generated PDFs: the embedded CJK font (PDF_CJK_FONT_PATH). */
@@ -193,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
+    credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
     pdf: pdfSettings(e),
   };

@@ -52,3 +52,4 @@ export * from './supervision/satisfaction';
 export * from './supervision/surveys';
 export * from './credit/blacklist';
 export * from './supervision/filings';
+export * from './credit';

@@ -38,6 +38,7 @@ export const REGION_TABLES_WITHOUT_COMPOUND: Readonly<Record<string, string>> = 
   upgrade_plans: 'a district’s yearly plan (its region code is the district’s); its items follow their projects',
   cost_reports: 'a company’s yearly report, under the company’s own region',
   trainings: 'follows its staff member (moved here)',
+  credit_ratings: 'a company’s frozen yearly record, under the company’s own region',
   blacklist_entries: 'a listing is under the listing authority’s region (district or city), not a compound’s',
 };
 

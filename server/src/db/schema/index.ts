@@ -17,3 +17,4 @@ export * from './householdMembers';
 export * from './renewalAreas';
 export * from './creditBlacklist';
 export * from './filings';
+export * from './credit';

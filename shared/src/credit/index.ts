@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './workingDays';
+export * from './items';
+export * from './grades';
