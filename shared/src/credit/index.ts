@@ -2,3 +2,4 @@ export * from './rules';
 export * from './workingDays';
 export * from './items';
 export * from './grades';
+export * from './score';
