@@ -29,6 +29,8 @@ import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
 export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from './pdf';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
+import { payEnvSchema, paySettings, type PaySettings } from './pay';
+export type { PaySettings } from './pay';
 export type { SupervisionSurveySettings } from './supervisionSurveys';
 
 const bool = z
@@ -66,6 +68,7 @@ const envSchema = z.object({
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
+  ...payEnvSchema,
   ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
   ...pdfEnvSchema,
@@ -118,6 +121,8 @@ export interface Config {
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
   renewalSurvey: RenewalSurveySettings;
+  /** WeChat Pay APIv3 and its local stand-in (issue 13). */
+  pay: PaySettings;
   /** Credit evaluation: rule points, publicity and answer periods, validity, caps (issue 10; DOMAIN.md §5). */
   credit: CreditSettings;
   /** Satisfaction surveys: sample, warning and good-conduct lines (issue 10, DOMAIN.md §9). */
@@ -198,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
+    pay: paySettings(e),
     credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
     pdf: pdfSettings(e),

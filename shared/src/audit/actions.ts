@@ -60,6 +60,10 @@ export const AUDIT_ACTION_LABELS = {
   read: '标记通知已读',
   read_all: '全部通知标记已读',
   member_bound: '绑定为家庭成员或租户',
+  pay_order: '发起微信支付',
+  pay_notified: '微信支付到账入账',
+  pay_closed: '关闭超时未付的支付订单',
+  pay_refund: '微信支付退款',
   unlist: '移出黑名单',
   file: '准予备案',
 } as const satisfies Record<string, string>;

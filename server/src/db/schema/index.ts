@@ -15,6 +15,7 @@ export * from './quality';
 export * from './notifications';
 export * from './householdMembers';
 export * from './renewalAreas';
+export * from './pay';
 export * from './creditBlacklist';
 export * from './filings';
 export * from './credit';
