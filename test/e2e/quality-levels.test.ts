@@ -13,6 +13,8 @@ import { startPlatform, type Platform } from '../support/platform';
 jest.setTimeout(300_000);
 
 const PASSWORD = 'baotou2024';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let platform: Platform;
 let context: BrowserContext;
 let page: Page;
@@ -79,10 +81,18 @@ test('a district files an upgrade plan → the company applies → the district 
   await page.goto(`${platform.baseUrl}/admin/#/level-assessments/create`);
   await autocomplete('input[name="projectId"]', project.compound, project.compound);
   await autocomplete('input[name="levelId"]', '二级', '二级');
-  await page.locator('textarea[name="evidenceText"]').fill('自评报告.pdf\n服务台账.xlsx');
+  // the evidence is uploaded, not typed (saving without it is refused on the field)
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('请上传证明材料').waitFor();
+  await page.getByTestId('evidence-file').setInputFiles({ name: '自评报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByTestId('evidence-item').filter({ hasText: '自评报告.pdf' }).waitFor();
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('待评定').waitFor();
-  const [application] = await platform.query<{ id: number }>(`SELECT id FROM level_assessments WHERE project_id = $1 AND status = 'applied'`, [project.id]);
+  const [application] = await platform.query<{ id: number; evidence: { name: string; url: string }[] }>(
+    `SELECT id, evidence FROM level_assessments WHERE project_id = $1 AND status = 'applied'`,
+    [project.id],
+  );
+  expect(application.evidence).toEqual([{ name: '自评报告.pdf', url: expect.stringMatching(/^\/api\/uploads\/\d+$/) }]);
 
   // 3. the district assesses each requirement item and accepts level 2
   await signIn(district);
@@ -90,8 +100,17 @@ test('a district files an upgrade plan → the company applies → the district 
   const boxes = page.getByRole('checkbox');
   await boxes.first().waitFor();
   for (const box of await boxes.all()) await box.check();
+  await page.getByTestId('item-0-photos-file').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByTestId('item-0-photos-item').waitFor();
+  // the district opens the company's evidence: the file itself arrives with the district's session
+  const evidence = page.waitForResponse((r) => r.url().endsWith(application.evidence[0].url));
+  await page.getByTestId('evidence-link').filter({ hasText: '自评报告.pdf' }).click();
+  expect((await evidence).status()).toBe(200);
   await page.getByRole('button', { name: '认定该等级' }).click();
   await page.getByText('已认定', { exact: true }).waitFor();
+  await page.getByTestId('item-photo-link').first().waitFor();
+  const [decided] = await platform.query<{ results: { item: number; photos: string[] }[] }>(`SELECT results FROM level_assessments WHERE id = $1`, [application.id]);
+  expect(decided.results[0].photos).toEqual([expect.stringMatching(/^\/api\/uploads\/\d+$/)]);
 
   // 4. it counts toward the target, and the plan shows it upgraded
   await page.goto(`${platform.baseUrl}/admin/#/quality-stats`);

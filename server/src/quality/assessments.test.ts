@@ -23,10 +23,10 @@ beforeAll(async () => {
   district = project.region_code.slice(0, 6);
 });
 
-const allMet = () => ({ decision: 'accepted', results: levels[1].items.map((_, item) => ({ item, met: true, photos: ['photo-1.jpg'] })) });
+const allMet = () => ({ decision: 'accepted', results: levels[1].items.map((_, item) => ({ item, met: true, photos: [] })) });
 
 async function apply(levelId = levels[1].id, projectId = project.id) {
-  return t.api.post('/api/level-assessments').set(await as('company')).send({ projectId, levelId, evidence: ['自评报告.pdf'] });
+  return t.api.post('/api/level-assessments').set(await as('company')).send({ projectId, levelId, evidence: [{ name: '自评报告（政务网）', url: 'https://zjj.baotou.gov.cn/self-report.pdf' }] });
 }
 
 describe('service-levels (the scale is data, DOMAIN.md §11)', () => {
@@ -166,5 +166,74 @@ describe('upgrade-plans (提档升级)', () => {
       .send({ regionCode: district, year: 2028, measures: '测试', deadline: '2028-12-31', items: [{ projectId: project.id, targetLevelId: levels[1].id }] });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('ALREADY_AT_TARGET');
+  });
+});
+
+describe('evidence and item photos are uploads (issue 12)', () => {
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 0x20)]);
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const upload = async (who: string, file: Buffer, name: string) => {
+    const res = await t.api.post('/api/uploads').set(await as(who)).attach('file', file, name);
+    expect(res.status).toBe(201);
+    return res.body.id as number;
+  };
+
+  test("the company's own upload is the evidence; someone else's or a typed name is refused on the field, nothing stored", async () => {
+    const before = await count('SELECT count(*) AS n FROM level_assessments');
+    const districtsFile = await upload(`d${district}`, PDF, '别人的文件.pdf');
+    const foreign = await t.api
+      .post('/api/level-assessments')
+      .set(await as('company'))
+      .send({ projectId: project.id, levelId: levels[2].id, evidence: [{ name: '别人的文件.pdf', url: `/api/uploads/${districtsFile}` }] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ code: 'BAD_UPLOAD', fields: { 'evidence.0.url': '只能使用本人上传的文件' } });
+    const typed = await t.api.post('/api/level-assessments').set(await as('company')).send({ projectId: project.id, levelId: levels[2].id, evidence: ['自评报告.pdf'] });
+    expect(typed.status).toBe(400);
+    const noFile = await t.api
+      .post('/api/level-assessments')
+      .set(await as('company'))
+      .send({ projectId: project.id, levelId: levels[2].id, evidence: [{ name: '自评报告.pdf', url: '自评报告.pdf' }] });
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error.fields).toHaveProperty(['evidence.0.url']);
+    expect(await count('SELECT count(*) AS n FROM level_assessments')).toBe(before);
+  });
+
+  test('the district attaches its own photos; the assessment\'s readers open both files, another district gets 404', async () => {
+    const evidenceId = await upload('company', PDF, '自评报告.pdf');
+    const applied = await t.api
+      .post('/api/level-assessments')
+      .set(await as('company'))
+      .send({ projectId: project.id, levelId: levels[2].id, evidence: [{ name: '自评报告.pdf', url: `/api/uploads/00${evidenceId}` }] });
+    expect(applied.status).toBe(201);
+    expect(applied.body.evidence).toEqual([{ name: '自评报告.pdf', url: `/api/uploads/${evidenceId}` }]);
+
+    const companysPhoto = await upload('company', PNG, 'p.png');
+    const items = (photos: string[]) => levels[2].items.map((_, item) => ({ item, met: true, photos: item === 0 ? photos : [] }));
+    const notOwn = await t.api
+      .post(`/api/level-assessments/${applied.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send({ decision: 'accepted', results: items([`/api/uploads/${companysPhoto}`]) });
+    expect(notOwn.status).toBe(400);
+    expect(notOwn.body.error).toMatchObject({ code: 'BAD_UPLOAD', fields: { 'results.0.photos.0': '只能使用本人上传的文件' } });
+    expect((await t.query<{ status: string }>('SELECT status FROM level_assessments WHERE id = $1', [applied.body.id]))[0].status).toBe('applied');
+
+    const photoId = await upload(`d${district}`, PNG, '现场.png');
+    const decided = await t.api
+      .post(`/api/level-assessments/${applied.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send({ decision: 'accepted', results: items([`/api/uploads/${photoId}`]) });
+    expect(decided.status).toBe(200);
+    expect(decided.body.results[0].photos).toEqual([`/api/uploads/${photoId}`]);
+
+    // the district reads the company's evidence, the company the district's photo (each theirs through the assessment)
+    expect((await t.api.get(`/api/uploads/${evidenceId}`).set(await as(`d${district}`))).status).toBe(200);
+    expect((await t.api.get(`/api/uploads/${photoId}`).set(await as('company'))).status).toBe(200);
+    expect((await t.api.get(`/api/uploads/${evidenceId}`).set(await as('city'))).status).toBe(200);
+    const [other] = await t.query<{ code: string }>(
+      `SELECT code FROM regions WHERE level = 'district' AND code <> $1 AND EXISTS (SELECT 1 FROM users WHERE username = 'd' || code) ORDER BY code LIMIT 1`,
+      [district],
+    );
+    expect((await t.api.get(`/api/uploads/${evidenceId}`).set(await as(`d${other.code}`))).status).toBe(404);
+    expect((await t.api.get(`/api/uploads/${photoId}`).set(await as(`d${other.code}`))).status).toBe(404);
   });
 });

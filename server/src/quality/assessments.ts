@@ -4,11 +4,13 @@ import type { Actor } from '../auth/actor';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { beijingDate, isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
+import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import type { Db, Tx } from '../db/client';
 import { creditEvents, levelAssessments, projects, serviceLevels, upgradePlanItems } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { levelInScale } from './levels';
+import { levelAssessmentReadScope } from './assessmentScope';
+import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 
 /** Bureau staff who assess: the district (and the city). Never a company, least of all the applicant. */
 export const ASSESSORS = ['district_staff', 'city_admin'] as const;
@@ -16,12 +18,17 @@ export const ASSESSORS = ['district_staff', 'city_admin'] as const;
 export const projectLabelSql = (projectIdSql: string) =>
   sql.raw(`(SELECT c.name FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE p.id = ${projectIdSql})`);
 
-async function prepareApplication(input: { projectId: number; levelId: number; evidence: string[]; applicationNote: string | null }, c: WriteContext) {
+type Evidence = { name: string; url: string };
+
+async function prepareApplication(input: { projectId: number; levelId: number; evidence: Evidence[]; applicationNote: string | null }, c: WriteContext) {
   const [project] = await c.tx.select({ companyId: projects.companyId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
   if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { projectId: '项目不存在' });
   if (project.companyId !== c.actor.companyId) throw forbidden('NOT_YOUR_PROJECT', '只能为本企业服务的项目申请等级');
   await levelInScale(c.tx, input.levelId, 'levelId');
-  return { ...input, companyId: project.companyId, regionCode: project.regionCode };
+  // Evidence is the applicant's own uploads (or a public https link): attaching someone else's file would show it to the district.
+  await assertOwnUploads(c.tx, c.actor, input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })), { message: '证明材料无效：只能使用本人上传的文件', allowLinks: true });
+  const evidence = input.evidence.map((e) => ({ name: e.name, url: canonicalUploadUrl(e.url) }));
+  return { ...input, evidence, companyId: project.companyId, regionCode: project.regionCode };
 }
 
 export function levelAssessmentsResource(): ResourceDef {
@@ -68,11 +75,7 @@ export function levelAssessmentsResource(): ResourceDef {
       scale: (v) => sql`${levelAssessments.levelId} IN (SELECT id FROM service_levels WHERE scale = ${filterValue.oneOf('scale', v, SERVICE_SCALES)})`,
       regionCode: (v) => sql`${levelAssessments.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
-    readScope: (actor) => {
-      if (isBureau(actor)) return regionCondition(actor, levelAssessments.regionCode);
-      if (actor.role === 'company_staff' && actor.companyId) return eq(levelAssessments.companyId, actor.companyId);
-      return 'deny';
-    },
+    readScope: levelAssessmentReadScope,
     write: {
       roles: ['company_staff'],
       allows: (actor, row) => !!actor.companyId && row.companyId === actor.companyId,
@@ -106,11 +109,18 @@ export async function assessApplication(db: Db, actor: Actor, id: number, body: 
       const unmet = input.results.find((r) => !r.met);
       if (unmet) throw badRequest('REQUIREMENTS_NOT_MET', `第${unmet.item + 1}项要求未达标，不能认定该等级`, { results: `第${unmet.item + 1}项要求未达标` });
     }
+    await assertOwnUploads(
+      tx,
+      actor,
+      input.results.flatMap((r, i) => r.photos.map((url, j) => ({ url, field: `results.${i}.photos.${j}` }))),
+      { message: '照片无效：只能使用本人上传的照片' },
+    );
+    const results = input.results.map((r) => ({ ...r, photos: r.photos.map(canonicalUploadUrl) }));
     const decidedOn = input.decidedOn ?? beijingDate();
     if (decidedOn > beijingDate()) throw badRequest('VALIDATION_FAILED', '评定日期不能晚于今天', { decidedOn: '评定日期不能晚于今天' });
     const [after] = await tx
       .update(levelAssessments)
-      .set({ status: input.decision, results: input.results, decisionNote: input.decisionNote ?? null, decidedOn, decidedBy: actor.id, updatedAt: new Date() })
+      .set({ status: input.decision, results, decisionNote: input.decisionNote ?? null, decidedOn, decidedBy: actor.id, updatedAt: new Date() })
       .where(and(eq(levelAssessments.id, id), eq(levelAssessments.status, 'applied')))
       .returning();
     await writeAudit(tx, actor, { action: input.decision === 'accepted' ? 'approve' : 'reject', entity: 'level-assessments', entityId: id, before: row, after, regionCode: row.regionCode });

@@ -43,8 +43,9 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
       regionCode: p.region_code,
       levelId: level.id,
       status: i === 5 ? 'applied' : 'accepted',
-      evidence: ['自评报告.pdf', '服务台账.xlsx'],
-      applicationNote: `申请认定${level.name}`,
+      // the demo holds no files: its applicants handed their evidence in on paper
+      evidence: [],
+      applicationNote: `申请认定${level.name}（证明材料已线下报送）`,
       ...(i === 5 ? {} : { results: allMet, decisionNote: '逐项核查达标', decidedOn: `2026-0${r.int(1, 6)}-15` }),
     });
   }

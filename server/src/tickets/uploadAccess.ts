@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, disclosures, fundApplications, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { ballots, disclosures, fundApplications, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
 import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
@@ -10,6 +10,7 @@ import { applicationsResource } from '../fund/resources';
 import { memberCommittee } from '../committees/membership';
 import { renewalSurveysResource } from '../renewal/surveys';
 import { quasiAssessmentsResource } from '../renewal/assessments';
+import { levelAssessmentReadScope } from '../quality/assessmentScope';
 import { ticketVisible } from './scope';
 
 /**
@@ -22,6 +23,7 @@ import { ticketVisible } from './scope';
  *  - whoever may read the fund application whose supervision or acceptance documents list it;
  *  - whoever may read the old-compound survey whose photos, or the quasi-property assessment whose
  *    evidence, list it (issue 11);
+ *  - whoever may read the level assessment whose evidence or item photos list it (issue 12);
  *  - for a ballot's scan (an owner's choice, DOMAIN.md §7): the compound's in-office committee
  *    members and bureau staff in jurisdiction — never other residents. Such views are audited.
  * To anyone else it does not exist (404, the same answer as for a missing id).
@@ -56,6 +58,7 @@ export type UploadGrant =
   | { via: 'fund-application'; applicationId: number }
   | { via: 'renewal-survey'; surveyId: number }
   | { via: 'quasi-assessment'; assessmentId: number }
+  | { via: 'level-assessment'; assessmentId: number }
   | { via: 'ballot'; ballotId: number; regionCode: string };
 
 /** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
@@ -111,6 +114,22 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
       .where(and(sql`${quasiAssessments.items} @> ${JSON.stringify([{ evidence: [u.id] }])}::jsonb`, assessmentScope))
       .limit(1);
     if (a) return { via: 'quasi-assessment', assessmentId: a.id };
+  }
+
+  // A level assessment's evidence and the district's photos (issue 12): whoever may read the assessment.
+  const levelScope = levelAssessmentReadScope(actor);
+  if (levelScope !== 'deny') {
+    const [a] = await db
+      .select({ id: levelAssessments.id })
+      .from(levelAssessments)
+      .where(
+        and(
+          sql`(${levelAssessments.evidence} @> ${JSON.stringify([{ url }])}::jsonb OR ${levelAssessments.results} @> ${JSON.stringify([{ photos: [url] }])}::jsonb)`,
+          levelScope,
+        ),
+      )
+      .limit(1);
+    if (a) return { via: 'level-assessment', assessmentId: a.id };
   }
 
   if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {

@@ -24,7 +24,19 @@ export const serviceLevelSchema = z.strictObject({
   placeholder: z.boolean({ error: '是否占位必须是是/否' }).default(false),
 });
 
-const evidenceSchema = z.array(text('证明材料', 200), { error: '证明材料必须是列表' }).max(20, '证明材料不能超过20项');
+/** An uploaded file (`/api/uploads/<id>`, the uploader's own) or a public https link, with its name. */
+const evidenceSchema = z
+  .array(
+    z.strictObject({
+      name: text('文件名称', 100),
+      url: z.string({ error: '文件地址必须是文字' }).max(500, '文件地址过长').regex(/^(\/api\/uploads\/\d{1,10}|https:\/\/\S+)$/, '请上传文件或填写https链接'),
+    }),
+    { error: '证明材料必须是列表' },
+  )
+  .max(20, '证明材料不能超过20项');
+
+/** A photo taken at the assessment: an upload of the assessor's own. */
+const photoUrlSchema = z.string({ error: '照片地址必须是文字' }).regex(/^\/api\/uploads\/\d{1,10}$/, '照片须先上传');
 
 export const levelAssessmentCreateSchema = z.strictObject({
   projectId: intId('项目'),
@@ -36,7 +48,7 @@ export const levelAssessmentCreateSchema = z.strictObject({
 export const itemResultSchema = z.strictObject({
   item: z.number({ error: '条目序号必须是数字' }).int().min(0, '条目序号无效').max(199, '条目序号无效'),
   met: z.boolean({ error: '是否达标必须是是/否' }),
-  photos: z.array(text('照片', 200)).max(10, '每条最多10张照片').default([]),
+  photos: z.array(photoUrlSchema, { error: '照片必须是列表' }).max(10, '每条最多10张照片').default([]),
 });
 
 export const levelAssessmentDecisionSchema = z.strictObject({

@@ -24,6 +24,7 @@ import { LinkedVote } from './LinkedVote';
 import { OverdueField } from './OverdueField';
 import { SharesTable } from './SharesTable';
 import { WorkflowButtons } from './WorkflowButtons';
+import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 
 const Items = () => {
   const r = useRecordContext();
@@ -93,14 +94,7 @@ const Acceptance = (_p: { label?: string }) => {
   );
 };
 
-const Documents = ({ list }: { list?: { name: string; url: string }[] }) =>
-  list && list.length > 0 ? (
-    <Box sx={{ display: 'flex', gap: 1 }}>
-      {list.map((d) => (
-        <a key={d.url} href={d.url} target="_blank" rel="noreferrer">{d.name}</a>
-      ))}
-    </Box>
-  ) : null;
+const Documents = ({ list }: { list?: { name: string; url: string }[] }) => (list && list.length > 0 ? <UploadedFileLinks files={list} /> : null);
 
 const DisclosureLink = (_p: { label?: string }) => {
   const r = useRecordContext();

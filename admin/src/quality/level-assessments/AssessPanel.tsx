@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, Checkbox, FormControlLabel, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { PhotoUploads } from '../../common/UploadedFilesInput';
 import { usePermissions, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { REQUIREMENT_CATEGORY_LABELS, type RequirementCategory } from '@baotou/shared';
 import { httpClient } from '../../dataProvider';
@@ -14,7 +15,7 @@ export const AssessPanel = () => {
   const refresh = useRefresh();
   const items = (record?.levelItems ?? []) as Item[];
   const [met, setMet] = useState<boolean[]>(() => items.map(() => false));
-  const [photos, setPhotos] = useState<string[]>(() => items.map(() => ''));
+  const [photos, setPhotos] = useState<string[][]>(() => items.map(() => []));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   if (!record || record.status !== 'applied' || !['district_staff', 'city_admin'].includes(permissions)) return null;
@@ -22,7 +23,7 @@ export const AssessPanel = () => {
   const decide = async (decision: 'accepted' | 'rejected') => {
     setBusy(true);
     try {
-      const results = items.map((_, item) => ({ item, met: met[item], photos: photos[item].split(/[,，\s]+/).filter(Boolean) }));
+      const results = items.map((_, item) => ({ item, met: met[item], photos: photos[item] }));
       await httpClient(`/api/level-assessments/${record.id}/assess`, { method: 'POST', body: JSON.stringify({ decision, results, decisionNote: note || null }) });
       notify(decision === 'accepted' ? '已认定该等级' : '已作出不予认定', { type: 'success' });
       refresh();
@@ -42,7 +43,7 @@ export const AssessPanel = () => {
             control={<Checkbox checked={met[i]} onChange={(e) => setMet(met.map((m, j) => (j === i ? e.target.checked : m)))} />}
             label={`${i + 1}. 【${REQUIREMENT_CATEGORY_LABELS[it.category] ?? it.category}】${it.text}　达标`}
           />
-          <MuiTextField size="small" label="照片（文件名，逗号分隔）" value={photos[i]} onChange={(e) => setPhotos(photos.map((p, j) => (j === i ? e.target.value : p)))} />
+          <PhotoUploads testId={`item-${i}-photos`} value={photos[i]} onChange={(urls) => setPhotos((all) => all.map((p, j) => (j === i ? urls : p)))} />
         </Stack>
       ))}
       <MuiTextField label="评定意见" value={note} onChange={(e) => setNote(e.target.value)} fullWidth multiline sx={{ my: 1 }} />

@@ -3,6 +3,7 @@ import { REQUIREMENT_CATEGORY_LABELS, type RequirementCategory } from '@baotou/s
 import { RegionField } from '../../common/fields';
 import { assessmentStatusChoices, scaleChoices } from '../choices';
 import { AssessPanel } from './AssessPanel';
+import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 
 const itemText = (assessment: RaRecord, index: number) => {
   const item = (assessment.levelItems ?? [])[index] as { category: RequirementCategory; text: string } | undefined;
@@ -18,7 +19,7 @@ export const AssessmentShow = () => (
       <SelectField source="scale" choices={scaleChoices} />
       <TextField source="levelName" />
       <SelectField source="status" choices={assessmentStatusChoices} />
-      <FunctionField source="evidence" render={(r: RaRecord) => ((r.evidence ?? []) as string[]).join('；') || '—'} />
+      <FunctionField source="evidence" render={(r: RaRecord) => <UploadedFileLinks files={r.evidence} testId="evidence-link" />} />
       <TextField source="applicationNote" emptyText="—" />
       <DateField locales="zh-CN" source="createdAt" />
       <DateField locales="zh-CN" source="decidedOn" emptyText="—" />
@@ -31,7 +32,13 @@ export const AssessmentShow = () => (
               {(r.results as { item: number; met: boolean; photos: string[] }[]).map((x) => (
                 <li key={x.item}>
                   {itemText(r, x.item)}：{x.met ? '达标' : '未达标'}
-                  {x.photos.length ? `（照片：${x.photos.join('、')}）` : ''}
+                  {x.photos.length ? (
+                    <>
+                      （照片：<UploadedFileLinks files={x.photos.map((url, i) => ({ name: `照片${i + 1}`, url }))} testId="item-photo-link" />）
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </li>
               ))}
             </ul>

@@ -47,7 +47,7 @@ export const levelAssessments = pgTable(
     regionCode: regionCode(),
     levelId: integer().notNull().references(() => serviceLevels.id, { onDelete: 'restrict' }),
     status: assessmentStatus().notNull().default('applied'),
-    evidence: jsonb().$type<string[]>().notNull().default([]),
+    evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default([]),
     applicationNote: varchar({ length: 500 }),
     results: jsonb().$type<{ item: number; met: boolean; photos: string[] }[]>(),
     decisionNote: varchar({ length: 500 }),
