@@ -53,3 +53,4 @@ export * from './supervision/surveys';
 export * from './credit/blacklist';
 export * from './supervision/filings';
 export * from './credit';
+export * from './fees';

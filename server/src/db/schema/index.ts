@@ -19,3 +19,4 @@ export * from './pay';
 export * from './creditBlacklist';
 export * from './filings';
 export * from './credit';
+export * from './fees';

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { allocatePayment, billStatusFor, PAYMENT_METHODS, type PaymentMethod } from '@baotou/shared';
+import type { Actor } from '../auth/actor';
+import type { Tx } from '../db/client';
+import { writeAudit } from '../audit/audit';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+
+export interface FeePaymentInput {
+  householdId: number;
+  /** The bills chosen, or null: the home's open bills, oldest first (research §6 rule 5). */
+  billIds: number[] | null;
+  /** Integer fen, 1..what the bills still owe. */
+  amountFen: number;
+  method: PaymentMethod;
+  /** The counter's voucher number, the bank reference, or WeChat's transaction_id. */
+  reference: string;
+  /** The pay layer's order (WeChat): a payment per order, under a unique index. */
+  payOrderId?: number | null;
+  actor: Actor | null;
+}
+
+interface LockedBill {
+  id: number;
+  householdId: number;
+  compoundId: number;
+  projectId: number;
+  companyId: number;
+  regionCode: string;
+  periodStart: string;
+  periodEnd: string;
+  amountFen: number;
+  paidFen: number;
+  status: string;
+  feeItemName: string;
+}
+
+/** The receipt number of a payment: SF + Beijing date + the payment's id (18 characters, unique with the id). */
+export function receiptNoFor(paymentId: number, at: Date): string {
+  const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `SF${beijing}${String(paymentId).padStart(8, '0')}`;
+}
+
+/**
+ * Posts a payment onto a home's bills in the caller's transaction (DOMAIN.md §12; issue 13): locks
+ * the bills FOR UPDATE in id order (so concurrent payments of one bill queue and the second sees it
+ * paid), refuses — before writing anything — a bill of another home (403 BILL_OF_ANOTHER_HOME), a
+ * bill paid (409 BILL_ALREADY_PAID) or reversed (409 BILL_REVERSED), no open bill (409 NOTHING_OWED)
+ * and an amount above what the bills still owe (409 AMOUNT_ABOVE_OWED); then writes the payment,
+ * its allocations (oldest bill first), the bills' paid amounts and statuses, the receipt, and the
+ * audit row. A WeChat order posts at most once (unique index fee_payments_pay_order_idx).
+ *
+ * @returns the payment's id and its receipt number
+ */
+export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ paymentId: number; receiptNo: string }> {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw badRequest('INVALID_AMOUNT', '缴费金额必须是正整数（分）', { amountFen: '缴费金额必须是正整数（分）' });
+  if (!PAYMENT_METHODS.includes(input.method)) throw badRequest('INVALID_METHOD', '收款方式不在可选范围内', { method: '收款方式不在可选范围内' });
+  if (typeof input.reference !== 'string' || input.reference.length > 64) throw badRequest('INVALID_REFERENCE', '凭证号最多64个字符', { reference: '凭证号最多64个字符' });
+  if (input.billIds !== null && (!Array.isArray(input.billIds) || input.billIds.length === 0 || input.billIds.some((id) => !Number.isSafeInteger(id) || id <= 0))) {
+    throw badRequest('INVALID_BILLS', '请选择要缴纳的账单', { billIds: '请选择要缴纳的账单' });
+  }
+  const [home] = (await tx.execute(sql`SELECT id, region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows as { id: number; regionCode: string }[];
+  if (!home) throw notFound('房屋');
+
+  const chosen = input.billIds === null ? null : [...new Set(input.billIds)];
+  const where = chosen === null
+    ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')`
+    : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
+  const locked = (
+    await tx.execute(sql`
+      SELECT b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId", b.company_id AS "companyId",
+             b.region_code AS "regionCode", b.period_start::text AS "periodStart", b.period_end::text AS "periodEnd",
+             b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName"
+        FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
+       WHERE ${where} ORDER BY b.id FOR UPDATE OF b`)
+  ).rows.map((r) => {
+    const row = r as unknown as Record<string, unknown>;
+    return { ...row, id: Number(row.id), amountFen: Number(row.amountFen), paidFen: Number(row.paidFen) } as LockedBill;
+  });
+  if (chosen !== null && locked.length !== chosen.length) throw notFound('账单');
+  for (const b of locked) {
+    if (b.householdId !== input.householdId) throw forbidden('BILL_OF_ANOTHER_HOME', `账单 ${b.id} 不属于该房屋，不能代缴`);
+    if (b.status === 'reversed') throw conflict('BILL_REVERSED', `账单 ${b.id} 已冲销，无需缴纳`);
+    if (b.status === 'paid') throw conflict('BILL_ALREADY_PAID', `账单 ${b.id} 已缴清`);
+  }
+  if (locked.length === 0) throw conflict('NOTHING_OWED', '该房屋没有待缴账单');
+  const owed = locked.reduce((s, b) => s + (b.amountFen - b.paidFen), 0);
+  if (input.amountFen > owed) throw conflict('AMOUNT_ABOVE_OWED', `缴费金额 ${input.amountFen} 分超过应缴 ${owed} 分`);
+  const lines = allocatePayment(locked.map((b) => ({ id: b.id, periodStart: b.periodStart, owedFen: b.amountFen - b.paidFen })), input.amountFen);
+  const byId = new Map(locked.map((b) => [b.id, b]));
+  const first = byId.get(lines[0].billId)!;
+
+  const [{ id: paymentId }] = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))::int AS id`)).rows as { id: number }[];
+  const now = new Date();
+  const receiptNo = receiptNoFor(paymentId, now);
+  await tx.execute(sql`
+    INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
+    OVERRIDING SYSTEM VALUE
+    VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
+            ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})`);
+  const ids = lines.map((l) => l.billId);
+  const amounts = lines.map((l) => l.amountFen);
+  await tx.execute(sql`
+    INSERT INTO fee_allocations (payment_id, bill_id, amount_fen)
+    SELECT ${paymentId}, v.bill_id, v.amount FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[]) AS v(bill_id, amount)`);
+  const statuses = lines.map((l) => {
+    const b = byId.get(l.billId)!;
+    return billStatusFor(b.amountFen, b.paidFen + l.amountFen);
+  });
+  await tx.execute(sql`
+    UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now()
+      FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
+     WHERE b.id = v.bill_id`);
+  const receiptLines = lines.map((l) => {
+    const b = byId.get(l.billId)!;
+    return { billId: b.id, feeItemName: b.feeItemName, periodStart: b.periodStart, periodEnd: b.periodEnd, amountFen: l.amountFen };
+  });
+  await tx.execute(sql`
+    INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
+    VALUES (${paymentId}, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()})`);
+  await writeAudit(tx, input.actor, {
+    action: 'fee_payment',
+    entity: 'fee-payments',
+    entityId: paymentId,
+    after: { householdId: input.householdId, method: input.method, amountFen: input.amountFen, receiptNo, payOrderId: input.payOrderId ?? null, allocations: lines },
+    regionCode: home.regionCode,
+  });
+  return { paymentId, receiptNo };
+}
