@@ -39,6 +39,7 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import { registerBlacklistRoutes } from './credit/blacklistRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -81,6 +82,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
+  registerBlacklistRoutes(router, db);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);

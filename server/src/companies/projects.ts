@@ -10,6 +10,7 @@ import { regionWriteAllowed } from '../places/scopes';
 import { compoundRegion } from '../places/compounds';
 import { currentLevelDateSql, currentLevelSql } from '../quality/levels';
 import { projectFeeFlagSql } from '../quality/feeGuidance';
+import { assertMayTakeProjects } from '../credit/blacklistQuery';
 
 async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
   const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId as number));
@@ -84,8 +85,13 @@ export function projectsResource(): ResourceDef {
       roles: ['city_admin', 'district_staff', 'street_staff'],
       allows: regionWriteAllowed,
       readOnlyFields: ['companyName', 'compoundName', 'regionCode', 'assessedLevelId', 'assessedLevelName', 'assessedOn', 'feeFlag', 'createdAt', 'updatedAt'],
-      create: { schema: projectSchema, prepare: prepareProject },
-      update: { schema: projectSchema, prepare: prepareProject },
+      // a blacklisted company takes no new projects (DOMAIN.md §5)
+      create: { schema: projectSchema, prepare: async (input, c) => (await assertMayTakeProjects(c.tx, input.companyId), prepareProject(input, c)) },
+      update: {
+        schema: projectSchema,
+        // handing a project to another company is a new project for it
+        prepare: async (input, c) => (input.companyId !== c.existing?.companyId && (await assertMayTakeProjects(c.tx, input.companyId)), prepareProject(input, c)),
+      },
       remove: true,
     },
   };

@@ -14,6 +14,8 @@ export const UNIQUE_FIELDS: Record<string, UniqueField> = {
   household_members_phone_uq: { field: 'phone', message: '此手机号已登记为本房屋的家庭成员或租户' },
   users_username_idx: { field: 'username', message: '用户名已被使用' },
   companies_credit_code_idx: { field: 'creditCode', message: '该统一社会信用代码已登记' },
+  blacklist_entries_active_company_idx: { field: 'companyId', message: '该企业已在黑名单中，移出前不能重复列入' },
+  filings_pending_project_kind_idx: { field: 'kind', message: '该项目已有同类备案在审核中' },
   fund_accounts_compound_idx: { field: 'compoundId', message: '该小区已开立维修资金账户' },
   party_orgs_name_idx: { field: 'name', message: '已有同名党组织' },
   party_members_name_phone_idx: { field: 'phone', message: '已登记同名且同一电话的党员' },
