@@ -27,6 +27,7 @@ import { creditEnvSchema, creditSettings, type CreditSettings } from './credit';
 export { DEFAULT_CREDIT_RULES, creditSettingsFromEnv, type CreditSettings, type CreditRuleSetting } from './credit';
 import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
 export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from './pdf';
+export { filingSettingsFromEnv, type FilingSettings } from './filings';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
 import { payEnvSchema, paySettings, type PaySettings } from './pay';

@@ -40,6 +40,7 @@ import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
 import { registerBlacklistRoutes } from './credit/blacklistRoutes';
+import { registerFilingRoutes } from './supervision/filingsRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -83,6 +84,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
   registerBlacklistRoutes(router, db);
+  registerFilingRoutes(router, db);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
