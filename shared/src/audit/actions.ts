@@ -72,6 +72,9 @@ export const AUDIT_ACTION_LABELS = {
   pay_refund: '微信支付退款',
   unlist: '移出黑名单',
   file: '准予备案',
+  object: '对信用事项提出异议',
+  uphold: '维持信用事项认定',
+  evaluate: '年度信用评价',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -85,6 +88,8 @@ export const AUDIT_ACTION_LABELS_BY_ENTITY: Record<string, Partial<Record<AuditA
   'subsidy-batches': { approve: '审核通过' },
   renovations: { accept: '竣工验收' },
   'renewal-surveys': { submit: '提交调查', approve: '确认分类' },
+  'credit-objections': { answer: '答复信用异议' },
+  'credit-items': { correct: '更正信用事项分值', withdraw: '撤销信用事项' },
 };
 
 /**

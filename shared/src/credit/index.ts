@@ -3,3 +3,4 @@ export * from './workingDays';
 export * from './items';
 export * from './grades';
 export * from './score';
+export * from './schemas';

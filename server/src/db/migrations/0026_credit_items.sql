@@ -1,6 +1,7 @@
 CREATE TYPE "public"."credit_category" AS ENUM('base', 'good', 'bad');--> statement-breakpoint
 CREATE TYPE "public"."credit_item_status" AS ENUM('published', 'objected', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."credit_grade" AS ENUM('AAA', 'AA', 'A', 'B', 'C');--> statement-breakpoint
+CREATE TYPE "public"."credit_objection_status" AS ENUM('pending', 'upheld', 'corrected', 'withdrawn');--> statement-breakpoint
 CREATE TABLE "credit_items" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "credit_items_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"company_id" integer NOT NULL,
@@ -52,15 +53,53 @@ CREATE TABLE "credit_ratings" (
 	"published_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "credit_objections" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "credit_objections_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"item_id" integer NOT NULL,
+	"company_id" integer NOT NULL,
+	"reason" varchar(1000) NOT NULL,
+	"evidence" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status" "credit_objection_status" DEFAULT 'pending' NOT NULL,
+	"due_on" date NOT NULL,
+	"answer" varchar(1000),
+	"points_before" smallint NOT NULL,
+	"points_after" smallint,
+	"created_by" integer NOT NULL,
+	"answered_by" integer,
+	"answered_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credit_scores" (
+	"company_id" integer PRIMARY KEY NOT NULL,
+	"as_of" date NOT NULL,
+	"base_tenths" integer NOT NULL,
+	"good_tenths" integer NOT NULL,
+	"bad_tenths" integer NOT NULL,
+	"score_tenths" integer NOT NULL,
+	"grade" "credit_grade" NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "credit_items" ADD CONSTRAINT "credit_items_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_items" ADD CONSTRAINT "credit_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_items" ADD CONSTRAINT "credit_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_evaluations" ADD CONSTRAINT "credit_evaluations_started_by_users_id_fk" FOREIGN KEY ("started_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_ratings" ADD CONSTRAINT "credit_ratings_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_objections" ADD CONSTRAINT "credit_objections_item_id_credit_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."credit_items"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_objections" ADD CONSTRAINT "credit_objections_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_objections" ADD CONSTRAINT "credit_objections_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_objections" ADD CONSTRAINT "credit_objections_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_scores" ADD CONSTRAINT "credit_scores_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_items_type_source_key_idx" ON "credit_items" USING btree ("type","source_key");--> statement-breakpoint
 CREATE INDEX "credit_items_company_valid_idx" ON "credit_items" USING btree ("company_id","valid_until");--> statement-breakpoint
+CREATE INDEX "credit_items_company_updated_idx" ON "credit_items" USING btree ("company_id","updated_at");--> statement-breakpoint
 CREATE INDEX "credit_items_project_idx" ON "credit_items" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "credit_items_region_idx" ON "credit_items" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_objections_item_pending_idx" ON "credit_objections" USING btree ("item_id") WHERE "status" = 'pending';--> statement-breakpoint
+CREATE INDEX "credit_objections_item_idx" ON "credit_objections" USING btree ("item_id");--> statement-breakpoint
+CREATE INDEX "credit_objections_company_idx" ON "credit_objections" USING btree ("company_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_evaluations_year_idx" ON "credit_evaluations" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_ratings_company_year_idx" ON "credit_ratings" USING btree ("company_id","year");--> statement-breakpoint
 CREATE INDEX "credit_ratings_year_grade_idx" ON "credit_ratings" USING btree ("year","grade");--> statement-breakpoint

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, smallint, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { CREDIT_CATEGORIES, CREDIT_GRADES, CREDIT_ITEM_STATUSES } from '@baotou/shared';
+import { CREDIT_CATEGORIES, CREDIT_GRADES, CREDIT_ITEM_STATUSES, CREDIT_OBJECTION_STATUSES } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies, projects } from './companies';
 import { users } from './auth';
@@ -31,7 +31,7 @@ export const creditItems = pgTable(
     document: varchar({ length: 200 }),
     note: varchar({ length: 500 }),
     /** Upload ids (tickets' uploads) backing a manual item. */
-    evidence: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default(sql`'[]'::jsonb`),
     occurredOn: date().notNull(),
     validFrom: date().notNull(),
     validUntil: date().notNull(),
@@ -46,6 +46,8 @@ export const creditItems = pgTable(
     uniqueIndex('credit_items_type_source_key_idx').on(t.type, t.sourceKey),
     // a company's items valid on a date (live score, evaluation)
     index('credit_items_company_valid_idx').on(t.companyId, t.validUntil),
+    // "has anything of this company changed since its cached score" (credit_scores)
+    index('credit_items_company_updated_idx').on(t.companyId, t.updatedAt),
     index('credit_items_project_idx').on(t.projectId),
     index('credit_items_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
@@ -103,3 +105,55 @@ export const creditRatings = pgTable(
     index('credit_ratings_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );
+
+export const creditObjectionStatus = pgEnum('credit_objection_status', CREDIT_OBJECTION_STATUSES);
+
+/**
+ * A company's objection (异议) to an item (DOMAIN.md §5): the item shows 异议中 until the authority
+ * answers (upheld / corrected / withdrawn) within the answer period; each objection is kept.
+ * Jurisdiction follows the item's region (no region of its own, so a compound's move carries it).
+ */
+export const creditObjections = pgTable(
+  'credit_objections',
+  {
+    id: id(),
+    itemId: integer().notNull().references(() => creditItems.id, { onDelete: 'restrict' }),
+    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    reason: varchar({ length: 1000 }).notNull(),
+    evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    status: creditObjectionStatus().notNull().default('pending'),
+    /** Last day of the answer period (20 working days by default). */
+    dueOn: date().notNull(),
+    answer: varchar({ length: 1000 }),
+    /** The item's points before and after a correction. */
+    pointsBefore: smallint().notNull(),
+    pointsAfter: smallint(),
+    createdBy: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    answeredBy: integer().references(() => users.id, { onDelete: 'restrict' }),
+    answeredAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // one open objection per item at a time
+    uniqueIndex('credit_objections_item_pending_idx').on(t.itemId).where(sql`"status" = 'pending'`),
+    index('credit_objections_item_idx').on(t.itemId),
+    index('credit_objections_company_idx').on(t.companyId),
+  ],
+);
+
+/**
+ * Each company's live score as last computed (DOMAIN.md §5 "a live score in between"): the public
+ * page reads it; a row older than today, or than the company's latest item change, is recomputed.
+ */
+export const creditScores = pgTable('credit_scores', {
+  companyId: integer()
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'restrict' }),
+  asOf: date().notNull(),
+  baseTenths: integer().notNull(),
+  goodTenths: integer().notNull(),
+  badTenths: integer().notNull(),
+  scoreTenths: integer().notNull(),
+  grade: creditGrade().notNull(),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
