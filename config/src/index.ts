@@ -30,6 +30,8 @@ export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from 
 export { filingSettingsFromEnv, type FilingSettings } from './filings';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
+import { supervisionEnvSchema, supervisionSettings, type SupervisionSettings } from './supervision';
+export { SUPERVISION_SOURCES, type SupervisionSettings } from './supervision';
 import { payEnvSchema, paySettings, type PaySettings } from './pay';
 export type { PaySettings } from './pay';
 export type { SupervisionSurveySettings } from './supervisionSurveys';
@@ -69,6 +71,7 @@ const envSchema = z.object({
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
+  ...supervisionEnvSchema,
   ...payEnvSchema,
   ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
@@ -122,6 +125,8 @@ export interface Config {
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
   renewalSurvey: RenewalSurveySettings;
+  /** Hazard deadlines and the overdue sweep (issue 10; DOMAIN.md §10). */
+  supervision: SupervisionSettings;
   /** WeChat Pay APIv3 and its local stand-in (issue 13). */
   pay: PaySettings;
   /** Credit evaluation: rule points, publicity and answer periods, validity, caps (issue 10; DOMAIN.md §5). */
@@ -204,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
+    supervision: supervisionSettings(e),
     pay: paySettings(e),
     credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),

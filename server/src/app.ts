@@ -39,6 +39,7 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
 import { registerCreditItemRoutes } from './credit/itemsRoutes';
 import { registerBlacklistRoutes } from './credit/blacklistRoutes';
 import { registerFilingRoutes } from './supervision/filingsRoutes';
@@ -84,6 +85,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
+  registerInspectionRoutes(router, db, config);
   registerCreditItemRoutes(router, db, config);
   registerBlacklistRoutes(router, db);
   registerFilingRoutes(router, db);

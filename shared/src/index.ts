@@ -48,6 +48,8 @@ export * from './quality/fees';
 export * from './quality/schemas';
 export * from './notifications';
 export * from './home';
+export * from './supervision/inspections';
+export * from './supervision/hazards';
 export * from './supervision/satisfaction';
 export * from './supervision/surveys';
 export * from './credit/blacklist';

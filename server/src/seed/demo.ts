@@ -17,6 +17,7 @@ import { seedRenewalSurveys } from './renewalSurveys';
 import { seedTickets } from './tickets';
 import { seedNotifications } from './notifications';
 import { seedWorkflows } from './workflows';
+import { seedSupervisionInspections } from './supervisionInspections';
 
 export interface SeedOptions {
   demoPassword: string;
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedWorkflows(tx);
     await seedTickets(tx);
     await seedNotifications(tx);
+    await seedSupervisionInspections(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }

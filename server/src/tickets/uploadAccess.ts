@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, disclosures, fundApplications, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { ballots, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
 import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
@@ -12,6 +12,7 @@ import { renewalSurveysResource } from '../renewal/surveys';
 import { quasiAssessmentsResource } from '../renewal/assessments';
 import { levelAssessmentReadScope } from '../quality/assessmentScope';
 import { ticketVisible } from './scope';
+import { hazardReadScope, inspectionReadScope } from '../supervision/hazardsScope';
 
 /**
  * Who may read an upload, in one place. Files are referenced by URL (`/api/uploads/<id>`) from
@@ -52,6 +53,8 @@ export function canonicalUploadUrl(url: string): string {
 const SCAN_STAFF: readonly Role[] = FULL_VIEW_ROLES.ballotScan;
 
 export type UploadGrant =
+  | { via: 'hazard'; hazardId: number }
+  | { via: 'inspection'; inspectionId: number }
   | { via: 'owner' }
   | { via: 'ticket'; ticketId: number }
   | { via: 'disclosure'; disclosureId: number }
@@ -114,6 +117,23 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
       .where(and(sql`${quasiAssessments.items} @> ${JSON.stringify([{ evidence: [u.id] }])}::jsonb`, assessmentScope))
       .limit(1);
     if (a) return { via: 'quasi-assessment', assessmentId: a.id };
+  }
+
+  // An inspection's or patrol's photos and a hazard's rectification photos (issue 10): whoever may read them.
+  const hazardScope = hazardReadScope(actor);
+  if (hazardScope !== 'deny') {
+    const [h] = await db
+      .select({ id: hazards.id })
+      .from(hazards)
+      .where(and(sql`(${hazards.photos} @> ${JSON.stringify([url])}::jsonb OR ${hazards.rectificationPhotos} @> ${JSON.stringify([url])}::jsonb)`, hazardScope))
+      .limit(1);
+    if (h) return { via: 'hazard', hazardId: h.id };
+    const [i] = await db
+      .select({ id: inspections.id })
+      .from(inspections)
+      .where(and(sql`${inspections.results} @> ${JSON.stringify([{ photos: [url] }])}::jsonb`, inspectionReadScope(actor) as ReturnType<typeof sql>))
+      .limit(1);
+    if (i) return { via: 'inspection', inspectionId: i.id };
   }
 
   // A level assessment's evidence and the district's photos (issue 12): whoever may read the assessment.

@@ -60,6 +60,8 @@ export const AUDIT_ACTION_LABELS = {
   read: '标记通知已读',
   read_all: '全部通知标记已读',
   member_bound: '绑定为家庭成员或租户',
+  rectify: '提交整改',
+  report_hazard: '隐患上报',
   fee_payment: '收费入账',
   fee_refund: '物业费退款',
   reverse_bill: '冲销账单',
@@ -88,6 +90,8 @@ export const AUDIT_ACTION_LABELS_BY_ENTITY: Record<string, Partial<Record<AuditA
   'subsidy-batches': { approve: '审核通过' },
   renovations: { accept: '竣工验收' },
   'renewal-surveys': { submit: '提交调查', approve: '确认分类' },
+  hazards: { create: '发现隐患', accept: '复查通过销号', reject: '复查不通过' },
+  inspections: { create: '录入检查' },
   'credit-objections': { answer: '答复信用异议' },
   'credit-items': { correct: '更正信用事项分值', withdraw: '撤销信用事项' },
 };

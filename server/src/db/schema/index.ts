@@ -20,3 +20,4 @@ export * from './creditBlacklist';
 export * from './filings';
 export * from './credit';
 export * from './fees';
+export * from './supervisionInspections';
