@@ -52,6 +52,31 @@ export async function ledgerFor(tx: Tx, householdId: number) {
   return created ?? (await tx.select().from(fundLedgers).where(eq(fundLedgers.householdId, householdId)))[0];
 }
 
+/**
+ * Books a self-deposit the provider reported paid (the payment row already locked FOR UPDATE by the
+ * caller and still pending): one self_deposit batch, or the first deposit when it completes it, and
+ * the payment marked paid. Shared by the signed callback and WeChat Pay's notification (server/src/pay).
+ */
+export async function bookSelfDeposit(tx: Tx, settings: FundSettings, p: { id: number; householdId: number; amountFen: number; providerTxnId: string }) {
+  const limits = settings.limits;
+  const opened = await ledgerFor(tx, p.householdId);
+  // A payment that completes a home's first deposit books it as the first deposit (issue 16 §2);
+  // the ledger row is locked so two payments cannot both complete it.
+  const [ledger] = await tx.select().from(fundLedgers).where(eq(fundLedgers.id, opened.id)).for('update');
+  const due = ledger.firstDepositFen > 0 ? 0 : await firstDepositDue(tx, settings, p.householdId);
+  const completesFirst = ledger.firstDepositFen <= 0 && ledger.depositedFen + p.amountFen >= due;
+  const posted = await postBatch(tx, null, {
+    accountId: ledger.accountId,
+    kind: completesFirst ? 'first_deposit' : 'self_deposit',
+    limits,
+    reference: `pay:${p.providerTxnId}`,
+    lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: completesFirst ? '线上自助交存（首次交存）' : '线上自助交存' }],
+  });
+  if (completesFirst) await tx.update(fundLedgers).set({ firstDepositFen: due }).where(eq(fundLedgers.id, ledger.id));
+  await tx.update(fundPayments).set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
+  return { status: 'paid', batchId: posted.batchId };
+}
+
 export function ledgerService(db: Db, settings: FundSettings) {
   const limits = settings.limits;
   return {
@@ -251,22 +276,7 @@ export function ledgerService(db: Db, settings: FundSettings) {
           await tx.update(fundPayments).set({ status: 'failed', updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
           return { status: 'failed' };
         }
-        const opened = await ledgerFor(tx, p.householdId);
-        // A payment that completes a home's first deposit books it as the first deposit (issue 16 §2);
-        // the ledger row is locked so two payments cannot both complete it.
-        const [ledger] = await tx.select().from(fundLedgers).where(eq(fundLedgers.id, opened.id)).for('update');
-        const due = ledger.firstDepositFen > 0 ? 0 : await firstDepositDue(tx, settings, p.householdId);
-        const completesFirst = ledger.firstDepositFen <= 0 && ledger.depositedFen + p.amountFen >= due;
-        const posted = await postBatch(tx, null, {
-          accountId: ledger.accountId,
-          kind: completesFirst ? 'first_deposit' : 'self_deposit',
-          limits,
-          reference: `pay:${p.providerTxnId}`,
-          lines: [{ ledgerId: ledger.id, amountFen: p.amountFen, memo: completesFirst ? '线上自助交存（首次交存）' : '线上自助交存' }],
-        });
-        if (completesFirst) await tx.update(fundLedgers).set({ firstDepositFen: due }).where(eq(fundLedgers.id, ledger.id));
-        await tx.update(fundPayments).set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() }).where(eq(fundPayments.id, p.id));
-        return { status: 'paid', batchId: posted.batchId };
+        return bookSelfDeposit(tx, settings, p);
       });
     },
 

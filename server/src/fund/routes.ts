@@ -6,12 +6,14 @@ import type { Db } from '../db/client';
 import { householdClaims } from '../db/schema';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource, type ResourceDef } from '../http/resource';
-import { badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Actor } from '../auth/actor';
 import { accountsResource, applicationsResource, entriesResource, ledgersResource } from './resources';
 import { ledgerService } from './ledgerService';
 import { applicationService } from './applicationService';
 import { openAccountFor } from './accounts';
+import { installPayClient } from '../pay/registry';
+import { createFundOrder } from '../pay/orders';
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -21,6 +23,7 @@ const idParam = (raw: string) => {
 
 export function registerFundRoutes(router: Router, db: Db, config: Config): void {
   const ledgers = ledgerService(db, config.fund);
+  const pay = installPayClient(config.pay);
   const applications = applicationService(db, config.fund.limits);
   const accountDef = accountsResource();
   const ledgerDef = ledgersResource(config.fund.firstDepositPerM2Fen);
@@ -131,8 +134,14 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
 
   router.post('/api/fund-payments', async (ctx) => {
     const actor = requireActor(ctx, ['resident']);
+    const created = await ledgers.createPayment(actor, paymentSchema.parse(ctx.request.body));
     ctx.status = 201;
-    ctx.body = await ledgers.createPayment(actor, paymentSchema.parse(ctx.request.body));
+    // Through WeChat Pay when it is configured (issue 13): the order's wx.requestPayment parameters come back too.
+    if (!pay.configured) ctx.body = created;
+    else {
+      const order = await createFundOrder(db, config, pay, actor, { id: created.paymentId, householdId: paymentSchema.parse(ctx.request.body).householdId, amountFen: created.amountFen, providerTxnId: created.providerTxnId });
+      ctx.body = { ...created, payOrderId: order.orderId, payment: order.payment };
+    }
   });
   // Called by the payment provider, authenticated by its signature rather than a user token.
   router.post('/api/fund-payments/callback', async (ctx) => {
@@ -143,6 +152,13 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     router.post('/api/fund-payments/:id/simulate-pay', async (ctx) => {
       const actor = requireActor(ctx, ['resident']);
       const p = await ledgers.payment(actor, idParam(ctx.params.id));
+      if (pay.configured && config.pay.standIn) {
+        // WeChat Pay's stand-in pays the order and notifies us, as WeChat would (server/src/pay).
+        const res = await fetch(`${config.pay.apiBase}/stand-in/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ out_trade_no: p.providerTxnId }) });
+        if (!res.ok) throw conflict('PAY_PROVIDER_ERROR', `支付替身未能完成支付（HTTP ${res.status}）`);
+        ctx.body = { status: (await ledgers.payment(actor, p.id)).status };
+        return;
+      }
       const sign = ledgers.sign(p.providerTxnId, p.amountFen, 'SUCCESS');
       ctx.body = await ledgers.paymentCallback({ providerTxnId: p.providerTxnId, amountFen: p.amountFen, status: 'SUCCESS', sign });
     });

@@ -351,7 +351,6 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
         PAY_PLATFORM_PUBLIC_KEY: platform.publicKey,
         PAY_PLATFORM_PUBLIC_KEY_ID: platformPublicKeyId,
         ...(platformCert ? { PAY_PLATFORM_CERT: platformCert } : {}),
-        PAY_STAND_IN: '0',
       };
     },
     async settled() {

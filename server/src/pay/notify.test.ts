@@ -1,0 +1,224 @@
+import { createPublicKey } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createTestApi, type TestApi } from '../../../test/support/api';
+import { residentWithHome } from '../../../test/support/residents';
+import { feesInvariantBreaks } from '../../../test/support/feesInvariant';
+import { startWechatPayStandIn, type WechatPayStandIn } from '../../../test/support/wechatPayStandIn';
+import { createPayClient } from './client';
+import { rsaVerify } from './protocol';
+import { queryOpenOrders } from './queryJob';
+import { requestRefund } from './refunds';
+
+/**
+ * Issue 13 "WeChat Pay, spoken exactly": a resident's order, WeChat's notification verified,
+ * decrypted, checked and posted exactly once under the order's lock, the query/close job, refunds —
+ * against the local stand-in on real PostgreSQL. Every refusal posts nothing (the fee books balance).
+ */
+const N = 20;
+let t: TestApi;
+let standIn: WechatPayStandIn;
+let homes: { id: number; compound_id: number; building_id: number; region_code: string }[];
+let project: { id: number; company_id: number; compound_id: number; region_code: string };
+let itemId: number;
+let resident: string;
+let neighbour: string;
+let month = 0;
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A fresh unpaid bill of `home` (a month of its own, so tests do not share bills). */
+async function bill(home: number, amountFen: number): Promise<number> {
+  const h = homes[home];
+  const start = `2032-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  const year = 2032 + Math.floor(month++ / 12);
+  const [b] = await t.query<{ id: number }>(
+    `INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, due_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, ($8::date + interval '1 month' - interval '1 day')::date, 1, $9, $8::date) RETURNING id`,
+    [h.id, h.compound_id, h.building_id, project.id, project.company_id, h.region_code, itemId, start.replace('2032', String(year)), amountFen],
+  );
+  return b.id;
+}
+const order = (token: string, body: object) => t.api.post('/api/pay/orders').set(bearer(token)).send(body);
+const outTradeNo = async (orderId: number) => (await t.query<{ out_trade_no: string }>('SELECT out_trade_no FROM pay_orders WHERE id = $1', [orderId]))[0].out_trade_no;
+const paymentsOf = (orderId: number) => t.query<{ id: number; amount_fen: string }>('SELECT id, amount_fen::text FROM fee_payments WHERE pay_order_id = $1', [orderId]);
+const statusOf = async (orderId: number) => (await t.query<{ status: string }>('SELECT status FROM pay_orders WHERE id = $1', [orderId]))[0].status;
+
+beforeAll(async () => {
+  standIn = await startWechatPayStandIn({ appId: 'wxtest000000000001' });
+  // WeChat's 24-hour retry schedule in about two seconds.
+  standIn.retryScale = 0.00002;
+  t = await createTestApi({ ...standIn.env(), PAY_STAND_IN: '1', PAY_QUERY_AFTER_SECONDS: '0' });
+  standIn.notifyUrlOverride = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}/api/pay/wechat/notify`;
+  [project] = await t.query(`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p ORDER BY p.id LIMIT 1`);
+  homes = await t.query(`SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 2`, [project.compound_id]);
+  [{ id: itemId }] = await t.query<{ id: number }>(
+    `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)
+     VALUES ($1, $2, $3, $4, 'property_fee', '物业服务费（支付测试）', 139000, 'monthly', '2020-01-01') RETURNING id`,
+    [project.id, project.company_id, project.compound_id, project.region_code],
+  );
+  resident = await residentWithHome(t, 'payer-f1', homes[0].id);
+  neighbour = await residentWithHome(t, 'neighbour-f1', homes[1].id);
+});
+afterEach(async () => {
+  await standIn.settled();
+  expect(await feesInvariantBreaks(t)).toEqual([]);
+});
+afterAll(async () => {
+  await t?.close();
+  await standIn?.close();
+});
+
+describe('POST /api/pay/orders → wx.requestPayment parameters', () => {
+  test('two bills, oldest first: one order for what they owe, paySign verifies over appId\\ntimeStamp\\nnonceStr\\npackage\\n', async () => {
+    const newer = await bill(0, 12000);
+    const older = await bill(0, 15000);
+    await t.query(`UPDATE bills SET period_start = '2031-01-01' WHERE id = $1`, [older]);
+    const res = await order(resident, { billIds: [newer, older] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ package: expect.stringMatching(/^prepay_id=wx/), signType: 'RSA', amountFen: 27000 });
+    const { timeStamp, nonceStr, package: pkg, paySign } = res.body;
+    expect(rsaVerify(createPublicKey(standIn.merchantPrivateKey), `${standIn.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`, paySign)).toBe(true);
+    const [o] = await t.query<{ bill_ids: number[]; amount_fen: string; status: string }>('SELECT bill_ids, amount_fen::text, status FROM pay_orders WHERE id = $1', [res.body.orderId]);
+    expect(o).toEqual({ bill_ids: [older, newer], amount_fen: '27000', status: 'open' });
+    expect(standIn.orders.get(await outTradeNo(res.body.orderId))!.amount.total).toBe(27000);
+  });
+
+  test('refusals, nothing placed: another home\'s bill 403, a bill in another open order 409, a paid bill 409, staff 403, bad input 400', async () => {
+    const mine = await bill(0, 5000);
+    const theirs = await bill(1, 5000);
+    expect((await order(resident, { billIds: [theirs] })).body.error.code).toBe('BILL_OF_ANOTHER_HOME');
+    expect((await order(resident, { billIds: [mine, theirs] })).status).toBe(403);
+    const first = await order(resident, { billIds: [mine] });
+    expect(first.status).toBe(201);
+    const other = await bill(0, 700);
+    const overlapping = await order(resident, { billIds: [mine, other] });
+    expect([overlapping.status, overlapping.body.error.code]).toEqual([409, 'BILL_IN_OPEN_ORDER']);
+    // The same bills again while the order is open: the same order, asked to pay again.
+    const again = await order(resident, { billIds: [mine] });
+    expect([again.status, again.body.orderId, again.body.package]).toEqual([201, first.body.orderId, first.body.package]);
+    await standIn.pay(await outTradeNo(first.body.orderId));
+    const paid = await order(resident, { billIds: [mine] });
+    expect([paid.status, paid.body.error.code]).toEqual([409, 'BILL_ALREADY_PAID']);
+    expect((await order(await t.login('company'), { billIds: [mine] })).status).toBe(403);
+    expect((await order(resident, { billIds: ['1'] })).status).toBe(400);
+    expect((await order(resident, { billIds: [2 ** 40] })).status).toBe(400);
+    expect((await order(resident, {})).status).toBe(400);
+    expect(await t.query('SELECT count(*)::int AS n FROM pay_orders WHERE $1 = ANY(bill_ids)', [theirs])).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('POST /api/pay/wechat/notify', () => {
+  async function placed(amountFen = 8800) {
+    const b = await bill(0, amountFen);
+    const res = await order(resident, { billIds: [b] });
+    expect(res.status).toBe(201);
+    return { billId: b, orderId: res.body.orderId as number, no: await outTradeNo(res.body.orderId) };
+  }
+
+  test('20 identical notifications at once: twenty 200s, one posting, the bill paid, the receipt shown', async () => {
+    const o = await placed();
+    const deliveries = await standIn.pay(o.no, { duplicate: N });
+    expect(deliveries.map((d) => d.status)).toEqual(Array(N).fill(200));
+    expect(await paymentsOf(o.orderId)).toEqual([{ id: expect.any(Number), amount_fen: '8800' }]);
+    expect(await t.query('SELECT status FROM bills WHERE id = $1', [o.billId])).toEqual([{ status: 'paid' }]);
+    const got = await t.api.get(`/api/pay/orders/${o.orderId}`).set(bearer(resident));
+    expect(got.body).toMatchObject({ status: 'paid', amountFen: 8800, receiptNo: expect.stringMatching(/^SF\d{8}/) });
+    expect((await t.api.get(`/api/pay/orders/${o.orderId}`).set(bearer(neighbour))).status).toBe(404);
+  }, 60_000);
+
+  test('a bad signature is 401 and posts nothing; WeChat\'s retry, signed right, posts once', async () => {
+    const o = await placed();
+    const [first] = await standIn.pay(o.no, { badSignature: true });
+    expect(first.status).toBe(401);
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    await standIn.settled();
+    expect(standIn.deliveries.filter((d) => d.outTradeNo === o.no).map((d) => d.status)).toEqual([401, 200]);
+    expect(await paymentsOf(o.orderId)).toHaveLength(1);
+  });
+
+  test('a timestamp 10 minutes old is 400 STALE_TIMESTAMP and posts nothing', async () => {
+    const o = await placed();
+    const [first] = await standIn.pay(o.no, { staleTimestamp: true });
+    expect(first.status).toBe(400);
+    const audit = await t.query('SELECT count(*)::int AS n FROM pay_orders WHERE id = $1 AND status = $2', [o.orderId, 'open']);
+    expect(audit.length).toBe(1);
+    await standIn.settled();
+    expect(standIn.deliveries.filter((d) => d.outTradeNo === o.no).map((d) => d.status)).toEqual([400, 200]);
+  });
+
+  test('a wrong amount is 400 on every retry and never posts', async () => {
+    const o = await placed();
+    const [first] = await standIn.pay(o.no, { wrongAmount: 1 });
+    expect(first.status).toBe(400);
+    await standIn.settled();
+    const statuses = standIn.deliveries.filter((d) => d.outTradeNo === o.no).map((d) => d.status);
+    expect(statuses).toEqual(Array(16).fill(400));
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    expect(await statusOf(o.orderId)).toBe('open');
+  }, 30_000);
+
+  test('an order we never placed is 404 UNKNOWN_ORDER', async () => {
+    const direct = createPayClient(t.config.pay);
+    await direct.createJsapiOrder({ outTradeNo: 'NOTOURS000001', description: '测试', amountFen: 100, openid: 'o1', expiresAt: new Date(Date.now() + 600_000), notifyUrl: 'http://127.0.0.1/notify' });
+    const [d] = await standIn.pay('NOTOURS000001', { silent: false });
+    expect(d.status).toBe(404);
+    standIn.orders.delete('NOTOURS000001');
+  });
+
+  test('signed with the platform certificate (serial = the certificate\'s) is accepted as well as the PUB_KEY_ID key', async () => {
+    if (!standIn.platformCert) return; // no openssl here: the certificate path is untested
+    const o = await placed();
+    const [d] = await standIn.pay(o.no, { signWith: 'certificate' });
+    expect(d.status).toBe(200);
+    expect(await paymentsOf(o.orderId)).toHaveLength(1);
+  });
+
+  test('the H5 stand-in step pays through the stand-in, which notifies as WeChat does', async () => {
+    const o = await placed();
+    const res = await t.api.post(`/api/pay/orders/${o.orderId}/stand-in-pay`).set(bearer(resident));
+    expect(res.body).toEqual({ id: o.orderId, status: 'paid' });
+    expect((await t.api.post(`/api/pay/orders/${o.orderId}/stand-in-pay`).set(bearer(resident))).body.error.code).toBe('ORDER_NOT_OPEN');
+  });
+});
+
+describe('the query/close job', () => {
+  test('a notification racing the query job: one posting', async () => {
+    const b = await bill(0, 4321);
+    const { body } = await order(resident, { billIds: [b] });
+    const no = await outTradeNo(body.orderId);
+    await standIn.pay(no, { silent: true });
+    const [job, notified] = await Promise.all([queryOpenOrders(t.database.db, t.config, createPayClient(t.config.pay)), standIn.pay(no, { duplicate: 3 })]);
+    expect(notified.map((d) => d.status)).toEqual([200, 200, 200]);
+    expect(job.failed).toBe(0);
+    expect(await paymentsOf(body.orderId)).toHaveLength(1);
+    expect(await statusOf(body.orderId)).toBe('paid');
+  });
+
+  test('no notification: the job finds the payment; an expired unpaid order is closed at WeChat and here, and its bill can be ordered again', async () => {
+    const paid = await bill(0, 1000);
+    const unpaid = await bill(0, 2000);
+    const a = (await order(resident, { billIds: [paid] })).body.orderId;
+    const b = (await order(resident, { billIds: [unpaid] })).body.orderId;
+    await standIn.pay(await outTradeNo(a), { silent: true });
+    const later = new Date(Date.now() + 31 * 60_000);
+    await queryOpenOrders(t.database.db, t.config, createPayClient(t.config.pay), later);
+    expect(await statusOf(a)).toBe('paid');
+    expect(await paymentsOf(a)).toHaveLength(1);
+    expect(await statusOf(b)).toBe('closed');
+    expect(standIn.orders.get(await outTradeNo(b))!.trade_state).toBe('CLOSED');
+    expect((await order(resident, { billIds: [unpaid] })).status).toBe(201);
+  });
+});
+
+describe('requestRefund (contract 4, for fee refunds of WeChat payments)', () => {
+  test('within what was paid: SUCCESS at WeChat; beyond it 409 REFUND_TOO_LARGE; an unpaid order 409 ORDER_NOT_PAID', async () => {
+    const b = await bill(0, 3000);
+    const { body } = await order(resident, { billIds: [b] });
+    await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 100, reason: '测试' })).rejects.toMatchObject({ code: 'ORDER_NOT_PAID' });
+    await standIn.pay(await outTradeNo(body.orderId));
+    expect(await requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 1000, reason: '多缴退回' })).toEqual({ refundNo: expect.stringMatching(/^RF/), status: 'SUCCESS' });
+    await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 2001, reason: '多缴退回' })).rejects.toMatchObject({ status: 409, code: 'REFUND_TOO_LARGE' });
+    await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 0, reason: 'x' })).rejects.toMatchObject({ status: 400 });
+    expect(standIn.refunds.filter((r) => r.out_trade_no === standIn.orders.get(r.out_trade_no)!.out_trade_no && r.refund === 1000)).toHaveLength(1);
+    expect(await t.query('SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1', [body.orderId])).toEqual([{ refund_fen: '1000', status: 'SUCCESS' }]);
+  });
+});
