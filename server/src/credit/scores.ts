@@ -25,13 +25,13 @@ export interface CompanyScore extends CreditScore {
 /**
  * Floor area (centi-m²) of each project that weighs a company's project-level items on `asOf`
  * (DOMAIN.md §5): its projects in service on that day, plus any project an item refers to; a
- * project's area is its compound's homes' areas.
+ * project's area is its compound's total floor area (compounds.total_area).
  */
 async function projectAreas(db: DbOrTx, companyId: number, asOf: string, itemProjects: number[]): Promise<Record<number, number>> {
   const { rows } = await db.execute(sql`
-    SELECT p.id, coalesce((SELECT sum(round(h.area * 100))::bigint FROM households h WHERE h.compound_id = p.compound_id), 0)::text AS area
-      FROM projects p
-     WHERE p.company_id = ${companyId} AND p.start_date <= ${asOf}::date AND p.end_date >= ${asOf}::date
+    SELECT p.id, round(c.total_area * 100)::bigint::text AS area
+      FROM projects p JOIN compounds c ON c.id = p.compound_id
+     WHERE (p.company_id = ${companyId} AND p.start_date <= ${asOf}::date AND p.end_date >= ${asOf}::date)
         OR p.id = ANY(${`{${itemProjects.join(',')}}`}::int[])`);
   return Object.fromEntries((rows as { id: number; area: string }[]).map((r) => [Number(r.id), Number(r.area)]));
 }
