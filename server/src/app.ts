@@ -40,6 +40,7 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
 import { registerCreditItemRoutes } from './credit/itemsRoutes';
 import { registerBlacklistRoutes } from './credit/blacklistRoutes';
@@ -87,6 +88,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
+  registerSurveyRoutes(router, db, config);
   registerInspectionRoutes(router, db, config);
   registerCreditItemRoutes(router, db, config);
   registerBlacklistRoutes(router, db);

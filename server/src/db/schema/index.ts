@@ -21,3 +21,4 @@ export * from './filings';
 export * from './credit';
 export * from './fees';
 export * from './supervisionInspections';
+export * from './supervisionSurveys';
