@@ -50,6 +50,9 @@ import { awards } from './quality/awards';
 import { feeGuidance } from './quality/fee-guidance';
 import { costReports } from './quality/cost-reports';
 import { qualityStats } from './quality/stats';
+import { blacklist } from './credit/blacklist';
+import { creditOverview } from './credit/company-overview';
+import { filingStandings, filings } from './supervision/filings';
 import { renewalSurveys } from './renewal/surveys';
 import { renewalProgress } from './renewal/progress';
 import { renewalCoverage } from './renewal/coverageRate';
@@ -128,6 +131,10 @@ export const App = () => (
     <Resource name="subsidy-lines" />
     <Resource name="subsidy-usages" {...subsidyUsages} />
     <Resource name="renovations" {...renovations} />
+    <Resource name="credit-overview" {...creditOverview} />
+    <Resource name="blacklist" {...blacklist} />
+    <Resource name="filings" {...filings} />
+    <Resource name="filing-standings" {...filingStandings} />
     <CustomRoutes noLayout>
       {/* the association's published statistics: public, no sign-in (issue 12) */}
       <Route path="/public/price-stats" element={<PublicPriceStats />} />

@@ -9,6 +9,8 @@ import {
   regionCreateSchema,
   ticketStaffCreateSchema,
   unitSchema,
+  blacklistCreateSchema,
+  filingCreateSchema,
   userCreateSchema,
 } from '@baotou/shared';
 import { pickWritable, writableFields } from './writableFields';
@@ -28,6 +30,8 @@ const createSchemas: Record<string, unknown> = {
   projects: projectSchema,
   users: userCreateSchema,
   tickets: ticketStaffCreateSchema,
+  blacklist: blacklistCreateSchema,
+  filings: filingCreateSchema,
 };
 
 describe('writableFields mirror the server create schemas', () => {

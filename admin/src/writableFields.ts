@@ -28,6 +28,8 @@ export const writableFields: Record<string, Writable> = {
   projects: same(project),
   users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
+  blacklist: { create: ['companyId', 'reason', 'document', 'listedOn', 'facts', 'evidence'], update: [] },
+  filings: { create: ['projectId', 'kind', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'documents', 'note'], update: [] },
   tickets: { create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'], update: [] },
 };
 

@@ -95,6 +95,11 @@ export const ACCESS: Record<string, Rule> = {
   'subsidy-lines': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   'subsidy-usages': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   renovations: { read: [...PLACE_STAFF, 'company_staff'], write: ['street_staff', 'district_staff'] },
+  // Blacklist and filings (issue 10): the city and districts list companies; companies file, the district or street reviews (in the show view); a company's own overview.
+  blacklist: { read: ALL_STAFF, write: BUREAU_MANAGERS },
+  filings: { read: ALL_STAFF, write: ['company_staff'] },
+  'filing-standings': { read: ALL_STAFF, write: [] },
+  'credit-overview': { read: ['company_staff'], write: [] },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

@@ -4,6 +4,7 @@ import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
 import { qualityLevelsZh } from '../quality/zh';
+import { blacklistZh } from '../credit/blacklist/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
@@ -417,6 +418,7 @@ export const resourcesZh = {
   ...disclosuresZh,
   ...partyZh,
   ...qualityLevelsZh,
+  ...blacklistZh,
   ...workforceZh,
   ...fundZh,
   ...securityZh,

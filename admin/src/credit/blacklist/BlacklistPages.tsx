@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Create, Datagrid, DateField, DateInput, FunctionField, List, NumberField, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput,
+  required, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+} from 'react-admin';
+import { blacklistCreateSchema } from '@baotou/shared';
+import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
+import { authHeaders } from '../../auth/session';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { httpClient } from '../../dataProvider';
+import { blacklistEnums, reasonChoices, stateChoices, zodValidate } from './choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="state" source="state" choices={stateChoices} alwaysOn />,
+  <SelectInput key="reason" source="reason" choices={reasonChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('blacklist', {
+  fields: ['id', 'companyName', 'creditCode', 'reason', 'document', 'listedOn', 'state', 'authorityName', 'removedOn', 'removalDocument', 'compoundCount'],
+  enums: blacklistEnums,
+});
+
+export const list = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'listedOn', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="companyName" sortable={false} />
+      <TextField source="creditCode" sortable={false} />
+      <SelectField source="reason" choices={reasonChoices} />
+      <TextField source="document" sortable={false} />
+      <DateField locales="zh-CN" source="listedOn" />
+      <SelectField source="state" choices={stateChoices} sortable={false} />
+      <TextField source="authorityName" sortable={false} />
+      <DateField locales="zh-CN" source="removedOn" emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+const toBody = (d: Record<string, unknown>) => ({
+  companyId: d.companyId,
+  reason: d.reason,
+  document: d.document ?? '',
+  listedOn: d.listedOn,
+  facts: d.facts ?? '',
+  evidence: Array.isArray(d.evidence) ? d.evidence : [],
+});
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The city or a district lists a company for a serious violation (DOMAIN.md §5), with its evidence uploaded. */
+export const create = () => (
+  <Create redirect="show" transform={toBody}>
+    <SimpleForm defaultValues={{ listedOn: today() }} validate={zodValidate(blacklistCreateSchema, toBody)}>
+      <RefInput source="companyId" reference="companies" validate={required()} />
+      <SelectInput source="reason" choices={reasonChoices} validate={required()} />
+      <TextInput source="document" validate={required()} helperText="认定严重违法违规行为的文件文号" />
+      <DateInput source="listedOn" validate={required()} />
+      <TextInput source="facts" multiline fullWidth validate={required()} />
+      <UploadedFilesInput source="evidence" label="证据材料（处罚决定书、调查笔录等，图片或PDF，每个不超过5MB）" testId="evidence" />
+    </SimpleForm>
+  </Create>
+);
+
+/** Downloads the letters' PDF with the session's token (a plain link cannot send it). */
+async function downloadLetters(id: string | number, name: string): Promise<void> {
+  const res = await fetch(`/api/blacklist/${id}/letters.pdf`, { headers: authHeaders() });
+  if (!res.ok) throw new Error(res.status === 403 ? '无权生成解除合同建议函' : '建议函生成失败，请稍后重试');
+  const blobUrl = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = blobUrl;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+}
+
+/** The letters recommending the end of each contract, as one PDF. */
+const LettersButton = () => {
+  const record = useRecordContext();
+  const notify = useNotify();
+  if (!record) return null;
+  return (
+    <Button
+      variant="outlined"
+      data-testid="letters-pdf"
+      onClick={() => downloadLetters(record.id, `解除合同建议函_${record.companyName}.pdf`).catch((e: Error) => notify(e.message, { type: 'error' }))}
+    >
+      下载解除合同建议函（PDF）
+    </Button>
+  );
+};
+
+/** Removal on the same record: the listing authority (or the city) with a reason and document. */
+const RemovePanel = () => {
+  const record = useRecordContext();
+  const { permissions } = usePermissions();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [reason, setReason] = useState('');
+  const [document, setDocument] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  if (!record || record.state !== 'active' || !['city_admin', 'district_staff'].includes(permissions)) return null;
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await httpClient(`/api/blacklist/${record.id}/remove`, { method: 'POST', body: JSON.stringify({ removalReason: reason, removalDocument: document }) });
+      notify('已移出黑名单', { type: 'success' });
+      refresh();
+    } catch (e) {
+      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Typography variant="h6">移出黑名单</Typography>
+      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+        <MuiTextField label="移出理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.removalReason} helperText={errors.removalReason} sx={{ flex: 2 }} />
+        <MuiTextField label="移出文件文号" value={document} onChange={(e) => setDocument(e.target.value)} error={!!errors.removalDocument} helperText={errors.removalDocument} sx={{ flex: 1 }} />
+      </Stack>
+      <Button variant="contained" color="warning" disabled={busy} onClick={remove}>
+        移出黑名单
+      </Button>
+    </Box>
+  );
+};
+
+export const show = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="companyName" />
+      <TextField source="creditCode" />
+      <SelectField source="state" choices={stateChoices} />
+      <SelectField source="reason" choices={reasonChoices} />
+      <TextField source="document" />
+      <DateField locales="zh-CN" source="listedOn" />
+      <TextField source="authorityName" />
+      <RegionField source="regionCode" />
+      <TextField source="facts" />
+      <FunctionField source="evidence" render={(r: RaRecord) => <UploadedFileLinks files={r.evidence} testId="evidence-link" />} />
+      <NumberField source="compoundCount" />
+      <DateField locales="zh-CN" source="removedOn" emptyText="—" />
+      <TextField source="removalReason" emptyText="—" />
+      <TextField source="removalDocument" emptyText="—" />
+      <LettersButton />
+      <RemovePanel />
+    </SimpleShowLayout>
+  </Show>
+);

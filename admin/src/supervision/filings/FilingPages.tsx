@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Create, Datagrid, DateField, DateInput, FormDataConsumer, FunctionField, List, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput,
+  required, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+} from 'react-admin';
+import { filingCreateSchema } from '@baotou/shared';
+import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
+import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { httpClient } from '../../dataProvider';
+import { filingEnums, filingKindChoices, filingStatusChoices, zodValidate } from '../../credit/blacklist/choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={filingStatusChoices} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={filingKindChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
+
+const exporter = xlsxExporter('filings', {
+  fields: ['id', 'projectName', 'companyName', 'regionCode', 'kind', 'status', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'filingNo', 'returnReason'],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+  enums: filingEnums,
+});
+
+export const list = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="projectName" sortable={false} />
+      <TextField source="companyName" sortable={false} />
+      <SelectField source="kind" choices={filingKindChoices} />
+      <SelectField source="status" choices={filingStatusChoices} />
+      <TextField source="documentNo" sortable={false} />
+      <TextField source="managerName" sortable={false} emptyText="—" />
+      <DateField locales="zh-CN" source="validUntil" />
+      <TextField source="filingNo" sortable={false} emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+const toBody = (d: Record<string, unknown>) => ({
+  projectId: d.projectId,
+  kind: d.kind,
+  documentNo: d.documentNo ?? '',
+  managerName: d.kind === 'project_manager' ? d.managerName || null : null,
+  validFrom: d.validFrom,
+  validUntil: d.validUntil,
+  documents: Array.isArray(d.documents) ? d.documents : [],
+  note: d.note || null,
+});
+
+/** A company files its contract or project manager for one of its projects, with the documents uploaded. */
+export const create = () => (
+  <Create redirect="show" transform={toBody}>
+    <SimpleForm defaultValues={{ kind: 'contract' }} validate={zodValidate(filingCreateSchema, toBody)}>
+      <RefInput source="projectId" reference="projects" optionText="compoundName" validate={required()} />
+      <SelectInput source="kind" choices={filingKindChoices} validate={required()} />
+      <TextInput source="documentNo" validate={required()} />
+      <FormDataConsumer>{({ formData }) => (formData.kind === 'project_manager' ? <TextInput source="managerName" validate={required()} /> : null)}</FormDataConsumer>
+      <DateInput source="validFrom" validate={required()} />
+      <DateInput source="validUntil" validate={required()} />
+      <UploadedFilesInput source="documents" label="备案材料（合同文本、任职证书等，图片或PDF，每个不超过5MB）" testId="documents" />
+      <TextInput source="note" multiline fullWidth />
+    </SimpleForm>
+  </Create>
+);
+
+/** The district or street decides: 准予备案 (with the filing number) or 退回 with a reason. */
+const ReviewPanel = () => {
+  const record = useRecordContext();
+  const { permissions } = usePermissions();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [filingNo, setFilingNo] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  if (!record || record.status !== 'submitted' || !['city_admin', 'district_staff', 'street_staff'].includes(permissions)) return null;
+  const decide = async (decision: 'filed' | 'returned') => {
+    setBusy(true);
+    try {
+      const body = decision === 'filed' ? { decision, filingNo: filingNo || null } : { decision, returnReason: reason || null };
+      await httpClient(`/api/filings/${record.id}/review`, { method: 'POST', body: JSON.stringify(body) });
+      notify(decision === 'filed' ? '已准予备案' : '已退回', { type: 'success' });
+      refresh();
+    } catch (e) {
+      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Typography variant="h6">审核备案</Typography>
+      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+        <MuiTextField label="备案编号（可选，默认自动编号）" value={filingNo} onChange={(e) => setFilingNo(e.target.value)} error={!!errors.filingNo} helperText={errors.filingNo} sx={{ flex: 1 }} />
+        <MuiTextField label="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.returnReason} helperText={errors.returnReason} sx={{ flex: 2 }} />
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <Button variant="contained" disabled={busy} onClick={() => decide('filed')}>
+          准予备案
+        </Button>
+        <Button variant="outlined" color="error" disabled={busy} onClick={() => decide('returned')}>
+          退回
+        </Button>
+      </Stack>
+    </Box>
+  );
+};
+
+export const show = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="projectName" />
+      <TextField source="companyName" />
+      <RegionField source="regionCode" />
+      <SelectField source="kind" choices={filingKindChoices} />
+      <SelectField source="status" choices={filingStatusChoices} />
+      <TextField source="documentNo" />
+      <TextField source="managerName" emptyText="—" />
+      <DateField locales="zh-CN" source="validFrom" />
+      <DateField locales="zh-CN" source="validUntil" />
+      <FunctionField source="documents" render={(r: RaRecord) => <UploadedFileLinks files={r.documents} testId="document-link" />} />
+      <TextField source="note" emptyText="—" />
+      <DateField locales="zh-CN" source="createdAt" showTime />
+      <TextField source="filingNo" emptyText="—" />
+      <TextField source="returnReason" emptyText="—" />
+      <DateField locales="zh-CN" source="reviewedAt" showTime emptyText="—" />
+      <ReviewPanel />
+    </SimpleShowLayout>
+  </Show>
+);
