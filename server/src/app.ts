@@ -40,6 +40,7 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import { registerKpiRoutes } from './kpi/routes';
 import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
 import { registerCreditItemRoutes } from './credit/itemsRoutes';
@@ -88,6 +89,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
+  registerKpiRoutes(router, db, config);
   registerSurveyRoutes(router, db, config);
   registerInspectionRoutes(router, db, config);
   registerCreditItemRoutes(router, db, config);

@@ -10,6 +10,9 @@ import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
 import { createPersonalDataCipher } from './places/personalData';
+import { startWechatPayStandIn } from './pay/standIn';
+import { PAY_QUERY_JOB } from './pay/queryJob';
+import { runEvery } from './jobs/queue';
 
 async function main() {
   const started = Date.now();
@@ -29,11 +32,19 @@ async function main() {
     const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
     if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
   }
+  if (config.pay.standIn) {
+    // Outside production without a merchant key: WeChat Pay's local stand-in, with its own keys (issue 13).
+    const standIn = await startWechatPayStandIn({ mchId: config.pay.mchId, appId: config.pay.appId });
+    config.pay = { ...config.pay, apiBase: standIn.baseUrl, merchantSerial: standIn.merchantSerial, merchantPrivateKey: standIn.merchantPrivateKey, apiV3Key: standIn.apiV3Key, platformPublicKey: standIn.platformPublicKey, platformPublicKeyId: standIn.platformPublicKeyId, platformCert: standIn.platformCert };
+    console.log(`微信支付使用本地替身 ${standIn.baseUrl}（仅限开发演示）`);
+  }
   const app = createApp({ database, config });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
   // Notifications: WeChat messages due (new, or to retry) are sent every NOTIFY_DISPATCH_INTERVAL_SECONDS.
   const dispatcher = createNotificationDispatcher(database.db, config);
   dispatcher.start();
+  // WeChat Pay orders without a notification are queried, expired ones closed (issue 13; PAY_QUERY_INTERVAL_SECONDS).
+  runEvery(PAY_QUERY_JOB, config.pay.queryIntervalSeconds);
   startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
   startAuditSealer(database.db, config.audit.sealIntervalMs);

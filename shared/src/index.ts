@@ -56,3 +56,4 @@ export * from './credit/blacklist';
 export * from './supervision/filings';
 export * from './credit';
 export * from './fees';
+export * from './kpi';

@@ -22,3 +22,4 @@ export * from './credit';
 export * from './fees';
 export * from './supervisionInspections';
 export * from './supervisionSurveys';
+export * from './kpi';
