@@ -53,6 +53,9 @@ import { qualityStats } from './quality/stats';
 import { blacklist } from './credit/blacklist';
 import { creditOverview } from './credit/company-overview';
 import { filingStandings, filings } from './supervision/filings';
+import { checklistItems } from './supervision/checklist-items';
+import { inspections } from './supervision/inspections';
+import { hazards } from './supervision/hazards';
 import { renewalSurveys } from './renewal/surveys';
 import { renewalProgress } from './renewal/progress';
 import { renewalCoverage } from './renewal/coverageRate';
@@ -135,6 +138,9 @@ export const App = () => (
     <Resource name="blacklist" {...blacklist} />
     <Resource name="filings" {...filings} />
     <Resource name="filing-standings" {...filingStandings} />
+    <Resource name="inspections" {...inspections} />
+    <Resource name="hazards" {...hazards} />
+    <Resource name="inspection-checklist-items" {...checklistItems} />
     <CustomRoutes noLayout>
       {/* the association's published statistics: public, no sign-in (issue 12) */}
       <Route path="/public/price-stats" element={<PublicPriceStats />} />

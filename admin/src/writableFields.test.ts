@@ -8,6 +8,8 @@ import {
   projectSchema,
   regionCreateSchema,
   ticketStaffCreateSchema,
+  inspectionCreateSchema,
+  checklistItemSchema,
   unitSchema,
   blacklistCreateSchema,
   filingCreateSchema,
@@ -30,6 +32,8 @@ const createSchemas: Record<string, unknown> = {
   projects: projectSchema,
   users: userCreateSchema,
   tickets: ticketStaffCreateSchema,
+  inspections: inspectionCreateSchema,
+  'inspection-checklist-items': checklistItemSchema,
   blacklist: blacklistCreateSchema,
   filings: filingCreateSchema,
 };

@@ -27,6 +27,9 @@ export const writableFields: Record<string, Writable> = {
   companies: same(['name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode']),
   projects: same(project),
   users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),
+  // Issue 10: an inspection or patrol (its results carry the photos); the checklist is kept by the city.
+  inspections: { create: ['projectId', 'kind', 'inspectedAt', 'lat', 'lng', 'note', 'results'], update: [] },
+  'inspection-checklist-items': same(['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active']),
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
   blacklist: { create: ['companyId', 'reason', 'document', 'listedOn', 'facts', 'evidence'], update: [] },
   filings: { create: ['projectId', 'kind', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'documents', 'note'], update: [] },

@@ -10,6 +10,8 @@ import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
 import { createPersonalDataCipher } from './places/personalData';
+import { runEvery } from './jobs/queue';
+import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
 import { startWechatPayStandIn } from './pay/standIn';
 import { PAY_QUERY_JOB } from './pay/queryJob';
 import { runEvery } from './jobs/queue';
@@ -46,6 +48,8 @@ async function main() {
   // WeChat Pay orders without a notification are queried, expired ones closed (issue 13; PAY_QUERY_INTERVAL_SECONDS).
   runEvery(PAY_QUERY_JOB, config.pay.queryIntervalSeconds);
   startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
+  // Hazards past their deadline are reported to the street or district (DOMAIN.md §10; HAZARD_SWEEP_SECONDS).
+  runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
   startAuditSealer(database.db, config.audit.sealIntervalMs);
   const server = app.listen(config.port, config.host, () => {

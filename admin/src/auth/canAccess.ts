@@ -100,6 +100,10 @@ export const ACCESS: Record<string, Rule> = {
   filings: { read: ALL_STAFF, write: ['company_staff'] },
   'filing-standings': { read: ALL_STAFF, write: [] },
   'credit-overview': { read: ['company_staff'], write: [] },
+  // Inspections and hazards (issue 10, DOMAIN.md §10): district/street/community inspect, companies patrol their own projects and rectify (actions in the show view); the city keeps the checklist.
+  inspections: { read: [...PLACE_STAFF, 'company_staff'], write: [...PLACE_STAFF, 'company_staff'] },
+  hazards: { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  'inspection-checklist-items': { read: [...PLACE_STAFF, 'company_staff'], write: CITY },
 };
 
 export const STAFF_ROLES = new Set<string>(ALL_STAFF);

@@ -4,6 +4,7 @@ import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
 import { qualityLevelsZh } from '../quality/zh';
+import { inspectionsZh } from '../supervision/inspectionsZh';
 import { blacklistZh } from '../credit/blacklist/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
@@ -418,6 +419,7 @@ export const resourcesZh = {
   ...disclosuresZh,
   ...partyZh,
   ...qualityLevelsZh,
+  ...inspectionsZh,
   ...blacklistZh,
   ...workforceZh,
   ...fundZh,
