@@ -65,6 +65,9 @@ import { quasiAssessments } from './renewal/quasi-assessments';
 import { subsidyBatches } from './renewal/subsidy-batches';
 import { subsidyUsages } from './renewal/subsidy-batches/usages';
 import { renovations } from './renewal/renovations';
+import { surveys } from './supervision/surveys';
+import { surveyResults } from './supervision/survey-results';
+import { interviews } from './supervision/interviews';
 import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
 
@@ -134,6 +137,9 @@ export const App = () => (
     <Resource name="subsidy-lines" />
     <Resource name="subsidy-usages" {...subsidyUsages} />
     <Resource name="renovations" {...renovations} />
+    <Resource name="surveys" {...surveys} />
+    <Resource name="survey-results" {...surveyResults} />
+    <Resource name="interviews" {...interviews} />
     <Resource name="credit-overview" {...creditOverview} />
     <Resource name="blacklist" {...blacklist} />
     <Resource name="filings" {...filings} />

@@ -26,6 +26,7 @@ export const writableFields: Record<string, Writable> = {
   owners: same(['name', 'phone', 'idNumber', 'regionCode', 'developer']),
   companies: same(['name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode']),
   projects: same(project),
+  surveys: { create: ['title', 'scope', 'projectId', 'regionCode', 'dimensions', 'opensOn', 'closesOn'], update: [] },
   users: same(['username', 'name', 'role', 'regionCode', 'companyId', 'disabled', 'password']),
   // Issue 10: an inspection or patrol (its results carry the photos); the checklist is kept by the city.
   inspections: { create: ['projectId', 'kind', 'inspectedAt', 'lat', 'lng', 'note', 'results'], update: [] },

@@ -95,6 +95,10 @@ export const ACCESS: Record<string, Rule> = {
   'subsidy-lines': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   'subsidy-usages': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   renovations: { read: [...PLACE_STAFF, 'company_staff'], write: ['street_staff', 'district_staff'] },
+  // Satisfaction surveys (issue 10): the city, districts and streets open and close them and hold interviews; companies read their projects' aggregates and interviews.
+  surveys: { read: ALL_STAFF, write: ['city_admin', 'district_staff', 'street_staff'] },
+  'survey-results': { read: ALL_STAFF, write: [] },
+  interviews: { read: ALL_STAFF, write: ['city_admin', 'district_staff', 'street_staff'] },
   // Blacklist and filings (issue 10): the city and districts list companies; companies file, the district or street reviews (in the show view); a company's own overview.
   blacklist: { read: ALL_STAFF, write: BUREAU_MANAGERS },
   filings: { read: ALL_STAFF, write: ['company_staff'] },

@@ -11,6 +11,7 @@ import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
 import { renewalSurveyZh } from '../renewal/surveyZh';
 import { renewalAreasZh } from '../renewal/areasZh';
+import { surveysZh } from '../supervision/surveysZh';
 
 // Simplified Chinese for react-admin 5. The `ra` tree mirrors ra-language-english key for key
 // (zh.test.ts checks that nothing is missing); `resources` names our resources and their fields.
@@ -426,6 +427,7 @@ export const resourcesZh = {
   ...securityZh,
   ...renewalSurveyZh,
   ...renewalAreasZh,
+  ...surveysZh,
 } as const;
 
 export type ResourceName = keyof typeof resourcesZh;

@@ -1,0 +1,32 @@
+import { Datagrid, FunctionField, List, NumberField, ReferenceField, SelectInput, TextField, type RaRecord } from 'react-admin';
+import { EnumField, RefInput, RegionInput, searchFilter } from '../../common/fields';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { formatRate, surveyEnums, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
+
+const yesNo = [{ id: 'true', name: '是' }, { id: 'false', name: '否' }];
+const filters = [searchFilter, <SelectInput key="warning" source="warning" choices={yesNo} alwaysOn />, <RefInput key="surveyId" source="surveyId" reference="surveys" optionText="title" />, <RefInput key="companyId" source="companyId" reference="companies" />, <RegionInput key="regionCode" source="regionCode" />];
+const exporter = xlsxExporter('survey-results', {
+  fields: ['id', 'surveyTitle', 'surveyStatus', 'compoundName', 'companyName', 'regionCode', 'occupiedHomes', 'responses', 'satisfied', 'rateBasisPoints', 'sampleValid', 'warning'],
+  references: [{ field: 'regionCode', resource: 'regions' }],
+  enums: surveyEnums,
+  computed: { rateBasisPoints: (r) => formatRate(r.rateBasisPoints), sampleValid: validityText, warning: warningText },
+});
+
+/** Every project's result across surveys (aggregates only), e.g. the projects under warning. */
+const SurveyResultList = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      <ReferenceField source="surveyId" reference="surveys" link="show" sortable={false} />
+      <EnumField source="surveyStatus" choices={surveyStatusChoices} sortable={false} />
+      <TextField source="compoundName" sortable={false} />
+      <TextField source="companyName" sortable={false} />
+      <NumberField source="responses" />
+      <FunctionField source="rateBasisPoints" render={(r: RaRecord) => formatRate(r.rateBasisPoints)} />
+      <FunctionField source="sampleValid" render={validityText} sortable={false} />
+      <FunctionField source="warning" render={warningText} sortable={false} />
+      <ReferenceField source="interviewId" reference="interviews" link="show" sortable={false} emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+export const surveyResults = { list: SurveyResultList };
