@@ -18,6 +18,7 @@ import { seedTickets } from './tickets';
 import { seedNotifications } from './notifications';
 import { seedWorkflows } from './workflows';
 import { seedSupervisionInspections } from './supervisionInspections';
+import { seedCreditBlacklist } from './creditBlacklist';
 
 export interface SeedOptions {
   demoPassword: string;
@@ -126,6 +127,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedTickets(tx);
     await seedNotifications(tx);
     await seedSupervisionInspections(tx);
+    await seedCreditBlacklist(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }

@@ -33,7 +33,7 @@ CREATE TABLE "filings" (
 	"valid_until" date NOT NULL,
 	"documents" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"note" varchar(500),
-	"submitted_by" integer NOT NULL,
+	"submitted_by" integer,
 	"reviewed_by" integer,
 	"reviewed_at" timestamp with time zone,
 	"filing_no" varchar(40),

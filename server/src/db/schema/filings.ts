@@ -24,7 +24,8 @@ export const filings = pgTable(
     validUntil: date().notNull(),
     documents: jsonb().$type<{ name: string; url: string }[]>().notNull().default([]),
     note: varchar({ length: 500 }),
-    submittedBy: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    /** Null for filings carried over from the project's paper registry (the demo seed). */
+    submittedBy: integer().references(() => users.id, { onDelete: 'restrict' }),
     reviewedBy: integer().references(() => users.id, { onDelete: 'restrict' }),
     reviewedAt: timestamp({ withTimezone: true }),
     filingNo: varchar({ length: 40 }),
