@@ -4,6 +4,7 @@ import { useState } from 'react'
 
 import { currentCompound, getCompoundByCode, rememberCompound, type CompoundSummary } from '../../services/places'
 import { getCompoundParty, type CompoundParty } from '../../services/party'
+import { creditText, getCompanyCredit, type CompanyCredit } from '../../services/creditGrade'
 import { isLoggedIn } from '../../services/auth'
 import { myCommittees } from '../../services/committees'
 import { COMPOUND_TYPE_LABEL, MANAGEMENT_MODE_LABEL } from '../../utils/labels'
@@ -12,6 +13,7 @@ import './index.scss'
 export default function HomePage() {
   const [compound, setCompound] = useState<CompoundSummary | null>(currentCompound())
   const [party, setParty] = useState<CompoundParty | null>(null)
+  const [credit, setCredit] = useState<CompanyCredit | null>(null)
   // The committee workspace is for members of this compound's committee only (the server refuses anyone else too).
   const [member, setMember] = useState(false)
 
@@ -27,6 +29,9 @@ export default function HomePage() {
     getCompoundByCode(remembered.code, { loading: false, toast: false }).then((fresh) => {
       rememberCompound(fresh)
       setCompound(fresh)
+      // the company's public credit grade (issue 10): shown only when published
+      if (fresh.companyName) getCompanyCredit(fresh.companyName).then(setCredit, () => setCredit(null))
+      else setCredit(null)
     }, () => undefined)
     getCompoundParty(remembered.code).then(setParty, () => undefined)
     if (isLoggedIn()) myCommittees().then((mine) => setMember(mine.some((m) => m.compoundId === remembered.id)), () => setMember(false))
@@ -53,6 +58,14 @@ export default function HomePage() {
           <Text className='muted'>物业服务企业</Text>
           <Text>{compound.companyName || '暂无'}</Text>
         </View>
+        {credit && (
+          <View className='row' data-testid='company-credit'>
+            <Text className='muted'>信用等级</Text>
+            <Text>
+              <Text className='home-tag'>{creditText(credit).grade}</Text> {creditText(credit).detail}
+            </Text>
+          </View>
+        )}
       </View>
 
       {party?.committee && <PartyCard party={party} />}
