@@ -8,9 +8,11 @@ export default defineAppConfig({
     { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
     { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index'] },
     { root: 'packages/fund', pages: ['index/index', 'ledger/index', 'deposit/index'] },
+    { root: 'packages/fees', pages: ['index/index', 'pay/index', 'receipt/index'] },
     { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index', 'board/index'] },
     { root: 'packages/workorders', pages: ['login/index', 'list/index', 'detail/index'] },
     { root: 'packages/renewal', pages: ['login/index', 'surveys/index', 'survey/index', 'compound/index'] },
+    { root: 'packages/supervision', pages: ['survey/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -74,6 +74,11 @@ export default function MePage() {
               家庭成员与租户
             </Button>
           )}
+          {c.status === 'verified' && (
+            <Button className='btn-plain claim-withdraw' size='mini' onClick={() => Taro.navigateTo({ url: `/packages/fees/index/index?householdId=${c.householdId}` })}>
+              物业缴费
+            </Button>
+          )}
           {(c.status === 'pending' || c.status === 'verified') && (
             <Button className='btn-plain claim-withdraw' size='mini' onClick={() => withdraw(c)}>
               撤回绑定

@@ -5,6 +5,8 @@ import { useState } from 'react'
 import { LoginPanel } from '../../../components/LoginPanel'
 import { isLoggedIn } from '../../../services/auth'
 import { createPayment, formatYuan, listMyLedgers, parseYuan, simulatePay, type FundLedger } from '../../../services/fund'
+import { requestWechatPayment, type PayOrderCreated } from '../../../services/fees'
+import { request } from '../../../services/request'
 import '../fund.scss'
 
 // In WeChat the payment provider's own sheet takes the payment; in H5 and development the local
@@ -56,7 +58,15 @@ export default function FundDepositPage() {
     setBusy(true)
     try {
       const payment = await createPayment(householdId, fen)
+      const wechat = (payment as typeof payment & { payment?: PayOrderCreated }).payment
       if (localProvider) await simulatePay(payment.paymentId)
+      else if (wechat) {
+        // WeChat Pay's sheet (issue 13); the deposit is booked when WeChat's notification arrives.
+        await requestWechatPayment(wechat)
+        for (let i = 0; i < 15 && (await request<{ status: string }>(`/fund-payments/${payment.paymentId}`, { loading: false })).status === 'pending'; i++) {
+          await new Promise((r) => setTimeout(r, 1000))
+        }
+      }
       setPaidFen(fen)
       setAmount('')
       setTouched(false)
