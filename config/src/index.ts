@@ -23,6 +23,8 @@ export type { TotpSettings } from './totp';
 import { quasiSubsidyEnvSchema, quasiSubsidySettings, type QuasiSubsidySettings } from './quasiSubsidy';
 export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './quasiSubsidy';
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
+import { feesEnvSchema, feesSettings, type FeesSettings } from './fees';
+export { DEFAULT_FEES_SETTINGS, type FeesSettings } from './fees';
 import { creditEnvSchema, creditSettings, type CreditSettings } from './credit';
 export { DEFAULT_CREDIT_RULES, creditSettingsFromEnv, type CreditSettings, type CreditRuleSetting } from './credit';
 import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
@@ -71,6 +73,7 @@ const envSchema = z.object({
   ...quasiSubsidyEnvSchema,
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
+  ...feesEnvSchema,
   ...supervisionEnvSchema,
   ...payEnvSchema,
   ...creditEnvSchema,
@@ -125,6 +128,8 @@ export interface Config {
   training: TrainingSettings;
   /** Old-compound classification thresholds and the modes counted as covered (issue 11). */
   renewalSurvey: RenewalSurveySettings;
+  /** Property fees: late-fee cap, due days, defaulters, reminders (issue 13; DOMAIN.md §12). */
+  fees: FeesSettings;
   /** Hazard deadlines and the overdue sweep (issue 10; DOMAIN.md §10). */
   supervision: SupervisionSettings;
   /** WeChat Pay APIv3 and its local stand-in (issue 13). */
@@ -209,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quasiSubsidy: quasiSubsidySettings(e),
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
+    fees: feesSettings(e),
     supervision: supervisionSettings(e),
     pay: paySettings(e),
     credit: creditSettings(e),

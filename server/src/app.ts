@@ -24,6 +24,7 @@ import { registerCommitteeRoutes } from './committees/routes';
 import { registerDisclosureRoutes } from './disclosures/routes';
 import { registerVoteRoutes } from './votes/routes';
 import { registerFundRoutes } from './fund/routes';
+import { registerFeesRoutes } from './fees/routes';
 import { registerPayRoutes } from './pay/routes';
 import { createPersonalDataCipher } from './places/personalData';
 import { registerTicketRoutes } from './tickets/routes';
@@ -74,6 +75,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerDisclosureRoutes(router, db);
   registerVoteRoutes(router, db, config);
   registerFundRoutes(router, db, config);
+  registerFeesRoutes(router, db, config);
   registerPayRoutes(router, db, config);
   // Notifications are written in each event's transaction; this dispatcher sends the WeChat ones after commit.
   const dispatcher = createNotificationDispatcher(db, config, undefined, log ? (m) => log(new Error(m)) : undefined);

@@ -27,7 +27,7 @@ const post = (input: Partial<Parameters<typeof postFeePayment>[1]>) =>
 const refusal = async (p: Promise<unknown>) =>
   p.then(
     () => 'posted',
-    (e: AppError & { cause?: { code?: string } }) => (e instanceof AppError ? `${e.status} ${e.code}` : `sqlstate ${e.cause?.code ?? e.code}`),
+    (e: { status?: number; code?: string; cause?: { code?: string } }) => (e instanceof AppError ? `${e.status} ${e.code}` : `sqlstate ${e.cause?.code ?? e.code}`),
   );
 const count = async (table: string) => Number((await t.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0].n);
 

@@ -30,7 +30,7 @@ export const feeItems = pgTable(
     kind: feeItemKind().notNull(),
     name: varchar({ length: 40 }).notNull(),
     /** Property fee only: milli-fen per m² per month (1.39 元 = 139000). */
-    feeMilliFenPerM2Month: integer(),
+    feeMilliFenPerM2Month: integer('fee_milli_fen_per_m2_month'),
     /** Flat items only: fen per month. */
     monthlyFen: fen(),
     billingCycle: billingCycle().notNull(),

@@ -1,0 +1,219 @@
+import { sql } from 'drizzle-orm';
+import { billFen, billingPeriod, flatBillFen, monthBounds, parseAreaCenti, type BillingCycle, type BillingRunInput, type FeeItemKind } from '@baotou/shared';
+import type { FeesSettings } from '@baotou/config';
+import type { Actor } from '../auth/actor';
+import type { Db, Tx } from '../db/client';
+import { writeAudit } from '../audit/audit';
+import { conflict, forbidden, notFound } from '../http/errors';
+
+/**
+ * Billing runs (issue 13): one batch per request over one or more projects of the company, for one
+ * month. createBillingRun checks and records the run (409 if a project of it is already billed for
+ * the month — the unique index billing_run_projects_project_period_idx holds that under a race — or
+ * if an item's period overlaps a period already billed differently); runBilling then bills project
+ * by project, ONE transaction each, with progress on the run's row, and can be run again after a
+ * crash: finished projects are skipped and the bills' unique index bills nobody twice.
+ */
+
+interface RunProject {
+  projectId: number;
+  compoundId: number;
+  regionCode: string;
+}
+
+/** The projects a run covers, checked against the company's contracts in force for the month. */
+async function resolveProjects(tx: Tx, actor: Actor, input: BillingRunInput): Promise<RunProject[]> {
+  if (actor.role !== 'company_staff' || !actor.companyId) throw forbidden('ROLE_FORBIDDEN', '只有物业服务企业可以批量计费');
+  const { from, to } = monthBounds(input.period);
+  if (input.projectId !== undefined) {
+    const rows = (
+      await tx.execute(sql`SELECT id, company_id AS "companyId", compound_id AS "compoundId", region_code AS "regionCode", start_date::text AS "startDate", end_date::text AS "endDate" FROM projects WHERE id = ${input.projectId}`)
+    ).rows as { id: number; companyId: number; compoundId: number; regionCode: string; startDate: string; endDate: string }[];
+    const p = rows[0];
+    if (!p) throw notFound('服务项目');
+    if (p.companyId !== actor.companyId) throw forbidden('OUT_OF_JURISDICTION', '不能为其他企业的服务项目计费');
+    if (p.startDate > to || p.endDate < from) throw conflict('CONTRACT_NOT_IN_FORCE', `该项目的服务合同在 ${input.period} 不在服务期内`);
+    return [{ projectId: p.id, compoundId: p.compoundId, regionCode: p.regionCode }];
+  }
+  const ids = [...new Set(input.compoundIds!)];
+  const rows = (
+    await tx.execute(sql`
+      SELECT DISTINCT ON (p.compound_id) p.id AS "projectId", p.compound_id AS "compoundId", p.region_code AS "regionCode"
+        FROM projects p
+       WHERE p.company_id = ${actor.companyId} AND p.compound_id = ANY(${`{${ids.join(',')}}`}::int[]) AND p.start_date <= ${to} AND p.end_date >= ${from}
+       ORDER BY p.compound_id, p.start_date DESC`)
+  ).rows as unknown as RunProject[];
+  if (rows.length !== ids.length) throw forbidden('OUT_OF_JURISDICTION', '所选小区中有本企业在该月没有服务合同的小区，不能计费');
+  return rows.map((r) => ({ ...r, projectId: Number(r.projectId), compoundId: Number(r.compoundId) }));
+}
+
+interface ItemRow {
+  id: number;
+  kind: FeeItemKind;
+  feeMilliFenPerM2Month: number | null;
+  monthlyFen: number | null;
+  billingCycle: BillingCycle;
+  startsOn: string;
+}
+
+async function activeItems(tx: Tx, projectId: number, period: string): Promise<ItemRow[]> {
+  const { to } = monthBounds(period);
+  const rows = (
+    await tx.execute(sql`
+      SELECT id, kind, fee_milli_fen_per_m2_month AS "feeMilliFenPerM2Month", monthly_fen::text AS "monthlyFen", billing_cycle AS "billingCycle", starts_on::text AS "startsOn"
+        FROM fee_items WHERE project_id = ${projectId} AND active AND starts_on <= ${to} ORDER BY id`)
+  ).rows as (Omit<ItemRow, 'monthlyFen'> & { monthlyFen: string | null })[];
+  return rows.map((r) => ({ ...r, id: Number(r.id), monthlyFen: r.monthlyFen === null ? null : Number(r.monthlyFen) }));
+}
+
+/**
+ * Records a billing run and its projects; the caller starts it after commit (startBillingRun).
+ * Refuses: a role other than company staff (403), a project or compound not the company's in that
+ * month (403 OUT_OF_JURISDICTION), no active fee item (409 NO_FEE_ITEMS), a project already billed or
+ * being billed for the month (409 PERIOD_ALREADY_BILLED), an item whose period would overlap a
+ * differently-billed period (409 BILLED_PERIOD_OVERLAP).
+ */
+export async function createBillingRun(db: Db, actor: Actor, input: BillingRunInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    const projects = await resolveProjects(tx, actor, input);
+    const projectIds = projects.map((p) => p.projectId);
+    const billed = (
+      await tx.execute(sql`SELECT rp.project_id AS "projectId" FROM billing_run_projects rp WHERE rp.project_id = ANY(${`{${projectIds.join(',')}}`}::int[]) AND rp.period = ${input.period} LIMIT 1`)
+    ).rows;
+    if (billed.length) throw conflict('PERIOD_ALREADY_BILLED', `所选项目 ${input.period} 已计费或正在计费，不能重复计费`);
+    let itemCount = 0;
+    for (const p of projects) {
+      const items = await activeItems(tx, p.projectId, input.period);
+      itemCount += items.length;
+      for (const item of items) {
+        const period = billingPeriod(item.billingCycle, input.period, item.startsOn);
+        if (!period) continue;
+        const overlap = (
+          await tx.execute(sql`
+            SELECT 1 FROM bills WHERE fee_item_id = ${item.id} AND status <> 'reversed'
+               AND period_start <= ${period.periodEnd} AND period_end >= ${period.periodStart} AND period_start <> ${period.periodStart} LIMIT 1`)
+        ).rows;
+        if (overlap.length) throw conflict('BILLED_PERIOD_OVERLAP', `收费项目 ${item.id} 的计费期 ${period.periodStart}—${period.periodEnd} 与已出账的计费期重叠`);
+      }
+    }
+    if (itemCount === 0) throw conflict('NO_FEE_ITEMS', '所选项目没有在该月生效的收费项目，请先设置收费项目');
+    const [run] = (
+      await tx.execute(sql`
+        INSERT INTO billing_runs (company_id, period, projects_total, created_by) VALUES (${actor.companyId!}, ${input.period}, ${projects.length}, ${actor.id}) RETURNING id`)
+    ).rows as { id: number }[];
+    const runId = Number(run.id);
+    await tx.execute(sql`
+      INSERT INTO billing_run_projects (run_id, project_id, compound_id, region_code, period)
+      SELECT ${runId}, v.project_id, v.compound_id, v.region_code, ${input.period}
+        FROM unnest(${`{${projectIds.join(',')}}`}::int[], ${`{${projects.map((p) => p.compoundId).join(',')}}`}::int[], ${`{${projects.map((p) => p.regionCode).join(',')}}`}::text[]) AS v(project_id, compound_id, region_code)`);
+    await writeAudit(tx, actor, { action: 'create', entity: 'billing-runs', entityId: runId, after: { period: input.period, projectIds }, regionCode: projects[0].regionCode });
+    return runId;
+  });
+}
+
+interface HomeRow {
+  id: number;
+  buildingId: number;
+  regionCode: string;
+  area: string;
+  developer: boolean;
+}
+
+/**
+ * Bills one project of a run for the run's month in ONE transaction, under the run-project row's
+ * lock (a second worker on the same project waits, then finds it done). Homes not yet delivered
+ * (no registered owner) and the developer's unsold homes are billed to the developer
+ * (物业管理条例 Art. 41; shared/src/places/unsold.ts). Returns bills created and their fen.
+ */
+async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { id: number; projectId: number; compoundId: number }, period: string, actorId: number | null) {
+  return db.transaction(async (tx) => {
+    const [locked] = (await tx.execute(sql`SELECT done FROM billing_run_projects WHERE id = ${rp.id} FOR UPDATE`)).rows as { done: boolean }[];
+    if (locked.done) return { created: 0, fen: 0 };
+    const [project] = (await tx.execute(sql`SELECT company_id AS "companyId", region_code AS "regionCode" FROM projects WHERE id = ${rp.projectId}`)).rows as { companyId: number; regionCode: string }[];
+    const items = await activeItems(tx, rp.projectId, period);
+    const homes = (
+      await tx.execute(sql`
+        SELECT h.id, h.building_id AS "buildingId", h.region_code AS "regionCode", h.area::text AS area,
+               (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer
+          FROM households h LEFT JOIN owners o ON o.id = h.owner_id
+         WHERE h.compound_id = ${rp.compoundId} ORDER BY h.id`)
+    ).rows as unknown as HomeRow[];
+    let created = 0;
+    let fen = 0;
+    for (const item of items) {
+      const p = billingPeriod(item.billingCycle, period, item.startsOn);
+      if (!p || homes.length === 0) continue;
+      const cols = { hid: [] as number[], bid: [] as number[], region: [] as string[], area: [] as (number | null)[], amount: [] as number[], payer: [] as string[] };
+      for (const h of homes) {
+        const areaCenti = parseAreaCenti(h.area) ?? 0;
+        const amount = item.kind === 'property_fee' ? billFen({ areaCenti, feeMilliFenPerM2Month: item.feeMilliFenPerM2Month!, months: p.months }) : flatBillFen({ monthlyFen: item.monthlyFen!, months: p.months });
+        cols.hid.push(Number(h.id));
+        cols.bid.push(Number(h.buildingId));
+        cols.region.push(h.regionCode);
+        cols.area.push(item.kind === 'property_fee' ? areaCenti : null);
+        cols.amount.push(amount);
+        cols.payer.push(h.developer ? 'developer' : 'household');
+      }
+      const arr = (xs: unknown[]) => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
+      const inserted = (
+        await tx.execute(sql`
+          INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, billing_run_id, period_start, period_end, months, area_centi, unit_milli_fen, amount_fen, payer, due_on)
+          SELECT v.hid, ${rp.compoundId}, v.bid, ${rp.projectId}, ${project.companyId}, v.region, ${item.id}, ${runId}, ${p.periodStart}::date, ${p.periodEnd}::date, ${p.months}, v.area,
+                 ${item.feeMilliFenPerM2Month}::int, v.amount, v.payer::bill_payer, ${p.periodStart}::date + ${settings.dueDays}::int
+            FROM unnest(${arr(cols.hid)}::int[], ${arr(cols.bid)}::int[], ${arr(cols.region)}::text[], ${arr(cols.area)}::int[], ${arr(cols.amount)}::bigint[], ${arr(cols.payer)}::text[]) AS v(hid, bid, region, area, amount, payer)
+           WHERE NOT EXISTS (SELECT 1 FROM bills x WHERE x.household_id = v.hid AND x.fee_item_id = ${item.id} AND x.status <> 'reversed' AND x.period_start <= ${p.periodEnd}::date AND x.period_end >= ${p.periodStart}::date)
+          ON CONFLICT (household_id, fee_item_id, period_start) WHERE "status" <> 'reversed' DO NOTHING
+          RETURNING amount_fen::text`)
+      ).rows as { amount_fen: string }[];
+      created += inserted.length;
+      fen += inserted.reduce((s, r) => s + Number(r.amount_fen), 0);
+    }
+    await tx.execute(sql`UPDATE billing_run_projects SET done = true, bills_created = ${created}, billed_fen = ${fen}, finished_at = now() WHERE id = ${rp.id}`);
+    await tx.execute(sql`
+      UPDATE billing_runs SET projects_done = projects_done + 1, bills_created = bills_created + ${created}, billed_fen = billed_fen + ${fen}, updated_at = now() WHERE id = ${runId}`);
+    await writeAudit(tx, null, {
+      action: 'billing_run',
+      entity: 'billing-runs',
+      entityId: runId,
+      after: { projectId: rp.projectId, period, billsCreated: created, billedFen: fen, by: actorId },
+      regionCode: project.regionCode,
+    });
+    return { created, fen };
+  });
+}
+
+/**
+ * Runs (or resumes) a billing run: every project not yet done, one transaction each, reporting
+ * progress (projects done of total) through `progress` as well as on the run's row. A failure
+ * marks the run failed with its message; running it again continues where it stopped.
+ */
+export async function runBilling(db: Db, settings: FeesSettings, runId: number, progress?: (done: number, total: number, note?: string) => Promise<void>): Promise<{ billsCreated: number; billedFen: number }> {
+  const [run] = (await db.execute(sql`SELECT id, period, status, created_by AS "createdBy" FROM billing_runs WHERE id = ${runId}`)).rows as { id: number; period: string; status: string; createdBy: number | null }[];
+  if (!run) throw notFound('批量计费');
+  await db.execute(sql`UPDATE billing_runs SET status = 'running', started_at = coalesce(started_at, now()), error = NULL, updated_at = now() WHERE id = ${runId}`);
+  try {
+    const rps = (await db.execute(sql`SELECT id, project_id AS "projectId", compound_id AS "compoundId" FROM billing_run_projects WHERE run_id = ${runId} AND NOT done ORDER BY id`)).rows as { id: number; projectId: number; compoundId: number }[];
+    const [{ total, done }] = (await db.execute(sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE done)::int AS done FROM billing_run_projects WHERE run_id = ${runId}`)).rows as { total: number; done: number }[];
+    let n = done;
+    for (const rp of rps) {
+      await billProject(db, settings, runId, { id: Number(rp.id), projectId: Number(rp.projectId), compoundId: Number(rp.compoundId) }, run.period, run.createdBy);
+      n++;
+      await progress?.(n, total, `已完成 ${n}/${total} 个项目`);
+    }
+    const [after] = (
+      await db.execute(sql`UPDATE billing_runs SET status = 'completed', finished_at = now(), note = ${`已完成 ${total} 个项目`}, updated_at = now() WHERE id = ${runId} RETURNING bills_created AS "billsCreated", billed_fen::text AS "billedFen"`)
+    ).rows as { billsCreated: number; billedFen: string }[];
+    return { billsCreated: Number(after.billsCreated), billedFen: Number(after.billedFen) };
+  } catch (err) {
+    await db.execute(sql`UPDATE billing_runs SET status = 'failed', error = ${String((err as Error).message ?? err).slice(0, 500)}, updated_at = now() WHERE id = ${runId}`);
+    throw err;
+  }
+}
+
+/**
+ * Starts a recorded run in the background. Until the jobs queue (contract 3) is wired in, this is
+ * an in-process task; the run is resumable either way (runBilling).
+ */
+export function startBillingRun(db: Db, settings: FeesSettings, runId: number, log: (err: unknown) => void = (e) => console.error('批量计费失败:', e)): void {
+  void runBilling(db, settings, runId).catch(log);
+}
