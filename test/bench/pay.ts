@@ -1,0 +1,125 @@
+/**
+ * `npm run bench` (part): issue 13's notification target, measured (printed, not asserted):
+ * WeChat Pay notification handling p95 ≤ 30 ms at 20 connections. Each notification is signed and
+ * encrypted exactly as WeChat does (server/src/pay/protocol.ts) for an open order of one bill, so
+ * each is a full verify → decrypt → lock → postFeePayment → receipt; then the same notifications
+ * again (already processed: answered 200 without posting). Runs in a throwaway PostgreSQL (or
+ * BENCH_DATABASE_URL's server). BENCH_PAY_NOTIFICATIONS (default 2000) sets how many.
+ */
+import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig } from '@baotou/config';
+import { createApp } from '../../server/src/app';
+import { openDatabase } from '../../server/src/db/client';
+import { encryptResource, nonce, responseMessage, rsaSign, SIGNATURE_TYPE } from '../../server/src/pay/protocol';
+import { freshDemoDatabase, pct, withPostgres } from './postgres';
+
+const COUNT = Number(process.env.BENCH_PAY_NOTIFICATIONS ?? 2000);
+const CONNECTIONS = 20;
+const TARGET_MS = 30;
+const log = (s: string) => console.log(s);
+const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+
+/** COUNT open orders, each of one unpaid bill of a demo home. */
+async function prepare(url: string): Promise<{ outTradeNo: string; amountFen: number }[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  const [p] = (await c.query(`SELECT id, company_id, compound_id, region_code FROM projects ORDER BY id LIMIT 1`)).rows;
+  const [{ id: item }] = (
+    await c.query(
+      `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)
+       VALUES ($1, $2, $3, $4, 'property_fee', '物业服务费', 139000, 'monthly', '2020-01-01') RETURNING id`,
+      [p.id, p.company_id, p.compound_id, p.region_code],
+    )
+  ).rows;
+  const [{ id: user }] = (await c.query(`SELECT id FROM users ORDER BY id LIMIT 1`)).rows;
+  // Homes of every compound, a month each as needed, so orders do not all queue on one home.
+  await c.query(
+    `WITH hs AS (SELECT h.id, h.compound_id, h.building_id, h.region_code, row_number() OVER (ORDER BY h.id) - 1 AS i, count(*) OVER () AS n FROM households h)
+     INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, due_on)
+     SELECT hs.id, hs.compound_id, hs.building_id, $1, $2, hs.region_code, $3, (date '2030-01-01' + make_interval(months => (g / hs.n)::int))::date,
+            (date '2030-01-01' + make_interval(months => (g / hs.n)::int + 1) - interval '1 day')::date, 1, 10000 + g % 5000, date '2030-01-01'
+       FROM generate_series(0, $4::int - 1) g JOIN hs ON hs.i = g % hs.n`,
+    [p.id, p.company_id, item, COUNT],
+  );
+  await c.query(
+    `INSERT INTO pay_orders (purpose, household_id, compound_id, region_code, user_id, bill_ids, amount_fen, out_trade_no, openid, expires_at)
+     SELECT 'fees', b.household_id, b.compound_id, b.region_code, $1, ARRAY[b.id], b.amount_fen, 'B' || b.id || 'X' || substr(md5(b.id::text), 1, 8), 'oBench', now() + interval '1 hour'
+       FROM bills b WHERE b.fee_item_id = $2`,
+    [user, item],
+  );
+  await c.query('ANALYZE bills; ANALYZE pay_orders');
+  const rows = (await c.query(`SELECT out_trade_no AS "outTradeNo", amount_fen::int AS "amountFen" FROM pay_orders ORDER BY id`)).rows;
+  await c.end();
+  return rows;
+}
+
+async function main() {
+  log(`\n== WeChat Pay notifications (issue 13): ${COUNT.toLocaleString('en-US')} signed notifications at ${CONNECTIONS} connections`);
+  await withPostgres('pay', async (adminUrl) => {
+    const url = await freshDemoDatabase(adminUrl, 'bt_bench_pay');
+    const orders = await prepare(url);
+    const merchant = keys();
+    const platform = keys();
+    const apiV3Key = randomBytes(16).toString('hex');
+    const mchId = '1900000109';
+    const appId = 'wxbench0000000001';
+    const config = loadConfig({
+      NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+      PAY_MCHID: mchId, PAY_APPID: appId, PAY_MERCHANT_PRIVATE_KEY: merchant.privateKey, PAY_APIV3_KEY: apiV3Key,
+      PAY_PLATFORM_PUBLIC_KEY: platform.publicKey, PAY_PLATFORM_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114BENCH', PAY_STAND_IN: '0',
+    });
+    const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: CONNECTIONS });
+    const server = createApp({ database, config, log: (e) => console.error(e) }).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const notifyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay/wechat/notify`;
+    const notification = (o: { outTradeNo: string; amountFen: number }) => {
+      const body = JSON.stringify({
+        id: randomBytes(18).toString('hex'), create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
+        resource: encryptResource(apiV3Key, JSON.stringify({ appid: appId, mchid: mchId, out_trade_no: o.outTradeNo, transaction_id: `4200${randomBytes(8).toString('hex')}`, trade_type: 'JSAPI', trade_state: 'SUCCESS', success_time: new Date().toISOString(), payer: { openid: 'oBench' }, amount: { total: o.amountFen, payer_total: o.amountFen, currency: 'CNY', payer_currency: 'CNY' } })),
+      });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const n = nonce();
+      return { body, headers: { 'Content-Type': 'application/json', 'Wechatpay-Timestamp': ts, 'Wechatpay-Nonce': n, 'Wechatpay-Serial': 'PUB_KEY_ID_0114BENCH', 'Wechatpay-Signature-Type': SIGNATURE_TYPE, 'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, body)) } };
+    };
+    async function round(label: string, list: ReturnType<typeof notification>[]) {
+      const times: number[] = [];
+      const statuses = new Map<number, number>();
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (next < list.length) {
+            const n = list[next++];
+            const s = performance.now();
+            const res = await fetch(notifyUrl, { method: 'POST', headers: n.headers, body: n.body });
+            await res.arrayBuffer();
+            times.push(performance.now() - s);
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          }
+        }),
+      );
+      const secs = (performance.now() - t0) / 1000;
+      log(`  ${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${(list.length / secs).toFixed(0)}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))} (target p95 ≤ ${TARGET_MS} ms) ${pct(times, 95) <= TARGET_MS ? 'MET' : 'NOT MET'}`);
+    }
+    try {
+      const first = orders.map(notification);
+      await round('first notification (posts the payment)', first);
+      await round('repeated notification (already processed)', orders.map(notification));
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      const [{ posted, paid }] = (await c.query(`SELECT (SELECT count(*)::int FROM fee_payments WHERE pay_order_id IS NOT NULL) AS posted, (SELECT count(*)::int FROM pay_orders WHERE status = 'paid') AS paid`)).rows;
+      await c.end();
+      log(`  fee payments posted: ${posted} for ${paid} paid orders of ${orders.length}`);
+    } finally {
+      server.close();
+      await database.close();
+    }
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
