@@ -32,6 +32,8 @@ export interface CreditSettings {
   objectionAnswerWorkingDays: number;
   /** Years an item stays valid unless given its own validity (DOMAIN.md §5: 1 year, Yantai). */
   validityYears: number;
+  /** Seconds between sweeps recording rule items from tickets and party data (and refreshing live scores). */
+  sweepIntervalSeconds: number;
   /** Caps of the score's parts, tenths (DOMAIN.md §5: base ≤ 80, good ≤ 40). */
   baseCapTenths: number;
   goodCapTenths: number;
@@ -126,6 +128,8 @@ export const creditEnvSchema = {
   CREDIT_PUBLICITY_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   CREDIT_OBJECTION_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   CREDIT_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(1),
+  /** How often the server records rule items from tickets and party data and refreshes stale live scores. */
+  CREDIT_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
   CREDIT_BASE_CAP_TENTHS: z.coerce.number().int().min(0).max(10000).default(800),
   CREDIT_GOOD_CAP_TENTHS: z.coerce.number().int().min(0).max(10000).default(400),
 };
@@ -136,6 +140,7 @@ export function creditSettings(e: {
   CREDIT_PUBLICITY_WORKING_DAYS: number;
   CREDIT_OBJECTION_ANSWER_WORKING_DAYS: number;
   CREDIT_VALIDITY_YEARS: number;
+  CREDIT_SWEEP_INTERVAL_SECONDS: number;
   CREDIT_BASE_CAP_TENTHS: number;
   CREDIT_GOOD_CAP_TENTHS: number;
 }): CreditSettings {
@@ -145,6 +150,7 @@ export function creditSettings(e: {
     publicityWorkingDays: e.CREDIT_PUBLICITY_WORKING_DAYS,
     objectionAnswerWorkingDays: e.CREDIT_OBJECTION_ANSWER_WORKING_DAYS,
     validityYears: e.CREDIT_VALIDITY_YEARS,
+    sweepIntervalSeconds: e.CREDIT_SWEEP_INTERVAL_SECONDS,
     baseCapTenths: e.CREDIT_BASE_CAP_TENTHS,
     goodCapTenths: e.CREDIT_GOOD_CAP_TENTHS,
   };

@@ -6,6 +6,7 @@ import { createTicketNotifier } from './tickets/notify';
 import { createNotificationDispatcher } from './notifications/dispatcher';
 import { startEscalationScheduler } from './tickets/escalation';
 import { startAuditSealer } from './audit/chain';
+import { startCreditSweeps } from './credit/ticketRules';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
@@ -52,6 +53,8 @@ async function main() {
   runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
   startAuditSealer(database.db, config.audit.sealIntervalMs);
+  // Credit: rule items from tickets and party data, and stale live scores, every CREDIT_SWEEP_INTERVAL_SECONDS (issue 10).
+  startCreditSweeps(database.db, config.credit.sweepIntervalSeconds);
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);

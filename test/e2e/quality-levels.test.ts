@@ -123,7 +123,7 @@ test('a district files an upgrade plan → the company applies → the district 
   await page.goto(`${platform.baseUrl}/admin/#/upgrade-plans`);
   await page.getByRole('cell', { name: String(year) }).first().click();
   await page.getByText(/已达标（/).waitFor();
-  expect((await platform.query(`SELECT 1 FROM credit_events WHERE project_id = $1 AND points_tenths = 50`, [project.id])).length).toBe(1);
+  expect((await platform.query(`SELECT 1 FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1 AND points_tenths = 50`, [project.id])).length).toBe(1);
 });
 
 /** A react-admin SelectInput: the MUI select beside its hidden input. */

@@ -13,7 +13,6 @@ const NOT_FROM_A_FORM = new Set([
   'ballots_current_idx',
   'ballots_receipt_idx',
   'claims_user_household_idx',
-  'credit_events_source_key_idx',
   'credit_evaluations_year_idx',
   'credit_items_type_source_key_idx',
   'credit_objections_item_pending_idx',

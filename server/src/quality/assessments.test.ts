@@ -115,7 +115,7 @@ describe('upgrade-plans (提档升级)', () => {
     expect(await count('SELECT count(*) AS n FROM upgrade_plans')).toBe(before);
   });
 
-  test('a project reaching its target is marked upgraded with one +5 credit event; a replay creates none; it is recommended for awards', async () => {
+  test('a project reaching its target is marked upgraded with one +5 credit item (published for comment); a replay creates none; it is recommended for awards', async () => {
     const plan = await t.api
       .post('/api/upgrade-plans')
       .set(await as(`d${district}`))
@@ -132,13 +132,16 @@ describe('upgrade-plans (提档升级)', () => {
     const app = await apply(levels[0].id);
     const ok = await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as(`d${district}`)).send({ decision: 'accepted', results: level1 });
     expect(ok.status).toBe(200);
-    const events = await t.query<{ points_tenths: number; company_id: number; source_key: string }>(`SELECT points_tenths, company_id, source_key FROM credit_events WHERE project_id = $1`, [project.id]);
-    expect(events).toEqual([{ points_tenths: 50, company_id: project.company_id, source_key: `plan-item:${plan.body.items[0].id}` }]);
+    const events = await t.query<{ points_tenths: number; company_id: number; source_key: string; category: string; status: string }>(
+      `SELECT points_tenths, company_id, source_key, category, status FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1`,
+      [project.id],
+    );
+    expect(events).toEqual([{ points_tenths: 50, company_id: project.company_id, source_key: `plan-item:${plan.body.items[0].id}`, category: 'good', status: 'published' }]);
 
     // a second accepted level 1 (replay) records no second event
     const again = await apply(levels[0].id);
     await t.api.post(`/api/level-assessments/${again.body.id}/assess`).set(await as(`d${district}`)).send({ decision: 'accepted', results: level1 });
-    expect(await count(`SELECT count(*) AS n FROM credit_events WHERE project_id = $1`, [project.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1`, [project.id])).toBe(1);
 
     const recommended = await t.api.get(`/api/upgrade-plan-items?filter=${encodeURIComponent('{"recommended":true}')}`).set(await as('city'));
     expect(recommended.body.map((i: { projectId: number }) => i.projectId)).toContain(project.id);

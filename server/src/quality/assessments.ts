@@ -1,12 +1,13 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
-import { ASSESSMENT_STATUSES, SERVICE_SCALES, UPGRADE_CREDIT_TENTHS, levelAssessmentCreateSchema, levelAssessmentDecisionSchema, reachedTarget } from '@baotou/shared';
+import { ASSESSMENT_STATUSES, SERVICE_SCALES, levelAssessmentCreateSchema, levelAssessmentDecisionSchema, reachedTarget } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import type { Db, Tx } from '../db/client';
-import { creditEvents, levelAssessments, projects, serviceLevels, upgradePlanItems } from '../db/schema';
+import { levelAssessments, projects, serviceLevels, upgradePlanItems } from '../db/schema';
+import { recordRuleCreditItem } from '../credit/ruleItems';
 import { writeAudit } from '../audit/audit';
 import { levelInScale } from './levels';
 import { levelAssessmentReadScope } from './assessmentScope';
@@ -131,8 +132,8 @@ export async function assessApplication(db: Db, actor: Actor, id: number, body: 
 
 /**
  * Plan items of the project (in plans not returned) whose target the accepted level reaches are
- * marked upgraded, each recording one +5 good-conduct credit event (DOMAIN.md §5) under the
- * unique (source, key): a replay records none.
+ * marked upgraded, each recording one project_upgraded credit item (+5 good conduct, DOMAIN.md §5;
+ * contract 1) keyed by the plan item: a replay records none.
  */
 async function markUpgraded(tx: Tx, actor: Actor, projectId: number, companyId: number, level: typeof serviceLevels.$inferSelect, on: string) {
   const items = await tx
@@ -145,12 +146,7 @@ async function markUpgraded(tx: Tx, actor: Actor, projectId: number, companyId: 
     if (item.targetScale !== level.scale || !reachedTarget(level, { order: item.targetOrder })) continue;
     await tx.update(upgradePlanItems).set({ upgradedOn: on, updatedAt: new Date() }).where(eq(upgradePlanItems.id, item.id));
     await writeAudit(tx, actor, { action: 'upgrade', entity: 'upgrade-plan-items', entityId: item.id, after: { upgradedOn: on, levelId: level.id }, regionCode: item.regionCode });
-    const created = await tx
-      .insert(creditEvents)
-      .values({ source: 'quality_upgrade', sourceKey: `plan-item:${item.id}`, companyId, projectId, regionCode: item.regionCode, pointsTenths: UPGRADE_CREDIT_TENTHS, occurredOn: on, document: `提档升级达标：${level.name}` })
-      .onConflictDoNothing()
-      .returning();
-    if (created[0]) await writeAudit(tx, actor, { action: 'create', entity: 'credit-events', entityId: created[0].id, after: created[0], regionCode: item.regionCode });
+    await recordRuleCreditItem(tx, { rule: 'project_upgraded', sourceKey: `plan-item:${item.id}`, companyId, projectId, occurredOn: on, document: `提档升级达标：${level.name}` });
   }
 }
 

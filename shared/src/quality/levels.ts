@@ -35,11 +35,6 @@ export const AWARD_KINDS = ['regional_excellent', 'demonstration'] as const;
 export type AwardKind = (typeof AWARD_KINDS)[number];
 export const AWARD_KIND_LABELS: Record<AwardKind, string> = { regional_excellent: '区域优秀项目', demonstration: '示范项目' };
 
-/** Good conduct for an upgraded project: +5 points (action plan 四(五)2; DOMAIN.md §5), in tenths. */
-export const UPGRADE_CREDIT_TENTHS = 50;
-export const CREDIT_EVENT_SOURCES = ['quality_upgrade'] as const;
-export type CreditEventSource = (typeof CREDIT_EVENT_SOURCES)[number];
-export const CREDIT_EVENT_SOURCE_LABELS: Record<CreditEventSource, string> = { quality_upgrade: '提档升级达标' };
 
 function positiveOrder(order: unknown, what: string): number {
   if (typeof order !== 'number' || !Number.isSafeInteger(order) || order < 1) throw new RangeError(`${what} must be a positive integer order, got ${String(order)}`);

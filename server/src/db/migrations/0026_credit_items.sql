@@ -111,3 +111,6 @@ SELECT "company_id", "project_id", "region_code", 'project_upgraded', 'good', "p
 	("occurred_on" + CASE extract(isodow FROM "occurred_on") WHEN 6 THEN 6 WHEN 7 THEN 5 ELSE 7 END), 'published', "created_at", "created_at"
 FROM "credit_events"
 ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+DROP TABLE "credit_events" CASCADE;--> statement-breakpoint
+DROP TYPE "public"."credit_event_source";

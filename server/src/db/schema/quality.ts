@@ -1,5 +1,5 @@
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { ASSESSMENT_STATUSES, AWARD_KINDS, CREDIT_EVENT_SOURCES, SERVICE_SCALES, UPGRADE_PLAN_STATUSES, type RequirementCategory } from '@baotou/shared';
+import { ASSESSMENT_STATUSES, AWARD_KINDS, SERVICE_SCALES, UPGRADE_PLAN_STATUSES, type RequirementCategory } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies, projects } from './companies';
 import { compoundType } from './places';
@@ -9,7 +9,6 @@ export const serviceScale = pgEnum('service_scale', SERVICE_SCALES);
 export const assessmentStatus = pgEnum('assessment_status', ASSESSMENT_STATUSES);
 export const upgradePlanStatus = pgEnum('upgrade_plan_status', UPGRADE_PLAN_STATUSES);
 export const awardKind = pgEnum('award_kind', AWARD_KINDS);
-export const creditEventSource = pgEnum('credit_event_source', CREDIT_EVENT_SOURCES);
 
 const fen = () => bigint({ mode: 'number' });
 
@@ -103,31 +102,6 @@ export const upgradePlanItems = pgTable(
     // "is this project in a plan" when a level is accepted
     index('upgrade_plan_items_project_idx').on(t.projectId),
     index('upgrade_plan_items_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
-  ],
-);
-
-/** Credit items recorded for the supervision capability to pick up (DOMAIN.md §5); one per event. */
-export const creditEvents = pgTable(
-  'credit_events',
-  {
-    id: id(),
-    source: creditEventSource().notNull(),
-    /** What the event is about within its source, e.g. the plan item's id: a replay finds it taken. */
-    sourceKey: varchar({ length: 60 }).notNull(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    projectId: integer().references(() => projects.id, { onDelete: 'restrict' }),
-    regionCode: regionCode(),
-    /** Good conduct positive, bad conduct negative, in tenths of a point. */
-    pointsTenths: smallint().notNull(),
-    occurredOn: date().notNull(),
-    document: varchar({ length: 200 }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    // one credit item per event
-    uniqueIndex('credit_events_source_key_idx').on(t.source, t.sourceKey),
-    // a company's items (the future evaluation)
-    index('credit_events_company_idx').on(t.companyId),
   ],
 );
 
