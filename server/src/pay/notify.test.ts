@@ -172,6 +172,16 @@ describe('POST /api/pay/wechat/notify', () => {
     expect(await paymentsOf(o.orderId)).toHaveLength(1);
   });
 
+  test('a bill reversed while its order was open: WeChat gets 200 (the money is taken), nothing is posted, the order is kept unposted for a refund', async () => {
+    const o = await placed();
+    await t.query(`UPDATE bills SET status = 'reversed', reverse_reason = '测试冲销' WHERE id = $1`, [o.billId]);
+    const [d] = await standIn.pay(o.no);
+    expect(d.status).toBe(200);
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    expect(await statusOf(o.orderId)).toBe('unposted');
+    expect(await requestRefund(t.database.db, { payOrderId: o.orderId, refundFen: 8800, reason: '账单已冲销，退回' })).toMatchObject({ status: 'SUCCESS' });
+  });
+
   test('the H5 stand-in step pays through the stand-in, which notifies as WeChat does', async () => {
     const o = await placed();
     const res = await t.api.post(`/api/pay/orders/${o.orderId}/stand-in-pay`).set(bearer(resident));

@@ -21,7 +21,8 @@ export async function requestRefund(db: DbOrTx, input: { payOrderId: number; ref
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(payOrders).where(eq(payOrders.id, input.payOrderId)).for('update');
     if (!order) throw notFound('支付订单');
-    if (order.status !== 'paid') throw conflict('ORDER_NOT_PAID', '该订单未支付成功，不能退款');
+    // 'unposted': paid at WeChat but refused by the books (a bill reversed meanwhile) — refundable too.
+  if (order.status !== 'paid' && order.status !== 'unposted') throw conflict('ORDER_NOT_PAID', '该订单未支付成功，不能退款');
     const [{ refunded }] = await tx
       .select({ refunded: sql<string>`coalesce(sum(${payRefunds.refundFen}), 0)::text` })
       .from(payRefunds)
