@@ -36,6 +36,7 @@ export * from './fund/ledgerStatus';
 export * from './fund/limits';
 export * from './fund/schemas';
 export * from './fund/reference';
+export * from './fund/money';
 export * from './renewal';
 export * from './renewal/subsidy';
 export * from './renewal/merge';

@@ -67,7 +67,7 @@ test('a resident scans a compound code, binds a registered home, sees it as 已�
   await field(page, '与房产登记一致的姓名').fill(owner.name)
   await field(page, '业主登记的11位手机号').fill('1380013')
   await button(page, '提交绑定').click()
-  await expectVisible(page.getByText('手机号应为11位数字'))
+  await expectVisible(page.getByText('手机号必须是11位手机号'))
 
   await field(page, '业主登记的11位手机号').fill(owner.phone)
   await button(page, '提交绑定').click()

@@ -145,11 +145,11 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
 
     // 一键派工: the worker's name is required, the phone must be a mobile number when given.
     await button(page, '一键派工').click();
-    await visible(page.getByText('请输入维修人员姓名', { exact: true }));
+    await visible(page.getByText('维修人员不能为空', { exact: true }));
     await field(page, '维修人员姓名').fill('张师傅');
     await field(page, '维修人员手机号').fill('1370000');
     await button(page, '一键派工').click();
-    await visible(page.getByText('手机号应为11位数字', { exact: true }));
+    await visible(page.getByText('维修人员电话必须是11位手机号', { exact: true }));
     await field(page, '维修人员手机号').fill('13700001111');
     await button(page, '一键派工').click();
     await visible(status('已派工'));
@@ -158,7 +158,7 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
     await visible(status('处理中'));
 
     await button(page, '完工提交').click();
-    await visible(page.getByText('请填写处理结果', { exact: true }));
+    await visible(page.getByText('处理结果不能为空', { exact: true }));
     await field(page, '请填写处理结果，如更换的部件、试用情况').fill('已更换水龙头阀芯，试水正常');
     await page.locator('label.file-input-label').filter({ visible: true }).locator('input[type="file"]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
     await visible(page.locator('.photo-wrap'));

@@ -3,16 +3,18 @@ import { validateOwner } from '../../mini/src/packages/places/bind/validate'
 import { naturalCompare } from '../../mini/src/packages/places/bind/sort'
 import { readScene, sceneFromUrl } from '../../mini/src/pages/scan/scene'
 
-describe('bind form: owner name and 11-digit mainland mobile', () => {
+describe("bind form: the API's claim schema (shared), one set of messages", () => {
   test.each([
     ['valid', '张三', '13800138000', {}],
-    ['name missing', '  ', '13800138000', { name: '请输入业主姓名' }],
-    ['phone missing', '张三', '', { phone: '请输入手机号' }],
-    ['phone too short', '张三', '1380013800', { phone: '手机号应为11位数字' }],
-    ['phone with letters', '张三', '1380013800a', { phone: '手机号应为11位数字' }],
-    ['phone not a mobile prefix (12)', '张三', '12800138000', { phone: '手机号格式不正确' }],
-    ['landline-like', '张三', '04722345678', { phone: '手机号格式不正确' }],
+    ['name missing', '  ', '13800138000', { name: '姓名不能为空' }],
+    ['name too long', '张'.repeat(41), '13800138000', { name: '姓名不能超过40个字' }],
+    ['phone missing', '张三', '', { phone: '手机号必须是11位手机号' }],
+    ['phone too short', '张三', '1380013800', { phone: '手机号必须是11位手机号' }],
+    ['phone with letters', '张三', '1380013800a', { phone: '手机号必须是11位手机号' }],
+    ['phone not a mobile prefix (12)', '张三', '12800138000', { phone: '手机号必须是11位手机号' }],
+    ['landline', '张三', '0472-5267086', { phone: '手机号必须是11位手机号' }],
     ['199 is a mobile prefix', '李四', '19912345678', {}],
+    ['spaces around are trimmed', ' 李四 ', ' 13800138000 ', {}],
   ])('%s', (_label, name, phone, expected) => {
     expect(validateOwner({ name, phone })).toEqual(expected)
   })

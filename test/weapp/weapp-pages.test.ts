@@ -81,7 +81,7 @@ test('bind page (subpackage): logs in with wx.login, picks building → unit →
   phoneInput.dispatchEvent('input', { detail: { value: '1380013' } })
   await sleep(20)
   tapText(page, '.btn-primary', '提交绑定')
-  await until(() => text(page).includes('手机号应为11位数字'), 'validation message')
+  await until(() => text(page).includes('手机号必须是11位手机号'), 'validation message')
   expect(sent.some((r) => r.method === 'POST' && r.url.endsWith('/household-claims'))).toBe(false)
 
   phoneInput.dispatchEvent('input', { detail: { value: '13800138000' } })

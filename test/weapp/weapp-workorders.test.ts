@@ -124,13 +124,13 @@ test('work order: the steps the state machine allows; one-click dispatch validat
   expect(buttons()).toEqual(['开始处理', '一键派工', '完工提交'])
 
   tapText(page, '.wo-action', '一键派工')
-  await until(() => text(page).includes('请输入维修人员姓名'), 'name required')
+  await until(() => text(page).includes('维修人员不能为空'), 'name required')
   const [name, phone] = page.querySelectorAll('.field-input')
   name.dispatchEvent('input', { detail: { value: '张师傅' } })
   phone.dispatchEvent('input', { detail: { value: '12345678901' } })
   await sleep(20)
   tapText(page, '.wo-action', '一键派工')
-  await until(() => text(page).includes('手机号格式不正确'), 'mobile check')
+  await until(() => text(page).includes('维修人员电话必须是11位手机号'), 'mobile check')
   expect(sent.some((r) => r.method === 'POST')).toBe(false)
 
   phone.dispatchEvent('input', { detail: { value: '13700001111' } })

@@ -1,5 +1,6 @@
-/** Field-staff rules of the mini-program (packages/workorders/rules.ts), run in node. */
-import { byTimeLeft, residentStepText, STAFF_ACTIONS, staffActions, timeLeftText, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/rules'
+/** Field-staff rules of the mini-program (packages/workorders/actions.ts, queue.ts), run in node. */
+import { STAFF_ACTIONS, staffActions, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/actions'
+import { byTimeLeft, residentStepText, timeLeftText } from '../../mini/src/packages/workorders/queue'
 import { ACTION_LABEL, CONTACT_SHARE_LABEL, DEADLINE_LABEL, STATUS_LABEL } from '../../mini/src/packages/tickets/labels'
 import { DEADLINE_LABELS } from '../../shared/src/tickets/timeLimits'
 import { TICKET_ACTION_LABELS, TICKET_CONTACT_SHARE_LABELS, TICKET_KINDS, TICKET_LEVELS, TICKET_STATUSES, TICKET_STATUS_LABELS } from '../../shared/src/tickets/enums'
@@ -23,7 +24,7 @@ describe('company staff see only the steps TICKET_TRANSITIONS allows them', () =
     expect(staffActions(repair(status, level))).toEqual(expected)
   })
 
-  test('the mirror agrees with shared checkTransition for every kind, level and status', () => {
+  test('staffActions is shared checkTransition for a company handler, for every kind, level and status', () => {
     for (const kind of TICKET_KINDS) {
       for (const level of TICKET_LEVELS) {
         for (const status of TICKET_STATUSES) {
@@ -67,15 +68,15 @@ describe('forms: Chinese messages', () => {
   test.each([
     ['name only', '张师傅', '', {}],
     ['name and mobile', '张师傅', '13700001111', {}],
-    ['no name', ' ', '', { workerName: '请输入维修人员姓名' }],
-    ['short phone', '张师傅', '1370000111', { workerPhone: '手机号应为11位数字' }],
-    ['not a mobile', '张师傅', '04725267086', { workerPhone: '手机号格式不正确' }],
-    ['name too long', '张'.repeat(41), '', { workerName: '维修人员姓名不能超过40个字' }],
+    ['no name', ' ', '', { workerName: '维修人员不能为空' }],
+    ['short phone', '张师傅', '1370000111', { workerPhone: '维修人员电话必须是11位手机号' }],
+    ['not a mobile', '张师傅', '04725267086', { workerPhone: '维修人员电话必须是11位手机号' }],
+    ['name too long', '张'.repeat(41), '', { workerName: '维修人员不能超过40个字' }],
   ])('dispatch: %s', (_l, workerName, workerPhone, expected) => expect(validateDispatch({ workerName, workerPhone })).toEqual(expected))
 
   test.each([
     ['ok', '已更换水管', 3, {}],
-    ['no result', '  ', 0, { result: '请填写处理结果' }],
+    ['no result', '  ', 0, { result: '处理结果不能为空' }],
     ['ten photos', '已更换水管', 10, { photos: '完工照片最多9张' }],
     ['result too long', '好'.repeat(1001), 0, { result: '处理结果不能超过1000个字' }],
   ])('resolve: %s', (_l, result, photoCount, expected) => expect(validateResolve({ result, photoCount })).toEqual(expected))

@@ -1,44 +1,12 @@
-// Money is integer fen on the wire (DOMAIN.md §3). The console shows yuan with two decimals and
-// turns what staff type in yuan back into fen by string arithmetic — never through a float, so
-// "0.29" is 29 fen and not 28.999….
+import { parseYuan } from '@baotou/shared';
 
-const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/;
+// Money is integer fen on the wire (DOMAIN.md §3); the console's form helpers around shared's yuan rule.
 
 /** Largest amount accepted from a form: below 2^53 fen, so JSON numbers stay exact. */
 export const MAX_FEN = Number.MAX_SAFE_INTEGER;
 
-/**
- * "123.45" → 12345, "8" → 800, "0.5" → 50. Blanks, signs, more than two decimals, thousands
- * separators and amounts beyond a safe integer give null (the caller shows why).
- */
-export function parseYuan(input: string | number | null | undefined): number | null {
-  if (input === null || input === undefined) return null;
-  const text = String(input).trim();
-  const m = YUAN.exec(text);
-  if (!m) return null;
-  const whole = m[1].replace(/^0+(?=\d)/, '');
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  const digits = `${whole}${cents}`.replace(/^0+(?=\d)/, '');
-  if (digits.length > 16) return null;
-  const fen = Number(digits);
-  return Number.isSafeInteger(fen) && fen <= MAX_FEN ? fen : null;
-}
-
-/** 12345 → "123.45", -5 → "-0.05"; with grouping, 123456789 → "1,234,567.89". */
-export function formatYuan(fen: number | null | undefined, { grouping = true }: { grouping?: boolean } = {}): string {
-  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = String(Math.floor(abs / 100));
-  const grouped = grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-  return `${sign}${grouped}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** A signed amount for the journal: "+123.45" / "-67.80". */
-export function formatSignedYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—';
-  return fen > 0 ? `+${formatYuan(fen)}` : formatYuan(fen);
-}
+// One rule for the console and the mini-program (shared/src/fund/money.ts).
+export { formatSignedYuan, formatYuan, parseYuan } from '@baotou/shared';
 
 /** react-admin validator for a yuan amount input: required, non-negative, at most two decimals. */
 export const yuanValidator =

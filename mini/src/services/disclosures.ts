@@ -1,21 +1,12 @@
 import { DISCLOSURE_KIND_LABELS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums'
+import type { Statement } from '@baotou/shared/src/disclosures/statement'
 
 import { request } from './request'
 import { listQuery } from './votes'
 
 // Committee and street disclosures (docs/API.md, issue 3). Money is integer fen.
 
-export interface StatementLine {
-  label: string
-  amountFen: number
-}
-
-export interface Statement {
-  openingFen: number
-  incomeLines: StatementLine[]
-  expenseLines: StatementLine[]
-  closingFen: number
-}
+export type { Statement, StatementLine } from '@baotou/shared/src/disclosures/statement'
 
 // Kinds and their labels are @baotou/shared's, so a new kind is never shown with an empty badge (issue 16 §2).
 export type { DisclosureKind } from '@baotou/shared/src/disclosures/enums'
@@ -100,35 +91,11 @@ export function listFlags(disclosureId: number): Promise<DisclosureFlag[]> {
   return request(`/disclosure-flags?${listQuery({ disclosureId }, ['createdAt', 'DESC'])}`, { loading: false, toast: false })
 }
 
-/** Integer fen as yuan ("1,234.05"), without floats. */
-export function formatYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—'
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`
-}
+// Yuan typed and shown by the one rule the console uses too (shared/src/fund/money.ts).
+export { formatYuan, parseYuan } from '@baotou/shared/src/fund/money'
 
-/**
- * A yuan amount typed by a person ("12", "12.5", "12.05") as integer fen, read as text so no
- * float rounding creeps in; null when it is not a non-negative amount with at most two decimals.
- */
-export function parseYuan(text: string): number | null {
-  const t = text.trim()
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(t)
-  if (!m) return null
-  return Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0'))
-}
-
-/** opening + Σincome − Σexpense, the balance after each line, and the difference from the stated closing. */
-export function statementTotals(s: Statement) {
-  let balance = s.openingFen
-  const incomeBalances = s.incomeLines.map((l) => (balance += l.amountFen))
-  const expenseBalances = s.expenseLines.map((l) => (balance -= l.amountFen))
-  const income = s.incomeLines.reduce((t, l) => t + l.amountFen, 0)
-  const expense = s.expenseLines.reduce((t, l) => t + l.amountFen, 0)
-  return { income, expense, computed: balance, incomeBalances, expenseBalances, difference: balance - s.closingFen }
-}
+// Totals and running balances by the rule the API checks (shared/src/disclosures/statement.ts).
+export { statementTotals } from '@baotou/shared/src/disclosures/statement'
 
 export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_KIND_LABELS
 

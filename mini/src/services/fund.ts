@@ -139,27 +139,5 @@ export function simulatePay(paymentId: number): Promise<unknown> {
   return request(`/fund-payments/${paymentId}/simulate-pay`, { method: 'POST', loading: '支付中' })
 }
 
-const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/
-
-/** "123.45" → 12345; blanks, signs, a third decimal or an unsafe amount → null. */
-export function parseYuan(input: string): number | null {
-  const m = YUAN.exec(String(input ?? '').trim())
-  if (!m) return null
-  const digits = `${m[1]}${(m[2] ?? '').padEnd(2, '0')}`.replace(/^0+(?=\d)/, '')
-  if (digits.length > 16) return null
-  const fen = Number(digits)
-  return Number.isSafeInteger(fen) ? fen : null
-}
-
-/** 12345 → "123.45", 123456789 → "1,234,567.89". */
-export function formatYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—'
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`
-}
-
-export function formatSignedYuan(fen: number): string {
-  return fen > 0 ? `+${formatYuan(fen)}` : formatYuan(fen)
-}
+// Yuan typed and shown by the one rule the console uses too (shared/src/fund/money.ts).
+export { formatSignedYuan, formatYuan, parseYuan } from '@baotou/shared/src/fund/money'

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
+import { issueFields } from '@baotou/shared';
 import { UNIQUE_FIELDS } from './uniqueFields';
 
 /** A refusal with a machine-readable code and a Chinese message, raised anywhere, mapped once. */
@@ -22,12 +23,7 @@ export const notFound = (what = '记录') => new AppError('NOT_FOUND', 404, `${w
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);
 
 export function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    if (!fields[key]) fields[key] = issue.code === 'unrecognized_keys' ? `不允许的字段: ${issue.keys.join(', ')}` : issue.message;
-  }
-  return fields;
+  return issueFields(error.issues);
 }
 
 interface PgLikeError {

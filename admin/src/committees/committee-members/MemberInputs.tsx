@@ -14,6 +14,7 @@ import {
 import { RefInput } from '../../common/fields';
 import { crossAppointmentChoices, memberRoleChoices } from '../choices';
 import { committeeRepresentation } from '../committees/representation';
+import { phoneValidator } from '../../common/phone';
 
 export const memberWritable = ['committeeId', 'ownerId', 'name', 'phone', 'role', 'partyMember', 'crossAppointment', 'termStart', 'termEnd'] as const;
 
@@ -23,8 +24,7 @@ export const memberValid = (values: Record<string, string | null>) =>
     : {};
 
 // The server shows a stored phone masked (138****1234); sending it back unchanged keeps it.
-const phoneFormat = (v: unknown) =>
-  v == null || v === '' || String(v).includes('*') || /^1[3-9]\d{9}$/.test(String(v)) ? undefined : '手机号应为11位手机号码';
+const phoneFormat = phoneValidator({ keepMasked: true });
 
 type Home = { buildingName?: string; unitName?: string | null; room?: string; ownerId?: number | null; ownerName?: string | null };
 const homeText = (h: Home | undefined) => (h ? `${h.buildingName ?? ''}${h.unitName ?? ''} ${h.room ?? ''}（${h.ownerName ?? '无登记业主'}）` : '');

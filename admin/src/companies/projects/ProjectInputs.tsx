@@ -1,7 +1,8 @@
-import { DateInput, NumberInput, regex, required, SelectInput, TextInput } from 'react-admin';
+import { DateInput, NumberInput, required, SelectInput, TextInput } from 'react-admin';
 import { serviceLevelChoices } from '../../choices';
 import { RefInput } from '../../common/fields';
 import { pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
+import { phoneValidator } from '../../common/phone';
 
 // Money is integer fen: 150 = 1.50 元/㎡·月.
 const fen = (v: unknown) =>
@@ -10,7 +11,7 @@ const fen = (v: unknown) =>
 const afterStart = (end: string, values: Record<string, any>) =>
   end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined;
 
-const mobile = regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+const mobile = phoneValidator({ label: '项目经理电话' });
 
 export const ProjectInputs = () => (
   <>

@@ -1,10 +1,11 @@
-import { Create, DateInput, Edit, regex, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { Create, DateInput, Edit, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { RefInput, RegionInput } from '../../common/fields';
 import { genderChoices, memberRoleChoices, pick } from '../choices';
+import { phoneValidator } from '../../common/phone';
 
 const writable = ['name', 'gender', 'joinedOn', 'orgId', 'role', 'employerCompanyId', 'compoundId', 'regionCode', 'phone'];
-const mobile = regex(/^(1[3-9]\d{9}|1\d{2}\*{4}\d{4})$/, '请输入 11 位手机号');
+const mobile = phoneValidator({ keepMasked: true });
 
 const PlaceInputs = () => {
   const role = useWatch({ name: 'role' });

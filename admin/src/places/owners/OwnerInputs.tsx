@@ -1,9 +1,10 @@
-import { BooleanInput, regex, required, TextInput } from 'react-admin';
+import { BooleanInput, required, TextInput } from 'react-admin';
 import { idNumberProblem, normalizeIdNumber } from '@baotou/shared';
 import { RegionInput } from '../../common/fields';
+import { phoneValidator } from '../../common/phone';
 
 // The API returns phone and ID number masked; OwnerEdit drops them unless retyped.
-const phone = regex(/^(1[3-9]\d{9}|1\d{2}\*{4}\d{4})$/, '请输入 11 位手机号');
+const phone = phoneValidator({ keepMasked: true });
 // The same rule the API applies (GB 11643-1999, shared); a masked value shown back is left alone.
 const idNumber = (v: unknown) => (typeof v !== 'string' || !v || v.includes('*') ? undefined : idNumberProblem(normalizeIdNumber(v), new Date()));
 const normalize = (v: string) => (typeof v === 'string' && !v.includes('*') ? normalizeIdNumber(v) : v);

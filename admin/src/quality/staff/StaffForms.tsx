@@ -1,9 +1,10 @@
-import { ArrayInput, Create, DateInput, Edit, NullableBooleanInput, regex, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
+import { ArrayInput, Create, DateInput, Edit, NullableBooleanInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { RefInput } from '../../common/fields';
 import { pick, postChoices } from '../workforceChoices';
+import { phoneValidator } from '../../common/phone';
 
 const writable = ['staffNo', 'name', 'post', 'specialist', 'projectId', 'hiredOn', 'leftOn', 'phone', 'certificates'];
-const mobile = regex(/^(1[3-9]\d{9}|1\d{2}\*{4}\d{4})$/, '请输入 11 位手机号');
+const mobile = phoneValidator({ keepMasked: true });
 
 const StaffInputs = () => (
   <>

@@ -16,7 +16,8 @@ import {
 } from '../../../services/workorders'
 import { Photo } from '../../tickets/Photo'
 import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
-import { MAX_RESULT_PHOTOS, residentStepText, staffActions, timeLeftText, validateDispatch, validateResolve } from '../rules'
+import { MAX_RESULT_PHOTOS, staffActions, validateDispatch, validateResolve } from '../actions'
+import { residentStepText, timeLeftText } from '../queue'
 import '../workorders.scss'
 import { FileInput } from '../../../components/FileInput'
 

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import type { Ticket } from '../../../services/tickets'
 import { isStaffSession, listQueue, staffLogout, staffUser, type QueueTab } from '../../../services/workorders'
 import { CATEGORY_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
-import { byTimeLeft, timeLeftText } from '../rules'
+import { byTimeLeft, timeLeftText } from '../queue'
 import '../workorders.scss'
 
 const LOGIN_URL = '/packages/workorders/login/index'

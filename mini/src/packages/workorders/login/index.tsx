@@ -4,7 +4,7 @@ import { useState } from 'react'
 
 import { ApiError } from '../../../services/request'
 import { staffLogin } from '../../../services/workorders'
-import { validateLogin } from '../rules'
+import { validateLogin } from '../actions'
 import '../workorders.scss'
 
 /** Field staff sign in with their console account (residents keep the WeChat login). */
