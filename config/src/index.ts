@@ -34,6 +34,8 @@ import { supervisionSurveysEnvSchema, supervisionSurveySettings, type Supervisio
 export type { RenewalSurveySettings } from './renewalSurvey';
 import { supervisionEnvSchema, supervisionSettings, type SupervisionSettings } from './supervision';
 export { SUPERVISION_SOURCES, type SupervisionSettings } from './supervision';
+import { jobEnvSchema, jobSettings, exportSettings, type JobSettings, type ExportSettings } from './jobs';
+export type { JobSettings, ExportSettings } from './jobs';
 import { payEnvSchema, paySettings, type PaySettings } from './pay';
 export type { PaySettings } from './pay';
 export type { SupervisionSurveySettings } from './supervisionSurveys';
@@ -79,6 +81,7 @@ const envSchema = z.object({
   ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
   ...pdfEnvSchema,
+  ...jobEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -140,6 +143,10 @@ export interface Config {
   supervisionSurveys: SupervisionSurveySettings;
   /** Generated PDFs: the embedded CJK font (PDF_CJK_FONT_PATH). */
   pdf: PdfSettings;
+  /** Background jobs on pg-boss (issue 15; docs/OPERATIONS.md). */
+  jobs: JobSettings;
+  /** Server-side .xlsx exports: the job threshold, file lifetime and folder (issue 15). */
+  exports: ExportSettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -220,5 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
     pdf: pdfSettings(e),
+    jobs: jobSettings(e),
+    exports: exportSettings(e, e.DATA_DIR),
   };
 }

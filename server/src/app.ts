@@ -41,6 +41,8 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import { attachJobQueue } from './jobs/queue';
+import { registerJobRoutes } from './jobs/routes';
 import { registerKpiRoutes } from './kpi/routes';
 import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
@@ -63,6 +65,8 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   const sessions = createSessionChecker(db, config.sessionCheckCacheMs);
   const cipher = createPersonalDataCipher(config.personalData);
   const router = new Router();
+  // Background jobs (issue 15): enqueueJob sends to this database's pg-boss queue; started on first use.
+  attachJobQueue(database, config, log);
 
   router.get('/api/health', async (ctx) => {
     await db.execute(sql`select 1`);
@@ -100,6 +104,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
+  registerJobRoutes(router, db);
 
   const app = new Koa();
   // X-Forwarded-For decides ctx.ip (sign-in throttling, audit addresses) only behind a proxy that sets it.

@@ -58,3 +58,4 @@ export * from './supervision/filings';
 export * from './credit';
 export * from './fees';
 export * from './kpi';
+export * from './jobs';

@@ -23,3 +23,4 @@ export * from './fees';
 export * from './supervisionInspections';
 export * from './supervisionSurveys';
 export * from './kpi';
+export * from './jobs';
