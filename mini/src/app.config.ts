@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'packages/workorders', pages: ['login/index', 'list/index', 'detail/index'] },
     { root: 'packages/renewal', pages: ['login/index', 'surveys/index', 'survey/index', 'compound/index'] },
     { root: 'packages/supervision', pages: ['survey/index'] },
+    { root: 'packages/supervision', pages: ['survey/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

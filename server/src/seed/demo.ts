@@ -19,6 +19,7 @@ import { seedNotifications } from './notifications';
 import { seedWorkflows } from './workflows';
 import { seedSupervisionInspections } from './supervisionInspections';
 import { seedCreditBlacklist } from './creditBlacklist';
+import { seedSupervisionSurveys } from './supervisionSurveys';
 
 export interface SeedOptions {
   demoPassword: string;
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedNotifications(tx);
     await seedSupervisionInspections(tx);
     await seedCreditBlacklist(tx);
+    await seedSupervisionSurveys(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }

@@ -255,3 +255,14 @@ describe('DOMAIN.md §9, research §2 rules 6–7: closing, warning, interview, 
     expect(await count(`audit_logs WHERE entity = 'interviews' AND entity_id = $1 AND action IN ('record_interview', 'open_resurvey')`, [String(ivId)])).toBe(2);
   });
 });
+
+describe('the demo city (issue 16 §4): surveys in every state', () => {
+  test('a closed survey with a warned project and its held interview; an open survey with answers the company can read as aggregates', async () => {
+    expect(await count(`surveys s WHERE s.status = 'closed' AND EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = s.id AND sp.warning) AND EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = s.id AND sp.sample_valid = false)`)).toBeGreaterThanOrEqual(1);
+    expect(await count(`interviews WHERE status = 'held' AND minutes IS NOT NULL`)).toBeGreaterThanOrEqual(1);
+    const [open] = await t.query<{ id: number }>(`SELECT id FROM surveys WHERE status = 'open' AND title = '2026年度业主满意度测评' ORDER BY id LIMIT 1`);
+    const res = await t.api.get(`/api/survey-results?filter=${encodeURIComponent(JSON.stringify({ surveyId: open.id }))}`).set(bearer(await t.login('company')));
+    expect(res.status).toBe(200);
+    expect(res.body[0].responses).toBeGreaterThan(0);
+  });
+});

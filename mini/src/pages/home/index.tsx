@@ -93,6 +93,9 @@ export default function HomePage() {
       <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/votes/list/index' })}>
         业主表决
       </Button>
+      <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/supervision/survey/index' })}>
+        满意度测评
+      </Button>
       {member && (
         <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/committees/index/index' })}>
           业委会工作台
