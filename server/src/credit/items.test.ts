@@ -45,6 +45,11 @@ describe('credit-items: recorded by hand by the city or district, with points in
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ type: 'penalty', typeLabel: '行政处罚', category: 'bad', pointsTenths: -50, state: 'publicising', status: 'published', validFrom: '2026-03-02', validUntil: '2027-03-01', rule: false });
     expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'credit-items' AND entity_id = $1 AND action = 'create'`, [String(res.body.id)])).toBe(1);
+    // the evidence opens for the company it is about and the city; not for another company's staff or a resident
+    const file = res.body.evidence[0].url;
+    expect((await t.api.get(file).set(await as('company'))).status).toBe(200);
+    expect((await t.api.get(file).set(await as('city'))).status).toBe(200);
+    expect((await t.api.get(file).set(bearer(await t.residentToken('credit-evidence')))).status).toBe(404);
   });
 
   test('refusals change nothing: no points, no authority, no evidence, points out of range, a rule type, a stranger’s upload, an absurd date', async () => {

@@ -1,10 +1,10 @@
 import { eq, ilike, or, sql } from 'drizzle-orm';
 import { CREDIT_CATEGORIES, CREDIT_ITEM_STATES, CREDIT_ITEM_STATUSES, CREDIT_RULES, CREDIT_RULE_CATEGORY, CREDIT_RULE_LABELS, addWorkingDays, creditItemCreateSchema, validUntilAfterYears, type CreditItemCreate } from '@baotou/shared';
-import type { Actor } from '../auth/actor';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { beijingDate, isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
+import { beijingDate, regionAllows } from '../jurisdiction/scope';
+import { creditItemReadScope } from './itemsScope';
 import { companies, creditItems, projects } from '../db/schema';
 import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 import { creditSettings } from './settings';
@@ -77,13 +77,6 @@ async function prepareItem(input: CreditItemCreate, c: WriteContext) {
     status: 'published',
     createdBy: c.actor.id,
   };
-}
-
-/** Bureau staff read items in their jurisdiction; a company's staff read their own company's only. */
-export function creditItemReadScope(actor: Actor) {
-  if (isBureau(actor)) return regionCondition(actor, creditItems.regionCode);
-  if (actor.role === 'company_staff' && actor.companyId) return eq(creditItems.companyId, actor.companyId);
-  return 'deny' as const;
 }
 
 export function creditItemsResource(): ResourceDef {

@@ -4,12 +4,13 @@ import type { Actor } from '../auth/actor';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { beijingDate, isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
+import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import type { Db } from '../db/client';
 import { creditItems, creditObjections } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
 import { CREDIT_AUTHORITIES, creditTypeLabel } from './items';
+import { creditObjectionReadScope } from './itemsScope';
 import { creditSettings } from './settings';
 
 /**
@@ -82,11 +83,7 @@ export function creditObjectionsResource(): ResourceDef {
       companyId: (v) => eq(creditObjections.companyId, filterValue.int('companyId', v)),
       overdue: (v) => (filterValue.bool('overdue', v) ? sql`${creditObjections.status} = 'pending' AND ${creditObjections.dueOn} < (now() AT TIME ZONE 'Asia/Shanghai')::date` : undefined),
     },
-    readScope: (actor) => {
-      if (isBureau(actor)) return sql`${creditObjections.itemId} IN (SELECT id FROM credit_items WHERE ${regionCondition(actor, creditItems.regionCode)})`;
-      if (actor.role === 'company_staff' && actor.companyId) return eq(creditObjections.companyId, actor.companyId);
-      return 'deny';
-    },
+    readScope: creditObjectionReadScope,
     present: (row) => ({ ...row, itemTypeLabel: row.itemType ? creditTypeLabel(row.itemType as string) : null }),
     write: {
       roles: ['company_staff'],

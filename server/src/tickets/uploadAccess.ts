@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
+import { ballots, creditItems, creditObjections, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
 import { badRequest, conflict } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
@@ -12,6 +12,7 @@ import { renewalSurveysResource } from '../renewal/surveys';
 import { quasiAssessmentsResource } from '../renewal/assessments';
 import { levelAssessmentReadScope } from '../quality/assessmentScope';
 import { ticketVisible } from './scope';
+import { creditItemReadScope, creditObjectionReadScope } from '../credit/itemsScope';
 import { hazardReadScope, inspectionReadScope } from '../supervision/hazardsScope';
 
 /**
@@ -27,6 +28,7 @@ import { hazardReadScope, inspectionReadScope } from '../supervision/hazardsScop
  *  - whoever may read the level assessment whose evidence or item photos list it (issue 12);
  *  - for a ballot's scan (an owner's choice, DOMAIN.md §7): the compound's in-office committee
  *    members and bureau staff in jurisdiction — never other residents. Such views are audited.
+ *  - whoever may read the credit item or objection whose evidence lists it (issue 10);
  * To anyone else it does not exist (404, the same answer as for a missing id).
  */
 
@@ -62,6 +64,8 @@ export type UploadGrant =
   | { via: 'renewal-survey'; surveyId: number }
   | { via: 'quasi-assessment'; assessmentId: number }
   | { via: 'level-assessment'; assessmentId: number }
+  | { via: 'credit-item'; itemId: number }
+  | { via: 'credit-objection'; objectionId: number }
   | { via: 'ballot'; ballotId: number; regionCode: string };
 
 /** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
@@ -150,6 +154,19 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
       )
       .limit(1);
     if (a) return { via: 'level-assessment', assessmentId: a.id };
+  }
+
+  // A credit item's or objection's evidence (issue 10): whoever may read the item or objection.
+  const evidence = JSON.stringify([{ url }]);
+  const itemScope = creditItemReadScope(actor);
+  if (itemScope !== 'deny') {
+    const [i] = await db.select({ id: creditItems.id }).from(creditItems).where(and(sql`${creditItems.evidence} @> ${evidence}::jsonb`, itemScope)).limit(1);
+    if (i) return { via: 'credit-item', itemId: i.id };
+  }
+  const objectionScope = creditObjectionReadScope(actor);
+  if (objectionScope !== 'deny') {
+    const [o] = await db.select({ id: creditObjections.id }).from(creditObjections).where(and(sql`${creditObjections.evidence} @> ${evidence}::jsonb`, objectionScope)).limit(1);
+    if (o) return { via: 'credit-objection', objectionId: o.id };
   }
 
   if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Box, Button, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField,
+  useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+} from 'react-admin';
+import { RefInput, searchFilter } from '../../common/fields';
+import { UploadedFileLinks } from '../../common/UploadedFilesInput';
+import { xlsxExporter } from '../../common/xlsxExporter';
+import { httpClient } from '../../dataProvider';
+import { creditEnums, objectionStatusChoices, outcomeChoices, points } from '../choices';
+
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={objectionStatusChoices} alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" alwaysOn />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+];
+
+const exporter = xlsxExporter('credit-objections', {
+  fields: ['id', 'companyName', 'itemTypeLabel', 'itemDocument', 'reason', 'status', 'dueOn', 'answer', 'pointsBefore', 'pointsAfter', 'createdAt', 'answeredAt'],
+  enums: creditEnums,
+  computed: { pointsBefore: (r) => Number(points(r.pointsBefore)), pointsAfter: (r) => (r.pointsAfter === null ? '' : Number(points(r.pointsAfter))) },
+});
+
+const Points = ({ source }: { source: string }) => <FunctionField source={source} render={(r: RaRecord) => (r[source] === null ? '—' : `${points(r[source])} 分`)} />;
+
+export const list = () => (
+  <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="companyName" sortable={false} />
+      <TextField source="itemTypeLabel" sortable={false} />
+      <TextField source="itemDocument" sortable={false} emptyText="—" />
+      <TextField source="reason" sortable={false} />
+      <SelectField source="status" choices={objectionStatusChoices} />
+      <DateField locales="zh-CN" source="dueOn" />
+      <FunctionField source="overdue" sortable={false} render={(r: RaRecord) => (r.overdue ? '已逾期' : '')} />
+      <Points source="pointsBefore" />
+      <Points source="pointsAfter" />
+    </Datagrid>
+  </List>
+);
+
+/** The authority answers within the answer period (DOMAIN.md §5): upheld, corrected with new points, or withdrawn. */
+const AnswerPanel = () => {
+  const record = useRecordContext();
+  const { permissions } = usePermissions();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [outcome, setOutcome] = useState('upheld');
+  const [answer, setAnswer] = useState('');
+  const [pointsText, setPointsText] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  if (!record || record.status !== 'pending' || !['city_admin', 'district_staff'].includes(permissions)) return null;
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const body = { outcome, answer, ...(outcome === 'corrected' ? { pointsTenths: pointsText.trim() === '' ? null : Math.round(Number(pointsText) * 10) } : {}) };
+      await httpClient(`/api/credit-objections/${record.id}/answer`, { method: 'POST', body: JSON.stringify(body) });
+      notify('已答复异议', { type: 'success' });
+      refresh();
+    } catch (e) {
+      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Typography variant="h6">答复异议</Typography>
+      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+        <MuiTextField select label="答复结论" value={outcome} onChange={(e) => setOutcome(e.target.value)} sx={{ minWidth: 160 }} inputProps={{ 'data-testid': 'answer-outcome' }}>
+          {outcomeChoices.map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name}
+            </MenuItem>
+          ))}
+        </MuiTextField>
+        {outcome === 'corrected' && (
+          <MuiTextField label="更正后分值（分）" value={pointsText} onChange={(e) => setPointsText(e.target.value)} error={!!errors.pointsTenths} helperText={errors.pointsTenths ?? '不良行为填负数'} inputProps={{ 'data-testid': 'answer-points' }} />
+        )}
+        <MuiTextField label="答复意见" value={answer} onChange={(e) => setAnswer(e.target.value)} error={!!errors.answer} helperText={errors.answer} sx={{ flex: 1 }} inputProps={{ 'data-testid': 'answer-text' }} />
+      </Stack>
+      <Button variant="contained" disabled={busy} onClick={submit}>
+        提交答复
+      </Button>
+    </Box>
+  );
+};
+
+export const show = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="companyName" />
+      <ReferenceField source="itemId" reference="credit-items" link="show">
+        <TextField source="typeLabel" />
+      </ReferenceField>
+      <TextField source="itemDocument" emptyText="—" />
+      <TextField source="reason" />
+      <FunctionField source="evidence" render={(r: RaRecord) => (r.evidence?.length ? <UploadedFileLinks files={r.evidence} testId="objection-evidence-link" /> : '—')} />
+      <SelectField source="status" choices={objectionStatusChoices} />
+      <DateField locales="zh-CN" source="createdAt" showTime />
+      <DateField locales="zh-CN" source="dueOn" />
+      <Points source="pointsBefore" />
+      <Points source="pointsAfter" />
+      <TextField source="answer" emptyText="—" />
+      <DateField locales="zh-CN" source="answeredAt" showTime emptyText="—" />
+      <AnswerPanel />
+    </SimpleShowLayout>
+  </Show>
+);
