@@ -52,6 +52,11 @@ import { costReports } from './quality/cost-reports';
 import { qualityStats } from './quality/stats';
 import { blacklist } from './credit/blacklist';
 import { creditOverview } from './credit/company-overview';
+import { creditItems } from './credit/credit-items';
+import { creditObjections } from './credit/credit-objections';
+import { creditRatings } from './credit/credit-ratings';
+import { creditScores } from './credit/credit-scores';
+import { lazyPage } from './common/lazyPage';
 import { filingStandings, filings } from './supervision/filings';
 import { checklistItems } from './supervision/checklist-items';
 import { inspections } from './supervision/inspections';
@@ -70,6 +75,8 @@ import { surveyResults } from './supervision/survey-results';
 import { interviews } from './supervision/interviews';
 import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
+
+const PublicCredit = lazyPage(() => import('./credit/public/PublicCredit').then((m) => m.PublicCredit));
 
 // Menus and routes follow authProvider.canAccess: a resource a role may not list is hidden.
 export const App = () => (
@@ -141,6 +148,10 @@ export const App = () => (
     <Resource name="survey-results" {...surveyResults} />
     <Resource name="interviews" {...interviews} />
     <Resource name="credit-overview" {...creditOverview} />
+    <Resource name="credit-scores" {...creditScores} />
+    <Resource name="credit-items" {...creditItems} />
+    <Resource name="credit-objections" {...creditObjections} />
+    <Resource name="credit-ratings" {...creditRatings} />
     <Resource name="blacklist" {...blacklist} />
     <Resource name="filings" {...filings} />
     <Resource name="filing-standings" {...filingStandings} />
@@ -150,6 +161,8 @@ export const App = () => (
     <CustomRoutes noLayout>
       {/* the association's published statistics: public, no sign-in (issue 12) */}
       <Route path="/public/price-stats" element={<PublicPriceStats />} />
+      {/* companies' credit grades and published items: public, no sign-in (issue 10) */}
+      <Route path="/public/credit" element={<PublicCredit />} />
     </CustomRoutes>
     <Resource name="staff" {...staff} />
     <Resource name="trainings" {...trainings} />

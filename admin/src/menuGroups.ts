@@ -26,7 +26,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     label: '红色物业',
     resources: ['party-dashboard', 'party-orgs', 'party-members', 'cross-appointments', 'red-projects', 'party-import'],
   },
-  { key: 'supervision', label: '监督与信用', resources: ['surveys', 'survey-results', 'interviews', 'inspections', 'hazards', 'inspection-checklist-items', 'credit-overview', 'blacklist', 'filings', 'filing-standings'] },
+  { key: 'supervision', label: '监督与信用', resources: ['surveys', 'survey-results', 'interviews', 'inspections', 'hazards', 'inspection-checklist-items', 'credit-overview', 'credit-scores', 'credit-items', 'credit-objections', 'credit-ratings', 'blacklist', 'filings', 'filing-standings'] },
   {
     key: 'renewal',
     label: '老旧小区',

@@ -13,6 +13,8 @@ import {
   checklistItemSchema,
   unitSchema,
   blacklistCreateSchema,
+  creditItemCreateSchema,
+  creditObjectionCreateSchema,
   filingCreateSchema,
   userCreateSchema,
 } from '@baotou/shared';
@@ -37,6 +39,8 @@ const createSchemas: Record<string, unknown> = {
   inspections: inspectionCreateSchema,
   'inspection-checklist-items': checklistItemSchema,
   blacklist: blacklistCreateSchema,
+  'credit-items': creditItemCreateSchema,
+  'credit-objections': creditObjectionCreateSchema,
   filings: filingCreateSchema,
 };
 

@@ -32,6 +32,9 @@ export const writableFields: Record<string, Writable> = {
   inspections: { create: ['projectId', 'kind', 'inspectedAt', 'lat', 'lng', 'note', 'results'], update: [] },
   'inspection-checklist-items': same(['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active']),
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
+  // Issue 10: a credit item recorded by hand; a company's objection (from the item's page).
+  'credit-items': { create: ['companyId', 'projectId', 'type', 'pointsTenths', 'authority', 'document', 'note', 'evidence', 'occurredOn', 'validFrom', 'validUntil'], update: [] },
+  'credit-objections': { create: ['itemId', 'reason', 'evidence'], update: [] },
   blacklist: { create: ['companyId', 'reason', 'document', 'listedOn', 'facts', 'evidence'], update: [] },
   filings: { create: ['projectId', 'kind', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'documents', 'note'], update: [] },
   tickets: { create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'], update: [] },

@@ -104,6 +104,11 @@ export const ACCESS: Record<string, Rule> = {
   filings: { read: ALL_STAFF, write: ['company_staff'] },
   'filing-standings': { read: ALL_STAFF, write: [] },
   'credit-overview': { read: ['company_staff'], write: [] },
+  // Credit (issue 10, DOMAIN.md §5): the city and districts record items and answer objections; companies read their own and object; the city evaluates the year.
+  'credit-items': { read: ALL_STAFF, write: BUREAU_MANAGERS },
+  'credit-objections': { read: ALL_STAFF, write: ['company_staff'] },
+  'credit-ratings': { read: ALL_STAFF, write: [] },
+  'credit-scores': { read: ALL_STAFF, write: [] },
   // Inspections and hazards (issue 10, DOMAIN.md §10): district/street/community inspect, companies patrol their own projects and rectify (actions in the show view); the city keeps the checklist.
   inspections: { read: [...PLACE_STAFF, 'company_staff'], write: [...PLACE_STAFF, 'company_staff'] },
   hazards: { read: [...PLACE_STAFF, 'company_staff'], write: [] },

@@ -6,6 +6,7 @@ import { partyZh } from '../party/zh';
 import { qualityLevelsZh } from '../quality/zh';
 import { inspectionsZh } from '../supervision/inspectionsZh';
 import { blacklistZh } from '../credit/blacklist/zh';
+import { creditZh } from '../credit/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { securityZh } from '../security/zh';
@@ -422,6 +423,7 @@ export const resourcesZh = {
   ...qualityLevelsZh,
   ...inspectionsZh,
   ...blacklistZh,
+  ...creditZh,
   ...workforceZh,
   ...fundZh,
   ...securityZh,
