@@ -12,8 +12,7 @@ export default defineAppConfig({
     { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index', 'board/index'] },
     { root: 'packages/workorders', pages: ['login/index', 'list/index', 'detail/index'] },
     { root: 'packages/renewal', pages: ['login/index', 'surveys/index', 'survey/index', 'compound/index'] },
-    { root: 'packages/supervision', pages: ['survey/index'] },
-    { root: 'packages/supervision', pages: ['survey/index'] },
+    { root: 'packages/supervision', pages: ['survey/index', 'inspect/login/index', 'inspect/list/index', 'inspect/new/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,6 @@
 import { Box, Checkbox, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useEffect } from 'react';
-import { useGetList, useInput } from 'react-admin';
+import { useGetList, useInput, ValidationError } from 'react-admin';
 import { PhotoUploads } from '../../common/UploadedFilesInput';
 import { CHECKLIST_CATEGORY_LABELS, resultChoices } from '../inspectionChoices';
 
@@ -26,7 +26,11 @@ export const ResultsInput = () => {
   return (
     <Box sx={{ width: '100%' }}>
       <Typography variant="h6">检查结果</Typography>
-      {fieldState.error?.message && <Typography color="error" variant="caption">{fieldState.error.message}</Typography>}
+      {fieldState.error?.message && (
+        <Typography color="error" variant="caption">
+          <ValidationError error={fieldState.error.message as never} />
+        </Typography>
+      )}
       {items.map((item) => {
         const r = get(item);
         return (

@@ -1,0 +1,129 @@
+/**
+ * Issue 10 journey, first half (DOMAIN.md §10 → §5), console in headless Chromium against the whole platform:
+ *  1. a community inspector records a blocked fire lane (消防车通道被占用) at a project, with a photo;
+ *  2. the hazard gets the company's 7-day deadline; the deadline passes (the clock is moved in the database);
+ *  3. the company rectifies late, with a photo, from the hazard's page;
+ *  4. the hazard is reported to the street at once (flagged for the fire brigade) and shows in the
+ *     street's queue of reported hazards; a bad credit item (hazard_overdue) appears, published for comment.
+ * S3 continues the same journey below (objection → correction → the public grade changes).
+ * Needs `npm run build -w admin` first.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { startPlatform, type Platform } from '../support/platform';
+
+jest.setTimeout(300_000);
+
+const PASSWORD = 'baotou2024';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+let platform: Platform;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  context = await launchBrowser();
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await page?.goto('about:blank').catch(() => undefined);
+  await context?.close();
+  await platform?.stop();
+});
+
+async function signIn(username: string) {
+  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
+  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+}
+
+/** Types into a react-admin AutocompleteInput and picks the option containing `pick`. */
+async function autocomplete(selector: string, text: string, pick: string) {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: new RegExp(pick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+}
+
+/** State the journey shares with its second half (S3). */
+const journey: { projectId: number; companyId: number; compound: string; hazardId: number; creditItemId: number } = {} as never;
+
+test('an inspector records a blocked fire lane → the company rectifies late → the hazard is reported to the street and a bad credit item appears', async () => {
+  // A current project in 沼潭社区 (the demo community inspector's area) with a compound name of its own, and a staff account of its company.
+  const [project] = await platform.query<{ id: number; company_id: number; compound: string }>(
+    `SELECT p.id, p.company_id, c.name AS compound FROM projects p JOIN compounds c ON c.id = p.compound_id
+      WHERE p.region_code = '150203001001' AND p.start_date <= current_date AND p.end_date >= current_date
+        AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1
+      ORDER BY p.id LIMIT 1`,
+  );
+  expect(project).toBeDefined();
+  Object.assign(journey, { projectId: project.id, companyId: project.company_id, compound: project.compound });
+  await platform.query(
+    `INSERT INTO users (username, name, role, company_id, password_hash, demo)
+     SELECT 'hazardco', '物业客服（隐患）', 'company_staff', $1, password_hash, true FROM users WHERE username = 'company'`,
+    [project.company_id],
+  );
+
+  // 1. the community inspector records the inspection: the fire lane fails, with a photo and a note
+  await signIn('community');
+  await page.goto(`${platform.baseUrl}/admin/#/inspections/create`);
+  await autocomplete('input[name="projectId"]', project.compound, project.compound);
+  const fireLane = page.getByTestId('result-FL-01');
+  await fireLane.getByRole('combobox').click();
+  await page.getByRole('option', { name: '不合格', exact: true }).click();
+  // a failed item needs its photo: refused on the form until it has one
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('不合格条目须附现场照片').waitFor();
+  await page.getByTestId('result-FL-01-photos-file').setInputFiles({ name: '占道.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByTestId('result-FL-01-photos-item').waitFor();
+  await page.getByTestId('result-FL-01-note').fill('3号楼北侧消防车通道被私家车占用');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('inspection-results').waitFor();
+  await page.getByText('待整改').waitFor();
+
+  const [hazard] = await platform.query<{ id: number; found_at: Date; deadline_at: Date; fire_lane: boolean; status: string }>(
+    `SELECT h.id, h.found_at, h.deadline_at, h.fire_lane, h.status FROM hazards h JOIN inspection_checklist_items i ON i.id = h.item_id
+      WHERE h.project_id = $1 AND i.code = 'FL-01' AND h.kind = 'inspection' ORDER BY h.id DESC LIMIT 1`,
+    [project.id],
+  );
+  expect(hazard).toMatchObject({ fire_lane: true, status: 'open' });
+  expect(new Date(hazard.deadline_at).getTime() - new Date(hazard.found_at).getTime()).toBe(7 * 24 * 3600_000);
+  journey.hazardId = hazard.id;
+
+  // 2. a week goes by: the deadline passes before the company acts (the sweep has not run yet)
+  await platform.query(`UPDATE hazards SET found_at = found_at - interval '8 days', deadline_at = deadline_at - interval '8 days' WHERE id = $1`, [hazard.id]);
+
+  // 3. the company rectifies, late, with a photo
+  await signIn('hazardco');
+  await page.goto(`${platform.baseUrl}/admin/#/hazards/${hazard.id}/show`);
+  await page.getByText('已超过整改期限').waitFor();
+  await page.getByTestId('rectification-photos-file').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByTestId('rectification-photos-item').waitFor();
+  await page.getByTestId('hazard-note').fill('已联系车主挪车，补画禁停标线');
+  await page.getByRole('button', { name: '提交整改' }).click();
+  await page.getByText('已提交整改，等待复查').waitFor();
+  await page.getByText('通报消防救援机构', { exact: false }).first().waitFor();
+
+  // 4. the street finds it in its queue of reported hazards, flagged for the fire brigade
+  await signIn('street');
+  await page.goto(`${platform.baseUrl}/admin/#/hazards?filter=${encodeURIComponent(JSON.stringify({ reported: 'true' }))}`);
+  const row = page.getByRole('row').filter({ hasText: project.compound }).filter({ hasText: '3号楼北侧消防车通道被私家车占用' });
+  await row.first().waitFor();
+  await row.first().getByText('已上报街道').waitFor();
+  await row.first().getByText('通报消防救援机构').waitFor();
+  await row.first().click();
+  await page.getByTestId('hazard-timeline').getByText(/逾期未整改，已上报街道办事处，并通报消防救援机构/).waitFor();
+
+  // … and a bad credit item for the company, published for comment, once
+  const items = await platform.query<{ id: number; status: string; points_tenths: number; company_id: number }>(
+    `SELECT id, status, points_tenths, company_id FROM credit_items WHERE type = 'hazard_overdue' AND source_key = $1`,
+    [`hazard:${hazard.id}`],
+  );
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({ status: 'published', company_id: project.company_id });
+  expect(items[0].points_tenths).toBeLessThan(0);
+  journey.creditItemId = items[0].id;
+});
+
+// ---- S3 continues here: the company objects to journey.creditItemId → the district corrects it → the grade on the public page changes. ----
