@@ -374,3 +374,45 @@ describe('inspections and the checklist (issue 10)', () => {
     expect(saved.results.length).toBeGreaterThan(10);
   });
 });
+
+describe('blacklist and filings (issue 10)', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  test('blacklist: the city lists a company with its evidence uploaded', async () => {
+    const [co] = await platform.query<{ id: number; name: string }>(
+      `SELECT c.id, c.name FROM companies c WHERE c.id <> (SELECT company_id FROM users WHERE username = 'company')
+          AND NOT EXISTS (SELECT 1 FROM blacklist_entries b WHERE b.company_id = c.id AND b.removed_at IS NULL)
+          AND (SELECT count(*) FROM companies c2 WHERE c2.name = c.name) = 1 ORDER BY c.id DESC LIMIT 1`,
+    );
+    await signIn('city');
+    await openCreate('blacklist');
+    await autocomplete('companyId', co.name);
+    await select('reason', '串通投标');
+    await fill('document', `包住建罚〔2026〕${suffix}号`);
+    await fill('facts', '与其他投标人串通投标，经查实。');
+    await page.getByTestId('evidence-file').setInputFiles({ name: '查处决定.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('evidence-item').filter({ hasText: '查处决定.pdf' }).waitFor();
+    const id = await save('blacklist');
+    expect(await apiGet('city', `/api/blacklist/${id}`)).toMatchObject({ companyId: co.id, reason: 'bid_collusion', state: 'active' });
+  });
+
+  test('filings: the company files a project manager for one of its projects', async () => {
+    const [p] = await platform.query<{ id: number; name: string }>(
+      `SELECT p.id, c.name FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN users u ON u.username = 'company' AND u.company_id = p.company_id
+        WHERE NOT EXISTS (SELECT 1 FROM filings f WHERE f.project_id = p.id AND f.status = 'submitted') AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1
+        ORDER BY p.id LIMIT 1`,
+    );
+    await signIn('company');
+    await openCreate('filings');
+    await autocomplete('projectId', p.name);
+    await select('kind', '项目经理备案');
+    await fill('documentNo', `ZS-${suffix}`);
+    await fill('managerName', '孙经理');
+    await fill('validFrom', '2026-01-01');
+    await fill('validUntil', '2028-12-31');
+    await page.getByTestId('documents-file').setInputFiles({ name: '任职证书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('documents-item').filter({ hasText: '任职证书.pdf' }).waitFor();
+    const id = await save('filings');
+    expect(await apiGet('company', `/api/filings/${id}`)).toMatchObject({ projectId: p.id, kind: 'project_manager', managerName: '孙经理', status: 'submitted' });
+  });
+});

@@ -137,3 +137,22 @@ describe('filing standings: the alert and the credit sweep', () => {
     expect(await items('filings_complete')).toBe(1);
   });
 });
+
+describe('filing documents are uploads their readers open', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  test("the reviewing district opens the company's uploaded document; another district does not", async () => {
+    const up = await t.api.post('/api/uploads').set(await as('company')).attach('file', PDF, '合同.pdf');
+    expect(up.status).toBe(201);
+    const url = `/api/uploads/${up.body.id}`;
+    expect((await t.api.get(url).set(await as(reviewer()))).status).toBe(404); // not yet attached to anything
+    const [{ id: project }] = await t.query<{ id: number }>(
+      `SELECT p.id FROM projects p WHERE p.company_id = $1 AND p.region_code LIKE $2 AND NOT EXISTS (SELECT 1 FROM filings f WHERE f.project_id = p.id AND f.status = 'submitted' AND f.kind = 'contract') ORDER BY p.id LIMIT 1`,
+      [own.company_id, `${own.region_code.slice(0, 6)}%`],
+    );
+    const sub = await t.api.post('/api/filings').set(await as('company')).send(filing({ projectId: project, documents: [{ name: '合同.pdf', url }] }));
+    expect(sub.status).toBe(201);
+    expect((await t.api.get(url).set(await as(reviewer()))).status).toBe(200);
+    const outside = own.region_code.startsWith('150202') ? 'd150203' : 'd150202';
+    expect((await t.api.get(url).set(await as(outside))).status).toBe(404);
+  });
+});

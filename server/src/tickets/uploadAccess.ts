@@ -12,6 +12,9 @@ import { renewalSurveysResource } from '../renewal/surveys';
 import { quasiAssessmentsResource } from '../renewal/assessments';
 import { levelAssessmentReadScope } from '../quality/assessmentScope';
 import { ticketVisible } from './scope';
+import { blacklistEntries, filings } from '../db/schema';
+import { blacklistResource } from '../credit/blacklist';
+import { filingsResource } from '../supervision/filings';
 import { creditItemReadScope, creditObjectionReadScope } from '../credit/itemsScope';
 import { hazardReadScope, inspectionReadScope } from '../supervision/hazardsScope';
 
@@ -66,6 +69,8 @@ export type UploadGrant =
   | { via: 'level-assessment'; assessmentId: number }
   | { via: 'credit-item'; itemId: number }
   | { via: 'credit-objection'; objectionId: number }
+  | { via: 'blacklist'; entryId: number }
+  | { via: 'filing'; filingId: number }
   | { via: 'ballot'; ballotId: number; regionCode: string };
 
 /** May this actor read this upload? The grant says why (a ballot scan view is audited by the caller). */
@@ -167,6 +172,18 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
   if (objectionScope !== 'deny') {
     const [o] = await db.select({ id: creditObjections.id }).from(creditObjections).where(and(sql`${creditObjections.evidence} @> ${evidence}::jsonb`, objectionScope)).limit(1);
     if (o) return { via: 'credit-objection', objectionId: o.id };
+  }
+
+  // A blacklist listing's evidence and a filing's documents (issue 10): whoever may read the listing or the filing.
+  const listingScope = blacklistResource().readScope(actor);
+  if (listingScope !== 'deny') {
+    const [b] = await db.select({ id: blacklistEntries.id }).from(blacklistEntries).where(and(sql`${blacklistEntries.evidence} @> ${JSON.stringify([{ url }])}::jsonb`, listingScope)).limit(1);
+    if (b) return { via: 'blacklist', entryId: b.id };
+  }
+  const filingScope = filingsResource().readScope(actor);
+  if (filingScope !== 'deny') {
+    const [f] = await db.select({ id: filings.id }).from(filings).where(and(sql`${filings.documents} @> ${JSON.stringify([{ url }])}::jsonb`, filingScope)).limit(1);
+    if (f) return { via: 'filing', filingId: f.id };
   }
 
   if (actor.role === 'resident' || SCAN_STAFF.includes(actor.role)) {
