@@ -416,3 +416,22 @@ describe('blacklist and filings (issue 10)', () => {
     expect(await apiGet('company', `/api/filings/${id}`)).toMatchObject({ projectId: p.id, kind: 'project_manager', managerName: '孙经理', status: 'submitted' });
   });
 });
+
+describe('satisfaction surveys (issue 10)', () => {
+  test('surveys: the district opens a project survey with every dimension', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const [p] = await platform.query<{ id: number; name: string }>(
+      `SELECT p.id, c.name FROM projects p JOIN compounds c ON c.id = p.compound_id
+        WHERE p.region_code LIKE '150203%' AND p.start_date <= $1 AND p.end_date >= $1 AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1
+        ORDER BY p.id LIMIT 1`,
+      [today],
+    );
+    await signIn('d150203');
+    await openCreate('surveys');
+    await fill('title', `2026年度满意度测评${suffix}`);
+    await autocomplete('projectId', p.name);
+    await fill('closesOn', '2099-12-31');
+    const id = await save('surveys');
+    expect(await apiGet('d150203', `/api/surveys/${id}`)).toMatchObject({ scope: 'project', projectId: p.id, status: 'open', projectCount: 1 });
+  });
+});
