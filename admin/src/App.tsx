@@ -38,6 +38,7 @@ import { staff } from './quality/staff';
 import { trainings } from './quality/trainings';
 import { staffImport } from './quality/staff-import';
 import { trainingRates } from './quality/training-rates';
+import { kpiDashboard, kpiTargets } from './kpi';
 import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
@@ -168,6 +169,8 @@ export const App = () => (
     <Resource name="trainings" {...trainings} />
     <Resource name="staff-import" {...staffImport} />
     <Resource name="training-rates" {...trainingRates} />
+    <Resource name="kpi-dashboard" {...kpiDashboard} />
+    <Resource name="kpi-targets" {...kpiTargets} />
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
       <Route path="/totp" element={<TotpPage />} />

@@ -5,6 +5,7 @@
 export type MenuGroup = { key: string; label: string; resources: string[] };
 
 export const MENU_GROUPS: MenuGroup[] = [
+  { key: 'kpi', label: '年度目标', resources: ['kpi-dashboard', 'kpi-targets'] },
   {
     key: 'places',
     label: '小区房屋',

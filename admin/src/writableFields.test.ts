@@ -16,6 +16,7 @@ import {
   creditItemCreateSchema,
   creditObjectionCreateSchema,
   filingCreateSchema,
+  kpiTargetSchema,
   userCreateSchema,
 } from '@baotou/shared';
 import { pickWritable, writableFields } from './writableFields';
@@ -38,6 +39,7 @@ const createSchemas: Record<string, unknown> = {
   tickets: ticketStaffCreateSchema,
   inspections: inspectionCreateSchema,
   'inspection-checklist-items': checklistItemSchema,
+  'kpi-targets': kpiTargetSchema,
   blacklist: blacklistCreateSchema,
   'credit-items': creditItemCreateSchema,
   'credit-objections': creditObjectionCreateSchema,

@@ -31,6 +31,7 @@ export const writableFields: Record<string, Writable> = {
   // Issue 10: an inspection or patrol (its results carry the photos); the checklist is kept by the city.
   inspections: { create: ['projectId', 'kind', 'inspectedAt', 'lat', 'lng', 'note', 'results'], update: [] },
   'inspection-checklist-items': same(['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active']),
+  'kpi-targets': same(['year', 'indicator', 'value', 'document']),
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
   // Issue 10: a credit item recorded by hand; a company's objection (from the item's page).
   'credit-items': { create: ['companyId', 'projectId', 'type', 'pointsTenths', 'authority', 'document', 'note', 'evidence', 'occurredOn', 'validFrom', 'validUntil'], update: [] },

@@ -72,6 +72,9 @@ export const ACCESS: Record<string, Rule> = {
   trainings: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   'staff-import': { read: ['company_staff'], write: ['company_staff'] },
   'training-rates': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  // The seven yearly targets (issue 14): the city, its party office, districts and streets read the figures; the city sets the targets.
+  'kpi-dashboard': { read: [...BUREAU_MANAGERS, 'street_staff', 'party_staff'], write: [] },
+  'kpi-targets': { read: BUREAU, write: CITY },
   // Personal-data key rotation (issue 17): the city bureau only.
   'key-rotation': { read: CITY, write: CITY },
   // Service levels and prices (issue 12): the city keeps scales, guidance and awards; districts file plans and assess; companies apply and report costs.

@@ -1,10 +1,15 @@
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { HOME_SECTIONS, HOME_SECTION_LABELS, type HomeResponse } from '@baotou/shared';
-import { Title, useGetIdentity } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { DistrictBars } from '../charts';
 import { fetchHome } from './api';
 import { HomeItemCard } from './HomeItemCard';
+
+// The seven yearly targets are the home of the city and district roles (issue 14); loaded lazily with their charts.
+const KpiDashboard = lazy(() => import('../kpi/KpiDashboard'));
+const KPI_HOME_ROLES = ['city_admin', 'district_staff'];
 
 /**
  * The console's home page by role (issue 16 §4): the to-dos and alerts of the signed-in person's
@@ -13,6 +18,7 @@ import { HomeItemCard } from './HomeItemCard';
  */
 export const HomePage = () => {
   const { identity } = useGetIdentity();
+  const { permissions: role } = usePermissions();
   const { data, isPending, error } = useQuery<HomeResponse>({ queryKey: ['home'], queryFn: fetchHome, refetchInterval: 60_000 });
   return (
     <Box sx={{ mt: 2 }}>
@@ -20,6 +26,13 @@ export const HomePage = () => {
       <Typography variant="h6" sx={{ mb: 2 }}>
         欢迎使用包头智慧物业管理服务平台{identity?.fullName ? `，${identity.fullName}` : ''}
       </Typography>
+      {KPI_HOME_ROLES.includes(role) && (
+        <Box sx={{ mb: 3 }}>
+          <Suspense fallback={<CircularProgress size={24} />}>
+            <KpiDashboard embedded />
+          </Suspense>
+        </Box>
+      )}
       {isPending && <CircularProgress size={24} />}
       {error && <Alert severity="error">首页数据加载失败：{(error as Error).message}</Alert>}
       {data &&

@@ -4,6 +4,7 @@ import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
 import { partyZh } from '../party/zh';
 import { qualityLevelsZh } from '../quality/zh';
+import { kpiZh } from '../kpi/zh';
 import { inspectionsZh } from '../supervision/inspectionsZh';
 import { blacklistZh } from '../credit/blacklist/zh';
 import { creditZh } from '../credit/zh';
@@ -421,6 +422,7 @@ export const resourcesZh = {
   ...disclosuresZh,
   ...partyZh,
   ...qualityLevelsZh,
+  ...kpiZh,
   ...inspectionsZh,
   ...blacklistZh,
   ...creditZh,

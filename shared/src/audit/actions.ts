@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   login_failed: '登录失败',
   register: '注册',
   view_personal: '查看个人信息',
+  download_report: '下载考核报告',
   export_personal: '导出个人信息',
   totp_failed: '动态口令错误',
   totp_confirm_failed: '动态口令启用失败',
