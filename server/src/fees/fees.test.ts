@@ -14,7 +14,7 @@ let district: string;
 let project: { id: number; company_id: number; compound_id: number; region_code: string };
 let otherProject: { id: number; compound_id: number };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const PERIOD = '2026-03';
+const PERIOD = '2025-03';
 
 async function waitRun(id: number) {
   for (let i = 0; i < 200; i++) {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   [project] = await t.query(
     `SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p JOIN users u ON u.company_id = p.company_id AND u.username = 'company'
-      WHERE p.start_date <= $1 AND p.end_date >= $1 AND p.start_date <= '2026-03-01'
+      WHERE p.start_date <= $1 AND p.end_date >= $1 AND p.start_date <= '2025-03-01'
       ORDER BY p.id LIMIT 1`,
     [today],
   );
@@ -46,26 +46,26 @@ afterAll(() => t.close());
 
 describe('fee items', () => {
   test('company staff set the property fee (milli-fen per m² per month) and a flat parking fee for their project', async () => {
-    const fee = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', feeMilliFenPerM2Month: 139000, billingCycle: 'monthly', startsOn: '2025-01-01' });
+    const fee = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', feeMilliFenPerM2Month: 139000, billingCycle: 'monthly', startsOn: '2024-01-01' });
     expect(fee.status).toBe(201);
     expect(fee.body).toMatchObject({ compoundId: project.compound_id, lateFeeBpPerMonth: null, active: true });
-    const parking = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'parking', name: '地面停车费', monthlyFen: 15000, billingCycle: 'quarterly', startsOn: '2026-02-01' });
+    const parking = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'parking', name: '地面停车费', monthlyFen: 15000, billingCycle: 'quarterly', startsOn: '2025-02-01' });
     expect(parking.status).toBe(201);
   });
 
   test('refused: another company\'s project (403), a late fee above the cap (400 on the field), a property fee without a unit price (400 on the field), residents (403)', async () => {
-    const other = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: otherProject.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2026-01-01' });
+    const other = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: otherProject.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01' });
     expect([other.status, other.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    const late = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2026-01-01', lateFeeBpPerMonth: 34 });
+    const late = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01', lateFeeBpPerMonth: 34 });
     expect([late.status, late.body.error.fields]).toEqual([400, { lateFeeBpPerMonth: '违约金比例不得超过每月万分之33' }]);
-    const noPrice = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', billingCycle: 'monthly', startsOn: '2026-01-01' });
+    const noPrice = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', billingCycle: 'monthly', startsOn: '2025-01-01' });
     expect([noPrice.status, noPrice.body.error.fields.feeMilliFenPerM2Month]).toEqual([400, '物业服务费须填写每平方米每月单价']);
-    const midMonth = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2026-01-15' });
+    const midMonth = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-15' });
     expect(midMonth.body.error.fields.startsOn).toBe('起始计费日期须为某月1日');
     const resident = await t.residentToken('fees-item-resident');
     expect((await t.api.post('/api/fee-items').set(bearer(resident)).send({})).status).toBe(403);
     // Nothing configures a step that cuts water, power, heating, gas, lifts or access (Civil Code Art. 944).
-    const cut = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2026-01-01', cutServiceOnArrears: true });
+    const cut = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-01', cutServiceOnArrears: true });
     expect(cut.status).toBe(400);
   });
 });
@@ -91,9 +91,9 @@ describe('billing runs', () => {
     expect(run.billsCreated).toBe(homes.length * 2);
     for (const h of homes) {
       const fee = bills.find((b) => b.household_id === h.id && b.kind === 'property_fee')!;
-      expect(fee).toMatchObject({ period_start: '2026-03-01', period_end: '2026-03-31', months: 1, payer: h.developer ? 'developer' : 'household' });
+      expect(fee).toMatchObject({ period_start: '2025-03-01', period_end: '2025-03-31', months: 1, payer: h.developer ? 'developer' : 'household' });
       expect(Number(fee.amount_fen)).toBe(billFen({ areaCenti: parseAreaCenti(h.area)!, feeMilliFenPerM2Month: 139000, months: 1 }));
-      expect(bills.find((b) => b.household_id === h.id && b.kind === 'parking')).toMatchObject({ period_start: '2026-02-01', period_end: '2026-03-31', months: 2, amount_fen: '30000' });
+      expect(bills.find((b) => b.household_id === h.id && b.kind === 'parking')).toMatchObject({ period_start: '2025-02-01', period_end: '2025-03-31', months: 2, amount_fen: '30000' });
     }
     expect(new Set(bills.map((b) => b.payer)).has('household')).toBe(true);
   }, 60_000);
@@ -103,44 +103,44 @@ describe('billing runs', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'PERIOD_ALREADY_BILLED']);
     const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM billing_runs WHERE period = $1`, [PERIOD]);
     expect(n).toBe(1);
-    const april = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [project.compound_id], period: '2026-04' });
+    const april = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [project.compound_id], period: '2025-04' });
     expect(april.status).toBe(202);
     const run = await waitRun(april.body.id);
     const [{ homes }] = await t.query<{ homes: number }>(`SELECT count(*)::int AS homes FROM households WHERE compound_id = $1`, [project.compound_id]);
     // Q2 parking is billed in April; May then finds it billed.
     expect(run.billsCreated).toBe(homes * 2);
-    const may = await waitRun((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2026-05' })).body.id);
+    const may = await waitRun((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-05' })).body.id);
     expect(may.billsCreated).toBe(homes);
   }, 60_000);
 
   test('20 runs for the same month at once: one 202, 19 × 409, one set of bills', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2026-06' })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-06' })));
     expect(results.filter((r) => r.status === 202)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     await waitRun(results.find((r) => r.status === 202)!.body.id);
-    const dup = await t.query(`SELECT household_id, fee_item_id FROM bills WHERE period_start = '2026-06-01' GROUP BY 1, 2 HAVING count(*) > 1`);
+    const dup = await t.query(`SELECT household_id, fee_item_id FROM bills WHERE period_start = '2025-06-01' GROUP BY 1, 2 HAVING count(*) > 1`);
     expect(dup).toEqual([]);
   }, 60_000);
 
   test('refused: a compound not the company\'s (403, nothing recorded), a period overlapping a billed one (409), a bad month (400), bureau staff (403)', async () => {
     const before = await t.query(`SELECT count(*)::int AS n FROM billing_runs`);
-    const notTheirs = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [otherProject.compound_id], period: '2026-07' });
+    const notTheirs = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [otherProject.compound_id], period: '2025-07' });
     expect([notTheirs.status, notTheirs.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    const otherProj = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: otherProject.id, period: '2026-07' });
+    const otherProj = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: otherProject.id, period: '2025-07' });
     expect([otherProj.status, otherProj.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    expect((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2026-13' })).body.error.fields.period).toMatch(/YYYY-MM/);
-    expect((await t.api.post('/api/billing-runs').set(bearer(district)).send({ projectId: project.id, period: '2026-07' })).status).toBe(403);
+    expect((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-13' })).body.error.fields.period).toMatch(/YYYY-MM/);
+    expect((await t.api.post('/api/billing-runs').set(bearer(district)).send({ projectId: project.id, period: '2025-07' })).status).toBe(403);
     // A yearly item whose 2026 period would overlap a monthly bill already issued for July 2026.
-    const [fee] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 AND kind = 'property_fee'`, [project.id]);
+    const [fee] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 AND kind = 'property_fee' AND starts_on = '2024-01-01'`, [project.id]);
     const [h] = await t.query<{ id: number; building_id: number; region_code: string }>(`SELECT id, building_id, region_code FROM households WHERE compound_id = $1 LIMIT 1`, [project.compound_id]);
     await t.query(
       `INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, '2026-07-15', '2026-08-14', 1, 100, '2026-08-14')`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, '2025-07-15', '2025-08-14', 1, 100, '2025-08-14')`,
       [h.id, project.compound_id, h.building_id, project.id, project.company_id, h.region_code, fee.id],
     );
-    const overlap = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2026-07' });
+    const overlap = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-07' });
     expect([overlap.status, overlap.body.error.code]).toEqual([409, 'BILLED_PERIOD_OVERLAP']);
-    await t.query(`UPDATE bills SET status = 'reversed' WHERE period_start = '2026-07-15'`);
+    await t.query(`UPDATE bills SET status = 'reversed' WHERE period_start = '2025-07-15'`);
     expect(await t.query(`SELECT count(*)::int AS n FROM billing_runs`)).toEqual(before);
   });
 });
@@ -195,7 +195,7 @@ describe('bills, counter payments, reversal, refunds, receipts', () => {
   });
 
   test('refund: at most what was paid (409 above), the latest bill first, the books stay balanced', async () => {
-    const [p] = await t.query<{ id: number; amount_fen: string }>(`SELECT id, amount_fen::text FROM fee_payments WHERE household_id = $1 ORDER BY id LIMIT 1`, [home]);
+    const [p] = await t.query<{ id: number; amount_fen: string }>(`SELECT id, amount_fen::text FROM fee_payments WHERE household_id = $1 AND reference = 'XJ-001'`, [home]);
     const above = await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(company)).send({ amountFen: Number(p.amount_fen) + 1, reason: '多收' });
     expect([above.status, above.body.error.code]).toEqual([409, 'REFUND_ABOVE_PAID']);
     const one = await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(company)).send({ amountFen: 2, reason: '多收' });
@@ -239,14 +239,15 @@ describe('bills, counter payments, reversal, refunds, receipts', () => {
 
 describe('collection rates and reminders', () => {
   test('by amount for the current period, arrears recovery separately, households second; a payment moves it', async () => {
-    const q = { from: '2026-03-01', to: '2026-12-31', groupBy: 'project' };
+    // The period runs to today: money counts for P only when it arrived within P.
+    const q = { from: '2025-03-01', to: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), groupBy: 'project' };
     const before = await t.api.get('/api/fees/collection').query(q).set(bearer(district));
     expect(before.status).toBe(200);
     const row = before.body.rows.find((r: { key: string }) => r.key === String(project.id));
     expect(row.dueFen).toBeGreaterThan(0);
     const [h] = await t.query<{ household_id: number; owed: string; ids: number[] }>(
       `SELECT household_id, sum(amount_fen - paid_fen)::text AS owed, array_agg(id) AS ids FROM bills
-        WHERE project_id = $1 AND status = 'unpaid' AND payer = 'household' AND period_start >= '2026-03-01' GROUP BY household_id ORDER BY household_id DESC LIMIT 1`,
+        WHERE project_id = $1 AND status <> 'reversed' AND payer = 'household' AND period_start >= '2025-03-01' GROUP BY household_id HAVING bool_and(status = 'unpaid') ORDER BY household_id DESC LIMIT 1`,
       [project.id],
     );
     await t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: h.household_id, billIds: h.ids, amountFen: Number(h.owed), method: 'cash' }).expect(201);
@@ -258,7 +259,7 @@ describe('collection rates and reminders', () => {
     const byDistrict = await t.api.get('/api/fees/collection').query({ ...q, groupBy: 'district' }).set(bearer(await t.login('city')));
     expect(byDistrict.body.rows.find((r: { key: string }) => r.key === project.region_code.slice(0, 6)).label).toMatch(/区|旗|县/);
     expect((await t.api.get('/api/fees/collection').query({ ...q, groupBy: 'building' }).set(bearer(district))).status).toBe(400);
-    expect((await t.api.get('/api/fees/collection').query({ ...q, from: '2026-13-01' }).set(bearer(district))).status).toBe(400);
+    expect((await t.api.get('/api/fees/collection').query({ ...q, from: '2025-13-01' }).set(bearer(district))).status).toBe(400);
     expect((await t.api.get('/api/fees/collection').query(q).set(bearer(await t.residentToken('fees-x')))).status).toBe(403);
   });
 

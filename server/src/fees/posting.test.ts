@@ -33,7 +33,8 @@ const count = async (table: string) => Number((await t.query<{ n: string }>(`SEL
 
 beforeAll(async () => {
   t = await createTestApi();
-  [project] = await t.query(`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p ORDER BY p.id LIMIT 1`);
+  // A compound the demo seed bills nothing in (not the demo company's), so every bill here is the test's own.
+  [project] = await t.query(`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p WHERE p.company_id <> (SELECT company_id FROM users WHERE username = 'company') ORDER BY p.id LIMIT 1`);
   homes = await t.query(`SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 ORDER BY id LIMIT 3`, [project.compound_id]);
   [{ id: itemId }] = await t.query<{ id: number }>(
     `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)

@@ -16,6 +16,7 @@ import { seedRenewalAreas } from './renewalAreas';
 import { seedRenewalSurveys } from './renewalSurveys';
 import { seedTickets } from './tickets';
 import { seedNotifications } from './notifications';
+import { seedFees } from './fees';
 import { seedWorkflows } from './workflows';
 import { seedSupervisionInspections } from './supervisionInspections';
 import { seedCreditBlacklist } from './creditBlacklist';
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedWorkflows(tx);
     await seedTickets(tx);
     await seedNotifications(tx);
+    await seedFees(tx);
     await seedSupervisionInspections(tx);
     await seedCreditBlacklist(tx);
     await seedSupervisionSurveys(tx);
