@@ -6,13 +6,13 @@ import { createTicketNotifier } from './tickets/notify';
 import { createNotificationDispatcher } from './notifications/dispatcher';
 import { startEscalationScheduler } from './tickets/escalation';
 import { startAuditSealer } from './audit/chain';
-import { startCreditSweeps } from './credit/ticketRules';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
 import { createPersonalDataCipher } from './places/personalData';
 import { runEvery } from './jobs/queue';
 import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
+import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 import { startWechatPayStandIn } from './pay/standIn';
 import { PAY_QUERY_JOB } from './pay/queryJob';
 import { runEvery } from './jobs/queue';
@@ -51,10 +51,10 @@ async function main() {
   startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
   // Hazards past their deadline are reported to the street or district (DOMAIN.md §10; HAZARD_SWEEP_SECONDS).
   runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
+  // Credit: rule items from tickets and party data, and stale live scores (issue 10; CREDIT_SWEEP_INTERVAL_SECONDS).
+  runEvery(CREDIT_SWEEP_JOB, config.credit.sweepIntervalSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
   startAuditSealer(database.db, config.audit.sealIntervalMs);
-  // Credit: rule items from tickets and party data, and stale live scores, every CREDIT_SWEEP_INTERVAL_SECONDS (issue 10).
-  startCreditSweeps(database.db, config.credit.sweepIntervalSeconds);
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);

@@ -248,13 +248,18 @@ describe('live score, yearly evaluation and the public page', () => {
     expect(results.every((r) => r.status === 202 || r.status === 200)).toBe(true);
     expect(await count(`SELECT count(*) AS n FROM credit_evaluations WHERE year = $1`, [year])).toBe(1);
     let progress;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       progress = (await t.api.get(`/api/credit-ratings/evaluations/${year}`).set(h)).body;
       if (progress.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const companies = await count(`SELECT count(*) AS n FROM companies`);
     expect(progress).toMatchObject({ year, asOf: '2025-12-31', status: 'completed', progress: { done: companies, total: companies } });
+    // it ran as a background job (contract 3) whose progress the jobs endpoint shows too
+    const started = results.find((r) => r.status === 202)!.body;
+    expect(started.jobId).toEqual(expect.any(String));
+    const job = await t.api.get(`/api/jobs/${started.jobId}`).set(h);
+    expect(job.body).toMatchObject({ name: 'credit.evaluation', state: 'completed', progress: { done: companies, total: companies } });
     expect(await count(`SELECT count(*) AS n FROM credit_ratings WHERE year = $1`, [year])).toBe(companies);
     const again = await t.api.post('/api/credit-ratings/evaluate').set(h).send({ year });
     expect(again.status).toBe(200);

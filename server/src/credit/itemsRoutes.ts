@@ -8,13 +8,31 @@ import { isBureau } from '../jurisdiction/scope';
 import { pathId } from '../quality/assessments';
 import { creditItemTypes, creditItemsResource } from './items';
 import { answerObjection, creditObjectionsResource } from './objections';
-import { creditRatingsResource, creditScoresResource, evaluateYear, liveScore, readEvaluation } from './ratings';
+import { creditRatingsResource, creditScoresResource, evaluateYear, liveScore, readEvaluation, refreshStaleScores, runEvaluation, type EvaluationStarter } from './ratings';
+import { sweepTicketAndPartyCreditItems } from './ticketRules';
+import { defineJob, enqueueJob } from '../jobs/queue';
 import { registerPublicCredit } from './publicCredit';
 import { useCreditSettings } from './settings';
+
+/** The yearly evaluation as a background job (contract 3): resumable, one run per evaluation. */
+export const CREDIT_EVALUATION_JOB = 'credit.evaluation';
+/** Rule items from tickets and party data, then stale live scores (run every CREDIT_SWEEP_INTERVAL_SECONDS by main.ts). */
+export const CREDIT_SWEEP_JOB = 'credit.sweep';
+
+const startEvaluationJob: EvaluationStarter = async (_db, evaluationId, actor) => (await enqueueJob(CREDIT_EVALUATION_JOB, { evaluationId }, actor)).jobId;
 
 /** Issue 10, credit half (S3): items, objections, live scores, the yearly evaluation, the public page. */
 export function registerCreditItemRoutes(router: Router, db: Db, config: Config): void {
   useCreditSettings(config.credit);
+  defineJob<{ evaluationId: number }>(
+    CREDIT_EVALUATION_JOB,
+    async ({ evaluationId }, job) => {
+      const done = await runEvaluation(db, evaluationId, (d, total) => job.progress(d, total, '已评价企业'));
+      return { year: done.year, companies: done.done };
+    },
+    { title: '年度信用评价', singletonKey: (d) => `evaluation:${d.evaluationId}` },
+  );
+  defineJob(CREDIT_SWEEP_JOB, async () => ({ recorded: await sweepTicketAndPartyCreditItems(db), refreshed: await refreshStaleScores(db) }), { title: '信用规则事项汇总', singletonKey: () => 'sweep', keepCompleted: false });
   registerPublicCredit(router, db);
 
   /** Item types with label, part of the score, range and source document (rules and manual types). */
@@ -36,7 +54,7 @@ export function registerCreditItemRoutes(router: Router, db: Db, config: Config)
     ctx.body = await readEvaluation(db, requireActor(ctx), ctx.params.year);
   });
   router.post('/api/credit-ratings/evaluate', async (ctx) => {
-    const { created, evaluation } = await evaluateYear(db, requireActor(ctx), ctx.request.body);
+    const { created, evaluation } = await evaluateYear(db, requireActor(ctx), ctx.request.body, startEvaluationJob);
     ctx.status = created ? 202 : 200;
     ctx.body = evaluation;
   });

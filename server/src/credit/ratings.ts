@@ -175,10 +175,10 @@ export async function runEvaluation(db: Db, id: number, onProgress?: (done: numb
   }
 }
 
-/** The one way an evaluation starts (in-process until the jobs queue takes it; see startEvaluation's caller). */
+/** How an evaluation's run starts: the jobs queue in the app (itemsRoutes.ts), returning the job's id. */
 export type EvaluationStarter = (db: Db, id: number, actor: Actor) => Promise<string | null>;
 
-/** In-process start: the run continues after the response; its progress is on the evaluation row. */
+/** In-process start, for scripts without a queue: the run continues after the response; its progress is on the evaluation row. */
 export const startEvaluationInProcess: EvaluationStarter = async (db, id) => {
   void runEvaluation(db, id).catch(() => undefined);
   return null;

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { beijingDate } from '../jurisdiction/scope';
 import { recordRuleCreditItem } from './ruleItems';
-import { refreshStaleScores } from './ratings';
 import type { CreditRule } from '@baotou/shared';
 
 interface Candidate {
@@ -74,26 +73,3 @@ export async function sweepTicketAndPartyCreditItems(db: Db, today = beijingDate
   return created;
 }
 
-/**
- * Runs the sweep and refreshes stale live scores every `seconds` (CREDIT_SWEEP_INTERVAL_SECONDS),
- * one run at a time; a failed run is logged and the next one tries again.
- */
-export function startCreditSweeps(db: Db, seconds: number, log: (err: unknown) => void = (e) => console.error('信用规则事项汇总失败:', e)): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepTicketAndPartyCreditItems(db);
-      await refreshStaleScores(db);
-    } catch (err) {
-      log(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), seconds * 1000);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
-}
