@@ -28,6 +28,12 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   npm run build:weapp -w mini >/tmp/bt-build-weapp.log 2>&1 || { build_failed=1; tail -30 /tmp/bt-build-weapp.log; }
 fi
 
+# Every workspace type-checks (issue 15); a type error counts as a failure like a broken build.
+echo "== type-checking every workspace"
+if [ "${SKIP_TYPECHECK:-0}" != 1 ]; then
+  npm run typecheck >/tmp/bt-typecheck.log 2>&1 || { build_failed=$((build_failed + 1)); grep -m 40 "error TS" /tmp/bt-typecheck.log || tail -30 /tmp/bt-typecheck.log; }
+fi
+
 echo "== running tests"
 REPORT=$(mktemp /tmp/bt-jest-XXXXXX.json)
 npx jest --ci --runInBand --json --outputFile="$REPORT" "$@"
