@@ -20,6 +20,7 @@ import { seedFees } from './fees';
 import { seedWorkflows } from './workflows';
 import { seedSupervisionInspections } from './supervisionInspections';
 import { seedCreditBlacklist } from './creditBlacklist';
+import { seedCredit } from './credit';
 import { seedSupervisionSurveys } from './supervisionSurveys';
 
 export interface SeedOptions {
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedFees(tx);
     await seedSupervisionInspections(tx);
     await seedCreditBlacklist(tx);
+    await seedCredit(tx);
     await seedSupervisionSurveys(tx);
     return { compounds: compoundCount, households: householdCount };
   });
