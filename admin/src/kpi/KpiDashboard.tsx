@@ -32,7 +32,7 @@ import {
 } from '@baotou/shared';
 import { DistrictBars, TrendLine, type TrendPoint } from '../charts';
 import { downloadFile } from '../party/api';
-import { chartFormat, chartTarget, chartValue, drillHref, fetchKpi, type KpiFigure } from './api';
+import { chartFormat, chartTarget, chartValue, drillHref, fetchKpi, latestTargetYear, type KpiFigure } from './api';
 import { kpiYears, thisYear } from './choices';
 
 const NO_DATA = '暂无数据';
@@ -97,7 +97,7 @@ function useTrend(year: number, regionCode: string | undefined, indicator: KpiIn
 export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
   const { permissions: role } = usePermissions();
   const notify = useNotify();
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState<number | null>(null);
   const [asOf, setAsOf] = useState('');
   const [regionCode, setRegionCode] = useState<string | undefined>(undefined);
   const [indicator, setIndicator] = useState<KpiIndicator>('committee_formation');
@@ -105,7 +105,14 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
   const [error, setError] = useState<string | null>(null);
   const [districts, setDistricts] = useState<{ code: string; name: string }[]>([]);
 
+  // the year shown first: this year if it has targets, else the latest year that has them
   useEffect(() => {
+    if (year !== null) return;
+    latestTargetYear().then((y) => setYear(y ?? thisYear), () => setYear(thisYear));
+  }, [year]);
+
+  useEffect(() => {
+    if (year === null) return;
     let live = true;
     setRows(null);
     setError(null);
@@ -126,7 +133,7 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
   const scope = rows ? KPI_INDICATORS.map((i) => rows.find((r) => r.indicator === i && r.regionCode === scopeCode)!).filter(Boolean) : [];
   const regions = rows ? rows.filter((r) => r.indicator === indicator && r.regionCode !== scopeCode) : [];
   const selected = scope.find((f) => f.indicator === indicator);
-  const trend = useTrend(year, regionCode, indicator);
+  const trend = useTrend(year ?? thisYear, regionCode, indicator);
   const groupName = scopeCode && scopeCode.length === 6 && scopeCode !== '150200' ? '街道' : '区县';
 
   const download = (format: 'pdf' | 'xlsx') => {
@@ -144,7 +151,7 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
         <CardContent>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
             <Typography variant="h6" sx={{ flexGrow: 1 }}>七项年度目标（包府办发〔2022〕73号 三）</Typography>
-            <MuiTextField select size="small" label="年度" value={year} onChange={(e) => { setYear(Number(e.target.value)); setAsOf(''); }} sx={{ minWidth: 110 }} inputProps={{ 'data-testid': 'kpi-year' }}>
+            <MuiTextField select size="small" label="年度" value={year ?? ''} onChange={(e) => { setYear(Number(e.target.value)); setAsOf(''); }} sx={{ minWidth: 110 }} inputProps={{ 'data-testid': 'kpi-year' }}>
               {kpiYears.map((y) => <MenuItem key={y} value={y}>{y}年</MenuItem>)}
             </MuiTextField>
             <MuiTextField
@@ -155,7 +162,7 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
               onChange={(e) => setAsOf(e.target.value)}
               InputLabelProps={{ shrink: true }}
               inputProps={{ min: `${year}-01-01`, max: `${year}-12-31` }}
-              helperText={asOf ? '' : year < thisYear ? `默认 ${year}年12月31日` : '默认今天'}
+              helperText={asOf || year === null ? '' : year < thisYear ? `默认 ${year}年12月31日` : '默认今天'}
             />
             {role === 'city_admin' && districts.length > 0 && (
               <MuiTextField select size="small" label="区域" value={regionCode ?? ''} onChange={(e) => setRegionCode(e.target.value || undefined)} sx={{ minWidth: 140 }}>
