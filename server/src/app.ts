@@ -43,6 +43,7 @@ import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
 import { attachJobQueue } from './jobs/queue';
 import { registerJobRoutes } from './jobs/routes';
+import { registerExportRoutes } from './exports/routes';
 import { registerKpiRoutes } from './kpi/routes';
 import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
@@ -105,6 +106,7 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);
   registerJobRoutes(router, db);
+  registerExportRoutes(router, db, config);
 
   const app = new Koa();
   // X-Forwarded-For decides ctx.ip (sign-in throttling, audit addresses) only behind a proxy that sets it.

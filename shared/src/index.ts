@@ -59,3 +59,4 @@ export * from './credit';
 export * from './fees';
 export * from './kpi';
 export * from './jobs';
+export * from './exports';

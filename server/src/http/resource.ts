@@ -145,7 +145,12 @@ async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: 
   });
 }
 
-export async function listPresented(db: Db, def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
+/**
+ * A list query's rows for this actor: its scope and filters as one condition, its order (then id),
+ * and the compiled select list. Throws as the list does (403 deny or hidden field, 400 bad query).
+ * The list and the server-side export (server/src/exports) both read rows through it.
+ */
+export function compileListQuery(def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
   const q = parseListQuery(query, { sortable: Object.keys(def.sortable), filters: Object.keys(def.filters), defaultSort: def.defaultSort });
@@ -163,11 +168,15 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
     }
   }
   const where = and(...conditions)!;
-  const { selectList, mappers } = compileSelect(def, actor.role);
+  const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
+  return { q, where, order, ...compileSelect(def, actor.role) };
+}
+
+export async function listPresented(db: Db, def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
+  const { q, where, order, selectList, mappers } = compileListQuery(def, actor, query);
   // getMany sends filter={"id":[...]} and no range: answer every id asked for.
   const idsAsked = Array.isArray(q.filter.id) ? q.filter.id.length : 0;
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
-  const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
   const [result, totalResult] = await Promise.all([
     // Past the first page, page first and then compute the select list (its subqueries) for that
     // page's rows only: PostgreSQL would otherwise evaluate them for every skipped row too.

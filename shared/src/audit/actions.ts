@@ -25,6 +25,8 @@ export const AUDIT_ACTION_LABELS = {
   view_personal: '查看个人信息',
   download_report: '下载考核报告',
   export_personal: '导出个人信息',
+  export: '导出数据',
+  download_export: '下载导出文件',
   totp_failed: '动态口令错误',
   totp_confirm_failed: '动态口令启用失败',
   claim_submitted: '提交房屋认证',

@@ -1,0 +1,148 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { EXPORT_COLUMNS, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
+import type { Actor } from '../auth/actor';
+import type { DbOrTx, Tx } from '../db/client';
+import { compounds, regions, users } from '../db/schema';
+import { writeAudit } from '../audit/audit';
+import { badRequest } from '../http/errors';
+import { compileListQuery, type ResourceDef } from '../http/resource';
+
+/** Rows fetched from the cursor at a time: bounded memory whatever the export's size. */
+const CHUNK = 1000;
+
+export interface ExportRequest {
+  resource: ServerExportResource;
+  /** The list's own query: sort and filter as ra-data-simple-rest sends them (JSON text). */
+  query: { sort?: string; filter?: string };
+  purpose: ExportPurpose | null;
+}
+
+/**
+ * The list query of an export: sort and filter only (an export is every row of the filter);
+ * `purpose` (JSON {kind, detail}) is required for a list carrying personal data (DOMAIN.md §7).
+ * Throws 400 BAD_QUERY / VALIDATION_FAILED naming what is wrong.
+ */
+export function parseExportRequest(resource: ServerExportResource, raw: Record<string, unknown>): ExportRequest {
+  const query: ExportRequest['query'] = {};
+  let purposeRaw: unknown;
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'string') throw badRequest('BAD_QUERY', `参数 ${key} 只能出现一次`);
+    if (key === 'sort' || key === 'filter') query[key] = value;
+    else if (key === 'purpose') purposeRaw = value;
+    else if (key !== 'range') throw badRequest('BAD_QUERY', `不支持的查询参数: ${key}`);
+  }
+  let purpose: ExportPurpose | null = null;
+  if (exportCarriesPersonalData(resource)) {
+    if (purposeRaw === undefined) throw badRequest('VALIDATION_FAILED', '导出含个人信息的数据须填写用途', { purpose: '请填写导出用途' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(purposeRaw));
+    } catch {
+      throw badRequest('BAD_QUERY', '参数 purpose 不是有效的JSON');
+    }
+    purpose = exportPurposeSchema.parse(parsed);
+  }
+  return { resource, query, purpose };
+}
+
+/** Names of referenced rows (compounds by id, regions by code), fetched once per chunk of new ids. */
+async function refNames(tx: Tx, ref: 'compounds' | 'regions', keys: unknown[], cache: Map<string, string>): Promise<void> {
+  const missing = [...new Set(keys.filter((k) => k !== null && k !== undefined && !cache.has(String(k))).map(String))];
+  if (!missing.length) return;
+  const rows =
+    ref === 'compounds'
+      ? await tx.select({ key: compounds.id, name: compounds.name }).from(compounds).where(inArray(compounds.id, missing.map(Number)))
+      : await tx.select({ key: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, missing));
+  for (const r of rows) cache.set(String(r.key), r.name);
+}
+
+export interface ExportProgress {
+  (done: number, total: number): Promise<void>;
+}
+
+/**
+ * Writes every row of `def`'s list for `actor` (its scope, filter and sort, presented and masked
+ * exactly as the list: the list's own select and present()) to `out` as one .xlsx sheet with the
+ * shared columns (EXPORT_COLUMNS), streamed through exceljs' WorkbookWriter from a cursor, CHUNK
+ * rows at a time. Runs in `tx`, which also records the export (export_personal for personal data,
+ * else export) with its row count: the audit row commits with the read or not at all.
+ * Returns the row count. Throws as the list does for a bad query.
+ */
+export async function writeListXlsx(
+  tx: Tx,
+  def: ResourceDef,
+  actor: Actor,
+  request: ExportRequest,
+  out: Writable,
+  opts: { sheetName: string; progress?: ExportProgress; total?: number },
+): Promise<number> {
+  const { where, order, selectList, mappers } = compileListQuery(def, actor, request.query);
+  const columns: readonly ExportColumn[] = EXPORT_COLUMNS[request.resource];
+  const total = opts.total ?? Number(((await tx.execute(sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`)).rows[0] as { n: number }).n);
+  const [account] = await tx.select({ username: users.username }).from(users).where(eq(users.id, actor.id));
+  const exportedBy = account?.username ? `${actor.name}（${account.username}）` : actor.name;
+  const purpose = request.purpose ? exportPurposeText(request.purpose) : null;
+  await writeAudit(tx, actor, {
+    action: request.purpose ? 'export_personal' : 'export',
+    entity: request.resource,
+    entityId: request.resource,
+    after: { rowCount: total, filter: request.query.filter ? safeJson(request.query.filter) : {}, server: true, ...(request.purpose ? { purposeKind: request.purpose.kind, purpose } : {}) },
+  });
+
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const now = new Date();
+  wb.creator = exportedBy;
+  wb.lastModifiedBy = exportedBy;
+  wb.created = now;
+  wb.modified = now;
+  if (purpose) {
+    wb.subject = '含个人信息，仅限所述用途使用';
+    wb.description = `导出用途：${purpose}；导出账号：${exportedBy}；导出时间：${now.toISOString()}`;
+  }
+  const ws = wb.addWorksheet(opts.sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: Math.min(40, Math.max(c.header.length * 2 + 2, 10)) }));
+
+  const cursor = `bt_export_${Math.random().toString(36).slice(2, 10)}`;
+  await tx.execute(sql`DECLARE ${sql.identifier(cursor)} NO SCROLL CURSOR FOR SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC`);
+  const caches = new Map<string, Map<string, string>>();
+  let done = 0;
+  for (;;) {
+    const { rows } = (await tx.execute(sql.raw(`FETCH ${CHUNK} FROM "${cursor}"`))) as unknown as { rows: Record<string, unknown>[] };
+    if (!rows.length) break;
+    const presented = rows.map((row) => {
+      for (const [key, map] of mappers) row[key] = map(row[key]);
+      return def.present ? def.present(row, actor) : row;
+    });
+    for (const c of columns) {
+      if (c.kind !== 'ref' || !c.ref) continue;
+      if (!caches.has(c.field)) caches.set(c.field, new Map());
+      await refNames(tx, c.ref, presented.map((r) => r[c.field]), caches.get(c.field)!);
+    }
+    for (const row of presented) {
+      ws.addRow(columns.map((c) => exportCell(c, row[c.field], c.kind === 'ref' ? caches.get(c.field)!.get(String(row[c.field])) : undefined))).commit();
+    }
+    done += rows.length;
+    await opts.progress?.(done, total);
+    if (rows.length < CHUNK) break;
+  }
+  await tx.execute(sql.raw(`CLOSE "${cursor}"`));
+  ws.commit();
+  await wb.commit();
+  return done;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The row count of the export's filter, as the list's Content-Range total. */
+export async function countListRows(tx: DbOrTx, def: ResourceDef, actor: Actor, request: ExportRequest): Promise<number> {
+  const { where } = compileListQuery(def, actor, request.query);
+  return Number(((await tx.execute(sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${and(where)}`)).rows[0] as { n: number }).n);
+}
