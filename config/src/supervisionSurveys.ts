@@ -10,6 +10,8 @@ export interface SupervisionSurveySettings {
   thresholds: { validSampleBasisPoints: number; warningBelowBasisPoints: number; highAtBasisPoints: number };
   /** Whether 基本满意 on the overall question counts as satisfied (research §2 rule 3, on by default). */
   basicSatisfiedCounts: boolean;
+  /** How often open surveys past their closing day are closed by the platform (seconds). */
+  closeSweepSeconds: number;
   /** The document each number comes from, shown in the console. */
   sources: Record<'validSample' | 'warningBelow' | 'highAt' | 'basicSatisfiedCounts', string>;
 }
@@ -25,12 +27,15 @@ export const supervisionSurveysEnvSchema = {
   SURVEY_HIGH_AT_BP: bp(9000),
   /** 基本满意 counts as satisfied (research §2 rule 3). */
   SURVEY_BASIC_SATISFIED_COUNTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Operational, not policy: how often surveys past their closing day are closed and their results computed. */
+  SURVEY_CLOSE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86400).default(3600),
 };
 
-export function supervisionSurveySettings(e: { SURVEY_VALID_SAMPLE_BP: number; SURVEY_WARNING_BELOW_BP: number; SURVEY_HIGH_AT_BP: number; SURVEY_BASIC_SATISFIED_COUNTS: boolean }): SupervisionSurveySettings {
+export function supervisionSurveySettings(e: { SURVEY_VALID_SAMPLE_BP: number; SURVEY_WARNING_BELOW_BP: number; SURVEY_HIGH_AT_BP: number; SURVEY_BASIC_SATISFIED_COUNTS: boolean; SURVEY_CLOSE_SWEEP_SECONDS: number }): SupervisionSurveySettings {
   return {
     thresholds: { validSampleBasisPoints: e.SURVEY_VALID_SAMPLE_BP, warningBelowBasisPoints: e.SURVEY_WARNING_BELOW_BP, highAtBasisPoints: e.SURVEY_HIGH_AT_BP },
     basicSatisfiedCounts: e.SURVEY_BASIC_SATISFIED_COUNTS,
+    closeSweepSeconds: e.SURVEY_CLOSE_SWEEP_SECONDS,
     sources: {
       validSample: '行业实践：有效样本不少于入住户数的30%（研究报告§2，未见包头文件）',
       warningBelow: '包府办发〔2022〕73号 四(九)1：业主满意度低于80%预警并约谈项目负责人',

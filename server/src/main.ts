@@ -12,6 +12,7 @@ import { backfillIdNumberHashes } from './places/owners';
 import { createPersonalDataCipher } from './places/personalData';
 import { runEvery } from './jobs/queue';
 import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
+import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
 import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 import { startWechatPayStandIn } from './pay/standIn';
 import { PAY_QUERY_JOB } from './pay/queryJob';
@@ -51,6 +52,8 @@ async function main() {
   startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
   // Hazards past their deadline are reported to the street or district (DOMAIN.md §10; HAZARD_SWEEP_SECONDS).
   runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
+  // Surveys past their closing day are closed: results, warnings, interviews (DOMAIN.md §9; SURVEY_CLOSE_SWEEP_SECONDS).
+  runEvery(SURVEY_CLOSE_JOB, config.supervisionSurveys.closeSweepSeconds);
   // Credit: rule items from tickets and party data, and stale live scores (issue 10; CREDIT_SWEEP_INTERVAL_SECONDS).
   runEvery(CREDIT_SWEEP_JOB, config.credit.sweepIntervalSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).

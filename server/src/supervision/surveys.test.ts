@@ -1,5 +1,6 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { residentWithHome, unclaimedHomes } from '../../../test/support/residents';
+import { closeDueSurveys } from './surveysService';
 
 let t: TestApi;
 let project: { id: number; company_id: number; compound_id: number; region_code: string; manager_name: string };
@@ -253,6 +254,24 @@ describe('DOMAIN.md §9, research §2 rules 6–7: closing, warning, interview, 
     const iv = await t.api.get(`/api/interviews/${ivId}`).set(bearer(token));
     expect(iv.body).toMatchObject({ status: 'done', resurveyId: re.body.resurveyId });
     expect(await count(`audit_logs WHERE entity = 'interviews' AND entity_id = $1 AND action IN ('record_interview', 'open_resurvey')`, [String(ivId)])).toBe(2);
+  });
+});
+
+describe('the platform closes surveys past their closing day (job supervision.survey-close)', () => {
+  test('a survey whose closing day has passed is closed with its results, as the system; one still running is left open', async () => {
+    const due = await openProjectSurvey();
+    const running = await openProjectSurvey();
+    const occupied = await occupiedHomes();
+    await seedAnswers(due.id, 0, Math.ceil((occupied * 3) / 10));
+    await t.query('UPDATE surveys SET opens_on = $2, closes_on = $2 WHERE id = $1', [due.id, daysFromToday(-1)]);
+    const closed = await closeDueSurveys(t.database.db, t.config.supervisionSurveys);
+    expect(closed).toContain(due.id);
+    expect(closed).not.toContain(running.id);
+    const rows = await t.query<{ id: number; status: string }>('SELECT id, status FROM surveys WHERE id = ANY($1) ORDER BY id', [[due.id, running.id]]);
+    expect(rows).toEqual([{ id: due.id, status: 'closed' }, { id: running.id, status: 'open' }]);
+    expect(await count('interviews WHERE survey_id = $1', [due.id])).toBe(1);
+    expect(await count(`audit_logs WHERE entity = 'surveys' AND entity_id = $1 AND action = 'close' AND actor_id IS NULL`, [String(due.id)])).toBe(1);
+    expect(await closeDueSurveys(t.database.db, t.config.supervisionSurveys)).not.toContain(due.id);
   });
 });
 

@@ -6,7 +6,11 @@ import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
 import { notFound } from '../http/errors';
 import { surveyResultsResource, surveysResource } from './surveys';
-import { closeSurvey, openSurvey, SURVEY_RUNNERS } from './surveysService';
+import { closeDueSurveys, closeSurvey, openSurvey, SURVEY_RUNNERS } from './surveysService';
+import { defineJob } from '../jobs/queue';
+
+/** The periodic close of surveys past their closing day (main.ts runs it every SURVEY_CLOSE_SWEEP_SECONDS). */
+export const SURVEY_CLOSE_JOB = 'supervision.survey-close';
 import { answerSurvey, surveyResponsesResource } from './surveyResponses';
 import { INTERVIEWERS, interviewsResource, openResurvey, recordInterview } from './interviews';
 
@@ -51,4 +55,6 @@ export function registerSurveyRoutes(router: Router, db: Db, config: Config): vo
   registerResource(router, db, surveyResultsResource(settings));
   registerResource(router, db, surveyResponsesResource());
   registerResource(router, db, interviewsDef);
+
+  defineJob(SURVEY_CLOSE_JOB, async () => ({ closed: (await closeDueSurveys(db, settings)).length }), { title: '结束到期的满意度测评', singletonKey: () => 'sweep', keepCompleted: false });
 }

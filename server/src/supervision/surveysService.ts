@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { interviews, projects, surveyProjects, surveys, type Survey } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import { recordRuleCreditItem } from '../credit/ruleItems';
 import { satisfiedRatings } from './surveys';
@@ -92,11 +92,13 @@ interface Counted {
  * records credit items by rule (DOMAIN.md §5): `satisfaction_high` for a valid ≥ 90% result,
  * `resurvey_below` for a re-survey still warned; the interview a re-survey follows is done.
  * Under the survey's row lock: responses racing the close wait and then see it closed. 409 when already closed.
+ * `actor` null: the platform itself (audited as 系统), with no jurisdiction check.
  */
-export async function closeSurvey(db: Db, actor: Actor, id: number, settings: SupervisionSurveySettings) {
+export async function closeSurvey(db: Db, actor: Actor | null, id: number, settings: SupervisionSurveySettings) {
   return db.transaction(async (tx) => {
     const survey = await loadSurvey(tx, id, true);
-    if (!SURVEY_RUNNERS.includes(actor.role as never) || !regionAllows(actor, survey.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '无权结束管辖范围以外的测评');
+    // actor null: the platform closing a survey past its closing date (closeDueSurveys).
+    if (actor && (!SURVEY_RUNNERS.includes(actor.role as never) || !regionAllows(actor, survey.regionCode))) throw forbidden('OUT_OF_JURISDICTION', '无权结束管辖范围以外的测评');
     if (survey.status === 'closed') throw conflict('SURVEY_CLOSED', '测评已结束');
     const satisfied = satisfiedRatings(settings);
     const dims = sql.join(
@@ -162,4 +164,23 @@ export async function closeSurvey(db: Db, actor: Actor, id: number, settings: Su
     });
     return { id, status: closed.status, projects: computed.length, warnings: warned.length, interviewsOpened };
   });
+}
+
+/**
+ * Closes every open survey whose closing day (Beijing) has passed, as the platform (the job
+ * supervision.survey-close, every SURVEY_CLOSE_SWEEP_SECONDS): results, interviews and credit items
+ * as closeSurvey. Idempotent: a survey closed meanwhile is skipped. Returns the ids closed.
+ */
+export async function closeDueSurveys(db: Db, settings: SupervisionSurveySettings, now: Date = new Date()): Promise<number[]> {
+  const due = await db.select({ id: surveys.id }).from(surveys).where(and(eq(surveys.status, 'open'), sql`${surveys.closesOn} < ${beijingDate(now)}`)).orderBy(surveys.id);
+  const closed: number[] = [];
+  for (const { id } of due) {
+    try {
+      await closeSurvey(db, null, id, settings);
+      closed.push(id);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'SURVEY_CLOSED')) throw err;
+    }
+  }
+  return closed;
 }
