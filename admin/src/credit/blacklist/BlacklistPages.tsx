@@ -10,7 +10,7 @@ import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFile
 import { authHeaders } from '../../auth/session';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { httpClient } from '../../dataProvider';
-import { blacklistEnums, reasonChoices, stateChoices, zodValidate } from './choices';
+import { blacklistEnums, reasonChoices, stateChoices, zodFields } from './choices';
 
 const filters = [
   searchFilter,
@@ -49,16 +49,18 @@ const toBody = (d: Record<string, unknown>) => ({
 });
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
+const check = zodFields(blacklistCreateSchema, toBody);
+
 /** The city or a district lists a company for a serious violation (DOMAIN.md §5), with its evidence uploaded. */
 export const create = () => (
   <Create redirect="show" transform={toBody}>
-    <SimpleForm defaultValues={{ listedOn: today() }} validate={zodValidate(blacklistCreateSchema, toBody)}>
+    <SimpleForm defaultValues={{ listedOn: today() }}>
       <RefInput source="companyId" reference="companies" validate={required()} />
-      <SelectInput source="reason" choices={reasonChoices} validate={required()} />
-      <TextInput source="document" validate={required()} helperText="认定严重违法违规行为的文件文号" />
-      <DateInput source="listedOn" validate={required()} />
-      <TextInput source="facts" multiline fullWidth validate={required()} />
-      <UploadedFilesInput source="evidence" label="证据材料（处罚决定书、调查笔录等，图片或PDF，每个不超过5MB）" testId="evidence" />
+      <SelectInput source="reason" choices={reasonChoices} validate={[required(), check('reason')]} />
+      <TextInput source="document" validate={[required(), check('document')]} helperText="认定严重违法违规行为的文件文号" />
+      <DateInput source="listedOn" validate={[required(), check('listedOn')]} />
+      <TextInput source="facts" multiline fullWidth validate={[required(), check('facts')]} />
+      <UploadedFilesInput source="evidence" label="证据材料（处罚决定书、调查笔录等，图片或PDF，每个不超过5MB）" testId="evidence" validate={check('evidence')} />
     </SimpleForm>
   </Create>
 );

@@ -9,7 +9,7 @@ import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/f
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { httpClient } from '../../dataProvider';
-import { filingEnums, filingKindChoices, filingStatusChoices, zodValidate } from '../../credit/blacklist/choices';
+import { filingEnums, filingKindChoices, filingStatusChoices, zodFields } from '../../credit/blacklist/choices';
 
 const filters = [
   searchFilter,
@@ -50,18 +50,20 @@ const toBody = (d: Record<string, unknown>) => ({
   note: d.note || null,
 });
 
+const check = zodFields(filingCreateSchema, toBody);
+
 /** A company files its contract or project manager for one of its projects, with the documents uploaded. */
 export const create = () => (
   <Create redirect="show" transform={toBody}>
-    <SimpleForm defaultValues={{ kind: 'contract' }} validate={zodValidate(filingCreateSchema, toBody)}>
+    <SimpleForm defaultValues={{ kind: 'contract' }}>
       <RefInput source="projectId" reference="projects" optionText="compoundName" validate={required()} />
       <SelectInput source="kind" choices={filingKindChoices} validate={required()} />
-      <TextInput source="documentNo" validate={required()} />
-      <FormDataConsumer>{({ formData }) => (formData.kind === 'project_manager' ? <TextInput source="managerName" validate={required()} /> : null)}</FormDataConsumer>
-      <DateInput source="validFrom" validate={required()} />
-      <DateInput source="validUntil" validate={required()} />
-      <UploadedFilesInput source="documents" label="备案材料（合同文本、任职证书等，图片或PDF，每个不超过5MB）" testId="documents" />
-      <TextInput source="note" multiline fullWidth />
+      <TextInput source="documentNo" validate={[required(), check('documentNo')]} />
+      <FormDataConsumer>{({ formData }) => (formData.kind === 'project_manager' ? <TextInput source="managerName" validate={[required(), check('managerName')]} /> : null)}</FormDataConsumer>
+      <DateInput source="validFrom" validate={[required(), check('validFrom')]} />
+      <DateInput source="validUntil" validate={[required(), check('validUntil')]} />
+      <UploadedFilesInput source="documents" label="备案材料（合同文本、任职证书等，图片或PDF，每个不超过5MB）" testId="documents" validate={check('documents')} />
+      <TextInput source="note" multiline fullWidth validate={check('note')} />
     </SimpleForm>
   </Create>
 );
