@@ -1,6 +1,6 @@
 /**
  * Issue 3's targets: the tally of a 3,000-home compound with every ballot cast, through
- * GET /api/votes/:id/result (p95 ≤ 50 ms), and 200 ballots/s sustained on one vote with no ballot
+ * GET /api/votes/:id/result (p95 ≤ 50 ms; issue 15: ≤ 30 ms at 50 concurrent viewers), and 200 ballots/s sustained on one vote with no ballot
  * lost or counted twice. `npm run bench` runs it after the household list.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -112,10 +112,10 @@ async function generateCompound(c: Client) {
                        FROM households h WHERE h.compound_id = (SELECT compound_id FROM votes WHERE id = $1)
                         AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = $1 AND b.household_id = h.id AND b.current)`, [voteId]);
       const viewer = { authorization: `Bearer ${tokenOf[0]}` };
-      for (const connections of [1, 10]) {
+      for (const connections of [1, 10, 50]) {
         await runLoad({ port: 3921, connections, seconds: 2, path: () => `/api/votes/${voteId}/result`, headers: viewer });
         const r = await runLoad({ port: 3921, connections, seconds: SECONDS, path: () => `/api/votes/${voteId}/result`, headers: viewer });
-        log(`  tally of ${homes.length} homes, all ballots cast, ${connections} connection(s): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s${connections === 1 ? ` (target p95 ≤ 50 ms) ${r.p95 <= 50 ? 'MET' : 'NOT MET'}` : ''}`);
+        log(`  tally of ${homes.length} homes, all ballots cast, ${connections} connection(s): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s${connections === 1 ? ` (target p95 ≤ 50 ms) ${r.p95 <= 50 ? 'MET' : 'NOT MET'}` : ''}${connections === 50 ? ` (issue 15: p95 ≤ 30 ms at 50 viewers, cached until the next ballot) ${r.p95 <= 30 ? 'MET' : 'NOT MET'}` : ''}`);
       }
       const res = await fetch(`http://127.0.0.1:3921/api/votes/${voteId}/result`, { headers: viewer });
       const body = (await res.json()) as { participatedOwners: number; totalOwners: number; approved: boolean };

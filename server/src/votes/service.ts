@@ -12,6 +12,7 @@ import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
 import { claimBallotScan } from '../tickets/uploadAccess';
 import { computeResult, countEligible, publishResult, scopeCondition, type PublishedResult, type VoteResult } from './tally';
+import { voteResultCache, type VoteResultCache } from './resultCache';
 
 type Vote = typeof votes.$inferSelect;
 const STAFF_VIEWERS = ['city_admin', 'district_staff', 'street_staff', 'community_staff', 'party_staff'];
@@ -57,7 +58,7 @@ export interface VoteSettings {
   buildingResultMinBallots: number;
 }
 
-export function voteService(db: Db, settings: VoteSettings, now: () => Date = () => new Date()) {
+export function voteService(db: Db, settings: VoteSettings, now: () => Date = () => new Date(), results: VoteResultCache = voteResultCache()) {
   async function open(tx: Tx, actor: Actor, vote: Vote) {
     const [compound] = await tx.select({ followMajority: compounds.followMajority }).from(compounds).where(eq(compounds.id, vote.compoundId));
     const eligibleCount = await countEligible(tx, vote);
@@ -201,7 +202,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
     async result(actor: Actor, id: number): Promise<PublishedResult> {
       const vote = await loadVote(db, id);
       await assertCanSee(db, actor, vote);
-      const raw = vote.status === 'closed' && vote.result ? (vote.result as VoteResult) : await computeResult(db, vote);
+      const raw = vote.status === 'closed' && vote.result ? (vote.result as VoteResult) : await results.result(db, vote);
       return publishResult(raw, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
     },
 

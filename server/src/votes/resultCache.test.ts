@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { createTestApi, type TestApi } from '../../../test/support/api';
+import { committeeMemberHome, residentWithHome } from '../../../test/support/residents';
+import { votes } from '../db/schema';
+import { computeResult } from './tally';
+import { VOTE_RESULT_MAX_AGE_MS, voteResultCache } from './resultCache';
+
+/**
+ * Issue 15: a live vote's tally is cached until its next ballot — 50 viewers refreshing at once
+ * compute it once, and a ballot (new, replacing) shows in the very next result.
+ */
+let t: TestApi;
+let voteId: number;
+let member: string;
+let homes: { id: number }[];
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const loadVote = async () => (await t.database.db.select().from(votes).where(eq(votes.id, voteId)))[0];
+
+beforeAll(async () => {
+  t = await createTestApi();
+  const [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
+  member = await residentWithHome(t, 'cache-member', await committeeMemberHome(t, 'BT0001'));
+  homes = await t.query(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id DESC LIMIT 3`, [compound.id]);
+  const res = await t.api
+    .post('/api/votes')
+    .set(bearer(member))
+    .send({ compoundId: compound.id, title: '缓存测试表决', matter: 'hire_dismiss_company', closesAt: new Date(Date.now() + 7 * 86400000).toISOString(), status: 'open' });
+  expect(res.status).toBe(201);
+  voteId = res.body.id;
+});
+afterAll(() => t.close());
+
+async function ballot(householdId: number, choice: string) {
+  const voter = await residentWithHome(t, `cache-voter-${householdId}`, householdId);
+  const res = await t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(voter)).send({ householdId, choice });
+  expect(res.status).toBe(201);
+}
+
+test('50 viewers at once compute the tally once, and get what computeResult gives', async () => {
+  const cache = voteResultCache();
+  const vote = await loadVote();
+  const results = await Promise.all(Array.from({ length: 50 }, () => cache.result(t.database.db, vote)));
+  expect(cache.computed).toBe(1);
+  expect(new Set(results).size).toBe(1);
+  expect(results[0]).toEqual(await computeResult(t.database.db, vote));
+  await cache.result(t.database.db, vote);
+  expect(cache.computed).toBe(1);
+});
+
+test('a new ballot and a changed ballot each show in the next result', async () => {
+  const cache = voteResultCache();
+  const vote = await loadVote();
+  const before = await cache.result(t.database.db, vote);
+  await ballot(homes[0].id, 'agree');
+  const afterNew = await cache.result(t.database.db, vote);
+  expect(cache.computed).toBe(2);
+  expect(afterNew.participatedOwners).toBe(before.participatedOwners + 1);
+  expect(afterNew.agreeArea).toBeGreaterThan(before.agreeArea);
+  await ballot(homes[0].id, 'disagree');
+  const afterChange = await cache.result(t.database.db, vote);
+  expect(cache.computed).toBe(3);
+  expect(afterChange.agreeArea).toBe(before.agreeArea);
+  expect(afterChange.disagreeArea).toBeGreaterThan(before.disagreeArea);
+});
+
+test('a registry change with no ballot reaches the result within the age bound', async () => {
+  let clock = 1_000_000;
+  const cache = voteResultCache(() => clock);
+  const vote = await loadVote();
+  const first = await cache.result(t.database.db, vote);
+  const [home] = await t.query<{ area: string }>(`SELECT area::text FROM households WHERE id = $1`, [homes[0].id]);
+  await t.query(`UPDATE households SET area = area + 1 WHERE id = $1`, [homes[0].id]);
+  try {
+    clock += VOTE_RESULT_MAX_AGE_MS - 1;
+    expect((await cache.result(t.database.db, vote)).totalArea).toBe(first.totalArea);
+    clock += 2;
+    expect((await cache.result(t.database.db, vote)).totalArea).toBe(first.totalArea + 100);
+  } finally {
+    await t.query(`UPDATE households SET area = $2 WHERE id = $1`, [homes[0].id, home.area]);
+  }
+});
+
+test('the API serves the cached tally: a ballot shows in the very next GET', async () => {
+  const street = bearer(await t.login('street'));
+  const before = (await t.api.get(`/api/votes/${voteId}/result`).set(street)).body;
+  await ballot(homes[1].id, 'agree');
+  const after = (await t.api.get(`/api/votes/${voteId}/result`).set(street)).body;
+  expect(after.participatedOwners).toBe(before.participatedOwners + 1);
+});
