@@ -4,19 +4,21 @@ import { createApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
 import { createNotificationDispatcher } from './notifications/dispatcher';
-import { startEscalationScheduler } from './tickets/escalation';
+import { definePeriodicJobs, schedulePeriodicJobs } from './jobs/periodic';
+import { startJobWorkers } from './jobs/queue';
 import { startAuditSealer } from './audit/chain';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
 import { createPersonalDataCipher } from './places/personalData';
-import { runEvery } from './jobs/queue';
-import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
-import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
-import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 import { startWechatPayStandIn } from './pay/standIn';
 import { PAY_QUERY_JOB } from './pay/queryJob';
 import { runEvery } from './jobs/queue';
+import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
+import { FILING_SWEEP_JOB } from './supervision/filingsRoutes';
+import { filingSettingsFromEnv } from '@baotou/config';
+import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
+import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 
 async function main() {
   const started = Date.now();
@@ -45,13 +47,17 @@ async function main() {
   const app = createApp({ database, config });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
   // Notifications: WeChat messages due (new, or to retry) are sent every NOTIFY_DISPATCH_INTERVAL_SECONDS.
+  // Both run as singleton jobs on the queue (issue 15; docs/OPERATIONS.md), as do exports and billing runs.
   const dispatcher = createNotificationDispatcher(database.db, config);
-  dispatcher.start();
+  definePeriodicJobs(database.db, config, { dispatcher, notifier: createTicketNotifier(config, dispatcher) });
+  await startJobWorkers();
+  schedulePeriodicJobs(config);
   // WeChat Pay orders without a notification are queried, expired ones closed (issue 13; PAY_QUERY_INTERVAL_SECONDS).
   runEvery(PAY_QUERY_JOB, config.pay.queryIntervalSeconds);
-  startEscalationScheduler(database.db, config, createTicketNotifier(config, dispatcher));
   // Hazards past their deadline are reported to the street or district (DOMAIN.md §10; HAZARD_SWEEP_SECONDS).
   runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
+  // Missing or expired filings become credit items, filings complete a good one (issue 10; FILING_SWEEP_SECONDS).
+  runEvery(FILING_SWEEP_JOB, filingSettingsFromEnv().sweepSeconds);
   // Surveys past their closing day are closed: results, warnings, interviews (DOMAIN.md §9; SURVEY_CLOSE_SWEEP_SECONDS).
   runEvery(SURVEY_CLOSE_JOB, config.supervisionSurveys.closeSweepSeconds);
   // Credit: rule items from tickets and party data, and stale live scores (issue 10; CREDIT_SWEEP_INTERVAL_SECONDS).
