@@ -435,3 +435,17 @@ describe('satisfaction surveys (issue 10)', () => {
     expect(await apiGet('d150203', `/api/surveys/${id}`)).toMatchObject({ scope: 'project', projectId: p.id, status: 'open', projectCount: 1 });
   });
 });
+
+describe('yearly targets (issue 14)', () => {
+  test('kpi-targets: the city sets a later year’s target with its document', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) + 2;
+    await signIn('city');
+    await openCreate('kpi-targets');
+    await select('year', `${year}年`);
+    await select('indicator', '业主委员会组建率');
+    await fill('value', '850');
+    await fill('document', `包府办发〔${year}〕${suffix}号`);
+    const id = await save('kpi-targets');
+    expect(await apiGet('city', `/api/kpi-targets/${id}`)).toMatchObject({ year, indicator: 'committee_formation', value: 850 });
+  });
+});

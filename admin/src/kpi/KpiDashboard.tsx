@@ -32,7 +32,7 @@ import {
 } from '@baotou/shared';
 import { DistrictBars, TrendLine, type TrendPoint } from '../charts';
 import { downloadFile } from '../party/api';
-import { chartFormat, chartTarget, chartValue, drillHref, fetchKpi, latestTargetYear, type KpiFigure } from './api';
+import { chartFormat, chartTarget, chartValue, drillHref, fetchKpi, latestTargetYear, targetYears, type KpiFigure } from './api';
 import { kpiYears, thisYear } from './choices';
 
 const NO_DATA = '暂无数据';
@@ -71,9 +71,13 @@ function useTrend(year: number, regionCode: string | undefined, indicator: KpiIn
   useEffect(() => {
     let live = true;
     setByYear({});
-    Promise.all(kpiYears.filter((y) => y <= Math.max(year, thisYear)).map((y) => fetchKpi({ year: y, regionCode }).then((rows) => [y, rows] as const, () => null))).then(
-      (results) => live && setByYear(Object.fromEntries(results.filter((r): r is readonly [number, KpiFigure[]] => !!r))),
-    );
+    // only years with targets: a year without them is a 400 (NO_TARGETS)
+    targetYears()
+      .then((years) => Promise.all(years.filter((y) => y <= thisYear).map((y) => fetchKpi({ year: y, regionCode }).then((rows) => [y, rows] as const, () => null))))
+      .then(
+        (results) => live && setByYear(Object.fromEntries(results.filter((r): r is readonly [number, KpiFigure[]] => !!r))),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

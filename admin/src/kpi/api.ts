@@ -27,10 +27,14 @@ export const chartFormat = (indicator: KpiIndicator) => (v: number) => (KPI_INDI
 /** The console list behind a figure, with its filter (react-admin reads ?filter=). */
 export const drillHref = (d: NonNullable<KpiFigure['drill']>) => `#/${d.resource}?filter=${encodeURIComponent(JSON.stringify(d.filter))}`;
 
-/** The latest year, up to this one, with targets set (GET /api/kpi-targets), or null when none is. */
+/** The years that have targets set (GET /api/kpi-targets), newest first. */
+export async function targetYears(): Promise<number[]> {
+  const rows = await getJson<{ year: number }[]>(`/kpi-targets?filter=${encodeURIComponent('{}')}&sort=${encodeURIComponent('["year","DESC"]')}&range=${encodeURIComponent('[0,499]')}`);
+  return [...new Set(rows.map((r) => r.year))];
+}
+
+/** The latest year, up to this one, with targets set, or null when none is. */
 export async function latestTargetYear(): Promise<number | null> {
   const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-  const filter = encodeURIComponent(JSON.stringify({}));
-  const rows = await getJson<{ year: number }[]>(`/kpi-targets?filter=${filter}&sort=${encodeURIComponent('["year","DESC"]')}&range=${encodeURIComponent('[0,199]')}`);
-  return rows.map((r) => r.year).find((y) => y <= thisYear) ?? null;
+  return (await targetYears()).find((y) => y <= thisYear) ?? null;
 }
