@@ -257,6 +257,36 @@ describe('DOMAIN.md §9, research §2 rules 6–7: closing, warning, interview, 
   });
 });
 
+describe('interviews: arranging, and who reads what', () => {
+  test('the district arranges the interview (PUT); another district and the company cannot; residents read no results', async () => {
+    const s = await openProjectSurvey();
+    await seedAnswers(s.id, 0, Math.ceil(((await occupiedHomes()) * 3) / 10));
+    await t.api.post(`/api/surveys/${s.id}/close`).set(bearer(await t.login(district))).expect(200);
+    const [{ id }] = await t.query<{ id: number }>('SELECT id FROM interviews WHERE survey_id = $1', [s.id]);
+    const current = (await t.api.get(`/api/interviews/${id}`).set(bearer(await t.login(district)))).body;
+    const arranged = await t.api
+      .put(`/api/interviews/${id}`)
+      .set(bearer(await t.login(district)))
+      .send({ ...current, scheduledAt: '2026-12-20T09:30:00+08:00', location: '区住建局会议室', attendees: `物业科、${project.manager_name}` });
+    expect(arranged.status).toBe(200);
+    expect(arranged.body).toMatchObject({ location: '区住建局会议室', status: 'pending' });
+    expect(new Date(arranged.body.scheduledAt).toISOString()).toBe('2026-12-20T01:30:00.000Z');
+    const other = await t.api.put(`/api/interviews/${id}`).set(bearer(await t.login(otherDistrict))).send({ location: '别处' });
+    expect(other.status).toBe(403);
+    expect((await t.api.put(`/api/interviews/${id}`).set(bearer(await t.login('company'))).send({ location: '企业自己改' })).status).toBe(403);
+    const badDate = await t.api.put(`/api/interviews/${id}`).set(bearer(await t.login(district))).send({ deadline: '2026-02-30' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.fields.deadline).toBeDefined();
+    const [row] = await t.query<{ location: string }>('SELECT location FROM interviews WHERE id = $1', [id]);
+    expect(row.location).toBe('区住建局会议室');
+    const resident = await residentWithHome(t, 'survey-r7', (await nextHome()).id);
+    expect((await t.api.get('/api/survey-results').set(bearer(resident))).status).toBe(403);
+    expect((await t.api.get('/api/interviews').set(bearer(resident))).status).toBe(403);
+    const elsewhere = await t.api.get(`/api/survey-results?filter=${encodeURIComponent(JSON.stringify({ surveyId: s.id }))}`).set(bearer(await t.login(otherDistrict)));
+    expect(elsewhere.body).toEqual([]);
+  });
+});
+
 describe('the platform closes surveys past their closing day (job supervision.survey-close)', () => {
   test('a survey whose closing day has passed is closed with its results, as the system; one still running is left open', async () => {
     const due = await openProjectSurvey();
