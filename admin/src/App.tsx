@@ -40,6 +40,7 @@ import { staffImport } from './quality/staff-import';
 import { trainingRates } from './quality/training-rates';
 import { kpiDashboard, kpiTargets } from './kpi';
 import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
+import { billingRuns, bills, feeItems, feePayments, feesCollection, receipts } from './fees';
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
 import { keyRotation } from './security/key-rotation';
@@ -122,6 +123,12 @@ export const App = () => (
     <Resource name="fund-entries" {...fundEntries} />
     <Resource name="fund-applications" {...fundApplications} />
     <Resource name="fund-check" {...fundCheck} />
+    <Resource name="fee-items" {...feeItems} />
+    <Resource name="billing-runs" {...billingRuns} />
+    <Resource name="bills" {...bills} />
+    <Resource name="fee-payments" {...feePayments} />
+    <Resource name="receipts" {...receipts} />
+    <Resource name="fees-collection" {...feesCollection} />
     <Resource name="notifications" {...notifications} />
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-events" />

@@ -17,6 +17,9 @@ import {
   creditObjectionCreateSchema,
   filingCreateSchema,
   kpiTargetSchema,
+  feeItemSchema,
+  counterPaymentSchema,
+  billingRunSchema,
   userCreateSchema,
 } from '@baotou/shared';
 import { pickWritable, writableFields } from './writableFields';
@@ -44,6 +47,9 @@ const createSchemas: Record<string, unknown> = {
   'credit-items': creditItemCreateSchema,
   'credit-objections': creditObjectionCreateSchema,
   filings: filingCreateSchema,
+  'fee-items': feeItemSchema,
+  'fee-payments': counterPaymentSchema,
+  'billing-runs': billingRunSchema,
 };
 
 describe('writableFields mirror the server create schemas', () => {

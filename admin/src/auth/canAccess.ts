@@ -60,6 +60,13 @@ export const ACCESS: Record<string, Rule> = {
   'fund-entries': { read: PLACE_STAFF, write: BUREAU_MANAGERS },
   'fund-check': { read: PLACE_STAFF, write: [] },
   'fund-applications': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  // Property fees (issue 13): the serving company keeps fee items, runs billing, takes counter payments, reverses and refunds; place staff read within their area.
+  'fee-items': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  'billing-runs': { read: ['company_staff'], write: ['company_staff'] },
+  bills: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  'fee-payments': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
+  receipts: { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  'fees-collection': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Tickets (issue 5): place staff work their level's queue and enter hotline cases; companies their repairs.
   tickets: { read: [...PLACE_STAFF, 'company_staff'], write: PLACE_STAFF },
   'ticket-events': { read: [...PLACE_STAFF, 'company_staff'], write: [] },

@@ -10,6 +10,7 @@ import { blacklistZh } from '../credit/blacklist/zh';
 import { creditZh } from '../credit/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
+import { feesZh } from '../fees/zh';
 import { securityZh } from '../security/zh';
 import { renewalSurveyZh } from '../renewal/surveyZh';
 import { renewalAreasZh } from '../renewal/areasZh';
@@ -428,6 +429,7 @@ export const resourcesZh = {
   ...creditZh,
   ...workforceZh,
   ...fundZh,
+  ...feesZh,
   ...securityZh,
   ...renewalSurveyZh,
   ...renewalAreasZh,
