@@ -3,8 +3,9 @@ import type { Db } from '../db/client';
 import { registerResource } from '../http/resource';
 import { requireActor } from '../auth/middleware';
 import { pathId } from '../quality/assessments';
+import { defineJob } from '../jobs/queue';
 import { filingsResource, reviewFiling } from './filings';
-import { filingStandingsResource } from './filingsStanding';
+import { filingStandingsResource, sweepFilings } from './filingsStanding';
 
 /** The periodic filings sweep's job name (main.ts runs it every FILING_SWEEP_SECONDS). */
 export const FILING_SWEEP_JOB = 'supervision.filing-sweep';
@@ -16,4 +17,6 @@ export function registerFilingRoutes(router: Router, db: Db): void {
   });
   registerResource(router, db, filingsResource());
   registerResource(router, db, filingStandingsResource());
+  // Missing or expired filings become credit items (issue 10): idempotent, so a replay records nothing twice.
+  defineJob(FILING_SWEEP_JOB, async () => sweepFilings(db, new Date()), { title: '备案缺失与齐全的信用记录', singletonKey: () => 'sweep', keepCompleted: false });
 }
