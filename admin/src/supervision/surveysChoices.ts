@@ -19,3 +19,12 @@ export const formatRate = (bp: number | null | undefined) => (bp === null || bp 
 /** 有效 / 样本不足 (DOMAIN.md §9). */
 export const validityText = (r: RaRecord) => (r.sampleValid ? '有效' : '样本不足');
 export const warningText = (r: RaRecord) => (r.warning ? '预警（低于80%）' : '—');
+/** Each dimension's rate, for the report only (research §2 rule 3): "保洁 85.00%、绿化 90.00%"; stored when the survey closes. */
+export const dimensionRatesText = (r: RaRecord) => {
+  const counts = (r.dimensionSatisfied ?? {}) as Record<string, number>;
+  if (!r.valid || !Object.keys(counts).length) return '—';
+  return Object.entries(SURVEY_DIMENSION_LABELS)
+    .filter(([d]) => counts[d] !== undefined)
+    .map(([d, label]) => `${label} ${formatRate(Math.floor((counts[d] * 10000) / r.valid))}`)
+    .join('、');
+};

@@ -287,6 +287,21 @@ describe('interviews: arranging, and who reads what', () => {
   });
 });
 
+describe('research §2 rule 3: each dimension counted for the report', () => {
+  test('a survey of two dimensions stores each one’s satisfied homes at closing, and only those', async () => {
+    const s = await openProjectSurvey({ dimensions: ['cleaning', 'service'] });
+    expect(s.dimensions).toEqual(['service', 'cleaning']);
+    const home = await nextHome();
+    const token = await residentWithHome(t, 'survey-r8', home.id);
+    const extra = await t.api.post('/api/survey-responses').set(bearer(token)).send({ surveyId: s.id, householdId: home.id, answers: ALL, overall: 'satisfied' });
+    expect(extra.status).toBe(400);
+    await t.api.post('/api/survey-responses').set(bearer(token)).send({ surveyId: s.id, householdId: home.id, answers: { service: 'basically_satisfied', cleaning: 'dissatisfied' }, overall: 'satisfied' }).expect(200);
+    await t.api.post(`/api/surveys/${s.id}/close`).set(bearer(await t.login(district))).expect(200);
+    const [row] = await t.query<{ dimension_satisfied: Record<string, number> }>('SELECT dimension_satisfied FROM survey_projects WHERE survey_id = $1', [s.id]);
+    expect(row.dimension_satisfied).toEqual({ service: 1, cleaning: 0 });
+  });
+});
+
 describe('the platform closes surveys past their closing day (job supervision.survey-close)', () => {
   test('a survey whose closing day has passed is closed with its results, as the system; one still running is left open', async () => {
     const due = await openProjectSurvey();

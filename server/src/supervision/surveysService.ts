@@ -102,7 +102,7 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
     if (survey.status === 'closed') throw conflict('SURVEY_CLOSED', '测评已结束');
     const satisfied = satisfiedRatings(settings);
     const dims = sql.join(
-      SURVEY_DIMENSIONS.map((d) => sql`${d}::text, count(*) FILTER (WHERE r.answers->>${d} IN ${satisfied})`),
+      SURVEY_DIMENSIONS.filter((d) => survey.dimensions.includes(d)).map((d) => sql`${d}::text, count(*) FILTER (WHERE r.answers->>${d} IN ${satisfied})`),
       sql`, `,
     );
     const { rows } = await tx.execute(sql`

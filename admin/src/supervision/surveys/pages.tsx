@@ -27,7 +27,7 @@ import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { ActionDialog } from '../../fund/ActionDialog';
 import { postSurveyAction } from '../surveysApi';
-import { formatRate, surveyDimensionChoices, surveyEnums, surveyKindChoices, surveyScopeChoices, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
+import { dimensionRatesText, formatRate, surveyDimensionChoices, surveyEnums, surveyKindChoices, surveyScopeChoices, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
 
 const RUNNERS = ['city_admin', 'district_staff', 'street_staff'];
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={surveyStatusChoices} alwaysOn />, <SelectInput key="scope" source="scope" choices={surveyScopeChoices} />, <SelectInput key="kind" source="kind" choices={surveyKindChoices} />, <RegionInput key="regionCode" source="regionCode" />];
@@ -125,6 +125,7 @@ const SurveyShow = () => (
           <FunctionField source="rateBasisPoints" render={(r: RaRecord) => formatRate(r.rateBasisPoints)} />
           <FunctionField source="sampleValid" render={validityText} sortable={false} />
           <FunctionField source="warning" render={warningText} sortable={false} />
+          <FunctionField source="dimensionSatisfied" label="各维度满意度" render={dimensionRatesText} sortable={false} />
         </Datagrid>
       </ReferenceManyField>
     </SimpleShowLayout>
