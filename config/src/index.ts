@@ -29,6 +29,8 @@ import { creditEnvSchema, creditSettings, type CreditSettings } from './credit';
 export { DEFAULT_CREDIT_RULES, creditSettingsFromEnv, type CreditSettings, type CreditRuleSetting } from './credit';
 import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
 export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from './pdf';
+import { kpiEnvSchema, kpiSettings, type KpiSettings } from './kpi';
+export type { KpiSettings } from './kpi';
 export { filingSettingsFromEnv, type FilingSettings } from './filings';
 import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
@@ -81,6 +83,7 @@ const envSchema = z.object({
   ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
   ...pdfEnvSchema,
+  ...kpiEnvSchema,
   ...jobEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
@@ -143,6 +146,8 @@ export interface Config {
   supervisionSurveys: SupervisionSurveySettings;
   /** Generated PDFs: the embedded CJK font (PDF_CJK_FONT_PATH). */
   pdf: PdfSettings;
+  /** The yearly-targets dashboard: how long figures are kept in memory (KPI_CACHE_SECONDS). */
+  kpi: KpiSettings;
   /** Background jobs on pg-boss (issue 15; docs/OPERATIONS.md). */
   jobs: JobSettings;
   /** Server-side .xlsx exports: the job threshold, file lifetime and folder (issue 15). */
@@ -227,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
     pdf: pdfSettings(e),
+    kpi: kpiSettings(e),
     jobs: jobSettings(e),
     exports: exportSettings(e, e.DATA_DIR),
   };

@@ -214,6 +214,22 @@ describe('GET /api/kpi today, after the city adds this year’s targets', () => 
   });
 });
 
+describe('the figures are kept in memory for a while, and a change of targets shows at once', () => {
+  it('serves a repeated read from memory, and a corrected target clears it', async () => {
+    const token = await t.login('city');
+    const first = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    // a compound registered now shows after the cache's lifetime, not on the next read
+    await insertCompound('KPA9', A, 'professional', 100);
+    const again = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(pick(again.body, 'committee_formation', A).actual).toEqual(pick(first.body, 'committee_formation', A).actual);
+    const [target] = await sqlRun(`SELECT id FROM kpi_targets WHERE year = $1 AND indicator = 'committee_formation'`, [thisYear]);
+    const put = await t.api.put(`/api/kpi-targets/${target.id}`).set(bearer(token)).send({ year: thisYear, indicator: 'committee_formation', value: 820, document: `包府办发〔${thisYear}〕10号` });
+    expect(put.status).toBe(200);
+    const after = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(pick(after.body, 'committee_formation', A)).toMatchObject({ target: 820, actual: { numerator: 2, denominator: 6 } });
+  });
+});
+
 describe('authority and bad input', () => {
   it('district staff see their district by street, and nothing outside it', async () => {
     const token = await t.login('d150203');

@@ -39,7 +39,7 @@ describe('GET /api/kpi/report', () => {
     const res = await t.api.get('/api/kpi/report?year=2024&format=xlsx').set(bearer(await t.login('d150203'))).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['总览', '分区域', '其他工作', KPI_INDICATOR_LABELS.committee_formation]));
     const summary = wb.getWorksheet('总览')!;
     const labels = summary.getColumn(1).values.slice(4).map(String);

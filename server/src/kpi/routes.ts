@@ -5,6 +5,7 @@ import { requireActor } from '../auth/middleware';
 import { registerResource } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { writeAudit } from '../audit/audit';
+import { cachedFigures } from './cache';
 import { computeKpi } from './figures';
 import { KPI_READERS, parseKpiQuery } from './query';
 import { readKpiReport } from './reportData';
@@ -15,7 +16,8 @@ import { kpiTargetsResource } from './targetsResource';
 export function registerKpiRoutes(router: Router, db: Db, config: Config): void {
   router.get('/api/kpi', async (ctx) => {
     const actor = requireActor(ctx, KPI_READERS);
-    ctx.body = await computeKpi(db, parseKpiQuery(actor, ctx.query), config);
+    const q = parseKpiQuery(actor, ctx.query);
+    ctx.body = await cachedFigures(q, config.kpi.cacheSeconds, () => computeKpi(db, q, config));
   });
   // The yearly assessment report (五(三)): a district's own, or the city's; another district's is a 403.
   router.get('/api/kpi/report', async (ctx) => {

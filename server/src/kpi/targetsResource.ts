@@ -4,6 +4,7 @@ import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau } from '../jurisdiction/scope';
 import { kpiTargets } from '../db/schema';
+import { clearKpiCache } from './cache';
 
 /** 年度目标: the yearly targets as data (DOMAIN.md §8). Bureau staff read them; the city adds and corrects them, with the document. */
 export function kpiTargetsResource(): ResourceDef {
@@ -34,8 +35,9 @@ export function kpiTargetsResource(): ResourceDef {
       roles: ['city_admin'],
       allows: (actor) => actor.role === 'city_admin',
       readOnlyFields: ['createdAt', 'updatedAt'],
-      create: { schema: kpiTargetSchema, prepare: async (input) => input },
-      update: { schema: kpiTargetSchema, prepare: async (input) => input },
+      create: { schema: kpiTargetSchema, prepare: async (input) => input, after: async () => clearKpiCache() },
+      update: { schema: kpiTargetSchema, prepare: async (input) => input, after: async () => clearKpiCache() },
+      beforeRemove: async () => clearKpiCache(),
       remove: true,
     },
   };
