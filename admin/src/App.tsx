@@ -77,6 +77,7 @@ import { surveyResults } from './supervision/survey-results';
 import { interviews } from './supervision/interviews';
 import { PublicPriceStats } from './quality/public/PublicPriceStats';
 import { notifications } from './notifications';
+import { jobs } from './jobs';
 
 const PublicCredit = lazyPage(() => import('./credit/public/PublicCredit').then((m) => m.PublicCredit));
 
@@ -130,6 +131,7 @@ export const App = () => (
     <Resource name="receipts" {...receipts} />
     <Resource name="fees-collection" {...feesCollection} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="jobs" {...jobs} />
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-events" />
     <Resource name="ticket-stats" {...ticketStats} />

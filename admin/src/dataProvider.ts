@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { getToken, renewToken } from './auth/session';
 import { pickWritable } from './writableFields';
-import { rememberListFilter } from './common/exportQuery';
+import { rememberListFilter, rememberListSort } from './common/exportQuery';
 
 export const API_BASE = '/api';
 
@@ -62,6 +62,7 @@ export const dataProvider: AppDataProvider = {
   ...rest,
   getList: (resource, params) => {
     rememberListFilter(resource, params.filter);
+    rememberListSort(resource, params.sort);
     return rest.getList(resource, params);
   },
   create: (resource, params) =>

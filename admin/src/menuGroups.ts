@@ -52,7 +52,7 @@ export const MENU_GROUPS: MenuGroup[] = [
       'training-rates',
     ],
   },
-  { key: 'system', label: '系统管理', resources: ['notifications', 'users', 'audit-logs', 'key-rotation'] },
+  { key: 'system', label: '系统管理', resources: ['notifications', 'jobs', 'users', 'audit-logs', 'key-rotation'] },
 ];
 
 /** The group for resources listed in no MENU_GROUPS entry. */

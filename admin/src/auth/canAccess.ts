@@ -74,6 +74,8 @@ export const ACCESS: Record<string, Rule> = {
   'ticket-stats': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Notifications (issue 16 §4): every staff member reads their own and marks them read.
   notifications: { read: ALL_STAFF, write: ALL_STAFF },
+  // Background jobs (issue 15): everyone sees the jobs they started (exports), the city bureau every job.
+  jobs: { read: ALL_STAFF, write: [] },
   // Workforce (issue 12): companies keep their own staff and trainings; place staff read within their area (phones masked).
   staff: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   trainings: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },

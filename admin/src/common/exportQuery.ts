@@ -14,3 +14,13 @@ export const lastListFilter = (resource: string): Record<string, unknown> => {
   const f = latest.get(resource);
   return f && typeof f === 'object' && !Array.isArray(f) ? (f as Record<string, unknown>) : {};
 };
+
+const latestSort = new Map<string, { field: string; order: string }>();
+
+/** The sort of each resource's latest list query (the server-side export keeps the list's order). */
+export const rememberListSort = (resource: string, sort: { field: string; order: string } | undefined): void => {
+  if (sort?.field) latestSort.set(resource, sort);
+};
+
+/** The sort the rows just fetched for `resource` were listed with (undefined: the server's default). */
+export const lastListSort = (resource: string): { field: string; order: string } | undefined => latestSort.get(resource);

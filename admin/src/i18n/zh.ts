@@ -376,6 +376,23 @@ export const resourcesZh = {
       locked: '已锁定',
     },
   },
+  jobs: {
+    name: '后台任务 |||| 后台任务',
+    fields: {
+      id: 'ID',
+      name: '任务代码',
+      title: '任务',
+      state: '状态',
+      progress: '进度',
+      result: '结果',
+      error: '错误',
+      attempts: '尝试次数',
+      actorName: '发起人',
+      createdAt: '创建时间',
+      startedAt: '开始时间',
+      finishedAt: '结束时间',
+    },
+  },
   'audit-logs': {
     name: '操作日志 |||| 操作日志',
     fields: {

@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, SelectInput, TextField } from 'react-admin';
 import { claimStatusChoices } from '../../choices';
 import { EnumField, RefInput } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { ClaimReviewButtons } from './ClaimReviewButtons';
 import { RevokeClaimButton } from './RevokeClaimButton';
 import { RegistryOwnerField } from './ClaimComparison';
@@ -12,9 +12,8 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
 ];
 
-const exporter = xlsxExporter('household-claims', {
-  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'name', 'phone', 'registryOwnerName', 'registryOwnerPhone', 'status', 'reason', 'createdAt', 'reviewedAt', 'endedAt'],
-});
+// Every row of the filter, written by the server (shared EXPORT_COLUMNS['household-claims']; issue 15).
+const exporter = serverXlsxExporter('household-claims');
 
 export const HouseholdClaimList = () => (
   <List

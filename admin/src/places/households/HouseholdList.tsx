@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { areaBasisChoices } from '../../choices';
 import { EnumField, RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 // `q` searches the room number.
 const filters = [
@@ -26,16 +26,8 @@ const filters = [
   <NullableBooleanInput key="developerUnsold" source="developerUnsold" />,
 ];
 
-const exporter = xlsxExporter('households', {
-  fields: ['id', 'compoundId', 'buildingId', 'unitId', 'room', 'area', 'areaBasis', 'ownerName', 'developerUnsold', 'regionCode'],
-  references: [
-    { field: 'compoundId', resource: 'compounds' },
-    { field: 'buildingId', resource: 'buildings' },
-    { field: 'unitId', resource: 'units' },
-    { field: 'regionCode', resource: 'regions' },
-  ],
-  numeric: ['area'],
-});
+// Every row of the filter, written by the server (shared EXPORT_COLUMNS.households; issue 15).
+const exporter = serverXlsxExporter('households');
 
 export const HouseholdList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

@@ -3,7 +3,10 @@ import { Chip } from '@mui/material';
 import { DEADLINE_LABELS, type DeadlineKind } from '@baotou/shared';
 import { EnumField } from '../../common/fields';
 import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, phaseChoices, statusChoices } from '../labels';
-import { ticketsExporter } from './exporter';
+import { serverXlsxExporter } from '../../common/serverExport';
+
+// Every row of the filter, written by the server (shared EXPORT_COLUMNS.tickets; issue 15).
+const ticketsExporter = serverXlsxExporter('tickets');
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="工单号或描述" />,
