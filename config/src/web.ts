@@ -13,6 +13,11 @@ export interface WebSettings {
   corsOrigins: string[];
   /** Strict-Transport-Security max-age, sent only on requests that came over TLS. */
   hstsMaxAgeSeconds: number;
+  /**
+   * Bearer token that lets a scraper outside the local network read `GET /api/metrics`; null: only
+   * loopback and private-network addresses may (operations practice, MLPS 2.0 level 3 access control).
+   */
+  metricsToken: string | null;
 }
 
 /** One origin as browsers send it in `Origin`: scheme, host and port only, no path, no wildcard. */
@@ -33,8 +38,12 @@ export const webEnvSchema = {
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(origin)),
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(2 * 365 * 86_400).default(365 * 86_400),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{32,200}$/, '至少32位的字母数字令牌 (at least 32 URL-safe characters)')
+    .optional(),
 };
 
-export function webSettings(e: { CORS_ORIGINS: string[]; HSTS_MAX_AGE_SECONDS: number }): WebSettings {
-  return { corsOrigins: e.CORS_ORIGINS, hstsMaxAgeSeconds: e.HSTS_MAX_AGE_SECONDS };
+export function webSettings(e: { CORS_ORIGINS: string[]; HSTS_MAX_AGE_SECONDS: number; METRICS_TOKEN?: string }): WebSettings {
+  return { corsOrigins: e.CORS_ORIGINS, hstsMaxAgeSeconds: e.HSTS_MAX_AGE_SECONDS, metricsToken: e.METRICS_TOKEN ?? null };
 }

@@ -41,6 +41,10 @@ import { registerRenewalSurveyRoutes } from './renewal/surveyRoutes';
 import { registerEnrolmentRoutes } from './renewal/enrolmentsRoutes';
 import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
+import type { Logger } from 'pino';
+import { requestId } from './observability/requestId';
+import { createMetrics, metricsEndpoint, type PlatformMetrics } from './observability/metrics';
+import { accessLog } from './observability/logger';
 import { attachJobQueue } from './jobs/queue';
 import { registerJobRoutes } from './jobs/routes';
 import { registerExportRoutes } from './exports/routes';
@@ -56,11 +60,15 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 export interface AppDeps {
   database: Database;
   config: Config;
-  log?: (err: unknown) => void;
+  log?: (err: unknown, context?: { requestId?: string }) => void;
+  /** Structured access log (one JSON line per API request); none in tests. */
+  logger?: Logger;
+  /** Prometheus metrics; one registry per app when not given. */
+  metrics?: PlatformMetrics;
 }
 
 /** Builds the whole platform as a Koa app, without listening, so tests mount it in-process. */
-export function createApp({ database, config, log }: AppDeps): Koa {
+export function createApp({ database, config, log, logger, metrics = createMetrics() }: AppDeps): Koa {
   const { db } = database;
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds, config.signIn.staffIdleSeconds);
   const sessions = createSessionChecker(db, config.sessionCheckCacheMs);
@@ -111,8 +119,16 @@ export function createApp({ database, config, log }: AppDeps): Koa {
   const app = new Koa();
   // X-Forwarded-For decides ctx.ip (sign-in throttling, audit addresses) only behind a proxy that sets it.
   app.proxy = config.signIn.trustProxy;
+  app.use(requestId());
+  app.use(metrics.middleware);
+  if (logger) app.use(accessLog(logger));
   app.use(securityHeaders(config.web));
   app.use(errorMiddleware(log));
+  metrics.gauge('db_pool_connections', 'Database pool connections by state', ['state'], () => {
+    const p = database.poolStats?.();
+    return p ? [{ labels: { state: 'total' }, value: p.total }, { labels: { state: 'idle' }, value: p.idle }, { labels: { state: 'waiting' }, value: p.waiting }] : [];
+  });
+  app.use(metricsEndpoint(metrics, config.web.metricsToken));
   app.use(corsForConfiguredOrigins(config.web));
   app.use(serveBuilt('/admin', config.adminDist ?? path.join(REPO_ROOT, 'admin/dist')));
   app.use(serveBuilt('/h5', config.miniH5Dist ?? path.join(REPO_ROOT, 'mini/dist-h5')));

@@ -1,6 +1,7 @@
 import { loadConfig } from '@baotou/config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
+import { createLogger } from './observability/logger';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
 import { createNotificationDispatcher } from './notifications/dispatcher';
@@ -46,7 +47,8 @@ async function main() {
     config.pay = { ...config.pay, apiBase: standIn.baseUrl, merchantSerial: standIn.merchantSerial, merchantPrivateKey: standIn.merchantPrivateKey, apiV3Key: standIn.apiV3Key, platformPublicKey: standIn.platformPublicKey, platformPublicKeyId: standIn.platformPublicKeyId, platformCert: standIn.platformCert };
     console.log(`微信支付使用本地替身 ${standIn.baseUrl}（仅限开发演示）`);
   }
-  const app = createApp({ database, config });
+  const logger = createLogger();
+  const app = createApp({ database, config, logger, log: (err, context) => logger.error({ err, reqId: context?.requestId }, 'unhandled error') });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
   // Notifications: WeChat messages due (new, or to retry) are sent every NOTIFY_DISPATCH_INTERVAL_SECONDS.
   // Both run as singleton jobs on the queue (issue 15; docs/OPERATIONS.md), as do exports and billing runs.

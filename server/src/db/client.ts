@@ -13,6 +13,8 @@ export interface Database {
   db: Db;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The connection pool's use (a server database only), for the metrics endpoint. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export const MIGRATIONS_FOLDER = path.join(__dirname, 'migrations');
@@ -29,7 +31,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
-    return { db, kind: 'postgresql', close: () => pool.end() };
+    return { db, kind: 'postgresql', close: () => pool.end(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle: drizzleLite } = await import('drizzle-orm/pglite');

@@ -80,7 +80,11 @@ function toAppError(err: unknown): AppError | undefined {
   return undefined;
 }
 
-export function errorMiddleware(log: (err: unknown) => void = console.error): Middleware {
+/**
+ * Maps every error to `{ error: { code, message, fields? } }`. An unexpected error is logged with the
+ * request's id and answered 500 with that id (`requestId`), which the person can quote.
+ */
+export function errorMiddleware(log: (err: unknown, context?: { requestId?: string }) => void = console.error): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -96,10 +100,11 @@ export function errorMiddleware(log: (err: unknown) => void = console.error): Mi
       }
     } catch (err) {
       const app = toAppError(err);
-      if (!app) log(err);
-      const e = app ?? new AppError('INTERNAL', 500 as never, '服务器内部错误');
+      const requestId = ctx.state.requestId as string | undefined;
+      if (!app) log(err, { requestId });
+      const e = app ?? new AppError('INTERNAL', 500 as never, requestId ? `服务器内部错误（错误编号 ${requestId}）` : '服务器内部错误');
       ctx.status = e.status;
-      ctx.body = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+      ctx.body = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(app ? {} : { requestId }) } };
     }
   };
 }
