@@ -63,6 +63,7 @@ export const DEFAULT_CREDIT_ITEM_TYPES: Record<string, CreditItemTypeSetting> = 
   staff_filing: { label: '从业人员信息备案', category: 'base', minTenths: 0, maxTenths: 200, source: `${SHANXI} 从业人员信息20分` },
   years_in_business: { label: '从业年限', category: 'base', minTenths: 0, maxTenths: 50, source: `${SHANXI} 5年以上5分，3–5年4分，3年以下2分` },
   contract_performance: { label: '合同履约', category: 'base', minTenths: 0, maxTenths: 30, source: `${SHANXI} 合同履约良好3分` },
+  annual_assessment: { label: '年度服务质量考评', category: 'base', minTenths: 0, maxTenths: 170, source: '包头市行动方案 四(九)2 合同履行、市/旗县区两级日常检查考评；烟建住房〔2022〕13号 基础信息' },
   certified_staff: { label: '专业人员持证', category: 'base', minTenths: 0, maxTenths: 50, source: `${SHANXI} 消防、电梯、电工持证5分` },
   award: { label: '表彰奖励', category: 'good', minTenths: 10, maxTenths: 100, source: `${YANTAI} 优良信用信息` },
   street_opinion_good: { label: '街道社区评价良好', category: 'good', minTenths: 5, maxTenths: 30, source: '包头市行动方案 四(九)2 街道(苏木乡镇)/社区意见' },

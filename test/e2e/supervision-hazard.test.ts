@@ -127,3 +127,93 @@ test('an inspector records a blocked fire lane → the company rectifies late �
 });
 
 // ---- S3 continues here: the company objects to journey.creditItemId → the district corrects it → the grade on the public page changes. ----
+
+const BANDS = [850, 800, 700, 600];
+const GRADE_TEXT: Record<string, string> = { AAA: 'AAA级', AA: 'AA级', A: 'A级', B: 'B级', C: 'C级' };
+const gradeOf = (t: number) => (t >= 850 ? 'AAA' : t >= 800 ? 'AA' : t >= 700 ? 'A' : t >= 600 ? 'B' : 'C');
+
+/** The public credit page (no sign-in): the company's row, its grade and score as shown. */
+async function publicRow(name: string) {
+  await page.goto('about:blank');
+  await page.goto(`${platform.baseUrl}/admin/#/public/credit`);
+  await page.getByTestId('public-credit-q').fill(name);
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.getByTestId(`public-credit-company-${journey.companyId}`);
+  await row.waitFor();
+  return row;
+}
+
+test('the company objects to the bad item → the district corrects it → the grade on the public page changes', async () => {
+  expect(journey.creditItemId).toBeDefined();
+  const [company] = await platform.query<{ name: string }>(`SELECT name FROM companies WHERE id = $1`, [journey.companyId]);
+  const live = async () => {
+    const res = await platform.api.get(`/api/credit-ratings/live?companyId=${journey.companyId}`).set('Authorization', `Bearer ${await platform.login('city')}`);
+    expect(res.status).toBe(200);
+    return res.body as { totalTenths: number; goodTenths: number };
+  };
+  // Five working days pass: the item's publicity ends and it counts (the clock is moved in the database).
+  await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [journey.creditItemId]);
+  const counted = (await live()).totalTenths;
+  // Measure what the item weighs (an objected item does not count) — then put the company just below a grade
+  // boundary with a penalty or an award from the district, so removing the hazard's points lifts it over the line.
+  await platform.query(`UPDATE credit_items SET status = 'objected', updated_at = now() WHERE id = $1`, [journey.creditItemId]);
+  const { totalTenths: without, goodTenths } = await live();
+  await platform.query(`UPDATE credit_items SET status = 'published', updated_at = now() WHERE id = $1`, [journey.creditItemId]);
+  expect(without).toBeGreaterThan(counted);
+  const fits = (x: number) => x === 0 || (x <= -10 && x >= -200) || (x >= 10 && x <= 100 && goodTenths + x <= 400);
+  const edge = BANDS.find((e) => fits(e - without));
+  expect(edge).toBeDefined();
+  const x = edge! - without;
+  if (x !== 0) {
+    const district = await platform.login('d150203');
+    const file = await platform.api.post('/api/uploads').set('Authorization', `Bearer ${district}`).attach('file', PNG, '认定文书.png');
+    const adjust = await platform.api
+      .post('/api/credit-items')
+      .set('Authorization', `Bearer ${district}`)
+      .send({ companyId: journey.companyId, projectId: null, type: x < 0 ? 'penalty' : 'award', pointsTenths: x, authority: '昆都仑区住房和城乡建设局', document: '昆建信〔2026〕31号', evidence: [{ name: '认定文书.png', url: `/api/uploads/${file.body.id}` }], occurredOn: '2026-01-05' });
+    expect(adjust.status).toBe(201);
+    await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [adjust.body.id]);
+  }
+  const before = (await live()).totalTenths;
+  expect(gradeOf(before)).not.toBe(gradeOf(edge!));
+
+  // The public page shows the lower grade, and the hazard item among the company's current items
+  let row = await publicRow(company.name);
+  await row.getByTestId('public-credit-grade').getByText(GRADE_TEXT[gradeOf(before)], { exact: true }).waitFor();
+  await row.getByTestId('public-credit-score').getByText((before / 10).toFixed(1), { exact: true }).waitFor();
+  await row.getByRole('button', { name: '信用事项' }).click();
+  await page.getByTestId('public-credit-items').getByText('隐患逾期未整改').first().waitFor();
+
+  // 1. the company objects from the item's page: it shows 异议中 at once
+  await signIn('hazardco');
+  await page.goto('about:blank');
+  await page.goto(`${platform.baseUrl}/admin/#/credit-items/${journey.creditItemId}/show`);
+  await page.getByText('隐患逾期未整改').first().waitFor();
+  await page.getByTestId('objection-reason').fill('车辆为业主临时停放，企业已于当日劝离并补画标线，请求更正');
+  await page.getByRole('button', { name: '提出异议' }).click();
+  await page.getByText('异议已提交，该事项显示为异议中').waitFor();
+  await page.getByText('异议中', { exact: true }).first().waitFor();
+  await page.getByText('待答复').waitFor();
+
+  // 2. the district answers: corrected — the item no longer costs points
+  await signIn('d150203');
+  await page.goto('about:blank');
+  await page.goto(`${platform.baseUrl}/admin/#/credit-objections?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`);
+  await page.getByRole('row').filter({ hasText: company.name }).filter({ hasText: '隐患逾期未整改' }).first().click();
+  await page.getByText('答复异议').waitFor();
+  await page.getByLabel('更正分值').check();
+  await page.getByTestId('answer-points').fill('0');
+  await page.getByTestId('answer-text').fill('经复核，企业已当日整改，更正为不扣分');
+  await page.getByRole('button', { name: '提交答复' }).click();
+  await page.getByText('已答复异议').waitFor();
+  await page.getByText('已更正', { exact: true }).waitFor();
+  const [objection] = await platform.query<{ status: string; points_after: number }>(`SELECT status, points_after FROM credit_objections WHERE item_id = $1`, [journey.creditItemId]);
+  expect(objection).toEqual({ status: 'corrected', points_after: 0 });
+
+  // 3. the public page: the grade has changed
+  const after = (await live()).totalTenths;
+  expect(after).toBe(edge);
+  row = await publicRow(company.name);
+  await row.getByTestId('public-credit-grade').getByText(GRADE_TEXT[gradeOf(after)], { exact: true }).waitFor();
+  await row.getByTestId('public-credit-score').getByText((after / 10).toFixed(1), { exact: true }).waitFor();
+});

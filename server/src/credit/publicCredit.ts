@@ -65,7 +65,8 @@ export function registerPublicCredit(router: Router, db: Db): void {
       for (const r of rows.filter((x) => x.stale)) await refreshCompanyScore(db, Number(r.id), today);
       rows = await readCompanies(db, q, today);
     }
-    ctx.set('Cache-Control', 'public, max-age=60');
+    // live: a correction shows at once (the cached score table keeps it cheap)
+    ctx.set('Cache-Control', 'no-cache');
     ctx.body = rows.map(present);
   });
 
@@ -89,7 +90,7 @@ export function registerPublicCredit(router: Router, db: Db): void {
        WHERE company_id = ${id} AND ${ITEM_STATE_SQL} IN ('publicising', 'objected', 'effective')
        ORDER BY occurred_on DESC, id DESC
        LIMIT 500`);
-    ctx.set('Cache-Control', 'public, max-age=60');
+    ctx.set('Cache-Control', 'no-cache');
     ctx.body = {
       ...present(row),
       items: (rows as Record<string, unknown>[]).map((i) => ({

@@ -26,8 +26,9 @@ export async function seedCredit(tx: Tx) {
   for (const [i, c] of companies.entries()) {
     const district = c.region_code.slice(0, 6);
     const rows = [
-      item('basic_filing', 'base', 260 + (i % 5) * 10, `包建信〔${year}〕${i + 1}号`, '包头市住房和城乡建设局', jan, janPublic),
-      item('staff_filing', 'base', 150 + (i % 4) * 15, `包建信〔${year}〕${i + 101}号`, '包头市住房和城乡建设局', jan, janPublic),
+      item('basic_filing', 'base', 300 - (i % 5) * 10, `包建信〔${year}〕${i + 1}号`, '包头市住房和城乡建设局', jan, janPublic),
+      item('annual_assessment', 'base', 100 + (i % 6) * 14, `包建考〔${year}〕${i + 501}号`, '包头市住房和城乡建设局', jan, janPublic),
+      item('staff_filing', 'base', 200 - (i % 3) * 40, `包建信〔${year}〕${i + 101}号`, '包头市住房和城乡建设局', jan, janPublic),
       item('years_in_business', 'base', i % 3 === 0 ? 50 : 40, `包建信〔${year}〕${i + 201}号`, '包头市住房和城乡建设局', jan, janPublic),
       item('contract_performance', 'base', 30, `包建信〔${year}〕${i + 301}号`, '包头市住房和城乡建设局', jan, janPublic),
       item('certified_staff', 'base', i % 2 ? 50 : 30, `包建信〔${year}〕${i + 401}号`, '包头市住房和城乡建设局', jan, janPublic),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField,
   useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
@@ -71,13 +71,11 @@ const AnswerPanel = () => {
     <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Typography variant="h6">答复异议</Typography>
       <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <MuiTextField select label="答复结论" value={outcome} onChange={(e) => setOutcome(e.target.value)} sx={{ minWidth: 160 }} inputProps={{ 'data-testid': 'answer-outcome' }}>
+        <RadioGroup row value={outcome} onChange={(e) => setOutcome(e.target.value)} aria-label="答复结论">
           {outcomeChoices.map((c) => (
-            <MenuItem key={c.id} value={c.id}>
-              {c.name}
-            </MenuItem>
+            <FormControlLabel key={c.id} value={c.id} control={<Radio />} label={c.name} />
           ))}
-        </MuiTextField>
+        </RadioGroup>
         {outcome === 'corrected' && (
           <MuiTextField label="更正后分值（分）" value={pointsText} onChange={(e) => setPointsText(e.target.value)} error={!!errors.pointsTenths} helperText={errors.pointsTenths ?? '不良行为填负数'} inputProps={{ 'data-testid': 'answer-points' }} />
         )}
