@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { writeAudit } from '../audit/audit';
 import { conflict, forbidden, notFound } from '../http/errors';
+import { defineJob, enqueueJob } from '../jobs/queue';
 
 /**
  * Billing runs (issue 13): one batch per request over one or more projects of the company, for one
@@ -12,7 +13,8 @@ import { conflict, forbidden, notFound } from '../http/errors';
  * the month — the unique index billing_run_projects_project_period_idx holds that under a race — or
  * if an item's period overlaps a period already billed differently); runBilling then bills project
  * by project, ONE transaction each, with progress on the run's row, and can be run again after a
- * crash: finished projects are skipped and the bills' unique index bills nobody twice.
+ * crash: finished projects are skipped and the bills' unique index bills nobody twice. It runs as
+ * the job `fees.billing-run` (server/src/jobs, contract 3).
  */
 
 interface RunProject {
@@ -210,10 +212,19 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
   }
 }
 
-/**
- * Starts a recorded run in the background. Until the jobs queue (contract 3) is wired in, this is
- * an in-process task; the run is resumable either way (runBilling).
- */
-export function startBillingRun(db: Db, settings: FeesSettings, runId: number, log: (err: unknown) => void = (e) => console.error('批量计费失败:', e)): void {
-  void runBilling(db, settings, runId).catch(log);
+export const BILLING_RUN_JOB = 'fees.billing-run';
+
+/** The billing run's job (contract 3): runs or resumes the run, reporting progress on the job too; retried on failure. */
+export function defineBillingRunJob(db: Db, settings: FeesSettings): void {
+  defineJob<{ runId: number }>(BILLING_RUN_JOB, (data, ctx) => runBilling(db, settings, data.runId, (done, total, note) => ctx.progress(done, total, note)), {
+    title: '批量计费',
+    singletonKey: (d) => `billing-run-${d.runId}`,
+  });
+}
+
+/** Starts a recorded run in the background on the jobs queue; the job's id is kept on the run (GET /api/jobs/:id). */
+export async function startBillingRun(db: Db, runId: number, actor: Actor): Promise<string> {
+  const { jobId } = await enqueueJob(BILLING_RUN_JOB, { runId }, actor);
+  await db.execute(sql`UPDATE billing_runs SET job_id = ${jobId}, updated_at = now() WHERE id = ${runId}`);
+  return jobId;
 }

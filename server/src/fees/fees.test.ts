@@ -17,10 +17,10 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const PERIOD = '2025-03';
 
 async function waitRun(id: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const res = await t.api.get(`/api/billing-runs/${id}`).set(bearer(company));
     if (res.body.status === 'completed' || res.body.status === 'failed') return res.body;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('billing run did not finish');
 }
@@ -78,6 +78,9 @@ describe('billing runs', () => {
     runId = res.body.id;
     const run = await waitRun(runId);
     expect(run).toMatchObject({ status: 'completed', projectsDone: 1, projectsTotal: 1, period: PERIOD });
+    // It ran as a job of the queue (contract 3): the job's page shows it done, with its progress.
+    const job = await t.api.get(`/api/jobs/${run.jobId}`).set(bearer(company));
+    expect(job.body).toMatchObject({ name: 'fees.billing-run', state: 'completed', progress: { done: 1, total: 1 } });
     const homes = await t.query<{ id: number; area: string; developer: boolean }>(
       `SELECT h.id, h.area::text, (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer FROM households h LEFT JOIN owners o ON o.id = h.owner_id WHERE h.compound_id = $1`,
       [project.compound_id],

@@ -9,7 +9,7 @@ import { getPresented, registerResource, type ResourceDef } from '../http/resour
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { requireMemberCommittee } from '../committees/membership';
 import { billingRunsResource, billsResource, feeItemsResource, feePaymentsResource, receiptsResource } from './resources';
-import { createBillingRun, startBillingRun } from './billingRuns';
+import { createBillingRun, defineBillingRunJob, startBillingRun } from './billingRuns';
 import { recordCounterPayment, refundPayment, reverseBill, sendReminders } from './service';
 import { collectionReport, collectionScope, collectionTotal } from './collection';
 import { arrearsByBuilding, longTermDefaulters } from './arrears';
@@ -27,6 +27,7 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
   const billDef = billsResource();
   const paymentDef = feePaymentsResource();
   const receiptDef = receiptsResource();
+  defineBillingRunJob(db, settings);
   /** A row the actor may not read is 404; one that exists outside their jurisdiction, acted on, is 403. */
   const visible = async (def: ResourceDef, actor: Actor, id: number, write = false) => {
     const row = await getPresented(db, def, actor, id);
@@ -40,7 +41,7 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
   router.post('/api/billing-runs', async (ctx) => {
     const actor = requireActor(ctx, ['company_staff']);
     const runId = await createBillingRun(db, actor, billingRunSchema.parse(ctx.request.body));
-    startBillingRun(db, settings, runId);
+    await startBillingRun(db, runId, actor);
     ctx.status = 202;
     ctx.body = await visible(runDef, actor, runId);
   });
