@@ -11,6 +11,7 @@ import { compoundRegion } from '../places/compounds';
 import { currentLevelDateSql, currentLevelSql } from '../quality/levels';
 import { projectFeeFlagSql } from '../quality/feeGuidance';
 import { assertMayTakeProjects } from '../credit/blacklistQuery';
+import { kpiProjectFilters } from '../kpi/drillFilters';
 
 async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
   const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId as number));
@@ -75,6 +76,8 @@ export function projectsResource(): ResourceDef {
       feeFlag: (v) => sql`${projectFeeFlagSql} = ${filterValue.oneOf('feeFlag', v, FEE_BAND_FLAGS)}`,
       pricingForm: (v) => eq(projects.pricingForm, filterValue.oneOf('pricingForm', v, PRICING_FORMS)),
       selectionMethod: (v) => eq(projects.selectionMethod, filterValue.oneOf('selectionMethod', v, SELECTION_METHODS)),
+      // the projects behind the yearly-target figures (issue 14 drill-down)
+      ...kpiProjectFilters(projects),
     },
     readScope: (actor) => {
       if (isBureau(actor)) return regionCondition(actor, projects.regionCode);

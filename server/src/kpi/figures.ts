@@ -192,9 +192,9 @@ function drillOf(indicator: KpiIndicator, regionCode: string, q: KpiQuery, extra
     case 'management_coverage':
       return { resource: 'compounds', filter: { regionCode: region } };
     case 'projects_level_two':
-      return { resource: 'projects', filter: { regionCode: region } };
+      return q.today ? { resource: 'projects', filter: { regionCode: region, levelTwoOrAbove: true } } : { resource: 'projects', filter: { regionCode: region } };
     case 'excellent_projects':
-      return { resource: 'awards', filter: { regionCode: region } };
+      return { resource: 'projects', filter: { regionCode: region, awardedUpTo: Number(q.asOf.slice(0, 4)) } };
     case 'aaa_companies':
       return extra.ratedYear ? { resource: 'credit-ratings', filter: { regionCode: region, year: extra.ratedYear, grade: 'AAA' } } : null;
     case 'pre_job_training':

@@ -263,7 +263,7 @@ describe('authority and bad input', () => {
 });
 
 describe('each figure equals the count of its drill-down list on the demo city (issue 14)', () => {
-  it('formation numerators and denominators, pre-job denominators', async () => {
+  it('formation, level 2, excellent projects, AAA companies and pre-job denominators', async () => {
     const token = await t.login('city');
     const res = await t.api.get(`/api/kpi`).set(bearer(token));
     const count = async (resource: string, filter: Record<string, unknown>) => {
@@ -280,6 +280,10 @@ describe('each figure equals the count of its drill-down list on the demo city (
         const { committee: _c, ...all } = f.drill.filter;
         const d = await count(f.drill.resource, all);
         if (n !== a.numerator || d !== a.denominator) mismatches.push({ f: f.indicator, region: f.regionCode, shown: a, rows: [n, d] });
+      }
+      if (f.indicator === 'projects_level_two' || f.indicator === 'excellent_projects' || f.indicator === 'aaa_companies') {
+        const n = await count(f.drill.resource, f.drill.filter);
+        if (n !== a.count) mismatches.push({ f: f.indicator, region: f.regionCode, shown: a, rows: n });
       }
       if (f.indicator === 'pre_job_training') {
         const d = await count(f.drill.resource, f.drill.filter);
