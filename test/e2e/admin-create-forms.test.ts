@@ -449,3 +449,25 @@ describe('yearly targets (issue 14)', () => {
     expect(await apiGet('city', `/api/kpi-targets/${id}`)).toMatchObject({ year, indicator: 'committee_formation', value: 850 });
   });
 });
+
+describe('credit items (issue 10, S3)', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  test('credit-items: the district records a penalty with points in its range and the decision uploaded', async () => {
+    const [co] = await platform.query<{ id: number; name: string }>(
+      `SELECT c.id, c.name FROM companies c WHERE c.region_code LIKE '150203%' AND (SELECT count(*) FROM companies c2 WHERE c2.name = c.name) = 1 ORDER BY c.id LIMIT 1`,
+    );
+    await signIn('d150203');
+    await openCreate('credit-items');
+    await autocomplete('companyId', co.name);
+    await select('type', '行政处罚（扣分）');
+    await page.getByTestId('type-hint').waitFor();
+    await fill('points', '-5');
+    await fill('authority', '昆都仑区住房和城乡建设局');
+    await fill('document', `昆建罚〔2026〕${suffix}号`);
+    await page.getByTestId('credit-evidence-file').setInputFiles({ name: '处罚决定书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('credit-evidence-item').filter({ hasText: '处罚决定书.pdf' }).waitFor();
+    const id = await save('credit-items');
+    expect(await apiGet('d150203', `/api/credit-items/${id}`)).toMatchObject({ companyId: co.id, type: 'penalty', pointsTenths: -50, state: 'publicising' });
+  });
+});
