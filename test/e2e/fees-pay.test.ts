@@ -1,12 +1,14 @@
 /**
  * Issue 13's journey, over the whole platform with WeChat Pay's local stand-in (signed requests,
- * signed and encrypted notifications, exactly as WeChat): the company bills two months → a resident
- * pays both bills in one tap in the mini-program H5 (the stand-in's pay page) → the receipt shows →
- * the company's collection rate for the month moves → the company refunds part of the payment, and
- * the refund goes to WeChat. Needs `npm run build:h5 -w mini` first.
+ * signed and encrypted notifications, exactly as WeChat): the company bills this month in the console
+ * (last month already billed) → a resident pays both bills in one tap in the mini-program H5 (the
+ * stand-in's pay page) → the receipt shows → the project's collection rate for the month moves in the
+ * console → the company refunds part of the payment, and the refund goes to WeChat.
+ * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { launchBrowser, submitConsoleLogin } from '../support/browser';
 import { button, exactly, openH5 } from '../support/h5';
 import { startPlatform, type Platform } from '../support/platform';
 import { startWechatPayStandIn, type WechatPayStandIn } from '../support/wechatPayStandIn';
@@ -17,6 +19,7 @@ let platform: Platform;
 let browser: BrowserContext;
 let standIn: WechatPayStandIn;
 let company: string;
+let compoundName: string;
 let project: { id: number; company_id: number; compound_id: number; region_code: string };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const beijing = (d = new Date()) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -49,8 +52,8 @@ beforeAll(async () => {
   company = await platform.login('company');
   // A compound the demo company starts serving this year (the seeded projects are billed through the year already).
   const [{ company_id }] = await platform.query<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`);
-  const [c] = await platform.query<{ id: number; region_code: string }>(
-    `SELECT c.id, c.region_code FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.compound_id = c.id AND p.end_date >= current_date)
+  const [c] = await platform.query<{ id: number; region_code: string; name: string }>(
+    `SELECT c.id, c.region_code, c.name FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.compound_id = c.id AND p.end_date >= current_date)
         AND EXISTS (SELECT 1 FROM households h WHERE h.compound_id = c.id AND h.owner_id IS NOT NULL) ORDER BY c.id LIMIT 1`,
   );
   [project] = await platform.query(
@@ -58,6 +61,7 @@ beforeAll(async () => {
      VALUES ($1, $2, $3, $4::date, current_date + 365, 139, 3, '赵经理') RETURNING id, company_id, compound_id, region_code`,
     [company_id, c.id, c.region_code, `${lastMonth}-01`],
   );
+  compoundName = c.name;
 }, 120_000);
 
 afterAll(async () => {
@@ -71,7 +75,21 @@ test('company bills two months → a resident pays both in one tap in the mini H
   const item = await platform.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', feeMilliFenPerM2Month: 139000, billingCycle: 'monthly', startsOn: `${lastMonth}-01` });
   expect(item.status).toBe(201);
   await bill(lastMonth);
-  await bill(thisMonth);
+  // This month in the console: one batch for the new compound, its page following the progress to the end.
+  const console_ = await browser.newPage();
+  console_.setDefaultTimeout(30_000);
+  await submitConsoleLogin(console_, platform.baseUrl, 'company', 'baotou2024', 'console');
+  await console_.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  await console_.goto(`${platform.baseUrl}/admin/#/billing-runs/create`);
+  const [y, m] = thisMonth.split('-').map(Number);
+  await console_.locator('input[name="period"]').locator('..').getByRole('combobox').click();
+  await console_.getByRole('option', { name: `${y}年${m}月`, exact: true }).click();
+  await console_.locator('input[name="compoundIds"]').locator('..').getByRole('combobox').click();
+  await console_.getByRole('option', { name: compoundName, exact: true }).click();
+  await console_.keyboard.press('Escape');
+  await console_.getByRole('button', { name: '保存' }).click();
+  await console_.waitForURL(/#\/billing-runs\/\d+\/show/);
+  await console_.getByText('已完成', { exact: true }).first().waitFor();
   const [home] = await platform.query<{ household_id: number; compound_id: number; region_code: string; total: string }>(
     `SELECT b.household_id, b.compound_id, b.region_code, sum(b.amount_fen)::text AS total FROM bills b
       WHERE b.fee_item_id = $1 AND b.payer = 'household' GROUP BY b.household_id, b.compound_id, b.region_code HAVING count(*) = 2 ORDER BY b.household_id LIMIT 1`,
@@ -79,6 +97,16 @@ test('company bills two months → a resident pays both in one tap in the mini H
   );
   const totalFen = Number(home.total);
   const before = await collection();
+  const consoleRate = async (page: Page) => {
+    await page.goto(`${platform.baseUrl}/admin/#/fees-collection`);
+    await page.getByTestId('collection-from').fill(`${thisMonth}-01`);
+    await page.getByTestId('collection-to').fill(beijing());
+    const cell = page.getByTestId(`collection-row-${project.id}`).getByTestId('collection-rate');
+    await cell.waitFor();
+    return (await cell.innerText()).trim();
+  };
+  // Nothing collected yet for the month (no figure, or 0.00%).
+  expect(await consoleRate(console_)).toMatch(/^(—|0\.00%)$/);
 
   // The resident: the fees page of their home, signed in with the development login, the home verified.
   const mini = await browser.newPage();
@@ -116,6 +144,13 @@ test('company bills two months → a resident pays both in one tap in the mini H
   const after = await collection();
   expect(after.collectedFen).toBeGreaterThan(before.collectedFen);
   expect(after.rateBp!).toBeGreaterThan(before.rateBp ?? 0);
+  await console_.reload();
+  let shown = await consoleRate(console_);
+  for (let i = 0; i < 20 && !/^(?!0\.00%)\d+\.\d\d%$/.test(shown); i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    shown = (await console_.getByTestId(`collection-row-${project.id}`).getByTestId('collection-rate').innerText()).trim();
+  }
+  expect(shown).toMatch(/^(?!0\.00%)\d+\.\d\d%$/);
 
   // A refund of part of it, through WeChat Pay's refund API.
   const refund = await platform.api.post(`/api/fee-payments/${payment.id}/refund`).set(bearer(company)).send({ amountFen: 100, reason: '多收退回' });
