@@ -1,12 +1,14 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { enqueueJob } from '../jobs/queue';
 import { sweepOverdueHazards } from './hazards';
+import { HAZARD_SWEEP_JOB } from './inspectionsRoutes';
 
 // Issue 10, inspections half (DOMAIN.md §10): checklist, inspections and patrols, hazards with
 // deadlines, rectification and verification, the overdue sweep and its credit items.
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await createTestApi();
+  t = await createTestApi({ JOBS_POLL_INTERVAL_SECONDS: '0.5' });
 });
 afterAll(() => t.close());
 
@@ -217,4 +219,19 @@ describe('hazards: rectify, verify, report (DOMAIN.md §10)', () => {
     expect((await t.api.post(`/api/hazards/${stuck}/report`).set(await as('s1staff1')).send({ note: '再次' })).status).toBe(409);
     expect(await creditItems('hazard_overdue', `hazard:${stuck}`)).toBe(0);
   });
+
+  test('the sweep runs as the periodic job supervision.hazard-sweep (issue 15 queue): an overdue hazard is reported by it', async () => {
+    const id = await newHazard('FL-03');
+    await t.query(`UPDATE hazards SET deadline_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    // a periodic run keeps no job row once completed (keepCompleted: false): its effect is what shows
+    await enqueueJob(HAZARD_SWEEP_JOB, {}, null);
+    let reportedTo: string | null = null;
+    for (let i = 0; i < 320 && !reportedTo; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      reportedTo = (await t.query<{ reported_to: string | null }>('SELECT reported_to FROM hazards WHERE id = $1', [id]))[0].reported_to;
+    }
+    // FL-03 (the aerial-ladder area) is a major hazard: reported to the district
+    expect(reportedTo).toBe('district');
+    expect(await creditItems('hazard_overdue', `hazard:${id}`)).toBe(1);
+  }, 120_000);
 });
