@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/places', pages: ['bind/index', 'members/index', 'member-bind/index'] },
     { root: 'packages/disclosures', pages: ['list/index', 'detail/index'] },
     { root: 'packages/votes', pages: ['list/index', 'detail/index', 'verify/index'] },
-    { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index'] },
+    { root: 'packages/committees', pages: ['index/index', 'statement/index', 'notice/index', 'vote-new/index', 'ballot/index', 'defaulters/index'] },
     { root: 'packages/fund', pages: ['index/index', 'ledger/index', 'deposit/index'] },
     { root: 'packages/fees', pages: ['index/index', 'pay/index', 'receipt/index'] },
     { root: 'packages/tickets', pages: ['new/index', 'list/index', 'detail/index', 'board/index'] },

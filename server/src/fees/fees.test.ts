@@ -1,6 +1,6 @@
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { feesInvariantBreaks } from '../../../test/support/feesInvariant';
-import { residentWithHome } from '../../../test/support/residents';
+import { committeeMemberHome, residentWithHome } from '../../../test/support/residents';
 import { billFen, parseAreaCenti } from '@baotou/shared';
 
 /**
@@ -283,5 +283,32 @@ describe('collection rates and reminders', () => {
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);
     for (const b of res.body) expect(Object.values(b.byAge as Record<string, number>).reduce((s, v) => s + v, 0)).toBe(b.owedFen);
+  });
+});
+
+describe('the owners\' committee: collection rate and long-term defaulters, masked, with a recorded 催缴', () => {
+  test('a member sees the rate and the defaulters as room and amount only; urging is recorded once per interval; others are refused', async () => {
+    const [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
+    const member = await residentWithHome(t, 'fees-committee-member', await committeeMemberHome(t, 'BT0001'));
+    const res = await t.api.get(`/api/fees/committee/${compound.id}`).set(bearer(member));
+    expect(res.status).toBe(200);
+    expect(res.body.collection.dueFen).toBeGreaterThan(0);
+    expect(res.body.collection.rateBp).toBe(Math.floor((res.body.collection.collectedFen * 10000) / res.body.collection.dueFen + 0.5));
+    expect(res.body.defaulters.length).toBeGreaterThan(0);
+    for (const d of res.body.defaulters) expect(Object.keys(d).sort()).toEqual(['bills', 'buildingName', 'householdId', 'lastUrgedAt', 'oldestPeriod', 'owedFen', 'room', 'unitName']);
+    const target = res.body.defaulters[0].householdId;
+    const urged = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [target] });
+    expect([urged.status, urged.body.sent.map((x: { householdId: number }) => x.householdId)]).toEqual([201, [target]]);
+    expect(await t.query(`SELECT sender FROM fee_reminders WHERE household_id = $1 AND sender = 'committee'`, [target])).toHaveLength(1);
+    expect(await t.query(`SELECT action FROM audit_logs WHERE entity = 'fee-reminders' AND action = 'fee_urge'`)).toHaveLength(1);
+    const again = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [target] });
+    expect(again.body.sent).toEqual([]);
+    const [paying] = await t.query<{ id: number }>(`SELECT h.id FROM households h WHERE h.compound_id = $1 AND NOT (h.id = ANY($2)) LIMIT 1`, [compound.id, res.body.defaulters.map((d: { householdId: number }) => d.householdId)]);
+    const notDefaulter = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [paying.id] });
+    expect([notDefaulter.status, notDefaulter.body.error.code]).toEqual([400, 'NOT_A_DEFAULTER']);
+    const stranger = await t.residentToken('fees-not-member');
+    const refused = await t.api.get(`/api/fees/committee/${compound.id}`).set(bearer(stranger));
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_COMMITTEE_MEMBER']);
+    expect((await t.api.get(`/api/fees/committee/${compound.id}`).set(bearer(company))).status).toBe(403);
   });
 });

@@ -90,6 +90,7 @@ export default function CommitteeHomePage() {
       <Button className='btn-plain' onClick={() => go('/packages/committees/notice/index')}>发布决定或会议纪要</Button>
       <Button className='btn-plain' onClick={() => go('/packages/committees/vote-new/index')}>发起表决或征询</Button>
       <Button className='btn-plain' onClick={() => go('/packages/disclosures/list/index')}>查看已公开信息</Button>
+      <Button className='btn-plain' onClick={() => go('/packages/committees/defaulters/index')}>物业费收缴与催缴</Button>
 
       <Text className='section-title'>表决与投票率</Text>
       {votes.length === 0 && <View className='muted'>还没有发起表决</View>}
