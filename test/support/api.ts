@@ -57,6 +57,8 @@ export async function createTestApi(overrides: Record<string, string> = {}) {
     server,
     config,
     database,
+    /** The test database's connection URL (a copy of the seeded template, dropped by close()). */
+    databaseUrl: dbHandle.url,
     wechat,
     login,
     residentToken,

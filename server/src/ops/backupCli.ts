@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { loadConfig } from '@baotou/config';
+import { backupDatabase, restoreDatabase } from './backup';
+
+/**
+ * `npm run backup [-- <file>]` and `npm run restore -- <file>` on the database the settings name
+ * (DATABASE_URL, else the embedded one in DATA_DIR).
+ */
+async function main() {
+  const [command, file] = process.argv.slice(2);
+  const config = loadConfig();
+  const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+  if (command === 'backup') {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const out = file ?? path.join('backups', `baotou-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`);
+    const r = await backupDatabase(target, out);
+    console.log(`已备份（${r.kind}）：${r.file}，${r.bytes} 字节。加密密钥不在备份中，请另行妥善保管。`);
+  } else if (command === 'restore' && file) {
+    await restoreDatabase(target, file);
+    console.log(`已恢复：${file} → ${config.databaseUrl ? '数据库服务器' : path.resolve(config.dataDir, 'pglite')}`);
+  } else {
+    console.error('用法：npm run backup [-- 文件]；npm run restore -- 文件');
+    process.exit(2);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
