@@ -1,6 +1,6 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
-import { JOB_STATE_LABELS } from '@baotou/shared';
+import { JOB_STATE_LABELS, jobResultText } from '@baotou/shared';
 import { EnumField } from '../common/fields';
 import { downloadExportFile } from '../common/serverExport';
 
@@ -45,7 +45,7 @@ const JobResult = () => {
       </span>
     );
   }
-  return <>{typeof result === 'object' ? JSON.stringify(result) : String(result)}</>;
+  return <>{jobResultText(result)}</>;
 };
 
 export const list = () => (
