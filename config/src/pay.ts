@@ -67,7 +67,8 @@ export const payEnvSchema = {
   PAY_QUERY_AFTER_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
 };
 
-type PayEnv = { [K in keyof typeof payEnvSchema]: z.infer<(typeof payEnvSchema)[K]> } & { NODE_ENV: string; WECHAT_APPID: string };
+const payEnvObject = z.object(payEnvSchema);
+type PayEnv = z.infer<typeof payEnvObject> & { NODE_ENV: string; WECHAT_APPID: string };
 
 export function paySettings(e: PayEnv): PaySettings {
   const production = e.NODE_ENV === 'production';

@@ -22,6 +22,7 @@ import { seedSupervisionInspections } from './supervisionInspections';
 import { seedCreditBlacklist } from './creditBlacklist';
 import { seedCredit } from './credit';
 import { seedSupervisionSurveys } from './supervisionSurveys';
+import { seedJobs } from './jobs';
 
 export interface SeedOptions {
   demoPassword: string;
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await seedCreditBlacklist(tx);
     await seedCredit(tx);
     await seedSupervisionSurveys(tx);
+    await seedJobs(tx);
     return { compounds: compoundCount, households: householdCount };
   });
 }
