@@ -68,6 +68,8 @@ describe('blacklist: listing (DOMAIN.md §5)', () => {
     expect((await t.api.post('/api/blacklist').set(await as('street')).send(listing(inDistrict[2].id))).status).toBe(403);
     expect((await t.api.post('/api/blacklist').set(await as('company')).send(listing(companyOwn))).status).toBe(403);
     expect(await count('SELECT count(*) AS n FROM blacklist_entries')).toBe(before);
+    // the refusals are audited, outside the rolled-back change
+    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'blacklist' AND action = 'refused' AND after->>'code' = 'OUT_OF_JURISDICTION'`)).toBeGreaterThanOrEqual(1);
   });
 
   test('bad input is a 400 on the field in Chinese: an unknown reason, no evidence, someone else\'s upload, a future date', async () => {

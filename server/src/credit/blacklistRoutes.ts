@@ -5,9 +5,11 @@ import { requireActor } from '../auth/middleware';
 import { pathId } from '../quality/assessments';
 import { blacklistResource, removeListing } from './blacklist';
 import { listingLetters, lettersPdf } from './letters';
+import { auditRefusals } from './blacklistRefusals';
 
 /** Issue 10, blacklist: listings, removal on the same record, and the letters recommending the contracts' end. */
 export function registerBlacklistRoutes(router: Router, db: Db): void {
+  router.use('/api/blacklist', auditRefusals(db, 'blacklist'));
   router.post('/api/blacklist/:id/remove', async (ctx) => {
     ctx.body = await removeListing(db, requireActor(ctx), pathId(ctx.params.id, '黑名单记录'), ctx.request.body);
   });

@@ -81,6 +81,7 @@ describe('filings: submit → review → filed / returned', () => {
     const self = await t.api.post(`/api/filings/${pending.id}/review`).set(await as('company')).send({ decision: 'filed' });
     expect(self.status).toBe(403);
     expect(self.body.error.code).toBe('CANNOT_REVIEW_OWN_FILING');
+    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'filings' AND entity_id = $1 AND action = 'refused'`, [String(pending.id)])).toBe(1);
     const outside = own.region_code.startsWith('150202') ? 'd150203' : 'd150202';
     expect((await t.api.post(`/api/filings/${pending.id}/review`).set(await as(outside)).send({ decision: 'filed' })).status).toBe(404);
     expect((await t.query<{ status: string }>('SELECT status FROM filings WHERE id = $1', [pending.id]))[0].status).toBe('submitted');

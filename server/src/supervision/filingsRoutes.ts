@@ -4,6 +4,7 @@ import { registerResource } from '../http/resource';
 import { requireActor } from '../auth/middleware';
 import { pathId } from '../quality/assessments';
 import { defineJob } from '../jobs/queue';
+import { auditRefusals } from '../credit/blacklistRefusals';
 import { filingsResource, reviewFiling } from './filings';
 import { filingStandingsResource, sweepFilings } from './filingsStanding';
 
@@ -12,6 +13,7 @@ export const FILING_SWEEP_JOB = 'supervision.filing-sweep';
 
 /** Issue 10, filings: contract and project-manager filings, their review, the standing alert and the credit sweep. */
 export function registerFilingRoutes(router: Router, db: Db): void {
+  router.use('/api/filings', auditRefusals(db, 'filings'));
   router.post('/api/filings/:id/review', async (ctx) => {
     ctx.body = await reviewFiling(db, requireActor(ctx), pathId(ctx.params.id, '备案'), ctx.request.body);
   });

@@ -80,6 +80,7 @@ export const AUDIT_ACTION_LABELS = {
   pay_refund: '微信支付退款',
   unlist: '移出黑名单',
   file: '准予备案',
+  refused: '操作被拒绝',
   object: '对信用事项提出异议',
   uphold: '维持信用事项认定',
   evaluate: '年度信用评价',
