@@ -62,7 +62,11 @@ export async function refreshCompanyScore(db: DbOrTx, companyId: number, asOf: s
     INSERT INTO credit_scores (company_id, as_of, base_tenths, good_tenths, bad_tenths, score_tenths, grade, computed_at)
     VALUES (${companyId}, ${asOf}::date, ${score.baseTenths}, ${score.goodTenths}, ${score.badTenths}, ${score.totalTenths}, ${score.grade}, clock_timestamp())
     ON CONFLICT (company_id) DO UPDATE SET as_of = EXCLUDED.as_of, base_tenths = EXCLUDED.base_tenths, good_tenths = EXCLUDED.good_tenths,
-      bad_tenths = EXCLUDED.bad_tenths, score_tenths = EXCLUDED.score_tenths, grade = EXCLUDED.grade, computed_at = EXCLUDED.computed_at`);
+      bad_tenths = EXCLUDED.bad_tenths, score_tenths = EXCLUDED.score_tenths, grade = EXCLUDED.grade, computed_at = EXCLUDED.computed_at
+    -- nothing to write (no WAL, no fsync) when the cached row is already today's and as new as the items
+    WHERE credit_scores.as_of <> EXCLUDED.as_of OR credit_scores.score_tenths <> EXCLUDED.score_tenths OR credit_scores.base_tenths <> EXCLUDED.base_tenths
+       OR credit_scores.good_tenths <> EXCLUDED.good_tenths OR credit_scores.bad_tenths <> EXCLUDED.bad_tenths
+       OR credit_scores.computed_at < (SELECT max(i.updated_at) FROM credit_items i WHERE i.company_id = ${companyId})`);
   return score;
 }
 
