@@ -471,3 +471,41 @@ describe('credit items (issue 10, S3)', () => {
     expect(await apiGet('d150203', `/api/credit-items/${id}`)).toMatchObject({ companyId: co.id, type: 'penalty', pointsTenths: -50, state: 'publicising' });
   });
 });
+
+describe('property fees (issue 13)', () => {
+  test('fee-items: the company sets a flat monthly fee on its project', async () => {
+    const [p] = await platform.query<{ id: number; name: string }>(
+      `SELECT p.id, c.name FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN users u ON u.company_id = p.company_id AND u.username = 'company'
+        WHERE (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id LIMIT 1`,
+    );
+    await signIn('company');
+    await openCreate('fee-items');
+    await autocomplete('projectId', p.name);
+    await select('kind', '其他固定费用');
+    await fill('name', `电梯运行费${suffix}`.slice(0, 40));
+    await fill('monthlyFen', '1500');
+    await fill('startsOn', '2026-01-01');
+    const id = await save('fee-items');
+    expect(await apiGet('company', `/api/fee-items/${id}`)).toMatchObject({ projectId: p.id, kind: 'other', monthlyFen: 1500, feeMilliFenPerM2Month: null, lateFeeBpPerMonth: null, billingCycle: 'monthly' });
+  });
+
+  test('billing-runs: the company bills a month for one compound and the run completes', async () => {
+    // A month of the contract before the demo's billed year (the form offers the last 24 months).
+    const [p] = await platform.query<{ id: number; compound_id: number; name: string; period: string }>(
+      `SELECT p.id, p.compound_id, c.name, greatest(to_char(p.start_date, 'YYYY-MM'), to_char((now() AT TIME ZONE 'Asia/Shanghai') - interval '23 months', 'YYYY-MM')) AS period
+         FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN users u ON u.company_id = p.company_id AND u.username = 'company'
+        WHERE p.end_date >= now() AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id LIMIT 1`,
+    );
+    await platform.query(`INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, monthly_fen, billing_cycle, starts_on)
+      SELECT id, company_id, compound_id, region_code, 'other', '表单计费测试', 100, 'monthly', ($2 || '-01')::date FROM projects WHERE id = $1`, [p.id, p.period]);
+    await signIn('company');
+    await openCreate('billing-runs');
+    await select('period', `${Number(p.period.slice(0, 4))}年${Number(p.period.slice(5))}月`);
+    await page.locator('input[name="compoundIds"]').locator('..').getByRole('combobox').click();
+    await page.getByRole('option', { name: p.name, exact: true }).click();
+    await page.keyboard.press('Escape');
+    const id = await save('billing-runs');
+    await page.getByTestId(`run-progress-${id}`).getByText('1/1 个项目（100%）').waitFor({ timeout: 60_000 });
+    expect(await apiGet('company', `/api/billing-runs/${id}`)).toMatchObject({ period: p.period, status: 'completed', projectsDone: 1 });
+  }, 90_000);
+});

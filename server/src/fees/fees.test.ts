@@ -74,7 +74,7 @@ describe('billing runs', () => {
   let runId: number;
   test('a month billed in one batch with progress: every home once per item, unsold/undelivered homes to the developer, amounts by billFen', async () => {
     const res = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: PERIOD });
-    expect(res.status).toBe(202);
+    expect(res.status).toBe(201);
     runId = res.body.id;
     const run = await waitRun(runId);
     expect(run).toMatchObject({ status: 'completed', projectsDone: 1, projectsTotal: 1, period: PERIOD });
@@ -107,7 +107,7 @@ describe('billing runs', () => {
     const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM billing_runs WHERE period = $1`, [PERIOD]);
     expect(n).toBe(1);
     const april = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [project.compound_id], period: '2025-04' });
-    expect(april.status).toBe(202);
+    expect(april.status).toBe(201);
     const run = await waitRun(april.body.id);
     const [{ homes }] = await t.query<{ homes: number }>(`SELECT count(*)::int AS homes FROM households WHERE compound_id = $1`, [project.compound_id]);
     // Q2 parking is billed in April; May then finds it billed.
@@ -116,11 +116,11 @@ describe('billing runs', () => {
     expect(may.billsCreated).toBe(homes);
   }, 60_000);
 
-  test('20 runs for the same month at once: one 202, 19 × 409, one set of bills', async () => {
+  test('20 runs for the same month at once: one 201, 19 × 409, one set of bills', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-06' })));
-    expect(results.filter((r) => r.status === 202)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
-    await waitRun(results.find((r) => r.status === 202)!.body.id);
+    await waitRun(results.find((r) => r.status === 201)!.body.id);
     const dup = await t.query(`SELECT household_id, fee_item_id FROM bills WHERE period_start = '2025-06-01' GROUP BY 1, 2 HAVING count(*) > 1`);
     expect(dup).toEqual([]);
   }, 60_000);

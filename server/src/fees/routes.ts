@@ -42,7 +42,8 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
     const actor = requireActor(ctx, ['company_staff']);
     const runId = await createBillingRun(db, actor, billingRunSchema.parse(ctx.request.body));
     await startBillingRun(db, runId, actor);
-    ctx.status = 202;
+    // The run's record is created (201, as every create); the billing itself runs as a job.
+    ctx.status = 201;
     ctx.body = await visible(runDef, actor, runId);
   });
   registerResource(router, db, runDef);
