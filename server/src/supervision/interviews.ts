@@ -72,12 +72,22 @@ export function interviewsResource(): ResourceDef {
         schema: interviewUpdateSchema,
         prepare: async (input: z.infer<typeof interviewUpdateSchema>, { existing }) => {
           if (existing!.status === 'done') throw conflict('INTERVIEW_DONE', '约谈已复测完毕，不能再修改');
+          // As recordInterview: once the re-survey is open the record and its deadline stand.
+          if (existing!.status === 'resurveying') throw conflict('INTERVIEW_RESURVEYED', '已发起复测，约谈记录不能再修改');
+          // A held interview keeps what recording it required (interviewRecordSchema): arranging may change, not blank, it.
+          if (existing!.status === 'held') {
+            const blank = (Object.keys(RECORDED) as (keyof typeof RECORDED)[]).find((k) => input[k] == null);
+            if (blank) throw badRequest('VALIDATION_FAILED', `约谈已记录，${RECORDED[blank]}不能清空`, { [blank]: `约谈已记录，${RECORDED[blank]}不能清空` });
+          }
           return { ...input, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null };
         },
       },
     },
   };
 }
+
+/** What recording an interview requires (interviewRecordSchema), by its label. */
+const RECORDED = { minutes: '约谈纪要', attendees: '参加人员', rectificationItems: '整改事项', deadline: '整改期限' } as const;
 
 async function loadForUpdate(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: number) {
   const [row] = await tx.select().from(interviews).where(eq(interviews.id, id)).for('update');
