@@ -35,6 +35,12 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
       const first = (rows[0] as { first: string | null }).first;
       if (first && first < input.hiredOn) throw badRequest('STAFF_TRAINED_BEFORE_HIRED', `该员工已有${first}的培训记录，入职日期不能晚于它`, { hiredOn: `已有${first}的培训记录，入职日期不能晚于它` });
     }
+    // As a training may not fall after leftOn (trainingResource), leaving may not be dated before a recorded training.
+    if (c.existing && input.leftOn && (c.existing.leftOn == null || input.leftOn < (c.existing.leftOn as string))) {
+      const { rows } = await c.tx.execute(sql`SELECT max(trained_on)::text AS last FROM trainings WHERE staff_id = ${c.existing.id as number}`);
+      const last = (rows[0] as { last: string | null }).last;
+      if (last && last > input.leftOn) throw badRequest('STAFF_TRAINED_AFTER_LEFT', `该员工已有${last}的培训记录，离职日期不能早于它`, { leftOn: `已有${last}的培训记录，离职日期不能早于它` });
+    }
     const dup = await c.tx.execute(sql`SELECT 1 FROM staff WHERE company_id = ${companyId} AND staff_no = ${input.staffNo} ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``}`);
     if (dup.rows.length) throw conflict('STAFF_NO_TAKEN', `工号“${input.staffNo}”已登记`);
     return {
