@@ -73,7 +73,7 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
           SELECT ${key('c.region_code')} AS key, count(*)::int AS d,
                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM committees k WHERE k.compound_id = c.id AND k.kind <> 'preparatory' AND ${inOffice}))::int AS n
             FROM compounds c
-           WHERE c.region_code LIKE ${prefix} AND (c.retired_at IS NULL OR c.retired_at > (${asOf}::date + 1) AT TIME ZONE 'Asia/Shanghai')
+           WHERE c.region_code LIKE ${prefix} AND (c.retired_at IS NULL OR c.retired_at >= ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
            GROUP BY 1`),
         q.today
           ? Promise.resolve([{ n: 0 }])
@@ -131,7 +131,7 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
     /** Companies graded AAA in the latest yearly credit rating published by asOf (credit capability). */
     async aaa_companies() {
       const latest = await rowsOf<{ year: number | null }>(db, sql`
-        SELECT max(year)::int AS year FROM credit_ratings WHERE year <= ${q.year} AND published_at < (${asOf}::date + 1) AT TIME ZONE 'Asia/Shanghai'`);
+        SELECT max(year)::int AS year FROM credit_ratings WHERE year <= ${q.year} AND published_at < ${ratingsPublishedBy(q)}`);
       const ratedYear = latest[0]?.year ?? null;
       if (ratedYear === null) return { byGroup: null, history: 'complete' as const, note: '暂无数据：尚未公布年度信用评价' };
       const rows = await rowsOf<{ key: string; n: number }>(db, sql`
@@ -171,6 +171,17 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
       return { byGroup: pairs(rows), history: 'complete' as const, note: null };
     },
   } satisfies Record<KpiIndicator, () => Promise<{ byGroup: ByGroup | null; history: 'complete' | 'missing'; note: string | null }>>;
+}
+
+/**
+ * SQL: the moment by which a credit rating must be published to count. A year's evaluation is
+ * published after the year ends (DOMAIN.md §5: yearly, frozen and published), so the figure at a
+ * year's 31 December counts that year's evaluation once it is out (up to today); at any other
+ * date, only what had been published by the end of that day.
+ */
+export function ratingsPublishedBy(q: KpiQuery): SQL {
+  const day = q.asOf === `${q.year}-12-31` ? sql`now()` : sql`((${q.asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+  return sql`${day}`;
 }
 
 export const KPI_SOURCES: Record<KpiIndicator, string> = {

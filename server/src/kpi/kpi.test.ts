@@ -230,6 +230,16 @@ describe('the figures are kept in memory for a while, and a change of targets sh
   });
 });
 
+describe('AAA companies: a year’s evaluation counts at the year’s end once published, and not at an earlier date', () => {
+  it('as at yesterday the ratings published an hour ago are not there yet', async () => {
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    if (yesterday.slice(0, 4) !== String(thisYear)) return; // 1 January: no earlier day in this year
+    const res = await t.api.get(`/api/kpi?regionCode=150299&asOf=${yesterday}`).set(bearer(await t.login('city')));
+    expect(res.status).toBe(200);
+    expect(pick(res.body, 'aaa_companies', '150299').actual).toBeNull();
+  });
+});
+
 describe('authority and bad input', () => {
   it('district staff see their district by street, and nothing outside it', async () => {
     const token = await t.login('d150203');

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import { KPI_INDICATORS, jurisdictionPrefix, type KpiFigure, type KpiIndicator } from '@baotou/shared';
 import type { DbOrTx } from '../db/client';
-import { computeKpi, groupRegions, readTargets, type KpiQuery } from './figures';
+import { computeKpi, ratingsPublishedBy, readTargets, type KpiQuery } from './figures';
 
 /** One list behind a figure: column headings and rows of text (Chinese, no personal data). */
 export interface KpiList {
@@ -47,7 +47,7 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
                WHERE k.compound_id = x.id AND k.kind <> 'preparatory' AND ${inOffice} ORDER BY k.id DESC LIMIT 1) AS kind,
              (SELECT k.term_start::text FROM committees k WHERE k.compound_id = x.id AND k.kind <> 'preparatory' AND ${inOffice} ORDER BY k.id DESC LIMIT 1) AS term_start
         FROM compounds x
-       WHERE x.region_code LIKE ${prefix} AND (x.retired_at IS NULL OR x.retired_at > (${asOf}::date + 1) AT TIME ZONE 'Asia/Shanghai')
+       WHERE x.region_code LIKE ${prefix} AND (x.retired_at IS NULL OR x.retired_at >= ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
          AND EXISTS (SELECT 1 FROM committees k WHERE k.compound_id = x.id AND k.kind <> 'preparatory' AND ${inOffice})
        ORDER BY x.region_code, x.name`),
     rowsOf<{ compound: string; company: string; level: string; decided_on: string; region: string }>(db, sql`
@@ -70,7 +70,7 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
       SELECT co.name AS company, x.score_tenths AS score, x.year, ${regionName} AS region
         FROM credit_ratings x JOIN companies co ON co.id = x.company_id
        WHERE x.region_code LIKE ${prefix} AND x.grade = 'AAA'
-         AND x.year = (SELECT max(year) FROM credit_ratings WHERE year <= ${q.year} AND published_at < (${asOf}::date + 1) AT TIME ZONE 'Asia/Shanghai')
+         AND x.year = (SELECT max(year) FROM credit_ratings WHERE year <= ${q.year} AND published_at < ${ratingsPublishedBy(q)})
        ORDER BY x.score_tenths DESC, co.name`),
     rowsOf<{ company: string; hired: number; trained: number; specialists: number; qualified: number }>(db, sql`
       WITH s AS (
@@ -130,8 +130,8 @@ async function optional(db: DbOrTx, q: SQL, format: (row: Record<string, number 
 async function readOthers(db: DbOrTx, q: KpiQuery): Promise<OtherFigure[]> {
   const prefix = `${jurisdictionPrefix(q.scopeCode)}%`;
   const from = `${q.year}-01-01`;
-  const end = sql`(${q.asOf}::date + 1) AT TIME ZONE 'Asia/Shanghai'`;
-  const inYear = (col: string) => sql`${sql.raw(col)} >= ${from}::date AT TIME ZONE 'Asia/Shanghai' AND ${sql.raw(col)} < ${end}`;
+  const end = sql`((${q.asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+  const inYear = (col: string) => sql`${sql.raw(col)} >= (${from}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${sql.raw(col)} < ${end}`;
   const [complaints, warnings, interviews, hazards, subsidies, applications] = await Promise.all([
     optional(db, sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('confirmed', 'closed'))::int AS closed,
                             count(*) FILTER (WHERE status IN ('confirmed', 'closed') AND NOT overran)::int AS on_time
