@@ -1,4 +1,4 @@
-import { eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { ASSESSMENT_RESULTS, enrolmentYearIn, monthsServedIn, quasiAssessmentSchema } from '@baotou/shared';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { badRequest, conflict, forbidden } from '../http/errors';
@@ -87,8 +87,9 @@ async function prepareAssessment(input: AssessmentInput, c: WriteContext) {
   }
   const evidence = [...new Set(input.items.flatMap((i) => i.evidence))];
   if (evidence.length) {
-    const found = await c.tx.select({ id: uploads.id }).from(uploads).where(inArray(uploads.id, evidence));
-    if (found.length !== evidence.length) throw badRequest('VALIDATION_FAILED', '证明材料不存在，请重新上传', { items: '证明材料不存在，请重新上传' });
+    // The assessor's own uploads only: citing anyone else's file by id would show it to the assessment's readers (mayReadUpload).
+    const found = await c.tx.select({ id: uploads.id }).from(uploads).where(and(inArray(uploads.id, evidence), eq(uploads.ownerId, c.actor.id)));
+    if (found.length !== evidence.length) throw badRequest('VALIDATION_FAILED', '证明材料不存在或不是本人上传的文件，请重新上传', { items: '证明材料不存在或不是本人上传的文件，请重新上传' });
   }
   return {
     enrolmentId: enrolment.id,

@@ -144,3 +144,25 @@ describe('at most once', () => {
     expect(await count(`audit_logs WHERE action = 'merge' AND entity = 'compounds' AND entity_id = $1`, [String(source)])).toBe(1);
   }, 120000);
 });
+
+describe('uploads cited as evidence', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+  test("a district citing someone else's upload id as assessment evidence → 400, nothing stored, the file stays unreadable to it", async () => {
+    const foreign = (await t.api.post('/api/uploads').set(await as('d150202')).attach('file', PNG, '他区文件.png')).body.id as number;
+    expect(foreign).toEqual(expect.any(Number));
+    expect((await t.api.get(`/api/uploads/${foreign}`).set(auth(district))).status).toBe(404);
+    const [compoundId] = await freeCompounds(1);
+    const e = await t.api.post('/api/quasi-enrolments').set(auth(district)).send({ compoundId, companyId, startDate: '2024-03-01' });
+    expect(e.status).toBe(201);
+    const items = (await t.api.get('/api/quasi-standard-items').set(auth(district))).body as { id: number }[];
+    const res = await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [foreign] })) });
+    refusal(res);
+    expect(res.status).toBe(400);
+    expect(await count('quasi_assessments WHERE enrolment_id = $1', [e.body.id])).toBe(0);
+    expect((await t.api.get(`/api/uploads/${foreign}`).set(auth(district))).status).toBe(404);
+    // the district's own upload is fine
+    const mine = (await t.api.post('/api/uploads').set(auth(district)).attach('file', PNG, '公示栏.png')).body.id as number;
+    const ok = await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [mine] })) });
+    expect(ok.status).toBe(201);
+  });
+});
