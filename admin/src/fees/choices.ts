@@ -1,4 +1,4 @@
-import { BILL_PAYER_LABELS, BILL_STATUS_LABELS, BILLING_CYCLE_LABELS, BILLING_RUN_STATUS_LABELS, COLLECTION_GROUP_LABELS, FEE_ITEM_KIND_LABELS, PAYMENT_METHOD_LABELS } from '@baotou/shared';
+import { formatYuan, BILL_PAYER_LABELS, BILL_STATUS_LABELS, BILLING_CYCLE_LABELS, BILLING_RUN_STATUS_LABELS, COLLECTION_GROUP_LABELS, FEE_ITEM_KIND_LABELS, PAYMENT_METHOD_LABELS } from '@baotou/shared';
 
 const toChoices = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
 
@@ -31,19 +31,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The last 24 months, newest first, as 'YYYY-MM' choices (Beijing calendar). */
 export function monthChoices(now = new Date()): { id: string; name: string }[] {
   const b = new Date(now.getTime() + 8 * 3600_000);
-  const base = b.getUTCFullYear() * 12 + b.getUTCMonth() + 1;
+  // months since year 0, this month included: December is 11, never 12 (which read as next January)
+  const current = b.getUTCFullYear() * 12 + b.getUTCMonth();
   return Array.from({ length: 25 }, (_, i) => {
-    const idx = base - i;
+    const idx = current - i;
     const y = Math.floor(idx / 12);
     const m = (idx % 12) + 1;
     return { id: `${y}-${pad(m)}`, name: `${y}年${m}月` };
   });
 }
 
-/** Fen shown as yuan, exact. */
-export const yuan = (fen: number | null | undefined) => {
-  if (fen == null) return '—';
-  const sign = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  return `${sign}${Math.floor(a / 100).toLocaleString('zh-CN')}.${String(a % 100).padStart(2, '0')} 元`;
-};
+/** Fen shown as yuan, exact: shared's one yuan rule with the unit. */
+export const yuan = (fen: number | null | undefined) => (fen == null ? '—' : `${formatYuan(fen)} 元`);
