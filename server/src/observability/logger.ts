@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { routeLabel } from './metrics';
 
 /** Structured JSON lines on stdout (one object per line), for the site's log collector. */
-export function createLogger(level = process.env.NODE_ENV === 'test' ? 'silent' : 'info'): Logger {
+export function createLogger(level: 'info' | 'warn' | 'error' | 'silent' = 'info'): Logger {
   return pino({ level, base: { service: 'baotou-property' }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
