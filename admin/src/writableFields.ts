@@ -31,17 +31,17 @@ export const writableFields: Record<string, Writable> = {
   // Issue 10: an inspection or patrol (its results carry the photos); the checklist is kept by the city.
   inspections: { create: ['projectId', 'kind', 'inspectedAt', 'lat', 'lng', 'note', 'results'], update: [] },
   'inspection-checklist-items': same(['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active']),
-  'kpi-targets': same(['year', 'indicator', 'value', 'document']),
-  // Issue 13: a fee item's price is fixed once set (stop it and add another); a counter payment; a billing run.
-  'fee-items': { create: ['projectId', 'kind', 'name', 'feeMilliFenPerM2Month', 'monthlyFen', 'billingCycle', 'startsOn', 'lateFeeBpPerMonth', 'active'], update: ['name', 'lateFeeBpPerMonth', 'active'] },
-  'fee-payments': { create: ['householdId', 'amountFen', 'method', 'reference'], update: [] },
-  'billing-runs': { create: ['period', 'compoundIds'], update: [] },
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
   // Issue 10: a credit item recorded by hand; a company's objection (from the item's page).
   'credit-items': { create: ['companyId', 'projectId', 'type', 'pointsTenths', 'authority', 'document', 'note', 'evidence', 'occurredOn', 'validFrom', 'validUntil'], update: [] },
   'credit-objections': { create: ['itemId', 'reason', 'evidence'], update: [] },
   blacklist: { create: ['companyId', 'reason', 'document', 'listedOn', 'facts', 'evidence'], update: [] },
   filings: { create: ['projectId', 'kind', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'documents', 'note'], update: [] },
+  'kpi-targets': same(['year', 'indicator', 'value', 'document']),
+  // Issue 13: a fee item's price is fixed once set (stop it and add another); a counter payment; a billing run.
+  'fee-items': { create: ['projectId', 'kind', 'name', 'feeMilliFenPerM2Month', 'monthlyFen', 'billingCycle', 'startsOn', 'lateFeeBpPerMonth', 'active'], update: ['name', 'lateFeeBpPerMonth', 'active'] },
+  'fee-payments': { create: ['householdId', 'amountFen', 'method', 'reference'], update: [] },
+  'billing-runs': { create: ['period', 'compoundIds'], update: [] },
   tickets: { create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'], update: [] },
 };
 

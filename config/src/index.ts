@@ -25,6 +25,7 @@ export { DEFAULT_QUASI_SUBSIDY_DISTRICTS, type QuasiSubsidySettings } from './qu
 import { renewalSurveyEnvSchema, renewalSurveySettings, type RenewalSurveySettings } from './renewalSurvey';
 import { feesEnvSchema, feesSettings, type FeesSettings } from './fees';
 export { DEFAULT_FEES_SETTINGS, type FeesSettings } from './fees';
+import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 import { creditEnvSchema, creditSettings, type CreditSettings } from './credit';
 export { DEFAULT_CREDIT_RULES, creditSettingsFromEnv, type CreditSettings, type CreditRuleSetting } from './credit';
 import { pdfEnvSchema, pdfSettings, type PdfSettings } from './pdf';
@@ -32,15 +33,14 @@ export { DEFAULT_PDF_CJK_FONT_PATH, pdfSettingsFromEnv, type PdfSettings } from 
 import { kpiEnvSchema, kpiSettings, type KpiSettings } from './kpi';
 export type { KpiSettings } from './kpi';
 export { filingSettingsFromEnv, type FilingSettings } from './filings';
-import { supervisionSurveysEnvSchema, supervisionSurveySettings, type SupervisionSurveySettings } from './supervisionSurveys';
 export type { RenewalSurveySettings } from './renewalSurvey';
+export type { SupervisionSurveySettings } from './supervisionSurveys';
+import { payEnvSchema, paySettings, type PaySettings } from './pay';
+export type { PaySettings } from './pay';
 import { supervisionEnvSchema, supervisionSettings, type SupervisionSettings } from './supervision';
 export { SUPERVISION_SOURCES, type SupervisionSettings } from './supervision';
 import { jobEnvSchema, jobSettings, exportSettings, type JobSettings, type ExportSettings } from './jobs';
 export type { JobSettings, ExportSettings } from './jobs';
-import { payEnvSchema, paySettings, type PaySettings } from './pay';
-export type { PaySettings } from './pay';
-export type { SupervisionSurveySettings } from './supervisionSurveys';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -78,10 +78,10 @@ const envSchema = z.object({
   ...trainingEnvSchema,
   ...renewalSurveyEnvSchema,
   ...feesEnvSchema,
-  ...supervisionEnvSchema,
-  ...payEnvSchema,
-  ...creditEnvSchema,
   ...supervisionSurveysEnvSchema,
+  ...creditEnvSchema,
+  ...payEnvSchema,
+  ...supervisionEnvSchema,
   ...pdfEnvSchema,
   ...kpiEnvSchema,
   ...jobEnvSchema,
@@ -136,14 +136,14 @@ export interface Config {
   renewalSurvey: RenewalSurveySettings;
   /** Property fees: late-fee cap, due days, defaulters, reminders (issue 13; DOMAIN.md §12). */
   fees: FeesSettings;
-  /** Hazard deadlines and the overdue sweep (issue 10; DOMAIN.md §10). */
-  supervision: SupervisionSettings;
-  /** WeChat Pay APIv3 and its local stand-in (issue 13). */
-  pay: PaySettings;
-  /** Credit evaluation: rule points, publicity and answer periods, validity, caps (issue 10; DOMAIN.md §5). */
-  credit: CreditSettings;
   /** Satisfaction surveys: sample, warning and good-conduct lines (issue 10, DOMAIN.md §9). */
   supervisionSurveys: SupervisionSurveySettings;
+  /** Credit evaluation: rule points, publicity and answer periods, validity, caps (issue 10; DOMAIN.md §5). */
+  credit: CreditSettings;
+  /** WeChat Pay APIv3 and its local stand-in (issue 13). */
+  pay: PaySettings;
+  /** Hazard deadlines and the overdue sweep (issue 10; DOMAIN.md §10). */
+  supervision: SupervisionSettings;
   /** Generated PDFs: the embedded CJK font (PDF_CJK_FONT_PATH). */
   pdf: PdfSettings;
   /** The yearly-targets dashboard: how long figures are kept in memory (KPI_CACHE_SECONDS). */
@@ -227,10 +227,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     training: trainingSettings(e),
     renewalSurvey: renewalSurveySettings(e),
     fees: feesSettings(e),
-    supervision: supervisionSettings(e),
-    pay: paySettings(e),
-    credit: creditSettings(e),
     supervisionSurveys: supervisionSurveySettings(e),
+    credit: creditSettings(e),
+    pay: paySettings(e),
+    supervision: supervisionSettings(e),
     pdf: pdfSettings(e),
     kpi: kpiSettings(e),
     jobs: jobSettings(e),

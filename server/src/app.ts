@@ -45,15 +45,15 @@ import type { Logger } from 'pino';
 import { requestId } from './observability/requestId';
 import { createMetrics, metricsEndpoint, type PlatformMetrics } from './observability/metrics';
 import { accessLog } from './observability/logger';
+import { registerCreditItemRoutes } from './credit/itemsRoutes';
+import { registerKpiRoutes } from './kpi/routes';
+import { registerBlacklistRoutes } from './credit/blacklistRoutes';
+import { registerFilingRoutes } from './supervision/filingsRoutes';
+import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { attachJobQueue } from './jobs/queue';
 import { registerJobRoutes } from './jobs/routes';
 import { registerExportRoutes } from './exports/routes';
-import { registerKpiRoutes } from './kpi/routes';
-import { registerSurveyRoutes } from './supervision/surveysRoutes';
 import { registerInspectionRoutes } from './supervision/inspectionsRoutes';
-import { registerCreditItemRoutes } from './credit/itemsRoutes';
-import { registerBlacklistRoutes } from './credit/blacklistRoutes';
-import { registerFilingRoutes } from './supervision/filingsRoutes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -104,12 +104,12 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   registerEnrolmentRoutes(router, db);
   registerSubsidyRoutes(router, db, config);
   registerRenovationRoutes(router, db);
-  registerKpiRoutes(router, db, config);
-  registerSurveyRoutes(router, db, config);
-  registerInspectionRoutes(router, db, config);
   registerCreditItemRoutes(router, db, config);
+  registerKpiRoutes(router, db, config);
   registerBlacklistRoutes(router, db);
   registerFilingRoutes(router, db);
+  registerSurveyRoutes(router, db, config);
+  registerInspectionRoutes(router, db, config);
   registerResource(router, db, usersResource(sessions, config.signIn));
   registerAuditRoutes(router, db);
   registerExportAuditRoute(router, db);

@@ -18,8 +18,6 @@ import { runEvery } from './jobs/queue';
 import { HAZARD_SWEEP_JOB } from './supervision/inspectionsRoutes';
 import { FILING_SWEEP_JOB } from './supervision/filingsRoutes';
 import { filingSettingsFromEnv } from '@baotou/config';
-import { FILING_SWEEP_JOB } from './supervision/filingsRoutes';
-import { filingSettingsFromEnv } from '@baotou/config';
 import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
 import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 
@@ -60,8 +58,6 @@ async function main() {
   runEvery(PAY_QUERY_JOB, config.pay.queryIntervalSeconds);
   // Hazards past their deadline are reported to the street or district (DOMAIN.md §10; HAZARD_SWEEP_SECONDS).
   runEvery(HAZARD_SWEEP_JOB, config.supervision.hazardSweepSeconds);
-  // Missing or expired filings become credit items, filings complete a good one (issue 10; FILING_SWEEP_SECONDS).
-  runEvery(FILING_SWEEP_JOB, filingSettingsFromEnv().sweepSeconds);
   // Missing or expired filings become credit items, filings complete a good one (issue 10; FILING_SWEEP_SECONDS).
   runEvery(FILING_SWEEP_JOB, filingSettingsFromEnv().sweepSeconds);
   // Surveys past their closing day are closed: results, warnings, interviews (DOMAIN.md §9; SURVEY_CLOSE_SWEEP_SECONDS).

@@ -347,34 +347,6 @@ describe('company and community work', () => {
   });
 });
 
-describe('inspections and the checklist (issue 10)', () => {
-  test('inspection-checklist-items: the city adds a checklist item', async () => {
-    await signIn('city');
-    await openCreate('inspection-checklist-items');
-    await fill('code', `F-${suffix}`);
-    await select('category', '消防设施');
-    await fill('text', '消防水泵处于自动状态');
-    await fill('sourceDocument', 'research §3 规则1；《消防法》第16条');
-    const id = await save('inspection-checklist-items');
-    expect(await apiGet('city', `/api/inspection-checklist-items/${id}`)).toMatchObject({ code: `F-${suffix}`, category: 'fire_facilities', severity: 'general', active: true });
-  });
-
-  test('inspections: the community inspects a project in its area, every item passed', async () => {
-    const [p] = await platform.query<{ id: number; name: string }>(
-      `SELECT p.id, c.name FROM projects p JOIN compounds c ON c.id = p.compound_id
-        WHERE p.region_code = '150203001001' AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id LIMIT 1`,
-    );
-    await signIn('community');
-    await openCreate('inspections');
-    await autocomplete('projectId', p.name);
-    await page.getByTestId('result-FL-01').waitFor();
-    const id = await save('inspections');
-    const saved = await apiGet('community', `/api/inspections/${id}`);
-    expect(saved).toMatchObject({ projectId: p.id, kind: 'inspection', failedCount: 0 });
-    expect(saved.results.length).toBeGreaterThan(10);
-  });
-});
-
 describe('blacklist and filings (issue 10)', () => {
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -433,6 +405,34 @@ describe('satisfaction surveys (issue 10)', () => {
     await fill('closesOn', '2099-12-31');
     const id = await save('surveys');
     expect(await apiGet('d150203', `/api/surveys/${id}`)).toMatchObject({ scope: 'project', projectId: p.id, status: 'open', projectCount: 1 });
+  });
+});
+
+describe('inspections and the checklist (issue 10)', () => {
+  test('inspection-checklist-items: the city adds a checklist item', async () => {
+    await signIn('city');
+    await openCreate('inspection-checklist-items');
+    await fill('code', `F-${suffix}`);
+    await select('category', '消防设施');
+    await fill('text', '消防水泵处于自动状态');
+    await fill('sourceDocument', 'research §3 规则1；《消防法》第16条');
+    const id = await save('inspection-checklist-items');
+    expect(await apiGet('city', `/api/inspection-checklist-items/${id}`)).toMatchObject({ code: `F-${suffix}`, category: 'fire_facilities', severity: 'general', active: true });
+  });
+
+  test('inspections: the community inspects a project in its area, every item passed', async () => {
+    const [p] = await platform.query<{ id: number; name: string }>(
+      `SELECT p.id, c.name FROM projects p JOIN compounds c ON c.id = p.compound_id
+        WHERE p.region_code = '150203001001' AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id LIMIT 1`,
+    );
+    await signIn('community');
+    await openCreate('inspections');
+    await autocomplete('projectId', p.name);
+    await page.getByTestId('result-FL-01').waitFor();
+    const id = await save('inspections');
+    const saved = await apiGet('community', `/api/inspections/${id}`);
+    expect(saved).toMatchObject({ projectId: p.id, kind: 'inspection', failedCount: 0 });
+    expect(saved.results.length).toBeGreaterThan(10);
   });
 });
 

@@ -33,6 +33,6 @@ export const UNIQUE_FIELDS: Record<string, UniqueField> = {
   subsidy_lines_batch_enrolment_idx: { field: 'enrolmentId', message: '该小区已在本批次中' },
   billing_run_projects_project_period_idx: { field: 'period', message: '所选项目该月已计费或正在计费' },
   bills_household_item_period_idx: { field: 'period', message: '该房屋此收费项目在该计费期已有账单' },
-  kpi_targets_year_indicator_idx: { field: 'indicator', message: '该年度已设定此项指标的目标' },
   inspection_checklist_items_code_idx: { field: 'code', message: '已有此代码的检查条目' },
+  kpi_targets_year_indicator_idx: { field: 'indicator', message: '该年度已设定此项指标的目标' },
 };
