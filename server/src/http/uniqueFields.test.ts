@@ -8,6 +8,12 @@ import { UNIQUE_FIELDS } from './uniqueFields';
 
 /** Unique constraints no console or mini-program form can hit: integrity guards and idempotency keys. */
 const NOT_FROM_A_FORM = new Set([
+  // issue 13/10 (lead's integration): numbers the server draws, and rows written by a close or an upsert, never typed
+  'pay_orders_out_trade_no_idx',
+  'pay_refunds_out_refund_no_idx',
+  'survey_projects_survey_project_idx',
+  'survey_responses_survey_household_idx',
+  'interviews_survey_project_idx',
   'audit_seq_idx',
   'ballot_conflicts_entered_idx',
   'ballots_current_idx',
