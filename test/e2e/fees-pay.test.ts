@@ -31,7 +31,7 @@ const lastMonth = (() => {
 
 async function bill(period: string) {
   const res = await platform.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period });
-  expect(res.status).toBe(202);
+  expect(res.status).toBe(201);
   for (let i = 0; i < 400; i++) {
     const run = await platform.api.get(`/api/billing-runs/${res.body.id}`).set(bearer(company));
     if (run.body.status === 'completed') return run.body;
