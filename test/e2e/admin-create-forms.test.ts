@@ -41,6 +41,9 @@ async function signIn(username: string) {
 async function openCreate(resource: string) {
   await page.goto(`${platform.baseUrl}/admin/#/${resource}/create`);
   await page.getByRole('button', { name: '保存' }).waitFor();
+  // The page's lazy chunk and its reference data settle before typing: a form rendered afresh after
+  // the fill loses what was typed, and 保存 then sends nothing (seen in CI on owners, party members).
+  await page.waitForLoadState('networkidle').catch(() => undefined);
 }
 
 const fill = (source: string, value: string) => page.locator(`input[name="${source}"], textarea[name="${source}"]`).first().fill(value);
@@ -66,9 +69,13 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * notified; returns the created record's id (then read back through the API by the caller).
  */
 async function save(resource: string): Promise<number | string> {
-  const answered = page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`);
+  const answered = page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`, { timeout: 20_000 });
   await page.getByRole('button', { name: '保存' }).click();
-  const res = await answered;
+  const res = await answered.catch(async (e: Error) => {
+    // Nothing was sent: say which fields the form refused, so a failure names its cause.
+    const refused = await page.locator('.MuiFormHelperText-root.Mui-error').allTextContents();
+    throw new Error(`POST /api/${resource} was never sent; the form shows: ${JSON.stringify(refused)} (${e.message})`);
+  });
   const body = await res.json().catch(() => null);
   if (res.status() !== 201) throw new Error(`POST /api/${resource}: ${res.status()} ${JSON.stringify(body)}`);
   // The form leaves for the record (show, list or its parent); no error was notified on the way.
