@@ -1,5 +1,6 @@
 /** Field-staff rules of the mini-program (packages/workorders/actions.ts, queue.ts), run in node. */
-import { STAFF_ACTIONS, staffActions, validateDispatch, validateLogin, validateResolve } from '../../mini/src/packages/workorders/actions'
+import { STAFF_ACTIONS, staffActions, validateDispatch, validateResolve } from '../../mini/src/packages/workorders/actions'
+import { validateLogin } from '../../mini/src/components/staffLogin'
 import { byTimeLeft, residentStepText, timeLeftText } from '../../mini/src/packages/workorders/queue'
 import { ACTION_LABEL, CONTACT_SHARE_LABEL, DEADLINE_LABEL, STATUS_LABEL } from '../../mini/src/packages/tickets/labels'
 import { DEADLINE_LABELS } from '../../shared/src/tickets/timeLimits'

@@ -25,13 +25,6 @@ export function staffActions(t: WorkorderState): StaffAction[] {
 
 type Errors<K extends string> = Partial<Record<K, string>>
 
-export function validateLogin({ username, password }: { username: string; password: string }): Errors<'username' | 'password'> {
-  const e: Errors<'username' | 'password'> = {}
-  if (!username.trim()) e.username = '请输入用户名'
-  if (!password) e.password = '请输入密码'
-  return e
-}
-
 /** The dispatch form by the API's dispatch schema (a blank phone is no phone). */
 export function validateDispatch({ workerName, workerPhone }: { workerName: string; workerPhone: string }): Errors<'workerName' | 'workerPhone'> {
   return schemaFieldErrors(ticketActionSchemas.dispatch, { workerName, workerPhone: workerPhone.trim() || null })
