@@ -40,6 +40,8 @@ export type { PaySettings } from './pay';
 import { supervisionEnvSchema, supervisionSettings, type SupervisionSettings } from './supervision';
 export { SUPERVISION_SOURCES, type SupervisionSettings } from './supervision';
 import { jobEnvSchema, jobSettings, exportSettings, type JobSettings, type ExportSettings } from './jobs';
+import { databaseEnvSchema, databaseSettings, type DatabaseSettings } from './database';
+export type { DatabaseSettings } from './database';
 export type { JobSettings, ExportSettings } from './jobs';
 
 const bool = z
@@ -85,6 +87,7 @@ const envSchema = z.object({
   ...pdfEnvSchema,
   ...kpiEnvSchema,
   ...jobEnvSchema,
+  ...databaseEnvSchema,
   /** A building's vote figures are published once it holds this many ballots (PIPL; DOMAIN.md §1). */
   VOTE_BUILDING_RESULT_MIN_BALLOTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Home-binding submissions one resident may make in 24 hours (a name plus guessed phones must not be tried without limit). */
@@ -152,6 +155,8 @@ export interface Config {
   jobs: JobSettings;
   /** Server-side .xlsx exports: the job threshold, file lifetime and folder (issue 15). */
   exports: ExportSettings;
+  /** The read replica (DATABASE_REPLICA_URL; issue 15, docs/OPERATIONS.md § Standby). */
+  database: DatabaseSettings;
 }
 
 /** The secrets an installation needs; outside production they need not come from the environment. */
@@ -235,5 +240,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kpi: kpiSettings(e),
     jobs: jobSettings(e),
     exports: exportSettings(e, e.DATA_DIR),
+    database: databaseSettings(e),
   };
 }

@@ -30,7 +30,7 @@ async function main() {
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
     console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrl: config.database.replicaUrl, replicaPoolSize: config.database.replicaPoolSize });
   await migrateDatabase(database);
   await assertEncryptionKeyFits(database.db, config.personalData);
   // Owners' ID-number index (issue 17 follow-up) for rows written before it existed.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema';
+import { attachReplica } from './replica';
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -15,7 +16,12 @@ export interface Database {
   close(): Promise<void>;
   /** The connection pool's use (a server database only), for the metrics endpoint. */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** The read-only replica's handle when DATABASE_REPLICA_URL is set (use readDb(db), server/src/db/replica.ts). */
+  replica?: Db;
 }
+
+/** The application_name of replica-read sessions (pg_stat_activity on the standby). */
+export const REPLICA_APPLICATION_NAME = 'baotou-replica-reads';
 
 export const MIGRATIONS_FOLDER = path.join(__dirname, 'migrations');
 
@@ -23,7 +29,7 @@ export const MIGRATIONS_FOLDER = path.join(__dirname, 'migrations');
  * A real PostgreSQL server when `databaseUrl` is set, else an embedded PGlite database in
  * `dataDir` (zero set-up). Both speak the same schema; drizzle's query API is identical.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; replicaUrl?: string | null; replicaPoolSize?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
@@ -31,7 +37,15 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
-    return { db, kind: 'postgresql', close: () => pool.end(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    if (!opts.replicaUrl) return { db, kind: 'postgresql', close: () => pool.end(), poolStats };
+    // The replica's sessions are read-only even if the URL names a writable server (a mistaken setting
+    // then fails the write, never splits the books), and are named so pg_stat_activity shows them.
+    const replicaPool = new Pool({ connectionString: opts.replicaUrl, max: opts.replicaPoolSize ?? 10, application_name: REPLICA_APPLICATION_NAME, options: '-c default_transaction_read_only=on' });
+    replicaPool.on('error', (err) => console.error('PostgreSQL replica idle connection error:', err.message));
+    const replica = drizzlePg(replicaPool, { schema, casing: 'snake_case' });
+    attachReplica(db, replica);
+    return { db, kind: 'postgresql', replica, close: () => Promise.all([pool.end(), replicaPool.end()]).then(() => undefined), poolStats };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle: drizzleLite } = await import('drizzle-orm/pglite');

@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor';
 import { requireActor } from '../auth/middleware';
 import { writeAudit } from '../audit/audit';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { jobRuns } from '../db/schema';
 import { AppError, notFound } from '../http/errors';
 import { compileListQuery, registeredResources, type ResourceDef } from '../http/resource';
@@ -92,7 +93,7 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
       const def = defOf(resource);
       const request = parseExportRequest(resource, ctx.query);
       compileListQuery(def, actor, request.query); // a refused query is refused before anything starts
-      const total = await countListRows(db, def, actor, request);
+      const total = await countListRows(readDb(db), def, actor, request);
       if (total > config.exports.jobThresholdRows) {
         const who = { id: actor.id, name: actor.name, role: actor.role, regionCode: actor.regionCode, companyId: actor.companyId };
         const { jobId } = await enqueueJob<ExportJobData>(EXPORT_JOB, { ...request, actor: who }, actor);

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { requireActor } from '../auth/middleware';
 import { registerResource } from '../http/resource';
 import { badRequest } from '../http/errors';
@@ -17,7 +18,7 @@ export function registerKpiRoutes(router: Router, db: Db, config: Config): void 
   router.get('/api/kpi', async (ctx) => {
     const actor = requireActor(ctx, KPI_READERS);
     const q = parseKpiQuery(actor, ctx.query);
-    ctx.body = await cachedFigures(q, config.kpi.cacheSeconds, () => computeKpi(db, q, config));
+    ctx.body = await cachedFigures(q, config.kpi.cacheSeconds, () => computeKpi(readDb(db), q, config));
   });
   // The yearly assessment report (五(三)): a district's own, or the city's; another district's is a 403.
   router.get('/api/kpi/report', async (ctx) => {
@@ -25,7 +26,7 @@ export function registerKpiRoutes(router: Router, db: Db, config: Config): void 
     const format = ctx.query.format ?? 'pdf';
     if (format !== 'pdf' && format !== 'xlsx') throw badRequest('BAD_QUERY', 'format 只能是 pdf 或 xlsx', { format: '格式无效' });
     const q = parseKpiQuery(actor, ctx.query);
-    const report = await readKpiReport(db, q, config);
+    const report = await readKpiReport(readDb(db), q, config);
     const body = format === 'pdf' ? await kpiReportPdf(report, config.pdf.cjkFontPath) : await kpiReportXlsx(report);
     await writeAudit(db, actor, { action: 'download_report', entity: 'kpi-report', entityId: `${q.scopeCode}-${q.year}`, after: { format, asOf: q.asOf }, regionCode: q.scopeCode });
     ctx.type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -14,6 +14,7 @@ import {
   type PartyImportKind,
 } from '@baotou/shared';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { partyMembers } from '../db/schema';
 import { registerResource } from '../http/resource';
 import { badRequest, forbidden, notFound } from '../http/errors';
@@ -91,7 +92,7 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const actor = requireActor(ctx);
     if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看党建统计');
     const { groupBy } = partyStatsQuerySchema.parse(ctx.query);
-    ctx.body = await readPartyStats(db, actor, groupBy);
+    ctx.body = await readPartyStats(readDb(db), actor, groupBy);
   });
 
   // A member's full phone: party-building staff only, each view audited (DOMAIN.md §7).

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { qualityStatsQuerySchema } from '@baotou/shared';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { registerResource } from '../http/resource';
 import { forbidden } from '../http/errors';
 import { requireActor } from '../auth/middleware';
@@ -34,14 +35,14 @@ export function registerQualityLevelRoutes(router: Router, db: Db): void {
     const actor = requireActor(ctx);
     if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看服务质量统计');
     const { year, groupBy } = qualityStatsQuerySchema.parse(ctx.query);
-    ctx.body = await readQualityStats(db, actor.regionCode!, year, groupBy);
+    ctx.body = await readQualityStats(readDb(db), actor.regionCode!, year, groupBy);
   });
 
   router.get('/api/quality/stats.xlsx', async (ctx) => {
     const actor = requireActor(ctx);
     if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看服务质量统计');
     const { year } = qualityStatsQuerySchema.parse(ctx.query);
-    const [district, level] = await Promise.all([readQualityStats(db, actor.regionCode!, year, 'district'), readQualityStats(db, actor.regionCode!, year, 'level')]);
+    const [district, level] = await Promise.all([readQualityStats(readDb(db), actor.regionCode!, year, 'district'), readQualityStats(readDb(db), actor.regionCode!, year, 'level')]);
     ctx.type = XLSX;
     ctx.set('Content-Disposition', `attachment; filename="quality-stats-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年服务质量统计.xlsx`)}`);
     ctx.body = await statsWorkbook(year, [

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { readQualityStats, type QualityStatsGroupRow } from './stats';
 import { statsWorkbook } from './statsWorkbook';
 
@@ -29,7 +30,7 @@ const publicGroup = (g: QualityStatsGroupRow) => ({
 export function registerPublicPriceStats(router: Router, db: Db): void {
   router.get('/api/public/price-stats', async (ctx) => {
     const { year } = querySchema.parse(ctx.query);
-    const [district, level] = await Promise.all([readQualityStats(db, CITY, year, 'district'), readQualityStats(db, CITY, year, 'level')]);
+    const [district, level] = await Promise.all([readQualityStats(readDb(db), CITY, year, 'district'), readQualityStats(readDb(db), CITY, year, 'level')]);
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = {
       year,
@@ -41,7 +42,7 @@ export function registerPublicPriceStats(router: Router, db: Db): void {
 
   router.get('/api/public/price-stats.xlsx', async (ctx) => {
     const { year } = querySchema.parse(ctx.query);
-    const [district, level] = await Promise.all([readQualityStats(db, CITY, year, 'district'), readQualityStats(db, CITY, year, 'level')]);
+    const [district, level] = await Promise.all([readQualityStats(readDb(db), CITY, year, 'district'), readQualityStats(readDb(db), CITY, year, 'level')]);
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="price-stats-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年物业服务价格统计.xlsx`)}`);
     ctx.body = await statsWorkbook(year, [

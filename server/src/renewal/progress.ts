@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { targetFor, type Config } from '@baotou/config';
 import { RENEWAL_CLASSIFICATIONS, coverageRate, type CoverageInput, type ManagementMode, type RenewalClassification } from '@baotou/shared';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { requireActor } from '../auth/middleware';
 import { badRequest } from '../http/errors';
 import { regionCondition } from '../jurisdiction/scope';
@@ -83,8 +84,8 @@ export function registerRenewalFigures(router: Router, db: Db, config: Config): 
     if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100) throw badRequest('BAD_QUERY', 'year 必须是2000至2100之间的年份', { year: '年份无效' });
     const width = GROUP_WIDTH[level];
     const [regionRows, { rows }] = await Promise.all([
-      groups(db, actor, level),
-      db.execute(sql`
+      groups(readDb(db), actor, level),
+      readDb(db).execute(sql`
         SELECT left(c.region_code, ${width}) AS "group", c.management_mode AS mode, count(*)::int AS compounds,
                coalesce(sum(round(c.total_area * 100)), 0)::bigint AS "floorAreaCenti",
                coalesce(sum(h.households), 0)::int AS households

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Config } from '@baotou/config';
 import { TICKET_ACTIONS, ticketStatsQuerySchema, type TicketAction } from '@baotou/shared';
 import type { Db } from '../db/client';
+import { readDb } from '../db/replica';
 import { notFound } from '../http/errors';
 import { registerResource } from '../http/resource';
 import { requireActor } from '../auth/middleware';
@@ -25,7 +26,7 @@ export function registerTicketRoutes(router: Router, db: Db, config: Config, cip
 
   router.get('/api/tickets/stats', async (ctx) => {
     const actor = requireActor(ctx);
-    ctx.body = await ticketStats(db, actor, ticketStatsQuerySchema.parse(ctx.query));
+    ctx.body = await ticketStats(readDb(db), actor, ticketStatsQuerySchema.parse(ctx.query));
   });
 
   router.post('/api/tickets', async (ctx) => {

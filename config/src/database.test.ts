@@ -1,0 +1,26 @@
+import { loadConfig } from './index';
+
+const PRIMARY = 'postgresql://app@db1.internal:5432/baotou';
+
+describe('DATABASE_REPLICA_URL (issue 15: dashboards, statistics and exports read the standby)', () => {
+  test('absent by default: everything reads the primary', () => {
+    expect(loadConfig({}).database).toEqual({ replicaUrl: null, replicaPoolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: '' }).database.replicaUrl).toBeNull();
+  });
+
+  test('a postgresql:// URL with a PostgreSQL primary is taken, with its pool size', () => {
+    const c = loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: 'postgres://reader@db2.internal:5432/baotou', DATABASE_REPLICA_POOL_SIZE: '4' });
+    expect(c.database).toEqual({ replicaUrl: 'postgres://reader@db2.internal:5432/baotou', replicaPoolSize: 4 });
+  });
+
+  test('another scheme, a non-URL, a bad pool size, or a replica without DATABASE_URL refuses to start', () => {
+    for (const bad of ['mysql://db2/baotou', 'db2.internal', 'http://db2.internal/baotou']) {
+      expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: bad })).toThrow(/DATABASE_REPLICA_URL/);
+    }
+    for (const bad of ['0', '101', '2.5', 'ten']) {
+      expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: 'postgresql://db2/baotou', DATABASE_REPLICA_POOL_SIZE: bad })).toThrow(/DATABASE_REPLICA_POOL_SIZE/);
+    }
+    // the embedded database (no DATABASE_URL) has no standby
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgresql://db2/baotou' })).toThrow(/DATABASE_REPLICA_URL/);
+  });
+});
