@@ -34,8 +34,11 @@ export interface KpiQuery {
 
 type ByGroup = Map<string, KpiActual>;
 
-/** The targets of a year (per mille for ratios, counts for counts); 400 NO_TARGETS when the year has none. */
-export async function readTargets(db: DbOrTx, year: number): Promise<Map<KpiIndicator, { value: number; document: string }>> {
+/** A year's targets by indicator: value (per mille for ratios, counts for counts) and the document setting it. */
+export type KpiTargets = Map<KpiIndicator, { value: number; document: string }>;
+
+/** The targets of a year; 400 NO_TARGETS when the year has none. */
+export async function readTargets(db: DbOrTx, year: number): Promise<KpiTargets> {
   const { rows } = await db.execute(sql`SELECT indicator, value, document FROM kpi_targets WHERE year = ${year}`);
   if (!rows.length) throw badRequest('NO_TARGETS', `${year}年尚未设定年度目标，请先在“年度目标”中录入`, { year: `${year}年尚未设定年度目标` });
   return new Map((rows as { indicator: KpiIndicator; value: number; document: string }[]).map((r) => [r.indicator, { value: r.value, document: r.document }]));
@@ -230,10 +233,11 @@ export async function groupRegions(db: DbOrTx, scopeCode: string, groupBy: KpiGr
  * scope itself (its regionCode), each the sum of the counts below it (ratios of totals, DOMAIN.md
  * §13), against the year's target. Ratio targets apply to every region; count targets are the
  * city's, so only the city row carries them. A capability with nothing recorded yields actual null.
+ * `yearTargets`: the year's targets when the caller has just read them (the cache's key), else read here.
  */
-export async function computeKpi(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiFigure[]> {
+export async function computeKpi(db: DbOrTx, q: KpiQuery, config: Config, yearTargets?: KpiTargets): Promise<KpiFigure[]> {
   const [targets, regions, scopeName] = await Promise.all([
-    readTargets(db, q.year),
+    yearTargets ?? readTargets(db, q.year),
     groupRegions(db, q.scopeCode, q.groupBy),
     rowsOf<{ name: string }>(db, sql`SELECT name FROM regions WHERE code = ${q.scopeCode}`),
   ]);

@@ -228,6 +228,26 @@ describe('the figures are kept in memory for a while, and a change of targets sh
     const after = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
     expect(pick(after.body, 'committee_formation', A)).toMatchObject({ target: 820, actual: { numerator: 2, denominator: 6 } });
   });
+
+  it('a target changed by another server process (straight in the shared database) shows on the next read, cached counts or not', async () => {
+    const token = await t.login('city');
+    const first = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    // no clearKpiCache here: the change is made where this process cannot see it happen
+    await sqlRun(`UPDATE kpi_targets SET value = 830 WHERE year = $1 AND indicator = 'committee_formation'`, [thisYear]);
+    const after = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(pick(after.body, 'committee_formation', A)).toMatchObject({ target: 830, actual: pick(first.body, 'committee_formation', A).actual });
+    expect(after.body).toHaveLength(first.body.length);
+    // a year whose targets are all withdrawn elsewhere is refused at once, not served from memory
+    const saved = await sqlRun(`DELETE FROM kpi_targets WHERE year = $1 RETURNING year, indicator, value, document`, [thisYear]);
+    const gone = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(gone.status).toBe(400);
+    expect(gone.body.error.code).toBe('NO_TARGETS');
+    for (const r of saved) await sqlRun(`INSERT INTO kpi_targets (year, indicator, value, document) VALUES ($1, $2, $3, $4)`, [r.year, r.indicator, r.value, r.document]);
+    const back = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
+    expect(back.status).toBe(200);
+  });
 });
 
 describe('AAA companies: a year’s evaluation counts at the year’s end once published, and not at an earlier date', () => {

@@ -6,7 +6,7 @@ import { requireActor } from '../auth/middleware';
 import { registerResource } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { writeAudit } from '../audit/audit';
-import { cachedFigures } from './cache';
+import { cachedKpiJson } from './cache';
 import { computeKpi } from './figures';
 import { KPI_READERS, parseKpiQuery } from './query';
 import { readKpiReport } from './reportData';
@@ -18,7 +18,9 @@ export function registerKpiRoutes(router: Router, db: Db, config: Config): void 
   router.get('/api/kpi', async (ctx) => {
     const actor = requireActor(ctx, KPI_READERS);
     const q = parseKpiQuery(actor, ctx.query);
-    ctx.body = await cachedFigures(q, config.kpi.cacheSeconds, () => computeKpi(readDb(db), q, config));
+    const json = await cachedKpiJson(db, q, config.kpi.cacheSeconds, (targets) => computeKpi(readDb(db), q, config, targets));
+    ctx.type = 'application/json';
+    ctx.body = json;
   });
   // The yearly assessment report (五(三)): a district's own, or the city's; another district's is a 403.
   router.get('/api/kpi/report', async (ctx) => {
