@@ -15,6 +15,8 @@ export interface FeesSettings {
   reminderMinDays: number;
   /** WeChat subscribe-message template for a fee reminder (issue 16 §4: templates are settings). */
   reminderTemplateId: string;
+  /** Projects a billing run bills at once, each in its own transaction (issue 13's 1,000,000-home target; a performance knob, no document). */
+  billingConcurrency: number;
 }
 
 export const feesEnvSchema = {
@@ -24,6 +26,8 @@ export const feesEnvSchema = {
   FEES_LONG_TERM_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   FEES_REMINDER_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   WECHAT_FEES_TEMPLATE_ID: z.string().min(1).max(64).default('fee-reminder-template'),
+  /** Two: one project's INSERT … SELECT keeps a core busy; more only queue on a small server. */
+  FEES_BILLING_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 };
 
 export function feesSettings(e: {
@@ -32,6 +36,7 @@ export function feesSettings(e: {
   FEES_LONG_TERM_DEFAULT_MONTHS: number;
   FEES_REMINDER_MIN_DAYS: number;
   WECHAT_FEES_TEMPLATE_ID: string;
+  FEES_BILLING_CONCURRENCY: number;
 }): FeesSettings {
   return {
     lateFeeMaxBpPerMonth: e.FEES_LATE_FEE_MAX_BP_PER_MONTH,
@@ -39,6 +44,7 @@ export function feesSettings(e: {
     longTermDefaultMonths: e.FEES_LONG_TERM_DEFAULT_MONTHS,
     reminderMinDays: e.FEES_REMINDER_MIN_DAYS,
     reminderTemplateId: e.WECHAT_FEES_TEMPLATE_ID,
+    billingConcurrency: e.FEES_BILLING_CONCURRENCY,
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { billFen, billingPeriod, flatBillFen, monthBounds, parseAreaCenti, type BillingCycle, type BillingRunInput, type FeeItemKind } from '@baotou/shared';
+import { billingPeriod, monthBounds, type BillingCycle, type BillingRunInput, type FeeItemKind } from '@baotou/shared';
 import type { FeesSettings } from '@baotou/config';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
@@ -113,81 +113,97 @@ export async function createBillingRun(db: Db, actor: Actor, input: BillingRunIn
   });
 }
 
-interface HomeRow {
-  id: number;
-  buildingId: number;
-  regionCode: string;
-  area: string;
-  developer: boolean;
+/**
+ * The bill of every home of a compound for each item, computed by PostgreSQL in one statement:
+ * homes × items, the amount by the rule of shared's billFen / flatBillFen (DOMAIN.md §12), exactly:
+ * fen = floor((areaCenti × milliFen × months × 2 + 100 000) / 200 000) in numeric (no overflow, no
+ * float; the area is numeric(12,2), so area × 100 is the exact centi-m² parseAreaCenti gives), and
+ * flat items monthlyFen × months. billingSql.test.ts compares it with billFen on the demo city.
+ * Homes not yet delivered (no registered owner) and the developer's unsold homes are billed to the
+ * developer (物业管理条例 Art. 41; shared/src/places/unsold.ts). A home already billed for an
+ * overlapping period of the item, or for the same period start (the unique index), is skipped.
+ */
+export function insertBillsSql(q: {
+  compoundId: number;
+  projectId: number;
+  companyId: number;
+  runId: number | null;
+  dueDays: number;
+  items: { id: number; kind: FeeItemKind; feeMilliFenPerM2Month: number | null; monthlyFen: number | null; periodStart: string; periodEnd: string; months: number }[];
+}) {
+  const arr = (xs: unknown[]) => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
+  const col = <K extends keyof (typeof q.items)[number]>(k: K) => arr(q.items.map((i) => i[k]));
+  return sql`
+    WITH items AS (
+      SELECT * FROM unnest(${col('id')}::int[], ${col('kind')}::text[], ${col('feeMilliFenPerM2Month')}::int[], ${col('monthlyFen')}::bigint[],
+                           ${col('periodStart')}::date[], ${col('periodEnd')}::date[], ${col('months')}::int[])
+             AS i(id, kind, milli, monthly, period_start, period_end, months)
+    ), homes AS (
+      SELECT h.id, h.building_id, h.region_code, (h.area * 100)::bigint AS area_centi,
+             (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer
+        FROM households h LEFT JOIN owners o ON o.id = h.owner_id
+       WHERE h.compound_id = ${q.compoundId}
+    ), ins AS (
+      INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, billing_run_id, period_start, period_end, months, area_centi, unit_milli_fen, amount_fen, payer, due_on)
+      SELECT h.id, ${q.compoundId}::int, h.building_id, ${q.projectId}::int, ${q.companyId}::int, h.region_code, i.id, ${q.runId}::int, i.period_start, i.period_end, i.months,
+             CASE WHEN i.kind = 'property_fee' THEN h.area_centi END, i.milli,
+             CASE WHEN i.kind = 'property_fee' THEN div(h.area_centi::numeric * i.milli * i.months * 2 + 100000, 200000)::bigint ELSE i.monthly * i.months END,
+             (CASE WHEN h.developer THEN 'developer' ELSE 'household' END)::bill_payer, i.period_start + ${q.dueDays}::int
+        FROM homes h CROSS JOIN items i
+       WHERE NOT EXISTS (SELECT 1 FROM bills x WHERE x.household_id = h.id AND x.fee_item_id = i.id AND x.status <> 'reversed' AND x.period_start <= i.period_end AND x.period_end >= i.period_start)
+      ON CONFLICT (household_id, fee_item_id, period_start) WHERE "status" <> 'reversed' DO NOTHING
+      RETURNING amount_fen
+    )
+    SELECT count(*)::int AS created, coalesce(sum(amount_fen), 0)::text AS fen FROM ins`;
 }
 
 /**
  * Bills one project of a run for the run's month in ONE transaction, under the run-project row's
- * lock (a second worker on the same project waits, then finds it done). Homes not yet delivered
- * (no registered owner) and the developer's unsold homes are billed to the developer
- * (物业管理条例 Art. 41; shared/src/places/unsold.ts). Returns bills created and their fen.
+ * lock (a second worker on the same project waits, then finds it done), with one INSERT … SELECT
+ * (insertBillsSql). The commit is asynchronous (synchronous_commit off): a crash can lose only the
+ * last few project transactions whole — bills and the project's done flag together — and running
+ * the run again bills them then. Returns bills created and their fen.
  */
 async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { id: number; projectId: number; compoundId: number }, period: string, actorId: number | null) {
   return db.transaction(async (tx) => {
-    const [locked] = (await tx.execute(sql`SELECT done FROM billing_run_projects WHERE id = ${rp.id} FOR UPDATE`)).rows as { done: boolean }[];
-    if (locked.done) return { created: 0, fen: 0 };
-    const [project] = (await tx.execute(sql`SELECT company_id AS "companyId", region_code AS "regionCode" FROM projects WHERE id = ${rp.projectId}`)).rows as { companyId: number; regionCode: string }[];
-    const items = await activeItems(tx, rp.projectId, period);
-    const homes = (
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    const [locked] = (
       await tx.execute(sql`
-        SELECT h.id, h.building_id AS "buildingId", h.region_code AS "regionCode", h.area::text AS area,
-               (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer
-          FROM households h LEFT JOIN owners o ON o.id = h.owner_id
-         WHERE h.compound_id = ${rp.compoundId} ORDER BY h.id`)
-    ).rows as unknown as HomeRow[];
+        SELECT rp.done, p.company_id AS "companyId", p.region_code AS "regionCode"
+          FROM billing_run_projects rp JOIN projects p ON p.id = rp.project_id WHERE rp.id = ${rp.id} FOR UPDATE OF rp`)
+    ).rows as { done: boolean; companyId: number; regionCode: string }[];
+    if (locked.done) return { created: 0, fen: 0 };
+    const items = (await activeItems(tx, rp.projectId, period)).flatMap((item) => {
+      const p = billingPeriod(item.billingCycle, period, item.startsOn);
+      return p ? [{ ...item, ...p }] : [];
+    });
     let created = 0;
     let fen = 0;
-    for (const item of items) {
-      const p = billingPeriod(item.billingCycle, period, item.startsOn);
-      if (!p || homes.length === 0) continue;
-      const cols = { hid: [] as number[], bid: [] as number[], region: [] as string[], area: [] as (number | null)[], amount: [] as number[], payer: [] as string[] };
-      for (const h of homes) {
-        const areaCenti = parseAreaCenti(h.area) ?? 0;
-        const amount = item.kind === 'property_fee' ? billFen({ areaCenti, feeMilliFenPerM2Month: item.feeMilliFenPerM2Month!, months: p.months }) : flatBillFen({ monthlyFen: item.monthlyFen!, months: p.months });
-        cols.hid.push(Number(h.id));
-        cols.bid.push(Number(h.buildingId));
-        cols.region.push(h.regionCode);
-        cols.area.push(item.kind === 'property_fee' ? areaCenti : null);
-        cols.amount.push(amount);
-        cols.payer.push(h.developer ? 'developer' : 'household');
-      }
-      const arr = (xs: unknown[]) => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
-      const inserted = (
-        await tx.execute(sql`
-          INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, billing_run_id, period_start, period_end, months, area_centi, unit_milli_fen, amount_fen, payer, due_on)
-          SELECT v.hid, ${rp.compoundId}, v.bid, ${rp.projectId}, ${project.companyId}, v.region, ${item.id}, ${runId}, ${p.periodStart}::date, ${p.periodEnd}::date, ${p.months}, v.area,
-                 ${item.feeMilliFenPerM2Month}::int, v.amount, v.payer::bill_payer, ${p.periodStart}::date + ${settings.dueDays}::int
-            FROM unnest(${arr(cols.hid)}::int[], ${arr(cols.bid)}::int[], ${arr(cols.region)}::text[], ${arr(cols.area)}::int[], ${arr(cols.amount)}::bigint[], ${arr(cols.payer)}::text[]) AS v(hid, bid, region, area, amount, payer)
-           WHERE NOT EXISTS (SELECT 1 FROM bills x WHERE x.household_id = v.hid AND x.fee_item_id = ${item.id} AND x.status <> 'reversed' AND x.period_start <= ${p.periodEnd}::date AND x.period_end >= ${p.periodStart}::date)
-          ON CONFLICT (household_id, fee_item_id, period_start) WHERE "status" <> 'reversed' DO NOTHING
-          RETURNING amount_fen::text`)
-      ).rows as { amount_fen: string }[];
-      created += inserted.length;
-      fen += inserted.reduce((s, r) => s + Number(r.amount_fen), 0);
+    if (items.length) {
+      const [r] = (await tx.execute(insertBillsSql({ compoundId: rp.compoundId, projectId: rp.projectId, companyId: Number(locked.companyId), runId, dueDays: settings.dueDays, items }))).rows as { created: number; fen: string }[];
+      created = Number(r.created);
+      fen = Number(r.fen);
     }
-    await tx.execute(sql`UPDATE billing_run_projects SET done = true, bills_created = ${created}, billed_fen = ${fen}, finished_at = now() WHERE id = ${rp.id}`);
-    await tx.execute(sql`
-      UPDATE billing_runs SET projects_done = projects_done + 1, bills_created = bills_created + ${created}, billed_fen = billed_fen + ${fen}, updated_at = now() WHERE id = ${runId}`);
     await writeAudit(tx, null, {
       action: 'billing_run',
       entity: 'billing-runs',
       entityId: runId,
       after: { projectId: rp.projectId, period, billsCreated: created, billedFen: fen, by: actorId },
-      regionCode: project.regionCode,
+      regionCode: locked.regionCode,
     });
+    // Last, so parallel projects hold the run's row only for the commit.
+    await tx.execute(sql`
+      WITH rp AS (UPDATE billing_run_projects SET done = true, bills_created = ${created}, billed_fen = ${fen}, finished_at = now() WHERE id = ${rp.id})
+      UPDATE billing_runs SET projects_done = projects_done + 1, bills_created = bills_created + ${created}, billed_fen = billed_fen + ${fen}, updated_at = now() WHERE id = ${runId}`);
     return { created, fen };
   });
 }
 
 /**
- * Runs (or resumes) a billing run: every project not yet done, one transaction each, reporting
- * progress (projects done of total) through `progress` as well as on the run's row. A failure
- * marks the run failed with its message; running it again continues where it stopped.
+ * Runs (or resumes) a billing run: every project not yet done, one transaction each, `concurrency`
+ * projects at a time (FEES_BILLING_CONCURRENCY), reporting progress (projects done of total)
+ * through `progress` as well as on the run's row. A failure stops the run and marks it failed with
+ * its message; running it again continues where it stopped.
  */
 export async function runBilling(db: Db, settings: FeesSettings, runId: number, progress?: (done: number, total: number, note?: string) => Promise<void>): Promise<{ billsCreated: number; billedFen: number }> {
   const [run] = (await db.execute(sql`SELECT id, period, status, created_by AS "createdBy" FROM billing_runs WHERE id = ${runId}`)).rows as { id: number; period: string; status: string; createdBy: number | null }[];
@@ -197,11 +213,24 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
     const rps = (await db.execute(sql`SELECT id, project_id AS "projectId", compound_id AS "compoundId" FROM billing_run_projects WHERE run_id = ${runId} AND NOT done ORDER BY id`)).rows as { id: number; projectId: number; compoundId: number }[];
     const [{ total, done }] = (await db.execute(sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE done)::int AS done FROM billing_run_projects WHERE run_id = ${runId}`)).rows as { total: number; done: number }[];
     let n = done;
-    for (const rp of rps) {
-      await billProject(db, settings, runId, { id: Number(rp.id), projectId: Number(rp.projectId), compoundId: Number(rp.compoundId) }, run.period, run.createdBy);
-      n++;
-      await progress?.(n, total, `已完成 ${n}/${total} 个项目`);
-    }
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (!failed && next < rps.length) {
+        const rp = rps[next++];
+        try {
+          await billProject(db, settings, runId, { id: Number(rp.id), projectId: Number(rp.projectId), compoundId: Number(rp.compoundId) }, run.period, run.createdBy);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+        n++;
+        await progress?.(n, total, `已完成 ${n}/${total} 个项目`);
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(settings.billingConcurrency, rps.length)) }, worker));
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
     const [after] = (
       await db.execute(sql`UPDATE billing_runs SET status = 'completed', finished_at = now(), note = ${`已完成 ${total} 个项目`}, updated_at = now() WHERE id = ${runId} RETURNING bills_created AS "billsCreated", billed_fen::text AS "billedFen"`)
     ).rows as { billsCreated: number; billedFen: string }[];

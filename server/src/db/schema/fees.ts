@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { BILL_PAYERS, BILL_STATUSES, BILLING_CYCLES, BILLING_RUN_STATUSES, FEE_ITEM_KINDS, FEE_REMINDER_SENDERS, PAYMENT_METHODS } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
-import { buildings, compounds, households } from './places';
+import { compounds, households } from './places';
 import { companies, projects } from './companies';
 import { users } from './auth';
 
@@ -101,13 +101,16 @@ export const bills = pgTable(
   {
     id: id(),
     householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
-    buildingId: integer().notNull().references(() => buildings.id, { onDelete: 'restrict' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    // Copies of the household's and the fee item's, for scoping and indexes; no FK (migration 0034:
+    // each FK is a per-row check on a billing run's million inserts, and these repeat the two kept).
+    compoundId: integer().notNull(),
+    buildingId: integer().notNull(),
+    projectId: integer().notNull(),
+    companyId: integer().notNull(),
     regionCode: regionCode(),
     feeItemId: integer().notNull().references(() => feeItems.id, { onDelete: 'restrict' }),
-    billingRunId: integer().references(() => billingRuns.id, { onDelete: 'restrict' }),
+    /** The run that billed it (runs are never deleted; no FK, see above). */
+    billingRunId: integer(),
     periodStart: date().notNull(),
     periodEnd: date().notNull(),
     months: smallint().notNull(),
