@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { loadConfig } from '@baotou/config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
@@ -21,6 +22,9 @@ import { filingSettingsFromEnv } from '@baotou/config';
 import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
 import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 
+/** Advisory lock key held while a server migrates and seeds (any constant no other lock uses). */
+const STARTUP_LOCK = 0x62740015;
+
 async function main() {
   const started = Date.now();
   // Secrets not set in the environment (never in production) are this installation's own, kept in the data folder.
@@ -30,15 +34,18 @@ async function main() {
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
     console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrl: config.database.replicaUrl, replicaPoolSize: config.database.replicaPoolSize });
-  await migrateDatabase(database);
-  await assertEncryptionKeyFits(database.db, config.personalData);
-  // Owners' ID-number index (issue 17 follow-up) for rows written before it existed.
-  await backfillIdNumberHashes(database.db, createPersonalDataCipher(config.personalData));
-  if (config.seedDemo) {
-    const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
-    if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
-  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Several servers starting at once on one database (docs/OPERATIONS.md): one migrates and seeds, the others wait.
+  await oneAtATime(config.databaseUrl, async () => {
+    await migrateDatabase(database);
+    await assertEncryptionKeyFits(database.db, config.personalData);
+    // Owners' ID-number index (issue 17 follow-up) for rows written before it existed.
+    await backfillIdNumberHashes(database.db, createPersonalDataCipher(config.personalData));
+    if (config.seedDemo) {
+      const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
+      if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
+    }
+  });
   if (config.pay.standIn) {
     // Outside production without a merchant key: WeChat Pay's local stand-in, with its own keys (issue 13).
     const standIn = await startWechatPayStandIn({ mchId: config.pay.mchId, appId: config.pay.appId });
@@ -83,6 +90,19 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Start-up's migrations and seed under a session advisory lock on a PostgreSQL server (PGlite has one process by design). */
+async function oneAtATime(databaseUrl: string | undefined, work: () => Promise<void>): Promise<void> {
+  if (!databaseUrl) return work();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    await work();
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch((err) => {

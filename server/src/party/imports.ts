@@ -12,7 +12,7 @@ import {
 } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { auditLogs, companies, crossAppointments, partyMembers, partyOrgs } from '../db/schema';
+import { auditLogs, companies, crossAppointments, partyImports, partyMembers, partyOrgs } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { conflict, notFound } from '../http/errors';
 import { personalColumns } from '../places/owners';
@@ -20,63 +20,54 @@ import type { PersonalDataCipher } from '../places/personalData';
 import { todayIso } from './scope';
 
 /**
- * An import is two steps: upload → preview (every row checked, errors listed, nothing written),
- * then commit (valid rows, one transaction). Previews live in this process's memory for an hour,
- * keyed by an unguessable id and visible only to the uploader: the platform runs as one process
- * (ARCHITECTURE.md), and a lost preview only means uploading the sheet again.
+ * An import is two steps: upload → preview (every row checked in the background with progress,
+ * errors listed, nothing written to the registry), then commit (valid rows, one transaction). The
+ * preview — checked rows with phones already encrypted, and the report — is a party_imports row, so
+ * any server process can show or commit it and a restart loses nothing (issue 15, as the workforce
+ * imports of issue 12). Only the uploader sees or commits it; previews are kept a day.
  *
  * Commit policy: a sheet with bad rows commits only when the user confirms "import the valid rows
- * only" ({confirmValidOnly: true}); otherwise 409 and nothing is written.
+ * only" ({confirmValidOnly: true}); otherwise 409 and nothing is written. The commit claims the
+ * preview (status 'ready' → 'committed') with one conditional UPDATE inside its transaction, so a
+ * preview is committed at most once however many requests race, on however many processes.
  */
 export type ImportStatus = 'validating' | 'ready' | 'committing' | 'committed' | 'failed';
 
-interface ImportJob {
-  id: string;
-  kind: PartyImportKind;
-  fileName: string;
-  actorId: number;
-  status: ImportStatus;
-  createdAt: number;
-  total: number;
-  done: number;
-  valid: { row: number; value: PartyImportValue }[];
-  errors: { row: number; messages: string[] }[];
-  committed: number;
-  failure?: string;
-}
-
-const TTL_MS = 60 * 60 * 1000;
-const MAX_JOBS = 50;
 const CHUNK = 500;
 const MAX_ERRORS_SHOWN = 2000;
-const jobs = new Map<string, ImportJob>();
+/** A preview still 'validating' with no progress for this long lost its process (killed, restarted). */
+const STALLED_MINUTES = 10;
 
-function sweep() {
-  const now = Date.now();
-  for (const [id, j] of jobs) if (now - j.createdAt > TTL_MS) jobs.delete(id);
-  while (jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value!);
-}
+const validId = (id: string) => /^[0-9a-f-]{36}$/.test(id);
 
-export function getJob(id: string, actor: Actor): ImportJob {
-  const j = jobs.get(id);
-  if (!j || j.actorId !== actor.id) throw notFound('导入批次');
-  return j;
-}
-
-export function presentJob(j: ImportJob) {
+/** The report of an import (without its checked rows); 404 to anyone but the uploader. */
+export async function readImport(db: Db | Tx, actor: Actor, id: string) {
+  if (!validId(id)) throw notFound('导入批次');
+  const { rows } = await db.execute(sql`
+    SELECT id, kind, file_name, total, done, committed, actor_id,
+           CASE WHEN status = 'validating' AND updated_at < now() - make_interval(mins => ${STALLED_MINUTES}) THEN 'failed' ELSE status END AS status,
+           CASE WHEN status = 'validating' AND updated_at < now() - make_interval(mins => ${STALLED_MINUTES}) THEN '校验中断，请重新上传' ELSE failure END AS failure,
+           jsonb_array_length(valid)::int AS valid_count, jsonb_array_length(errors)::int AS error_count,
+           (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM (SELECT e FROM jsonb_array_elements(errors) e LIMIT ${MAX_ERRORS_SHOWN}) x) AS errors
+      FROM party_imports WHERE id = ${id}`);
+  const r = rows[0] as
+    | { id: string; kind: PartyImportKind; file_name: string; status: ImportStatus; total: number; done: number; committed: number; failure: string | null; actor_id: number; valid_count: number; error_count: number; errors: { row: number; messages: string[] }[] }
+    | undefined;
+  if (!r || r.actor_id !== actor.id) throw notFound('导入批次');
   return {
-    id: j.id,
-    kind: j.kind,
-    fileName: j.fileName,
-    status: j.status,
-    progress: { done: j.done, total: j.total },
-    counts: { total: j.total, valid: j.valid.length, invalid: j.errors.length },
-    errors: j.errors.slice(0, MAX_ERRORS_SHOWN),
-    errorsTruncated: j.errors.length > MAX_ERRORS_SHOWN,
-    committed: j.committed,
-    ...(j.failure ? { failure: j.failure } : {}),
+    id: r.id,
+    kind: r.kind,
+    fileName: r.file_name,
+    status: r.status,
+    progress: { done: r.done, total: r.total },
+    counts: { total: r.total, valid: r.valid_count, invalid: r.error_count },
+    errors: r.errors,
+    errorsTruncated: r.error_count > MAX_ERRORS_SHOWN,
+    committed: r.committed,
+    ...(r.failure ? { failure: r.failure } : {}),
   };
 }
+export type ImportReport = Awaited<ReturnType<typeof readImport>>;
 
 /** What the registry holds, as the pure row rules need it. */
 async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCipher): Promise<PartyImportLookups> {
@@ -120,33 +111,41 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
   };
 }
 
-/** Starts checking the rows in the background, a chunk at a time, so progress can be polled. */
-export function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: PartyImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]): ImportJob {
-  sweep();
-  const job: ImportJob = { id: randomUUID(), kind, fileName, actorId: actor.id, status: 'validating', createdAt: Date.now(), total: rows.length, done: 0, valid: [], errors: [], committed: 0 };
-  jobs.set(job.id, job);
+/** Stores the upload as an import being checked and checks its rows in the background, a chunk at a time; returns its report. */
+export async function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: PartyImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]): Promise<ImportReport> {
+  const id = randomUUID();
+  // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
+  await db.execute(sql`DELETE FROM party_imports WHERE created_at < now() - interval '1 day'`);
+  await db.insert(partyImports).values({ id, kind, actorId: actor.id, fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx', status: 'validating', total: rows.length, done: 0, committed: 0, valid: [], errors: [] });
   void (async () => {
     try {
       const validate = createPartyRowValidator(kind, await loadLookups(db, kind, cipher));
+      const valid: { row: number; value: Record<string, unknown> }[] = [];
+      const errors: { row: number; messages: string[] }[] = [];
       for (let i = 0; i < rows.length; i += CHUNK) {
         const end = Math.min(rows.length, i + CHUNK);
         for (let k = i; k < end; k++) {
           const r = validate(rows[k]);
           // Row numbers as Excel shows them.
-          if (r.ok) job.valid.push({ row: rowNumbers[k], value: r.value });
-          else job.errors.push({ row: rowNumbers[k], messages: r.errors });
+          if (r.ok) valid.push({ row: rowNumbers[k], value: stored(cipher, kind, r.value) });
+          else errors.push({ row: rowNumbers[k], messages: r.errors });
         }
-        job.done = end;
-        await new Promise((resolve) => setImmediate(resolve));
+        await db.update(partyImports).set({ done: end, updatedAt: new Date() }).where(eq(partyImports.id, id));
       }
-      job.status = 'ready';
+      await db.execute(sql`UPDATE party_imports SET status = 'ready', done = total, valid = ${JSON.stringify(valid)}::jsonb, errors = ${JSON.stringify(errors)}::jsonb, updated_at = now() WHERE id = ${id}`);
     } catch (err) {
-      job.status = 'failed';
-      job.failure = '校验失败，请重新上传';
       console.error(err);
+      await db.update(partyImports).set({ status: 'failed', failure: '校验失败，请重新上传', updatedAt: new Date() }).where(eq(partyImports.id, id)).catch(() => undefined);
     }
   })();
-  return job;
+  return readImport(db, actor, id);
+}
+
+/** A checked row as the preview keeps it: a member's phone encrypted (no plain personal data at rest). */
+function stored(cipher: PersonalDataCipher, kind: PartyImportKind, value: PartyImportValue): Record<string, unknown> {
+  if (kind !== 'members') return { ...value };
+  const { phone, ...rest } = value as PartyMemberImportValue;
+  return { ...rest, ...personalColumns(cipher, phone, undefined) };
 }
 
 /** Writes rows and their audit entries in batches (one audit row per registry row, ciphertexts left out). */
@@ -166,48 +165,45 @@ async function insertBatch(tx: Tx, actor: Actor, entity: string, table: typeof p
   return n;
 }
 
-export async function commitImport(db: Db, cipher: PersonalDataCipher, actor: Actor, id: string, confirmValidOnly: boolean) {
-  const job = getJob(id, actor);
+type StoredMember = Omit<PartyMemberImportValue, 'phone'> & { phoneEnc: string | null; phoneHash: string | null; phoneMasked: string | null };
+
+export async function commitImport(db: Db, actor: Actor, id: string, confirmValidOnly: boolean): Promise<ImportReport> {
+  const job = await readImport(db, actor, id);
   if (job.status === 'validating') throw conflict('IMPORT_NOT_READY', '文件仍在校验中，请稍候');
   if (job.status === 'committed' || job.status === 'committing') throw conflict('IMPORT_ALREADY_COMMITTED', '该批次已导入，不能重复导入');
   if (job.status === 'failed') throw conflict('IMPORT_FAILED', job.failure ?? '该批次校验失败，请重新上传');
-  if (job.valid.length === 0) throw conflict('IMPORT_NOTHING_VALID', '没有可导入的正确行，请修正后重新上传');
-  if (job.errors.length > 0 && !confirmValidOnly) {
-    throw conflict('IMPORT_HAS_ERRORS', `表中有${job.errors.length}行错误：请修正后重新上传，或确认只导入正确的${job.valid.length}行`);
+  if (job.counts.valid === 0) throw conflict('IMPORT_NOTHING_VALID', '没有可导入的正确行，请修正后重新上传');
+  if (job.counts.invalid > 0 && !confirmValidOnly) {
+    throw conflict('IMPORT_HAS_ERRORS', `表中有${job.counts.invalid}行错误：请修正后重新上传，或确认只导入正确的${job.counts.valid}行`);
   }
-  job.status = 'committing';
-  try {
-    const count = await db.transaction(async (tx) => {
-      let n = 0;
-      if (job.kind === 'orgs') n = await commitOrgs(tx, actor, job.valid.map((v) => v.value as PartyOrgImportValue));
-      if (job.kind === 'members') {
-        const orgRegion = new Map((await tx.select({ id: partyOrgs.id, regionCode: partyOrgs.regionCode }).from(partyOrgs)).map((o) => [o.id, o.regionCode]));
-        const compoundRegion = new Map(((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]));
-        const companyRegion = new Map((await tx.select({ id: companies.id, regionCode: companies.regionCode }).from(companies)).map((c) => [c.id, c.regionCode]));
-        const values = job.valid.map(({ value }) => {
-          const m = value as PartyMemberImportValue;
-          const regionCode = m.role === 'community_worker' ? m.regionCode! : ((m.compoundId && compoundRegion.get(m.compoundId)) || (m.employerCompanyId && companyRegion.get(m.employerCompanyId)) || orgRegion.get(m.orgId!)!);
-          return { name: m.name, gender: m.gender, joinedOn: m.joinedOn, orgId: m.orgId!, role: m.role, employerCompanyId: m.employerCompanyId, compoundId: m.compoundId, regionCode, ...personalColumns(cipher, m.phone, undefined) };
-        });
-        n = await insertBatch(tx, actor, 'party-members', partyMembers, values);
-      }
-      if (job.kind === 'cross_appointments') {
-        const values = job.valid.map(({ value }) => {
-          const a = value as CrossAppointmentImportValue;
-          return { memberId: a.memberId, kind: a.kind, regionCode: a.communityCode, compoundId: a.compoundId, startDate: a.startDate, endDate: a.endDate };
-        });
-        n = await insertBatch(tx, actor, 'cross-appointments', crossAppointments, values);
-      }
-      await writeAudit(tx, actor, { action: 'import_commit', entity: 'party-imports', entityId: job.id.slice(0, 36), after: { kind: job.kind, fileName: job.fileName, committed: n, skippedRows: job.errors.map((e) => e.row).slice(0, 200) }, regionCode: actor.regionCode });
-      return n;
-    });
-    job.status = 'committed';
-    job.committed = count;
-    return presentJob(job);
-  } catch (err) {
-    job.status = 'ready';
-    throw err;
-  }
+  await db.transaction(async (tx) => {
+    // The claim: a racing commit (here or on another process) waits on this row, then finds it taken.
+    const { rows } = await tx.execute(sql`
+      UPDATE party_imports SET status = 'committed', updated_at = now() WHERE id = ${id} AND actor_id = ${actor.id} AND status = 'ready'
+      RETURNING valid, (SELECT coalesce(jsonb_agg(e->'row'), '[]'::jsonb) FROM (SELECT e FROM jsonb_array_elements(errors) e LIMIT 200) x) AS skipped`);
+    const claimed = rows[0] as { valid: { row: number; value: Record<string, unknown> }[]; skipped: number[] } | undefined;
+    if (!claimed) throw conflict('IMPORT_ALREADY_COMMITTED', '该批次已导入，不能重复导入');
+    const valid = claimed.valid.map((v) => v.value);
+    let n = 0;
+    if (job.kind === 'orgs') n = await commitOrgs(tx, actor, valid as unknown as PartyOrgImportValue[]);
+    if (job.kind === 'members') {
+      const orgRegion = new Map((await tx.select({ id: partyOrgs.id, regionCode: partyOrgs.regionCode }).from(partyOrgs)).map((o) => [o.id, o.regionCode]));
+      const compoundRegion = new Map(((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]));
+      const companyRegion = new Map((await tx.select({ id: companies.id, regionCode: companies.regionCode }).from(companies)).map((c) => [c.id, c.regionCode]));
+      const values = (valid as unknown as StoredMember[]).map((m) => {
+        const regionCode = m.role === 'community_worker' ? m.regionCode! : ((m.compoundId && compoundRegion.get(m.compoundId)) || (m.employerCompanyId && companyRegion.get(m.employerCompanyId)) || orgRegion.get(m.orgId!)!);
+        return { name: m.name, gender: m.gender, joinedOn: m.joinedOn, orgId: m.orgId!, role: m.role, employerCompanyId: m.employerCompanyId, compoundId: m.compoundId, regionCode, phoneEnc: m.phoneEnc, phoneHash: m.phoneHash, phoneMasked: m.phoneMasked };
+      });
+      n = await insertBatch(tx, actor, 'party-members', partyMembers, values);
+    }
+    if (job.kind === 'cross_appointments') {
+      const values = (valid as unknown as CrossAppointmentImportValue[]).map((a) => ({ memberId: a.memberId, kind: a.kind, regionCode: a.communityCode, compoundId: a.compoundId, startDate: a.startDate, endDate: a.endDate }));
+      n = await insertBatch(tx, actor, 'cross-appointments', crossAppointments, values);
+    }
+    await tx.update(partyImports).set({ committed: n, done: job.counts.total }).where(eq(partyImports.id, id));
+    await writeAudit(tx, actor, { action: 'import_commit', entity: 'party-imports', entityId: id, after: { kind: job.kind, fileName: job.fileName, committed: n, skippedRows: claimed.skipped }, regionCode: actor.regionCode });
+  });
+  return readImport(db, actor, id);
 }
 
 /** Organisations go in row order, so a parent named earlier in the sheet gets its id first. */

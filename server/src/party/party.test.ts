@@ -148,6 +148,22 @@ describe('imports', () => {
     expect((await t.api.post(`/api/party-imports/${p.id}/commit`).set(await party()).send({})).status).toBe(409);
   });
 
+  test('a preview lives in the database (phones encrypted), so 20 commits racing on any process write its rows once', async () => {
+    const before = await count('party_members');
+    const p = await preview('members', await sheet([memberRow('并发甲', { 手机号: '13700000021' }), memberRow('并发乙')]));
+    const [stored] = await t.query<{ status: string; valid: string }>(`SELECT status, valid::text FROM party_imports WHERE id = $1`, [p.id]);
+    expect(stored.status).toBe('ready');
+    expect(stored.valid).toContain('137****0021');
+    expect(stored.valid).not.toContain('13700000021');
+    const h = await party();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/party-imports/${p.id}/commit`).set(h).send({})));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'IMPORT_ALREADY_COMMITTED')).toBe(true);
+    expect(await count('party_members')).toBe(before + 2);
+    expect(await t.query(`SELECT 1 FROM audit_logs WHERE action = 'import_commit' AND entity_id = $1`, [p.id])).toHaveLength(1);
+    expect((await t.api.get(`/api/party-imports/${p.id}`).set(h)).body).toMatchObject({ status: 'committed', committed: 2 });
+  });
+
   test('a mixed sheet: row-by-row errors; nothing written until the user confirms the valid rows only', async () => {
     const before = await count('party_members');
     const p = await preview(

@@ -22,7 +22,7 @@ import { requireActor } from '../auth/middleware';
 import { isBureau, regionAllows } from '../jurisdiction/scope';
 import { writeAudit } from '../audit/audit';
 import type { PersonalDataCipher } from '../places/personalData';
-import { commitImport, getJob, presentJob, startImport } from './imports';
+import { commitImport, readImport, startImport } from './imports';
 import { registerPublicPartyRoutes } from './publicRoutes';
 import { crossAppointmentsResource, partyMembersResource, partyOrgsResource, redProjectsResource } from './resources';
 import { PARTY_WRITERS } from './scope';
@@ -74,18 +74,18 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const kind = importKind(upload.fields.kind ?? ctx.query.kind);
     const { rows, rowNumbers } = await readSheet(kind, upload.data);
     ctx.status = 202;
-    ctx.body = presentJob(startImport(db, cipher, actor, kind, upload.fileName, rows, rowNumbers));
+    ctx.body = await startImport(db, cipher, actor, kind, upload.fileName, rows, rowNumbers);
   });
 
   router.get('/api/party-imports/:id', async (ctx) => {
     const actor = requireActor(ctx, PARTY_WRITERS);
-    ctx.body = presentJob(getJob(String(ctx.params.id), actor));
+    ctx.body = await readImport(db, actor, String(ctx.params.id));
   });
 
   router.post('/api/party-imports/:id/commit', async (ctx) => {
     const actor = requireActor(ctx, PARTY_WRITERS);
     const { confirmValidOnly } = partyImportCommitSchema.parse(ctx.request.body ?? {});
-    ctx.body = await commitImport(db, cipher, actor, String(ctx.params.id), confirmValidOnly);
+    ctx.body = await commitImport(db, actor, String(ctx.params.id), confirmValidOnly);
   });
 
   router.get('/api/party/stats', async (ctx) => {

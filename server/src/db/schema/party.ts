@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, date, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { CROSS_APPOINTMENT_KINDS, PARTY_GENDERS, PARTY_MEMBER_ROLES, PARTY_ORG_SETTINGS, PARTY_ORG_TYPES, RED_PROJECT_RESULTS } from '@baotou/shared';
+import { type AnyPgColumn, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { CROSS_APPOINTMENT_KINDS, PARTY_GENDERS, PARTY_IMPORT_KINDS, PARTY_MEMBER_ROLES, PARTY_ORG_SETTINGS, PARTY_ORG_TYPES, RED_PROJECT_RESULTS } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies } from './companies';
 import { compounds } from './places';
+import { users } from './auth';
 
 export const partyOrgType = pgEnum('party_org_type', PARTY_ORG_TYPES);
 export const partyOrgSetting = pgEnum('party_org_setting', PARTY_ORG_SETTINGS);
@@ -11,6 +12,7 @@ export const partyMemberRole = pgEnum('party_member_role', PARTY_MEMBER_ROLES);
 export const partyGender = pgEnum('party_gender', PARTY_GENDERS);
 export const crossAppointmentKind = pgEnum('cross_appointment_kind', CROSS_APPOINTMENT_KINDS);
 export const redProjectResult = pgEnum('red_project_result', RED_PROJECT_RESULTS);
+export const partyImportKind = pgEnum('party_import_kind', PARTY_IMPORT_KINDS);
 
 /** 党组织: the industry committee, organisations in companies, owners' committees and compounds. */
 export const partyOrgs = pgTable(
@@ -124,6 +126,35 @@ export const redProjects = pgTable(
 );
 
 export type PartyOrg = typeof partyOrgs.$inferSelect;
+/**
+ * A registry import between upload and commit (issue 15, "more than one server"): the checked rows
+ * (phones already encrypted) and the row-by-row report live here, not in a server process's memory,
+ * so any process can show or commit it and a restart loses nothing. As staff_imports (issue 12).
+ */
+export const partyImports = pgTable(
+  'party_imports',
+  {
+    id: varchar({ length: 36 }).primaryKey(),
+    kind: partyImportKind().notNull(),
+    actorId: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    fileName: varchar({ length: 200 }).notNull(),
+    /** validating → ready → committing → committed; failed when checking broke. */
+    status: varchar({ length: 20 }).notNull(),
+    total: integer().notNull(),
+    done: integer().notNull(),
+    committed: integer().notNull(),
+    valid: jsonb().$type<{ row: number; value: Record<string, unknown> }[]>().notNull(),
+    errors: jsonb().$type<{ row: number; messages: string[] }[]>().notNull(),
+    failure: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // an uploader's recent imports
+    index('party_imports_actor_idx').on(t.actorId, t.createdAt),
+  ],
+);
+
 export type NewPartyOrg = typeof partyOrgs.$inferInsert;
 export type PartyMember = typeof partyMembers.$inferSelect;
 export type NewPartyMember = typeof partyMembers.$inferInsert;
