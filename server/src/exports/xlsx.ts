@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { EXPORT_COLUMNS, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
+import { COMMITTEE_KIND_LABELS, EXPORT_COLUMNS, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx, Tx } from '../db/client';
-import { compounds, regions, users } from '../db/schema';
+import { buildings, committees, companies, compounds, disclosures, fundAccounts, regions, users } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { compileListQuery, type ResourceDef } from '../http/resource';
@@ -47,15 +47,36 @@ export function parseExportRequest(resource: ServerExportResource, raw: Record<s
   return { resource, query, purpose };
 }
 
-/** Names of referenced rows (compounds by id, regions by code), fetched once per chunk of new ids. */
-async function refNames(tx: Tx, ref: 'compounds' | 'regions', keys: unknown[], cache: Map<string, string>): Promise<void> {
+type RefKind = NonNullable<ExportColumn['ref']>;
+
+/** The name each referenced row reads as (the console's reference fields), by the keys asked for. */
+const REF_QUERIES: Record<RefKind, (tx: Tx, keys: string[]) => Promise<{ key: unknown; name: string | null }[]>> = {
+  compounds: (tx, keys) => tx.select({ key: compounds.id, name: compounds.name }).from(compounds).where(inArray(compounds.id, keys.map(Number))),
+  regions: (tx, keys) => tx.select({ key: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys)),
+  buildings: (tx, keys) => tx.select({ key: buildings.id, name: buildings.name }).from(buildings).where(inArray(buildings.id, keys.map(Number))),
+  companies: (tx, keys) => tx.select({ key: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, keys.map(Number))),
+  disclosures: (tx, keys) => tx.select({ key: disclosures.id, name: disclosures.title }).from(disclosures).where(inArray(disclosures.id, keys.map(Number))),
+  'fund-accounts': (tx, keys) =>
+    tx.select({ key: fundAccounts.id, name: compounds.name }).from(fundAccounts).innerJoin(compounds, eq(compounds.id, fundAccounts.compoundId)).where(inArray(fundAccounts.id, keys.map(Number))),
+  // "某小区 业主委员会", as the console's committee reference reads.
+  committees: async (tx, keys) =>
+    (
+      await tx
+        .select({ key: committees.id, compound: compounds.name, kind: committees.kind })
+        .from(committees)
+        .innerJoin(compounds, eq(compounds.id, committees.compoundId))
+        .where(inArray(committees.id, keys.map(Number)))
+    ).map((r) => ({ key: r.key, name: `${r.compound} ${COMMITTEE_KIND_LABELS[r.kind as keyof typeof COMMITTEE_KIND_LABELS] ?? ''}`.trim() })),
+};
+
+/** Names of referenced rows, fetched once per chunk of new keys. */
+async function refNames(tx: Tx, ref: RefKind, keys: unknown[], cache: Map<string, string>): Promise<void> {
   const missing = [...new Set(keys.filter((k) => k !== null && k !== undefined && !cache.has(String(k))).map(String))];
   if (!missing.length) return;
-  const rows =
-    ref === 'compounds'
-      ? await tx.select({ key: compounds.id, name: compounds.name }).from(compounds).where(inArray(compounds.id, missing.map(Number)))
-      : await tx.select({ key: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, missing));
-  for (const r of rows) cache.set(String(r.key), r.name);
+  const numeric = ref !== 'regions';
+  const asked = numeric ? missing.filter((k) => /^\d{1,10}$/.test(k)) : missing;
+  if (!asked.length) return;
+  for (const r of await REF_QUERIES[ref](tx, asked)) if (r.name !== null) cache.set(String(r.key), r.name);
 }
 
 export interface ExportProgress {

@@ -1,3 +1,5 @@
+import { formatYuan } from '../fund/money';
+import { formatBasisPoints } from '../fees/collection';
 import type { ExportColumn } from './columns';
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
@@ -23,6 +25,23 @@ export function formatTimeLeft(seconds: number | null | undefined): string {
   return seconds < 0 ? `超时 ${text}` : text;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A presented value written by its type (kind 'value'): 是/否, a number, Beijing time for an instant, else text. */
+function valueCell(value: unknown): string | number {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (value instanceof Date) return beijingMinute(value);
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? beijingMinute(value) : value;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** An integer (fen, tenths, basis points) from a presented number or numeric text; null when it is not one. */
+function integerOf(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 /**
  * The value written in `column`'s cell for a presented value (issue 15; the console's former
  * client-side export wrote the same). `refName` is the referenced row's name for ref columns.
@@ -44,6 +63,20 @@ export function exportCell(column: ExportColumn, value: unknown, refName?: strin
       return beijingMinute(value as Date | string);
     case 'ref':
       return refName ?? String(value);
+    case 'value':
+      return valueCell(value);
+    case 'yuan': {
+      const fen = integerOf(value);
+      return fen === null ? String(value) : Number(formatYuan(fen, { grouping: false }));
+    }
+    case 'tenths': {
+      const tenths = integerOf(value);
+      return tenths === null ? String(value) : Number((tenths / 10).toFixed(1));
+    }
+    case 'basisPoints': {
+      const bp = integerOf(value);
+      return bp === null ? String(value) : formatBasisPoints(bp);
+    }
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

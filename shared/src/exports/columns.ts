@@ -1,5 +1,6 @@
 import { AREA_BASIS_LABELS, CLAIM_STATUS_LABELS } from '../places/enums';
 import { TICKET_CATEGORY_LABELS, TICKET_CHANNEL_LABELS, TICKET_KIND_LABELS, TICKET_LEVEL_LABELS, TICKET_STATUS_LABELS } from '../tickets/enums';
+import { LIST_EXPORT_COLUMNS } from './listColumns';
 
 /**
  * One column of a list's .xlsx export (issue 15): the presented field it reads, its Chinese header
@@ -10,14 +11,19 @@ import { TICKET_CATEGORY_LABELS, TICKET_CHANNEL_LABELS, TICKET_KIND_LABELS, TICK
  * - bool: 是 / 否;
  * - datetime: Beijing time, "YYYY-MM-DD HH:mm";
  * - timeLeft: seconds to a deadline as "1 天 2 小时" / "超时 5 分";
- * - ref: the name of the referenced row (`ref`: compounds by id, regions by code).
+ * - ref: the name of the referenced row (`ref`: compounds, buildings, companies, disclosures,
+ *   fund accounts and committees by id, regions by code);
+ * - value: as presented, by its type: a boolean 是 / 否, a number a number, an instant Beijing time;
+ * - yuan: integer fen written as 元 with two decimals (shared formatYuan, no grouping), a number;
+ * - tenths: a score in tenths of a point written as points (a number, one decimal);
+ * - basisPoints: a rate in basis points written as "92.34%".
  */
 export interface ExportColumn {
   field: string;
   header: string;
-  kind: 'text' | 'number' | 'enum' | 'bool' | 'datetime' | 'timeLeft' | 'ref';
+  kind: 'text' | 'number' | 'enum' | 'bool' | 'datetime' | 'timeLeft' | 'ref' | 'value' | 'yuan' | 'tenths' | 'basisPoints';
   labels?: Readonly<Record<string, string>>;
-  ref?: 'compounds' | 'regions';
+  ref?: 'compounds' | 'regions' | 'buildings' | 'companies' | 'disclosures' | 'fund-accounts' | 'committees';
 }
 
 const text = (field: string, header: string): ExportColumn => ({ field, header, kind: 'text' });
@@ -84,6 +90,7 @@ export const EXPORT_COLUMNS = {
     when('createdAt', '提交时间'),
     when('closedAt', '办结时间'),
   ],
+  ...LIST_EXPORT_COLUMNS,
 } as const satisfies Record<string, readonly ExportColumn[]>;
 
 export type ServerExportResource = keyof typeof EXPORT_COLUMNS;
@@ -94,6 +101,60 @@ export const EXPORT_SHEET_NAMES: Record<ServerExportResource, string> = {
   owners: '业主',
   'household-claims': '房屋认证',
   tickets: '工单',
+  'level-assessments': '等级评定',
+  'upgrade-plans': '提档升级计划',
+  'cost-reports': '成本构成报告',
+  'staff': '从业人员',
+  'trainings': '培训记录',
+  'upgrade-plan-items': '提档升级项目',
+  'service-levels': '服务等级',
+  'awards': '优秀示范项目',
+  'fee-guidance': '收费指导价',
+  'units': '单元',
+  'buildings': '楼栋',
+  'regions': '行政区划',
+  'compounds': '小区',
+  'companies': '物业企业',
+  'projects': '服务项目',
+  'bills': '账单',
+  'billing-runs': '批量计费',
+  'fee-items': '收费项目',
+  'receipts': '电子收据',
+  'fee-payments': '缴费记录',
+  'users': '用户',
+  'fund-accounts': '维修资金专户',
+  'fund-ledgers': '分户账',
+  'fund-applications': '维修资金使用申请',
+  'fund-entries': '资金流水',
+  'hazards': '隐患',
+  'inspection-checklist-items': '检查条目',
+  'filings': '备案',
+  'filing-standings': '备案预警',
+  'inspections': '检查巡查',
+  'surveys': '满意度测评',
+  'interviews': '约谈',
+  'survey-results': '测评结果',
+  'credit-ratings': '年度信用评价',
+  'credit-items': '信用事项',
+  'credit-scores': '实时信用分',
+  'credit-objections': '信用异议',
+  'blacklist': '黑名单',
+  'kpi-targets': '年度目标',
+  'disclosures': '信息公开',
+  'disclosure-flags': '公开纠错',
+  'committee-members': '业委会委员',
+  'committees': '业主组织',
+  'quasi-assessments': '准物业年度考核',
+  'quasi-enrolments': '准物业备案',
+  'subsidy-usages': '补贴使用记录',
+  'subsidy-batches': '准物业补贴批次',
+  'renovations': '老旧小区改造',
+  'renewal-surveys': '摸底调查',
+  'cross-appointments': '交叉任职',
+  'red-projects': '红色物业示范项目',
+  'party-members': '党员',
+  'party-orgs': '党组织',
+  'votes': '业主表决',
 };
 
 /** "房屋_20261207.xlsx": the list's name and the Beijing date of the export. */
