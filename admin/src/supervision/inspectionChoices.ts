@@ -34,15 +34,8 @@ export const inspectionEnums = {
   reportReason: HAZARD_REPORT_REASON_LABELS,
 };
 
-/** A form-level validator from a shared zod schema: each issue's Chinese message on its field (first path segment). */
-export function zodValidate(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, toBody: (v: Record<string, unknown>) => unknown) {
-  return (values: Record<string, unknown>) => {
-    const r = schema.safeParse(toBody(values));
-    const errors: Record<string, string> = {};
-    if (!r.success) for (const issue of r.error!.issues) errors[String(issue.path[0] ?? '_')] ??= issue.message;
-    return errors;
-  };
-}
+// The KPI target form imports it from here still.
+export { zodValidate } from '../common/schemaValidation';
 
 /** Keeps the fields a form may send; '' → null. */
 export const pick = (fields: readonly string[]) => (data: Record<string, unknown>) => {

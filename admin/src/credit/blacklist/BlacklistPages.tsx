@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Button, Stack, TextField as MuiTextField } from '@mui/material';
 import {
   Create, Datagrid, DateField, DateInput, FunctionField, List, NumberField, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput,
-  required, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+  required, useNotify, usePermissions, useRecordContext, type RaRecord,
 } from 'react-admin';
 import { blacklistCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { authHeaders } from '../../auth/session';
 import { xlsxExporter } from '../../common/xlsxExporter';
-import { httpClient } from '../../dataProvider';
-import { blacklistEnums, reasonChoices, stateChoices, zodFields } from './choices';
+import { RecordActionDialog } from '../../common/RecordActionDialog';
+import { blacklistEnums, reasonChoices, stateChoices } from './choices';
+import { zodFields } from '../../common/schemaValidation';
 
 const filters = [
   searchFilter,
@@ -97,37 +98,21 @@ const LettersButton = () => {
 const RemovePanel = () => {
   const record = useRecordContext();
   const { permissions } = usePermissions();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [reason, setReason] = useState('');
   const [document, setDocument] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   if (!record || record.state !== 'active' || !['city_admin', 'district_staff'].includes(permissions)) return null;
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await httpClient(`/api/blacklist/${record.id}/remove`, { method: 'POST', body: JSON.stringify({ removalReason: reason, removalDocument: document }) });
-      notify('已移出黑名单', { type: 'success' });
-      refresh();
-    } catch (e) {
-      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Typography variant="h6">移出黑名单</Typography>
-      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <MuiTextField label="移出理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.removalReason} helperText={errors.removalReason} sx={{ flex: 2 }} />
-        <MuiTextField label="移出文件文号" value={document} onChange={(e) => setDocument(e.target.value)} error={!!errors.removalDocument} helperText={errors.removalDocument} sx={{ flex: 1 }} />
-      </Stack>
-      <Button variant="contained" color="warning" disabled={busy} onClick={remove}>
-        移出黑名单
-      </Button>
-    </Box>
+    <RecordActionDialog
+      title="移出黑名单"
+      actions={[{ label: '移出黑名单', path: `/api/blacklist/${record.id}/remove`, body: () => ({ removalReason: reason, removalDocument: document }), done: '已移出黑名单', color: 'warning' }]}
+    >
+      {(errors) => (
+        <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+          <MuiTextField label="移出理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.removalReason} helperText={errors.removalReason} sx={{ flex: 2 }} />
+          <MuiTextField label="移出文件文号" value={document} onChange={(e) => setDocument(e.target.value)} error={!!errors.removalDocument} helperText={errors.removalDocument} sx={{ flex: 1 }} />
+        </Stack>
+      )}
+    </RecordActionDialog>
   );
 };
 

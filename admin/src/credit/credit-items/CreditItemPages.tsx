@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   BooleanInput, Create, Datagrid, DateField, DateInput, FunctionField, List, NumberInput, ReferenceManyField, SelectField, SelectInput, Show, SimpleForm,
-  SimpleShowLayout, TextField, TextInput, required, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+  SimpleShowLayout, TextField, TextInput, required, usePermissions, useRecordContext, type RaRecord,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { creditItemCreateSchema } from '@baotou/shared';
@@ -10,6 +10,8 @@ import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/f
 import { UploadedFileLinks, UploadedFilesInput, type UploadedFile } from '../../common/UploadedFilesInput';
 import { xlsxExporter } from '../../common/xlsxExporter';
 import { httpClient } from '../../dataProvider';
+import { RecordActionDialog } from '../../common/RecordActionDialog';
+import { zodValidate } from '../../common/schemaValidation';
 import { categoryChoices, creditEnums, objectionStatusChoices, points, stateChoices } from '../choices';
 
 export type CreditItemType = { id: string; label: string; category: string; minTenths: number; maxTenths: number; source: string; rule: boolean };
@@ -80,12 +82,7 @@ const toBody = (d: Record<string, unknown>) => ({
 });
 
 /** shared's schema on the form's fields (its pointsTenths is the form's points), in Chinese. */
-const validateItem = (values: Record<string, unknown>) => {
-  const r = creditItemCreateSchema.safeParse(toBody(values));
-  const errors: Record<string, string> = {};
-  if (!r.success) for (const issue of r.error.issues) errors[issue.path[0] === 'pointsTenths' ? 'points' : String(issue.path[0] ?? '_')] ??= issue.message;
-  return errors;
-};
+const validateItem = zodValidate(creditItemCreateSchema, toBody, { pointsTenths: 'points' });
 
 const TypeHint = ({ types }: { types: CreditItemType[] }) => {
   const type = useWatch({ name: 'type' });
@@ -106,7 +103,7 @@ const ProjectOfCompany = () => {
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** City or district staff record an item by hand, with points in the type's range and evidence (DOMAIN.md §5). */
-export const create = () => {
+const CreditItemCreate = () => {
   const types = useCreditItemTypes().filter((t) => !t.rule);
   return (
     <Create redirect="show" transform={toBody}>
@@ -127,40 +124,25 @@ export const create = () => {
     </Create>
   );
 };
+export const create = CreditItemCreate;
 
 /** The company objects while the item is published or valid (DOMAIN.md §5); the item shows 异议中 at once. */
 const ObjectPanel = () => {
   const record = useRecordContext();
   const { permissions } = usePermissions();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   if (!record || permissions !== 'company_staff' || !['publicising', 'effective', 'pending'].includes(record.state)) return null;
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await httpClient('/api/credit-objections', { method: 'POST', body: JSON.stringify({ itemId: record.id, reason, evidence: [] as UploadedFile[] }) });
-      notify('异议已提交，该事项显示为异议中', { type: 'success' });
-      refresh();
-    } catch (e) {
-      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Typography variant="h6">提出异议</Typography>
-      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <MuiTextField label="异议理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.reason} helperText={errors.reason} multiline fullWidth inputProps={{ 'data-testid': 'objection-reason' }} />
-      </Stack>
-      <Button variant="contained" disabled={busy} onClick={submit}>
-        提出异议
-      </Button>
-    </Box>
+    <RecordActionDialog
+      title="提出异议"
+      actions={[{ label: '提出异议', path: '/api/credit-objections', body: () => ({ itemId: record.id, reason, evidence: [] as UploadedFile[] }), done: '异议已提交，该事项显示为异议中' }]}
+    >
+      {(errors) => (
+        <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+          <MuiTextField label="异议理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.reason} helperText={errors.reason} multiline fullWidth inputProps={{ 'data-testid': 'objection-reason' }} />
+        </Stack>
+      )}
+    </RecordActionDialog>
   );
 };
 

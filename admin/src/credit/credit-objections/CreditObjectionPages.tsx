@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { FormControlLabel, Radio, RadioGroup, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField,
-  useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+  BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, usePermissions,
+  useRecordContext, type RaRecord,
 } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 import { xlsxExporter } from '../../common/xlsxExporter';
-import { httpClient } from '../../dataProvider';
+import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { creditEnums, objectionStatusChoices, outcomeChoices, points } from '../choices';
 
 const filters = [
@@ -45,46 +45,27 @@ export const list = () => (
 const AnswerPanel = () => {
   const record = useRecordContext();
   const { permissions } = usePermissions();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [outcome, setOutcome] = useState('upheld');
   const [answer, setAnswer] = useState('');
   const [pointsText, setPointsText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   if (!record || record.status !== 'pending' || !['city_admin', 'district_staff'].includes(permissions)) return null;
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const body = { outcome, answer, ...(outcome === 'corrected' ? { pointsTenths: pointsText.trim() === '' ? null : Math.round(Number(pointsText) * 10) } : {}) };
-      await httpClient(`/api/credit-objections/${record.id}/answer`, { method: 'POST', body: JSON.stringify(body) });
-      notify('已答复异议', { type: 'success' });
-      refresh();
-    } catch (e) {
-      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const body = () => ({ outcome, answer, ...(outcome === 'corrected' ? { pointsTenths: pointsText.trim() === '' ? null : Math.round(Number(pointsText) * 10) } : {}) });
   return (
-    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Typography variant="h6">答复异议</Typography>
-      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <RadioGroup row value={outcome} onChange={(e) => setOutcome(e.target.value)} aria-label="答复结论">
-          {outcomeChoices.map((c) => (
-            <FormControlLabel key={c.id} value={c.id} control={<Radio />} label={c.name} />
-          ))}
-        </RadioGroup>
-        {outcome === 'corrected' && (
-          <MuiTextField label="更正后分值（分）" value={pointsText} onChange={(e) => setPointsText(e.target.value)} error={!!errors.pointsTenths} helperText={errors.pointsTenths ?? '不良行为填负数'} inputProps={{ 'data-testid': 'answer-points' }} />
-        )}
-        <MuiTextField label="答复意见" value={answer} onChange={(e) => setAnswer(e.target.value)} error={!!errors.answer} helperText={errors.answer} sx={{ flex: 1 }} inputProps={{ 'data-testid': 'answer-text' }} />
-      </Stack>
-      <Button variant="contained" disabled={busy} onClick={submit}>
-        提交答复
-      </Button>
-    </Box>
+    <RecordActionDialog title="答复异议" actions={[{ label: '提交答复', path: `/api/credit-objections/${record.id}/answer`, body, done: '已答复异议' }]}>
+      {(errors) => (
+        <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+          <RadioGroup row value={outcome} onChange={(e) => setOutcome(e.target.value)} aria-label="答复结论">
+            {outcomeChoices.map((c) => (
+              <FormControlLabel key={c.id} value={c.id} control={<Radio />} label={c.name} />
+            ))}
+          </RadioGroup>
+          {outcome === 'corrected' && (
+            <MuiTextField label="更正后分值（分）" value={pointsText} onChange={(e) => setPointsText(e.target.value)} error={!!errors.pointsTenths} helperText={errors.pointsTenths ?? '不良行为填负数'} inputProps={{ 'data-testid': 'answer-points' }} />
+          )}
+          <MuiTextField label="答复意见" value={answer} onChange={(e) => setAnswer(e.target.value)} error={!!errors.answer} helperText={errors.answer} sx={{ flex: 1 }} inputProps={{ 'data-testid': 'answer-text' }} />
+        </Stack>
+      )}
+    </RecordActionDialog>
   );
 };
 

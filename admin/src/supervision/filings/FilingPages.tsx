@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  Create, Datagrid, DateField, DateInput, FormDataConsumer, FunctionField, List, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput,
-  required, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord,
+  Create, Datagrid, DateField, DateInput, FormDataConsumer, FunctionField, List, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField,
+  TextInput, required, usePermissions, useRecordContext, type RaRecord,
 } from 'react-admin';
 import { filingCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { xlsxExporter } from '../../common/xlsxExporter';
-import { httpClient } from '../../dataProvider';
-import { filingEnums, filingKindChoices, filingStatusChoices, zodFields } from '../../credit/blacklist/choices';
+import { RecordActionDialog } from '../../common/RecordActionDialog';
+import { filingEnums, filingKindChoices, filingStatusChoices } from '../../credit/blacklist/choices';
+import { zodFields } from '../../common/schemaValidation';
 
 const filters = [
   searchFilter,
@@ -72,43 +73,25 @@ export const create = () => (
 const ReviewPanel = () => {
   const record = useRecordContext();
   const { permissions } = usePermissions();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [filingNo, setFilingNo] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   if (!record || record.status !== 'submitted' || !['city_admin', 'district_staff', 'street_staff'].includes(permissions)) return null;
-  const decide = async (decision: 'filed' | 'returned') => {
-    setBusy(true);
-    try {
-      const body = decision === 'filed' ? { decision, filingNo: filingNo || null } : { decision, returnReason: reason || null };
-      await httpClient(`/api/filings/${record.id}/review`, { method: 'POST', body: JSON.stringify(body) });
-      notify(decision === 'filed' ? '已准予备案' : '已退回', { type: 'success' });
-      refresh();
-    } catch (e) {
-      setErrors(((e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields) ?? {});
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const path = `/api/filings/${record.id}/review`;
   return (
-    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Typography variant="h6">审核备案</Typography>
-      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <MuiTextField label="备案编号（可选，默认自动编号）" value={filingNo} onChange={(e) => setFilingNo(e.target.value)} error={!!errors.filingNo} helperText={errors.filingNo} sx={{ flex: 1 }} />
-        <MuiTextField label="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.returnReason} helperText={errors.returnReason} sx={{ flex: 2 }} />
-      </Stack>
-      <Stack direction="row" spacing={2}>
-        <Button variant="contained" disabled={busy} onClick={() => decide('filed')}>
-          准予备案
-        </Button>
-        <Button variant="outlined" color="error" disabled={busy} onClick={() => decide('returned')}>
-          退回
-        </Button>
-      </Stack>
-    </Box>
+    <RecordActionDialog
+      title="审核备案"
+      actions={[
+        { label: '准予备案', path, body: () => ({ decision: 'filed', filingNo: filingNo || null }), done: '已准予备案' },
+        { label: '退回', path, body: () => ({ decision: 'returned', returnReason: reason || null }), done: '已退回', variant: 'outlined', color: 'error' },
+      ]}
+    >
+      {(errors) => (
+        <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+          <MuiTextField label="备案编号（可选，默认自动编号）" value={filingNo} onChange={(e) => setFilingNo(e.target.value)} error={!!errors.filingNo} helperText={errors.filingNo} sx={{ flex: 1 }} />
+          <MuiTextField label="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.returnReason} helperText={errors.returnReason} sx={{ flex: 2 }} />
+        </Stack>
+      )}
+    </RecordActionDialog>
   );
 };
 
