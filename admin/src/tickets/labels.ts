@@ -69,14 +69,3 @@ export const F: Record<string, string> = {
   confirmedAt: '确认时间',
   closedAt: '办结时间',
 };
-
-/** "2 小时 5 分" left, or "超时 3 小时". */
-export function formatTimeLeft(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '—';
-  const abs = Math.abs(seconds);
-  const d = Math.floor(abs / 86400);
-  const h = Math.floor((abs % 86400) / 3600);
-  const m = Math.floor((abs % 3600) / 60);
-  const text = d ? `${d} 天 ${h} 小时` : h ? `${h} 小时 ${m} 分` : `${m} 分`;
-  return seconds < 0 ? `超时 ${text}` : text;
-}

@@ -1,8 +1,8 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { Chip } from '@mui/material';
-import { DEADLINE_LABELS, type DeadlineKind } from '@baotou/shared';
+import { DEADLINE_LABELS, formatTimeLeft, type DeadlineKind } from '@baotou/shared';
 import { EnumField } from '../../common/fields';
-import { F, categoryChoices, channelChoices, formatTimeLeft, kindChoices, levelChoices, phaseChoices, statusChoices } from '../labels';
+import { F, categoryChoices, channelChoices, kindChoices, levelChoices, phaseChoices, statusChoices } from '../labels';
 import { serverXlsxExporter } from '../../common/serverExport';
 
 // Every row of the filter, written by the server (shared EXPORT_COLUMNS.tickets; issue 15).
