@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { InfrastructureItem, InfrastructureState, RenewalClassification } from '@baotou/shared'
 
-import { currentUser, logout } from './auth'
-import { ApiError, getToken, request, setToken, type RequestOptions } from './request'
+import { logout } from './auth'
+import { ApiError, request, type RequestOptions } from './request'
+import { staffLoginAs, staffSession } from './staffAuth'
 
 /**
  * Community and street staff survey old compounds on a phone (issue 11; docs/API.md "Old compounds").
@@ -64,27 +65,10 @@ export const SURVEY_FIELDS = [
   'proposedFeeFen', 'photos', 'notes', 'surveyedOn',
 ] as const
 
-export function surveyStaff(): SurveyStaff | null {
-  const u = currentUser() as unknown as SurveyStaff | null
-  return getToken() && u && SURVEY_ROLES.includes(u.role) ? u : null
-}
+export const surveyStaff = () => staffSession<SurveyStaff>(SURVEY_ROLES)
 
-export async function surveyLogin(username: string, password: string): Promise<SurveyStaff> {
-  const session = await request<{ token: string; user: SurveyStaff }>('/auth/login', {
-    method: 'POST',
-    data: { username: username.trim(), password },
-    auth: false,
-    loading: '登录中',
-  })
-  if (!SURVEY_ROLES.includes(session.user.role)) {
-    const e = new ApiError('NOT_SURVEY_STAFF', 403, '仅社区、街道工作人员可以填写摸底调查')
-    Taro.showToast({ title: e.message, icon: 'none', duration: 2500 })
-    throw e
-  }
-  setToken(session.token)
-  Taro.setStorageSync('user', session.user)
-  return session.user
-}
+export const surveyLogin = (username: string, password: string) =>
+  staffLoginAs<SurveyStaff>(username, password, SURVEY_ROLES, { code: 'NOT_SURVEY_STAFF', message: '仅社区、街道工作人员可以填写摸底调查' })
 
 export function surveyLogout(): void {
   logout()

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 
-import { currentUser, logout } from './auth'
-import { ApiError, getToken, request, setToken, type RequestOptions } from './request'
+import { logout } from './auth'
+import { ApiError, request, type RequestOptions } from './request'
+import { staffLoginAs, staffSession } from './staffAuth'
 import type { Ticket, TicketEvent } from './tickets'
 
 /**
@@ -19,33 +20,12 @@ export interface StaffUser {
 
 export const FIELD_STAFF_ROLE = 'company_staff'
 
-const USER_KEY = 'user'
+export const staffUser = () => staffSession<StaffUser>([FIELD_STAFF_ROLE])
 
-export function isStaffSession(): boolean {
-  const u = currentUser()
-  return !!getToken() && !!u && u.role === FIELD_STAFF_ROLE
-}
+export const isStaffSession = (): boolean => staffUser() !== null
 
-export function staffUser(): StaffUser | null {
-  return isStaffSession() ? (currentUser() as unknown as StaffUser) : null
-}
-
-export async function staffLogin(username: string, password: string): Promise<StaffUser> {
-  const session = await request<{ token: string; user: StaffUser }>('/auth/login', {
-    method: 'POST',
-    data: { username: username.trim(), password },
-    auth: false,
-    loading: '登录中',
-  })
-  if (session.user.role !== FIELD_STAFF_ROLE) {
-    const e = new ApiError('NOT_FIELD_STAFF', 403, '仅物业服务企业工作人员可以使用此入口')
-    Taro.showToast({ title: e.message, icon: 'none', duration: 2500 })
-    throw e
-  }
-  setToken(session.token)
-  Taro.setStorageSync(USER_KEY, session.user)
-  return session.user
-}
+export const staffLogin = (username: string, password: string) =>
+  staffLoginAs<StaffUser>(username, password, [FIELD_STAFF_ROLE], { code: 'NOT_FIELD_STAFF', message: '仅物业服务企业工作人员可以使用此入口' })
 
 /** Leaves the staff session; resident pages then log the resident in again as usual. */
 export function staffLogout(): void {

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
 import type { ItemResult } from '@baotou/shared'
 
-import { currentUser, logout } from '../../../services/auth'
-import { ApiError, getToken, request, setToken } from '../../../services/request'
+import { logout } from '../../../services/auth'
+import { request } from '../../../services/request'
+import { staffLoginAs, staffSession } from '../../../services/staffAuth'
 
 /**
  * Inspectors (community, street, district staff) and company staff record inspections and patrols
@@ -51,22 +51,10 @@ export interface ResultInput {
   rectificationPhotos: string[]
 }
 
-export function inspectStaff(): InspectStaff | null {
-  const u = currentUser() as unknown as InspectStaff | null
-  return getToken() && u && INSPECT_ROLES.includes(u.role) ? u : null
-}
+export const inspectStaff = () => staffSession<InspectStaff>(INSPECT_ROLES)
 
-export async function inspectLogin(username: string, password: string): Promise<InspectStaff> {
-  const session = await request<{ token: string; user: InspectStaff }>('/auth/login', { method: 'POST', data: { username: username.trim(), password }, auth: false, loading: '登录中' })
-  if (!INSPECT_ROLES.includes(session.user.role)) {
-    const e = new ApiError('NOT_INSPECTOR', 403, '仅检查人员和物业企业工作人员可以使用此入口')
-    Taro.showToast({ title: e.message, icon: 'none', duration: 2500 })
-    throw e
-  }
-  setToken(session.token)
-  Taro.setStorageSync('user', session.user)
-  return session.user
-}
+export const inspectLogin = (username: string, password: string) =>
+  staffLoginAs<InspectStaff>(username, password, INSPECT_ROLES, { code: 'NOT_INSPECTOR', message: '仅检查人员和物业企业工作人员可以使用此入口' })
 
 export const inspectLogout = () => logout()
 
