@@ -7,12 +7,11 @@
  * Needs `npm run build -w admin` first.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { launchBrowser, signInToConsole, pickAutocomplete, pickSelect } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
-const PASSWORD = 'baotou2024';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let platform: Platform;
@@ -30,19 +29,6 @@ afterAll(async () => {
   await context?.close();
   await platform?.stop();
 });
-
-async function signIn(username: string) {
-  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
-}
-
-/** Types into a react-admin AutocompleteInput and picks the option containing `pick`. */
-async function autocomplete(selector: string, text: string, pick: string) {
-  const input = page.locator(selector);
-  await input.click();
-  await input.fill(text);
-  await page.getByRole('option', { name: new RegExp(pick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
-}
 
 async function stats(year: number) {
   const res = await platform.api.get(`/api/quality/stats?year=${year}&groupBy=district`).set('Authorization', `Bearer ${await platform.login('city')}`);
@@ -66,21 +52,21 @@ test('a district files an upgrade plan → the company applies → the district 
   const before = (await stats(year)).groups.find((g) => g.key === project.district)!;
 
   // 1. the district files its plan
-  await signIn(district);
+  await signInToConsole(page, platform.baseUrl, district);
   await page.goto(`${platform.baseUrl}/admin/#/upgrade-plans/create`);
   await page.locator('textarea[name="measures"]').fill('完善设施设备台账，增加保洁频次');
   await page.locator('input[name="deadline"]').fill(`${year}-12-31`);
-  await autocomplete('input[name="items.0.projectId"]', project.compound, project.compound);
-  await autocomplete('input[name="items.0.targetLevelId"]', '二级', '二级');
+  await pickAutocomplete(page, 'input[name="items.0.projectId"]', project.compound, project.compound);
+  await pickAutocomplete(page, 'input[name="items.0.targetLevelId"]', '二级', '二级');
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('待审批').waitFor();
   await page.getByText('未达标').waitFor();
 
   // 2. the company applies for level 2
-  await signIn('company');
+  await signInToConsole(page, platform.baseUrl, 'company');
   await page.goto(`${platform.baseUrl}/admin/#/level-assessments/create`);
-  await autocomplete('input[name="projectId"]', project.compound, project.compound);
-  await autocomplete('input[name="levelId"]', '二级', '二级');
+  await pickAutocomplete(page, 'input[name="projectId"]', project.compound, project.compound);
+  await pickAutocomplete(page, 'input[name="levelId"]', '二级', '二级');
   // the evidence is uploaded, not typed (saving without it is refused on the field)
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('请上传证明材料').waitFor();
@@ -95,7 +81,7 @@ test('a district files an upgrade plan → the company applies → the district 
   expect(application.evidence).toEqual([{ name: '自评报告.pdf', url: expect.stringMatching(/^\/api\/uploads\/\d+$/) }]);
 
   // 3. the district assesses each requirement item and accepts level 2
-  await signIn(district);
+  await signInToConsole(page, platform.baseUrl, district);
   await page.goto(`${platform.baseUrl}/admin/#/level-assessments/${application.id}/show`);
   const boxes = page.getByRole('checkbox');
   await boxes.first().waitFor();
@@ -126,12 +112,6 @@ test('a district files an upgrade plan → the company applies → the district 
   expect((await platform.query(`SELECT 1 FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1 AND points_tenths = 50`, [project.id])).length).toBe(1);
 });
 
-/** A react-admin SelectInput: the MUI select beside its hidden input. */
-async function select(source: string, label: string) {
-  await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-}
-
 /** Clicks 保存 and returns the created record's id from the API's 201. */
 async function save(resource: string): Promise<number> {
   const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`);
@@ -143,7 +123,7 @@ async function save(resource: string): Promise<number> {
 
 test("the city's forms (a scale rung, a fee band, an award) and a company's cost report save; a band with min > max is refused on the field", async () => {
   const year = new Date().getFullYear();
-  await signIn('city');
+  await signInToConsole(page, platform.baseUrl, 'city');
   await page.goto(`${platform.baseUrl}/admin/#/service-levels/create`);
   await page.locator('input[name="code"]').fill('L4');
   await page.locator('input[name="order"]').fill('4');
@@ -152,8 +132,8 @@ test("the city's forms (a scale rung, a fee band, an award) and a company's cost
   const levelId = await save('service-levels');
 
   await page.goto(`${platform.baseUrl}/admin/#/fee-guidance/create`);
-  await autocomplete('input[name="levelId"]', '四级', '四级');
-  await select('propertyType', '商品房小区');
+  await pickAutocomplete(page, 'input[name="levelId"]', '四级', '四级');
+  await pickSelect(page, 'propertyType', '商品房小区');
   await page.locator('input[name="minFen"]').fill('200');
   await page.locator('input[name="maxFen"]').fill('100');
   await page.locator('input[name="sourceDocument"]').fill('包头市物业服务收费指导价（旅程）');
@@ -166,12 +146,12 @@ test("the city's forms (a scale rung, a fee band, an award) and a company's cost
 
   const [awarded] = await platform.query<{ compound: string }>(`SELECT c.name AS compound FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id DESC LIMIT 1`);
   await page.goto(`${platform.baseUrl}/admin/#/awards/create`);
-  await autocomplete('input[name="projectId"]', awarded.compound, awarded.compound);
+  await pickAutocomplete(page, 'input[name="projectId"]', awarded.compound, awarded.compound);
   await page.locator('input[name="document"]').fill('包建发〔旅程〕1号');
   await page.locator('input[name="rewardFen"]').fill('5000000');
   await save('awards');
 
-  await signIn('company');
+  await signInToConsole(page, platform.baseUrl, 'company');
   await page.goto(`${platform.baseUrl}/admin/#/cost-reports/create`);
   await page.locator('input[name="year"]').fill('2020');
   await page.locator('input[name="staffFen"]').fill('4000000');

@@ -12,12 +12,11 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { INFRASTRUCTURE_ITEMS, quasiSubsidy } from '@baotou/shared';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { launchBrowser, signInToConsole, pickAutocomplete, escapeRegExp } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
-const PASSWORD = 'baotou2024';
 const YEAR = 2024;
 let platform: Platform;
 let context: BrowserContext;
@@ -35,21 +34,6 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function signIn(username: string) {
-  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
-}
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Types into a react-admin AutocompleteInput and picks the option containing `pick`. */
-async function autocomplete(selector: string, text: string, pick: string) {
-  const input = page.locator(selector);
-  await input.click();
-  await input.fill(text);
-  await page.getByRole('option', { name: new RegExp(esc(pick)) }).first().click();
-}
-
 async function api(username: string, method: 'get' | 'post', path: string, body?: unknown) {
   const req = platform.api[method](path).set('Authorization', `Bearer ${await platform.login(username)}`);
   const res = method === 'post' ? await req.send(body as object) : await req;
@@ -63,7 +47,7 @@ const coverage = async () => ((await api('city', 'get', `/api/renewal/coverage?y
 test('survey a single building → merge it into its neighbour → enrol and assess the neighbour → approve and export the yearly batch → coverage moves', async () => {
   // The neighbour: BT0004 (self-managed) in 沼潭街道, same district as the community's compounds.
   const [neighbour] = await platform.query<{ id: number; name: string; total_area: string }>(`SELECT id, name, total_area FROM compounds WHERE code = 'BT0004'`);
-  const [{ id: companyId, name: companyName }] = await platform.query<{ id: number; name: string }>(`SELECT id, name FROM companies ORDER BY id LIMIT 1`);
+  const [{ name: companyName }] = await platform.query<{ name: string }>(`SELECT name FROM companies ORDER BY id LIMIT 1`);
   // A single building of the community, not yet under any management, with its homes.
   const single = await api('d150203', 'post', '/api/compounds', { code: 'BTDD01', name: '钢铁大街单栋楼', regionCode: '150203001001', address: '沼潭社区钢铁大街12号', totalArea: '4321.50', type: 'single_building', managementMode: 'none', buildYear: 1992 });
   const building = await api('d150203', 'post', '/api/buildings', { compoundId: single.id, name: '12号楼', floors: 6 });
@@ -83,22 +67,22 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   await api('d150203', 'post', `/api/renewal-surveys/${survey.id}/classify`, { classification: 'merge' });
 
   // 2. the district merges it into the neighbour from the compound's page
-  await signIn('d150203');
+  await signInToConsole(page, platform.baseUrl, 'd150203');
   await page.goto(`${platform.baseUrl}/admin/#/compounds/${single.id}/show`);
   await page.getByRole('button', { name: '并入相邻小区' }).click();
-  await autocomplete('input[name="targetCompoundId"]', neighbour.name, neighbour.name);
+  await pickAutocomplete(page, 'input[name="targetCompoundId"]', neighbour.name, neighbour.name);
   await page.getByRole('button', { name: '合并', exact: true }).click();
-  await page.getByTestId('merge-consequence').getByText(new RegExp(`将「钢铁大街单栋楼」并入「${esc(neighbour.name)}」.*4 户房屋`)).waitFor();
+  await page.getByTestId('merge-consequence').getByText(new RegExp(`将「钢铁大街单栋楼」并入「${escapeRegExp(neighbour.name)}」.*4 户房屋`)).waitFor();
   await page.getByRole('button', { name: '确认合并' }).click();
   await page.waitForURL(new RegExp(`#/compounds/${neighbour.id}/show`));
   expect((await platform.query(`SELECT 1 FROM households WHERE compound_id = $1`, [single.id])).length).toBe(0);
   await page.goto(`${platform.baseUrl}/admin/#/compounds/${single.id}/show`);
-  await page.getByText(new RegExp(`已于 .* 并入「${esc(neighbour.name)}」的管理区域`)).waitFor();
+  await page.getByText(new RegExp(`已于 .* 并入「${escapeRegExp(neighbour.name)}」的管理区域`)).waitFor();
 
   // 3. the neighbour enters quasi-property management, and its year is assessed pass item by item
   await page.goto(`${platform.baseUrl}/admin/#/quasi-enrolments/create`);
-  await autocomplete('input[name="compoundId"]', neighbour.name, neighbour.name);
-  await autocomplete('input[name="companyId"]', companyName.slice(0, 4), companyName);
+  await pickAutocomplete(page, 'input[name="compoundId"]', neighbour.name, neighbour.name);
+  await pickAutocomplete(page, 'input[name="companyId"]', companyName.slice(0, 4), companyName);
   await page.locator('input[name="startDate"]').fill(`${YEAR}-01-01`);
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByRole('link', { name: '年度考核' }).click();
@@ -111,7 +95,7 @@ test('survey a single building → merge it into its neighbour → enrol and ass
 
   // 4. the yearly batch: drafted and approved by the district, approved by the city, exported
   await page.goto(`${platform.baseUrl}/admin/#/subsidy-batches/create`);
-  await autocomplete('input[name="districtCode"]', '昆都仑', '昆都仑区');
+  await pickAutocomplete(page, 'input[name="districtCode"]', '昆都仑', '昆都仑区');
   await page.locator('input[name="year"]').fill(String(YEAR));
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByRole('button', { name: '区级审核通过' }).click();
@@ -123,7 +107,7 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   expect(Number(line.area_centi)).toBe(mergedArea);
   expect(Number(line.total_fen)).toBe(quasiSubsidy({ areaCenti: mergedArea, enrolmentYear: 1, months: 12 }).totalFen);
 
-  await signIn('city');
+  await signInToConsole(page, platform.baseUrl, 'city');
   await page.goto(`${platform.baseUrl}/admin/#/subsidy-batches/${batch.id}/show`);
   await page.getByRole('button', { name: '市级审核通过' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '市级审核通过' }).click();

@@ -9,12 +9,11 @@
  * Needs `npm run build -w admin` first.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { launchBrowser, signInToConsole, pickAutocomplete } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
-const PASSWORD = 'baotou2024';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let platform: Platform;
@@ -32,19 +31,6 @@ afterAll(async () => {
   await context?.close();
   await platform?.stop();
 });
-
-async function signIn(username: string) {
-  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
-}
-
-/** Types into a react-admin AutocompleteInput and picks the option containing `pick`. */
-async function autocomplete(selector: string, text: string, pick: string) {
-  const input = page.locator(selector);
-  await input.click();
-  await input.fill(text);
-  await page.getByRole('option', { name: new RegExp(pick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
-}
 
 /** State the journey shares with its second half (S3). */
 const journey: { projectId: number; companyId: number; compound: string; hazardId: number; creditItemId: number } = {} as never;
@@ -66,9 +52,9 @@ test('an inspector records a blocked fire lane → the company rectifies late �
   );
 
   // 1. the community inspector records the inspection: the fire lane fails, with a photo and a note
-  await signIn('community');
+  await signInToConsole(page, platform.baseUrl, 'community');
   await page.goto(`${platform.baseUrl}/admin/#/inspections/create`);
-  await autocomplete('input[name="projectId"]', project.compound, project.compound);
+  await pickAutocomplete(page, 'input[name="projectId"]', project.compound, project.compound);
   const fireLane = page.getByTestId('result-FL-01');
   await fireLane.getByRole('combobox').click();
   await page.getByRole('option', { name: '不合格', exact: true }).click();
@@ -95,7 +81,7 @@ test('an inspector records a blocked fire lane → the company rectifies late �
   await platform.query(`UPDATE hazards SET found_at = found_at - interval '8 days', deadline_at = deadline_at - interval '8 days' WHERE id = $1`, [hazard.id]);
 
   // 3. the company rectifies, late, with a photo
-  await signIn('hazardco');
+  await signInToConsole(page, platform.baseUrl, 'hazardco');
   await page.goto(`${platform.baseUrl}/admin/#/hazards/${hazard.id}/show`);
   await page.getByText('已超过整改期限').waitFor();
   await page.getByTestId('rectification-photos-file').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PNG });
@@ -106,7 +92,7 @@ test('an inspector records a blocked fire lane → the company rectifies late �
   await page.getByText('通报消防救援机构', { exact: false }).first().waitFor();
 
   // 4. the street finds it in its queue of reported hazards, flagged for the fire brigade
-  await signIn('street');
+  await signInToConsole(page, platform.baseUrl, 'street');
   await page.goto(`${platform.baseUrl}/admin/#/hazards?filter=${encodeURIComponent(JSON.stringify({ reported: 'true' }))}`);
   const row = page.getByRole('row').filter({ hasText: project.compound }).filter({ hasText: '3号楼北侧消防车通道被私家车占用' });
   await row.first().waitFor();
@@ -185,7 +171,7 @@ test('the company objects to the bad item → the district corrects it → the g
   await page.getByTestId('public-credit-items').getByText('隐患逾期未整改').first().waitFor();
 
   // 1. the company objects from the item's page: it shows 异议中 at once
-  await signIn('hazardco');
+  await signInToConsole(page, platform.baseUrl, 'hazardco');
   await page.goto('about:blank');
   await page.goto(`${platform.baseUrl}/admin/#/credit-items/${journey.creditItemId}/show`);
   await page.getByText('隐患逾期未整改').first().waitFor();
@@ -196,7 +182,7 @@ test('the company objects to the bad item → the district corrects it → the g
   await page.getByText('待答复').waitFor();
 
   // 2. the district answers: corrected — the item no longer costs points
-  await signIn('d150203');
+  await signInToConsole(page, platform.baseUrl, 'd150203');
   await page.goto('about:blank');
   await page.goto(`${platform.baseUrl}/admin/#/credit-objections?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`);
   await page.getByRole('row').filter({ hasText: company.name }).filter({ hasText: '隐患逾期未整改' }).first().click();

@@ -49,3 +49,29 @@ export async function submitConsoleLogin(page: Page, baseUrl: string, username: 
   }
   await button.click();
 }
+
+/** The demo accounts' password (server/src/seed). */
+export const DEMO_PASSWORD = 'baotou2024';
+
+/** `s` matched literally inside a RegExp. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Signs in to the console (submitConsoleLogin) and waits for the welcome page. */
+export async function signInToConsole(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitConsoleLogin(page, baseUrl, username, password);
+  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+}
+
+/** Types `text` into a react-admin AutocompleteInput (`selector`) and picks the first option containing `pick`. */
+export async function pickAutocomplete(page: Page, selector: string, text: string, pick: string): Promise<void> {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: new RegExp(escapeRegExp(pick)) }).first().click();
+}
+
+/** Picks the option labelled exactly `label` in a react-admin SelectInput (the MUI select beside its hidden input `source`). */
+export async function pickSelect(page: Page, source: string, label: string): Promise<void> {
+  await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+}
