@@ -164,6 +164,14 @@ describe('imports', () => {
     expect((await t.api.get(`/api/party-imports/${p.id}`).set(h)).body).toMatchObject({ status: 'committed', committed: 2 });
   });
 
+  test('a preview whose checking process stopped (no progress for 10 minutes) reads failed and cannot be committed', async () => {
+    const p = await preview('members', await sheet([memberRow('中断甲')]));
+    await t.query(`UPDATE party_imports SET status = 'validating', valid = '[]', updated_at = now() - interval '11 minutes' WHERE id = $1`, [p.id]);
+    expect((await t.api.get(`/api/party-imports/${p.id}`).set(await party())).body).toMatchObject({ status: 'failed', failure: '校验中断，请重新上传' });
+    const refused = await t.api.post(`/api/party-imports/${p.id}/commit`).set(await party()).send({});
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'IMPORT_FAILED']);
+  });
+
   test('a mixed sheet: row-by-row errors; nothing written until the user confirms the valid rows only', async () => {
     const before = await count('party_members');
     const p = await preview(
