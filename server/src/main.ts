@@ -34,7 +34,7 @@ async function main() {
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
     console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrl: config.database.replicaUrl, replicaPoolSize: config.database.replicaPoolSize });
   // Several servers starting at once on one database (docs/OPERATIONS.md): one migrates and seeds, the others wait.
   await oneAtATime(config.databaseUrl, async () => {
     await migrateDatabase(database);
