@@ -26,6 +26,7 @@ import {
   KPI_INDICATOR_DEFINITIONS,
   KPI_INDICATOR_LABELS,
   formatActual,
+  formatActualParts,
   formatGap,
   formatTarget,
   type KpiIndicator,
@@ -37,7 +38,7 @@ import { kpiYears, thisYear } from './choices';
 
 const NO_DATA = '暂无数据';
 const actualText = (f: KpiFigure) => (f.actual ? formatActual(f.actual) : NO_DATA);
-const pairText = (f: KpiFigure) => (f.actual && 'numerator' in f.actual ? `${f.actual.numerator} / ${f.actual.denominator}` : '');
+const pairText = (f: KpiFigure) => (f.actual ? formatActualParts(f.indicator, f.actual) : '');
 
 const MetChip = ({ f }: { f: KpiFigure }) =>
   f.met === null ? null : <Chip size="small" color={f.met ? 'success' : 'warning'} label={f.met ? '已达标' : formatGap(f.indicator, { value: null, met: f.met, gap: f.gap })} />;

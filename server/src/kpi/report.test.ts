@@ -45,6 +45,14 @@ describe('GET /api/kpi/report', () => {
     const labels = summary.getColumn(1).values.slice(4).map(String);
     expect(labels).toEqual(KPI_INDICATORS.map((i) => KPI_INDICATOR_LABELS[i]));
     expect(String(summary.getCell('A1').value)).toMatch(/2024年度物业管理工作考核报告/);
+    // the coverage's parts are floor areas: in ㎡ with the unit beside them, not the stored centi-m²
+    const kpi = await t.api.get('/api/kpi?year=2024').set(bearer(await t.login('d150203')));
+    const coverage = (kpi.body as { indicator: string; regionCode: string; actual: { numerator: number; denominator: number } }[]).find((f) => f.indicator === 'management_coverage' && f.regionCode === '150203')!;
+    expect(coverage.actual.denominator).toBeGreaterThan(0);
+    const row = summary.getRow(4 + KPI_INDICATORS.indexOf('management_coverage'));
+    expect(row.getCell(4).value).toBe(coverage.actual.numerator / 100);
+    expect(row.getCell(5).value).toBe(coverage.actual.denominator / 100);
+    expect(row.getCell(6).value).toBe('㎡');
   });
 
   it('another district’s report is a 403; a bad format a 400; a year without targets 400 NO_TARGETS', async () => {

@@ -3,6 +3,7 @@ import {
   KPI_INDICATORS,
   KPI_INDICATOR_DEFINITIONS,
   KPI_INDICATOR_LABELS,
+  KPI_ACTUAL_UNITS,
   formatActual,
   formatGap,
   formatTarget,
@@ -136,21 +137,24 @@ export async function kpiReportXlsx(r: KpiReport): Promise<Buffer> {
   const summary = wb.addWorksheet('总览');
   summary.addRow([title(r)]);
   summary.addRow([`统计截至 ${r.query.asOf}`, `目标依据 ${r.targetDocuments.join('、')}`]);
-  summary.addRow(['指标', '目标', '实际', '分子/个数', '分母', '差距', '说明', '口径']);
+  summary.addRow(['指标', '目标', '实际', '分子/个数', '分母', '单位', '差距', '说明', '口径']);
   for (const f of headline(r)) {
     const a = f.actual;
+    // the coverage's parts are floor areas kept in centi-m²: written in ㎡, as the unit column says
+    const part = (n: number) => (f.indicator === 'management_coverage' ? n / 100 : n);
     summary.addRow([
       KPI_INDICATOR_LABELS[f.indicator],
       formatTarget(f.indicator, f.target),
       actualText(f),
-      a ? ('count' in a ? a.count : a.numerator) : NO_DATA,
-      a && 'denominator' in a ? a.denominator : '',
+      a ? ('count' in a ? a.count : part(a.numerator)) : NO_DATA,
+      a && 'denominator' in a ? part(a.denominator) : '',
+      KPI_ACTUAL_UNITS[f.indicator],
       gapText(f),
       noteText(f),
       KPI_INDICATOR_DEFINITIONS[f.indicator],
     ]);
   }
-  summary.columns.forEach((c, i) => (c.width = i === 7 ? 60 : 16));
+  summary.columns.forEach((c, i) => (c.width = i === 8 ? 60 : 16));
 
   const regions = breakdownRegions(r);
   if (regions.length) {

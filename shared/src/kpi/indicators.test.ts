@@ -2,10 +2,12 @@ import {
   assessIndicator,
   countAgainstTarget,
   formatActual,
+  formatActualParts,
   formatGap,
   formatTarget,
   ratioAgainstTarget,
   sumActuals,
+  type KpiIndicator,
 } from './indicators';
 import { kpiTargetSchema, targetRowsFromPlan } from './targets';
 
@@ -96,6 +98,14 @@ describe('formatting for people', () => {
     [{ numerator: 0, denominator: 0 }, '—'],
     [{ count: 12 }, '12'],
   ])('%p → %s', (a, s) => expect(formatActual(a)).toBe(s));
+  // DOMAIN.md §13: coverage is floor area; the dashboard once showed its centi-m² as "73407368 / 73407368"
+  it.each([
+    ['committee_formation', { numerator: 39, denominator: 58 }, '39 / 58 个小区'],
+    ['management_coverage', { numerator: 73407368, denominator: 80000005 }, '734,073.68 / 800,000.05 ㎡'],
+    ['pre_job_training', { numerator: 1200, denominator: 2300 }, '1,200 / 2,300 人'],
+    ['aaa_companies', { count: 3 }, ''],
+  ] as const)('%s parts %p → %s', (i, a, s) => expect(formatActualParts(i, a)).toBe(s));
+  it('parts of an unknown indicator throw', () => expect(() => formatActualParts('nope' as KpiIndicator, { count: 1 })).toThrow(RangeError));
   it('targets and gaps', () => {
     expect(formatTarget('management_coverage', 915)).toBe('91.5%');
     expect(formatTarget('committee_formation', 800)).toBe('80%');

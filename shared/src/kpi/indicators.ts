@@ -139,6 +139,30 @@ export function formatActual(actual: KpiActual): string {
   return `${Math.floor(tenthsPct / 10)}.${tenthsPct % 10}%`;
 }
 
+/** What each indicator counts, as people read the unit (the coverage is floor area, kept in centi-m², read in ㎡; DOMAIN.md §13). */
+export const KPI_ACTUAL_UNITS: Record<KpiIndicator, string> = {
+  committee_formation: '个小区',
+  management_coverage: '㎡',
+  projects_level_two: '个项目',
+  excellent_projects: '个项目',
+  aaa_companies: '家企业',
+  pre_job_training: '人',
+  continuing_education: '人',
+};
+
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * A ratio's parts for people, in their unit: '39 / 58 个小区', '734,073.68 / 800,000.00 ㎡' (the coverage's
+ * centi-m² as m², never the raw integer), '12 / 23 人'; a count gives ''. Throws RangeError on an unknown indicator.
+ */
+export function formatActualParts(indicator: KpiIndicator, actual: KpiActual): string {
+  assertIndicator(indicator);
+  if ('count' in actual) return '';
+  const part = (n: number) => (indicator === 'management_coverage' ? `${grouped(String(Math.floor(n / 100)))}.${String(n % 100).padStart(2, '0')}` : grouped(String(n)));
+  return `${part(actual.numerator)} / ${part(actual.denominator)} ${KPI_ACTUAL_UNITS[indicator]}`;
+}
+
 /** A target in its unit for people: per mille 915 → '91.5%', a count as is, null → '未设定'. */
 export function formatTarget(indicator: KpiIndicator, target: number | null): string {
   if (target === null) return '未设定';
