@@ -122,3 +122,22 @@ test('the city sets the 2025 targets, reads them on its home, drills down and do
   for (const i of KPI_INDICATORS) expect(text).toContain(KPI_INDICATOR_LABELS[i]);
   expect(text).toContain(DOCUMENT);
 });
+
+test('a district reads the coverage in ㎡, and a reader’s row click on targets or fee items stays on the list (not 无权访问)', async () => {
+  await submitConsoleLogin(page, platform.baseUrl, 'd150203', PASSWORD);
+  await page.waitForURL(/#\/$/);
+  await page.goto(`${platform.baseUrl}/admin/#/kpi-dashboard`);
+  // floor areas kept in centi-m² read as ㎡ ("734,073.68 / 800,000.00 ㎡"), never the raw integers
+  await page.getByTestId('kpi-card-management_coverage').getByText(/^[\d,]+\.\d{2} \/ [\d,]+\.\d{2} ㎡$/).waitFor();
+  await page.getByTestId('kpi-card-committee_formation').getByText(/^\d+ \/ \d+ 个小区$/).waitFor();
+  // bureau staff read targets (the city writes) and fee items (companies write)
+  for (const resource of ['kpi-targets', 'fee-items']) {
+    await page.goto(`${platform.baseUrl}/admin/#/${resource}`);
+    const row = page.locator('.RaDatagrid-row').first();
+    await row.waitFor();
+    await row.click();
+    await page.waitForTimeout(1000);
+    expect(page.url()).toMatch(new RegExp(`#/${resource}(\\?.*)?$`));
+    expect(await page.getByText('您没有访问此页面的权限').count()).toBe(0);
+  }
+});

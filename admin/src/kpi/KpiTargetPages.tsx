@@ -1,4 +1,19 @@
-import { Create, Datagrid, Edit, FunctionField, List, NumberField, NumberInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, DateField } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  DateField,
+  useCanAccess,
+} from 'react-admin';
 import { formatTarget, kpiTargetSchema, type KpiIndicator } from '@baotou/shared';
 import { searchFilter } from '../common/fields';
 import { xlsxExporter } from '../common/xlsxExporter';
@@ -21,17 +36,21 @@ const exporter = xlsxExporter('kpi-targets', {
 
 const targetText = (r: { indicator: KpiIndicator; value: number }) => formatTarget(r.indicator, r.value);
 
-export const KpiTargetList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <SelectField source="indicator" choices={indicatorChoices} />
-      <FunctionField source="value" render={(r: { indicator: KpiIndicator; value: number }) => targetText(r)} />
-      <TextField source="document" sortable={false} />
-      <DateField locales="zh-CN" source="createdAt" showTime />
-    </Datagrid>
-  </List>
-);
+export const KpiTargetList = () => {
+  // Bureau staff read the targets; only the city edits them (a reader's row click led to 无权访问).
+  const { canAccess: mayEdit } = useCanAccess({ action: 'edit', resource: 'kpi-targets' });
+  return (
+    <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+      <Datagrid rowClick={mayEdit ? 'edit' : false} bulkActionButtons={false}>
+        <NumberField source="year" options={{ useGrouping: false }} />
+        <SelectField source="indicator" choices={indicatorChoices} />
+        <FunctionField source="value" render={(r: { indicator: KpiIndicator; value: number }) => targetText(r)} />
+        <TextField source="document" sortable={false} />
+        <DateField locales="zh-CN" source="createdAt" showTime />
+      </Datagrid>
+    </List>
+  );
+};
 
 const Inputs = () => (
   <>
@@ -57,4 +76,3 @@ export const KpiTargetEdit = () => (
     </SimpleForm>
   </Edit>
 );
-
