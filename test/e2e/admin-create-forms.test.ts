@@ -490,7 +490,7 @@ describe('property fees (issue 13)', () => {
     await autocomplete('projectId', p.name);
     await select('kind', '其他固定费用');
     await fill('name', `电梯运行费${suffix}`.slice(0, 40));
-    await fill('monthlyFen', '1500');
+    await fill('monthlyYuan', '15'); // typed in yuan: sent as 1500 fen
     await fill('startsOn', '2026-01-01');
     const id = await save('fee-items');
     expect(await apiGet('company', `/api/fee-items/${id}`)).toMatchObject({ projectId: p.id, kind: 'other', monthlyFen: 1500, feeMilliFenPerM2Month: null, lateFeeBpPerMonth: null, billingCycle: 'monthly' });
@@ -515,4 +515,21 @@ describe('property fees (issue 13)', () => {
     await page.getByTestId(`run-progress-${id}`).getByText('1/1 个项目（100%）').waitFor({ timeout: 60_000 });
     expect(await apiGet('company', `/api/billing-runs/${id}`)).toMatchObject({ period: p.period, status: 'completed', projectsDone: 1 });
   }, 90_000);
+});
+
+describe('property fee counter payments (issue 13)', () => {
+  test('fee-payments: the company takes 12.34 元 in cash at the counter, typed in yuan, and the receipt opens', async () => {
+    const [h] = await platform.query<{ id: number; label: string; room: string }>(
+      `SELECT h.id, c.name || b.name || u.name || h.room AS label, h.room FROM bills bl JOIN households h ON h.id = bl.household_id JOIN compounds c ON c.id = h.compound_id
+         JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN users us ON us.company_id = bl.company_id AND us.username = 'company'
+        WHERE bl.status IN ('unpaid', 'partly_paid') AND bl.payer = 'household' GROUP BY h.id, c.name, b.name, u.name, h.room HAVING sum(bl.amount_fen - bl.paid_fen) >= 1234 ORDER BY h.id LIMIT 1`,
+    );
+    await signIn('company');
+    await openCreate('fee-payments');
+    await autocomplete('householdId', h.room, h.label);
+    await fill('amountYuan', '12.34'); // the form once asked for fen
+    const id = await save('fee-payments');
+    await page.waitForURL(/#\/receipts\/\d+\/show/);
+    expect(await apiGet('company', `/api/fee-payments/${id}`)).toMatchObject({ householdId: h.id, amountFen: 1234, method: 'cash' });
+  });
 });

@@ -4,3 +4,4 @@ export * from './allocation';
 export * from './collection';
 export * from './lateFee';
 export * from './schemas';
+export * from './unitPrice';

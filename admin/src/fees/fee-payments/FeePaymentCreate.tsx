@@ -1,19 +1,24 @@
 import { Alert } from '@mui/material';
-import { AutocompleteInput, Create, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, required, type RaRecord } from 'react-admin';
+import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, required, type RaRecord } from 'react-admin';
+import { parseYuan } from '@baotou/shared';
+import { YuanInput } from '../../fund/fields';
 import { counterMethodChoices } from '../choices';
 
-const positiveFen = (v: unknown) => (v == null || v === '' ? undefined : Number.isInteger(v) && (v as number) >= 1 ? undefined : '缴费金额须为正整数（分）');
 const homeText = (r: RaRecord) => (r ? `${r.compoundName ?? ''}${r.buildingName ?? ''}${r.unitName ?? ''}${r.room}` : '');
 
 /** A counter payment (cash or bank transfer): partial allowed, applied to the home's oldest open bills; more than owed is refused. */
 export const FeePaymentCreate = () => (
-  <Create redirect={(_r?: string, _id?: unknown, data?: Partial<RaRecord>) => (data?.receiptId ? `receipts/${data.receiptId}/show` : 'fee-payments')}>
+  // A cashier counts yuan (the form once asked for fen): typed as yuan, sent as integer fen by shared's parseYuan.
+  <Create
+    transform={({ amountYuan, ...rest }: Record<string, unknown>) => ({ ...rest, amountFen: parseYuan(amountYuan as string) })}
+    redirect={(_r?: string, _id?: unknown, data?: Partial<RaRecord>) => (data?.receiptId ? `receipts/${data.receiptId}/show` : 'fee-payments')}
+  >
     <SimpleForm defaultValues={{ method: 'cash' }}>
       <Alert severity="info" sx={{ mb: 2 }}>柜台收款按计费期从早到晚冲抵该房屋的未缴账单，可部分缴纳；金额不得超过欠费。</Alert>
       <ReferenceInput source="householdId" reference="households">
         <AutocompleteInput optionText={homeText} filterToQuery={(q: string) => ({ q })} validate={required('请选择房屋')} />
       </ReferenceInput>
-      <NumberInput source="amountFen" step={1} validate={[required('请填写缴费金额'), positiveFen]} helperText="单位：分" />
+      <YuanInput source="amountYuan" label="金额（元）" />
       <SelectInput source="method" choices={counterMethodChoices} validate={required('请选择收款方式')} />
       <TextInput source="reference" validate={maxLength(64, '凭证号最多64个字符')} />
     </SimpleForm>
