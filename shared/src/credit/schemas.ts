@@ -27,7 +27,7 @@ export const creditItemCreateSchema = z
   .strictObject({
     companyId: intId('企业'),
     projectId: intId('项目').nullish().transform((v) => v ?? null),
-    type: z.string({ error: '信用事项类型必须是文字' }).regex(/^[a-z][a-z0-9_]{1,39}$/, '信用事项类型无效'),
+    type: z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? '请选择事项类型' : '信用事项类型必须是文字') }).regex(/^[a-z][a-z0-9_]{1,39}$/, '信用事项类型无效'),
     pointsTenths: pointsTenthsField(),
     authority: text('认定机关', 100),
     document: text('文书编号', 200),

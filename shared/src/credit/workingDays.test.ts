@@ -1,6 +1,7 @@
 import { addWorkingDays, validUntilAfterYears } from './workingDays';
 import { CREDIT_RULES, CREDIT_RULE_CATEGORY, CREDIT_RULE_LABELS, creditRule, pointsFitCategory } from './rules';
 import { creditItemState } from './items';
+import { creditItemCreateSchema } from './schemas';
 
 describe('addWorkingDays — DOMAIN.md §5: published for comment 5 working days, answered within 20', () => {
   test.each([
@@ -68,4 +69,12 @@ describe('creditItemState — DOMAIN.md §5: 公示中 and 异议中 do not coun
     [{ ...item, status: 'withdrawn' as const }, '2026-05-01', 'withdrawn'],
   ])('%p on %s → %s', (it, asOf, state) => expect(creditItemState(it, asOf)).toBe(state));
   test('a status outside the enum throws', () => expect(() => creditItemState({ ...item, status: 'gone' as never }, '2026-05-01')).toThrow(RangeError));
+});
+
+describe('creditItemCreateSchema — a blank console form asks for what is missing (DOMAIN.md §5 items)', () => {
+  test('no company and no type read "请选择…" on their fields, not "必须是编号/文字"', () => {
+    const r = creditItemCreateSchema.safeParse({ companyId: null, type: null, pointsTenths: -50, authority: '昆都仑区住房和城乡建设局', document: '昆建罚〔2026〕1号', evidence: [{ name: 'a.pdf', url: '/api/uploads/1' }], occurredOn: '2026-11-02' });
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField).toMatchObject({ companyId: '请选择企业', type: '请选择事项类型' });
+  });
 });

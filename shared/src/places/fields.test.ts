@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as shared from '../index';
-import { coordinate, intId, isoDate } from './fields';
+import { coordinate, intId, isoDate, text } from './fields';
 
 /** Every zod object schema @baotou/shared exports (ticketActionSchemas is a record of them), by name. */
 function exportedObjectSchemas(): [string, Record<string, z.ZodType>][] {
@@ -60,6 +60,21 @@ describe('the field helpers', () => {
     ['1', false],
     [true, false],
   ])('intId %j → %s', (v, ok) => expect(intId('小区').safeParse(v).success).toBe(ok));
+
+  test.each([
+    [undefined, '请选择小区'],
+    [null, '请选择小区'],
+    ['1', '小区必须是编号'],
+    [1.5, '小区必须是整数编号'],
+  ])('intId %j says %s', (v, message) => expect(intId('小区').safeParse(v).error?.issues[0].message).toBe(message));
+
+  // a blank required text field (the console sends null) asks for it, not "名称必须是文字"
+  test.each([
+    [undefined, '请填写名称'],
+    [null, '请填写名称'],
+    [5, '名称必须是文字'],
+    ['  ', '名称不能为空'],
+  ])('text %j says %s', (v, message) => expect(text('名称', 10).safeParse(v).error?.issues[0].message).toBe(message));
 
   test.each([
     [40.657, '40.657'],

@@ -5,7 +5,7 @@ import { normalizePhone, phoneKind, phoneProblem } from './phone';
 
 export const text = (label: string, max: number) =>
   z
-    .string({ error: `${label}必须是文字` })
+    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}必须是文字`) })
     .trim()
     .min(1, `${label}不能为空`)
     .max(max, `${label}不能超过${max}个字`);
@@ -41,7 +41,8 @@ export const MAX_ID = 2147483647;
  * read as 1 or 0); query-string ids go through the server's strict decimal parse instead.
  */
 export const intId = (label: string) =>
-  z.number({ error: `${label}必须是编号` }).int(`${label}必须是整数编号`).positive(`${label}无效`).max(MAX_ID, `${label}无效`);
+  // nothing chosen reads "请选择…" on the field (a blank select once said "企业必须是编号")
+  z.number({ error: (iss) => (iss.input === undefined || iss.input === null ? `请选择${label}` : `${label}必须是编号`) }).int(`${label}必须是整数编号`).positive(`${label}无效`).max(MAX_ID, `${label}无效`);
 
 /**
  * A latitude or longitude within ±limit degrees: a number, or a decimal string as the numeric
