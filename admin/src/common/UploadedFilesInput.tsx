@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import { Box, Button, Chip, Link, Typography } from '@mui/material';
-import { useInput, useNotify, type Validator } from 'react-admin';
+import { useInput, useNotify, ValidationError, type Validator } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { authHeaders } from '../auth/session';
+import { UPLOAD_ACCEPT, UPLOAD_IMAGE_ACCEPT, isUploadUrl, uploadUrl, type UploadedFile } from '@baotou/shared';
 
-export type UploadedFile = { name: string; url: string };
-
-const DOCUMENT_TYPES = 'image/jpeg,image/png,image/webp,application/pdf';
-const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
+export type { UploadedFile };
 
 /** POSTs one file to the uploads capability; the URL the server then accepts as the uploader's own. */
 export async function uploadFile(file: File): Promise<UploadedFile> {
   const data = new FormData();
   data.append('file', file);
   const { json } = await httpClient('/api/uploads', { method: 'POST', body: data });
-  return { name: file.name.slice(0, 100), url: `/api/uploads/${(json as { id: number }).id}` };
+  return { name: file.name.slice(0, 100), url: uploadUrl((json as { id: number }).id) };
 }
 
 /**
@@ -65,10 +63,15 @@ export const UploadedFilesInput = ({
       {files.length < max && (
         <Button component="label" size="small" variant="outlined" disabled={busy}>
           {busy ? '上传中…' : '上传文件'}
-          <input hidden type="file" accept={DOCUMENT_TYPES} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+          <input hidden type="file" accept={UPLOAD_ACCEPT} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
         </Button>
       )}
-      {fieldState.error?.message && <Typography variant="caption" color="error" display="block">{fieldState.error.message}</Typography>}
+      {/* react-admin keeps a validator's message serialised ("@@react-admin@@\"…\""); ValidationError reads it as the text */}
+      {fieldState.error?.message && (
+        <Typography variant="caption" color="error" display="block">
+          <ValidationError error={fieldState.error.message} />
+        </Typography>
+      )}
     </Box>
   );
 };
@@ -99,7 +102,7 @@ export const PhotoUploads = ({ value, onChange, testId, max = 10 }: { value: str
       {value.length < max && (
         <Button component="label" size="small" variant="outlined" disabled={busy}>
           {busy ? '上传中…' : '上传照片'}
-          <input hidden type="file" accept={IMAGE_TYPES} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+          <input hidden type="file" accept={UPLOAD_IMAGE_ACCEPT} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
         </Button>
       )}
     </Box>
@@ -111,7 +114,7 @@ export const PhotoUploads = ({ value, onChange, testId, max = 10 }: { value: str
  * so it is fetched and handed to the browser as a blob. Outside https links open directly.
  */
 export async function openUploadedFile(f: UploadedFile): Promise<void> {
-  if (!f.url.startsWith('/api/uploads/')) {
+  if (!isUploadUrl(f.url)) {
     window.open(f.url, '_blank', 'noopener,noreferrer');
     return;
   }

@@ -24,7 +24,8 @@ export const BillingRunCreate = () => (
       <Alert severity="info" sx={{ mb: 2 }}>按所选月份为所选小区生成账单；同一项目同一月份只能计费一次。未售或未交付的房屋由开发建设单位缴纳（《物业管理条例》第四十一条）。</Alert>
       <SelectInput source="period" choices={monthChoices()} validate={required('请选择计费月份')} />
       <ReferenceArrayInput source="compoundIds" reference="compounds" perPage={200}>
-        <SelectArrayInput optionText="name" validate={required('至少选择一个小区')} />
+        {/* inside the reference the field's label would be looked up on compounds ("Compound"): named here */}
+        <SelectArrayInput label="小区" optionText="name" validate={required('至少选择一个小区')} />
       </ReferenceArrayInput>
     </SimpleForm>
   </Create>
