@@ -36,6 +36,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // An idle connection dropped by the server (restart, failover) must not take the process down;
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
+    // Nor may one lost while checked out between two statements (the primary killed mid-transaction,
+    // a failover): its next query fails and the request gets a 500, instead of an unhandled 'error' event.
+    pool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL connection lost:', err.message)));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     if (!opts.replicaUrl) return { db, kind: 'postgresql', close: () => pool.end(), poolStats };
@@ -43,6 +46,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // then fails the write, never splits the books), and are named so pg_stat_activity shows them.
     const replicaPool = new Pool({ connectionString: opts.replicaUrl, max: opts.replicaPoolSize ?? 10, application_name: REPLICA_APPLICATION_NAME, options: '-c default_transaction_read_only=on' });
     replicaPool.on('error', (err) => console.error('PostgreSQL replica idle connection error:', err.message));
+    replicaPool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL replica connection lost:', err.message)));
     const replica = drizzlePg(replicaPool, { schema, casing: 'snake_case' });
     attachReplica(db, replica);
     return { db, kind: 'postgresql', replica, close: () => Promise.all([pool.end(), replicaPool.end()]).then(() => undefined), poolStats };
