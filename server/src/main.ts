@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { loadConfig } from '@baotou/config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
@@ -9,6 +8,7 @@ import { createNotificationDispatcher } from './notifications/dispatcher';
 import { definePeriodicJobs, schedulePeriodicJobs } from './jobs/periodic';
 import { startJobWorkers } from './jobs/queue';
 import { startAuditSealer } from './audit/chain';
+import { oneAtATime } from './ops/startupLock';
 import { keptSecrets, type KeptSecrets } from './auth/localSecrets';
 import { assertEncryptionKeyFits } from './auth/encryptionKeyCheck';
 import { backfillIdNumberHashes } from './places/owners';
@@ -21,9 +21,6 @@ import { FILING_SWEEP_JOB } from './supervision/filingsRoutes';
 import { filingSettingsFromEnv } from '@baotou/config';
 import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
 import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
-
-/** Advisory lock key held while a server migrates and seeds (any constant no other lock uses). */
-const STARTUP_LOCK = 0x62740015;
 
 async function main() {
   const started = Date.now();
@@ -90,19 +87,6 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-/** Start-up's migrations and seed under a session advisory lock on a PostgreSQL server (PGlite has one process by design). */
-async function oneAtATime(databaseUrl: string | undefined, work: () => Promise<void>): Promise<void> {
-  if (!databaseUrl) return work();
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
-    await work();
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((err) => {
