@@ -58,24 +58,29 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   if (input.billIds !== null && (!Array.isArray(input.billIds) || input.billIds.length === 0 || input.billIds.some((id) => !Number.isSafeInteger(id) || id <= 0))) {
     throw badRequest('INVALID_BILLS', '请选择要缴纳的账单', { billIds: '请选择要缴纳的账单' });
   }
-  const [home] = (await tx.execute(sql`SELECT id, region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows as { id: number; regionCode: string }[];
-  if (!home) throw notFound('房屋');
-
   const chosen = input.billIds === null ? null : [...new Set(input.billIds)];
   const where = chosen === null
     ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')`
     : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
+  // The home's region rides on the bills' locking read (one round trip on the notification's path).
   const locked = (
     await tx.execute(sql`
       SELECT b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId", b.company_id AS "companyId",
              b.region_code AS "regionCode", b.period_start::text AS "periodStart", b.period_end::text AS "periodEnd",
-             b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName"
+             b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName",
+             (SELECT h.region_code FROM households h WHERE h.id = ${input.householdId}) AS "homeRegionCode"
         FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
        WHERE ${where} ORDER BY b.id FOR UPDATE OF b`)
   ).rows.map((r) => {
     const row = r as unknown as Record<string, unknown>;
-    return { ...row, id: Number(row.id), amountFen: Number(row.amountFen), paidFen: Number(row.paidFen) } as LockedBill;
+    return { ...row, id: Number(row.id), amountFen: Number(row.amountFen), paidFen: Number(row.paidFen) } as LockedBill & { homeRegionCode: string | null };
   });
+  const homeRegionCode = locked.length
+    ? locked[0].homeRegionCode
+    : ((await tx.execute(sql`SELECT region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows[0] as { regionCode: string } | undefined)?.regionCode;
+  if (!homeRegionCode) throw notFound('房屋');
+  const home = { regionCode: homeRegionCode };
+
   if (chosen !== null && locked.length !== chosen.length) throw notFound('账单');
   for (const b of locked) {
     if (b.householdId !== input.householdId) throw forbidden('BILL_OF_ANOTHER_HOME', `账单 ${b.id} 不属于该房屋，不能代缴`);
@@ -92,31 +97,33 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   const [{ id: paymentId }] = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))::int AS id`)).rows as { id: number }[];
   const now = new Date();
   const receiptNo = receiptNoFor(paymentId, now);
-  await tx.execute(sql`
-    INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
-    OVERRIDING SYSTEM VALUE
-    VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
-            ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})`);
   const ids = lines.map((l) => l.billId);
   const amounts = lines.map((l) => l.amountFen);
-  await tx.execute(sql`
-    INSERT INTO fee_allocations (payment_id, bill_id, amount_fen)
-    SELECT ${paymentId}, v.bill_id, v.amount FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[]) AS v(bill_id, amount)`);
   const statuses = lines.map((l) => {
     const b = byId.get(l.billId)!;
     return billStatusFor(b.amountFen, b.paidFen + l.amountFen);
   });
-  await tx.execute(sql`
-    UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now()
-      FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
-     WHERE b.id = v.bill_id`);
   const receiptLines = lines.map((l) => {
     const b = byId.get(l.billId)!;
     return { billId: b.id, feeItemName: b.feeItemName, periodStart: b.periodStart, periodEnd: b.periodEnd, amountFen: l.amountFen };
   });
+  // The payment, its allocations, the bills' paid amounts and the receipt in one statement.
   await tx.execute(sql`
+    WITH payment AS (
+      INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
+      OVERRIDING SYSTEM VALUE
+      VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
+              ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})
+      RETURNING id
+    ), v AS (
+      SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
+    ), allocations AS (
+      INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
+    ), paid AS (
+      UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v WHERE b.id = v.bill_id
+    )
     INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
-    VALUES (${paymentId}, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()})`);
+    SELECT payment.id, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()} FROM payment`);
   await writeAudit(tx, input.actor, {
     action: 'fee_payment',
     entity: 'fee-payments',

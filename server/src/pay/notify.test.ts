@@ -125,6 +125,24 @@ describe('POST /api/pay/wechat/notify', () => {
     expect((await t.api.get(`/api/pay/orders/${o.orderId}`).set(bearer(neighbour))).status).toBe(404);
   }, 60_000);
 
+  test('a notification repeated after posting is answered 200 from one read: it does not queue behind a lock on the order', async () => {
+    const o = await placed();
+    expect((await standIn.pay(o.no)).map((d) => d.status)).toEqual([200]);
+    const { Client } = await import('pg');
+    const c = new Client({ connectionString: t.databaseUrl });
+    await c.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT 1 FROM pay_orders WHERE id = $1 FOR UPDATE', [o.orderId]);
+      const again = await Promise.race([standIn.pay(o.no), new Promise<'blocked'>((r) => setTimeout(() => r('blocked'), 5000))]);
+      expect(again === 'blocked' ? again : again.map((d) => d.status)).toEqual([200]);
+    } finally {
+      await c.query('ROLLBACK');
+      await c.end();
+    }
+    expect(await paymentsOf(o.orderId)).toHaveLength(1);
+  }, 60_000);
+
   test('a bad signature is 401 and posts nothing; WeChat\'s retry, signed right, posts once', async () => {
     const o = await placed();
     const [first] = await standIn.pay(o.no, { badSignature: true });

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
+import { payOrders } from '../db/schema';
 import { AppError, badRequest, unauthorized } from '../http/errors';
 import { SIGNATURE_TYPE } from './protocol';
 import type { PayClient, PayTransaction } from './client';
-import { settleOrder, type SettleOutcome } from './settle';
+import { assertTransactionMatches, settleOrder, type SettleOutcome } from './settle';
 
 export interface NotifyHeaders {
   timestamp?: string;
@@ -44,6 +46,11 @@ export async function handleNotification(db: Db, config: Config, client: PayClie
     throw badRequest('BAD_RESOURCE', '通知资源解密失败');
   }
   if (typeof t.out_trade_no !== 'string' || !t.out_trade_no) throw badRequest('BAD_RESOURCE', '通知缺少商户订单号');
+  // WeChat repeats a notification until answered 200, and 'paid'/'unposted' never change again:
+  // an order already settled is answered from one read, without a transaction or a lock.
+  const [seen] = await db.select().from(payOrders).where(eq(payOrders.outTradeNo, t.out_trade_no));
+  assertTransactionMatches(config.pay, t.out_trade_no, seen, t);
+  if (seen.status === 'paid' || seen.status === 'unposted') return { outcome: 'already' };
   const { outcome } = await db.transaction((tx) => settleOrder(tx, config, t.out_trade_no, t));
   return { outcome };
 }

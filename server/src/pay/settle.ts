@@ -20,27 +20,22 @@ export type SettleOutcome = 'posted' | 'already' | 'unposted' | 'not_paid';
  * (paid at WeChat, to refund from the console) and WeChat is told it was received.
  */
 export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, outTradeNo: string, t: PayTransaction): Promise<{ order: PayOrderRow; outcome: SettleOutcome }> {
-  const settings = config.pay;
   const [order] = await tx.select().from(payOrders).where(eq(payOrders.outTradeNo, outTradeNo)).for('update');
-  if (!order) throw new AppError('UNKNOWN_ORDER', 404, `订单 ${outTradeNo} 不存在`);
-  if (t.out_trade_no !== order.outTradeNo || t.appid !== settings.appId || t.mchid !== settings.mchId) {
-    throw badRequest('ORDER_MISMATCH', '通知的商户号、应用号或订单号与订单不符');
-  }
-  if (t.amount?.total !== order.amountFen) throw badRequest('AMOUNT_MISMATCH', `通知金额 ${t.amount?.total} 分与订单金额 ${order.amountFen} 分不符`);
+  assertTransactionMatches(config.pay, outTradeNo, order, t);
   if (order.status === 'paid' || order.status === 'unposted') return { order, outcome: 'already' };
   if (t.trade_state !== 'SUCCESS') return { order, outcome: 'not_paid' };
   const paidAt = t.success_time ? new Date(t.success_time) : new Date();
   let feePaymentId: number | null = null;
   let status = 'paid';
   try {
-    await tx.transaction(async (sp) => {
-      if (order.purpose === 'fees') {
-        const posted = await postFeePayment(sp, { householdId: order.householdId, billIds: order.billIds, amountFen: order.amountFen, method: 'wechat', reference: t.transaction_id ?? order.outTradeNo, payOrderId: order.id, actor: null });
-        feePaymentId = posted.paymentId;
-      } else {
-        await postFundDeposit(sp, config.fund, order);
-      }
-    });
+    if (order.purpose === 'fees') {
+      // No savepoint: postFeePayment refuses (AppError) before it writes anything, so the
+      // transaction goes on to record the order as unposted; any other error rolls it all back.
+      const posted = await postFeePayment(tx, { householdId: order.householdId, billIds: order.billIds, amountFen: order.amountFen, method: 'wechat', reference: t.transaction_id ?? order.outTradeNo, payOrderId: order.id, actor: null });
+      feePaymentId = posted.paymentId;
+    } else {
+      await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
+    }
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
     status = 'unposted';
@@ -59,4 +54,16 @@ export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, 
     regionCode: order.regionCode,
   });
   return { order: after, outcome: status === 'paid' ? 'posted' : 'unposted' };
+}
+
+/**
+ * Refuses a transaction that is not this order's: no such order (404 UNKNOWN_ORDER), another
+ * merchant, app or order number (400 ORDER_MISMATCH), another amount (400 AMOUNT_MISMATCH).
+ */
+export function assertTransactionMatches(settings: Pick<Config, 'pay'>['pay'], outTradeNo: string, order: PayOrderRow | undefined, t: PayTransaction): asserts order is PayOrderRow {
+  if (!order) throw new AppError('UNKNOWN_ORDER', 404, `订单 ${outTradeNo} 不存在`);
+  if (t.out_trade_no !== order.outTradeNo || t.appid !== settings.appId || t.mchid !== settings.mchId) {
+    throw badRequest('ORDER_MISMATCH', '通知的商户号、应用号或订单号与订单不符');
+  }
+  if (t.amount?.total !== order.amountFen) throw badRequest('AMOUNT_MISMATCH', `通知金额 ${t.amount?.total} 分与订单金额 ${order.amountFen} 分不符`);
 }
