@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { formatTarget, kpiTargetSchema, type KpiIndicator } from '@baotou/shared';
 import { searchFilter } from '../common/fields';
-import { xlsxExporter } from '../common/xlsxExporter';
+import { serverXlsxExporter } from '../common/serverExport';
 import { pick, zodValidate } from '../supervision/inspectionChoices';
 import { indicatorChoices, yearChoices } from './choices';
 
@@ -29,10 +29,7 @@ const filters = [
   <SelectInput key="indicator" source="indicator" choices={indicatorChoices} alwaysOn />,
 ];
 
-const exporter = xlsxExporter('kpi-targets', {
-  fields: ['id', 'year', 'indicator', 'value', 'document', 'createdAt'],
-  enums: { indicator: Object.fromEntries(indicatorChoices.map((c) => [c.id, c.name])) },
-});
+const exporter = serverXlsxExporter('kpi-targets');
 
 const targetText = (r: { indicator: KpiIndicator; value: number }) => formatTarget(r.indicator, r.value);
 

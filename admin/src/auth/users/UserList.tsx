@@ -1,7 +1,7 @@
 import { BooleanField, Datagrid, List, ReferenceField, SelectInput, TextField } from 'react-admin';
 import { roleChoices } from '../../choices';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [
   searchFilter,
@@ -9,13 +9,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('users', {
-  fields: ['id', 'username', 'name', 'role', 'regionCode', 'companyId', 'disabled'],
-  references: [
-    { field: 'regionCode', resource: 'regions' },
-    { field: 'companyId', resource: 'companies' },
-  ],
-});
+const exporter = serverXlsxExporter('users');
 
 export const UserList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'username', order: 'ASC' }} perPage={25}>

@@ -1,7 +1,7 @@
 import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, ReferenceField, SelectInput, TextField } from 'react-admin';
 import { EnumField, RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { crossAppointmentChoices, crossAppointmentLabels, memberRoleChoices, memberRoleLabels } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { crossAppointmentChoices, memberRoleChoices } from '../choices';
 import { committeeRepresentation } from '../committees/representation';
 
 // `q` searches the member's name.
@@ -13,14 +13,7 @@ const filters = [
   <NullableBooleanInput key="partyMember" source="partyMember" />,
 ];
 
-const exporter = xlsxExporter('committee-members', {
-  fields: ['id', 'compoundId', 'committeeId', 'name', 'phone', 'role', 'partyMember', 'crossAppointment', 'termStart', 'termEnd'],
-  references: [
-    { field: 'compoundId', resource: 'compounds' },
-    { field: 'committeeId', resource: 'committees', label: committeeRepresentation },
-  ],
-  enums: { role: memberRoleLabels, crossAppointment: crossAppointmentLabels },
-});
+const exporter = serverXlsxExporter('committee-members');
 
 export const MemberList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

@@ -1,14 +1,7 @@
-import { Datagrid, DateField, List, NumberField, SelectInput, TextField, type Exporter } from 'react-admin';
+import { Datagrid, DateField, List, NumberField, SelectInput, TextField } from 'react-admin';
 import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import {
-  committeeAlertChoices,
-  committeeAlertLabels,
-  committeeKindChoices,
-  committeeKindLabels,
-  committeeStatusChoices,
-  committeeStatusLabels,
-} from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { committeeAlertChoices, committeeKindChoices, committeeStatusChoices } from '../choices';
 import { AlertsField } from './AlertsField';
 
 // `q` searches the compound name; `alert` keeps committees carrying that alert code.
@@ -21,17 +14,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const toXlsx = xlsxExporter('committees', {
-  fields: ['id', 'compoundName', 'regionCode', 'kind', 'status', 'electedAt', 'termStart', 'termEnd', 'filedAt', 'memberCount', 'partyMemberCount', 'lastDisclosureAt', 'alerts'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: { kind: committeeKindLabels, status: committeeStatusLabels },
-});
-// Alerts are a list of codes: one cell of Chinese labels.
-const exporter: Exporter = (records, ...rest) =>
-  toXlsx(
-    records.map((r) => ({ ...r, alerts: (r.alerts ?? []).map((c: string) => committeeAlertLabels[c] ?? c).join('、') })),
-    ...rest,
-  );
+const exporter = serverXlsxExporter('committees');
 
 export const CommitteeList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

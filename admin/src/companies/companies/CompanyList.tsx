@@ -1,13 +1,10 @@
 import { Datagrid, List, NumberField, TextField } from 'react-admin';
 import { RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [searchFilter, <RegionInput key="regionCode" source="regionCode" alwaysOn />];
 
-const exporter = xlsxExporter('companies', {
-  fields: ['id', 'name', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'address', 'regionCode', 'projectCount'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-});
+const exporter = serverXlsxExporter('companies');
 
 export const CompanyList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'name', order: 'ASC' }} perPage={25}>

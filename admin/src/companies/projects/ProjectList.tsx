@@ -1,8 +1,8 @@
 import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { serviceLevelChoices } from '../../choices';
 import { FenField, RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { feeFlagChoices, pricingFormChoices, qualityEnums, selectionMethodChoices } from '../../quality/choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { feeFlagChoices, pricingFormChoices, selectionMethodChoices } from '../../quality/choices';
 
 const filters = [
   searchFilter,
@@ -15,15 +15,7 @@ const filters = [
   <SelectInput key="selectionMethod" source="selectionMethod" choices={selectionMethodChoices} />,
 ];
 
-const exporter = xlsxExporter('projects', {
-  fields: [
-    'id', 'companyName', 'compoundName', 'regionCode', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel',
-    'contractFilingNo', 'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
-    'assessedLevelName', 'feeFlag', 'pricingForm', 'selectionMethod', 'tenderDate', 'tenderResult',
-  ],
-  enums: qualityEnums,
-  references: [{ field: 'regionCode', resource: 'regions' }],
-});
+const exporter = serverXlsxExporter('projects');
 
 export const ProjectList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'startDate', order: 'DESC' }} perPage={25}>

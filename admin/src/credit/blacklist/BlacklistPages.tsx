@@ -8,9 +8,9 @@ import { blacklistCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { authHeaders } from '../../auth/session';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
-import { blacklistEnums, reasonChoices, stateChoices } from './choices';
+import { reasonChoices, stateChoices } from './choices';
 import { zodFields } from '../../common/schemaValidation';
 
 const filters = [
@@ -20,10 +20,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('blacklist', {
-  fields: ['id', 'companyName', 'creditCode', 'reason', 'document', 'listedOn', 'state', 'authorityName', 'removedOn', 'removalDocument', 'compoundCount'],
-  enums: blacklistEnums,
-});
+const exporter = serverXlsxExporter('blacklist');
 
 export const list = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'listedOn', order: 'DESC' }} perPage={25}>

@@ -8,11 +8,11 @@ import { useWatch } from 'react-hook-form';
 import { creditItemCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput, type UploadedFile } from '../../common/UploadedFilesInput';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { httpClient } from '../../dataProvider';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { zodValidate } from '../../common/schemaValidation';
-import { categoryChoices, creditEnums, objectionStatusChoices, points, stateChoices } from '../choices';
+import { categoryChoices, objectionStatusChoices, points, stateChoices } from '../choices';
 
 export type CreditItemType = { id: string; label: string; category: string; minTenths: number; maxTenths: number; source: string; rule: boolean };
 
@@ -44,11 +44,7 @@ const ItemFilters = () => {
   ];
 };
 
-const exporter = xlsxExporter('credit-items', {
-  fields: ['id', 'companyName', 'projectName', 'typeLabel', 'category', 'pointsTenths', 'authority', 'document', 'occurredOn', 'validFrom', 'validUntil', 'publicUntil', 'state'],
-  enums: creditEnums,
-  computed: { pointsTenths: (r) => Number(points(r.pointsTenths)) },
-});
+const exporter = serverXlsxExporter('credit-items');
 
 export const list = () => (
   <List filters={ItemFilters()} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

@@ -6,9 +6,9 @@ import {
 } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
-import { creditEnums, objectionStatusChoices, outcomeChoices, points } from '../choices';
+import { objectionStatusChoices, outcomeChoices, points } from '../choices';
 
 const filters = [
   searchFilter,
@@ -17,11 +17,7 @@ const filters = [
   <RefInput key="companyId" source="companyId" reference="companies" />,
 ];
 
-const exporter = xlsxExporter('credit-objections', {
-  fields: ['id', 'companyName', 'itemTypeLabel', 'itemDocument', 'reason', 'status', 'dueOn', 'answer', 'pointsBefore', 'pointsAfter', 'createdAt', 'answeredAt'],
-  enums: creditEnums,
-  computed: { pointsBefore: (r) => Number(points(r.pointsBefore)), pointsAfter: (r) => (r.pointsAfter === null ? '' : Number(points(r.pointsAfter))) },
-});
+const exporter = serverXlsxExporter('credit-objections');
 
 const Points = ({ source }: { source: string }) => <FunctionField source={source} render={(r: RaRecord) => (r[source] === null ? '—' : `${points(r[source])} 分`)} />;
 

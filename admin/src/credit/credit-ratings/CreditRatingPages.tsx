@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, NumberField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, TopToolbar, ExportButton, useNotify, usePermissions, useRefresh, type RaRecord } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { httpClient } from '../../dataProvider';
-import { creditEnums, gradeChoices, points, yearChoices } from '../choices';
+import { gradeChoices, points, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -13,11 +13,7 @@ const filters = [
   <RefInput key="companyId" source="companyId" reference="companies" />,
 ];
 
-const exporter = xlsxExporter('credit-ratings', {
-  fields: ['id', 'companyName', 'creditCode', 'year', 'scoreTenths', 'grade', 'baseTenths', 'goodTenths', 'badTenths', 'itemCount', 'publishedAt'],
-  enums: creditEnums,
-  computed: Object.fromEntries(['scoreTenths', 'baseTenths', 'goodTenths', 'badTenths'].map((f) => [f, (r: RaRecord) => Number(points(r[f]))])),
-});
+const exporter = serverXlsxExporter('credit-ratings');
 
 export const Score = ({ source }: { source: string }) => <FunctionField source={source} render={(r: RaRecord) => points(r[source])} />;
 

@@ -1,15 +1,11 @@
 import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { creditEnums, gradeChoices, points } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { gradeChoices, points } from '../choices';
 
 const filters = [searchFilter, <SelectInput key="grade" source="grade" choices={gradeChoices} alwaysOn />, <RegionInput key="regionCode" source="regionCode" />];
 
-const exporter = xlsxExporter('credit-scores', {
-  fields: ['id', 'companyName', 'creditCode', 'asOf', 'scoreTenths', 'grade', 'baseTenths', 'goodTenths', 'badTenths', 'blacklisted'],
-  enums: creditEnums,
-  computed: Object.fromEntries(['scoreTenths', 'baseTenths', 'goodTenths', 'badTenths'].map((f) => [f, (r: RaRecord) => Number(points(r[f]))])),
-});
+const exporter = serverXlsxExporter('credit-scores');
 
 const Score = ({ source }: { source: string }) => <FunctionField source={source} render={(r: RaRecord) => points(r[source])} />;
 

@@ -1,7 +1,7 @@
-import { Datagrid, DateField, FunctionField, List, ReferenceField, SelectInput, TextField, type Exporter, type RaRecord } from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, ReferenceField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { flagLineLabel, flagStatusChoices, flagStatusLabels } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { flagLineLabel, flagStatusChoices } from '../choices';
 import { AnswerFlagButton } from './AnswerFlagButton';
 
 // The 纠错 queue: opens on 待答复, oldest first. `q` searches the comment.
@@ -11,16 +11,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const toXlsx = xlsxExporter('disclosure-flags', {
-  fields: ['id', 'compoundId', 'disclosureId', 'line', 'comment', 'status', 'answer', 'createdAt', 'regionCode'],
-  references: [
-    { field: 'compoundId', resource: 'compounds' },
-    { field: 'disclosureId', resource: 'disclosures', label: (r) => r.title },
-    { field: 'regionCode', resource: 'regions' },
-  ],
-  enums: { status: flagStatusLabels },
-});
-const exporter: Exporter = (records, ...rest) => toXlsx(records.map((r) => ({ ...r, line: flagLineLabel(r.line) })), ...rest);
+const exporter = serverXlsxExporter('disclosure-flags');
 
 export const FlagList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'open' }} exporter={exporter} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25}>

@@ -1,8 +1,8 @@
 import { Chip } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, NumberField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { disclosureKindChoices, disclosureKindLabels, disclosureStatusChoices, disclosureStatusLabels } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { disclosureKindChoices, disclosureStatusChoices } from '../choices';
 
 // `q` searches the title; newest first.
 const filters = [
@@ -14,11 +14,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const exporter = xlsxExporter('disclosures', {
-  fields: ['id', 'compoundName', 'regionCode', 'kind', 'title', 'version', 'current', 'status', 'periodStart', 'periodEnd', 'dueDate', 'publishedAt', 'correctsId', 'supersededById'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: { kind: disclosureKindLabels, status: disclosureStatusLabels },
-});
+const exporter = serverXlsxExporter('disclosures');
 
 export const DisclosureList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'publishedAt', order: 'DESC' }} perPage={25}>

@@ -1,16 +1,13 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { billingRunStatusChoices, feesEnums } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { billingRunStatusChoices } from '../choices';
 import { YuanField } from '../fields';
 
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={billingRunStatusChoices} alwaysOn />];
 
-const exporter = xlsxExporter('billing-runs', {
-  fields: ['id', 'period', 'compoundNames', 'status', 'projectsDone', 'projectsTotal', 'billsCreated', 'billedFen', 'createdByName', 'startedAt', 'finishedAt'],
-  enums: feesEnums,
-});
+const exporter = serverXlsxExporter('billing-runs');
 
 /** Projects done of total, as a bar with its figures (the run reports progress per project). */
 export const RunProgress = ({ record }: { record: RaRecord }) => {

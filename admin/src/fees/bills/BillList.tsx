@@ -1,7 +1,7 @@
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { billPayerChoices, billStatusChoices, feesEnums, overdueChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { billPayerChoices, billStatusChoices, overdueChoices } from '../choices';
 import { YuanField } from '../fields';
 import { ReverseBillButton } from './ReverseBillButton';
 
@@ -14,10 +14,7 @@ const filters = [
   <SelectInput key="payer" source="payer" choices={billPayerChoices} />,
 ];
 
-const exporter = xlsxExporter('bills', {
-  fields: ['id', 'compoundName', 'buildingName', 'unitName', 'room', 'feeItemName', 'periodStart', 'periodEnd', 'months', 'amountFen', 'paidFen', 'owedFen', 'status', 'payer', 'dueOn', 'overdueDays', 'reverseReason'],
-  enums: feesEnums,
-});
+const exporter = serverXlsxExporter('bills');
 
 /** Arrears by building and age: filter a compound, a building and 逾期 3/6/12 months; sort by amount. */
 export const BillList = () => (

@@ -12,8 +12,8 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { searchFilter, RefInput } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { billingCycleChoices, feeItemKindChoices, feesEnums, yuan } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { billingCycleChoices, feeItemKindChoices, yuan } from '../choices';
 
 const filters = [
   searchFilter,
@@ -22,22 +22,7 @@ const filters = [
   <BooleanInput key="active" source="active" />,
 ];
 
-const exporter = xlsxExporter('fee-items', {
-  fields: [
-    'id',
-    'compoundName',
-    'companyName',
-    'kind',
-    'name',
-    'feeMilliFenPerM2Month',
-    'monthlyFen',
-    'billingCycle',
-    'startsOn',
-    'lateFeeBpPerMonth',
-    'active',
-  ],
-  enums: feesEnums,
-});
+const exporter = serverXlsxExporter('fee-items');
 
 /** milli-fen per m² per month → "1.3900 元/㎡·月". */
 export const unitPrice = (milli: number) =>

@@ -1,7 +1,7 @@
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { feesEnums, paymentMethodChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { paymentMethodChoices } from '../choices';
 import { YuanField } from '../fields';
 import { RefundButton } from './RefundButton';
 
@@ -11,10 +11,7 @@ const filters = [
   <SelectInput key="method" source="method" choices={paymentMethodChoices} alwaysOn />,
 ];
 
-const exporter = xlsxExporter('fee-payments', {
-  fields: ['id', 'receiptNo', 'compoundName', 'buildingName', 'unitName', 'room', 'method', 'amountFen', 'refundedFen', 'reference', 'recordedByName', 'paidAt'],
-  enums: feesEnums,
-});
+const exporter = serverXlsxExporter('fee-payments');
 
 export const FeePaymentList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

@@ -1,11 +1,11 @@
 import { Datagrid, DateField, FunctionField, List, SelectField, TextField, type RaRecord } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { feesEnums, paymentMethodChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { paymentMethodChoices } from '../choices';
 import { YuanField } from '../fields';
 
 const filters = [searchFilter, <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />];
-const exporter = xlsxExporter('receipts', { fields: ['id', 'receiptNo', 'compoundName', 'buildingName', 'unitName', 'room', 'amountFen', 'method', 'refundedFen', 'companyName', 'issuedAt'], enums: feesEnums });
+const exporter = serverXlsxExporter('receipts');
 
 export const ReceiptList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

@@ -1,8 +1,7 @@
 import { CreateButton, Datagrid, DateField, ExportButton, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField } from '../fields';
-import { fenColumns } from '../exportFen';
 import { BankField } from './BankField';
 
 // `q` matches the compound's name or code.
@@ -12,14 +11,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />,
 ];
 
-const exporter = fenColumns(
-  xlsxExporter('fund-accounts', {
-    fields: ['id', 'compoundName', 'regionCode', 'bankName', 'accountNo', 'balanceFen', 'ledgerCount', 'firstDepositOwedCount', 'topUpDueCount', 'createdAt'],
-    references: [{ field: 'regionCode', resource: 'regions' }],
-    numeric: ['balanceFen'],
-  }),
-  ['balanceFen'],
-);
+const exporter = serverXlsxExporter('fund-accounts');
 
 const actions = (
   <TopToolbar>

@@ -1,8 +1,7 @@
-import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, SelectInput, TextField, type Exporter } from 'react-admin';
+import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { applicationStatusChoices, applicationStatusLabels, emergencyKindChoices, emergencyKindLabels, scopeTypeLabels } from '../choices';
-import { fenColumns } from '../exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { applicationStatusChoices, emergencyKindChoices } from '../choices';
 import { YuanField } from '../fields';
 import { OverdueField } from './OverdueField';
 
@@ -16,15 +15,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const exporter: Exporter = fenColumns(
-  xlsxExporter('fund-applications', {
-    fields: ['id', 'compoundName', 'regionCode', 'title', 'contractor', 'scopeType', 'budgetFen', 'actualCostFen', 'emergency', 'emergencyKind', 'status', 'disclosureDueAt', 'disclosureOverdue', 'approvedAt', 'disbursedAt', 'createdAt'],
-    references: [{ field: 'regionCode', resource: 'regions' }],
-    numeric: ['budgetFen', 'actualCostFen'],
-    enums: { status: applicationStatusLabels, emergencyKind: emergencyKindLabels, scopeType: scopeTypeLabels },
-  }),
-  ['budgetFen', 'actualCostFen'],
-);
+const exporter = serverXlsxExporter('fund-applications');
 
 export const FundApplicationList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>

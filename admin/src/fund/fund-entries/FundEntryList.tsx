@@ -1,11 +1,10 @@
 import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { EnumField, RefInput } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { entryKindChoices, entryKindLabels, payerLabels } from '../choices';
-import { fenColumns } from '../exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { entryKindChoices, payerLabels } from '../choices';
 import { YuanField } from '../fields';
 import { ReverseButton } from './ReverseButton';
-import { LedgerHomeField, ReferenceTextField, journalExport } from '../journal';
+import { LedgerHomeField, ReferenceTextField } from '../journal';
 
 const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name }));
 
@@ -17,16 +16,7 @@ const filters = [
   <RefInput key="householdId" source="householdId" reference="households" optionText="room" />,
 ];
 
-const exporter = fenColumns(
-  xlsxExporter('fund-entries', {
-    fields: ['id', 'postedAt', 'accountId', 'householdId', 'batchId', 'kind', 'amountFen', 'balanceAfterFen', 'payer', 'reference', 'reversesId', 'memo'],
-    references: [{ field: 'accountId', resource: 'fund-accounts', label: (a) => a.compoundName ?? a.id }, ...journalExport.references],
-    computed: journalExport.computed,
-    numeric: ['amountFen', 'balanceAfterFen'],
-    enums: { kind: entryKindLabels, payer: payerLabels },
-  }),
-  ['amountFen', 'balanceAfterFen'],
-);
+const exporter = serverXlsxExporter('fund-entries');
 
 export const FundEntryList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

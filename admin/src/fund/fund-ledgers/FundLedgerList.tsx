@@ -1,9 +1,8 @@
 import { Datagrid, List, NullableBooleanInput, SelectInput, TextField, BooleanField } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { fenColumns } from '../exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField } from '../fields';
-import { ledgerStatusChoices, ledgerStatusLabels } from '../choices';
+import { ledgerStatusChoices } from '../choices';
 import { LedgerStatusField } from './LedgerStatusField';
 
 // `q` searches the room number; 状态 finds the homes owing their first deposit or a top-up.
@@ -18,15 +17,7 @@ const filters = [
 
 const FEN = ['firstDepositFen', 'depositedFen', 'earnedFen', 'usedFen', 'balanceFen'];
 
-const exporter = fenColumns(
-  xlsxExporter('fund-ledgers', {
-    fields: ['id', 'compoundId', 'buildingName', 'unitName', 'room', 'area', 'ownerName', 'developerUnsold', ...FEN, 'firstDepositOwedFen', 'status'],
-    references: [{ field: 'compoundId', resource: 'compounds' }],
-    numeric: ['area', ...FEN, 'firstDepositOwedFen'],
-    enums: { status: ledgerStatusLabels },
-  }),
-  [...FEN, 'firstDepositOwedFen'],
-);
+const exporter = serverXlsxExporter('fund-ledgers');
 
 export const FundLedgerList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

@@ -1,7 +1,7 @@
 import { BooleanField, BooleanInput, Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { crossKindChoices, memberRoleChoices, partyEnums, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { crossKindChoices, memberRoleChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -12,10 +12,7 @@ const filters = [
   <SelectInput key="startYear" source="startYear" choices={yearChoices} />,
 ];
 
-const exporter = xlsxExporter('cross-appointments', {
-  fields: ['id', 'memberName', 'memberRole', 'kind', 'communityName', 'communityCode', 'compoundName', 'startDate', 'endDate', 'active'],
-  enums: partyEnums,
-});
+const exporter = serverXlsxExporter('cross-appointments');
 
 export const CrossList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

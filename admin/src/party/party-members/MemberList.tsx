@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { genderChoices, memberRoleChoices, partyEnums, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { genderChoices, memberRoleChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -14,11 +14,7 @@ const filters = [
   <SelectInput key="joinedYear" source="joinedYear" choices={yearChoices} />,
 ];
 
-const exporter = xlsxExporter('party-members', {
-  fields: ['id', 'name', 'gender', 'joinedOn', 'orgName', 'role', 'employerName', 'compoundName', 'regionCode', 'phone'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: partyEnums,
-});
+const exporter = serverXlsxExporter('party-members');
 
 export const MemberList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

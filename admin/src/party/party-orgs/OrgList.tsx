@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { orgSettingChoices, orgTypeChoices, partyEnums, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { orgSettingChoices, orgTypeChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -13,11 +13,7 @@ const filters = [
   <SelectInput key="foundedYear" source="foundedYear" choices={yearChoices} />,
 ];
 
-const exporter = xlsxExporter('party-orgs', {
-  fields: ['id', 'name', 'type', 'setting', 'parentName', 'secretaryName', 'foundedOn', 'memberCount', 'registeredMembers', 'companyName', 'compoundName', 'regionCode'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: partyEnums,
-});
+const exporter = serverXlsxExporter('party-orgs');
 
 export const OrgList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

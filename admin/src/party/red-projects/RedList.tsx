@@ -1,7 +1,7 @@
 import { Datagrid, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { partyEnums, redResultChoices, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { redResultChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -11,11 +11,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const exporter = xlsxExporter('red-projects', {
-  fields: ['id', 'compoundCode', 'compoundName', 'designation', 'year', 'result', 'regionCode'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: partyEnums,
-});
+const exporter = serverXlsxExporter('red-projects');
 
 export const RedList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>

@@ -1,16 +1,10 @@
 import { Datagrid, List, NumberField, ReferenceField, TextField } from 'react-admin';
 import { RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [searchFilter, <RefInput key="compoundId" source="compoundId" reference="compounds" alwaysOn />];
 
-const exporter = xlsxExporter('buildings', {
-  fields: ['id', 'compoundId', 'name', 'floors', 'regionCode'],
-  references: [
-    { field: 'compoundId', resource: 'compounds' },
-    { field: 'regionCode', resource: 'regions' },
-  ],
-});
+const exporter = serverXlsxExporter('buildings');
 
 export const BuildingList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'name', order: 'ASC' }} perPage={25}>

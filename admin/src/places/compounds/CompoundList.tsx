@@ -9,7 +9,7 @@ import {
 } from 'react-admin';
 import { compoundTypeChoices, managementModeChoices } from '../../choices';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [
   searchFilter,
@@ -22,16 +22,7 @@ const filters = [
   <NullableBooleanInput key="retired" source="retired" alwaysOn />,
 ];
 
-export const compoundExportFields = [
-  'code', 'name', 'districtCode', 'streetCode', 'regionCode', 'address', 'type', 'managementMode',
-  'totalArea', 'buildYear', 'buildingCount', 'householdCount', 'facilitiesComplete', 'lat', 'lng', 'createdAt',
-];
-
-const exporter = xlsxExporter('compounds', {
-  fields: compoundExportFields,
-  references: ['districtCode', 'streetCode', 'regionCode'].map((field) => ({ field, resource: 'regions' })),
-  numeric: ['totalArea'],
-});
+const exporter = serverXlsxExporter('compounds');
 
 export const CompoundList = () => (
   <List filters={filters} filterDefaultValues={{ retired: false }} exporter={exporter} sort={{ field: 'code', order: 'ASC' }} perPage={25}>

@@ -1,7 +1,7 @@
 import { Datagrid, List, SelectInput, TextField } from 'react-admin';
 import { regionLevelChoices } from '../../choices';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [
   searchFilter,
@@ -9,10 +9,7 @@ const filters = [
   <RegionInput key="parentCode" source="parentCode" />,
 ];
 
-const exporter = xlsxExporter('regions', {
-  fields: ['id', 'name', 'level', 'parentCode'],
-  references: [{ field: 'parentCode', resource: 'regions' }],
-});
+const exporter = serverXlsxExporter('regions');
 
 export const RegionList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

@@ -1,6 +1,6 @@
 import { Datagrid, List, ReferenceField, TextField } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 // `q` searches unit names (the server has it, though docs/API.md does not list it).
 const filters = [
@@ -9,13 +9,7 @@ const filters = [
   <RefInput key="buildingId" source="buildingId" reference="buildings" />,
 ];
 
-const exporter = xlsxExporter('units', {
-  fields: ['id', 'compoundId', 'buildingId', 'name'],
-  references: [
-    { field: 'compoundId', resource: 'compounds' },
-    { field: 'buildingId', resource: 'buildings' },
-  ],
-});
+const exporter = serverXlsxExporter('units');
 
 export const UnitList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

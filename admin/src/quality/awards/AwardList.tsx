@@ -1,8 +1,8 @@
 import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RegionInput, searchFilter } from '../../common/fields';
 import { YuanField } from '../fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { awardKindChoices, qualityEnums, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { awardKindChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -11,11 +11,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('awards', {
-  fields: ['id', 'projectName', 'companyName', 'regionCode', 'kind', 'year', 'document', 'rewardFen', 'rewardPaidOn'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: qualityEnums,
-});
+const exporter = serverXlsxExporter('awards');
 
 export const AwardList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>

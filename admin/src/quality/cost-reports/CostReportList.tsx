@@ -1,8 +1,7 @@
-import { COST_ITEMS } from '@baotou/shared';
 import { Datagrid, List, NumberField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionInput, searchFilter } from '../../common/fields';
 import { YuanField } from '../fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { yearChoices } from '../choices';
 
 const filters = [
@@ -12,7 +11,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('cost-reports', { fields: ['id', 'companyName', 'regionCode', 'year', ...COST_ITEMS, 'totalFen'], references: [{ field: 'regionCode', resource: 'regions' }] });
+const exporter = serverXlsxExporter('cost-reports');
 
 export const CostReportList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>

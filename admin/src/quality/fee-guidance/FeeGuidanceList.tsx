@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, NullableBooleanInput, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { propertyTypeChoices, qualityEnums } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { propertyTypeChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -10,10 +10,7 @@ const filters = [
   <NullableBooleanInput key="current" source="current" />,
 ];
 
-const exporter = xlsxExporter('fee-guidance', {
-  fields: ['id', 'levelName', 'propertyType', 'minFen', 'maxFen', 'sourceDocument', 'effectiveFrom', 'effectiveUntil'],
-  enums: qualityEnums,
-});
+const exporter = serverXlsxExporter('fee-guidance');
 
 /** Fen per m² per month; shipped empty until the city's document is obtained (DOMAIN.md §11). */
 export const FeeGuidanceList = () => (

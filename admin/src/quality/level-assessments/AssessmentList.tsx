@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { assessmentStatusChoices, qualityEnums, scaleChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { assessmentStatusChoices, scaleChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -12,11 +12,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('level-assessments', {
-  fields: ['id', 'projectName', 'companyName', 'regionCode', 'scale', 'levelName', 'status', 'applicationNote', 'decisionNote', 'decidedOn', 'createdAt'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: qualityEnums,
-});
+const exporter = serverXlsxExporter('level-assessments');
 
 export const AssessmentList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

@@ -1,11 +1,11 @@
 import { BooleanField, Datagrid, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { qualityEnums, scaleChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { scaleChoices } from '../choices';
 
 const filters = [searchFilter, <SelectInput key="scale" source="scale" choices={scaleChoices} alwaysOn />];
 
-const exporter = xlsxExporter('service-levels', { fields: ['id', 'scale', 'code', 'order', 'name', 'itemCount', 'sourceDocument', 'placeholder'], enums: qualityEnums });
+const exporter = serverXlsxExporter('service-levels');
 
 export const ServiceLevelList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'order', order: 'ASC' }} perPage={25}>

@@ -1,7 +1,7 @@
 import { BooleanField, Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { certificateFlagChoices, postChoices, tenthsToHours, workforceEnums, yearChoices, yesNoChoices } from '../workforceChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { certificateFlagChoices, postChoices, tenthsToHours, yearChoices, yesNoChoices } from '../workforceChoices';
 
 const filters = [
   searchFilter,
@@ -14,11 +14,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('staff', {
-  fields: ['staffNo', 'name', 'post', 'specialist', 'companyName', 'compoundName', 'hiredOn', 'leftOn', 'phone', 'certificateExpiresOn', 'certificateFlag', 'regionCode'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: workforceEnums,
-});
+const exporter = serverXlsxExporter('staff');
 
 export const StaffList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'ASC' }} perPage={25}>

@@ -1,7 +1,7 @@
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { tenthsToHours, trainingKindChoices, workforceEnums, yearChoices } from '../workforceChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { tenthsToHours, trainingKindChoices, yearChoices } from '../workforceChoices';
 
 const filters = [
   searchFilter,
@@ -12,10 +12,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('trainings', {
-  fields: ['staffNo', 'staffName', 'companyName', 'kind', 'course', 'provider', 'hoursTenths', 'trainedOn', 'certificateNo', 'evidence'],
-  enums: workforceEnums,
-});
+const exporter = serverXlsxExporter('trainings');
 
 export const TrainingList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'trainedOn', order: 'DESC' }} perPage={25}>

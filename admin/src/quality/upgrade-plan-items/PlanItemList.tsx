@@ -1,6 +1,6 @@
 import { BooleanField, Datagrid, DateField, List, NullableBooleanInput, NumberField, ReferenceField, TextField } from 'react-admin';
 import { RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 
 const filters = [
   searchFilter,
@@ -9,10 +9,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('upgrade-plan-items', {
-  fields: ['id', 'planYear', 'projectName', 'companyName', 'regionCode', 'upgradedOn', 'awarded'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-});
+const exporter = serverXlsxExporter('upgrade-plan-items');
 
 /** Plan progress; 推荐评优 = upgraded and not yet awarded (the list recommended for regional excellent / demonstration). */
 export const PlanItemList = () => (

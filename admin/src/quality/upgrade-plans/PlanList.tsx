@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { planStatusChoices, qualityEnums, yearChoices } from '../choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { planStatusChoices, yearChoices } from '../choices';
 
 const filters = [
   searchFilter,
@@ -10,10 +10,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" level="district" />,
 ];
 
-const exporter = xlsxExporter('upgrade-plans', {
-  fields: ['id', 'regionName', 'year', 'status', 'itemCount', 'upgradedCount', 'deadline', 'measures', 'approvedOn'],
-  enums: qualityEnums,
-});
+const exporter = serverXlsxExporter('upgrade-plans');
 
 export const PlanList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>

@@ -1,36 +1,12 @@
-import {
-  ArrayField,
-  BooleanField,
-  BooleanInput,
-  Create,
-  Datagrid,
-  DateField,
-
-  List,
-  Loading,
-  NumberInput,
-  RadioButtonGroupInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  maxLength,
-  maxValue,
-  minValue,
-  required,
-  useGetList,
-  type Exporter,
-} from 'react-admin';
+import { ArrayField, BooleanField, BooleanInput, Create, Datagrid, DateField, List, Loading, NumberInput, RadioButtonGroupInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, maxLength, maxValue, minValue, required, useGetList } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { ASSESSMENT_RESULT_LABELS, assessmentResultChoices } from '../areasChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { assessmentResultChoices } from '../areasChoices';
 import { EvidenceInput } from './EvidenceInput';
 
 const filters = [searchFilter, <SelectInput key="result" source="result" choices={assessmentResultChoices} alwaysOn />, <NumberInput key="year" source="year" alwaysOn />];
-const exporter: Exporter = xlsxExporter('quasi-assessments', { fields: ['id', 'compoundName', 'regionCode', 'companyName', 'year', 'result', 'note', 'createdAt'], references: [{ field: 'regionCode', resource: 'regions' }], enums: { result: ASSESSMENT_RESULT_LABELS } });
+const exporter = serverXlsxExporter('quasi-assessments');
 
 const AssessmentList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>

@@ -1,28 +1,12 @@
-import {
-  Create,
-  Datagrid,
-  DateField,
-  DateInput,
-  Edit,
-  List,
-  ReferenceManyField,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  maxLength,
-  required,
-  type Exporter,
-} from 'react-admin';
+import { Create, Datagrid, DateField, DateInput, Edit, List, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, maxLength, required } from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { assessmentResultChoices } from '../areasChoices';
 import { NewAssessmentButton } from '../quasi-assessments/NewAssessmentButton';
 
 const filters = [searchFilter, <RefInput key="compoundId" source="compoundId" reference="compounds" />, <RefInput key="companyId" source="companyId" reference="companies" />];
 
-const exporter: Exporter = xlsxExporter('quasi-enrolments', { fields: ['id', 'compoundName', 'regionCode', 'companyName', 'startDate', 'endDate', 'note', 'createdAt'], references: [{ field: 'regionCode', resource: 'regions' }] });
+const exporter = serverXlsxExporter('quasi-enrolments');
 
 const EnrolmentList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>

@@ -1,39 +1,13 @@
-import {
-  ArrayField,
-  ArrayInput,
-  Create,
-  Datagrid,
-  DateField,
-  DateInput,
-  Edit,
-  FunctionField,
-  List,
-  NumberField,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleFormIterator,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  maxLength,
-  required,
-  type Exporter,
-  type RaRecord,
-} from 'react-admin';
+import { ArrayField, ArrayInput, Create, Datagrid, DateField, DateInput, Edit, FunctionField, List, NumberField, SelectInput, Show, SimpleForm, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, maxLength, required, type RaRecord } from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { fenColumns } from '../../fund/exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField } from '../../fund/fields';
 import { formatYuan, parseYuan, yuanValidator } from '../../fund/money';
-import { RENOVATION_STATUS_LABELS, renovationStatusChoices, voteOutcomeLabels } from '../areasChoices';
+import { renovationStatusChoices, voteOutcomeLabels } from '../areasChoices';
 import { RenovationButtons } from './RenovationButtons';
 
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={renovationStatusChoices} alwaysOn />, <RefInput key="compoundId" source="compoundId" reference="compounds" />];
-const exporter: Exporter = fenColumns(
-  xlsxExporter('renovations', { fields: ['id', 'compoundName', 'regionCode', 'title', 'budgetFen', 'plannedStart', 'plannedEnd', 'status', 'voteOutcome', 'contractRef', 'progressPercent', 'acceptedOn'], references: [{ field: 'regionCode', resource: 'regions' }], numeric: ['budgetFen'], enums: { status: RENOVATION_STATUS_LABELS, voteOutcome: voteOutcomeLabels } }),
-  ['budgetFen'],
-);
+const exporter = serverXlsxExporter('renovations');
 
 const outcome = (r: RaRecord) => (r.voteOutcome ? voteOutcomeLabels[r.voteOutcome] : '未发起');
 

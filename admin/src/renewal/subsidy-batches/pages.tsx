@@ -1,37 +1,14 @@
-import {
-  Create,
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  NumberField,
-  NumberInput,
-  ReferenceManyField,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  maxValue,
-  minValue,
-  required,
-  type Exporter,
-  type RaRecord,
-} from 'react-admin';
+import { Create, Datagrid, DateField, FunctionField, List, NumberField, NumberInput, ReferenceManyField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, maxValue, minValue, required, type RaRecord } from 'react-admin';
 import { formatAreaCenti } from '@baotou/shared';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { fenColumns } from '../../fund/exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField } from '../../fund/fields';
 import { formatYuan } from '../../fund/money';
-import { SUBSIDY_BATCH_STATUS_LABELS, subsidyBatchStatusChoices } from '../areasChoices';
+import { subsidyBatchStatusChoices } from '../areasChoices';
 import { BatchButtons } from './BatchButtons';
 
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={subsidyBatchStatusChoices} alwaysOn />, <NumberInput key="year" source="year" alwaysOn />];
-const exporter: Exporter = fenColumns(
-  xlsxExporter('subsidy-batches', { fields: ['id', 'districtName', 'year', 'status', 'lineCount', 'totalFen', 'cityFen', 'districtFen', 'districtApprovedAt', 'cityApprovedAt', 'paidAt'], numeric: ['totalFen', 'cityFen', 'districtFen'], enums: { status: SUBSIDY_BATCH_STATUS_LABELS } }),
-  ['totalFen', 'cityFen', 'districtFen'],
-);
+const exporter = serverXlsxExporter('subsidy-batches');
 
 const BatchList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>

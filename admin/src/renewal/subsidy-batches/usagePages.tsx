@@ -1,17 +1,13 @@
-import { Create, Datagrid, DateField, DateInput, List, SelectInput, SimpleForm, TextField, TextInput, maxLength, required, type Exporter } from 'react-admin';
+import { Create, Datagrid, DateField, DateInput, List, SelectInput, SimpleForm, TextField, TextInput, maxLength, required } from 'react-admin';
 import { EnumField, RefInput } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { fenColumns } from '../../fund/exportFen';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField, YuanInput } from '../../fund/fields';
 import { formatYuan, parseYuan } from '../../fund/money';
-import { SUBSIDY_USAGE_CATEGORY_LABELS, subsidyUsageCategoryChoices } from '../areasChoices';
+import { subsidyUsageCategoryChoices } from '../areasChoices';
 
 // 五(四): each company records how the paid subsidy was used — facilities, greening, roads — within the paid amount.
 const filters = [<SelectInput key="category" source="category" choices={subsidyUsageCategoryChoices} alwaysOn />, <RefInput key="compoundId" source="compoundId" reference="compounds" />];
-const exporter: Exporter = fenColumns(
-  xlsxExporter('subsidy-usages', { fields: ['id', 'compoundName', 'category', 'amountFen', 'spentOn', 'note', 'createdAt'], numeric: ['amountFen'], enums: { category: SUBSIDY_USAGE_CATEGORY_LABELS } }),
-  ['amountFen'],
-);
+const exporter = serverXlsxExporter('subsidy-usages');
 
 const UsageList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>

@@ -1,7 +1,7 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, NumberField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { centiText, classificationChoices, classificationLabels, surveyStatusChoices, surveyStatusLabels } from '../surveyChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { centiText, classificationChoices, surveyStatusChoices } from '../surveyChoices';
 
 // `q` searches the compound's name or code; `regionCode` keeps a district, street or community.
 const filters = [
@@ -13,31 +13,7 @@ const filters = [
   <BooleanInput key="unclassified" source="unclassified" />,
 ];
 
-const exporter = xlsxExporter('renewal-surveys', {
-  fields: [
-    'id',
-    'compoundCode',
-    'compoundName',
-    'districtName',
-    'regionCode',
-    'status',
-    'buildingCount',
-    'stairwellCount',
-    'householdCount',
-    'floorAreaCenti',
-    'singleBuilding',
-    'enclosure',
-    'willingHouseholds',
-    'proposedFeeFen',
-    'surveyedOn',
-    'surveyorName',
-    'proposedClassification',
-    'classification',
-    'classificationReason',
-  ],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: { status: surveyStatusLabels, proposedClassification: classificationLabels, classification: classificationLabels },
-});
+const exporter = serverXlsxExporter('renewal-surveys');
 
 export const SurveyList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>

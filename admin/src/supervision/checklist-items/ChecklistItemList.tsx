@@ -1,7 +1,7 @@
 import { BooleanField, Datagrid, List, NumberField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
 import { searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { categoryChoices, inspectionEnums, severityChoices, yesNoChoices } from '../inspectionChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { categoryChoices, severityChoices, yesNoChoices } from '../inspectionChoices';
 
 const filters = [
   searchFilter,
@@ -12,10 +12,7 @@ const filters = [
   <SelectInput key="active" source="active" choices={yesNoChoices} />,
 ];
 
-const exporter = xlsxExporter('inspection-checklist-items', {
-  fields: ['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active'],
-  enums: inspectionEnums,
-});
+const exporter = serverXlsxExporter('inspection-checklist-items');
 
 export const ChecklistItemList = () => {
   const { permissions } = usePermissions();

@@ -7,9 +7,9 @@ import {
 import { filingCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
-import { filingEnums, filingKindChoices, filingStatusChoices } from '../../credit/blacklist/choices';
+import { filingKindChoices, filingStatusChoices } from '../../credit/blacklist/choices';
 import { zodFields } from '../../common/schemaValidation';
 
 const filters = [
@@ -19,11 +19,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('filings', {
-  fields: ['id', 'projectName', 'companyName', 'regionCode', 'kind', 'status', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'filingNo', 'returnReason'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: filingEnums,
-});
+const exporter = serverXlsxExporter('filings');
 
 export const list = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>

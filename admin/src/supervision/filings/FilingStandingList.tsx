@@ -2,8 +2,8 @@ import { BooleanInput, Datagrid, DateField, FunctionField, List, SelectInput, Te
 import { Chip } from '@mui/material';
 import { FILING_STANDING_LABELS, type FilingStanding } from '@baotou/shared';
 import { RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { filingEnums, standingChoices } from '../../credit/blacklist/choices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { standingChoices } from '../../credit/blacklist/choices';
 
 const filters = [
   searchFilter,
@@ -13,11 +13,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('filing-standings', {
-  fields: ['id', 'compoundName', 'companyName', 'regionCode', 'contractStanding', 'contractValidUntil', 'managerName', 'managerStanding', 'managerValidUntil'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: filingEnums,
-});
+const exporter = serverXlsxExporter('filing-standings');
 
 const COLORS: Record<FilingStanding, 'success' | 'warning' | 'error' | 'default'> = { valid: 'success', expiring: 'warning', expired: 'error', missing: 'error' };
 const Standing = ({ source }: { source: string }) => (

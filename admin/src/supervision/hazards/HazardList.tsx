@@ -1,8 +1,8 @@
 import { Chip } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { categoryChoices, hazardStatusChoices, inspectionEnums, kindChoices, reportLevelChoices, severityChoices, yesNoChoices } from '../inspectionChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { categoryChoices, hazardStatusChoices, kindChoices, reportLevelChoices, severityChoices, yesNoChoices } from '../inspectionChoices';
 
 const filters = [
   searchFilter,
@@ -19,11 +19,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" label="区县/街道/社区" />,
 ];
 
-const exporter = xlsxExporter('hazards', {
-  fields: ['id', 'compoundName', 'companyName', 'regionCode', 'category', 'description', 'severity', 'fireLane', 'status', 'overdue', 'foundAt', 'deadlineAt', 'rectifiedAt', 'closedAt', 'reportedAt', 'reportedTo', 'reportReason', 'fireBrigadeFlag'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: inspectionEnums,
-});
+const exporter = serverXlsxExporter('hazards');
 
 /** Marks a row needs: 逾期, 已上报 and, for a reported fire lane, 通报消防 (DOMAIN.md §10). */
 const Marks = ({ r }: { r: RaRecord }) => (

@@ -1,7 +1,7 @@
 import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { inspectionEnums, kindChoices, yesNoChoices } from '../inspectionChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { kindChoices, yesNoChoices } from '../inspectionChoices';
 
 const filters = [
   searchFilter,
@@ -12,11 +12,7 @@ const filters = [
   <RegionInput key="regionCode" source="regionCode" />,
 ];
 
-const exporter = xlsxExporter('inspections', {
-  fields: ['id', 'kind', 'compoundName', 'companyName', 'regionCode', 'inspectorName', 'inspectedAt', 'failedCount', 'openHazards', 'note'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: inspectionEnums,
-});
+const exporter = serverXlsxExporter('inspections');
 
 export const InspectionList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'inspectedAt', order: 'DESC' }} perPage={25}>

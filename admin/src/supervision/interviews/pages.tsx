@@ -22,19 +22,14 @@ import {
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { ActionDialog } from '../../fund/ActionDialog';
 import { postSurveyAction } from '../surveysApi';
-import { formatRate, interviewEnums, interviewStatusChoices } from '../surveysChoices';
+import { formatRate, interviewStatusChoices } from '../surveysChoices';
 
 const INTERVIEWERS = ['city_admin', 'district_staff', 'street_staff'];
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={interviewStatusChoices} alwaysOn />, <RefInput key="companyId" source="companyId" reference="companies" />, <RegionInput key="regionCode" source="regionCode" />];
-const exporter = xlsxExporter('interviews', {
-  fields: ['id', 'surveyTitle', 'compoundName', 'companyName', 'regionCode', 'managerName', 'rateBasisPoints', 'scheduledAt', 'location', 'attendees', 'rectificationItems', 'deadline', 'minutes', 'status'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: interviewEnums,
-  computed: { rateBasisPoints: (r) => formatRate(r.rateBasisPoints) },
-});
+const exporter = serverXlsxExporter('interviews');
 const rate = (r: RaRecord) => formatRate(r.rateBasisPoints);
 
 const InterviewList = () => (

@@ -1,16 +1,11 @@
 import { Datagrid, FunctionField, List, NumberField, ReferenceField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { EnumField, RefInput, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import { formatRate, surveyEnums, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { formatRate, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
 
 const yesNo = [{ id: 'true', name: '是' }, { id: 'false', name: '否' }];
 const filters = [searchFilter, <SelectInput key="warning" source="warning" choices={yesNo} alwaysOn />, <RefInput key="surveyId" source="surveyId" reference="surveys" optionText="title" />, <RefInput key="companyId" source="companyId" reference="companies" />, <RegionInput key="regionCode" source="regionCode" />];
-const exporter = xlsxExporter('survey-results', {
-  fields: ['id', 'surveyTitle', 'surveyStatus', 'compoundName', 'companyName', 'regionCode', 'occupiedHomes', 'responses', 'satisfied', 'rateBasisPoints', 'sampleValid', 'warning'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: surveyEnums,
-  computed: { rateBasisPoints: (r) => formatRate(r.rateBasisPoints), sampleValid: validityText, warning: warningText },
-});
+const exporter = serverXlsxExporter('survey-results');
 
 /** Every project's result across surveys (aggregates only), e.g. the projects under warning. */
 const SurveyResultList = () => (

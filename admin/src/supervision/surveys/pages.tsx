@@ -24,17 +24,14 @@ import {
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { SURVEY_DIMENSIONS, SURVEY_DIMENSION_LABELS } from '@baotou/shared';
 import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
+import { serverXlsxExporter } from '../../common/serverExport';
 import { ActionDialog } from '../../fund/ActionDialog';
 import { postSurveyAction } from '../surveysApi';
-import { dimensionRatesText, formatRate, surveyDimensionChoices, surveyEnums, surveyKindChoices, surveyScopeChoices, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
+import { dimensionRatesText, formatRate, surveyDimensionChoices, surveyKindChoices, surveyScopeChoices, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
 
 const RUNNERS = ['city_admin', 'district_staff', 'street_staff'];
 const filters = [searchFilter, <SelectInput key="status" source="status" choices={surveyStatusChoices} alwaysOn />, <SelectInput key="scope" source="scope" choices={surveyScopeChoices} />, <SelectInput key="kind" source="kind" choices={surveyKindChoices} />, <RegionInput key="regionCode" source="regionCode" />];
-const exporter = xlsxExporter('surveys', {
-  fields: ['id', 'title', 'scope', 'kind', 'regionName', 'projectName', 'opensOn', 'closesOn', 'status', 'projectCount', 'warningCount'],
-  enums: surveyEnums,
-});
+const exporter = serverXlsxExporter('surveys');
 
 const SurveyList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }}>

@@ -1,17 +1,7 @@
-import { BooleanField, Datagrid, DateField, List, SelectInput, TextField, type Exporter } from 'react-admin';
+import { BooleanField, Datagrid, DateField, List, SelectInput, TextField } from 'react-admin';
 import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
-import { xlsxExporter } from '../../common/xlsxExporter';
-import {
-  voteKindChoices,
-  voteKindLabels,
-  voteMatterChoices,
-  voteMatterLabels,
-  voteScopeChoices,
-  voteScopeLabels,
-  voteStatusChoices,
-  voteStatusLabels,
-} from '../choices';
-import { formatPercent } from '../ratio';
+import { serverXlsxExporter } from '../../common/serverExport';
+import { voteKindChoices, voteMatterChoices, voteScopeChoices, voteStatusChoices } from '../choices';
 import { TurnoutField } from './TurnoutField';
 
 // `q` searches the title.
@@ -24,13 +14,7 @@ const filters = [
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
 ];
 
-const toXlsx = xlsxExporter('votes', {
-  fields: ['id', 'compoundName', 'regionCode', 'title', 'matter', 'kind', 'scopeType', 'status', 'opensAt', 'closesAt', 'eligibleCount', 'ballotCount', 'turnout', 'followMajority', 'createdAt'],
-  references: [{ field: 'regionCode', resource: 'regions' }],
-  enums: { matter: voteMatterLabels, kind: voteKindLabels, scopeType: voteScopeLabels, status: voteStatusLabels },
-});
-const exporter: Exporter = (records, ...rest) =>
-  toXlsx(records.map((r) => ({ ...r, turnout: formatPercent(r.ballotCount ?? 0, r.eligibleCount ?? 0) })), ...rest);
+const exporter = serverXlsxExporter('votes');
 
 export const VoteList = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
