@@ -60,3 +60,4 @@ export * from './fees';
 export * from './jobs';
 export * from './kpi';
 export * from './exports';
+export * from './uploads';

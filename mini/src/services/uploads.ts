@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { isUploadUrl, uploadedFileName, type UploadedFile } from '@baotou/shared'
 
 import { getToken, uploadFile } from './request'
 
@@ -6,28 +7,19 @@ import { getToken, uploadFile } from './request'
 // as {name, url} with url "/api/uploads/<id>". Reading one needs the bearer token, so files are
 // downloaded first and shown from the local copy.
 
-export interface Attachment {
-  name: string
-  url: string
-}
+export type Attachment = UploadedFile
 
 const isH5 = process.env.TARO_ENV === 'h5'
 const BASE = isH5 ? '/api' : API_BASE
 
-export const isUpload = (url: string) => /^\/api\/uploads\/\d+$/.test(url)
+export const isUpload = isUploadUrl
 export const isPdf = (a: Attachment) => /\.pdf$/i.test(a.name)
-
-/** A name whose extension says the type the server found in the content (the name a person gave it kept). */
-export function attachmentName(name: string, mime: string): string {
-  const ext = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : 'jpg'
-  const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 90) || '附件'
-  return `${base}.${ext}`
-}
 
 /** Uploads one file (weapp: a local path; H5: a File) through POST /api/uploads; the wrapper toasts refusals. */
 export async function uploadAttachment(source: string | Blob, name: string): Promise<Attachment> {
   const up = await uploadFile(source)
-  return { name: attachmentName(name, up.mime), url: up.url }
+  // the name a person gave it, with the extension of the type the server found in the content
+  return { name: uploadedFileName(name, up.mime), url: up.url }
 }
 
 function fail(message: string) {

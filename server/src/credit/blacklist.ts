@@ -8,7 +8,7 @@ import { beijingDate, isBureau, regionAllows, regionCondition } from '../jurisdi
 import type { Db, DbOrTx } from '../db/client';
 import { blacklistEntries, companies } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 const isAuthority = (actor: Actor) => (BLACKLIST_AUTHORITIES as readonly string[]).includes(actor.role) && !!actor.regionCode;
 

@@ -6,7 +6,7 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import { creditItemReadScope } from './itemsScope';
 import { companies, creditItems, projects } from '../db/schema';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 import { creditSettings } from './settings';
 
 /** Who records items by hand (DOMAIN.md §5; research §1 rule 5): the city and district housing bureaus. */

@@ -8,7 +8,7 @@ import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import type { Db } from '../db/client';
 import { creditItems, creditObjections } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 import { CREDIT_AUTHORITIES, creditTypeLabel } from './items';
 import { creditObjectionReadScope } from './itemsScope';
 import { creditSettings } from './settings';

@@ -6,7 +6,7 @@ import { committeeMemberHome, residentWithHome } from '../../../test/support/res
 
 /**
  * Who may download an upload referenced by a disclosure's attachments or a paper ballot's scan
- * (tickets/uploadAccess.ts), and that a disclosure or ballot references only its author's uploads.
+ * (uploads/access.ts), and that a disclosure or ballot references only its author's uploads.
  * Real PostgreSQL; BT0001's committee, its street 沼潭街道 (`street`, `community`), BT0002 elsewhere.
  */
 let t: TestApi;

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { compoundRegion } from '../places/compounds';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 type DisclosureInput = z.infer<typeof disclosureSchema>;
 type Row = typeof disclosures.$inferSelect;

@@ -12,7 +12,7 @@ import { memberCommittee } from '../committees/membership';
 import { countEligible, scopeCondition } from '../votes/tally';
 import { ledgerFor } from './ledgerService';
 import { assertAmount, postBatch } from './posting';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 import { notifyFundReview } from '../notifications/staff';
 
 type Application = typeof fundApplications.$inferSelect;
@@ -32,9 +32,9 @@ async function assertProposer(tx: DbOrTx, actor: Actor, compoundId: number) {
 type FundDocument = { name: string; url: string };
 
 /**
- * Supervision and acceptance documents are files the reviewer uploaded (tickets/uploads.ts), or an
+ * Supervision and acceptance documents are files the reviewer uploaded (uploads/), or an
  * outside https link; someone else's upload is refused (400 BAD_UPLOAD on its field). Stored with
- * the canonical upload URL, which is what uploadAccess.ts grants readers of the application.
+ * the canonical upload URL, which is what uploads/access.ts grants readers of the application.
  */
 async function ownDocuments(tx: Tx, actor: Actor, documents: FundDocument[]): Promise<FundDocument[]> {
   await assertOwnUploads(tx, actor, documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })), { message: '文件无效：只能使用本人上传的文件', allowLinks: true });

@@ -3,7 +3,7 @@ import { AppError, badRequest } from './errors';
 
 /**
  * Routes that read their own request stream (files): every other POST/PUT/PATCH takes JSON only.
- * Each checks its own media type and size (tickets/uploads.ts, party/upload.ts).
+ * Each checks its own media type and size (uploads/receive.ts, party/upload.ts).
  */
 export const RAW_BODY_ROUTES: readonly { method: string; path: string }[] = [
   { method: 'POST', path: '/api/uploads' },

@@ -11,7 +11,7 @@ import { recordRuleCreditItem } from '../credit/ruleItems';
 import { writeAudit } from '../audit/audit';
 import { levelInScale } from './levels';
 import { levelAssessmentReadScope } from './assessmentScope';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 /** Bureau staff who assess: the district (and the city). Never a company, least of all the applicant. */
 export const ASSESSORS = ['district_staff', 'city_admin'] as const;

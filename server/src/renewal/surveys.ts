@@ -7,7 +7,7 @@ import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { regionWriteAllowed } from '../places/scopes';
 import { compounds, renewalSurveys } from '../db/schema';
 import type { Tx } from '../db/client';
-import { assertOwnUploads } from '../tickets/uploadAccess';
+import { assertOwnUploads } from '../uploads';
 
 /** Community and street staff fill in surveys (issue 11); district and city staff read and classify. */
 export const SURVEY_WRITERS = ['community_staff', 'street_staff'] as const;

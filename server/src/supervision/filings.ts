@@ -8,7 +8,7 @@ import { isBureau, regionAllows, regionCondition } from '../jurisdiction/scope';
 import type { Db } from '../db/client';
 import { filings, projects } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { assertOwnUploads, canonicalUploadUrl } from '../tickets/uploadAccess';
+import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 /** A company files for its own projects only, with its own uploads (or public links). */
 async function prepareFiling(input: FilingCreate, c: WriteContext) {

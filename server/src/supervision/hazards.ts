@@ -29,7 +29,7 @@ export { isInspector };
 import type { Db, Tx } from '../db/client';
 import { hazardEvents, hazards, type HazardRow } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { assertOwnUploads } from '../tickets/uploadAccess';
+import { assertOwnUploads } from '../uploads';
 import { recordRuleCreditItem } from '../credit/ruleItems';
 
 /** SQL: the hazard is overdue now (isHazardOverdue in SQL, for the list's column and filter). */

@@ -7,7 +7,7 @@ import { filterValue, likeEscape } from '../http/listQuery';
 import { beijingDate, companyServes, regionAllows } from '../jurisdiction/scope';
 import { hazards, inspectionChecklistItems, inspections, projects, type InspectionResultRow } from '../db/schema';
 import { writeAudit } from '../audit/audit';
-import { assertOwnUploads } from '../tickets/uploadAccess';
+import { assertOwnUploads } from '../uploads';
 import { recordRuleCreditItem } from '../credit/ruleItems';
 import { addHazardEvent, reportHazard } from './hazards';
 import { inspectionReadScope, isInspector } from './hazardsScope';

@@ -11,7 +11,7 @@ import { createTicketNotifier, type TicketNotifier } from './notify';
 import { ticketEventsResource, ticketsResource } from './resource';
 import { fileTicket, performAction, type TicketDeps } from './service';
 import { ticketStats } from './stats';
-import { registerUploadRoutes } from './uploads';
+import { registerUploadRoutes } from '../uploads/routes';
 import { runTicketScheduler } from './escalation';
 import { registerPublicTicketRoutes } from './publicRoutes';
 import { registerTicketContactRoute } from './contact';

@@ -29,7 +29,7 @@ import { writeAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from '../places/personalData';
 import type { TicketNotifier } from './notify';
-import { attachUploads } from './uploads';
+import { attachUploads } from '../uploads';
 import { mayEnterForResident, refuseUnlessServing, ticketVisible } from './scope';
 import { regionAllows } from '../jurisdiction/scope';
 

@@ -5,7 +5,7 @@ import { createTestApi, type TestApi } from '../../../test/support/api';
 import { committeeMemberHome, residentWithHome } from '../../../test/support/residents';
 
 // Issue 9 §5: a paper or door ballot is entered with a scan of that paper — one upload per ballot,
-// fresh and unused like a ticket's photos (tickets/uploadAccess.ts claimBallotScan).
+// fresh and unused like a ticket's photos (uploads/references.ts claimBallotScan).
 
 let t: TestApi;
 let uploadDir: string;

@@ -10,7 +10,7 @@ import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
-import { claimBallotScan } from '../tickets/uploadAccess';
+import { claimBallotScan } from '../uploads';
 import { computeResult, countEligible, publishResult, scopeCondition, type PublishedResult, type VoteResult } from './tally';
 import { voteResultCache, type VoteResultCache } from './resultCache';
 

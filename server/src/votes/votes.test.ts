@@ -166,7 +166,7 @@ describe('paper and door-to-door ballots in one tally', () => {
     const vote = await openVote();
     const noScan = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper' });
     expect(noScan.status).toBe(400);
-    // The scan is an upload the member made (tickets/uploadAccess.ts; refusals in disclosures/attachments.test.ts).
+    // The scan is an upload the member made (uploads/access.ts; refusals in disclosures/attachments.test.ts).
     const scan = await t.api.post('/api/uploads').set(bearer(member)).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'scan.pdf');
     expect(scan.status).toBe(201);
     const paper = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: scan.body.url });

@@ -8,7 +8,7 @@ const UPLOAD = /^\/api\/uploads\/(\d+)$/;
 /**
  * One attachment of a disclosure. An upload needs the bearer token, so it is fetched as a blob and
  * linked through an object URL (as CompoundQrCode does); an outside https link is linked as is.
- * The server serves a published disclosure's files to staff in jurisdiction (tickets/uploadAccess.ts).
+ * The server serves a published disclosure's files to staff in jurisdiction (uploads/access.ts).
  */
 export const AttachmentLink = ({ name, url }: { name: string; url: string }) => {
   const upload = UPLOAD.exec(url);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Chip, Stack } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useInput, useNotify } from 'react-admin';
+import { UPLOAD_ACCEPT } from '@baotou/shared';
 import { API_BASE } from '../../dataProvider';
 import { getToken } from '../../auth/session';
 
@@ -36,7 +37,7 @@ export const EvidenceInput = ({ source }: { source: string }) => {
       ))}
       <Button component="label" size="small" startIcon={<UploadFileIcon />} disabled={busy}>
         {busy ? '上传中…' : '上传证明材料'}
-        <input hidden type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => upload(e.target.files)} />
+        <input hidden type="file" multiple accept={UPLOAD_ACCEPT} onChange={(e) => upload(e.target.files)} />
       </Button>
     </Stack>
   );

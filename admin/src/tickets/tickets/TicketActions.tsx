@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { MAX_TICKET_PHOTOS, checkTransition, ticketActorKind, type Role, type TicketAction } from '@baotou/shared';
+import { MAX_TICKET_PHOTOS, UPLOAD_IMAGE_ACCEPT, checkTransition, ticketActorKind, type Role, type TicketAction } from '@baotou/shared';
 import { httpClient } from '../../dataProvider';
 import { getUser } from '../../auth/session';
 import { AuthImage } from '../AuthImage';
@@ -144,7 +144,7 @@ export const TicketActions = () => {
               {photos.length < MAX_TICKET_PHOTOS && (
                 <Button component="label" size="small" variant="outlined">
                   上传完工照片（{photos.length}/{MAX_TICKET_PHOTOS}）
-                  <input hidden type="file" accept="image/jpeg,image/png,image/webp" multiple data-testid="resolve-photos" onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+                  <input hidden type="file" accept={UPLOAD_IMAGE_ACCEPT} multiple data-testid="resolve-photos" onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
                 </Button>
               )}
               {fieldErrors.photos && <Box sx={{ color: 'error.main', fontSize: 12 }}>{fieldErrors.photos}</Box>}

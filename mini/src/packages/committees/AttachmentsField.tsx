@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { UPLOAD_ACCEPT } from '@baotou/shared'
 
 import { openAttachment, uploadAttachment, type Attachment } from '../../services/uploads'
 import { FileInput } from '../../components/FileInput'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 export const MAX_ATTACHMENTS = 20 // disclosureSchema: at most 20
-const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf'
+const ACCEPT = UPLOAD_ACCEPT
 
 type Update = (f: (list: Attachment[]) => Attachment[]) => void
 

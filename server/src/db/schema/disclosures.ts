@@ -39,7 +39,7 @@ export const disclosures = pgTable(
     // a compound's disclosures, newest first
     index('disclosures_compound_idx').on(t.compoundId, t.publishedAt),
     index('disclosures_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
-    // which disclosures attach an upload (who may download it: tickets/uploadAccess.ts)
+    // which disclosures attach an upload (who may download it: uploads/access.ts)
     index('disclosures_attachments_idx').using('gin', t.attachments.op('jsonb_path_ops')),
   ],
 );

@@ -68,7 +68,7 @@ export const ballots = pgTable(
     index('ballots_vote_household_idx').on(t.voteId, t.householdId),
     // receipt verification
     uniqueIndex('ballots_receipt_idx').on(t.voteId, t.receipt),
-    // the ballot whose scan an upload is (paper ballots only; who may download it: tickets/uploadAccess.ts)
+    // the ballot whose scan an upload is (paper ballots only; who may download it: uploads/access.ts)
     index('ballots_scan_idx').on(t.scanUrl).where(sql`${t.scanUrl} IS NOT NULL`),
   ],
 );

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@baotou/config';
 import { createTestApi, type TestApi } from '../../../test/support/api';
 
-// Issue 9 §7: an upload over the cap is answered (413), not cut off; each user has a daily quota.
+// Issue 9 §7: an upload over the cap is answered (413), not cut off; each user has a daily quota (moved from tickets/uploads.test.ts, issue 15).
 const MAX = 64 * 1024;
 const QUOTA_BYTES = 160 * 1024;
 const QUOTA_FILES = 5;

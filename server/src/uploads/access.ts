@@ -1,9 +1,8 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { FULL_VIEW_ROLES, type Role } from '@baotou/shared';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { FULL_VIEW_ROLES, uploadUrl, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, creditItems, creditObjections, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, uploads, votes, type UploadRow } from '../db/schema';
-import { badRequest, conflict } from '../http/errors';
+import { ballots, creditItems, creditObjections, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, votes, type UploadRow } from '../db/schema';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
 import { applicationsResource } from '../fund/resources';
@@ -11,7 +10,7 @@ import { memberCommittee } from '../committees/membership';
 import { renewalSurveysResource } from '../renewal/surveys';
 import { quasiAssessmentsResource } from '../renewal/assessments';
 import { levelAssessmentReadScope } from '../quality/assessmentScope';
-import { ticketVisible } from './scope';
+import { ticketVisible } from '../tickets/scope';
 import { blacklistEntries, filings } from '../db/schema';
 import { blacklistResource } from '../credit/blacklist';
 import { filingsResource } from '../supervision/filings';
@@ -34,25 +33,6 @@ import { hazardReadScope, inspectionReadScope } from '../supervision/hazardsScop
  *  - whoever may read the credit item or objection whose evidence lists it (issue 10);
  * To anyone else it does not exist (404, the same answer as for a missing id).
  */
-
-const MAX_ID = 2147483647;
-const UPLOAD_URL = /^\/api\/uploads\/(\d{1,12})$/;
-
-export const uploadUrl = (id: number) => `/api/uploads/${id}`;
-
-/** The upload id a URL refers to, or undefined for an outside (https) link or a malformed one. */
-export function uploadIdOf(url: string): number | undefined {
-  const m = UPLOAD_URL.exec(url);
-  if (!m) return undefined;
-  const id = Number(m[1]);
-  return id > 0 && id <= MAX_ID ? id : undefined;
-}
-
-/** `/api/uploads/007` and `/api/uploads/7` are one file: store one spelling, so lookups by URL find it. */
-export function canonicalUploadUrl(url: string): string {
-  const id = uploadIdOf(url);
-  return id ? uploadUrl(id) : url;
-}
 
 /** Roles that may see a ballot scan within their jurisdiction (party-building staff have no part in votes' papers); shared, so the second-factor rule knows them. */
 const SCAN_STAFF: readonly Role[] = FULL_VIEW_ROLES.ballotScan;
@@ -199,63 +179,4 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
     }
   }
   return null;
-}
-
-/**
- * A disclosure or ballot may reference only uploads its author uploaded (else 400 BAD_UPLOAD):
- * otherwise attaching someone's file would publish it. `carried` are URLs already on the record
- * being edited or corrected (a fellow member's attachment may stay on a corrected version).
- * Outside https links are not uploads: allowed only where `allowLinks` (disclosures may link a
- * public document; a ballot's scan must be held by the platform).
- */
-export async function assertOwnUploads(
-  db: DbOrTx,
-  actor: Actor,
-  refs: { url: string; field: string }[],
-  opts: { message: string; carried?: readonly string[]; allowLinks?: boolean },
-): Promise<void> {
-  const keep = new Set((opts.carried ?? []).map(canonicalUploadUrl));
-  const wanted = new Map<number, string>();
-  for (const r of refs) {
-    if ((opts.allowLinks && /^https:\/\//.test(r.url)) || keep.has(canonicalUploadUrl(r.url))) continue;
-    const id = uploadIdOf(r.url);
-    if (!id) throw badRequest('BAD_UPLOAD', opts.message, { [r.field]: '请上传文件' });
-    if (!wanted.has(id)) wanted.set(id, r.field);
-  }
-  if (!wanted.size) return;
-  const own = await db
-    .select({ id: uploads.id })
-    .from(uploads)
-    .where(and(inArray(uploads.id, [...wanted.keys()]), eq(uploads.ownerId, actor.id)));
-  const found = new Set(own.map((o) => o.id));
-  for (const [id, field] of wanted) {
-    if (!found.has(id)) throw badRequest('BAD_UPLOAD', opts.message, { [field]: '只能使用本人上传的文件' });
-  }
-}
-
-/** What a ballot's scan may be: the upload's sniffed type (tickets/uploads.ts sniffMime), an image or a PDF. */
-const SCAN_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
-
-/**
- * A paper or door ballot's scan is one paper: an upload the entering user made (else 400 BAD_UPLOAD),
- * an image or PDF (else 400 BAD_UPLOAD), used by no ticket and no other ballot (else 409
- * SCAN_ALREADY_USED) — like a ticket's photos, fresh and unused (issue 9 §5). The upload row is
- * locked FOR UPDATE to the end of the transaction, so parallel ballots naming one scan queue on it
- * and each later one sees the ballot the first stored. Returns the canonical URL to store.
- */
-export async function claimBallotScan(tx: DbOrTx, actor: Actor, url: string): Promise<string> {
-  const id = uploadIdOf(url);
-  const bad = (why: string) => badRequest('BAD_UPLOAD', '扫描件无效：只能使用本人上传的文件', { scanUrl: why });
-  if (!id) throw bad('请上传文件');
-  const [u] = await tx
-    .select({ mime: uploads.mime, ticketId: uploads.ticketId })
-    .from(uploads)
-    .where(and(eq(uploads.id, id), eq(uploads.ownerId, actor.id)))
-    .for('update');
-  if (!u) throw bad('只能使用本人上传的文件');
-  if (!SCAN_TYPES.includes(u.mime)) throw bad('扫描件须为图片或PDF文件');
-  const canonical = uploadUrl(id);
-  const [used] = await tx.select({ id: ballots.id }).from(ballots).where(eq(ballots.scanUrl, canonical)).limit(1);
-  if (u.ticketId || used) throw conflict('SCAN_ALREADY_USED', '该扫描件已被其他选票或工单使用，每张选票须上传各自的扫描件');
-  return canonical;
 }
