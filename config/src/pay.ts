@@ -67,8 +67,7 @@ export const payEnvSchema = {
   PAY_QUERY_AFTER_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
 };
 
-const payEnvObject = z.object(payEnvSchema);
-type PayEnv = z.infer<typeof payEnvObject> & { NODE_ENV: string; WECHAT_APPID: string };
+type PayEnv = z.infer<z.ZodObject<typeof payEnvSchema>> & { NODE_ENV: string; WECHAT_APPID: string };
 
 export function paySettings(e: PayEnv): PaySettings {
   const production = e.NODE_ENV === 'production';

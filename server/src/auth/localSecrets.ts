@@ -33,7 +33,7 @@ export function keptSecrets(dataDir: string): KeptSecrets {
     try {
       kept = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`无法读取 ${file}（${(err as Error).message}）：请修复或删除该文件 (secrets file unreadable)`);
+      throw new Error(`无法读取 ${file}（${(err as Error).message}）：请修复或删除该文件 (secrets file unreadable)`, { cause: err });
     }
     if (isSecret(kept.jwtSecret) && isSecret(kept.encryptionKey) && isSecret(kept.fundPaymentSecret)) return kept as KeptSecrets;
     if (kept.encryptionKey !== undefined && !isSecret(kept.encryptionKey)) {

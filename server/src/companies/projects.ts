@@ -4,7 +4,7 @@ import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
-import { companies, compounds, projects } from '../db/schema';
+import { companies, projects } from '../db/schema';
 import type { Tx } from '../db/client';
 import { regionWriteAllowed } from '../places/scopes';
 import { compoundRegion } from '../places/compounds';

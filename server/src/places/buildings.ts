@@ -2,7 +2,7 @@ import { eq, ilike } from 'drizzle-orm';
 import { buildingSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { buildings, compounds, units } from '../db/schema';
+import { buildings } from '../db/schema';
 import { sql } from 'drizzle-orm';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 import { compoundRegion } from './compounds';

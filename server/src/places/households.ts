@@ -3,7 +3,7 @@ import { AREA_BASES, householdSchema, unsoldFlagProblem } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest, conflict } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { buildings, households, owners, units } from '../db/schema';
+import { households, owners, units } from '../db/schema';
 import type { Tx } from '../db/client';
 import { regionAllows } from '../jurisdiction/scope';
 import type { Actor } from '../auth/actor';

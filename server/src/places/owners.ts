@@ -5,7 +5,7 @@ import { AppError, badRequest } from '../http/errors';
 import type { Db, Tx } from '../db/client';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
-import { households, owners } from '../db/schema';
+import { owners } from '../db/schema';
 import type { PersonalDataCipher } from './personalData';
 import { PLACE_WRITERS, regionWriteAllowed } from './scopes';
 import { endClaimsOnOwnerIdentityChange } from './claims';

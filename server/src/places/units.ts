@@ -3,7 +3,7 @@ import { unitSchema } from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
-import { buildings, households, units } from '../db/schema';
+import { buildings, units } from '../db/schema';
 import type { Tx } from '../db/client';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, inArray, sql, type Column, type Table } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, inArray, sql, type Column, type Table } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { mergeRefusal, parseAreaCenti, formatAreaCenti } from '@baotou/shared';
 import type { Actor } from '../auth/actor';

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { satisfactionResult, SURVEY_KINDS, SURVEY_SCOPES, SURVEY_STATUSES, type SatisfactionRating } from '@baotou/shared';
 import type { SupervisionSurveySettings } from '@baotou/config';
 import type { ResourceDef } from '../http/resource';

@@ -117,7 +117,6 @@ function lengthErrors(kind: StaffImportKind, row: Record<string, string>, errors
     const v = row[c.header] ?? '';
     if (c.required && !v) errors.push(`${c.header}不能为空`);
     if (Array.from(v).length > c.maxLength) errors.push(`${c.header}不能超过${c.maxLength}个字`);
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(v)) errors.push(`${c.header}含有控制字符`);
   }
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { ASSESSMENT_STATUSES, AWARD_KINDS, SERVICE_SCALES, UPGRADE_PLAN_STATUSES, type RequirementCategory } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies, projects } from './companies';

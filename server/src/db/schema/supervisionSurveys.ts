@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { INTERVIEW_STATUSES, SATISFACTION_RATINGS, SURVEY_DIMENSIONS, SURVEY_KINDS, SURVEY_SCOPES, SURVEY_STATUSES, type SatisfactionRating, type SurveyDimension } from '@baotou/shared';
+import { INTERVIEW_STATUSES, SATISFACTION_RATINGS, SURVEY_KINDS, SURVEY_SCOPES, SURVEY_STATUSES, type SatisfactionRating, type SurveyDimension } from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { users } from './auth';
 import { compounds, households } from './places';
