@@ -8,6 +8,7 @@ import type { Database } from './db/client';
 import { errorMiddleware } from './http/errors';
 import { requireCleanInput } from './http/input';
 import { serveBuilt } from './http/static';
+import { rememberRouteMatches } from './http/routeMatchCache';
 import { corsForConfiguredOrigins, securityHeaders } from './http/securityHeaders';
 import { authenticate } from './auth/middleware';
 import { secondFactorPolicy } from './auth/totp';
@@ -141,6 +142,7 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
   app.use(input.values);
   app.use(authenticate(tokens, sessions, secondFactorPolicy(config.totp)));
+  rememberRouteMatches(router);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

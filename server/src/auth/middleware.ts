@@ -1,7 +1,7 @@
 import type { Context, Middleware, Next } from 'koa';
 import { secondFactorStep, type Role, type SecondFactorPolicy } from '@baotou/shared';
 import type { Actor } from './actor';
-import type { TokenService } from './tokens';
+import type { TokenService, TokenSession } from './tokens';
 import type { SessionChecker } from './sessions';
 import { AppError, forbidden, unauthorized } from '../http/errors';
 import { requestOrigin } from '../audit/origin';
@@ -21,13 +21,14 @@ export const SESSION_TOKEN_HEADER = 'X-Session-Token';
  * SECOND_FACTOR_REQUIRED once the account requires one, so such a session cannot live on by renewal.
  */
 export function authenticate(tokens: TokenService, sessions: SessionChecker, policy?: SecondFactorPolicy): Middleware {
+  const verify = verifiedTokens(tokens);
   return async (ctx: Context, next: Next) => {
     const header = ctx.get('authorization');
     if (header) {
       try {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         if (!m) throw unauthorized('TOKEN_INVALID', '登录凭证格式无效');
-        const session = tokens.verify(m[1]);
+        const session = verify(m[1]);
         const { actor, epoch } = session;
         const account = await sessions.current(actor.id, epoch);
         if (!account) throw unauthorized('SESSION_REVOKED', '账号已变更或停用，请重新登录');
@@ -46,6 +47,29 @@ export function authenticate(tokens: TokenService, sessions: SessionChecker, pol
       }
     }
     await next();
+  };
+}
+
+/** Verified tokens remembered; beyond this the memory starts afresh (a bound on memory, not a policy). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * tokens.verify, remembered per token text until the token expires: the same bytes carry the same
+ * valid signature, so a console or mini-program sending its token on every request pays the JWT
+ * parse and HMAC once. Expiry is checked on every use (as jsonwebtoken does: expired from `exp`
+ * on); whether the session is still current is not cached here (sessions.current decides that).
+ * Refused tokens are not remembered.
+ */
+function verifiedTokens(tokens: TokenService): (token: string) => TokenSession {
+  const verified = new Map<string, TokenSession>();
+  return (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.expiresAt) return known;
+    if (known) verified.delete(token);
+    const session = tokens.verify(token);
+    if (verified.size >= MAX_VERIFIED_TOKENS) verified.clear();
+    verified.set(token, session);
+    return session;
   };
 }
 

@@ -38,19 +38,41 @@ export const CONTENT_SECURITY_POLICY = {
  * middleware, so a 404 or a 500 carries them too.
  */
 export function securityHeaders(web: WebSettings): Middleware {
-  const headers = helmet({
+  const headers = fixedHeaders(helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // Sent below, only over TLS: on plain http a browser ignores it, and a proxy's setting decides.
     strictTransportSecurity: false,
-  });
+  }));
   const hsts = `max-age=${web.hstsMaxAgeSeconds}; includeSubDomains`;
   return async (ctx, next) => {
     // ctx.secure trusts X-Forwarded-Proto only when app.proxy is on (TRUST_PROXY).
     if (ctx.secure && web.hstsMaxAgeSeconds > 0) ctx.set('Strict-Transport-Security', hsts);
-    await headers(ctx, next);
+    for (const name of headers.removed) ctx.remove(name);
+    for (const [name, value] of headers.set) ctx.set(name, value);
+    await next();
   };
+}
+
+/**
+ * What helmet does to a response, found once: with these options (no per-request nonces) its
+ * headers are the same for every request, so each request sets the list instead of running
+ * helmet's dozen middlewares.
+ */
+function fixedHeaders(middleware: ReturnType<typeof helmet>): { set: [string, string][]; removed: string[] } {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => set.push([name, String(value)]),
+    removeHeader: (name: string) => removed.push(name),
+    getHeader: () => undefined,
+  };
+  // koa-helmet hands its callback to a promise, but helmet sets every header synchronously as it runs
+  const ctx = { req: { headers: {}, method: 'GET', url: '/' }, res };
+  void (middleware as unknown as (c: unknown, n: () => Promise<void>) => Promise<void>)(ctx, async () => undefined);
+  if (!set.some(([name]) => name.toLowerCase() === 'content-security-policy')) throw new Error('helmet set no Content-Security-Policy synchronously: its headers cannot be fixed once');
+  return { set, removed };
 }
 
 /**
