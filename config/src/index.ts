@@ -4,6 +4,8 @@ export { YEARLY_TARGETS, targetFor } from './targets';
 export type { YearlyTargets } from './targets';
 import { ticketEnvSchema, ticketSettings, type TicketSettings } from './tickets';
 export { DEFAULT_TIME_LIMITS, type TicketSettings } from './tickets';
+import { uploadEnvSchema, uploadSettings, type UploadSettings } from './uploads';
+export type { UploadSettings } from './uploads';
 import { fundEnvSchema, fundSettings, type FundSettings } from './fund';
 export { DEFAULT_FUND_LIMITS, type FundSettings } from './fund';
 import { signInEnvSchema, signInSettings, type SignInSettings } from './signIn';
@@ -69,6 +71,7 @@ const envSchema = z.object({
   ADMIN_DIST: z.string().optional(),
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
+  ...uploadEnvSchema,
   ...fundEnvSchema,
   ...signInEnvSchema,
   ...auditEnvSchema,
@@ -117,6 +120,8 @@ export interface Config {
   adminDist?: string;
   miniH5Dist?: string;
   tickets: TicketSettings;
+  /** Uploads: the storage folder, the size cap, the daily quota (config/src/uploads.ts). */
+  uploads: UploadSettings;
   fund: FundSettings;
   votes: { buildingResultMinBallots: number };
   /** Home bindings: submissions per resident per 24 hours (CLAIM_ATTEMPTS_PER_DAY). */
@@ -219,7 +224,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     highTechZoneCode: e.HIGH_TECH_ZONE_CODE,
     adminDist: e.ADMIN_DIST,
     miniH5Dist: e.MINI_H5_DIST,
-    tickets: ticketSettings(e, e.DATA_DIR),
+    tickets: ticketSettings(e),
+    uploads: uploadSettings(e, e.DATA_DIR),
     fund: fundSettings(e, local?.fundPaymentSecret),
     votes: { buildingResultMinBallots: e.VOTE_BUILDING_RESULT_MIN_BALLOTS },
     claims: { attemptsPerDay: e.CLAIM_ATTEMPTS_PER_DAY },

@@ -5,8 +5,6 @@ describe('ticket settings (DOMAIN.md §6: time limits are settings)', () => {
   test('defaults', () => {
     const c = loadConfig({ DATA_DIR: '/srv/bt' });
     expect(c.tickets.timeLimits).toEqual(DEFAULT_TIME_LIMITS);
-    expect(c.tickets.uploadDir).toBe('/srv/bt/uploads');
-    expect(c.tickets.maxUploadBytes).toBe(5 * 1024 * 1024);
     expect(c.tickets.escalationIntervalSeconds).toBe(300);
     // DOMAIN.md §6: a resolved case is confirmed automatically after 7 days by default
     expect(c.tickets.autoConfirmDays).toBe(7);

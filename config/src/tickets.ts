@@ -11,11 +11,6 @@ export interface TicketSettings {
   escalationIntervalSeconds: number;
   /** DOMAIN.md §6: days a resolved case waits for its resident before it is confirmed automatically. */
   autoConfirmDays: number;
-  /** Where uploaded photos and PDFs are stored. */
-  uploadDir: string;
-  maxUploadBytes: number;
-  /** What one user may upload in any 24 hours (issue 9 §7: uploads were unlimited). */
-  uploadQuota: { bytesPerDay: number; filesPerDay: number };
   /** WeChat subscribe-message template for ticket progress. */
   wechatTemplateId: string;
 }
@@ -82,21 +77,14 @@ export const ticketEnvSchema = {
   TICKET_TIME_LIMITS: z.string().optional(),
   TICKET_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
   TICKET_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  UPLOAD_DIR: z.string().optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024).default(5 * 1024 * 1024),
-  UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().max(100 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
-  UPLOAD_QUOTA_FILES_PER_DAY: z.coerce.number().int().positive().max(100000).default(200),
   WECHAT_TICKET_TEMPLATE_ID: z.string().default('ticket-progress-template'),
 };
 
-export function ticketSettings(e: { TICKET_TIME_LIMITS?: string; TICKET_ESCALATION_INTERVAL_SECONDS: number; TICKET_AUTO_CONFIRM_DAYS: number; UPLOAD_DIR?: string; UPLOAD_MAX_BYTES: number; UPLOAD_QUOTA_BYTES_PER_DAY: number; UPLOAD_QUOTA_FILES_PER_DAY: number; WECHAT_TICKET_TEMPLATE_ID: string }, dataDir: string): TicketSettings {
+export function ticketSettings(e: { TICKET_TIME_LIMITS?: string; TICKET_ESCALATION_INTERVAL_SECONDS: number; TICKET_AUTO_CONFIRM_DAYS: number; WECHAT_TICKET_TEMPLATE_ID: string }): TicketSettings {
   return {
     timeLimits: mergeLimits(e.TICKET_TIME_LIMITS),
     escalationIntervalSeconds: e.TICKET_ESCALATION_INTERVAL_SECONDS,
     autoConfirmDays: e.TICKET_AUTO_CONFIRM_DAYS,
-    uploadDir: e.UPLOAD_DIR ?? `${dataDir.replace(/\/$/, '')}/uploads`,
-    maxUploadBytes: e.UPLOAD_MAX_BYTES,
-    uploadQuota: { bytesPerDay: e.UPLOAD_QUOTA_BYTES_PER_DAY, filesPerDay: e.UPLOAD_QUOTA_FILES_PER_DAY },
     wechatTemplateId: e.WECHAT_TICKET_TEMPLATE_ID,
   };
 }

@@ -106,7 +106,7 @@ describe('each user uploads at most a quota a day (settings), 429 UPLOAD_QUOTA_E
 });
 
 test('the quota settings: 200 MB and 200 files a day by default; bad values refused at start-up', () => {
-  expect(loadConfig({}).tickets.uploadQuota).toEqual({ bytesPerDay: 200 * 1024 * 1024, filesPerDay: 200 });
-  expect(loadConfig({ UPLOAD_QUOTA_FILES_PER_DAY: '50' }).tickets.uploadQuota.filesPerDay).toBe(50);
+  expect(loadConfig({}).uploads.quota).toEqual({ bytesPerDay: 200 * 1024 * 1024, filesPerDay: 200 });
+  expect(loadConfig({ UPLOAD_QUOTA_FILES_PER_DAY: '50' }).uploads.quota.filesPerDay).toBe(50);
   for (const bad of ['0', '-1', '1.5', 'many']) expect(() => loadConfig({ UPLOAD_QUOTA_BYTES_PER_DAY: bad })).toThrow(/UPLOAD_QUOTA_BYTES_PER_DAY/);
 });

@@ -21,8 +21,8 @@ const keyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
  * database and the bytes in `storage` (the UPLOAD_DIR folder by default), so any server process
  * sharing both serves an upload another received.
  */
-export function registerUploadRoutes(router: Router, db: Db, config: Config, storage: UploadStorage = folderStorage(config.tickets.uploadDir)): void {
-  const { maxUploadBytes, uploadQuota } = config.tickets;
+export function registerUploadRoutes(router: Router, db: Db, config: Config, storage: UploadStorage = folderStorage(config.uploads.dir)): void {
+  const { maxBytes: maxUploadBytes, quota: uploadQuota } = config.uploads;
 
   router.post('/api/uploads', async (ctx) => {
     const actor = requireActor(ctx);
