@@ -1,4 +1,4 @@
-import { Box, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Divider, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import {
   BooleanField,
   DateField,

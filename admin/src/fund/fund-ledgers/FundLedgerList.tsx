@@ -15,8 +15,6 @@ const filters = [
   <RefInput key="householdId" source="householdId" reference="households" optionText="room" />,
 ];
 
-const FEN = ['firstDepositFen', 'depositedFen', 'earnedFen', 'usedFen', 'balanceFen'];
-
 const exporter = serverXlsxExporter('fund-ledgers');
 
 export const FundLedgerList = () => (
