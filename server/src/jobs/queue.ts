@@ -204,6 +204,15 @@ class JobRuntime {
   }
 
   async enqueue(name: string, data: object, actor: Actor | null): Promise<{ jobId: string }> {
+    return (await this.submit(name, data, actor))!;
+  }
+
+  /**
+   * Stores a run of job `name`. With `slotSeconds` (a periodic tick) at most one run per slot of the
+   * clock is stored across every server process (pg-boss' singletonSeconds throttle, a unique index on
+   * the slot), and a tick whose slot is taken, or whose run is already waiting, stores nothing (null).
+   */
+  private async submit(name: string, data: object, actor: Actor | null, slotSeconds?: number): Promise<{ jobId: string } | null> {
     const def = definitions.get(name);
     if (!def) throw new Error(`job ${name} is not defined`);
     await this.ready();
@@ -216,16 +225,22 @@ class JobRuntime {
       retryLimit: def.opts.retryLimit ?? this.config.jobs.retryLimit,
       retryDelay: this.config.jobs.retryDelaySeconds,
       expireInMinutes: this.config.jobs.expireMinutes,
+      ...(slotSeconds ? { singletonSeconds: slotSeconds } : {}),
     } as never);
+    if (!sent && slotSeconds) return null;
     if (!sent) {
-      // Stately: one of this key already waits; the caller follows that one.
-      const [waiting] = await this.db
-        .select({ id: jobRuns.id })
-        .from(jobRuns)
-        .where(and(eq(jobRuns.name, name), eq(jobRuns.singletonKey, singletonKey ?? ''), inArray(jobRuns.state, ['queued', 'running'])))
-        .orderBy(sql`${jobRuns.createdAt} DESC`)
-        .limit(1);
-      if (waiting) return { jobId: waiting.id };
+      // Stately: one of this key already waits; the caller follows that one. Its sender (here or on
+      // another process) records it just after pg-boss stores it, so look again for a moment.
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const [waiting] = await this.db
+          .select({ id: jobRuns.id })
+          .from(jobRuns)
+          .where(and(eq(jobRuns.name, name), eq(jobRuns.singletonKey, singletonKey ?? ''), inArray(jobRuns.state, ['queued', 'running'])))
+          .orderBy(sql`${jobRuns.createdAt} DESC`)
+          .limit(1);
+        if (waiting) return { jobId: waiting.id };
+        await new Promise((r) => setTimeout(r, 50));
+      }
       throw new Error(`job ${name} (${singletonKey}) was not queued`);
     }
     const who = { actorId: actor?.id ?? null, actorName: actor?.name?.slice(0, 60) ?? null, actorRegionCode: actor?.regionCode ?? null };
@@ -236,9 +251,12 @@ class JobRuntime {
     return { jobId: id };
   }
 
-  /** Enqueues job `name` every `seconds` (a singleton: a run still waiting absorbs the next tick). */
+  /**
+   * Enqueues job `name` every `seconds`: every server process ticks, but one run per `seconds` slot
+   * is stored across them all (a singleton's run still waiting also absorbs a tick).
+   */
   every(name: string, seconds: number, data: object = {}): void {
-    const tick = () => void this.enqueue(name, data, null).catch((err) => this.log(err));
+    const tick = () => void this.submit(name, data, null, seconds).catch((err) => this.log(err));
     const timer = setInterval(tick, seconds * 1000);
     timer.unref();
     this.timers.push(timer);

@@ -14,7 +14,8 @@ import { xlsxFromRecords } from '../party/xlsxFixtures';
  * (tsx server/src/main.ts) on its own port, on ONE real PostgreSQL, serving a mixed workload at
  * once. Nothing may live in only one process's memory: a preview started on one is committed on the
  * other, ballots go through both and both read the same tally, an export job asked of one downloads
- * from the other. Every answer must be what the workload expects — no 5xx, no error logged.
+ * from the other, and a periodic step both tick runs once per interval. Every answer must be what
+ * the workload expects — no 5xx, no error logged.
  */
 jest.setTimeout(180_000);
 
@@ -67,6 +68,8 @@ async function startServer(port: number): Promise<Server> {
       WECHAT_SECRET: WECHAT.secret,
       EXPORT_JOB_THRESHOLD_ROWS: '20',
       JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      // A periodic step both processes tick every second: one run per second is stored across them.
+      NOTIFY_DISPATCH_INTERVAL_SECONDS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -245,6 +248,11 @@ test('two server processes on one PostgreSQL serve a mixed workload with no erro
   const file = await call(1, 'GET', job.body.result.downloadUrl, community);
   expect(file.status).toBe(200);
   expect(file.bytes!.subarray(0, 2).toString()).toBe('PK');
+
+  // Periodic steps: both processes tick, but each slot of the interval holds one run (jobs/queue.ts every()).
+  const runs = await query<{ slot: string | null; n: number }>(`SELECT singleton_on::text AS slot, count(*)::int AS n FROM pgboss.job WHERE name = 'notifications.dispatch' GROUP BY 1`);
+  expect(runs.length).toBeGreaterThan(2);
+  expect(runs.filter((r) => r.slot === null || r.n > 1)).toEqual([]);
 
   // No request failed on the server's side, and neither process logged an error.
   expect(answers.filter((a) => a.status >= 500)).toEqual([]);
