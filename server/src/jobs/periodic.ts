@@ -9,7 +9,8 @@ import { defineJob, runEvery } from './queue';
 /**
  * The platform's periodic work as singleton jobs on the queue (issue 15): each is enqueued on a
  * timer by every server process, and pg-boss keeps one running and at most one waiting, so with
- * any number of servers a step runs once at a time. Every step is idempotent (a replay with the
+ * any number of servers a step runs once at a time, and one run per interval slot is stored across
+ * them (runEvery: pg-boss' singletonSeconds). Every step is idempotent (a replay with the
  * same clock changes nothing), so a run killed mid-way is simply retried.
  * - tickets.escalate: overdue cases move up, unanswered resolved cases are confirmed (DOMAIN.md §6);
  * - notifications.dispatch: WeChat messages due are sent (rows claimed with SKIP LOCKED);
