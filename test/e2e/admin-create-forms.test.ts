@@ -519,14 +519,16 @@ describe('property fees (issue 13)', () => {
 
 describe('property fee counter payments (issue 13)', () => {
   test('fee-payments: the company takes 12.34 元 in cash at the counter, typed in yuan, and the receipt opens', async () => {
-    const [h] = await platform.query<{ id: number; label: string; room: string }>(
-      `SELECT h.id, c.name || b.name || u.name || h.room AS label, h.room FROM bills bl JOIN households h ON h.id = bl.household_id JOIN compounds c ON c.id = h.compound_id
+    const [h] = await platform.query<{ id: number; compound: string; label: string; room: string }>(
+      `SELECT h.id, c.name AS compound, b.name || u.name || h.room AS label, h.room FROM bills bl JOIN households h ON h.id = bl.household_id JOIN compounds c ON c.id = h.compound_id
          JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN users us ON us.company_id = bl.company_id AND us.username = 'company'
-        WHERE bl.status IN ('unpaid', 'partly_paid') AND bl.payer = 'household' GROUP BY h.id, c.name, b.name, u.name, h.room HAVING sum(bl.amount_fen - bl.paid_fen) >= 1234 ORDER BY h.id LIMIT 1`,
+        WHERE bl.status IN ('unpaid', 'partly_paid') AND bl.payer = 'household' AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 GROUP BY h.id, c.name, b.name, u.name, h.room HAVING sum(bl.amount_fen - bl.paid_fen) >= 1234 ORDER BY h.id LIMIT 1`,
     );
     await signIn('company');
     await openCreate('fee-payments');
-    await autocomplete('householdId', h.room, h.label);
+    // the compound first: its homes' rooms repeat across compounds
+    await autocomplete('compoundId', h.compound, new RegExp(`^${escapeRegExp(h.compound)}$`));
+    await autocomplete('householdId', h.room, new RegExp(`^${escapeRegExp(h.label)}$`));
     await fill('amountYuan', '12.34'); // the form once asked for fen
     const id = await save('fee-payments');
     await page.waitForURL(/#\/receipts\/\d+\/show/);
