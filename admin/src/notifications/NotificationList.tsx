@@ -18,7 +18,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { consoleLink, F, kindChoices } from './choices';
-import { notificationsExporter } from './exporter';
+import { serverXlsxExporter } from '../common/serverExport';
 import { markAllRead, markRead } from './api';
 
 const filters = [
@@ -53,11 +53,14 @@ const Actions = () => (
 );
 
 /** What reached this person's queue, newest first; opening one marks it read and goes to the case. */
+// Every notification of the filter, written by the server (shared EXPORT_COLUMNS.notifications; issue 15).
+const exporter = serverXlsxExporter('notifications');
+
 export const NotificationList = () => {
   const navigate = useNavigate();
   const refresh = useRefresh();
   return (
-    <List filters={filters} filterDefaultValues={{ unread: true }} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={notificationsExporter} actions={<Actions />} empty={false}>
+    <List filters={filters} filterDefaultValues={{ unread: true }} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={exporter} actions={<Actions />} empty={false}>
       <Datagrid
         bulkActionButtons={false}
         rowClick={(_id, _resource, record) => {

@@ -15,7 +15,7 @@ const USERS = ['community', 'company', 'street', 'party', 'd150203', 'city'];
 beforeAll(async () => {
   t = await createTestApi({ EXPORT_JOB_THRESHOLD_ROWS: '100000' });
   // Lists the demo city leaves empty get a row each: a resident's claim, a guidance band, a
-  // resident's correction of a disclosure, a subsidy's use.
+  // resident's correction of a disclosure, a subsidy's use, a notification (read) in the console.
   const [home] = await t.query<{ id: number }>('SELECT id FROM households WHERE owner_id IS NOT NULL ORDER BY id LIMIT 1');
   await residentWithHome(t, 'every-list-claimant', home.id);
   await t.query(
@@ -29,6 +29,10 @@ beforeAll(async () => {
   await t.query(
     `INSERT INTO subsidy_usages (line_id, compound_id, region_code, company_id, category, amount_fen, spent_on, note)
      SELECT id, compound_id, region_code, company_id, 'greening', 123456, '2026-06-01', '补种绿篱' FROM subsidy_lines ORDER BY id LIMIT 1`,
+  );
+  await t.query(
+    `INSERT INTO notifications (user_id, channel, kind, event_key, title, body, status, read_at)
+     SELECT id, 'console', 'ticket_queue', 'every-list-export', '待办工单', '有新的工单待受理', 'sent', now() FROM users WHERE username = 'community'`,
   );
 });
 afterAll(() => t.close());
@@ -85,6 +89,8 @@ test.each(SERVER_EXPORT_RESOURCES.map((r) => [r]))('%s: rows = the list’s tota
     for (const [i, c] of columns.entries()) {
       const cell = row[i];
       if (typeof cell === 'string' && ISO_INSTANT.test(cell)) wrong.push([c.field, cell, 'ISO time']);
+      if (typeof cell === 'string' && /^[[{]/.test(cell)) wrong.push([c.field, cell, 'JSON']);
+      if (c.kind === 'codes' && typeof cell === 'string' && /[A-Za-z]_[A-Za-z]/.test(cell)) wrong.push([c.field, cell, 'code']);
       if (PERSONAL.includes(c.field) && cell !== '' && !String(cell).includes('*')) wrong.push([c.field, cell, 'not masked']);
       if (c.kind === 'enum' && cell !== '' && !Object.values(c.labels!).includes(String(cell))) wrong.push([c.field, cell, 'code']);
     }

@@ -12,18 +12,21 @@ import { LIST_EXPORT_COLUMNS } from './listColumns';
  * - datetime: Beijing time, "YYYY-MM-DD HH:mm";
  * - timeLeft: seconds to a deadline as "1 天 2 小时" / "超时 5 分";
  * - ref: the name of the referenced row (`ref`: compounds, buildings, companies, disclosures,
- *   fund accounts and committees by id, regions by code);
+ *   fund accounts, committees and households by id, regions by code);
  * - value: as presented, by its type: a boolean 是 / 否, a number a number, an instant Beijing time;
  * - yuan: integer fen written as 元 with two decimals (shared formatYuan, no grouping), a number;
  * - tenths: a score in tenths of a point written as points (a number, one decimal);
- * - basisPoints: a rate in basis points written as "92.34%".
+ * - basisPoints: a rate in basis points written as "92.34%";
+ * - codes: a list of codes written as their labels joined by 、;
+ * - format: written by `format` from the value and the whole presented row (a cell the table computes).
  */
 export interface ExportColumn {
   field: string;
   header: string;
-  kind: 'text' | 'number' | 'enum' | 'bool' | 'datetime' | 'timeLeft' | 'ref' | 'value' | 'yuan' | 'tenths' | 'basisPoints';
+  kind: 'text' | 'number' | 'enum' | 'bool' | 'datetime' | 'timeLeft' | 'ref' | 'value' | 'yuan' | 'tenths' | 'basisPoints' | 'codes' | 'format';
   labels?: Readonly<Record<string, string>>;
-  ref?: 'compounds' | 'regions' | 'buildings' | 'companies' | 'disclosures' | 'fund-accounts' | 'committees';
+  format?: (value: unknown, row: Readonly<Record<string, unknown>>) => string | number;
+  ref?: 'compounds' | 'regions' | 'buildings' | 'companies' | 'disclosures' | 'fund-accounts' | 'committees' | 'households';
 }
 
 const text = (field: string, header: string): ExportColumn => ({ field, header, kind: 'text' });
@@ -154,6 +157,7 @@ export const EXPORT_SHEET_NAMES: Record<ServerExportResource, string> = {
   'red-projects': '红色物业示范项目',
   'party-members': '党员',
   'party-orgs': '党组织',
+  'notifications': '通知',
   'votes': '业主表决',
 };
 

@@ -1,6 +1,6 @@
 import type { ExportColumn } from './columns';
 import { ROLE_LABELS } from '../auth/roles';
-import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, CROSS_APPOINTMENT_LABELS, MEMBER_ROLE_LABELS } from '../committees/enums';
+import { COMMITTEE_ALERT_LABELS, COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, CROSS_APPOINTMENT_LABELS, MEMBER_ROLE_LABELS } from '../committees/enums';
 import { BLACKLIST_REASON_LABELS, BLACKLIST_STATE_LABELS } from '../credit/blacklist';
 import { CREDIT_GRADE_LABELS } from '../credit/grades';
 import { CREDIT_ITEM_STATE_LABELS } from '../credit/items';
@@ -9,6 +9,8 @@ import { CREDIT_OBJECTION_STATUS_LABELS } from '../credit/schemas';
 import { DISCLOSURE_KIND_LABELS, DISCLOSURE_STATUS_LABELS, FLAG_STATUS_LABELS } from '../disclosures/enums';
 import { BILLING_CYCLE_LABELS, BILLING_RUN_STATUS_LABELS, BILL_PAYER_LABELS, BILL_STATUS_LABELS, FEE_ITEM_KIND_LABELS, PAYMENT_METHOD_LABELS } from '../fees/enums';
 import { FUND_LEDGER_STATUS_LABELS } from '../fund/ledgerStatusLabels';
+import { fundReferenceText } from '../fund/reference';
+import { NOTIFICATION_KIND_LABELS } from '../notifications';
 import { EMERGENCY_KIND_LABELS, FUND_APPLICATION_STATUS_LABELS, FUND_ENTRY_KIND_LABELS } from '../fund/rules';
 import { KPI_INDICATOR_LABELS } from '../kpi/indicators';
 import { CROSS_APPOINTMENT_KIND_LABELS, PARTY_GENDER_LABELS, PARTY_MEMBER_ROLE_LABELS, PARTY_ORG_SETTING_LABELS, PARTY_ORG_TYPE_LABELS, RED_PROJECT_RESULT_LABELS } from '../party/enums';
@@ -35,6 +37,8 @@ const tenths = (field: string, header: string): ExportColumn => ({ field, header
 const rate = (field: string, header: string): ExportColumn => ({ field, header, kind: 'basisPoints' });
 const when = (field: string, header: string): ExportColumn => ({ field, header, kind: 'datetime' });
 const enumOf = (field: string, header: string, labels: Readonly<Record<string, string>>): ExportColumn => ({ field, header, kind: 'enum', labels });
+const codes = (field: string, header: string, labels: Readonly<Record<string, string>>): ExportColumn => ({ field, header, kind: 'codes', labels });
+const format = (field: string, header: string, fn: NonNullable<ExportColumn['format']>): ExportColumn => ({ field, header, kind: 'format', format: fn });
 const ref = (field: string, header: string, to: NonNullable<ExportColumn['ref']>): ExportColumn => ({ field, header, kind: 'ref', ref: to });
 
 /** Labels the console's choices hold for codes with no shared enum (the same words as the table). */
@@ -44,6 +48,26 @@ const CERTIFICATE_FLAG_LABELS = { expired: '已过期', expiring: '60天内到�
 const FUND_SCOPE_TYPE_LABELS = { compound: '全小区', buildings: '指定楼栋', units: '指定单元' };
 const FUND_PAYER_LABELS = { owner: '业主', developer: '开发建设单位（未售）' };
 const VOTE_OUTCOME_LABELS = { draft: '表决未开始', open: '表决中', passed: '业主同意', failed: '业主未同意' };
+
+/** A disclosure flag's line (`income:0`, `expense:2`, `opening`, `closing`, `body`) in words, as the flag list shows it. */
+function flagLineText(line: unknown): string {
+  if (typeof line !== 'string' || !line) return '—';
+  const [part, index] = line.split(':');
+  const n = Number(index) + 1;
+  const words: Record<string, string> = { opening: '期初余额', closing: '期末余额', body: '正文' };
+  if (part === 'income') return `收入第 ${n} 行`;
+  if (part === 'expense') return `支出第 ${n} 行`;
+  return words[part] ?? line;
+}
+
+/** A vote's turnout as the vote list shows it: ballots ÷ eligible homes, "62.5%" (floored to 0.1%); '—' with none eligible. */
+function turnoutText(row: Readonly<Record<string, unknown>>): string {
+  const ballots = Number(row.ballotCount ?? 0);
+  const eligible = Number(row.eligibleCount ?? 0);
+  if (!eligible) return '—';
+  const permille = Math.floor((ballots * 1000) / eligible);
+  return `${Math.floor(permille / 10)}.${permille % 10}%`;
+}
 
 export const LIST_EXPORT_COLUMNS = {
   'level-assessments': [
@@ -343,13 +367,13 @@ export const LIST_EXPORT_COLUMNS = {
     value('id', "流水号"),
     when('postedAt', "记账时间"),
     ref('accountId', "专户", 'fund-accounts'),
-    value('householdId', "房屋"),
+    ref('householdId', "房屋", 'households'),
     value('batchId', "批次"),
     enumOf('kind', "类型", FUND_ENTRY_KIND_LABELS),
     yuan('amountFen', "金额（元）"),
     yuan('balanceAfterFen', "记账后余额（元）"),
     enumOf('payer', "付款方", FUND_PAYER_LABELS),
-    value('reference', "业务单号"),
+    format('reference', "业务单号", (v) => fundReferenceText(typeof v === 'string' ? v : null)),
     value('reversesId', "冲正的流水"),
     value('memo', "摘要"),
   ],
@@ -461,8 +485,8 @@ export const LIST_EXPORT_COLUMNS = {
     value('responses', "答卷数"),
     value('satisfied', "满意户数"),
     rate('rateBasisPoints', "满意度"),
-    value('sampleValid', "样本有效性"),
-    value('warning', "预警"),
+    format('sampleValid', "样本有效性", (v) => (v ? '有效' : '样本不足')),
+    format('warning', "预警", (v) => (v ? '预警（低于80%）' : '—')),
   ],
   'credit-ratings': [
     value('id', "ID"),
@@ -559,7 +583,7 @@ export const LIST_EXPORT_COLUMNS = {
     value('id', "ID"),
     ref('compoundId', "小区", 'compounds'),
     ref('disclosureId', "公开事项", 'disclosures'),
-    value('line', "纠错行"),
+    format('line', "纠错行", flagLineText),
     value('comment', "纠错意见"),
     enumOf('status', "状态", FLAG_STATUS_LABELS),
     value('answer', "答复"),
@@ -591,7 +615,7 @@ export const LIST_EXPORT_COLUMNS = {
     value('memberCount', "委员人数"),
     value('partyMemberCount', "党员人数"),
     when('lastDisclosureAt', "最近公开"),
-    value('alerts', "预警"),
+    codes('alerts', "预警", COMMITTEE_ALERT_LABELS),
   ],
   'quasi-assessments': [
     value('id', "ID"),
@@ -717,6 +741,13 @@ export const LIST_EXPORT_COLUMNS = {
     value('compoundName', "所在小区"),
     ref('regionCode', "所在地区", 'regions'),
   ],
+  'notifications': [
+    when('createdAt', "时间"),
+    enumOf('kind', "类别", NOTIFICATION_KIND_LABELS),
+    value('title', "标题"),
+    value('body', "内容"),
+    format('readAt', "阅读状态", (v) => (v ? '已读' : '未读')),
+  ],
   'votes': [
     value('id', "ID"),
     value('compoundName', "小区"),
@@ -730,7 +761,7 @@ export const LIST_EXPORT_COLUMNS = {
     when('closesAt', "截止时间"),
     value('eligibleCount', "应投票房屋数"),
     value('ballotCount', "已投票房屋数"),
-    value('turnout', "投票率"),
+    format('turnout', "投票率", (_v, row) => turnoutText(row)),
     value('followMajority', "从众条款"),
     when('createdAt', "创建时间"),
   ],
