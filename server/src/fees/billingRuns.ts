@@ -162,7 +162,9 @@ export function insertBillsSql(q: {
  * lock (a second worker on the same project waits, then finds it done), with one INSERT … SELECT
  * (insertBillsSql). The commit is asynchronous (synchronous_commit off): a crash can lose only the
  * last few project transactions whole — bills and the project's done flag together — and running
- * the run again bills them then. Returns bills created and their fen.
+ * the run again bills them then. The run's final 'completed' is committed synchronously, which
+ * flushes all the WAL before it: a run reported completed has every bill on disk. Returns bills
+ * created and their fen.
  */
 async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { id: number; projectId: number; compoundId: number }, period: string, actorId: number | null) {
   return db.transaction(async (tx) => {
