@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { COMMITTEE_KIND_LABELS, EXPORT_COLUMNS, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
+import { COMMITTEE_KIND_LABELS, EXPORT_COLUMNS, homeName, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx, Tx } from '../db/client';
-import { buildings, committees, companies, compounds, disclosures, fundAccounts, regions, users } from '../db/schema';
+import { buildings, committees, companies, compounds, disclosures, fundAccounts, households, regions, units, users } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { compileListQuery, type ResourceDef } from '../http/resource';
@@ -58,6 +58,17 @@ const REF_QUERIES: Record<RefKind, (tx: Tx, keys: string[]) => Promise<{ key: un
   disclosures: (tx, keys) => tx.select({ key: disclosures.id, name: disclosures.title }).from(disclosures).where(inArray(disclosures.id, keys.map(Number))),
   'fund-accounts': (tx, keys) =>
     tx.select({ key: fundAccounts.id, name: compounds.name }).from(fundAccounts).innerJoin(compounds, eq(compounds.id, fundAccounts.compoundId)).where(inArray(fundAccounts.id, keys.map(Number))),
+  // "绿都家园 1号楼1单元101", as the fund journal names a home.
+  households: async (tx, keys) =>
+    (
+      await tx
+        .select({ key: households.id, compoundName: compounds.name, buildingName: buildings.name, unitName: units.name, room: households.room })
+        .from(households)
+        .innerJoin(units, eq(units.id, households.unitId))
+        .innerJoin(buildings, eq(buildings.id, households.buildingId))
+        .innerJoin(compounds, eq(compounds.id, buildings.compoundId))
+        .where(inArray(households.id, keys.map(Number)))
+    ).map((r) => ({ key: r.key, name: homeName(r) })),
   // "某小区 业主委员会", as the console's committee reference reads.
   committees: async (tx, keys) =>
     (
@@ -142,7 +153,7 @@ export async function writeListXlsx(
       await refNames(tx, c.ref, presented.map((r) => r[c.field]), caches.get(c.field)!);
     }
     for (const row of presented) {
-      ws.addRow(columns.map((c) => exportCell(c, row[c.field], c.kind === 'ref' ? caches.get(c.field)!.get(String(row[c.field])) : undefined))).commit();
+      ws.addRow(columns.map((c) => exportCell(c, row[c.field], c.kind === 'ref' ? caches.get(c.field)!.get(String(row[c.field])) : undefined, row))).commit();
     }
     done += rows.length;
     await opts.progress?.(done, total);

@@ -33,6 +33,17 @@ test.each([
   expect(exportCell(column as ExportColumn, value)).toBe(expected);
 });
 
+test('a list of codes reads as its labels; a computed cell as the table computes it', () => {
+  const alerts = EXPORT_COLUMNS.committees.find((c) => c.field === 'alerts')!;
+  expect(exportCell(alerts, ['NOT_FILED', 'NO_DISCLOSURE'])).toBe('选举后30日内未备案、上季度未公开账目');
+  expect(exportCell(alerts, [])).toBe('');
+  const turnout = EXPORT_COLUMNS.votes.find((c) => c.field === 'turnout')!;
+  expect(exportCell(turnout, undefined, undefined, { ballotCount: 5, eligibleCount: 8 })).toBe('62.5%');
+  expect(exportCell(turnout, undefined, undefined, { ballotCount: 0, eligibleCount: 0 })).toBe('—');
+  const line = EXPORT_COLUMNS['disclosure-flags'].find((c) => c.field === 'line')!;
+  expect(exportCell(line, 'expense:2')).toBe('支出第 3 行');
+});
+
 test('every list column has a Chinese header, and every enum column its labels', () => {
   for (const [resource, columns] of Object.entries(EXPORT_COLUMNS)) {
     expect(EXPORT_SHEET_NAMES[resource as keyof typeof EXPORT_SHEET_NAMES]).toMatch(/[\u4e00-\u9fff]/);

@@ -44,10 +44,12 @@ function integerOf(value: unknown): number | null {
 
 /**
  * The value written in `column`'s cell for a presented value (issue 15; the console's former
- * client-side export wrote the same). `refName` is the referenced row's name for ref columns.
+ * client-side export wrote the same). `refName` is the referenced row's name for ref columns; `row`
+ * the whole presented row, for format columns.
  * Returns a string, a number, or '' for nothing.
  */
-export function exportCell(column: ExportColumn, value: unknown, refName?: string): string | number {
+export function exportCell(column: ExportColumn, value: unknown, refName?: string, row: Readonly<Record<string, unknown>> = {}): string | number {
+  if (column.kind === 'format') return column.format!(value, row);
   if (column.kind === 'timeLeft') return formatTimeLeft(typeof value === 'number' ? value : value == null ? null : Number(value));
   if (value === null || value === undefined || value === '') return '';
   switch (column.kind) {
@@ -65,6 +67,8 @@ export function exportCell(column: ExportColumn, value: unknown, refName?: strin
       return refName ?? String(value);
     case 'value':
       return valueCell(value);
+    case 'codes':
+      return (Array.isArray(value) ? value : [value]).map((code) => column.labels?.[String(code)] ?? String(code)).join('、');
     case 'yuan': {
       const fen = integerOf(value);
       return fen === null ? String(value) : Number(formatYuan(fen, { grouping: false }));
