@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
+import { uploadOrLinkUrlSchema } from '../uploads/schemas';
 
 /**
  * Serious violations that put a property company on the integrity blacklist (诚信档案黑名单):
@@ -28,7 +29,7 @@ export const blacklistEvidenceSchema = z
   .array(
     z.strictObject({
       name: text('文件名称', 100),
-      url: z.string({ error: '文件地址必须是文字' }).max(500, '文件地址过长').regex(/^(\/api\/uploads\/\d{1,10}|https:\/\/\S+)$/, '请上传文件或填写https链接'),
+      url: uploadOrLinkUrlSchema(),
     }),
     { error: '证据材料必须是列表' },
   )

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
+import { uploadUrlSchema } from '../uploads/schemas';
 
 /** Signed tenths of a point as an item may carry them; the item type narrows the range (server). */
 export const pointsTenthsField = (label = '分值') =>
@@ -9,13 +10,13 @@ const evidenceFiles = z
   .array(
     z.strictObject({
       name: text('文件名称', 100),
-      url: z.string({ error: '文件地址必须是文字' }).max(100, '文件地址过长').regex(/^\/api\/uploads\/\d{1,10}$/, '证明材料须先上传'),
+      url: uploadUrlSchema('证明材料须先上传'),
     }),
     { error: '证明材料必须是列表' },
   )
   .max(20, '证明材料不能超过20项');
 
-/** Evidence: files the recording staff member uploaded (tickets' uploads), at least one. */
+/** Evidence: files the recording staff member uploaded (the uploads capability), at least one. */
 export const creditEvidenceSchema = evidenceFiles.min(1, '请上传至少一份证明材料');
 
 /**

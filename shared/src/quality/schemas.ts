@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
+import { uploadOrLinkUrlSchema } from '../uploads/schemas';
 import { COMPOUND_TYPES } from '../places/enums';
 import { AWARD_KINDS, REQUIREMENT_CATEGORIES, SERVICE_SCALES } from './levels';
 import { COST_ITEMS, PRICING_FORMS, SELECTION_METHODS, type CostItem } from './fees';
@@ -29,7 +30,7 @@ const evidenceSchema = z
   .array(
     z.strictObject({
       name: text('文件名称', 100),
-      url: z.string({ error: '文件地址必须是文字' }).max(500, '文件地址过长').regex(/^(\/api\/uploads\/\d{1,10}|https:\/\/\S+)$/, '请上传文件或填写https链接'),
+      url: uploadOrLinkUrlSchema(),
     }),
     { error: '证明材料必须是列表' },
   )
