@@ -54,56 +54,72 @@ async function readSheet(body: Buffer): Promise<unknown[][]> {
 }
 
 async function list(token: string, resource: string) {
-  const res = await t.api.get(`/api/${resource}`).query({ range: JSON.stringify([0, 24]) }).set('Authorization', `Bearer ${token}`);
-  return { status: res.status, rows: res.body as Record<string, unknown>[], total: res.status === 200 ? Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]) : 0 };
+  const res = await t.api
+    .get(`/api/${resource}`)
+    .query({ range: JSON.stringify([0, 24]) })
+    .set('Authorization', `Bearer ${token}`);
+  return {
+    status: res.status,
+    rows: res.body as Record<string, unknown>[],
+    total: res.status === 200 ? Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]) : 0,
+  };
 }
 
 function exportOf(token: string, resource: string) {
-  return t.api.get(`/api/${resource}.xlsx`).query({ purpose: PURPOSE }).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary as never);
+  return t.api
+    .get(`/api/${resource}.xlsx`)
+    .query({ purpose: PURPOSE })
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse(binary as never);
 }
 
 /** Personal data every staff list masks (shared/src/places/mask.ts): 138****1234, 1502**********1234. */
 const PERSONAL = ['phone', 'idNumber', 'registryOwnerPhone'];
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-test.each(SERVER_EXPORT_RESOURCES.map((r) => [r]))('%s: rows = the list’s total, the table’s headers, labels not codes, masked as on screen', async (resource: ServerExportResource) => {
-  let found: { user: string; token: string; listed: Awaited<ReturnType<typeof list>> } | undefined;
-  for (const user of USERS) {
-    const token = await t.login(user);
-    const listed = await list(token, resource);
-    if (listed.total > 0) {
-      found = { user, token, listed };
-      break;
+test.each(SERVER_EXPORT_RESOURCES.map((r) => [r]))(
+  '%s: rows = the list’s total, the table’s headers, labels not codes, masked as on screen',
+  async (resource: ServerExportResource) => {
+    let found: { user: string; token: string; listed: Awaited<ReturnType<typeof list>> } | undefined;
+    for (const user of USERS) {
+      const token = await t.login(user);
+      const listed = await list(token, resource);
+      if (listed.total > 0) {
+        found = { user, token, listed };
+        break;
+      }
     }
-  }
-  expect([resource, found?.user]).toEqual([resource, expect.any(String)]);
-  const { token, listed } = found!;
-  const res = await exportOf(token, resource);
-  expect(res.status).toBe(200);
-  const [header, ...rows] = await readSheet(res.body);
-  const columns: readonly ExportColumn[] = EXPORT_COLUMNS[resource];
-  expect(header).toEqual(columns.map((c) => c.header));
-  expect(rows.length).toBe(listed.total);
-  const wrong: unknown[] = [];
-  for (const row of rows) {
-    for (const [i, c] of columns.entries()) {
-      const cell = row[i];
-      if (typeof cell === 'string' && ISO_INSTANT.test(cell)) wrong.push([c.field, cell, 'ISO time']);
-      if (typeof cell === 'string' && /^[[{]/.test(cell)) wrong.push([c.field, cell, 'JSON']);
-      if (c.kind === 'codes' && typeof cell === 'string' && /[A-Za-z]_[A-Za-z]/.test(cell)) wrong.push([c.field, cell, 'code']);
-      if (PERSONAL.includes(c.field) && cell !== '' && !String(cell).includes('*')) wrong.push([c.field, cell, 'not masked']);
-      if (c.kind === 'enum' && cell !== '' && !Object.values(c.labels!).includes(String(cell))) wrong.push([c.field, cell, 'code']);
+    expect([resource, found?.user]).toEqual([resource, expect.any(String)]);
+    const { token, listed } = found!;
+    const res = await exportOf(token, resource);
+    expect(res.status).toBe(200);
+    const [header, ...rows] = await readSheet(res.body);
+    const columns: readonly ExportColumn[] = EXPORT_COLUMNS[resource];
+    expect(header).toEqual(columns.map((c) => c.header));
+    expect(rows.length).toBe(listed.total);
+    const wrong: unknown[] = [];
+    for (const row of rows) {
+      for (const [i, c] of columns.entries()) {
+        const cell = row[i];
+        if (typeof cell === 'string' && ISO_INSTANT.test(cell)) wrong.push([c.field, cell, 'ISO time']);
+        if (typeof cell === 'string' && /^[[{]/.test(cell)) wrong.push([c.field, cell, 'JSON']);
+        if (c.kind === 'codes' && typeof cell === 'string' && /[A-Za-z]_[A-Za-z]/.test(cell)) wrong.push([c.field, cell, 'code']);
+        if (PERSONAL.includes(c.field) && cell !== '' && !String(cell).includes('*')) wrong.push([c.field, cell, 'not masked']);
+        if (c.kind === 'enum' && cell !== '' && !Object.values(c.labels!).includes(String(cell))) wrong.push([c.field, cell, 'code']);
+      }
     }
-  }
-  // The first page, cell by cell where the list shows text as is: masked values read as on screen.
-  for (const [r, shown] of listed.rows.entries()) {
-    for (const [i, c] of columns.entries()) {
-      const value = shown[c.field];
-      if ((c.kind === 'value' || c.kind === 'text') && typeof value === 'string' && !ISO_INSTANT.test(value) && rows[r][i] !== value) wrong.push([c.field, rows[r][i], `list shows ${value}`]);
+    // The first page, cell by cell where the list shows text as is: masked values read as on screen.
+    for (const [r, shown] of listed.rows.entries()) {
+      for (const [i, c] of columns.entries()) {
+        const value = shown[c.field];
+        if ((c.kind === 'value' || c.kind === 'text') && typeof value === 'string' && !ISO_INSTANT.test(value) && rows[r][i] !== value)
+          wrong.push([c.field, rows[r][i], `list shows ${value}`]);
+      }
     }
-  }
-  expect([resource, wrong.slice(0, 5)]).toEqual([resource, []]);
-});
+    expect([resource, wrong.slice(0, 5)]).toEqual([resource, []]);
+  },
+);
 
 test('a role that cannot read a list cannot export it (403), and nothing is written', async () => {
   const refused: string[] = [];

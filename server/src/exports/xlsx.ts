@@ -1,7 +1,18 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { COMMITTEE_KIND_LABELS, EXPORT_COLUMNS, homeName, exportCarriesPersonalData, exportCell, exportPurposeSchema, exportPurposeText, type ExportColumn, type ExportPurpose, type ServerExportResource } from '@baotou/shared';
+import {
+  COMMITTEE_KIND_LABELS,
+  EXPORT_COLUMNS,
+  homeName,
+  exportCarriesPersonalData,
+  exportCell,
+  exportPurposeSchema,
+  exportPurposeText,
+  type ExportColumn,
+  type ExportPurpose,
+  type ServerExportResource,
+} from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx, Tx } from '../db/client';
 import { buildings, committees, companies, compounds, disclosures, fundAccounts, households, regions, units, users } from '../db/schema';
@@ -51,13 +62,33 @@ type RefKind = NonNullable<ExportColumn['ref']>;
 
 /** The name each referenced row reads as (the console's reference fields), by the keys asked for. */
 const REF_QUERIES: Record<RefKind, (tx: Tx, keys: string[]) => Promise<{ key: unknown; name: string | null }[]>> = {
-  compounds: (tx, keys) => tx.select({ key: compounds.id, name: compounds.name }).from(compounds).where(inArray(compounds.id, keys.map(Number))),
+  compounds: (tx, keys) =>
+    tx
+      .select({ key: compounds.id, name: compounds.name })
+      .from(compounds)
+      .where(inArray(compounds.id, keys.map(Number))),
   regions: (tx, keys) => tx.select({ key: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys)),
-  buildings: (tx, keys) => tx.select({ key: buildings.id, name: buildings.name }).from(buildings).where(inArray(buildings.id, keys.map(Number))),
-  companies: (tx, keys) => tx.select({ key: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, keys.map(Number))),
-  disclosures: (tx, keys) => tx.select({ key: disclosures.id, name: disclosures.title }).from(disclosures).where(inArray(disclosures.id, keys.map(Number))),
+  buildings: (tx, keys) =>
+    tx
+      .select({ key: buildings.id, name: buildings.name })
+      .from(buildings)
+      .where(inArray(buildings.id, keys.map(Number))),
+  companies: (tx, keys) =>
+    tx
+      .select({ key: companies.id, name: companies.name })
+      .from(companies)
+      .where(inArray(companies.id, keys.map(Number))),
+  disclosures: (tx, keys) =>
+    tx
+      .select({ key: disclosures.id, name: disclosures.title })
+      .from(disclosures)
+      .where(inArray(disclosures.id, keys.map(Number))),
   'fund-accounts': (tx, keys) =>
-    tx.select({ key: fundAccounts.id, name: compounds.name }).from(fundAccounts).innerJoin(compounds, eq(compounds.id, fundAccounts.compoundId)).where(inArray(fundAccounts.id, keys.map(Number))),
+    tx
+      .select({ key: fundAccounts.id, name: compounds.name })
+      .from(fundAccounts)
+      .innerJoin(compounds, eq(compounds.id, fundAccounts.compoundId))
+      .where(inArray(fundAccounts.id, keys.map(Number))),
   // "绿都家园 1号楼1单元101", as the fund journal names a home.
   households: async (tx, keys) =>
     (
@@ -120,7 +151,12 @@ export async function writeListXlsx(
     action: request.purpose ? 'export_personal' : 'export',
     entity: request.resource,
     entityId: request.resource,
-    after: { rowCount: total, filter: request.query.filter ? safeJson(request.query.filter) : {}, server: true, ...(request.purpose ? { purposeKind: request.purpose.kind, purpose } : {}) },
+    after: {
+      rowCount: total,
+      filter: request.query.filter ? safeJson(request.query.filter) : {},
+      server: true,
+      ...(request.purpose ? { purposeKind: request.purpose.kind, purpose } : {}),
+    },
   });
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
@@ -137,7 +173,9 @@ export async function writeListXlsx(
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: Math.min(40, Math.max(c.header.length * 2 + 2, 10)) }));
 
   const cursor = `bt_export_${Math.random().toString(36).slice(2, 10)}`;
-  await tx.execute(sql`DECLARE ${sql.identifier(cursor)} NO SCROLL CURSOR FOR SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC`);
+  await tx.execute(
+    sql`DECLARE ${sql.identifier(cursor)} NO SCROLL CURSOR FOR SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC`,
+  );
   const caches = new Map<string, Map<string, string>>();
   let done = 0;
   for (;;) {
@@ -150,7 +188,12 @@ export async function writeListXlsx(
     for (const c of columns) {
       if (c.kind !== 'ref' || !c.ref) continue;
       if (!caches.has(c.field)) caches.set(c.field, new Map());
-      await refNames(tx, c.ref, presented.map((r) => r[c.field]), caches.get(c.field)!);
+      await refNames(
+        tx,
+        c.ref,
+        presented.map((r) => r[c.field]),
+        caches.get(c.field)!,
+      );
     }
     for (const row of presented) {
       ws.addRow(columns.map((c) => exportCell(c, row[c.field], c.kind === 'ref' ? caches.get(c.field)!.get(String(row[c.field])) : undefined, row))).commit();
