@@ -170,7 +170,7 @@ function refuseUnlessVisible(actor: Actor, t: TicketRow) {
 export async function performAction(deps: TicketDeps, actor: Actor, id: number, action: TicketAction, body: unknown) {
   const input = ticketActionSchemas[action].parse(body ?? {}) as Record<string, any>;
   const now = new Date();
-  const { before, after } = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
     if (!t) throw notFound('工单');
     refuseUnlessVisible(actor, t);
@@ -184,7 +184,6 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
     await writeAudit(tx, actor, { action, entity: 'tickets', entityId: id, before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, regionCode: row.regionCode });
     await deps.notifier.step(tx, row, `${TICKET_ACTION_LABELS[action]}${row.level !== t.level ? `，转${TICKET_LEVEL_LABELS[row.level]}` : ''}`, now);
     if (row.level !== t.level) await deps.notifier.level(tx, row, row.level, action === 'reject' ? '居民不满意退回' : '升级', now);
-    return { before: t, after: row };
   });
   deps.notifier.kick();
   return getPresented(deps.db, deps.def, actor, id);
