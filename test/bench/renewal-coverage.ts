@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
-import { migrateDatabase, openDatabase } from '../../server/src/db/client';
+import { openDatabase } from '../../server/src/db/client';
 import { generateCity } from './generateCity';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
 

@@ -10,7 +10,7 @@
  *     by a date and then revoke it.
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
@@ -18,7 +18,7 @@ import { parseYuan, statementTotals } from '../../mini/src/services/disclosures'
 import { formatPercent, meets } from '../../mini/src/services/votes'
 import { formErrors, previousQuarter, validateStatement, type StatementDraft } from '../../mini/src/packages/committees/statement/form'
 import { validateVote, type VoteDraft } from '../../mini/src/packages/committees/vote-new/form'
-import { button, chipIn, exactly, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
+import { button, chipIn, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
 
 // The mini-program's pure form rules are checked in node below; their services' request wrapper
 // needs the Taro runtime, so it is stubbed (nothing here sends a request).

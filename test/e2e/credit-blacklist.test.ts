@@ -6,39 +6,21 @@
  *  4. the letter recommending the end of each contract downloads as a PDF naming the company and each compound.
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
+import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { consoleJourney, pickAutocomplete, pickSelect, signInToConsole } from '../support/browser';
 import { openH5 } from '../support/h5';
-import { startPlatform, type Platform } from '../support/platform';
+import type { Platform } from '../support/platform';
 import { pdfText } from '../../server/src/pdf/text';
 
 jest.setTimeout(300_000);
 
-const PASSWORD = 'baotou2024';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 let platform: Platform;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await page?.goto('about:blank').catch(() => undefined);
-  await context?.close();
-  await platform?.stop();
-});
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A react-admin SelectInput: the MUI select beside its hidden input. */
-async function select(source: string, label: string) {
-  await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-}
+consoleJourney((j) => ({ platform, context, page } = j));
 
 test('a district blacklists a company → its compound page shows 黑名单 → a new project is refused → the letter PDF names the company and each compound', async () => {
   // a company (not the demo `company` account's) serving compounds in 昆都仑区 today
@@ -59,14 +41,10 @@ test('a district blacklists a company → its compound page shows 黑名单 → 
   );
 
   // 1. the district lists it
-  await submitConsoleLogin(page, platform.baseUrl, 'd150203', PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  await signInToConsole(page, platform.baseUrl, 'd150203');
   await page.goto(`${platform.baseUrl}/admin/#/blacklist/create`);
-  const companyInput = page.locator('input[name="companyId"]');
-  await companyInput.click();
-  await companyInput.fill(company.name.slice(0, 6));
-  await page.getByRole('option', { name: new RegExp(escape(company.name)) }).first().click();
-  await select('reason', '骗取、挪用或侵占维修资金');
+  await pickAutocomplete(page, 'input[name="companyId"]', company.name.slice(0, 6), company.name);
+  await pickSelect(page, 'reason', '骗取、挪用或侵占维修资金');
   await page.locator('input[name="document"]').fill('昆住建罚〔2026〕21号');
   await page.locator('textarea[name="facts"]').fill('将专项维修资金挪作日常经营支出，经审计查实。');
   await page.getByRole('button', { name: '保存' }).click();
@@ -84,7 +62,7 @@ test('a district blacklists a company → its compound page shows 黑名单 → 
   const download = page.waitForEvent('download');
   await page.getByTestId('letters-pdf').click();
   const file = await (await download).path();
-  const text = (await pdfText(require('node:fs').readFileSync(file))).replace(/\s+/g, '');
+  const text = (await pdfText(fs.readFileSync(file))).replace(/\s+/g, '');
   expect(text).toContain(company.name);
   for (const c of compounds) expect(text).toContain(c.name.replace(/\s+/g, ''));
 

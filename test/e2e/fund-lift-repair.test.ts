@@ -10,13 +10,13 @@
  *  5. the resident sees their share and their new balance in the mini H5, then tops up online.
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 import type { TestApi } from '../support/api'
 import { launchBrowser, submitConsoleLogin } from '../support/browser'
 import { startPlatform, type Platform } from '../support/platform'
 import { residentWithHome } from '../support/residents'
-import { button, chipIn, escapeRegExp, exactly, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
+import { button, chipIn, escapeRegExp, field, openH5 as openH5At, stepChip, visible } from '../support/h5'
 
 jest.setTimeout(420_000)
 

@@ -6,29 +6,18 @@
  *  4. the project counts toward the "level 2 or above" target in the statistics and the plan shows it upgraded.
  * Needs `npm run build -w admin` first.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signInToConsole, pickAutocomplete, pickSelect } from '../support/browser';
-import { startPlatform, type Platform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { consoleJourney, signInToConsole, pickAutocomplete, pickSelect } from '../support/browser';
+import type { Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let platform: Platform;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await page?.goto('about:blank').catch(() => undefined);
-  await context?.close();
-  await platform?.stop();
-});
+consoleJourney((j) => ({ platform, page } = j));
 
 async function stats(year: number) {
   const res = await platform.api.get(`/api/quality/stats?year=${year}&groupBy=district`).set('Authorization', `Bearer ${await platform.login('city')}`);

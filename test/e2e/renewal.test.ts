@@ -10,29 +10,19 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { INFRASTRUCTURE_ITEMS, quasiSubsidy } from '@baotou/shared';
-import { launchBrowser, signInToConsole, pickAutocomplete, escapeRegExp } from '../support/browser';
-import { startPlatform, type Platform } from '../support/platform';
+import { consoleJourney, signInToConsole, pickAutocomplete } from '../support/browser';
+import { escapeRegExp } from '../support/h5';
+import type { Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
 const YEAR = 2024;
 let platform: Platform;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await page?.goto('about:blank').catch(() => undefined);
-  await context?.close();
-  await platform?.stop();
-});
+consoleJourney((j) => ({ platform, page } = j));
 
 async function api(username: string, method: 'get' | 'post', path: string, body?: unknown) {
   const req = platform.api[method](path).set('Authorization', `Bearer ${await platform.login(username)}`);

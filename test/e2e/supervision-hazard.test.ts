@@ -8,29 +8,18 @@
  * S3 continues the same journey below (objection → correction → the public grade changes).
  * Needs `npm run build -w admin` first.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signInToConsole, pickAutocomplete } from '../support/browser';
-import { startPlatform, type Platform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { consoleJourney, signInToConsole, pickAutocomplete } from '../support/browser';
+import type { Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let platform: Platform;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await page?.goto('about:blank').catch(() => undefined);
-  await context?.close();
-  await platform?.stop();
-});
+consoleJourney((j) => ({ platform, page } = j));
 
 /** State the journey shares with its second half (S3). */
 const journey: { projectId: number; companyId: number; compound: string; hazardId: number; creditItemId: number } = {} as never;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { escapeRegExp } from './h5';
+import { startPlatform, type Platform } from './platform';
 
 /**
  * Debian's Chromium, headless, in a fresh profile, with nothing reaching outside hosts.
@@ -53,9 +55,6 @@ export async function submitConsoleLogin(page: Page, baseUrl: string, username: 
 /** The demo accounts' password (server/src/seed). */
 export const DEMO_PASSWORD = 'baotou2024';
 
-/** `s` matched literally inside a RegExp. */
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Signs in to the console (submitConsoleLogin) and waits for the welcome page. */
 export async function signInToConsole(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await submitConsoleLogin(page, baseUrl, username, password);
@@ -74,4 +73,31 @@ export async function pickAutocomplete(page: Page, selector: string, text: strin
 export async function pickSelect(page: Page, source: string, label: string): Promise<void> {
   await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
   await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+/** A console journey's platform (test/support/platform.ts), browser and page. */
+export interface ConsoleJourney {
+  platform: Platform;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: the whole platform and a fresh browser with one page,
+ * handed to `ready` once started (`({ platform, context, page } = j)`), and stopped after the file.
+ */
+export function consoleJourney(ready: (j: ConsoleJourney) => void): void {
+  let j: Partial<ConsoleJourney> = {};
+  beforeAll(async () => {
+    const platform = await startPlatform();
+    j = { platform };
+    const context = await launchBrowser();
+    j = { platform, context, page: await context.newPage() };
+    ready(j as ConsoleJourney);
+  }, 120_000);
+  afterAll(async () => {
+    await j.page?.goto('about:blank').catch(() => undefined);
+    await j.context?.close();
+    await j.platform?.stop();
+  });
 }

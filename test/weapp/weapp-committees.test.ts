@@ -3,15 +3,9 @@
  * in jsdom with miniprogram-simulate: the real wxml and Taro runtime, a stubbed `wx` (the same harness
  * as weapp-pages.test.ts, plus wx.chooseImage and wx.uploadFile). Needs `npm run build:weapp -w mini` first.
  */
-import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply, type Sent } from '../support/weapp'
+import { calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply } from '../support/weapp'
 const uploaded: { url: string; filePath: string; name: string; header: Record<string, string> }[] = []
-let uploadReply: () => Reply = () => ({ statusCode: 201, data: JSON.stringify({ id: 88, mime: 'image/jpeg', size: 2048, sha256: 'ab', url: '/api/uploads/88' }) })
-
-const compound = {
-  id: 7, code: 'BT150203001', name: '阳光花园', address: '阿尔丁大街1号', type: 'commodity',
-  managementMode: 'professional', districtName: '昆都仑区', streetName: '友谊街道', communityName: '阳光社区',
-  companyName: '包头市安居物业服务有限公司', buildingCount: 2, householdCount: 8,
-}
+const uploadReply: () => Reply = () => ({ statusCode: 201, data: JSON.stringify({ id: 88, mime: 'image/jpeg', size: 2048, sha256: 'ab', url: '/api/uploads/88' }) })
 
 beforeAll(() => {
   installWeapp({

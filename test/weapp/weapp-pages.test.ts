@@ -3,7 +3,7 @@
  * own template compiler (miniprogram-compiler's wcc): the real wxml, the real Taro runtime, a stubbed `wx`.
  * Needs `npm run build:weapp -w mini` first.
  */
-import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply, type Sent } from '../support/weapp'
+import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until } from '../support/weapp'
 
 const compound = {
   id: 7, code: 'BT150203001', name: '阳光花园', address: '阿尔丁大街1号', type: 'commodity',

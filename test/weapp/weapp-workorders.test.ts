@@ -3,7 +3,7 @@
  * compiled weapp build (mini/dist) in jsdom with miniprogram-simulate: the real wxml and Taro runtime,
  * a stubbed `wx` (the same harness as weapp-pages.test.ts). Needs `npm run build:weapp -w mini` first.
  */
-import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Reply, type Sent } from '../support/weapp'
+import { apiPath, calls, installWeapp, openPage, resetWeapp, sent, sleep, storage, stub, tapText, text, until, type Sent } from '../support/weapp'
 
 
 beforeAll(() => {
