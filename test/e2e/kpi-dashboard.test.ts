@@ -130,6 +130,8 @@ test('a district reads the coverage in ㎡, and a reader’s row click on target
   // floor areas kept in centi-m² read as ㎡ ("734,073.68 / 800,000.00 ㎡"), never the raw integers
   await page.getByTestId('kpi-card-management_coverage').getByText(/^[\d,]+\.\d{2} \/ [\d,]+\.\d{2} ㎡$/).waitFor();
   await page.getByTestId('kpi-card-committee_formation').getByText(/^\d+ \/ \d+ 个小区$/).waitFor();
+  // the report buttons on one line each (at 1366 px they once stood one word a line, 100+ px tall)
+  expect((await page.getByTestId('kpi-report-pdf').boundingBox())!.height).toBeLessThan(50);
   // bureau staff read targets (the city writes) and fee items (companies write)
   for (const resource of ['kpi-targets', 'fee-items']) {
     await page.goto(`${platform.baseUrl}/admin/#/${resource}`);

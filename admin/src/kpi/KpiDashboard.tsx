@@ -154,8 +154,9 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
       {!embedded && <Title title="年度目标看板" />}
       <Card sx={{ mb: 2 }}>
         <CardContent>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
-            <Typography variant="h6" sx={{ flexGrow: 1 }}>七项年度目标（包府办发〔2022〕73号 三）</Typography>
+          {/* wraps rather than squeezing: at 1366 px the title stood in six lines and 考核报告 PDF one word a line */}
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap flexWrap="wrap" alignItems={{ md: 'center' }}>
+            <Typography variant="h6" sx={{ flexGrow: 1, minWidth: 300 }}>七项年度目标（包府办发〔2022〕73号 三）</Typography>
             <MuiTextField select size="small" label="年度" value={year ?? ''} onChange={(e) => { setYear(Number(e.target.value)); setAsOf(''); }} sx={{ minWidth: 110 }} inputProps={{ 'data-testid': 'kpi-year' }}>
               {kpiYears.map((y) => <MenuItem key={y} value={y}>{y}年</MenuItem>)}
             </MuiTextField>
@@ -175,8 +176,8 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
                 {districts.map((d) => <MenuItem key={d.code} value={d.code}>{d.name}</MenuItem>)}
               </MuiTextField>
             )}
-            <Button startIcon={<DownloadIcon />} onClick={() => download('pdf')} disabled={!rows} data-testid="kpi-report-pdf">考核报告 PDF</Button>
-            <Button startIcon={<DownloadIcon />} onClick={() => download('xlsx')} disabled={!rows}>考核报告 Excel</Button>
+            <Button startIcon={<DownloadIcon />} onClick={() => download('pdf')} disabled={!rows} data-testid="kpi-report-pdf" sx={{ whiteSpace: 'nowrap' }}>考核报告 PDF</Button>
+            <Button startIcon={<DownloadIcon />} onClick={() => download('xlsx')} disabled={!rows} sx={{ whiteSpace: 'nowrap' }}>考核报告 Excel</Button>
           </Stack>
           {error && (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="kpi-error">
