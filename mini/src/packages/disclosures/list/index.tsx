@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { LoginPanel } from '../../../components/LoginPanel'
+import { ScanFirst } from '../../../components/ScanFirst'
 import { isLoggedIn } from '../../../services/auth'
 import { formatTime, listDisclosures, type Disclosure } from '../../../services/disclosures'
 import { DISCLOSURE_KIND_LABEL, DISCLOSURE_TABS, filterByTab } from './tabs'
@@ -41,14 +42,7 @@ export default function DisclosureListPage() {
     load().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (!compound) {
-    return (
-      <View className='page'>
-        <View className='empty'>请先扫描小区二维码进入小区</View>
-        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/pages/scan/index' })}>去扫码</Button>
-      </View>
-    )
-  }
+  if (!compound) return <ScanFirst />
   if (!loggedIn) {
     return (
       <View className='page'>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
 import { LoginPanel } from '../../../components/LoginPanel'
+import { ScanFirst } from '../../../components/ScanFirst'
 import { isLoggedIn } from '../../../services/auth'
 import { ApiError } from '../../../services/request'
 import {
@@ -68,14 +69,7 @@ export default function BindPage() {
     return () => clearTimeout(timer)
   }, [claim])
 
-  if (!compound) {
-    return (
-      <View className='page'>
-        <View className='empty'>请先扫描小区二维码进入小区</View>
-        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/pages/scan/index' })}>去扫码</Button>
-      </View>
-    )
-  }
+  if (!compound) return <ScanFirst />
 
   if (!loggedIn) {
     return (

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { SATISFACTION_RATINGS, SATISFACTION_RATING_LABELS, SURVEY_DIMENSION_LABELS, type SatisfactionRating, type SurveyDimension } from '@baotou/shared'
 
 import { LoginPanel } from '../../../components/LoginPanel'
+import { ScanFirst } from '../../../components/ScanFirst'
 import { isLoggedIn } from '../../../services/auth'
 import { currentCompound, listMyClaims, type HouseholdClaim } from '../../../services/places'
 import { answerSurvey, listMyResponses, listOpenSurveys, type Survey, type SurveyResponse } from '../../../services/supervisionSurveys'
@@ -89,14 +90,7 @@ export default function SurveyPage() {
     if (isLoggedIn()) load()
   })
 
-  if (!compound) {
-    return (
-      <View className='page'>
-        <View className='empty'>请先扫描小区二维码进入小区</View>
-        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/pages/scan/index' })}>去扫码</Button>
-      </View>
-    )
-  }
+  if (!compound) return <ScanFirst />
   if (!loggedIn) {
     return (
       <View className='page'>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { LoginPanel } from '../../../components/LoginPanel'
+import { ScanFirst } from '../../../components/ScanFirst'
 import { isLoggedIn } from '../../../services/auth'
 import { currentCompound, listMyClaims } from '../../../services/places'
 import { formatTime } from '../../../services/disclosures'
@@ -51,14 +52,7 @@ export default function VoteListPage() {
     load().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (!compound) {
-    return (
-      <View className='page'>
-        <View className='empty'>请先扫描小区二维码进入小区</View>
-        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/pages/scan/index' })}>去扫码</Button>
-      </View>
-    )
-  }
+  if (!compound) return <ScanFirst />
   if (!loggedIn) {
     return (
       <View className='page'>
