@@ -36,6 +36,11 @@ stream_a() {
     echo "== type-checking every workspace"
     npm run typecheck >"$LOGS/typecheck.log" 2>&1 || { failed=$((failed + 1)); grep -m 40 "error TS" "$LOGS/typecheck.log" || tail -30 "$LOGS/typecheck.log"; }
   fi
+  # One linter for the repository (issue 15): an eslint error counts as a failure; warnings do not.
+  if [ "${SKIP_LINT:-0}" != 1 ]; then
+    echo "== linting"
+    npm run lint >"$LOGS/lint.log" 2>&1 || { failed=$((failed + 1)); grep -B1 -m 40 " error " "$LOGS/lint.log" || tail -30 "$LOGS/lint.log"; }
+  fi
   echo "$failed" >"$LOGS/a.extra"
 }
 
