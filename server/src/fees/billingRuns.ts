@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { billingPeriod, monthBounds, type BillingCycle, type BillingRunInput, type FeeItemKind } from '@baotou/shared';
 import type { FeesSettings } from '@baotou/config';
 import type { Actor } from '../auth/actor';
@@ -58,14 +58,22 @@ interface ItemRow {
   startsOn: string;
 }
 
-async function activeItems(tx: Tx, projectId: number, period: string): Promise<ItemRow[]> {
+/** A project's items in force by the end of `period`, as one JSON array (a subquery, so the billing transaction reads them with its lock). */
+function activeItemsJson(projectId: SQL | number, period: string): SQL {
   const { to } = monthBounds(period);
-  const rows = (
-    await tx.execute(sql`
-      SELECT id, kind, fee_milli_fen_per_m2_month AS "feeMilliFenPerM2Month", monthly_fen::text AS "monthlyFen", billing_cycle AS "billingCycle", starts_on::text AS "startsOn"
-        FROM fee_items WHERE project_id = ${projectId} AND active AND starts_on <= ${to} ORDER BY id`)
-  ).rows as (Omit<ItemRow, 'monthlyFen'> & { monthlyFen: string | null })[];
+  return sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'kind', f.kind, 'feeMilliFenPerM2Month', f.fee_milli_fen_per_m2_month, 'monthlyFen', f.monthly_fen::text,
+                                                         'billingCycle', f.billing_cycle, 'startsOn', f.starts_on::text) ORDER BY f.id), '[]'::json)
+                FROM fee_items f WHERE f.project_id = ${projectId} AND f.active AND f.starts_on <= ${to})`;
+}
+
+function parseItems(json: unknown): ItemRow[] {
+  const rows = (typeof json === 'string' ? JSON.parse(json) : json) as (Omit<ItemRow, 'monthlyFen'> & { monthlyFen: string | null })[];
   return rows.map((r) => ({ ...r, id: Number(r.id), monthlyFen: r.monthlyFen === null ? null : Number(r.monthlyFen) }));
+}
+
+async function activeItems(tx: Tx, projectId: number, period: string): Promise<ItemRow[]> {
+  const [r] = (await tx.execute(sql`SELECT ${activeItemsJson(projectId, period)} AS items`)).rows as { items: unknown }[];
+  return parseItems(r.items);
 }
 
 /**
@@ -168,14 +176,15 @@ export function insertBillsSql(q: {
  */
 async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { id: number; projectId: number; compoundId: number }, period: string, actorId: number | null) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    // One round trip: the lock, the project, the items, and SET LOCAL synchronous_commit = off.
     const [locked] = (
       await tx.execute(sql`
-        SELECT rp.done, p.company_id AS "companyId", p.region_code AS "regionCode"
+        SELECT rp.done, p.company_id AS "companyId", p.region_code AS "regionCode", set_config('synchronous_commit', 'off', true) AS "asyncCommit",
+               ${activeItemsJson(sql`rp.project_id`, period)} AS items
           FROM billing_run_projects rp JOIN projects p ON p.id = rp.project_id WHERE rp.id = ${rp.id} FOR UPDATE OF rp`)
-    ).rows as { done: boolean; companyId: number; regionCode: string }[];
+    ).rows as { done: boolean; companyId: number; regionCode: string; items: unknown }[];
     if (locked.done) return { created: 0, fen: 0 };
-    const items = (await activeItems(tx, rp.projectId, period)).flatMap((item) => {
+    const items = parseItems(locked.items).flatMap((item) => {
       const p = billingPeriod(item.billingCycle, period, item.startsOn);
       return p ? [{ ...item, ...p }] : [];
     });
