@@ -32,7 +32,7 @@ import { COMPOUND_TYPE_LABELS, MANAGEMENT_MODE_LABELS } from '../places/enums';
 import { COST_ITEMS, COST_ITEM_LABELS, FEE_BAND_FLAG_LABELS, PRICING_FORM_LABELS, SELECTION_METHOD_LABELS } from '../quality/fees';
 import { ASSESSMENT_STATUS_LABELS, AWARD_KIND_LABELS, SERVICE_SCALE_LABELS, UPGRADE_PLAN_STATUS_LABELS } from '../quality/levels';
 import { STAFF_POST_LABELS, TRAINING_KIND_LABELS } from '../quality/workforceEnums';
-import { RENEWAL_CLASSIFICATION_LABELS, RENEWAL_SURVEY_STATUS_LABELS } from '../renewal/enums';
+import { ENCLOSURE_STATE_LABELS, RENEWAL_CLASSIFICATION_LABELS, RENEWAL_SURVEY_STATUS_LABELS } from '../renewal/enums';
 import { ASSESSMENT_RESULT_LABELS, RENOVATION_STATUS_LABELS, SUBSIDY_BATCH_STATUS_LABELS, SUBSIDY_USAGE_CATEGORY_LABELS } from '../renewal/quasi';
 import { FILING_KIND_LABELS, FILING_STANDING_LABELS, FILING_STATUS_LABELS } from '../supervision/filings';
 import { HAZARD_REPORT_LEVEL_LABELS, HAZARD_REPORT_REASON_LABELS, HAZARD_STATUS_LABELS } from '../supervision/hazards';
@@ -137,7 +137,7 @@ export const LIST_EXPORT_COLUMNS = {
     enumOf('kind', '培训类型', TRAINING_KIND_LABELS),
     value('course', '课程'),
     value('provider', '培训机构'),
-    value('hoursTenths', '学时（小时）'),
+    tenths('hoursTenths', '学时（小时）'),
     value('trainedOn', '培训日期'),
     value('certificateNo', '培训证书编号'),
     value('evidence', '佐证材料'),
@@ -281,7 +281,7 @@ export const LIST_EXPORT_COLUMNS = {
     yuan('monthlyFen', '月收费金额（元）'),
     enumOf('billingCycle', '计费周期', BILLING_CYCLE_LABELS),
     value('startsOn', '起始计费日期'),
-    value('lateFeeBpPerMonth', '违约金（万分之/月）'),
+    format('lateFeeBpPerMonth', '违约金（万分之/月）', (v) => (typeof v === 'number' ? v : '未约定')),
     value('active', '启用'),
   ],
   receipts: [
@@ -687,9 +687,9 @@ export const LIST_EXPORT_COLUMNS = {
     value('buildingCount', '楼栋数'),
     value('stairwellCount', '单元（楼梯）数'),
     value('householdCount', '户数'),
-    value('floorAreaCenti', '总建筑面积（㎡）'),
+    format('floorAreaCenti', '总建筑面积（㎡）', (v) => (typeof v === 'number' ? Number((v / 100).toFixed(2)) : '')),
     value('singleBuilding', '单栋楼'),
-    value('enclosure', '封闭情况'),
+    enumOf('enclosure', '封闭情况', ENCLOSURE_STATE_LABELS),
     value('willingHouseholds', '愿意付费户数'),
     num('proposedFeeFen', '意向物业费（分/㎡·月）'),
     value('surveyedOn', '调查日期'),
