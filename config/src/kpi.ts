@@ -9,7 +9,7 @@ export interface KpiSettings {
 export const kpiEnvSchema = {
   /**
    * Seconds the dashboard's figures are kept in memory (issue 14's benchmark: repeated reads ≤ 30 ms);
-   * a change of targets clears them at once. No document sets this: a freshness the bureau can accept.
+   * targets are read on every request, so their changes show at once. No document sets this: a freshness the bureau can accept.
    */
   KPI_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 };

@@ -8,6 +8,7 @@
  * Runs in a throwaway PostgreSQL (or BENCH_DATABASE_URL's server). BENCH_CREDIT_COMPANIES,
  * BENCH_CREDIT_PROJECTS and BENCH_CREDIT_ITEMS shrink it for a quick check.
  */
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
@@ -16,6 +17,7 @@ import { openDatabase } from '../../server/src/db/client';
 import { refreshStaleScores } from '../../server/src/credit/ratings';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
 import { runLoad } from './load';
+import { countQueries, printRequestCosts, requestCosts } from './requestCosts';
 
 const COMPANIES = Number(process.env.BENCH_CREDIT_COMPANIES ?? 1500);
 const PROJECTS = Number(process.env.BENCH_CREDIT_PROJECTS ?? 10000);
@@ -74,11 +76,15 @@ async function prepare(adminUrl: string): Promise<{ url: string; year: number }>
 
 async function main() {
   log(`\n== Credit (issue 10): ${COMPANIES.toLocaleString('en-US')} companies, ${PROJECTS.toLocaleString('en-US')} projects, ${ITEMS.toLocaleString('en-US')} items`);
+  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
   await withPostgres('credit', async (adminUrl) => {
     const { url, year } = await prepare(adminUrl);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef', JOBS_POLL_INTERVAL_SECONDS: '0.5' });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
-    const server = createApp({ database, config, log: () => undefined }).listen(0, '127.0.0.1');
+    if (process.env.BENCH_REQUEST_COSTS === '1') countQueries();
+    const app = createApp({ database, config, log: () => undefined });
+    if (process.env.BENCH_REQUEST_COSTS === '1') app.middleware.unshift(requestCosts);
+    const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as AddressInfo).port;
     const base = `http://127.0.0.1:${port}`;
@@ -124,6 +130,7 @@ async function main() {
       }
       log(`  one company's live score: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms ${verdict(pct(times, 95), 20)}`);
     } finally {
+      if (process.env.BENCH_REQUEST_COSTS === '1') printRequestCosts();
       await new Promise((r) => server.close(r));
       await database.close();
     }

@@ -53,6 +53,7 @@ function startChild(script: string, env: Record<string, string>): Promise<ChildP
 
 async function householdList(adminUrl: string) {
   log(`\n== 1. Household list on PostgreSQL (${COMPOUNDS} generated compounds × ${10 * PER_UNIT} households)`);
+  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS bt_bench WITH (FORCE)');

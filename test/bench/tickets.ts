@@ -94,6 +94,7 @@ const fmt = (r: LoadResult) => `p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(
 
 async function bench(adminUrl: string) {
   log(`\n== Tickets on PostgreSQL (${TICKETS.toLocaleString('en')} generated tickets)`);
+  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS bt_bench_tickets WITH (FORCE)');
@@ -206,7 +207,9 @@ async function bench(adminUrl: string) {
       log(`     by ${groupBy.padEnd(9)} ${received.toLocaleString('en')} tickets: median ${median(rest).toFixed(1)} ms, max ${Math.max(...rest).toFixed(1)} ms (target ≤ 300 ms) ${verdict(Math.max(...rest) <= 300)}`);
     }
   } finally {
+    const exited = new Promise((r) => server.once('exit', r));
     server.kill();
+    await exited; // BENCH_REQUEST_COSTS=1: the server prints its per-route costs as it ends
     await wechat.close();
     fs.rmSync(uploadDir, { recursive: true, force: true });
   }

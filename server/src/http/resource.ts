@@ -133,6 +133,18 @@ function compileSelect(def: ResourceDef, role: Role): CompiledSelect {
  * Dates and timestamps come back as text, as drizzle's own driver reads them, for the column mappers.
  */
 const RAW_DATE_TYPES = new Set([1082, 1083, 1114, 1184, 1186, 1231, 1115, 1185, 1187, 1182]);
+const rawDateTypes = { getTypeParser: ((oid: number, format: 'text' | 'binary') => (RAW_DATE_TYPES.has(oid) ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as never };
+/** Statement names by query text, so a repeated shape is not hashed again (bounded: shapes are few). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `bt_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size >= 2000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
 async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: unknown[] }> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!(client instanceof Pool)) return db.execute(query);
@@ -140,8 +152,8 @@ async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: 
   return client.query({
     text,
     values: params,
-    ...(named ? { name: `bt_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` } : {}),
-    types: { getTypeParser: ((oid: number, format: 'text' | 'binary') => (RAW_DATE_TYPES.has(oid) ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as never },
+    ...(named ? { name: statementName(text) } : {}),
+    types: rawDateTypes,
   });
 }
 
