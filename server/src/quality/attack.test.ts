@@ -1,5 +1,6 @@
 /** Hostile and careless use of service quality (issue 12) through the HTTP API. */
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { expectRefusal } from '../../../test/support/refusal';
 import { xlsxFromRecords } from '../party/xlsxFixtures';
 
 let t: TestApi;
@@ -11,12 +12,6 @@ afterAll(() => t.close());
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const as = async (who: string) => bearer(await t.login(who));
 const count = async (sql: string, params: unknown[] = []) => (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
-const refusal = (res: { status: number; body: any }) => {
-  expect(res.status).toBeGreaterThanOrEqual(400);
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
-  expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
-};
 
 const RESOURCES = ['service-levels', 'level-assessments', 'upgrade-plans', 'upgrade-plan-items', 'awards', 'fee-guidance', 'cost-reports', 'staff', 'trainings'];
 const BAD: unknown[] = [
@@ -59,7 +54,7 @@ describe('targeted bad input, nothing stored', () => {
     const before = await count('staff');
     let n = 0;
     for (const over of [{ name: '王\u0000强' }, { name: '王\u0007强' }, { name: 'x'.repeat(10 * 1024 * 1024) }, { hiredOn: '0001-01-01' }, { hiredOn: '9999-12-31' }, { hiredOn: '2026-02-30' }, { projectId: 1e308 }, { projectId: 2 ** 53 + 1 }, { projectId: 1.5 }, { phone: ['13812345678'] }, { phone: { a: 1 } }, { name: null }]) {
-      refusal(await t.api.post('/api/staff').set(await as('company')).send({ staffNo: `ATK${++n}`, name: '王强', post: 'electrician', projectId: project.id, hiredOn: '2024-03-01', phone: '13812345678', ...over }));
+      expectRefusal(await t.api.post('/api/staff').set(await as('company')).send({ staffNo: `ATK${++n}`, name: '王强', post: 'electrician', projectId: project.id, hiredOn: '2024-03-01', phone: '13812345678', ...over }));
     }
     expect(await count('staff')).toBe(before);
   });
@@ -122,7 +117,7 @@ describe('workforce consistency and at most once', () => {
     const tr = await t.api.post('/api/trainings').set(await company()).send({ staffId: s.body.id, kind: 'continuing', course: '消防', provider: '物业协会', hoursTenths: 40, trainedOn: '2024-06-01' });
     expect(tr.status).toBe(201);
     const res = await t.api.put(`/api/staff/${s.body.id}`).set(await company()).send({ ...s.body, leftOn: '2024-05-01' });
-    refusal(res);
+    expectRefusal(res);
     expect(res.body.error).toMatchObject({ code: 'STAFF_TRAINED_AFTER_LEFT', fields: { leftOn: expect.any(String) } });
     expect((await t.query<{ left_on: string | null }>('SELECT left_on::text FROM staff WHERE id = $1', [s.body.id]))[0].left_on).toBeNull();
     // leaving on or after the last training is fine

@@ -1,5 +1,6 @@
 /** Hostile and careless use of the old-compound capability (issue 11) through the HTTP API. */
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { expectRefusal } from '../../../test/support/refusal';
 
 let t: TestApi;
 let district: string;
@@ -7,12 +8,6 @@ let companyId: number;
 const auth = (tk: string) => ({ Authorization: `Bearer ${tk}` });
 const as = async (who: string) => auth(await t.login(who));
 const count = async (sql: string, params: unknown[] = []) => (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
-const refusal = (res: { status: number; body: any }) => {
-  expect(res.status).toBeGreaterThanOrEqual(400);
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
-  expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
-};
 
 beforeAll(async () => {
   t = await createTestApi();
@@ -43,7 +38,7 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
       { note: 'x'.repeat(10 * 1024 * 1024) },
     ]) {
       const res = await t.api.post('/api/quasi-enrolments').set(auth(district)).send({ compoundId, companyId, startDate: '2025-01-01', ...over });
-      refusal(res);
+      expectRefusal(res);
     }
     expect(await count('quasi_enrolments')).toBe(before);
   });
@@ -51,7 +46,7 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
   test('subsidy batches for absurd years or districts', async () => {
     const before = await count('subsidy_batches');
     for (const body of [{ districtCode: '150203', year: 1 }, { districtCode: '150203', year: -1 }, { districtCode: '150203', year: 1e308 }, { districtCode: '150203', year: 2024.5 }, { districtCode: '150203\u0000', year: 2024 }, { districtCode: ['150203'], year: 2024 }, { districtCode: '150203', year: '2024' }, { districtCode: '150202', year: 2024 }]) {
-      refusal(await t.api.post('/api/subsidy-batches').set(auth(district)).send(body));
+      expectRefusal(await t.api.post('/api/subsidy-batches').set(auth(district)).send(body));
     }
     expect(await count('subsidy_batches')).toBe(before);
   });
@@ -64,7 +59,7 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
     if (!c) return;
     const before = await count('renewal_surveys');
     for (const over of [{ householdCount: 2 ** 53 + 1 }, { householdCount: -1 }, { householdCount: 1.5 }, { householdCount: 1e308 }, { householdCount: '80' }, { note: '坏\u0000' }, { compoundId: 'abc' }]) {
-      refusal(await t.api.post('/api/renewal-surveys').set(community).send({ compoundId: c.id, ...over }));
+      expectRefusal(await t.api.post('/api/renewal-surveys').set(community).send({ compoundId: c.id, ...over }));
     }
     expect(await count('renewal_surveys')).toBe(before);
   });
@@ -75,10 +70,10 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
         const res = await t.api.get(`/api/${r}/${id}`).set(auth(district));
         expect(res.status).toBe(404);
       }
-      refusal(await t.api.get(`/api/subsidy-batches/${id}/export.xlsx`).set(auth(district)));
-      refusal(await t.api.post(`/api/subsidy-batches/${id}/approve`).set(auth(district)));
-      refusal(await t.api.post(`/api/compounds/${id}/merge-into`).set(auth(district)).send({ targetCompoundId: 1 }));
-      refusal(await t.api.get(`/api/renewal/compounds/${id}`).set(auth(district)));
+      expectRefusal(await t.api.get(`/api/subsidy-batches/${id}/export.xlsx`).set(auth(district)));
+      expectRefusal(await t.api.post(`/api/subsidy-batches/${id}/approve`).set(auth(district)));
+      expectRefusal(await t.api.post(`/api/compounds/${id}/merge-into`).set(auth(district)).send({ targetCompoundId: 1 }));
+      expectRefusal(await t.api.get(`/api/renewal/compounds/${id}`).set(auth(district)));
     }
   });
 });
@@ -156,7 +151,7 @@ describe('uploads cited as evidence', () => {
     expect(e.status).toBe(201);
     const items = (await t.api.get('/api/quasi-standard-items').set(auth(district))).body as { id: number }[];
     const res = await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [foreign] })) });
-    refusal(res);
+    expectRefusal(res);
     expect(res.status).toBe(400);
     expect(await count('quasi_assessments WHERE enrolment_id = $1', [e.body.id])).toBe(0);
     expect((await t.api.get(`/api/uploads/${foreign}`).set(auth(district))).status).toBe(404);

@@ -1,5 +1,6 @@
 /** Hostile and careless use of satisfaction surveys, responses and interviews (issue 10) through the HTTP API. */
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { expectRefusal } from '../../../test/support/refusal';
 import { residentWithHome, unclaimedHomes } from '../../../test/support/residents';
 
 let t: TestApi;
@@ -13,11 +14,6 @@ const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().sli
 const daysFromToday = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
 const count = async (sql: string, params: unknown[] = []) => (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
 const ALL = { service: 'satisfied', repairs: 'satisfied', cleaning: 'satisfied', greening: 'satisfied', security_parking: 'satisfied', fire_safety: 'satisfied', complaints: 'satisfied', transparency: 'satisfied' };
-const refusal = (res: { status: number; body: any }, status: number) => {
-  expect(res.status).toBe(status);
-  expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
-  expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
-};
 
 beforeAll(async () => {
   t = await createTestApi();
@@ -57,13 +53,13 @@ describe('bad input to POST /api/surveys → 400 with a code and a Chinese messa
     const res = await open(over);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    refusal(res, res.status);
+    expectRefusal(res, res.status);
     expect(await count('surveys')).toBe(before);
   });
 
   test('non-numeric or out-of-range ids in the URL → 404, never 500', async () => {
     for (const id of ['abc', '99999999999999', '-1', '1.5', '0']) {
-      for (const path of [`/api/surveys/${id}`, `/api/interviews/${id}`, `/api/survey-results/${id}`]) refusal(await t.api.get(path).set(await as('city')), 404);
+      for (const path of [`/api/surveys/${id}`, `/api/interviews/${id}`, `/api/survey-results/${id}`]) expectRefusal(await t.api.get(path).set(await as('city')), 404);
       const close = await t.api.post(`/api/surveys/${id}/close`).set(await as('city'));
       expect(close.status).toBe(404);
       expect((await t.api.post(`/api/interviews/${id}/record`).set(await as('city')).send({})).status).toBeLessThan(500);
@@ -104,7 +100,7 @@ describe('jurisdiction', () => {
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual([]);
     // another resident answering for someone else's home changes nothing
-    refusal(await t.api.post('/api/survey-responses').set(bearer(other)).send({ surveyId: s.id, householdId: home.id, answers: ALL, overall: 'satisfied' }), 403);
+    expectRefusal(await t.api.post('/api/survey-responses').set(bearer(other)).send({ surveyId: s.id, householdId: home.id, answers: ALL, overall: 'satisfied' }), 403);
     expect((await t.query<{ overall: string }>('SELECT overall FROM survey_responses WHERE survey_id = $1 AND household_id = $2', [s.id, home.id]))[0].overall).toBe('dissatisfied');
   });
 
@@ -164,7 +160,7 @@ describe('interviews', () => {
     expect((await t.api.post(`/api/interviews/${id}/record`).set(await as(district)).send(record())).status).toBe(200);
     for (const field of ['minutes', 'attendees', 'rectificationItems', 'deadline']) {
       const res = await t.api.put(`/api/interviews/${id}`).set(await as(district)).send({ [field]: null });
-      refusal(res, 400);
+      expectRefusal(res, 400);
       expect(res.body.error.fields).toHaveProperty(field);
     }
     const [row] = await t.query<{ minutes: string; deadline: string; status: string }>('SELECT minutes, deadline::text, status FROM interviews WHERE id = $1', [id]);
@@ -183,9 +179,9 @@ describe('interviews', () => {
     expect(all.filter((r) => r.status === 201)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409 && r.body.error.code === 'RESURVEY_EXISTS')).toHaveLength(19);
     expect(await count('surveys WHERE interview_id = $1', [id])).toBe(1);
-    refusal(await t.api.post(`/api/interviews/${id}/record`).set(h).send({ ...record(), deadline: daysFromToday(30) }), 409);
+    expectRefusal(await t.api.post(`/api/interviews/${id}/record`).set(h).send({ ...record(), deadline: daysFromToday(30) }), 409);
     const put = await t.api.put(`/api/interviews/${id}`).set(h).send({ deadline: daysFromToday(30), minutes: '改写的纪要' });
-    refusal(put, 409);
+    expectRefusal(put, 409);
     expect(put.body.error.code).toBe('INTERVIEW_RESURVEYED');
     const [row] = await t.query<{ minutes: string; deadline: string }>('SELECT minutes, deadline::text FROM interviews WHERE id = $1', [id]);
     expect(row).toEqual({ minutes: '约谈纪要', deadline: daysFromToday(-1) });
