@@ -102,13 +102,14 @@ export const bills = pgTable(
     id: id(),
     householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
     // Copies of the household's and the fee item's, for scoping and indexes; no FK (migration 0034:
-    // each FK is a per-row check on a billing run's million inserts, and these repeat the two kept).
+    // each FK is a per-row check on a billing run's million inserts, and these repeat the household's).
     compoundId: integer().notNull(),
     buildingId: integer().notNull(),
     projectId: integer().notNull(),
     companyId: integer().notNull(),
     regionCode: regionCode(),
-    feeItemId: integer().notNull().references(() => feeItems.id, { onDelete: 'restrict' }),
+    /** The fee item (no FK, migration 0034: fee items are never deleted, and the check re-locked the item for every row billed). */
+    feeItemId: integer().notNull(),
     /** The run that billed it (runs are never deleted; no FK, see above). */
     billingRunId: integer(),
     periodStart: date().notNull(),
