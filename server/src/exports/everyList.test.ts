@@ -147,3 +147,15 @@ test('a role that cannot read a list cannot export it (403), and nothing is writ
   const resident = await t.residentToken('every-list-export-resident');
   expect((await t.api.get('/api/bills.xlsx').set('Authorization', `Bearer ${resident}`)).status).toBe(403);
 });
+
+test('every list holding personal data asks the export’s purpose first (400 on the field), and records nothing without it', async () => {
+  const token = await t.login('city');
+  const before = await t.query("SELECT count(*)::int AS n FROM audit_logs WHERE action IN ('export', 'export_personal')");
+  const personal = SERVER_EXPORT_RESOURCES.filter((r) => shared.exportCarriesPersonalData(r));
+  expect(personal).toEqual(expect.arrayContaining(['fund-ledgers', 'committee-members', 'party-members', 'staff', 'users']));
+  for (const resource of personal) {
+    const res = await t.api.get(`/api/${resource}.xlsx`).set('Authorization', `Bearer ${token}`);
+    expect([resource, res.status, res.body.error?.fields?.purpose]).toEqual([resource, 400, expect.any(String)]);
+  }
+  expect(await t.query("SELECT count(*)::int AS n FROM audit_logs WHERE action IN ('export', 'export_personal')")).toEqual(before);
+});
