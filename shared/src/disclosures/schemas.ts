@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
+import { uploadOrLinkUrlSchema } from '../uploads/schemas';
 import { DISCLOSURE_KINDS, STATEMENT_KINDS } from './enums';
 
 const fen = (label: string) =>
@@ -20,7 +21,7 @@ export const statementSchema = z.strictObject({
 
 export const attachmentSchema = z.strictObject({
   name: text('附件名称', 100),
-  url: z.string().max(500, '附件地址过长').regex(/^(\/api\/uploads\/\d+|https:\/\/\S+)$/, '附件地址无效'),
+  url: uploadOrLinkUrlSchema('附件地址无效'),
 });
 
 export const disclosureSchema = z

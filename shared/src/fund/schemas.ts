@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
+import { uploadOrLinkUrlSchema } from '../uploads/schemas';
 import { VOTE_SCOPES } from '../votes/enums';
 import { EMERGENCY_KINDS } from './rules';
 
@@ -10,7 +11,7 @@ const fen = (label: string, min = 0) =>
     .min(min, min > 0 ? `${label}必须大于0` : `${label}不能为负数`)
     .max(Number.MAX_SAFE_INTEGER, `${label}过大`);
 
-const documents = z.array(z.strictObject({ name: text('文件名称', 100), url: z.string().max(500).regex(/^(\/api\/uploads\/\d+|https:\/\/\S+)$/, '文件地址无效') })).max(20, '文件最多20个').default([]);
+const documents = z.array(z.strictObject({ name: text('文件名称', 100), url: uploadOrLinkUrlSchema('文件地址无效') })).max(20, '文件最多20个').default([]);
 
 export const depositSchema = z.strictObject({
   householdId: intId('房屋'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText } from '../places/fields';
+import { uploadUrlSchema } from '../uploads/schemas';
 import {
   ENCLOSURE_STATES,
   INFRASTRUCTURE_ITEMS,
@@ -40,7 +41,7 @@ export const SURVEY_LIMITS = { floorAreaCenti: 1_000_000_000, households: 100_00
 
 const photo = z.strictObject({
   name: z.string({ error: '照片名称必须是文字' }).trim().min(1, '照片名称不能为空').max(100, '照片名称不能超过100个字'),
-  url: z.string({ error: '照片地址必须是文字' }).trim().regex(/^\/api\/uploads\/\d{1,10}$/, '照片须先上传'),
+  url: uploadUrlSchema('照片须先上传'),
 });
 
 /**
