@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { AppError, notFound } from '../http/errors';
 import { likeEscape } from '../http/listQuery';
+import { runPrepared } from '../http/resource';
 import { beijingDate } from '../jurisdiction/scope';
 import { blacklistedSql } from './blacklistQuery';
 import { ITEM_STATE_SQL, creditTypeLabel } from './items';
@@ -28,15 +29,20 @@ function parseQ(raw: unknown): string {
   return raw.trim();
 }
 
+/**
+ * A named prepared statement (one per shape: by id, by search, best of all): PostgreSQL plans it
+ * once per connection, where planning this join with its subqueries cost about four times running
+ * it (2.2 ms against 0.6 ms on the credit bench's data).
+ */
 async function readCompanies(db: Db, q: string, today: string, companyId?: number): Promise<PublicRow[]> {
   const like = `%${likeEscape(q)}%`;
-  const { rows } = await db.execute(sql`
+  const { rows } = await runPrepared(db, sql`
     SELECT c.id, c.name, c.credit_code, s.grade, s.score_tenths, s.as_of::text AS as_of,
            ${blacklistedSql(sql`c.id`)} AS blacklisted, ${scoreStaleSql(sql`c.id`, today)} AS stale
       FROM companies c LEFT JOIN credit_scores s ON s.company_id = c.id
      WHERE ${companyId ? sql`c.id = ${companyId}` : q ? sql`(c.name ILIKE ${like} OR c.credit_code = ${q.toUpperCase()})` : sql`true`}
      ORDER BY s.score_tenths DESC NULLS LAST, c.id
-     LIMIT ${LIMIT}`);
+     LIMIT ${LIMIT}`, true);
   return rows as unknown as PublicRow[];
 }
 

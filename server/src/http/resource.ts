@@ -145,7 +145,7 @@ function statementName(text: string): string {
   }
   return name;
 }
-async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: unknown[] }> {
+export async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{ rows: unknown[] }> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!(client instanceof Pool)) return db.execute(query);
   const { sql: text, params } = dialect.sqlToQuery(query);
