@@ -226,6 +226,9 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
     let n = done;
     let next = 0;
     let failed = false;
+    // Reports go out one after another, so parallel projects never leave an older count last.
+    let reported: Promise<void> = Promise.resolve();
+    const report = (k: number) => (reported = reported.then(() => progress?.(k, total, `已完成 ${k}/${total} 个项目`)));
     const worker = async () => {
       while (!failed && next < rps.length) {
         const rp = rps[next++];
@@ -235,8 +238,7 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
           failed = true;
           throw e;
         }
-        n++;
-        await progress?.(n, total, `已完成 ${n}/${total} 个项目`);
+        await report(Math.min(++n, total));
       }
     };
     const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(settings.billingConcurrency, rps.length)) }, worker));
