@@ -3,33 +3,23 @@
  * address, runs 校验 on a clean chain, then — after one row is edited directly in the database with
  * triggers off — runs it again and is told which row does not match.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
-import { startPlatform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { consoleJourney, signInToConsole } from '../support/browser';
+import type { Platform } from '../support/platform';
 
 jest.setTimeout(240_000);
 
-let platform: Awaited<ReturnType<typeof startPlatform>>;
-let context: BrowserContext;
+let platform: Platform;
 let page: Page;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await platform?.stop();
-});
+consoleJourney((j) => ({ platform, page } = j));
 
 test('操作日志: the address column, 校验 on a clean chain, then a row edited in the database is named', async () => {
   // a view of full personal data, audited with the caller's address
   const [owner] = await platform.query<{ id: number }>(`SELECT id FROM owners WHERE phone_enc IS NOT NULL ORDER BY id LIMIT 1`);
   expect((await platform.api.get(`/api/owners/${owner.id}/contact`).set('Authorization', `Bearer ${await platform.login('city')}`)).status).toBe(200);
 
-  await submitConsoleLogin(page, platform.baseUrl, 'city', 'baotou2024');
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  await signInToConsole(page, platform.baseUrl, 'city');
   await page.goto(`${platform.baseUrl}/admin/#/audit-logs`);
   await page.getByRole('columnheader', { name: '来源地址' }).waitFor();
   await page.getByRole('cell', { name: /127\.0\.0\.1/ }).first().waitFor();
