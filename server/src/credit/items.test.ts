@@ -210,6 +210,13 @@ describe('live score, yearly evaluation and the public page', () => {
     expect((await t.api.get(`/api/credit-ratings/live?companyId=abc`).set(await as('city'))).status).toBe(400);
   });
 
+  test('the live score of a company that does not exist is 404 and stores nothing (its items are read beside the company)', async () => {
+    const missing = (await count(`SELECT coalesce(max(id), 0) + 1000 AS n FROM companies`)) as number;
+    const res = await t.api.get(`/api/credit-ratings/live?companyId=${missing}`).set(await as('city'));
+    expect(res.status).toBe(404);
+    expect(await count(`SELECT count(*) AS n FROM credit_scores WHERE company_id = $1`, [missing])).toBe(0);
+  });
+
   test('the public page: no sign-in, the contract fields only, the grade follows a correction', async () => {
     const [company] = await t.query<{ name: string; credit_code: string }>(`SELECT name, credit_code FROM companies WHERE id = $1`, [project.company_id]);
     const read = async () => {

@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { companies, creditEvaluations, creditRatings, creditScores } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { blacklistedSql } from './blacklistQuery';
-import { computeCompanyScore, refreshCompanyScore, scoreStaleSql } from './scores';
+import { computeCompanyScore, refreshCompanyScore, scoreStaleSql, storeCompanyScore } from './scores';
 
 /** The yearly records (contract 1: credit_ratings): read-only; written by the evaluation alone. */
 export function creditRatingsResource(): ResourceDef {
@@ -117,9 +117,13 @@ export async function liveScore(db: Db, actor: Actor, rawCompanyId: unknown) {
   if (!isBureau(actor) && actor.role !== 'company_staff') throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看实时信用分');
   const companyId = filterValue.int('companyId', rawCompanyId);
   if (actor.role === 'company_staff' && actor.companyId !== companyId) throw forbidden('NOT_YOUR_COMPANY', '只能查看本企业的信用分');
-  const [company] = await db.select({ name: companies.name, creditCode: companies.creditCode, blacklisted: blacklistedSql(sql`${companies.id}`) }).from(companies).where(eq(companies.id, companyId));
+  // the company and its items are read side by side (one round trip less); nothing is stored for a company that does not exist
+  const [[company], computed] = await Promise.all([
+    db.select({ name: companies.name, creditCode: companies.creditCode, blacklisted: blacklistedSql(sql`${companies.id}`) }).from(companies).where(eq(companies.id, companyId)),
+    computeCompanyScore(db, companyId, beijingDate()),
+  ]);
   if (!company) throw notFound('企业');
-  const score = await refreshCompanyScore(db, companyId, beijingDate());
+  const score = await storeCompanyScore(db, computed);
   return { ...score, companyName: company.name, creditCode: company.creditCode, blacklisted: company.blacklisted };
 }
 

@@ -57,7 +57,12 @@ export async function computeCompanyScore(db: DbOrTx, companyId: number, asOf: s
 
 /** Computes and caches a company's live score (credit_scores), for the public page. */
 export async function refreshCompanyScore(db: DbOrTx, companyId: number, asOf: string): Promise<CompanyScore> {
-  const score = await computeCompanyScore(db, companyId, asOf);
+  return storeCompanyScore(db, await computeCompanyScore(db, companyId, asOf));
+}
+
+/** Caches a score just computed by computeCompanyScore (credit_scores); the company must exist. */
+export async function storeCompanyScore(db: DbOrTx, score: CompanyScore): Promise<CompanyScore> {
+  const { companyId, asOf } = score;
   await db.execute(sql`
     INSERT INTO credit_scores (company_id, as_of, base_tenths, good_tenths, bad_tenths, score_tenths, grade, computed_at)
     VALUES (${companyId}, ${asOf}::date, ${score.baseTenths}, ${score.goodTenths}, ${score.badTenths}, ${score.totalTenths}, ${score.grade}, clock_timestamp())
