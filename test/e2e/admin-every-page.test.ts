@@ -1,8 +1,9 @@
 /**
  * Issue 16 "Done when": a journey per staff role opens its home page and every menu item (the list,
  * then the first record's show page and its edit page where they exist) and fails on what a person
- * should never read there: react-admin's English defaults, raw enum codes from @baotou/shared, a
- * timestamp in the device's zone instead of Beijing time, and console errors. The browser's clock
+ * should never read there: a row click that lands on 无权访问, react-admin's English defaults, raw
+ * enum codes from @baotou/shared, a timestamp in the device's zone instead of Beijing time, and
+ * console errors. The browser's clock
  * is New York's, so a time shown in the device's zone is caught. Failures name the page and the text.
  */
 import * as shared from '@baotou/shared';
@@ -221,6 +222,11 @@ describe.each(ROLES)('%s (%s) opens every page of the console', (_role, username
       await page.waitForTimeout(500);
       if (page.url() === before) continue;
       findings.push(...(await inspect(`${username} ${page.url().split('#')[1]}`, resource)));
+      // A row leads only where the role may go: a reader sent to an edit page landed on 无权访问.
+      if (/\/access-denied/.test(page.url()) || (await visibleText()).includes('无权访问')) {
+        findings.push({ page: `${username} ${href}`, problem: `a row click leads to 无权访问 (${page.url().split('#')[1]})` });
+        continue;
+      }
       if (/\/show$/.test(page.url())) {
         const edit = page.locator('a[href$="/edit"]').first();
         if ((await edit.count()) > 0 && (await edit.isVisible())) {

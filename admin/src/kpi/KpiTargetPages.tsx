@@ -12,11 +12,11 @@ import {
   TextField,
   TextInput,
   DateField,
-  useCanAccess,
 } from 'react-admin';
 import { formatTarget, kpiTargetSchema, type KpiIndicator } from '@baotou/shared';
 import { searchFilter } from '../common/fields';
 import { serverXlsxExporter } from '../common/serverExport';
+import { useRowClick } from '../common/rowClick';
 import { pick, zodValidate } from '../supervision/inspectionChoices';
 import { indicatorChoices, yearChoices } from './choices';
 
@@ -35,10 +35,10 @@ const targetText = (r: { indicator: KpiIndicator; value: number }) => formatTarg
 
 export const KpiTargetList = () => {
   // Bureau staff read the targets; only the city edits them (a reader's row click led to 无权访问).
-  const { canAccess: mayEdit } = useCanAccess({ action: 'edit', resource: 'kpi-targets' });
+  const rowClick = useRowClick();
   return (
     <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
-      <Datagrid rowClick={mayEdit ? 'edit' : false} bulkActionButtons={false}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
         <NumberField source="year" options={{ useGrouping: false }} />
         <SelectField source="indicator" choices={indicatorChoices} />
         <FunctionField source="value" render={(r: { indicator: KpiIndicator; value: number }) => targetText(r)} />

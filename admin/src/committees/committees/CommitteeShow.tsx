@@ -16,6 +16,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { EnumField, RegionField } from '../../common/fields';
+import { useRowClick } from '../../common/rowClick';
 import { disclosureKindChoices, disclosureStatusChoices } from '../../disclosures/choices';
 import { voteMatterChoices, voteStatusChoices } from '../../votes/choices';
 import { committeeKindChoices, committeeStatusChoices, crossAppointmentChoices, memberRoleChoices } from '../choices';
@@ -45,49 +46,52 @@ const Actions = () => (
   </TopToolbar>
 );
 
-export const CommitteeShow = () => (
-  <Show actions={<Actions />}>
-    <SimpleShowLayout>
-      <ReferenceField source="compoundId" reference="compounds" />
-      <RegionField source="regionCode" />
-      <EnumField source="kind" choices={committeeKindChoices} />
-      <EnumField source="status" choices={committeeStatusChoices} />
-      <DateField locales="zh-CN" source="electedAt" emptyText="—" />
-      <DateField locales="zh-CN" source="termStart" emptyText="—" />
-      <DateField locales="zh-CN" source="termEnd" emptyText="—" />
-      <DateField locales="zh-CN" source="filedAt" emptyText="未备案" />
-      <NumberField source="memberCount" />
-      <NumberField source="partyMemberCount" />
-      <DateField locales="zh-CN" source="lastDisclosureAt" emptyText="—" />
-      <Labeled label="resources.committees.fields.alerts">
-        <AlertsField />
-      </Labeled>
-      <ReferenceManyField label="委员" reference="committee-members" target="committeeId" sort={{ field: 'role', order: 'ASC' }} perPage={25}>
-        <Datagrid rowClick="edit" bulkActionButtons={false} empty={<span>尚未登记委员</span>}>
-          <TextField source="name" />
-          <EnumField source="role" choices={memberRoleChoices} />
-          <BooleanField source="partyMember" />
-          <EnumField source="crossAppointment" choices={crossAppointmentChoices} />
-          <DateField locales="zh-CN" source="termStart" emptyText="—" />
-          <DateField locales="zh-CN" source="termEnd" emptyText="—" />
-        </Datagrid>
-      </ReferenceManyField>
-      <ReferenceManyField label="信息公开" reference="disclosures" target="compoundId" source="compoundId" sort={{ field: 'publishedAt', order: 'DESC' }} perPage={5}>
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无公开</span>}>
-          <EnumField source="kind" choices={disclosureKindChoices} />
-          <TextField source="title" />
-          <EnumField source="status" choices={disclosureStatusChoices} />
-          <DateField locales="zh-CN" source="publishedAt" showTime emptyText="—" />
-        </Datagrid>
-      </ReferenceManyField>
-      <ReferenceManyField label="业主表决" reference="votes" target="compoundId" source="compoundId" sort={{ field: 'createdAt', order: 'DESC' }} perPage={5}>
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无表决</span>}>
-          <TextField source="title" />
-          <EnumField source="matter" choices={voteMatterChoices} />
-          <EnumField source="status" choices={voteStatusChoices} />
-          <DateField locales="zh-CN" source="closesAt" showTime />
-        </Datagrid>
-      </ReferenceManyField>
-    </SimpleShowLayout>
-  </Show>
-);
+export const CommitteeShow = () => {
+  const memberRowClick = useRowClick('committee-members');
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <ReferenceField source="compoundId" reference="compounds" />
+        <RegionField source="regionCode" />
+        <EnumField source="kind" choices={committeeKindChoices} />
+        <EnumField source="status" choices={committeeStatusChoices} />
+        <DateField locales="zh-CN" source="electedAt" emptyText="—" />
+        <DateField locales="zh-CN" source="termStart" emptyText="—" />
+        <DateField locales="zh-CN" source="termEnd" emptyText="—" />
+        <DateField locales="zh-CN" source="filedAt" emptyText="未备案" />
+        <NumberField source="memberCount" />
+        <NumberField source="partyMemberCount" />
+        <DateField locales="zh-CN" source="lastDisclosureAt" emptyText="—" />
+        <Labeled label="resources.committees.fields.alerts">
+          <AlertsField />
+        </Labeled>
+        <ReferenceManyField label="委员" reference="committee-members" target="committeeId" sort={{ field: 'role', order: 'ASC' }} perPage={25}>
+          <Datagrid rowClick={memberRowClick} bulkActionButtons={false} empty={<span>尚未登记委员</span>}>
+            <TextField source="name" />
+            <EnumField source="role" choices={memberRoleChoices} />
+            <BooleanField source="partyMember" />
+            <EnumField source="crossAppointment" choices={crossAppointmentChoices} />
+            <DateField locales="zh-CN" source="termStart" emptyText="—" />
+            <DateField locales="zh-CN" source="termEnd" emptyText="—" />
+          </Datagrid>
+        </ReferenceManyField>
+        <ReferenceManyField label="信息公开" reference="disclosures" target="compoundId" source="compoundId" sort={{ field: 'publishedAt', order: 'DESC' }} perPage={5}>
+          <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无公开</span>}>
+            <EnumField source="kind" choices={disclosureKindChoices} />
+            <TextField source="title" />
+            <EnumField source="status" choices={disclosureStatusChoices} />
+            <DateField locales="zh-CN" source="publishedAt" showTime emptyText="—" />
+          </Datagrid>
+        </ReferenceManyField>
+        <ReferenceManyField label="业主表决" reference="votes" target="compoundId" source="compoundId" sort={{ field: 'createdAt', order: 'DESC' }} perPage={5}>
+          <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无表决</span>}>
+            <TextField source="title" />
+            <EnumField source="matter" choices={voteMatterChoices} />
+            <EnumField source="status" choices={voteStatusChoices} />
+            <DateField locales="zh-CN" source="closesAt" showTime />
+          </Datagrid>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+};

@@ -8,11 +8,11 @@ import {
   SelectField,
   SelectInput,
   TextField,
-  useCanAccess,
   type RaRecord,
 } from 'react-admin';
 import { searchFilter, RefInput } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
+import { useRowClick } from '../../common/rowClick';
 import { billingCycleChoices, feeItemKindChoices, yuan } from '../choices';
 
 const filters = [
@@ -32,10 +32,10 @@ export const unitPrice = (milli: number) =>
 
 export const FeeItemList = () => {
   // Bureau staff read the items; only company staff edit them (a reader's row click led to 无权访问).
-  const { canAccess: mayEdit } = useCanAccess({ action: 'edit', resource: 'fee-items' });
+  const rowClick = useRowClick();
   return (
     <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
-      <Datagrid rowClick={mayEdit ? 'edit' : false} bulkActionButtons={false}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
         <TextField source="compoundName" sortable={false} />
         <TextField source="name" />
         <SelectField source="kind" choices={feeItemKindChoices} />

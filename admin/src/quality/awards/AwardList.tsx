@@ -3,6 +3,7 @@ import { RegionInput, searchFilter } from '../../common/fields';
 import { YuanField } from '../fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { awardKindChoices, yearChoices } from '../choices';
+import { useRowClick } from '../../common/rowClick';
 
 const filters = [
   searchFilter,
@@ -13,16 +14,19 @@ const filters = [
 
 const exporter = serverXlsxExporter('awards');
 
-export const AwardList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="projectName" sortable={false} />
-      <TextField source="companyName" sortable={false} />
-      <SelectField source="kind" choices={awardKindChoices} />
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <TextField source="document" sortable={false} />
-      <YuanField source="rewardFen" />
-      <DateField locales="zh-CN" source="rewardPaidOn" emptyText="—" />
-    </Datagrid>
-  </List>
-);
+export const AwardList = () => {
+  const rowClick = useRowClick();
+  return (
+    <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        <TextField source="projectName" sortable={false} />
+        <TextField source="companyName" sortable={false} />
+        <SelectField source="kind" choices={awardKindChoices} />
+        <NumberField source="year" options={{ useGrouping: false }} />
+        <TextField source="document" sortable={false} />
+        <YuanField source="rewardFen" />
+        <DateField locales="zh-CN" source="rewardPaidOn" emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+};

@@ -3,6 +3,7 @@ import { RefInput, RegionInput, searchFilter } from '../../common/fields';
 import { YuanField } from '../fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { yearChoices } from '../choices';
+import { useRowClick } from '../../common/rowClick';
 
 const filters = [
   searchFilter,
@@ -13,13 +14,16 @@ const filters = [
 
 const exporter = serverXlsxExporter('cost-reports');
 
-export const CostReportList = () => (
-  <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="companyName" sortBy="companyId" />
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <YuanField source="staffFen" />
-      <YuanField source="totalFen" sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const CostReportList = () => {
+  const rowClick = useRowClick();
+  return (
+    <List filters={filters} exporter={exporter} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        <TextField source="companyName" sortBy="companyId" />
+        <NumberField source="year" options={{ useGrouping: false }} />
+        <YuanField source="staffFen" />
+        <YuanField source="totalFen" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

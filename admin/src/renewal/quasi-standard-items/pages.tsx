@@ -1,4 +1,5 @@
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, maxLength, required } from 'react-admin';
+import { useRowClick } from '../../common/rowClick';
 
 // The "三个有" standard as data (research §4 rule 3): it ships with three placeholder items; the city fills in the wording.
 const Inputs = () => (
@@ -9,15 +10,18 @@ const Inputs = () => (
   </SimpleForm>
 );
 
-const StandardItemList = () => (
-  <List sort={{ field: 'sortOrder', order: 'ASC' }} exporter={false}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <NumberField source="sortOrder" />
-      <TextField source="text" />
-      <BooleanField source="active" />
-    </Datagrid>
-  </List>
-);
+const StandardItemList = () => {
+  const rowClick = useRowClick();
+  return (
+    <List sort={{ field: 'sortOrder', order: 'ASC' }} exporter={false}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        <NumberField source="sortOrder" />
+        <TextField source="text" />
+        <BooleanField source="active" />
+      </Datagrid>
+    </List>
+  );
+};
 
 export const quasiStandardItems = {
   list: StandardItemList,

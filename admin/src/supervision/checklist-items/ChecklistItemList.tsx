@@ -1,6 +1,7 @@
-import { BooleanField, Datagrid, List, NumberField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
+import { BooleanField, Datagrid, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
+import { useRowClick } from '../../common/rowClick';
 import { categoryChoices, severityChoices, yesNoChoices } from '../inspectionChoices';
 
 const filters = [
@@ -15,10 +16,10 @@ const filters = [
 const exporter = serverXlsxExporter('inspection-checklist-items');
 
 export const ChecklistItemList = () => {
-  const { permissions } = usePermissions();
+  const rowClick = useRowClick();
   return (
     <List filters={filters} exporter={exporter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50}>
-      <Datagrid rowClick={permissions === 'city_admin' ? 'edit' : false} bulkActionButtons={false}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
         <TextField source="code" />
         <SelectField source="category" choices={categoryChoices} />
         <TextField source="text" sortable={false} />
