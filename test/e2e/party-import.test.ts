@@ -4,25 +4,20 @@
  * commit it → upload the fixed sheet → confirm → the dashboard's member figures grow by the rows.
  */
 import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
-import { startPlatform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { consoleJourney, signInToConsole } from '../support/browser';
+import type { Platform } from '../support/platform';
 import { readXlsxRows, xlsxFromRecords } from '../../server/src/party/xlsxFixtures';
 
 jest.setTimeout(240_000);
 
-const PASSWORD = 'baotou2024';
-let platform: Awaited<ReturnType<typeof startPlatform>>;
-let context: BrowserContext;
+let platform: Platform;
 let page: Page;
+
+consoleJourney((j) => ({ platform, page } = j));
 
 function sheet(rows: Record<string, string>[]): Promise<Buffer> {
   return xlsxFromRecords(rows, ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位', '手机号'], { sheetName: '党员' });
-}
-
-async function signIn(username: string) {
-  await submitConsoleLogin(page, platform.baseUrl, username, PASSWORD);
-  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 
 /** "12 / 340（3.5%）" → [12, 340] */
@@ -34,26 +29,13 @@ async function totalMembers(): Promise<[number, number]> {
   return [Number(m[1]), Number(m[2])];
 }
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  context = await launchBrowser();
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await page?.goto('about:blank').catch(() => undefined);
-  await page?.close().catch(() => undefined);
-  await context?.close();
-  await platform?.stop();
-});
-
 test('party staff import a sheet with one bad row → fix → commit → see the dashboard change', async () => {
   const [org] = await platform.query<{ name: string; company: string }>(
     `SELECT o.name, c.name AS company FROM party_orgs o JOIN companies c ON c.id = o.company_id WHERE o.setting = 'company' AND c.staff_count > 0 ORDER BY o.id LIMIT 1`,
   );
   const row = (name: string, over: Record<string, string> = {}) => ({ 姓名: name, 性别: '女', 入党日期: '2016-07-01', 所在党组织: org.name, 身份: '企业员工', 工作单位: org.company, ...over });
 
-  await signIn('party');
+  await signInToConsole(page, platform.baseUrl, 'party');
   await page.goto(`${platform.baseUrl}/admin/#/party-dashboard`);
   const [membersBefore, staff] = await totalMembers();
 
