@@ -61,5 +61,6 @@ export default tseslint.config(
   {
     files: ['**/*.cjs', 'jest.config.js', 'mini/babel.config.js'],
     languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
