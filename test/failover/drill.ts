@@ -162,9 +162,13 @@ export async function runFailoverDrill(o: { dir: string; config: Config; clients
     const depositAfterPromotion = (await deposit(after, homes[0], 777)).status;
     return { syncState, synchronousCommit, replicaSawCommit, acknowledged: acknowledged.length, lost, breaks, depositsPerSecond, promoteMs, depositAfterPromotion, breaksAfterDeposit: await fundInvariantBreaks(books) };
   } finally {
+    // The platform on the killed primary may hold requests and pool clients that never finish: close
+    // each with a time limit rather than wait on them.
+    const within = (p: Promise<unknown>) => Promise.race([p, sleep(5000)]);
     for (const { database, server } of opened) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close().catch(() => undefined);
+      server.closeAllConnections();
+      await within(new Promise<void>((resolve) => server.close(() => resolve())));
+      await within(database.close().catch(() => undefined));
     }
     await standbyScript('stop', o.dir).catch(() => undefined);
   }
