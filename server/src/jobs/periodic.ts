@@ -4,6 +4,8 @@ import type { NotificationDispatcher } from '../notifications/dispatcher';
 import type { TicketNotifier } from '../tickets/notify';
 import { runTicketScheduler } from '../tickets/escalation';
 import { removeExpiredExports } from '../exports/routes';
+import { removeOrphanUploads } from '../uploads/orphans';
+import { folderStorage } from '../uploads/storage';
 import { defineJob, runEvery } from './queue';
 
 /**
@@ -14,7 +16,8 @@ import { defineJob, runEvery } from './queue';
  * same clock changes nothing), so a run killed mid-way is simply retried.
  * - tickets.escalate: overdue cases move up, unanswered resolved cases are confirmed (DOMAIN.md §6);
  * - notifications.dispatch: WeChat messages due are sent (rows claimed with SKIP LOCKED);
- * - exports.cleanup: export files past EXPORT_FILE_TTL_HOURS are deleted.
+ * - exports.cleanup: export files past EXPORT_FILE_TTL_HOURS are deleted;
+ * - uploads.cleanup: stored files no uploads row references, older than UPLOAD_ORPHAN_HOURS, are deleted.
  */
 export function definePeriodicJobs(db: Db, config: Config, deps: { dispatcher: NotificationDispatcher; notifier: TicketNotifier }): void {
   const single = { singletonKey: () => 'periodic', keepCompleted: false, retryLimit: 0 };
@@ -28,6 +31,7 @@ export function definePeriodicJobs(db: Db, config: Config, deps: { dispatcher: N
   );
   defineJob('notifications.dispatch', () => deps.dispatcher.runOnce(), { ...single, title: '微信通知发送' });
   defineJob('exports.cleanup', async () => ({ removed: removeExpiredExports(config) }), { ...single, title: '清理过期导出文件' });
+  defineJob('uploads.cleanup', async () => ({ removed: (await removeOrphanUploads(db, config, folderStorage(config.uploads.dir))).length }), { ...single, title: '清理无记录的上传文件' });
 }
 
 /** Starts the timers that enqueue the periodic jobs (main.ts). */
@@ -35,4 +39,5 @@ export function schedulePeriodicJobs(config: Config): void {
   runEvery('tickets.escalate', config.tickets.escalationIntervalSeconds);
   runEvery('notifications.dispatch', config.notifications.dispatchIntervalSeconds);
   runEvery('exports.cleanup', 3600);
+  runEvery('uploads.cleanup', 3600);
 }

@@ -12,6 +12,7 @@ import { mayReadUpload } from './access';
 import { assertWithinQuota } from './quota';
 import { receiveUpload } from './receive';
 import { folderStorage, type UploadStorage } from './storage';
+import { lockStorageKey } from './orphans';
 
 /** The storage key of some bytes: content-addressed, so the same bytes are stored once, whoever uploads them. */
 const keyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
@@ -35,6 +36,7 @@ export function registerUploadRoutes(router: Router, db: Db, config: Config, sto
       await assertWithinQuota(tx, actor.id, file.length, uploadQuota);
       // Stored before the row commits: a row never points at missing bytes (a rolled-back row leaves
       // bytes that the same content would reuse).
+      await lockStorageKey(tx, key);
       await storage.put(key, file);
       const [u] = await tx.insert(uploads).values({ ownerId: actor.id, sha256, mime, size: file.length, path: key }).returning();
       await writeAudit(tx, actor, { action: 'upload', entity: 'uploads', entityId: u.id, after: { mime, size: file.length, sha256 } });

@@ -20,6 +20,8 @@ export interface UploadStorage {
   /** Removes the key (nothing when it holds nothing). */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every stored key with when its bytes were last written (for removing files no row references). */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 const KEY = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
@@ -69,6 +71,19 @@ export function folderStorage(dir: string): UploadStorage {
     },
     async delete(key) {
       await fs.promises.rm(abs(key), { force: true });
+    },
+    async *list() {
+      if (!fs.existsSync(root)) return;
+      for (const entry of await fs.promises.readdir(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const key = path.relative(root, file).split(path.sep).join('/');
+        try {
+          yield { key, modifiedAt: (await fs.promises.stat(file)).mtime };
+        } catch {
+          // removed meanwhile (another process's cleanup): nothing to list
+        }
+      }
     },
   };
 }
