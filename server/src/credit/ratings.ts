@@ -135,6 +135,8 @@ export function presentEvaluation(e: EvaluationRow) {
 
 /** Companies scored per batch; progress is written after each. */
 const BATCH = 100;
+/** Companies scored at once within a batch: well under the pool's connections, which requests share. */
+const SCORING_CONCURRENCY = 4;
 
 /**
  * Runs (or resumes) evaluation `id`: every company without a record for the year gets one — its
@@ -156,10 +158,15 @@ export async function runEvaluation(db: Db, id: number, onProgress?: (done: numb
          ORDER BY c.id LIMIT ${BATCH}`);
       const batch = rows as { id: number; region_code: string }[];
       if (!batch.length) break;
-      const records = [];
-      for (const c of batch) {
-        const s = await computeCompanyScore(db, Number(c.id), ev.asOf);
-        records.push({ companyId: Number(c.id), year: ev.year, scoreTenths: s.totalTenths, grade: s.grade, baseTenths: s.baseTenths, goodTenths: s.goodTenths, badTenths: s.badTenths, items: s.items, regionCode: c.region_code });
+      const records: (typeof creditRatings.$inferInsert)[] = [];
+      // a few companies at a time: each score is two reads, so the run waits on round trips, not on work
+      for (let i = 0; i < batch.length; i += SCORING_CONCURRENCY) {
+        const part = batch.slice(i, i + SCORING_CONCURRENCY);
+        const scores = await Promise.all(part.map((c) => computeCompanyScore(db, Number(c.id), ev.asOf)));
+        part.forEach((c, k) => {
+          const s = scores[k];
+          records.push({ companyId: Number(c.id), year: ev.year, scoreTenths: s.totalTenths, grade: s.grade, baseTenths: s.baseTenths, goodTenths: s.goodTenths, badTenths: s.badTenths, items: s.items, regionCode: c.region_code });
+        });
       }
       await db.insert(creditRatings).values(records).onConflictDoNothing();
       cursor = Number(batch[batch.length - 1].id);
