@@ -3,8 +3,8 @@
  * then the first record's show page and its edit page where they exist) and fails on what a person
  * should never read there: a row click that lands on 无权访问, react-admin's English defaults, raw
  * enum codes from @baotou/shared, a timestamp in the device's zone instead of Beijing time, and
- * console errors. The browser's clock
- * is New York's, so a time shown in the device's zone is caught. Failures name the page and the text.
+ * console errors. The browser's clock is New York's, so a time shown in the device's zone is caught.
+ * Failures name the page and the text.
  */
 import * as shared from '@baotou/shared';
 import english from 'ra-language-english';

@@ -2,7 +2,7 @@ import { Box, LinearProgress, Typography } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
 import { JOB_STATE_LABELS, jobResultText } from '@baotou/shared';
 import { EnumField } from '../common/fields';
-import { downloadExportFile } from '../common/serverExport';
+import { downloadExportFile, serverXlsxExporter } from '../common/serverExport';
 
 const stateChoices = Object.entries(JOB_STATE_LABELS).map(([id, name]) => ({ id, name }));
 
@@ -49,7 +49,7 @@ const JobResult = () => {
 };
 
 export const list = () => (
-  <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
+  <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={serverXlsxExporter('jobs')}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" label="任务" sortBy="name" />
       <EnumField source="state" label="状态" choices={stateChoices} />

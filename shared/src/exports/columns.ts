@@ -159,6 +159,7 @@ export const EXPORT_SHEET_NAMES: Record<ServerExportResource, string> = {
   'party-orgs': '党组织',
   notifications: '通知',
   votes: '业主表决',
+  jobs: '后台任务',
 };
 
 /** "房屋_20261207.xlsx": the list's name and the Beijing date of the export. */

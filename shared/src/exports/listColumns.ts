@@ -19,6 +19,7 @@ import { FUND_LEDGER_STATUS_LABELS } from '../fund/ledgerStatusLabels';
 import { fundReferenceText } from '../fund/reference';
 import { NOTIFICATION_KIND_LABELS } from '../notifications';
 import { EMERGENCY_KIND_LABELS, FUND_APPLICATION_STATUS_LABELS, FUND_ENTRY_KIND_LABELS } from '../fund/rules';
+import { JOB_STATE_LABELS, jobResultText } from '../jobs';
 import { KPI_INDICATOR_LABELS } from '../kpi/indicators';
 import {
   CROSS_APPOINTMENT_KIND_LABELS,
@@ -72,6 +73,20 @@ function flagLineText(line: unknown): string {
   if (part === 'income') return `收入第 ${n} 行`;
   if (part === 'expense') return `支出第 ${n} 行`;
   return words[part] ?? line;
+}
+
+/** A job's progress `{done, total}` as the jobs list shows it: "1,200 / 20,000"; '—' with no total. */
+function jobProgressText(progress: unknown): string {
+  const { done, total } = (progress ?? {}) as { done?: number; total?: number };
+  if (!total || total <= 0) return '—';
+  return `${Number(done ?? 0).toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}`;
+}
+
+/** A job's result in words: an export's "1,200 行" (its link lives on the job's page), else shared jobResultText. */
+function jobResultCell(result: unknown): string {
+  if (result && typeof result === 'object' && typeof (result as { downloadUrl?: unknown }).downloadUrl === 'string')
+    return `${Number((result as { rowCount?: unknown }).rowCount ?? 0).toLocaleString('zh-CN')} 行`;
+  return jobResultText(result);
 }
 
 /** A vote's turnout as the vote list shows it: ballots ÷ eligible homes, "62.5%" (floored to 0.1%); '—' with none eligible. */
@@ -768,5 +783,17 @@ export const LIST_EXPORT_COLUMNS = {
     format('turnout', '投票率', (_v, row) => turnoutText(row)),
     value('followMajority', '从众条款'),
     when('createdAt', '创建时间'),
+  ],
+  // Background jobs (issue 15): as the jobs list shows them; an export's result is its row count (its file is fetched from the job's page).
+  jobs: [
+    value('title', '任务'),
+    enumOf('state', '状态', JOB_STATE_LABELS),
+    format('progress', '进度', (v) => jobProgressText(v)),
+    format('result', '结果', (v) => jobResultCell(v)),
+    value('error', '错误'),
+    format('actorName', '发起人', (v) => (typeof v === 'string' && v ? v : '系统')),
+    when('createdAt', '创建时间'),
+    when('startedAt', '开始时间'),
+    when('finishedAt', '结束时间'),
   ],
 } as const satisfies Record<string, readonly ExportColumn[]>;
