@@ -1,6 +1,7 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { UPLOAD_IMAGE_ACCEPT } from '@baotou/shared/src/uploads/rules'
 
 import { LoginPanel } from '../../../components/LoginPanel'
 import { isLoggedIn } from '../../../services/auth'
@@ -147,7 +148,7 @@ export default function NewTicketPage() {
         {isH5 && photos.length < MAX_PHOTOS && (
           <label className='photo-add-h5'>
             添加照片
-            <input className='file-input' type='file' accept='image/jpeg,image/png,image/webp' multiple style={{ display: 'none' }} onChange={onFiles as never} />
+            <input className='file-input' type='file' accept={UPLOAD_IMAGE_ACCEPT} multiple style={{ display: 'none' }} onChange={onFiles as never} />
           </label>
         )}
       </View>

@@ -1,6 +1,7 @@
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { UPLOAD_IMAGE_ACCEPT } from '@baotou/shared/src/uploads/rules'
 
 import { uploadFile } from '../../../services/request'
 import type { Ticket, TicketEvent } from '../../../services/tickets'
@@ -184,7 +185,7 @@ export default function WorkorderDetailPage() {
             ))}
             {photos.length < MAX_RESULT_PHOTOS && !isH5 && <View className='photo-add' onClick={choose}>+</View>}
           </View>
-          {isH5 && photos.length < MAX_RESULT_PHOTOS && <FileInput label='+ 添加完成照片' accept='image/jpeg,image/png,image/webp' multiple onChange={onFiles} />}
+          {isH5 && photos.length < MAX_RESULT_PHOTOS && <FileInput label='+ 添加完成照片' accept={UPLOAD_IMAGE_ACCEPT} multiple onChange={onFiles} />}
           {errors.photos && <View className='field-error'>{errors.photos}</View>}
           <Button className='btn-primary wo-action' onClick={resolve}>完工提交</Button>
         </View>

@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { CHECKLIST_CATEGORY_LABELS, ITEM_RESULTS, ITEM_RESULT_LABELS, type ChecklistCategory, type ItemResult } from '@baotou/shared'
+import { UPLOAD_IMAGE_ACCEPT } from '@baotou/shared/src/uploads/rules'
 
 import { FileInput } from '../../../../components/FileInput'
 import { uploadFile } from '../../../../services/request'
@@ -99,7 +100,7 @@ export default function NewInspectionPage() {
             {r.result === 'failed' && (
               <View>
                 {r.photos.map((u, i) => <Text key={u} className='photo-name'>现场照片{i + 1}</Text>)}
-                {isH5 ? <FileInput label='+ 拍照/选择现场照片' accept='image/*' onChange={onFiles(item.id, 'photos')} /> : <Button size='mini' onClick={() => choosePhoto(item.id, 'photos')}>拍照</Button>}
+                {isH5 ? <FileInput label='+ 拍照/选择现场照片' accept={UPLOAD_IMAGE_ACCEPT} onChange={onFiles(item.id, 'photos')} /> : <Button size='mini' onClick={() => choosePhoto(item.id, 'photos')}>拍照</Button>}
                 <Input className='field-input' value={r.note ?? ''} placeholder='问题说明' onInput={(e) => patch(item.id, { note: e.detail.value || null })} />
                 {item.onSpot && (
                   <View className='choices'>
@@ -109,7 +110,7 @@ export default function NewInspectionPage() {
                 {r.correctedOnSpot && (
                   <View>
                     {r.rectificationPhotos.map((u, i) => <Text key={u} className='photo-name'>整改照片{i + 1}</Text>)}
-                    {isH5 ? <FileInput label='+ 整改照片' accept='image/*' onChange={onFiles(item.id, 'rectificationPhotos')} /> : <Button size='mini' onClick={() => choosePhoto(item.id, 'rectificationPhotos')}>拍整改照片</Button>}
+                    {isH5 ? <FileInput label='+ 整改照片' accept={UPLOAD_IMAGE_ACCEPT} onChange={onFiles(item.id, 'rectificationPhotos')} /> : <Button size='mini' onClick={() => choosePhoto(item.id, 'rectificationPhotos')}>拍整改照片</Button>}
                   </View>
                 )}
               </View>
