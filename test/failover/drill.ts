@@ -79,7 +79,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs the drill in `dir` (an empty folder; the caller removes it). `load(primaryUrl)` fills the
  * primary with a demo city before the standby is cloned from it. Stops both servers at the end.
  */
-export async function runFailoverDrill(o: { dir: string; config: Config; clients: number; minAcknowledged: number; load: (primaryUrl: string) => Promise<void> }): Promise<DrillResult> {
+export async function runFailoverDrill(o: {
+  dir: string;
+  config: Config;
+  clients: number;
+  minAcknowledged: number;
+  load: (primaryUrl: string) => Promise<void>;
+}): Promise<DrillResult> {
   const opened: { database: Database; server: Server }[] = [];
   const platform = async (databaseUrl: string, replicaUrl?: string) => {
     const database = await openDatabase({ databaseUrl, dataDir: '', poolSize: o.clients + 2, replicaUrl });
@@ -99,7 +105,10 @@ export async function runFailoverDrill(o: { dir: string; config: Config; clients
     await o.load(primaryUrl);
     const standbyUrl = await standbyScript('standby', o.dir, String(primaryPort), String(standbyPort));
     const [{ sync_state: syncState }] = await queryOn<{ sync_state: string }>(primaryUrl, `SELECT sync_state FROM pg_stat_replication`);
-    const [{ setting: synchronousCommit }] = await queryOn<{ setting: string }>(primaryUrl, `SELECT setting FROM pg_settings WHERE name = 'synchronous_commit'`);
+    const [{ setting: synchronousCommit }] = await queryOn<{ setting: string }>(
+      primaryUrl,
+      `SELECT setting FROM pg_settings WHERE name = 'synchronous_commit'`,
+    );
 
     // The platform on the primary, its dashboards reading the hot standby.
     const before = await platform(primaryUrl, standbyUrl);
@@ -115,7 +124,14 @@ export async function runFailoverDrill(o: { dir: string; config: Config; clients
     const first = await deposit(before, homes[0], 10_000);
     if (first.status !== 201) throw new Error(`first deposit: ${first.status} ${JSON.stringify(first.body)}`);
     // through the platform's own read handle (readDb), i.e. the replica pool's read-only sessions
-    const seen = async () => ((await (readDb(before.database.db) as unknown as { $client: Pool }).$client.query('SELECT count(*)::int AS n FROM fund_batches WHERE id = $1', [first.body.batchId])).rows[0] as { n: number }).n;
+    const seen = async () =>
+      (
+        (
+          await (readDb(before.database.db) as unknown as { $client: Pool }).$client.query('SELECT count(*)::int AS n FROM fund_batches WHERE id = $1', [
+            first.body.batchId,
+          ])
+        ).rows[0] as { n: number }
+      ).n;
     let replicaSawCommit = false;
     for (let i = 0; i < 50 && !(replicaSawCommit = (await seen()) === 1); i++) await sleep(100);
     replicaSawCommit &&= readDb(before.database.db) !== before.database.db;
@@ -160,7 +176,18 @@ export async function runFailoverDrill(o: { dir: string; config: Config; clients
     const breaks = await fundInvariantBreaks(books);
     // The platform on the promoted standby takes deposits again.
     const depositAfterPromotion = (await deposit(after, homes[0], 777)).status;
-    return { syncState, synchronousCommit, replicaSawCommit, acknowledged: acknowledged.length, lost, breaks, depositsPerSecond, promoteMs, depositAfterPromotion, breaksAfterDeposit: await fundInvariantBreaks(books) };
+    return {
+      syncState,
+      synchronousCommit,
+      replicaSawCommit,
+      acknowledged: acknowledged.length,
+      lost,
+      breaks,
+      depositsPerSecond,
+      promoteMs,
+      depositAfterPromotion,
+      breaksAfterDeposit: await fundInvariantBreaks(books),
+    };
   } finally {
     // The platform on the killed primary may hold requests and pool clients that never finish: close
     // each with a time limit rather than wait on them.

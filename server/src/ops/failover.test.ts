@@ -37,7 +37,11 @@ test('primary killed under a stream of deposits, standby promoted: 0 acknowledge
     },
   });
   // the standby was synchronous, and a read through the replica pool saw a committed deposit
-  expect({ syncState: result.syncState, synchronousCommit: result.synchronousCommit, replicaSawCommit: result.replicaSawCommit }).toEqual({ syncState: 'sync', synchronousCommit: 'on', replicaSawCommit: true });
+  expect({ syncState: result.syncState, synchronousCommit: result.synchronousCommit, replicaSawCommit: result.replicaSawCommit }).toEqual({
+    syncState: 'sync',
+    synchronousCommit: 'on',
+    replicaSawCommit: true,
+  });
   expect(result.acknowledged).toBeGreaterThanOrEqual(60);
   expect(result.lost).toEqual([]);
   expect(result.breaks).toEqual([]);
