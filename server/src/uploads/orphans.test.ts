@@ -7,7 +7,8 @@ import { definePeriodicJobs } from '../jobs/periodic';
 import { enqueueJob } from '../jobs/queue';
 import { createNotificationDispatcher } from '../notifications/dispatcher';
 import { createTicketNotifier } from '../tickets/notify';
-import { removeOrphanUploads } from './orphans';
+import { uploads } from '../db/schema';
+import { lockStorageKey, removeOrphanUploads } from './orphans';
 import { folderStorage } from './storage';
 
 // Issue 15: bytes stored by an upload whose row never committed are removed once older than
@@ -73,18 +74,48 @@ test('the periodic job uploads.cleanup removes an old orphan', async () => {
   expect(await storage.exists(keyOf(orphan))).toBe(false);
 });
 
-test('the same content uploaded 20 times while sweeps run: every row keeps its bytes', async () => {
+/** Opens a transaction holding the key's lock (as the upload route does while it writes a row); `release(work)` runs work in it and commits. */
+function holdKey(key: string) {
+  let release!: (work: (tx: Parameters<Parameters<typeof t.database.db.transaction>[0]>[0]) => Promise<void>) => void;
+  let locked!: () => void;
+  const ready = new Promise<void>((r) => (locked = r));
+  const done = t.database.db.transaction(async (tx) => {
+    await lockStorageKey(tx, key);
+    locked();
+    const work = await new Promise<Parameters<typeof release>[0]>((r) => (release = r));
+    await work(tx);
+  });
+  return { ready, release: (work: Parameters<typeof release>[0]) => (release(work), done) };
+}
+
+test("the sweep waits for a row being written under the key's lock, then keeps the bytes it uses", async () => {
   const storage = folderStorage(dir);
-  const token = await t.residentToken('orphans-race');
   const bytes = png(5);
-  await storage.put(keyOf(bytes), bytes);
-  age(keyOf(bytes), 30); // an old orphan whose content is being uploaded again
-  const results = await Promise.all([
-    ...Array.from({ length: 20 }, () => t.api.post('/api/uploads').set(bearer(token)).attach('file', bytes, 'r.png')),
-    ...Array.from({ length: 5 }, () => removeOrphanUploads(t.database.db, t.config, storage)),
-  ]);
-  for (const r of results.slice(0, 20)) expect((r as { status: number }).status).toBe(201);
-  const rows = await t.query<{ path: string }>('SELECT path FROM uploads WHERE sha256 = $1', [keyOf(bytes).split('/')[1]]);
-  expect(rows.length).toBe(20);
-  expect(await storage.exists(keyOf(bytes))).toBe(true);
+  const key = keyOf(bytes);
+  await storage.put(key, bytes);
+  age(key, 30); // an old orphan whose content is being uploaded again (put() reuses the bytes)
+  const [owner] = await t.query<{ id: number }>('SELECT id FROM users ORDER BY id LIMIT 1');
+  const upload = holdKey(key);
+  await upload.ready;
+  const sweep = removeOrphanUploads(t.database.db, t.config, storage);
+  await new Promise((r) => setTimeout(r, 300));
+  await upload.release(async (tx) => {
+    await tx.insert(uploads).values({ ownerId: owner.id, sha256: key.split('/')[1], mime: 'image/png', size: bytes.length, path: key });
+  });
+  expect(await sweep).toEqual([]);
+  expect(await storage.exists(key)).toBe(true);
+});
+
+test('an upload waits while the sweep holds its key', async () => {
+  const token = await t.residentToken('orphans-wait');
+  const bytes = png(6);
+  const sweep = holdKey(keyOf(bytes));
+  await sweep.ready;
+  let answered = false;
+  const up = t.api.post('/api/uploads').set(bearer(token)).attach('file', bytes, 'w.png').then((r) => ((answered = true), r));
+  await new Promise((r) => setTimeout(r, 500));
+  expect(answered).toBe(false);
+  await sweep.release(async () => undefined);
+  expect((await up).status).toBe(201);
+  expect(await folderStorage(dir).exists(keyOf(bytes))).toBe(true);
 });
