@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { fork } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
@@ -49,12 +50,15 @@ async function main() {
       const seconds = (Date.now() - t0) / 1000;
       if (res.status !== 200) throw new Error(`export answered ${res.status}`);
       child.send('peak');
-      const { peak, idle } = await new Promise<{ peak: number; idle: number }>((resolve) => child.once('message', resolve as never));
+      const { peak, idle, heap, external } = await new Promise<{ peak: number; idle: number; heap: number; external: number }>((resolve) => child.once('message', resolve as never));
       const rows = Number(res.rows);
       log(`  ${rows.toLocaleString('en')} rows, ${(res.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s) — target ≤ 30 s for 200,000`);
-      log(`  server peak RSS ${(peak / 1048576).toFixed(0)} MB (idle before the export ${(idle / 1048576).toFixed(0)} MB) — target < 300 MB`);
+      log(`  server peak RSS ${(peak / 1048576).toFixed(0)} MB (idle before the export ${(idle / 1048576).toFixed(0)} MB; peak JS heap ${(heap / 1048576).toFixed(0)} MB, buffers ${(external / 1048576).toFixed(0)} MB) — target < 300 MB`);
+      log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     } finally {
-      child.kill();
+      // Asked to exit rather than killed, so a --cpu-prof run writes the server's profile too.
+      child.send('stop');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
   });
 }
@@ -76,8 +80,15 @@ async function serve() {
   await new Promise((r) => server.once('listening', r));
   const idle = process.memoryUsage().rss;
   let peak = idle;
-  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
-  process.on('message', () => process.send!({ peak, idle }));
+  let heap = 0;
+  let external = 0;
+  setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+    external = Math.max(external, m.external);
+  }, 50).unref();
+  process.on('message', (m) => (m === 'stop' ? process.exit(0) : process.send!({ peak, idle, heap, external })));
   process.send!({ port: (server.address() as AddressInfo).port });
 }
 

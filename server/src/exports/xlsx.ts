@@ -20,8 +20,41 @@ import { writeAudit } from '../audit/audit';
 import { badRequest } from '../http/errors';
 import { compileListQuery, type ResourceDef } from '../http/resource';
 
-/** Rows fetched from the cursor at a time: bounded memory whatever the export's size. */
-const CHUNK = 1000;
+/**
+ * Rows fetched from the cursor at a time: bounded memory whatever the export's size. 250 rather
+ * than 1000: a chunk's rows (and exceljs' row objects) outlive fewer young-generation collections,
+ * so less of them is promoted to the old generation before it is dropped (peak RSS of a
+ * 200,000-row export 306 → 281 MB on the loaded bench machine; the extra FETCHes cost nothing seen).
+ */
+const CHUNK = 250;
+/**
+ * Bytes of sheet XML (before deflate) or of file (not yet taken by the reader) let wait before the
+ * next chunk is read. exceljs' writers never say "full" (their write() is always true), so without
+ * this a slow downloader (or a deflate behind the rows on a busy machine) had the whole file pile
+ * up in the server's memory.
+ */
+const MAX_BACKLOG = 2 * 1024 * 1024;
+
+interface StreamState {
+  _writableState?: { length?: number };
+  writableLength?: number;
+  destroyed?: boolean;
+}
+const pending = (s: StreamState | undefined): number => (s ? (s.writableLength ?? s._writableState?.length ?? 0) : 0);
+
+/**
+ * Waits until the sheet's zip entry has deflated its input and `out` has handed its bytes on,
+ * polling (exceljs' and archiver's streams emit no drain we can rely on). Returns at once when
+ * `out` is gone (a reader that left: the export ends as before, its rows going nowhere).
+ */
+async function backlogDrained(sheetStream: { pipes?: StreamState[] } | undefined, out: Writable, maxBacklog: number): Promise<void> {
+  for (;;) {
+    if (out.destroyed) return;
+    const waiting = (sheetStream?.pipes ?? []).reduce((n, p) => n + pending(p), 0) + pending(out);
+    if (waiting <= maxBacklog) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
 
 export interface ExportRequest {
   resource: ServerExportResource;
@@ -129,7 +162,7 @@ export interface ExportProgress {
  * Writes every row of `def`'s list for `actor` (its scope, filter and sort, presented and masked
  * exactly as the list: the list's own select and present()) to `out` as one .xlsx sheet with the
  * shared columns (EXPORT_COLUMNS), streamed through exceljs' WorkbookWriter from a cursor, CHUNK
- * rows at a time. Runs in `tx`, which also records the export (export_personal for personal data,
+ * rows at a time, the next chunk read only once `out` has taken all but `maxBacklog` bytes. Runs in `tx`, which also records the export (export_personal for personal data,
  * else export) with its row count: the audit row commits with the read or not at all.
  * Returns the row count. Throws as the list does for a bad query.
  */
@@ -139,7 +172,7 @@ export async function writeListXlsx(
   actor: Actor,
   request: ExportRequest,
   out: Writable,
-  opts: { sheetName: string; progress?: ExportProgress; total?: number },
+  opts: { sheetName: string; progress?: ExportProgress; total?: number; /** bytes, default MAX_BACKLOG */ maxBacklog?: number },
 ): Promise<number> {
   const { where, order, selectList, mappers } = compileListQuery(def, actor, request.query);
   const columns: readonly ExportColumn[] = EXPORT_COLUMNS[request.resource];
@@ -199,6 +232,7 @@ export async function writeListXlsx(
       ws.addRow(columns.map((c) => exportCell(c, row[c.field], c.kind === 'ref' ? caches.get(c.field)!.get(String(row[c.field])) : undefined, row))).commit();
     }
     done += rows.length;
+    await backlogDrained((ws as unknown as { stream?: { pipes?: StreamState[] } }).stream, out, opts.maxBacklog ?? MAX_BACKLOG);
     await opts.progress?.(done, total);
     if (rows.length < CHUNK) break;
   }
