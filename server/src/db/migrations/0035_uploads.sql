@@ -1,1 +1,1 @@
-SELECT 1;
+CREATE INDEX "uploads_path_idx" ON "uploads" USING btree ("path");

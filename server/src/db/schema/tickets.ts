@@ -150,6 +150,8 @@ export const uploads = pgTable(
     index('uploads_owner_idx').on(t.ownerId),
     // a ticket's files
     index('uploads_ticket_idx').on(t.ticketId),
+    // the hourly orphan sweep asks which stored files any row still names
+    index('uploads_path_idx').on(t.path),
   ],
 );
 export type UploadRow = typeof uploads.$inferSelect;
