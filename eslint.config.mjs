@@ -8,16 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/dist-h5/**',
-      '**/coverage/**',
-      'data/**',
-      '.tmp/**',
-      'server/src/db/migrations/**',
-      'admin/public/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-h5/**', '**/coverage/**', 'data/**', '.tmp/**', 'server/src/db/migrations/**', 'admin/public/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -40,6 +40,8 @@ stream_a() {
   if [ "${SKIP_LINT:-0}" != 1 ]; then
     echo "== linting"
     npm run lint >"$LOGS/lint.log" 2>&1 || { failed=$((failed + 1)); grep -B1 -m 40 " error " "$LOGS/lint.log" || tail -30 "$LOGS/lint.log"; }
+    # One formatter: a file prettier would change counts as a failure (`npm run format` fixes it).
+    npm run format:check >"$LOGS/format.log" 2>&1 || { failed=$((failed + 1)); grep -m 40 "\[warn\]" "$LOGS/format.log" || tail -30 "$LOGS/format.log"; }
   fi
   echo "$failed" >"$LOGS/a.extra"
 }

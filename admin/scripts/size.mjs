@@ -16,7 +16,11 @@ if (!existsSync(htmlPath)) {
 }
 const html = readFileSync(htmlPath, 'utf8');
 const base = '/admin/';
-const toFile = (url) => url.replace(/^https?:\/\/[^/]+/, '').replace(base, '').replace(/^\//, '');
+const toFile = (url) =>
+  url
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(base, '')
+    .replace(/^\//, '');
 
 const initial = new Set();
 for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) initial.add(toFile(m[1]));

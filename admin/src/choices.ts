@@ -1,18 +1,10 @@
 // Chinese labels for every enum the console shows. One place, so the lists, filters, forms and
 // Excel exports all say the same thing; the domain enums' labels come from @baotou/shared.
-import {
-  AREA_BASIS_LABELS,
-  CLAIM_STATUS_LABELS,
-  COMPOUND_TYPE_LABELS,
-  MANAGEMENT_MODE_LABELS,
-  ROLE_LABELS,
-  STAFF_ROLES,
-} from '@baotou/shared';
+import { AREA_BASIS_LABELS, CLAIM_STATUS_LABELS, COMPOUND_TYPE_LABELS, MANAGEMENT_MODE_LABELS, ROLE_LABELS, STAFF_ROLES } from '@baotou/shared';
 
 export type Choice = { id: string; name: string };
 
-const toChoices = (labels: Record<string, string>): Choice[] =>
-  Object.entries(labels).map(([id, name]) => ({ id, name }));
+const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([id, name]) => ({ id, name }));
 
 export const compoundTypeLabels: Record<string, string> = COMPOUND_TYPE_LABELS;
 export const managementModeLabels: Record<string, string> = MANAGEMENT_MODE_LABELS;

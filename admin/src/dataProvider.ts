@@ -52,9 +52,7 @@ export type AppDataProvider = DataProvider & {
 };
 
 const post = (path: string, body: unknown) =>
-  httpClient(`${API_BASE}${path}`, { method: 'POST', body: JSON.stringify(body) }).then(
-    ({ json }) => ({ data: json as unknown }),
-  );
+  httpClient(`${API_BASE}${path}`, { method: 'POST', body: JSON.stringify(body) }).then(({ json }) => ({ data: json as unknown }));
 
 const rest = simpleRestProvider(API_BASE, httpClient);
 
@@ -65,11 +63,8 @@ export const dataProvider: AppDataProvider = {
     rememberListSort(resource, params.sort);
     return rest.getList(resource, params);
   },
-  create: (resource, params) =>
-    rest.create(resource, { ...params, data: pickWritable(resource, 'create', params.data) }),
-  update: (resource, params) =>
-    rest.update(resource, { ...params, data: pickWritable(resource, 'update', params.data) }),
+  create: (resource, params) => rest.create(resource, { ...params, data: pickWritable(resource, 'create', params.data) }),
+  update: (resource, params) => rest.update(resource, { ...params, data: pickWritable(resource, 'update', params.data) }),
   approveClaim: (id) => post(`/household-claims/${encodeURIComponent(id)}/approve`, {}),
-  rejectClaim: (id, reason) =>
-    post(`/household-claims/${encodeURIComponent(id)}/reject`, { reason }),
+  rejectClaim: (id, reason) => post(`/household-claims/${encodeURIComponent(id)}/reject`, { reason }),
 };

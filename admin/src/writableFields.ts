@@ -10,9 +10,21 @@ const same = (fields: readonly string[]): Writable => ({ create: fields, update:
 const compound = ['code', 'name', 'regionCode', 'address', 'lat', 'lng', 'totalArea', 'buildYear', 'type', 'managementMode', 'facilitiesComplete'];
 const household = ['room', 'area', 'areaBasis', 'ownerId', 'developerUnsold'];
 const project = [
-  'companyId', 'compoundId', 'startDate', 'endDate', 'feeFenPerM2Month', 'serviceLevel', 'contractFilingNo',
-  'contractFilingDate', 'managerName', 'managerPhone', 'managerFilingNo',
-  'pricingForm', 'selectionMethod', 'tenderDate', 'tenderResult',
+  'companyId',
+  'compoundId',
+  'startDate',
+  'endDate',
+  'feeFenPerM2Month',
+  'serviceLevel',
+  'contractFilingNo',
+  'contractFilingDate',
+  'managerName',
+  'managerPhone',
+  'managerFilingNo',
+  'pricingForm',
+  'selectionMethod',
+  'tenderDate',
+  'tenderResult',
 ];
 
 export const writableFields: Record<string, Writable> = {
@@ -33,16 +45,25 @@ export const writableFields: Record<string, Writable> = {
   'inspection-checklist-items': same(['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active']),
   // The hotline form picks a compound only to narrow the home list; the server takes the home (ticketStaffCreateSchema).
   // Issue 10: a credit item recorded by hand; a company's objection (from the item's page).
-  'credit-items': { create: ['companyId', 'projectId', 'type', 'pointsTenths', 'authority', 'document', 'note', 'evidence', 'occurredOn', 'validFrom', 'validUntil'], update: [] },
+  'credit-items': {
+    create: ['companyId', 'projectId', 'type', 'pointsTenths', 'authority', 'document', 'note', 'evidence', 'occurredOn', 'validFrom', 'validUntil'],
+    update: [],
+  },
   'credit-objections': { create: ['itemId', 'reason', 'evidence'], update: [] },
   blacklist: { create: ['companyId', 'reason', 'document', 'listedOn', 'facts', 'evidence'], update: [] },
   filings: { create: ['projectId', 'kind', 'documentNo', 'managerName', 'validFrom', 'validUntil', 'documents', 'note'], update: [] },
   'kpi-targets': same(['year', 'indicator', 'value', 'document']),
   // Issue 13: a fee item's price is fixed once set (stop it and add another); a counter payment; a billing run.
-  'fee-items': { create: ['projectId', 'kind', 'name', 'feeMilliFenPerM2Month', 'monthlyFen', 'billingCycle', 'startsOn', 'lateFeeBpPerMonth', 'active'], update: ['name', 'lateFeeBpPerMonth', 'active'] },
+  'fee-items': {
+    create: ['projectId', 'kind', 'name', 'feeMilliFenPerM2Month', 'monthlyFen', 'billingCycle', 'startsOn', 'lateFeeBpPerMonth', 'active'],
+    update: ['name', 'lateFeeBpPerMonth', 'active'],
+  },
   'fee-payments': { create: ['householdId', 'amountFen', 'method', 'reference'], update: [] },
   'billing-runs': { create: ['period', 'compoundIds'], update: [] },
-  tickets: { create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'], update: [] },
+  tickets: {
+    create: ['channel', 'contactName', 'contactPhone', 'householdId', 'kind', 'category', 'against', 'level', 'preferredTime', 'description', 'photos'],
+    update: [],
+  },
 };
 
 /** Keeps the accepted fields; an emptied optional input ('') is sent as null. */

@@ -8,7 +8,9 @@ export const auditEnvSchema = {
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()
-    .min(MIN_AUDIT_RETENTION_DAYS, { message: `审计日志至少保存${MIN_AUDIT_RETENTION_DAYS}天（网络安全法第二十一条） (AUDIT_RETENTION_DAYS must be at least ${MIN_AUDIT_RETENTION_DAYS})` })
+    .min(MIN_AUDIT_RETENTION_DAYS, {
+      message: `审计日志至少保存${MIN_AUDIT_RETENTION_DAYS}天（网络安全法第二十一条） (AUDIT_RETENTION_DAYS must be at least ${MIN_AUDIT_RETENTION_DAYS})`,
+    })
     .max(36500)
     .default(1095),
   /** How often each server process seals new audit rows into the hash chain (ms). */

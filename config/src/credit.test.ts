@@ -17,10 +17,14 @@ describe('credit settings (DOMAIN.md §5: every number a setting with its source
     expect(() => creditSettingsFromEnv({ CREDIT_RULE_POINTS: '{' })).toThrow(/JSON/);
   });
   test('item types can be added; a range of the wrong sign is refused', () => {
-    const s = creditSettingsFromEnv({ CREDIT_ITEM_TYPES: JSON.stringify({ volunteer: { label: '志愿服务', category: 'good', minTenths: 5, maxTenths: 20, source: '本地' } }) });
+    const s = creditSettingsFromEnv({
+      CREDIT_ITEM_TYPES: JSON.stringify({ volunteer: { label: '志愿服务', category: 'good', minTenths: 5, maxTenths: 20, source: '本地' } }),
+    });
     expect(s.itemTypes.volunteer.label).toBe('志愿服务');
     expect(s.itemTypes.penalty).toBeDefined();
-    expect(() => creditSettingsFromEnv({ CREDIT_ITEM_TYPES: JSON.stringify({ x1: { label: 'x', category: 'bad', minTenths: -5, maxTenths: 5, source: 's' } }) })).toThrow(/CREDIT_ITEM_TYPES/);
+    expect(() =>
+      creditSettingsFromEnv({ CREDIT_ITEM_TYPES: JSON.stringify({ x1: { label: 'x', category: 'bad', minTenths: -5, maxTenths: 5, source: 's' } }) }),
+    ).toThrow(/CREDIT_ITEM_TYPES/);
     expect(() => creditSettingsFromEnv({ CREDIT_PUBLICITY_WORKING_DAYS: '-1' })).toThrow();
   });
 });

@@ -63,12 +63,24 @@ export const DEFAULT_CREDIT_ITEM_TYPES: Record<string, CreditItemTypeSetting> = 
   staff_filing: { label: '从业人员信息备案', category: 'base', minTenths: 0, maxTenths: 200, source: `${SHANXI} 从业人员信息20分` },
   years_in_business: { label: '从业年限', category: 'base', minTenths: 0, maxTenths: 50, source: `${SHANXI} 5年以上5分，3–5年4分，3年以下2分` },
   contract_performance: { label: '合同履约', category: 'base', minTenths: 0, maxTenths: 30, source: `${SHANXI} 合同履约良好3分` },
-  annual_assessment: { label: '年度服务质量考评', category: 'base', minTenths: 0, maxTenths: 170, source: '包头市行动方案 四(九)2 合同履行、市/旗县区两级日常检查考评；烟建住房〔2022〕13号 基础信息' },
+  annual_assessment: {
+    label: '年度服务质量考评',
+    category: 'base',
+    minTenths: 0,
+    maxTenths: 170,
+    source: '包头市行动方案 四(九)2 合同履行、市/旗县区两级日常检查考评；烟建住房〔2022〕13号 基础信息',
+  },
   certified_staff: { label: '专业人员持证', category: 'base', minTenths: 0, maxTenths: 50, source: `${SHANXI} 消防、电梯、电工持证5分` },
   award: { label: '表彰奖励', category: 'good', minTenths: 10, maxTenths: 100, source: `${YANTAI} 优良信用信息` },
   street_opinion_good: { label: '街道社区评价良好', category: 'good', minTenths: 5, maxTenths: 30, source: '包头市行动方案 四(九)2 街道(苏木乡镇)/社区意见' },
   penalty: { label: '行政处罚', category: 'bad', minTenths: -200, maxTenths: -10, source: `${YANTAI} 不良信用信息` },
-  inspection_finding: { label: '日常检查发现问题', category: 'bad', minTenths: -50, maxTenths: -5, source: '包头市行动方案 四(九)2 市/旗县区两级住建部门日常检查' },
+  inspection_finding: {
+    label: '日常检查发现问题',
+    category: 'bad',
+    minTenths: -50,
+    maxTenths: -5,
+    source: '包头市行动方案 四(九)2 市/旗县区两级住建部门日常检查',
+  },
   street_opinion_bad: { label: '街道社区意见', category: 'bad', minTenths: -30, maxTenths: -5, source: '包头市行动方案 四(九)2 街道(苏木乡镇)/社区意见' },
   contract_breach: { label: '合同违约', category: 'bad', minTenths: -100, maxTenths: -10, source: `${YANTAI} 不良信用信息` },
 };
@@ -81,7 +93,9 @@ const itemTypeSetting = z
     maxTenths: z.number().int().min(-1000).max(1000),
     source: z.string().min(1).max(200),
   })
-  .refine((t) => t.minTenths <= t.maxTenths && (t.category === 'bad' ? t.maxTenths <= 0 : t.minTenths >= 0), { message: 'minTenths ≤ maxTenths, bad ≤ 0, base/good ≥ 0' });
+  .refine((t) => t.minTenths <= t.maxTenths && (t.category === 'bad' ? t.maxTenths <= 0 : t.minTenths >= 0), {
+    message: 'minTenths ≤ maxTenths, bad ≤ 0, base/good ≥ 0',
+  });
 
 function mergeItemTypes(raw: string | undefined): Record<string, CreditItemTypeSetting> {
   if (!raw) return { ...DEFAULT_CREDIT_ITEM_TYPES };
@@ -99,7 +113,10 @@ function mergeItemTypes(raw: string | undefined): Record<string, CreditItemTypeS
   return { ...DEFAULT_CREDIT_ITEM_TYPES, ...parsed.data };
 }
 
-const ruleOverride = z.record(z.string(), z.strictObject({ pointsTenths: z.number().int().min(-1000).max(1000), source: z.string().min(1).max(200).optional() }));
+const ruleOverride = z.record(
+  z.string(),
+  z.strictObject({ pointsTenths: z.number().int().min(-1000).max(1000), source: z.string().min(1).max(200).optional() }),
+);
 
 function mergeRules(raw: string | undefined): Record<CreditRule, CreditRuleSetting> {
   const rules: Record<string, CreditRuleSetting> = JSON.parse(JSON.stringify(DEFAULT_CREDIT_RULES));

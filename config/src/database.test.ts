@@ -18,7 +18,9 @@ describe('DATABASE_REPLICA_URL (issue 15: dashboards, statistics and exports rea
       expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: bad })).toThrow(/DATABASE_REPLICA_URL/);
     }
     for (const bad of ['0', '101', '2.5', 'ten']) {
-      expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: 'postgresql://db2/baotou', DATABASE_REPLICA_POOL_SIZE: bad })).toThrow(/DATABASE_REPLICA_POOL_SIZE/);
+      expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URL: 'postgresql://db2/baotou', DATABASE_REPLICA_POOL_SIZE: bad })).toThrow(
+        /DATABASE_REPLICA_POOL_SIZE/,
+      );
     }
     // the embedded database (no DATABASE_URL) has no standby
     expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgresql://db2/baotou' })).toThrow(/DATABASE_REPLICA_URL/);

@@ -16,14 +16,21 @@ export const filingEnvSchema = {
    */
   FILING_WARN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** Seconds between filings sweeps (default daily: a filing expires by the day). */
-  FILING_SWEEP_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(86400),
+  FILING_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86400)
+    .default(86400),
 };
 
 /** The filing settings alone, for the sweep and the alert list (parsed once per process). */
 let cached: FilingSettings | undefined;
 export function filingSettingsFromEnv(env: Record<string, string | undefined> = process.env): FilingSettings {
   if (env === process.env && cached) return cached;
-  const e = z.object(filingEnvSchema).parse({ FILING_WARN_DAYS: env.FILING_WARN_DAYS || undefined, FILING_SWEEP_SECONDS: env.FILING_SWEEP_SECONDS || undefined });
+  const e = z
+    .object(filingEnvSchema)
+    .parse({ FILING_WARN_DAYS: env.FILING_WARN_DAYS || undefined, FILING_SWEEP_SECONDS: env.FILING_SWEEP_SECONDS || undefined });
   const s = { warnDays: e.FILING_WARN_DAYS, sweepSeconds: e.FILING_SWEEP_SECONDS };
   if (env === process.env) cached = s;
   return s;

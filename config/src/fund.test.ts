@@ -8,7 +8,10 @@ describe('fund limits (issue 9 §2: every amount bounded far below 2^53)', () =>
   });
 
   test('FUND_MAX_POSTING_FEN and FUND_MAX_BALANCE_FEN set them', () => {
-    expect(loadConfig({ FUND_MAX_POSTING_FEN: '500000', FUND_MAX_BALANCE_FEN: '9000000' }).fund.limits).toEqual({ maxPostingFen: 500000, maxBalanceFen: 9000000 });
+    expect(loadConfig({ FUND_MAX_POSTING_FEN: '500000', FUND_MAX_BALANCE_FEN: '9000000' }).fund.limits).toEqual({
+      maxPostingFen: 500000,
+      maxBalanceFen: 9000000,
+    });
   });
 
   test.each([

@@ -37,19 +37,24 @@ export const fundEnvSchema = {
   FUND_MAX_BALANCE_FEN: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(DEFAULT_FUND_LIMITS.maxBalanceFen),
 };
 
-export function fundSettings(e: {
-  NODE_ENV: string;
-  FUND_FIRST_DEPOSIT_MULTI_STOREY_FEN: number;
-  FUND_FIRST_DEPOSIT_HIGH_RISE_FEN: number;
-  FUND_EMERGENCY_DISCLOSURE_DAYS: number;
-  FUND_PAYMENT_SECRET?: string;
-  FUND_MAX_POSTING_FEN: number;
-  FUND_MAX_BALANCE_FEN: number;
-}, localPaymentSecret?: string): FundSettings {
+export function fundSettings(
+  e: {
+    NODE_ENV: string;
+    FUND_FIRST_DEPOSIT_MULTI_STOREY_FEN: number;
+    FUND_FIRST_DEPOSIT_HIGH_RISE_FEN: number;
+    FUND_EMERGENCY_DISCLOSURE_DAYS: number;
+    FUND_PAYMENT_SECRET?: string;
+    FUND_MAX_POSTING_FEN: number;
+    FUND_MAX_BALANCE_FEN: number;
+  },
+  localPaymentSecret?: string,
+): FundSettings {
   if (e.NODE_ENV === 'production' && !e.FUND_PAYMENT_SECRET) throw new Error('生产环境必须设置 FUND_PAYMENT_SECRET');
   // A balance at its bound plus one more posting must still be exact.
   if (e.FUND_MAX_POSTING_FEN > e.FUND_MAX_BALANCE_FEN || e.FUND_MAX_BALANCE_FEN + e.FUND_MAX_POSTING_FEN > Number.MAX_SAFE_INTEGER) {
-    throw new Error('FUND_MAX_POSTING_FEN 不能大于 FUND_MAX_BALANCE_FEN，且两者之和不能超过 2^53−1 (FUND_MAX_POSTING_FEN ≤ FUND_MAX_BALANCE_FEN, sum ≤ 2^53−1)');
+    throw new Error(
+      'FUND_MAX_POSTING_FEN 不能大于 FUND_MAX_BALANCE_FEN，且两者之和不能超过 2^53−1 (FUND_MAX_POSTING_FEN ≤ FUND_MAX_BALANCE_FEN, sum ≤ 2^53−1)',
+    );
   }
   return {
     firstDepositPerM2Fen: { multiStorey: e.FUND_FIRST_DEPOSIT_MULTI_STOREY_FEN, highRise: e.FUND_FIRST_DEPOSIT_HIGH_RISE_FEN },

@@ -46,9 +46,7 @@ import { databaseEnvSchema, databaseSettings, type DatabaseSettings } from './da
 export type { DatabaseSettings } from './database';
 export type { JobSettings, ExportSettings } from './jobs';
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'on' || v === 'yes');
+const bool = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'on' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,7 +55,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('data'),
   JWT_SECRET: z.string().min(16).optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   ENCRYPTION_KEY: z.string().min(16).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -67,7 +69,10 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(6).default('baotou2024'),
   SEED_DEMO: bool.optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
-  HIGH_TECH_ZONE_CODE: z.string().regex(/^\d{6}$/).default('150271'),
+  HIGH_TECH_ZONE_CODE: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('150271'),
   ADMIN_DIST: z.string().optional(),
   MINI_H5_DIST: z.string().optional(),
   ...ticketEnvSchema,
@@ -190,9 +195,7 @@ export interface LoadConfigOptions {
 
 /** Parses settings once from the environment; nothing else reads process.env. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadConfigOptions = {}): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
-  );
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置错误 (invalid configuration):\n${lines.join('\n')}`);

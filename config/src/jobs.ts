@@ -27,13 +27,26 @@ export interface ExportSettings {
 }
 
 export const jobEnvSchema = {
-  JOBS_WORKER: z.enum(['1', '0', 'true', 'false', 'on', 'off']).default('1').transform((v) => v === '1' || v === 'true' || v === 'on'),
+  JOBS_WORKER: z
+    .enum(['1', '0', 'true', 'false', 'on', 'off'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true' || v === 'on'),
   JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
   JOBS_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
   JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
-  JOBS_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  JOBS_EXPIRE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   EXPORT_JOB_THRESHOLD_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
-  EXPORT_FILE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  EXPORT_FILE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   EXPORT_DIR: z.string().min(1).max(500).optional(),
 };
 

@@ -48,20 +48,34 @@ const bool = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).trans
 
 export const payEnvSchema = {
   PAY_API_BASE: z.string().url().default('https://api.mch.weixin.qq.com'),
-  PAY_MCHID: z.string().regex(/^\d{6,20}$/).default('1900000001'),
+  PAY_MCHID: z
+    .string()
+    .regex(/^\d{6,20}$/)
+    .default('1900000001'),
   PAY_APPID: z.string().min(1).max(32).optional(),
-  PAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/).default('0000000000000000000000000000000000000000'),
+  PAY_MERCHANT_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/)
+    .default('0000000000000000000000000000000000000000'),
   PAY_MERCHANT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   PAY_MERCHANT_PRIVATE_KEY_PATH: z.string().min(1).optional(),
   PAY_APIV3_KEY: z.string().length(32).optional(),
   PAY_PLATFORM_PUBLIC_KEY: z.string().includes('PUBLIC KEY').optional(),
   PAY_PLATFORM_PUBLIC_KEY_PATH: z.string().min(1).optional(),
-  PAY_PLATFORM_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_[0-9A-Za-z]+$/).optional(),
+  PAY_PLATFORM_PUBLIC_KEY_ID: z
+    .string()
+    .regex(/^PUB_KEY_ID_[0-9A-Za-z]+$/)
+    .optional(),
   PAY_PLATFORM_CERT: z.string().includes('CERTIFICATE').optional(),
   PAY_PLATFORM_CERT_PATH: z.string().min(1).optional(),
   PAY_NOTIFY_URL: z.string().url().optional(),
   PAY_STAND_IN: bool.optional(),
-  PAY_ORDER_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  PAY_ORDER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   PAY_NOTIFY_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   PAY_QUERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PAY_QUERY_AFTER_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),

@@ -33,7 +33,17 @@ describe('personal-data keyring settings (issue 17; docs/SECURITY.md)', () => {
   });
 
   test('outside production, extra versions may come from the installation’s secrets.json', () => {
-    const c = loadConfig({ NODE_ENV: 'development' }, { localSecrets: () => ({ jwtSecret: 'j'.repeat(20), encryptionKey: 'e'.repeat(20), fundPaymentSecret: 'f'.repeat(20), personalDataKeys: `1:${'k'.repeat(16)}` }) });
+    const c = loadConfig(
+      { NODE_ENV: 'development' },
+      {
+        localSecrets: () => ({
+          jwtSecret: 'j'.repeat(20),
+          encryptionKey: 'e'.repeat(20),
+          fundPaymentSecret: 'f'.repeat(20),
+          personalDataKeys: `1:${'k'.repeat(16)}`,
+        }),
+      },
+    );
     expect(c.personalData.keys.map((k) => k.id)).toEqual([0, 1]);
     expect(c.personalData.activeKeyId).toBe(1);
   });

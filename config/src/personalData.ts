@@ -23,7 +23,10 @@ export const personalDataEnvSchema = {
 export function parseKeyList(text: string | undefined): { id: number; secret: string }[] {
   if (!text) return [];
   const out: { id: number; secret: string }[] = [];
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d+):([^:,\s]{16,})$/.exec(entry);
     if (!m || Number(m[1]) < 1) throw new Error('PERSONAL_DATA_KEYS 格式应为 “1:<至少16位密钥>,2:<密钥>”，版本号从 1 起 (malformed PERSONAL_DATA_KEYS)');
     if (out.some((k) => k.id === Number(m[1]))) throw new Error(`PERSONAL_DATA_KEYS 中的版本 ${m[1]} 重复 (repeated key version)`);

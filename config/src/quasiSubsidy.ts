@@ -21,5 +21,9 @@ export const quasiSubsidyEnvSchema = {
 };
 
 export function quasiSubsidySettings(e: { QUASI_SUBSIDY_DISTRICTS: string }): QuasiSubsidySettings {
-  return { districts: e.QUASI_SUBSIDY_DISTRICTS.split(',').map((s) => s.trim()).filter(Boolean) };
+  return {
+    districts: e.QUASI_SUBSIDY_DISTRICTS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
 }

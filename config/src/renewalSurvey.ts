@@ -25,7 +25,12 @@ export const renewalSurveyEnvSchema = {
   COVERAGE_MODES: z
     .string()
     .default(MANAGED.join(','))
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(MANAGED)).min(1, 'COVERAGE_MODES lists at least one managed mode')),
 };
 

@@ -27,7 +27,12 @@ export const signInEnvSchema = {
     .default(false),
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(3).max(100).default(10),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(1800),
+  LOGIN_LOCK_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(1800),
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(5).max(10_000).default(30),
   LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   /** Default 30 minutes; as low as 2 seconds so tests can watch a session idle out. */

@@ -23,9 +23,19 @@ export const SUPERVISION_SOURCES = {
 
 export const supervisionEnvSchema = {
   /** DOMAIN.md §10: a general hazard's deadline, hours (default 7 days). */
-  HAZARD_GENERAL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  HAZARD_GENERAL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** DOMAIN.md §10: a major hazard's deadline, hours (default 24). */
-  HAZARD_MAJOR_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  HAZARD_MAJOR_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** How often overdue hazards are looked for (seconds). */
   HAZARD_SWEEP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
 };

@@ -26,14 +26,27 @@ export const supervisionSurveysEnvSchema = {
   /** At or above this a valid result is a good-conduct credit item (research §2 rule 7: 90%). */
   SURVEY_HIGH_AT_BP: bp(9000),
   /** 基本满意 counts as satisfied (research §2 rule 3). */
-  SURVEY_BASIC_SATISFIED_COUNTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SURVEY_BASIC_SATISFIED_COUNTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Operational, not policy: how often surveys past their closing day are closed and their results computed. */
   SURVEY_CLOSE_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86400).default(3600),
 };
 
-export function supervisionSurveySettings(e: { SURVEY_VALID_SAMPLE_BP: number; SURVEY_WARNING_BELOW_BP: number; SURVEY_HIGH_AT_BP: number; SURVEY_BASIC_SATISFIED_COUNTS: boolean; SURVEY_CLOSE_SWEEP_SECONDS: number }): SupervisionSurveySettings {
+export function supervisionSurveySettings(e: {
+  SURVEY_VALID_SAMPLE_BP: number;
+  SURVEY_WARNING_BELOW_BP: number;
+  SURVEY_HIGH_AT_BP: number;
+  SURVEY_BASIC_SATISFIED_COUNTS: boolean;
+  SURVEY_CLOSE_SWEEP_SECONDS: number;
+}): SupervisionSurveySettings {
   return {
-    thresholds: { validSampleBasisPoints: e.SURVEY_VALID_SAMPLE_BP, warningBelowBasisPoints: e.SURVEY_WARNING_BELOW_BP, highAtBasisPoints: e.SURVEY_HIGH_AT_BP },
+    thresholds: {
+      validSampleBasisPoints: e.SURVEY_VALID_SAMPLE_BP,
+      warningBelowBasisPoints: e.SURVEY_WARNING_BELOW_BP,
+      highAtBasisPoints: e.SURVEY_HIGH_AT_BP,
+    },
     basicSatisfiedCounts: e.SURVEY_BASIC_SATISFIED_COUNTS,
     closeSweepSeconds: e.SURVEY_CLOSE_SWEEP_SECONDS,
     sources: {

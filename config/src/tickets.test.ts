@@ -16,7 +16,12 @@ describe('ticket settings (DOMAIN.md §6: time limits are settings)', () => {
   });
 
   test('TICKET_TIME_LIMITS overrides parts of the table', () => {
-    const c = loadConfig({ TICKET_TIME_LIMITS: JSON.stringify({ byKind: { complaint: { community: { completionMinutes: 60 } } }, byCategory: { elevator: { company: { responseMinutes: 15 } }, fees: { community: { responseMinutes: 10, completionMinutes: 20 } } } }) });
+    const c = loadConfig({
+      TICKET_TIME_LIMITS: JSON.stringify({
+        byKind: { complaint: { community: { completionMinutes: 60 } } },
+        byCategory: { elevator: { company: { responseMinutes: 15 } }, fees: { community: { responseMinutes: 10, completionMinutes: 20 } } },
+      }),
+    });
     expect(c.tickets.timeLimits.byKind.complaint.community).toEqual({ responseMinutes: 1440, completionMinutes: 60 });
     expect(c.tickets.timeLimits.byCategory.elevator?.company).toEqual({ responseMinutes: 15, completionMinutes: 480 });
     expect(c.tickets.timeLimits.byCategory.fees?.community).toEqual({ responseMinutes: 10, completionMinutes: 20 });

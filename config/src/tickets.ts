@@ -34,7 +34,11 @@ export const DEFAULT_TIME_LIMITS: TimeLimitTable = {
   },
 };
 
-const minutes = z.number().int().positive().max(366 * DAY);
+const minutes = z
+  .number()
+  .int()
+  .positive()
+  .max(366 * DAY);
 const partialLimit = z.strictObject({ responseMinutes: minutes.optional(), completionMinutes: minutes.optional() });
 const override = z.strictObject({
   byKind: z.record(z.string(), z.record(z.string(), partialLimit)).optional(),
@@ -80,7 +84,12 @@ export const ticketEnvSchema = {
   WECHAT_TICKET_TEMPLATE_ID: z.string().default('ticket-progress-template'),
 };
 
-export function ticketSettings(e: { TICKET_TIME_LIMITS?: string; TICKET_ESCALATION_INTERVAL_SECONDS: number; TICKET_AUTO_CONFIRM_DAYS: number; WECHAT_TICKET_TEMPLATE_ID: string }): TicketSettings {
+export function ticketSettings(e: {
+  TICKET_TIME_LIMITS?: string;
+  TICKET_ESCALATION_INTERVAL_SECONDS: number;
+  TICKET_AUTO_CONFIRM_DAYS: number;
+  WECHAT_TICKET_TEMPLATE_ID: string;
+}): TicketSettings {
   return {
     timeLimits: mergeLimits(e.TICKET_TIME_LIMITS),
     escalationIntervalSeconds: e.TICKET_ESCALATION_INTERVAL_SECONDS,

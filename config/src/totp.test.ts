@@ -13,7 +13,11 @@ describe('second-factor settings (issue 17: on by default in production, off for
   });
 
   test('production may narrow the roles or (documented risk) switch it off, never exempt demo accounts', () => {
-    expect(loadConfig({ ...PRODUCTION, TOTP_REQUIRED_ROLES: 'company_staff', TOTP_REQUIRED: 'off' }).totp).toMatchObject({ required: false, requiredRoles: 'company_staff', exemptDemoAccounts: false });
+    expect(loadConfig({ ...PRODUCTION, TOTP_REQUIRED_ROLES: 'company_staff', TOTP_REQUIRED: 'off' }).totp).toMatchObject({
+      required: false,
+      requiredRoles: 'company_staff',
+      exemptDemoAccounts: false,
+    });
   });
 
   test('a window beyond two steps is refused at start-up', () => {

@@ -2,7 +2,12 @@ import { loadConfig } from './index';
 
 describe('upload settings (issue 9 §7, issue 15)', () => {
   test('defaults: the folder under DATA_DIR, 5 MB a file, 200 files and 200 MB a day', () => {
-    expect(loadConfig({ DATA_DIR: '/srv/bt' }).uploads).toEqual({ dir: '/srv/bt/uploads', maxBytes: 5 * 1024 * 1024, quota: { bytesPerDay: 200 * 1024 * 1024, filesPerDay: 200 }, orphanHours: 24 });
+    expect(loadConfig({ DATA_DIR: '/srv/bt' }).uploads).toEqual({
+      dir: '/srv/bt/uploads',
+      maxBytes: 5 * 1024 * 1024,
+      quota: { bytesPerDay: 200 * 1024 * 1024, filesPerDay: 200 },
+      orphanHours: 24,
+    });
     expect(loadConfig({ DATA_DIR: '/srv/bt/', UPLOAD_DIR: '/mnt/shared/uploads' }).uploads.dir).toBe('/mnt/shared/uploads');
   });
 

@@ -22,13 +22,31 @@ export interface UploadSettings {
 
 export const uploadEnvSchema = {
   UPLOAD_DIR: z.string().optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024).default(5 * 1024 * 1024),
-  UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().positive().max(100 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(100 * 1024 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
   UPLOAD_QUOTA_FILES_PER_DAY: z.coerce.number().int().positive().max(100000).default(200),
-  UPLOAD_ORPHAN_HOURS: z.coerce.number().int().positive().max(24 * 365).default(24),
+  UPLOAD_ORPHAN_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24),
 };
 
-export function uploadSettings(e: { UPLOAD_DIR?: string; UPLOAD_MAX_BYTES: number; UPLOAD_QUOTA_BYTES_PER_DAY: number; UPLOAD_QUOTA_FILES_PER_DAY: number; UPLOAD_ORPHAN_HOURS: number }, dataDir: string): UploadSettings {
+export function uploadSettings(
+  e: { UPLOAD_DIR?: string; UPLOAD_MAX_BYTES: number; UPLOAD_QUOTA_BYTES_PER_DAY: number; UPLOAD_QUOTA_FILES_PER_DAY: number; UPLOAD_ORPHAN_HOURS: number },
+  dataDir: string,
+): UploadSettings {
   return {
     dir: e.UPLOAD_DIR ?? `${dataDir.replace(/\/$/, '')}/uploads`,
     maxBytes: e.UPLOAD_MAX_BYTES,

@@ -14,7 +14,14 @@ describe('web settings (issue 17: CORS only for configured origins)', () => {
   });
 
   test('a wildcard, a path, a trailing slash or another scheme is refused at start-up', () => {
-    for (const bad of ['*', 'https://a.example.gov.cn/', 'https://a.example.gov.cn/admin', 'a.example.gov.cn', 'ftp://a.example.gov.cn', 'https://ok.example,*']) {
+    for (const bad of [
+      '*',
+      'https://a.example.gov.cn/',
+      'https://a.example.gov.cn/admin',
+      'a.example.gov.cn',
+      'ftp://a.example.gov.cn',
+      'https://ok.example,*',
+    ]) {
       expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
     }
   });
@@ -24,6 +31,7 @@ describe('METRICS_TOKEN (issue 15: metrics for the local network, or with this t
   test('absent by default; a long URL-safe token is taken; a short or odd one refuses to start', () => {
     const token = 'a'.repeat(32);
     expect(loadConfig({ METRICS_TOKEN: token }).web.metricsToken).toBe(token);
-    for (const bad of ['short', 'x'.repeat(31), `${'a'.repeat(32)} b`, `${'a'.repeat(32)}\n`]) expect(() => loadConfig({ METRICS_TOKEN: bad })).toThrow(/METRICS_TOKEN/);
+    for (const bad of ['short', 'x'.repeat(31), `${'a'.repeat(32)} b`, `${'a'.repeat(32)}\n`])
+      expect(() => loadConfig({ METRICS_TOKEN: bad })).toThrow(/METRICS_TOKEN/);
   });
 });

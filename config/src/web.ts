@@ -35,9 +35,19 @@ export const webEnvSchema = {
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(origin)),
-  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(2 * 365 * 86_400).default(365 * 86_400),
+  HSTS_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 * 365 * 86_400)
+    .default(365 * 86_400),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9._~-]{32,200}$/, '至少32位的字母数字令牌 (at least 32 URL-safe characters)')

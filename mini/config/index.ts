@@ -1,22 +1,20 @@
-import path from 'node:path'
+import path from 'node:path';
 
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
-import { RemScriptFile } from './remScriptFile'
+import { RemScriptFile } from './remScriptFile';
 
 // The weapp build talks to the deployed platform; H5 is served by the same server, so it uses
 // same-origin `/api` and ignores API_BASE (see src/services/request.ts).
-const apiBase = process.env.MINI_API_BASE || 'https://wy.baotou.gov.cn/api'
-const isH5 = process.env.TARO_ENV === 'h5'
+const apiBase = process.env.MINI_API_BASE || 'https://wy.baotou.gov.cn/api';
+const isH5 = process.env.TARO_ENV === 'h5';
 // Rules and label maps come from @baotou/shared's TypeScript (import its files, not its index, so zod
 // stays out of the bundle); babel compiles them like our own sources.
-const compile = { include: [path.resolve(__dirname, '../../shared/src')] }
+const compile = { include: [path.resolve(__dirname, '../../shared/src')] };
 
 // npm workspaces may leave @tarojs/plugin-framework-react under mini/node_modules (its optional vite
 // peer clashes with admin's), where the hoisted @tarojs/taro-h5 cannot find it: resolve it from here.
-const frameworkReact = path.dirname(
-  require.resolve('@tarojs/plugin-framework-react/package.json', { paths: [path.resolve(__dirname, '..')] }),
-)
+const frameworkReact = path.dirname(require.resolve('@tarojs/plugin-framework-react/package.json', { paths: [path.resolve(__dirname, '..')] }));
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -65,13 +63,13 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReact)
+        chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReact);
         // The H5 build is a fallback and test target; its size budget is the weapp one (scripts/size.mjs).
-        chain.performance.hints(false)
+        chain.performance.hints(false);
         // No inline script in the page (Content-Security-Policy, server/src/http/securityHeaders.ts).
-        chain.plugin('remScriptFile').use(RemScriptFile)
+        chain.plugin('remScriptFile').use(RemScriptFile);
       },
     },
-  }
-  return config
-})
+  };
+  return config;
+});

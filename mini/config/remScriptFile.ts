@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
+import { createHash } from 'node:crypto';
 
-import HtmlWebpackPlugin from 'html-webpack-plugin'
-import type { Compiler } from 'webpack'
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import type { Compiler } from 'webpack';
 
 /**
  * The H5 build's Content-Security-Policy allows no inline script (issue 17). Taro hands its rem
@@ -14,15 +14,15 @@ export class RemScriptFile {
   apply(compiler: Compiler): void {
     compiler.hooks.compilation.tap('RemScriptFile', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('RemScriptFile', (data) => {
-        const script = String((data.plugin as unknown as { options: { script?: string } }).options.script ?? '')
-        if (!script) return data
-        const hash = createHash('sha256').update(script).digest('hex').slice(0, 8)
-        const file = `js/rem.${hash}.js`
-        if (!compilation.getAsset(file)) compilation.emitAsset(file, new compiler.webpack.sources.RawSource(script))
-        const publicPath = data.publicPath.endsWith('/') || !data.publicPath ? data.publicPath : `${data.publicPath}/`
-        data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject('script', { src: `${publicPath}${file}` }))
-        return data
-      })
-    })
+        const script = String((data.plugin as unknown as { options: { script?: string } }).options.script ?? '');
+        if (!script) return data;
+        const hash = createHash('sha256').update(script).digest('hex').slice(0, 8);
+        const file = `js/rem.${hash}.js`;
+        if (!compilation.getAsset(file)) compilation.emitAsset(file, new compiler.webpack.sources.RawSource(script));
+        const publicPath = data.publicPath.endsWith('/') || !data.publicPath ? data.publicPath : `${data.publicPath}/`;
+        data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject('script', { src: `${publicPath}${file}` }));
+        return data;
+      });
+    });
   }
 }

@@ -23,4 +23,4 @@ export default defineAppConfig({
     // H5 draws WeChat's title bar too (title, back, home): without it a deep page had no way back (issue 16 §4).
     navigationStyle: 'default',
   },
-})
+});

@@ -1,10 +1,10 @@
-import type { PropsWithChildren } from 'react'
+import type { PropsWithChildren } from 'react';
 
-import './app.scss'
+import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   // Pages are rendered as children; app-wide state lives in storage (see services/).
-  return children
+  return children;
 }
 
-export default App
+export default App;

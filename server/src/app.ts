@@ -127,7 +127,13 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   app.use(errorMiddleware(log));
   metrics.gauge('db_pool_connections', 'Database pool connections by state', ['state'], () => {
     const p = database.poolStats?.();
-    return p ? [{ labels: { state: 'total' }, value: p.total }, { labels: { state: 'idle' }, value: p.idle }, { labels: { state: 'waiting' }, value: p.waiting }] : [];
+    return p
+      ? [
+          { labels: { state: 'total' }, value: p.total },
+          { labels: { state: 'idle' }, value: p.idle },
+          { labels: { state: 'waiting' }, value: p.waiting },
+        ]
+      : [];
   });
   app.use(metricsEndpoint(metrics, config.web.metricsToken));
   app.use(corsForConfiguredOrigins(config.web));

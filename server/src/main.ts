@@ -31,7 +31,12 @@ async function main() {
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
     console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrl: config.database.replicaUrl, replicaPoolSize: config.database.replicaPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    replicaUrl: config.database.replicaUrl,
+    replicaPoolSize: config.database.replicaPoolSize,
+  });
   // Several servers starting at once on one database (docs/OPERATIONS.md): one migrates and seeds, the others wait.
   await oneAtATime(config.databaseUrl, async () => {
     await migrateDatabase(database);
@@ -39,14 +44,27 @@ async function main() {
     // Owners' ID-number index (issue 17 follow-up) for rows written before it existed.
     await backfillIdNumberHashes(database.db, createPersonalDataCipher(config.personalData));
     if (config.seedDemo) {
-      const seeded = await seedDemoIfEmpty(database.db, { demoPassword: config.demoPassword, encryptionKey: config.encryptionKey, highTechZoneCode: config.highTechZoneCode });
+      const seeded = await seedDemoIfEmpty(database.db, {
+        demoPassword: config.demoPassword,
+        encryptionKey: config.encryptionKey,
+        highTechZoneCode: config.highTechZoneCode,
+      });
       if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
     }
   });
   if (config.pay.standIn) {
     // Outside production without a merchant key: WeChat Pay's local stand-in, with its own keys (issue 13).
     const standIn = await startWechatPayStandIn({ mchId: config.pay.mchId, appId: config.pay.appId });
-    config.pay = { ...config.pay, apiBase: standIn.baseUrl, merchantSerial: standIn.merchantSerial, merchantPrivateKey: standIn.merchantPrivateKey, apiV3Key: standIn.apiV3Key, platformPublicKey: standIn.platformPublicKey, platformPublicKeyId: standIn.platformPublicKeyId, platformCert: standIn.platformCert };
+    config.pay = {
+      ...config.pay,
+      apiBase: standIn.baseUrl,
+      merchantSerial: standIn.merchantSerial,
+      merchantPrivateKey: standIn.merchantPrivateKey,
+      apiV3Key: standIn.apiV3Key,
+      platformPublicKey: standIn.platformPublicKey,
+      platformPublicKeyId: standIn.platformPublicKeyId,
+      platformCert: standIn.platformCert,
+    };
     console.log(`微信支付使用本地替身 ${standIn.baseUrl}（仅限开发演示）`);
   }
   const logger = createLogger();

@@ -47,7 +47,9 @@ async function prepare(adminUrl: string): Promise<{ url: string; year: number }>
     [PROJECTS, COMPANIES],
   );
   const perCompany = Math.max(1, Math.floor(PROJECTS / COMPANIES));
-  await c.query(`CREATE TEMP TABLE bp AS SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS j, p.id, p.company_id, p.region_code FROM projects p JOIN companies co ON co.id = p.company_id WHERE co.credit_code LIKE 'BC%'`);
+  await c.query(
+    `CREATE TEMP TABLE bp AS SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS j, p.id, p.company_id, p.region_code FROM projects p JOIN companies co ON co.id = p.company_id WHERE co.credit_code LIKE 'BC%'`,
+  );
   await c.query(`CREATE INDEX ON bp (j)`);
   // item g: company g % C; on its project (g / C) % perCompany unless g % 3 = 0 (company-level); base, good or bad by g % 5
   await c.query(
@@ -68,18 +70,39 @@ async function prepare(adminUrl: string): Promise<{ url: string; year: number }>
   await c.query(`DELETE FROM credit_ratings WHERE year = $1`, [year]);
   await c.query(`DELETE FROM credit_evaluations WHERE year = $1`, [year]);
   await c.query('ANALYZE');
-  const [n] = (await c.query(`SELECT (SELECT count(*)::int FROM companies) AS companies, (SELECT count(*)::int FROM projects) AS projects, (SELECT count(*)::int FROM credit_items) AS items`)).rows;
+  const [n] = (
+    await c.query(
+      `SELECT (SELECT count(*)::int FROM companies) AS companies, (SELECT count(*)::int FROM projects) AS projects, (SELECT count(*)::int FROM credit_items) AS items`,
+    )
+  ).rows;
   await c.end();
-  log(`  data: ${n.companies} companies, ${n.projects} projects, ${n.items.toLocaleString('en-US')} credit items (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `  data: ${n.companies} companies, ${n.projects} projects, ${n.items.toLocaleString('en-US')} credit items (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return { url, year };
 }
 
 async function main() {
-  log(`\n== Credit (issue 10): ${COMPANIES.toLocaleString('en-US')} companies, ${PROJECTS.toLocaleString('en-US')} projects, ${ITEMS.toLocaleString('en-US')} items`);
-  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
+  log(
+    `\n== Credit (issue 10): ${COMPANIES.toLocaleString('en-US')} companies, ${PROJECTS.toLocaleString('en-US')} projects, ${ITEMS.toLocaleString('en-US')} items`,
+  );
+  log(
+    `  load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`,
+  );
   await withPostgres('credit', async (adminUrl) => {
     const { url, year } = await prepare(adminUrl);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef', JOBS_POLL_INTERVAL_SECONDS: '0.5' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+    });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
     if (process.env.BENCH_REQUEST_COSTS === '1') countQueries();
     const app = createApp({ database, config, log: () => undefined });
@@ -88,17 +111,30 @@ async function main() {
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as AddressInfo).port;
     const base = `http://127.0.0.1:${port}`;
-    const { token } = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+      })
+    ).json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
     try {
       // 1. the yearly evaluation, with its progress
       const evalYear = year;
       const t0 = performance.now();
-      const started = await fetch(`${base}/api/credit-ratings/evaluate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ year: evalYear }) });
+      const started = await fetch(`${base}/api/credit-ratings/evaluate`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ year: evalYear }),
+      });
       if (started.status !== 202) throw new Error(`evaluate: ${started.status} ${await started.text()}`);
       let last = '';
       for (;;) {
-        const e = (await (await fetch(`${base}/api/credit-ratings/evaluations/${evalYear}`, { headers: auth })).json()) as { status: string; progress: { done: number; total: number } };
+        const e = (await (await fetch(`${base}/api/credit-ratings/evaluations/${evalYear}`, { headers: auth })).json()) as {
+          status: string;
+          progress: { done: number; total: number };
+        };
         const line = `    progress ${e.progress.done}/${e.progress.total} at ${((performance.now() - t0) / 1000).toFixed(1)} s`;
         if (line.split(' at ')[0] !== last) log(line);
         last = line.split(' at ')[0];
@@ -113,8 +149,15 @@ async function main() {
       const w0 = Date.now();
       while ((await refreshStaleScores(database.db, undefined, 500)) > 0);
       log(`  live scores of every company computed in ${((Date.now() - w0) / 1000).toFixed(1)} s (the sweep's work)`);
-      const load = await runLoad({ port, connections: 10, seconds: 15, path: () => `/api/public/credit/companies?q=${encodeURIComponent(`基准信用物业${Math.floor(Math.random() * COMPANIES)}`)}` });
-      log(`  public credit page: ${load.requests} requests, ${load.errors} errors, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms ${verdict(load.p95, 30)}`);
+      const load = await runLoad({
+        port,
+        connections: 10,
+        seconds: 15,
+        path: () => `/api/public/credit/companies?q=${encodeURIComponent(`基准信用物业${Math.floor(Math.random() * COMPANIES)}`)}`,
+      });
+      log(
+        `  public credit page: ${load.requests} requests, ${load.errors} errors, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms ${verdict(load.p95, 30)}`,
+      );
       const all = await runLoad({ port, connections: 10, seconds: 10, path: () => `/api/public/credit/companies?q=` });
       log(`  public credit page, no search (best 50): p95 ${all.p95.toFixed(1)} ms, ${all.errors} errors`);
 

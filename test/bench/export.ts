@@ -42,7 +42,11 @@ async function main() {
     const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
     const base = `http://127.0.0.1:${port}`;
     try {
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+      });
       const { token } = (await login.json()) as { token: string };
       const purpose = encodeURIComponent(JSON.stringify({ kind: 'statistics', detail: '基准测试' }));
       const t0 = Date.now();
@@ -50,11 +54,22 @@ async function main() {
       const seconds = (Date.now() - t0) / 1000;
       if (res.status !== 200) throw new Error(`export answered ${res.status}`);
       child.send('peak');
-      const { peak, idle, heap, external } = await new Promise<{ peak: number; idle: number; heap: number; external: number }>((resolve) => child.once('message', resolve as never));
+      const { peak, idle, heap, external } = await new Promise<{ peak: number; idle: number; heap: number; external: number }>((resolve) =>
+        child.once('message', resolve as never),
+      );
       const rows = Number(res.rows);
-      log(`  ${rows.toLocaleString('en')} rows, ${(res.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s) — target ≤ 30 s for 200,000`);
-      log(`  server peak RSS ${(peak / 1048576).toFixed(0)} MB (idle before the export ${(idle / 1048576).toFixed(0)} MB; peak JS heap ${(heap / 1048576).toFixed(0)} MB, buffers ${(external / 1048576).toFixed(0)} MB) — target < 300 MB`);
-      log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      log(
+        `  ${rows.toLocaleString('en')} rows, ${(res.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s) — target ≤ 30 s for 200,000`,
+      );
+      log(
+        `  server peak RSS ${(peak / 1048576).toFixed(0)} MB (idle before the export ${(idle / 1048576).toFixed(0)} MB; peak JS heap ${(heap / 1048576).toFixed(0)} MB, buffers ${(external / 1048576).toFixed(0)} MB) — target < 300 MB`,
+      );
+      log(
+        `  load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
     } finally {
       // Asked to exit rather than killed, so a --cpu-prof run writes the server's profile too.
       child.send('stop');

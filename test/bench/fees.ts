@@ -24,7 +24,10 @@ const COMPOUNDS = Math.max(1, Math.ceil(HOMES / (10 * PER_UNIT)));
 const RUNS = 200;
 const PERIOD = '2025-06';
 const log = (s: string) => console.log(s);
-const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 const verdict = (value: number, target: number) => (value <= target ? 'MET' : 'NOT MET');
 
 async function prepare(adminUrl: string) {
@@ -33,11 +36,16 @@ async function prepare(adminUrl: string) {
   const city = await generateCity(url, { compounds: COMPOUNDS, perUnit: PER_UNIT }, () => undefined);
   const c = new Client({ connectionString: url });
   await c.connect();
-  const { rows: [user] } = await c.query<{ id: number; company_id: number }>(`SELECT id, company_id FROM users WHERE username = 'company'`);
+  const {
+    rows: [user],
+  } = await c.query<{ id: number; company_id: number }>(`SELECT id, company_id FROM users WHERE username = 'company'`);
   // Every generated compound is one of the demo company's projects, with its property fee.
-  await c.query(`
+  await c.query(
+    `
     INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name)
-    SELECT $1, id, region_code, '2024-01-01', '2030-12-31', 120, 3, '基准经理' FROM compounds WHERE code LIKE 'BK%'`, [user.company_id]);
+    SELECT $1, id, region_code, '2024-01-01', '2030-12-31', 120, 3, '基准经理' FROM compounds WHERE code LIKE 'BK%'`,
+    [user.company_id],
+  );
   await c.query(`
     INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)
     SELECT p.id, p.company_id, p.compound_id, p.region_code, 'property_fee', '物业服务费', 120000, 'monthly', '2024-01-01'
@@ -68,25 +76,40 @@ async function main() {
       });
       const seconds = (performance.now() - t0) / 1000;
       const perMillion = (seconds * 1_000_000) / Math.max(1, result.billsCreated);
-      log(`  billing run: ${result.billsCreated.toLocaleString('en-US')} bills, ${compoundIds.length} projects (one transaction each, ${DEFAULT_FEES_SETTINGS.billingConcurrency} at a time) in ${seconds.toFixed(1)} s` +
-        ` (${perMillion.toFixed(1)} s per 1,000,000); target ≤ 60 s for 1,000,000 homes: ${verdict(perMillion, 60)}${HOMES < 1_000_000 ? ' (extrapolated)' : ''}; ${load()}`);
+      log(
+        `  billing run: ${result.billsCreated.toLocaleString('en-US')} bills, ${compoundIds.length} projects (one transaction each, ${DEFAULT_FEES_SETTINGS.billingConcurrency} at a time) in ${seconds.toFixed(1)} s` +
+          ` (${perMillion.toFixed(1)} s per 1,000,000); target ≤ 60 s for 1,000,000 homes: ${verdict(perMillion, 60)}${HOMES < 1_000_000 ? ' (extrapolated)' : ''}; ${load()}`,
+      );
     } finally {
       await database.close();
     }
 
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '1', JOBS_WORKER: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '1',
+      JOBS_WORKER: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    });
     const db2 = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
     const server = createApp({ database: db2, config, log: () => undefined }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const login = async (path: string, body: object) =>
-        ((await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { token: string; user: { id: number } });
+        (await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+          token: string;
+          user: { id: number };
+        };
       const company = await login('/api/auth/login', { username: 'company', password: 'baotou2024' });
       const resident = await login('/api/auth/dev-login', { openid: 'bench-fees-resident', name: '基准住户' });
       const c = new Client({ connectionString: url });
       await c.connect();
-      const { rows: homes } = await c.query<{ household_id: number }>(`SELECT household_id FROM bills WHERE billing_run_id IS NOT NULL ORDER BY random() LIMIT ${RUNS}`);
+      const { rows: homes } = await c.query<{ household_id: number }>(
+        `SELECT household_id FROM bills WHERE billing_run_id IS NOT NULL ORDER BY random() LIMIT ${RUNS}`,
+      );
       // The resident holds a verified claim on every sampled home (the list checks it in the same query).
       await c.query(
         `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status)
@@ -95,20 +118,28 @@ async function main() {
       );
       await c.query('ANALYZE bills; ANALYZE household_claims');
       await c.end();
-      for (const [who, token] of [['resident (verified claim)', resident.token], ['company staff', company.token]] as const) {
+      for (const [who, token] of [
+        ['resident (verified claim)', resident.token],
+        ['company staff', company.token],
+      ] as const) {
         const times: number[] = [];
         let status = 0;
         let count = 0;
         for (let i = 0; i < RUNS + 3; i++) {
           const id = homes[i % homes.length].household_id;
           const s = performance.now();
-          const res = await fetch(`${base}/api/bills?filter=${encodeURIComponent(JSON.stringify({ householdId: id }))}&sort=${encodeURIComponent('["periodStart","DESC"]')}&range=[0,24]`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await fetch(
+            `${base}/api/bills?filter=${encodeURIComponent(JSON.stringify({ householdId: id }))}&sort=${encodeURIComponent('["periodStart","DESC"]')}&range=[0,24]`,
+            { headers: { authorization: `Bearer ${token}` } },
+          );
           status = res.status;
           count = ((await res.json()) as unknown[]).length;
           if (i >= 3) times.push(performance.now() - s);
         }
         const p95 = pct(times, 95);
-        log(`  a home's bill list as ${who} (HTTP ${status}, ${count} bills a page): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${RUNS} requests; target p95 ≤ 20 ms: ${verdict(p95, 20)}; ${load()}`);
+        log(
+          `  a home's bill list as ${who} (HTTP ${status}, ${count} bills a page): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${RUNS} requests; target p95 ≤ 20 ms: ${verdict(p95, 20)}; ${load()}`,
+        );
       }
     } finally {
       await new Promise((r) => server.close(r));

@@ -28,7 +28,9 @@ async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T>
   if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-pg-'));
   const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
+  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port])
+    .toString()
+    .trim();
   try {
     return await fn(url);
   } finally {
@@ -59,12 +61,22 @@ async function fundCity(c: Client) {
 async function bigCompound(c: Client) {
   await c.query(`INSERT INTO compounds (code, name, region_code, address, total_area, type, management_mode)
                  VALUES ('FUND2000', '资金基准小区', '150203001001', '基准路2号', 200000, 'commodity', 'professional')`);
-  const { rows: [{ id }] } = await c.query(`SELECT id FROM compounds WHERE code = 'FUND2000'`);
-  await c.query(`INSERT INTO buildings (compound_id, region_code, name, floors) SELECT $1, '150203001001', b || '号楼', 18 FROM generate_series(1, 10) b`, [id]);
-  await c.query(`INSERT INTO units (building_id, compound_id, region_code, name) SELECT b.id, b.compound_id, b.region_code, u || '单元' FROM buildings b, generate_series(1, 2) u WHERE b.compound_id = $1`, [id]);
-  await c.query(`INSERT INTO households (compound_id, building_id, unit_id, region_code, room, area, area_basis, developer_unsold)
+  const {
+    rows: [{ id }],
+  } = await c.query(`SELECT id FROM compounds WHERE code = 'FUND2000'`);
+  await c.query(`INSERT INTO buildings (compound_id, region_code, name, floors) SELECT $1, '150203001001', b || '号楼', 18 FROM generate_series(1, 10) b`, [
+    id,
+  ]);
+  await c.query(
+    `INSERT INTO units (building_id, compound_id, region_code, name) SELECT b.id, b.compound_id, b.region_code, u || '单元' FROM buildings b, generate_series(1, 2) u WHERE b.compound_id = $1`,
+    [id],
+  );
+  await c.query(
+    `INSERT INTO households (compound_id, building_id, unit_id, region_code, room, area, area_basis, developer_unsold)
                  SELECT $1, u.building_id, u.id, '150203001001', (r / 2 + 1)::text || lpad((r % 2 + 1)::text, 2, '0'), 60 + (u.id * 31 + r * 17) % 9000 / 100.0, 'registered', r % 50 = 0
-                   FROM units u, generate_series(0, 99) r WHERE u.compound_id = $1`, [id]);
+                   FROM units u, generate_series(0, 99) r WHERE u.compound_id = $1`,
+    [id],
+  );
   return id as number;
 }
 
@@ -88,7 +100,9 @@ async function bigCompound(c: Client) {
     await generateCity(url, { compounds: COMPOUNDS, perUnit: PER_UNIT }, () => undefined);
     const bigId = await bigCompound(c);
     await fundCity(c);
-    const { rows: [size] } = await c.query(`SELECT count(*)::int AS ledgers FROM fund_ledgers`);
+    const {
+      rows: [size],
+    } = await c.query(`SELECT count(*)::int AS ledgers FROM fund_ledgers`);
     log(`  generated ${size.ledgers} household ledgers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: '0' });
     const ledgers = ledgerService(database.db, config.fund);
@@ -96,10 +110,14 @@ async function bigCompound(c: Client) {
     const system = { id: 1, name: '基准', role: 'city_admin' as const, regionCode: '150200' };
 
     // 1. Disbursements over 2,000 households.
-    const { rows: [acct] } = await c.query(`SELECT id FROM fund_accounts WHERE compound_id = $1`, [bigId]);
+    const {
+      rows: [acct],
+    } = await c.query(`SELECT id FROM fund_accounts WHERE compound_id = $1`, [bigId]);
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
-      const { rows: [app] } = await c.query(
+      const {
+        rows: [app],
+      } = await c.query(
         `INSERT INTO fund_applications (compound_id, account_id, region_code, title, items, budget_fen, contractor, scope_type, status, actual_cost_fen, emergency, emergency_kind, approved_at)
          VALUES ($1, $2, '150203001001', '基准维修' || $3::int, '[{"name":"基准","budgetFen":1999999}]', 1999999, '基准施工', 'compound', 'accepted', 1999999 + $3::int, true, 'pump_failure', now()) RETURNING id`,
         [bigId, acct.id, i],
@@ -109,7 +127,9 @@ async function bigCompound(c: Client) {
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       if (r.households !== 2000) throw new Error(`expected 2000 shares, got ${r.households}`);
     }
-    log(`  disbursement over 2,000 households, apportioned, posted and committed (15 runs): p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms (target p95 ≤ 300 ms) ${pct(times, 95) <= 300 ? 'MET' : 'NOT MET'}`);
+    log(
+      `  disbursement over 2,000 households, apportioned, posted and committed (15 runs): p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms (target p95 ≤ 300 ms) ${pct(times, 95) <= 300 ? 'MET' : 'NOT MET'}`,
+    );
 
     // 2. Earnings over every ledger, one transaction per account, progress as it goes.
     const accounts = (await c.query(`SELECT id FROM fund_accounts WHERE account_no LIKE 'BK%' ORDER BY id`)).rows.map((r) => r.id as number);
@@ -133,20 +153,40 @@ async function bigCompound(c: Client) {
     );
     const earnSeconds = (Date.now() - e0) / 1000;
     log(`  earnings allocation over ${posted} ledgers: ${earnSeconds.toFixed(1)} s (target ≤ 30 s) ${earnSeconds <= 30 ? 'MET' : 'NOT MET'}`);
-    const { rows: [rec] } = await c.query(`SELECT count(*)::int AS bad FROM fund_accounts a WHERE a.balance_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM fund_entries e WHERE e.account_id = a.id)`);
+    const {
+      rows: [rec],
+    } = await c.query(
+      `SELECT count(*)::int AS bad FROM fund_accounts a WHERE a.balance_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM fund_entries e WHERE e.account_id = a.id)`,
+    );
     log(`  reconciliation after all postings: ${rec.bad} accounts out of balance`);
 
     // 3. One household with 10 years of entries (ten a month), through the API.
-    const { rows: [l] } = await c.query(`SELECT l.id, l.account_id, l.household_id FROM fund_ledgers l JOIN fund_accounts a ON a.id = l.account_id WHERE a.account_no LIKE 'BK%' ORDER BY l.id LIMIT 1`);
-    const { rows: [batch] } = await c.query(`INSERT INTO fund_batches (account_id, kind, total_fen, entry_count, reference) VALUES ($1, 'earnings', 12000, 1200, 'bench-history') RETURNING id`, [l.account_id]);
-    await c.query(`INSERT INTO fund_entries (account_id, ledger_id, household_id, batch_id, region_code, kind, amount_fen, balance_after_fen, posted_at)
+    const {
+      rows: [l],
+    } = await c.query(
+      `SELECT l.id, l.account_id, l.household_id FROM fund_ledgers l JOIN fund_accounts a ON a.id = l.account_id WHERE a.account_no LIKE 'BK%' ORDER BY l.id LIMIT 1`,
+    );
+    const {
+      rows: [batch],
+    } = await c.query(
+      `INSERT INTO fund_batches (account_id, kind, total_fen, entry_count, reference) VALUES ($1, 'earnings', 12000, 1200, 'bench-history') RETURNING id`,
+      [l.account_id],
+    );
+    await c.query(
+      `INSERT INTO fund_entries (account_id, ledger_id, household_id, batch_id, region_code, kind, amount_fen, balance_after_fen, posted_at)
                    SELECT $1, $2, $3, $4, '150203001001', 'earnings', 10, (SELECT balance_fen FROM fund_ledgers WHERE id = $2) + 10 * g, now() - interval '10 years' + g * interval '3 days'
-                     FROM generate_series(1, 1200) g`, [l.account_id, l.id, l.household_id, batch.id]);
+                     FROM generate_series(1, 1200) g`,
+      [l.account_id, l.id, l.household_id, batch.id],
+    );
     await c.query(`UPDATE fund_ledgers SET balance_fen = balance_fen + 12000, earned_fen = earned_fen + 12000 WHERE id = $1`, [l.id]);
     await c.query(`UPDATE fund_accounts SET balance_fen = balance_fen + 12000 WHERE id = $1`, [l.account_id]);
     await database.close();
     const server: ChildProcess = await new Promise((resolve, reject) => {
-      const child = fork(path.join(__dirname, 'platformServer.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, DATABASE_URL: url, PORT: '3931', SEED_DEMO: '0' }, stdio: 'inherit' });
+      const child = fork(path.join(__dirname, 'platformServer.ts'), {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, DATABASE_URL: url, PORT: '3931', SEED_DEMO: '0' },
+        stdio: 'inherit',
+      });
       child.once('message', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
@@ -161,7 +201,9 @@ async function bigCompound(c: Client) {
       await runLoad({ port: 3931, connections: 10, seconds: 2, path: page, headers });
       const r = await runLoad({ port: 3931, connections: 10, seconds: SECONDS, path: page, headers });
       const one = await runLoad({ port: 3931, connections: 10, seconds: SECONDS, path: () => `/api/fund-ledgers/${l.id}`, headers });
-      log(`  ledger page (1,201 entries over 10 years, 25 per page, any page), 10 connections: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors (target p95 ≤ 20 ms) ${r.p95 <= 20 ? 'MET' : 'NOT MET'}`);
+      log(
+        `  ledger page (1,201 entries over 10 years, 25 per page, any page), 10 connections: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors (target p95 ≤ 20 ms) ${r.p95 <= 20 ? 'MET' : 'NOT MET'}`,
+      );
       log(`  ledger summary, 10 connections: p50 ${one.p50.toFixed(1)} ms, p95 ${one.p95.toFixed(1)} ms`);
     } finally {
       server.kill();

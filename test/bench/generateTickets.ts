@@ -17,7 +17,8 @@ export async function generateTickets(url: string, count: number, log: (s: strin
     const { rows } = await c.query(`SELECT count(*)::int AS n FROM hh`);
     const n = rows[0].n as number;
     await c.query(`CREATE INDEX ON hh (rn)`);
-    await c.query(`
+    await c.query(
+      `
       INSERT INTO tickets (compound_id, region_code, street_code, district_code, household_id, channel, kind, category, against,
                            description, level, status, company_id, level_entered_at, response_due_at, resolve_due_at, due_at,
                            accept_department, accept_person_name, accepted_at, resolved_at, closed_at, rating, answer,
@@ -51,7 +52,8 @@ export async function generateTickets(url: string, count: number, log: (s: strin
              CASE WHEN k.kind = 'repair' AND h.company_id IS NOT NULL THEN 'company'
                   ELSE (ARRAY['community','community','community','street','district'])[1 + (g / 11) % 5] END AS level) s0
         CROSS JOIN LATERAL (SELECT CASE WHEN s0.status = 'dispatched' AND s0.level <> 'company' THEN 'accepted' ELSE s0.status END AS status, s0.level) s`,
-      [count]);
+      [count],
+    );
     log(`  ${count} tickets generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await c.end();
     // In a fresh session, as autovacuum would: sets the visibility map, so statistics are index-only scans.
@@ -60,7 +62,9 @@ export async function generateTickets(url: string, count: number, log: (s: strin
     const t1 = Date.now();
     await v.query('VACUUM ANALYZE tickets');
     log(`  vacuum analyze: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
-    const stats = await v.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('submitted','accepted','dispatched','in_progress'))::int AS open FROM tickets`);
+    const stats = await v.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('submitted','accepted','dispatched','in_progress'))::int AS open FROM tickets`,
+    );
     await v.end();
     return stats.rows[0] as { total: number; open: number };
   } catch (err) {

@@ -28,7 +28,9 @@ async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T>
   if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-pg-'));
   const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
+  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port])
+    .toString()
+    .trim();
   try {
     return await fn(url);
   } finally {
@@ -53,7 +55,12 @@ function startChild(script: string, env: Record<string, string>): Promise<ChildP
 
 async function householdList(adminUrl: string) {
   log(`\n== 1. Household list on PostgreSQL (${COMPOUNDS} generated compounds × ${10 * PER_UNIT} households)`);
-  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
+  log(
+    `  load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`,
+  );
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS bt_bench WITH (FORCE)');
@@ -76,17 +83,25 @@ async function householdList(adminUrl: string) {
   const ours = await startChild('platformServer.ts', { DATABASE_URL: url, PORT: '3901', SEED_DEMO: '0' });
   const bare = await startChild('bareServer.ts', { DATABASE_URL: url, PORT: '3902' });
   try {
-    const login = await fetch('http://127.0.0.1:3901/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) });
+    const login = await fetch('http://127.0.0.1:3901/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const sort = encodeURIComponent(JSON.stringify(['room', 'ASC']));
     const range = encodeURIComponent(JSON.stringify([0, 24]));
-    const listPath = () => `/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: ids[Math.floor(Math.random() * ids.length)] }))}&sort=${sort}&range=${range}`;
+    const listPath = () =>
+      `/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: ids[Math.floor(Math.random() * ids.length)] }))}&sort=${sort}&range=${range}`;
     const check = await fetch(`http://127.0.0.1:3901${listPath()}`, { headers: { authorization: `Bearer ${token}` } });
     const checkRows = (await check.json()) as unknown[];
     log(`  sanity: ours answers ${check.status}, ${checkRows.length} rows, Content-Range ${check.headers.get('content-range')}`);
 
     const results: { ours: LoadResult[]; bare: LoadResult[] } = { ours: [], bare: [] };
-    for (const [name, port, headers] of [['ours', 3901, { authorization: `Bearer ${token}` }], ['bare', 3902, {}]] as const) {
+    for (const [name, port, headers] of [
+      ['ours', 3901, { authorization: `Bearer ${token}` }],
+      ['bare', 3902, {}],
+    ] as const) {
       await runLoad({ port, connections: 10, seconds: 2, path: listPath, headers }); // warm-up
       void name;
     }
@@ -95,7 +110,15 @@ async function householdList(adminUrl: string) {
       results.ours.push(await runLoad({ port: 3901, connections: 10, seconds: SECONDS, path: listPath, headers: { authorization: `Bearer ${token}` } }));
     }
     const row = (name: string, rs: LoadResult[]) =>
-      `  ${name.padEnd(28)} ${median(rs.map((r) => r.p50)).toFixed(2).padStart(8)} ${median(rs.map((r) => r.p95)).toFixed(2).padStart(8)} ${median(rs.map((r) => r.p99)).toFixed(2).padStart(8)} ${median(rs.map((r) => r.rps)).toFixed(0).padStart(8)} ${String(rs.reduce((s, r) => s + r.errors, 0)).padStart(7)}`;
+      `  ${name.padEnd(28)} ${median(rs.map((r) => r.p50))
+        .toFixed(2)
+        .padStart(8)} ${median(rs.map((r) => r.p95))
+        .toFixed(2)
+        .padStart(8)} ${median(rs.map((r) => r.p99))
+        .toFixed(2)
+        .padStart(8)} ${median(rs.map((r) => r.rps))
+        .toFixed(0)
+        .padStart(8)} ${String(rs.reduce((s, r) => s + r.errors, 0)).padStart(7)}`;
     log(`  medians of ${ROUNDS} rounds × ${SECONDS} s, 10 connections, a random compound per request`);
     log(`  ${'handler'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)}`);
     log(row('ours (Koa+JWT+jurisdiction)', results.ours));
@@ -149,10 +172,17 @@ async function startup() {
 
 function budgets() {
   log('\n== 3. Front-end budgets (from the current builds; `npm run build` first)');
-  for (const [name, script] of [['console initial JS', 'admin/scripts/size.mjs'], ['weapp main package', 'mini/scripts/size.mjs']]) {
+  for (const [name, script] of [
+    ['console initial JS', 'admin/scripts/size.mjs'],
+    ['weapp main package', 'mini/scripts/size.mjs'],
+  ]) {
     if (!fs.existsSync(path.join(ROOT, script))) continue;
     try {
-      log(`  ${name}: ${execFileSync(process.execPath, [path.join(ROOT, script)], { cwd: ROOT }).toString().trim()}`);
+      log(
+        `  ${name}: ${execFileSync(process.execPath, [path.join(ROOT, script)], { cwd: ROOT })
+          .toString()
+          .trim()}`,
+      );
     } catch (err) {
       log(`  ${name}: ${(err as { stdout?: Buffer }).stdout?.toString().trim() || 'not built'}`);
     }

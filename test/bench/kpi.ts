@@ -81,19 +81,39 @@ async function prepare(adminUrl: string): Promise<string> {
        FROM staff s CROSS JOIN generate_series(0, 4) k WHERE s.staff_no LIKE 'K%'`,
   );
   await c.query('ANALYZE');
-  const [n] = (await c.query(`SELECT (SELECT count(*)::int FROM companies) AS companies, (SELECT count(*)::int FROM staff) AS staff, (SELECT count(*)::int FROM projects) AS projects`)).rows;
+  const [n] = (
+    await c.query(
+      `SELECT (SELECT count(*)::int FROM companies) AS companies, (SELECT count(*)::int FROM staff) AS staff, (SELECT count(*)::int FROM projects) AS projects`,
+    )
+  ).rows;
   await c.end();
-  log(`  data: ${city.compounds} compounds, ${city.households.toLocaleString('en-US')} households, ${n.companies} companies, ${n.projects} projects, ${n.staff.toLocaleString('en-US')} staff (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `  data: ${city.compounds} compounds, ${city.households.toLocaleString('en-US')} households, ${n.companies} companies, ${n.projects} projects, ${n.staff.toLocaleString('en-US')} staff (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return url;
 }
 
 async function serve(url: string, cacheSeconds: number) {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef', KPI_CACHE_SECONDS: String(cacheSeconds) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    SEED_DEMO: '0',
+    DEV_LOGIN: '0',
+    JWT_SECRET: 'bench-secret-0123456789abcdef',
+    ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    KPI_CACHE_SECONDS: String(cacheSeconds),
+  });
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
   const server = createApp({ database, config, log: () => undefined }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { token } = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) })).json()) as { token: string };
+  const { token } = (await (
+    await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+    })
+  ).json()) as { token: string };
   return {
     base,
     auth: { authorization: `Bearer ${token}` },
@@ -121,13 +141,20 @@ const verdict = (v: number, target: number) => `(target ≤ ${target} ms) ${v <=
 
 async function main() {
   log(`\n== Yearly targets (issue 14): dashboard and report over ${COMPOUNDS.toLocaleString('en-US')} compounds, ${STAFF.toLocaleString('en-US')} staff`);
-  log(`  load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+  log(
+    `  load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
   await withPostgres('kpi', async (adminUrl) => {
     const url = await prepare(adminUrl);
     const cold = await serve(url, 0);
     try {
       const r = await time(cold.base, cold.auth, '/api/kpi?year=2024', RUNS, 1);
-      log(`  dashboard by district, cold (HTTP ${r.status}): p50 ${pct(r.times, 50).toFixed(1)} ms, p95 ${pct(r.times, 95).toFixed(1)} ms over ${RUNS} calls ${verdict(pct(r.times, 95), 300)}`);
+      log(
+        `  dashboard by district, cold (HTTP ${r.status}): p50 ${pct(r.times, 50).toFixed(1)} ms, p95 ${pct(r.times, 95).toFixed(1)} ms over ${RUNS} calls ${verdict(pct(r.times, 95), 300)}`,
+      );
       const street = await time(cold.base, cold.auth, '/api/kpi?year=2024&regionCode=150203', RUNS, 1);
       log(`  one district by street, cold (HTTP ${street.status}): p95 ${pct(street.times, 95).toFixed(1)} ms`);
       const pdf = await time(cold.base, cold.auth, '/api/kpi/report?year=2024&format=pdf', 1, 0);
@@ -143,13 +170,20 @@ async function main() {
       const cpu = process.cpuUsage();
       const r = await time(warm.base, warm.auth, '/api/kpi?year=2024', REPEATED_RUNS, 0);
       const used = process.cpuUsage(cpu);
-      log(`  dashboard by district, repeated (HTTP ${r.status}): p50 ${pct(r.times, 50).toFixed(1)} ms, p95 ${pct(r.times, 95).toFixed(1)} ms over ${REPEATED_RUNS} calls ${verdict(pct(r.times, 95), 30)}`);
+      log(
+        `  dashboard by district, repeated (HTTP ${r.status}): p50 ${pct(r.times, 50).toFixed(1)} ms, p95 ${pct(r.times, 95).toFixed(1)} ms over ${REPEATED_RUNS} calls ${verdict(pct(r.times, 95), 30)}`,
+      );
       // what a hit costs this process (server and the client here), whatever the machine's load adds in waiting
       log(`  CPU per repeated read (server + client, this process): ${((used.user + used.system) / 1000 / REPEATED_RUNS).toFixed(2)} ms`);
     } finally {
       await warm.close();
     }
-    log(`  load average at end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    log(
+      `  load average at end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   });
 }
 

@@ -42,7 +42,11 @@ function nginxBinary(): string {
 /** Our platform in its own process (platformServer.ts: production settings, as `npm start` serves the API). */
 function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'platformServer.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: '0' }, stdio: 'inherit' });
+    const child = fork(path.join(__dirname, 'platformServer.ts'), {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: '0' },
+      stdio: 'inherit',
+    });
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`platformServer exited ${code}`)));
   });
@@ -113,7 +117,10 @@ async function measure(port: number, token: string, compoundIds: number[]): Prom
     const range = encodeURIComponent(JSON.stringify([page * 25, page * 25 + 24]));
     // Half household lists (one compound's homes), half the city's ticket queue, newest first.
     return k % 2
-      ? { path: `/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: compoundIds[k % compoundIds.length] }))}&sort=${encodeURIComponent('["id","ASC"]')}&range=${range}`, headers }
+      ? {
+          path: `/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: compoundIds[k % compoundIds.length] }))}&sort=${encodeURIComponent('["id","ASC"]')}&range=${range}`,
+          headers,
+        }
       : { path: `/api/tickets?sort=${encodeURIComponent('["createdAt","DESC"]')}&range=${range}`, headers };
   };
   await runLoad({ port, connections: CONNECTIONS, seconds: Math.min(2, SECONDS), request }); // warm-up
@@ -132,7 +139,11 @@ async function main() {
     try {
       nginx.push(await startNginx(path.join(dir, 'one'), lb1, [a]));
       nginx.push(await startNginx(path.join(dir, 'two'), lb2, [a, b]));
-      const login = await fetch(`http://127.0.0.1:${lb2}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) });
+      const login = await fetch(`http://127.0.0.1:${lb2}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+      });
       if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
       const { token } = (await login.json()) as { token: string };
       const { Client } = await import('pg');
@@ -149,11 +160,16 @@ async function main() {
       }
       const best = (rs: LoadResult[]) => ({ ...rs.reduce((a, b) => (b.rps > a.rps ? b : a)), errors: rs.reduce((n, x) => n + x.errors, 0) });
       const [one, two] = [best(ones), best(twos)];
-      const line = (label: string, r: LoadResult) => `  ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.requests} requests, ${r.errors} failed`;
-      log(`  mixed reads (household list + ticket queue) through nginx, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s (failures: all rounds), cores: ${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`);
+      const line = (label: string, r: LoadResult) =>
+        `  ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.requests} requests, ${r.errors} failed`;
+      log(
+        `  mixed reads (household list + ticket queue) through nginx, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s (failures: all rounds), cores: ${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`,
+      );
       log(line('1 instance ', one));
       log(line('2 instances', two));
-      log(`  2 vs 1: ${(two.rps / one.rps).toFixed(2)}× throughput — target: not slower (≥ 1.00×) and 0 failed: ${two.rps >= one.rps && one.errors + two.errors === 0 ? 'met' : 'NOT met'}`);
+      log(
+        `  2 vs 1: ${(two.rps / one.rps).toFixed(2)}× throughput — target: not slower (≥ 1.00×) and 0 failed: ${two.rps >= one.rps && one.errors + two.errors === 0 ? 'met' : 'NOT met'}`,
+      );
     } finally {
       for (const p of nginx) await stop(p, 'SIGQUIT');
       for (const s of servers) await stop(s, 'SIGINT');

@@ -47,7 +47,17 @@ function memberSheet(orgs: { name: string; company: string }[]): Promise<Buffer>
   const rows: unknown[][] = [headers];
   for (let i = 0; i < ROWS; i++) {
     const o = orgs[i % orgs.length];
-    rows.push([`基准党员${i}`, i % 2 ? '男' : '女', `${1990 + (i % 30)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, o.name, '企业员工', o.company, '', '', `13${String(900000000 + i).padStart(9, '0')}`]);
+    rows.push([
+      `基准党员${i}`,
+      i % 2 ? '男' : '女',
+      `${1990 + (i % 30)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      o.name,
+      '企业员工',
+      o.company,
+      '',
+      '',
+      `13${String(900000000 + i).padStart(9, '0')}`,
+    ]);
   }
   return xlsxFromRows(rows, { sheetName: '党员' });
 }
@@ -56,17 +66,31 @@ async function main() {
   log(`\n== Red Property registry: import of ${ROWS.toLocaleString('en-US')} member rows, city-wide stats`);
   await withPostgres('party', async (adminUrl) => {
     const url = await prepare(adminUrl);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
     const server = createApp({ database, config, log: () => undefined }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const { token } = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'party', password: 'baotou2024' }) })).json()) as { token: string };
+      const { token } = (await (
+        await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'party', password: 'baotou2024' }),
+        })
+      ).json()) as { token: string };
       const auth = { authorization: `Bearer ${token}` };
       const c = new Client({ connectionString: url });
       await c.connect();
-      const orgs = (await c.query(`SELECT o.name, co.name AS company FROM party_orgs o JOIN companies co ON co.id = o.company_id WHERE o.setting = 'company'`)).rows;
+      const orgs = (await c.query(`SELECT o.name, co.name AS company FROM party_orgs o JOIN companies co ON co.id = o.company_id WHERE o.setting = 'company'`))
+        .rows;
       await c.end();
       const file = await memberSheet(orgs);
       log(`  sheet: ${(file.length / 1024 / 1024).toFixed(2)} MB .xlsx`);
@@ -83,21 +107,32 @@ async function main() {
       let lastShown = -1;
       while (p.status === 'validating') {
         const shown = Math.floor((p.progress.done * 10) / p.progress.total);
-        if (shown !== lastShown) log(`    progress ${p.progress.done.toLocaleString('en-US').padStart(6)} / ${p.progress.total.toLocaleString('en-US')} at ${(performance.now() - t0).toFixed(0)} ms`);
+        if (shown !== lastShown)
+          log(
+            `    progress ${p.progress.done.toLocaleString('en-US').padStart(6)} / ${p.progress.total.toLocaleString('en-US')} at ${(performance.now() - t0).toFixed(0)} ms`,
+          );
         lastShown = shown;
         await new Promise((r) => setTimeout(r, 50));
         p = (await (await fetch(`${base}/api/party-imports/${job.id}`, { headers: auth })).json()) as typeof job;
       }
       const preview = p as typeof p & { counts: { valid: number; invalid: number } };
       const tPreview = performance.now() - t0;
-      log(`    progress ${preview.progress.done.toLocaleString('en-US').padStart(6)} / ${preview.progress.total.toLocaleString('en-US')} at ${tPreview.toFixed(0)} ms: ${preview.status}, ${preview.counts.valid} valid, ${preview.counts.invalid} invalid`);
+      log(
+        `    progress ${preview.progress.done.toLocaleString('en-US').padStart(6)} / ${preview.progress.total.toLocaleString('en-US')} at ${tPreview.toFixed(0)} ms: ${preview.status}, ${preview.counts.valid} valid, ${preview.counts.invalid} invalid`,
+      );
       log(`  validated and previewed: ${(tPreview / 1000).toFixed(2)} s (target ≤ 10 s) ${tPreview <= 10000 ? 'MET' : 'NOT MET'}`);
 
       const t1 = performance.now();
-      const commit = await fetch(`${base}/api/party-imports/${job.id}/commit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      const commit = await fetch(`${base}/api/party-imports/${job.id}/commit`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: '{}',
+      });
       const committed = (await commit.json()) as { committed: number };
       const tCommit = performance.now() - t1;
-      log(`  committed ${committed.committed} rows (+ one audit row each) in one transaction: ${(tCommit / 1000).toFixed(2)} s (target ≤ 10 s) ${tCommit <= 10000 ? 'MET' : 'NOT MET'}`);
+      log(
+        `  committed ${committed.committed} rows (+ one audit row each) in one transaction: ${(tCommit / 1000).toFixed(2)} s (target ≤ 10 s) ${tCommit <= 10000 ? 'MET' : 'NOT MET'}`,
+      );
 
       for (const groupBy of ['district', 'street']) {
         const times: number[] = [];
@@ -107,7 +142,9 @@ async function main() {
           await res.json();
           if (i >= 3) times.push(performance.now() - s);
         }
-        log(`  city-wide stats groupBy=${groupBy}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${STATS_RUNS} calls (target ≤ 200 ms) ${pct(times, 95) <= 200 ? 'MET' : 'NOT MET'}`);
+        log(
+          `  city-wide stats groupBy=${groupBy}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${STATS_RUNS} calls (target ≤ 200 ms) ${pct(times, 95) <= 200 ? 'MET' : 'NOT MET'}`,
+        );
       }
     } finally {
       await new Promise((r) => server.close(r));

@@ -20,7 +20,8 @@ const COUNT = Number(process.env.BENCH_PAY_NOTIFICATIONS ?? 2000);
 const CONNECTIONS = 20;
 const TARGET_MS = 30;
 const log = (s: string) => console.log(s);
-const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const keys = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 
 /** COUNT open orders, each of one unpaid bill of a demo home. */
 async function prepare(url: string): Promise<{ outTradeNo: string; amountFen: number }[]> {
@@ -67,9 +68,19 @@ async function main() {
     const mchId = '1900000109';
     const appId = 'wxbench0000000001';
     const config = loadConfig({
-      NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
-      PAY_MCHID: mchId, PAY_APPID: appId, PAY_MERCHANT_PRIVATE_KEY: merchant.privateKey, PAY_APIV3_KEY: apiV3Key,
-      PAY_PLATFORM_PUBLIC_KEY: platform.publicKey, PAY_PLATFORM_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114BENCH', PAY_STAND_IN: '0',
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+      PAY_MCHID: mchId,
+      PAY_APPID: appId,
+      PAY_MERCHANT_PRIVATE_KEY: merchant.privateKey,
+      PAY_APIV3_KEY: apiV3Key,
+      PAY_PLATFORM_PUBLIC_KEY: platform.publicKey,
+      PAY_PLATFORM_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114BENCH',
+      PAY_STAND_IN: '0',
     });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: CONNECTIONS });
     const server = createApp({ database, config, log: (e) => console.error(e) }).listen(0, '127.0.0.1');
@@ -77,12 +88,39 @@ async function main() {
     const notifyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay/wechat/notify`;
     const notification = (o: { outTradeNo: string; amountFen: number }) => {
       const body = JSON.stringify({
-        id: randomBytes(18).toString('hex'), create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
-        resource: encryptResource(apiV3Key, JSON.stringify({ appid: appId, mchid: mchId, out_trade_no: o.outTradeNo, transaction_id: `4200${randomBytes(8).toString('hex')}`, trade_type: 'JSAPI', trade_state: 'SUCCESS', success_time: new Date().toISOString(), payer: { openid: 'oBench' }, amount: { total: o.amountFen, payer_total: o.amountFen, currency: 'CNY', payer_currency: 'CNY' } })),
+        id: randomBytes(18).toString('hex'),
+        create_time: new Date().toISOString(),
+        resource_type: 'encrypt-resource',
+        event_type: 'TRANSACTION.SUCCESS',
+        summary: '支付成功',
+        resource: encryptResource(
+          apiV3Key,
+          JSON.stringify({
+            appid: appId,
+            mchid: mchId,
+            out_trade_no: o.outTradeNo,
+            transaction_id: `4200${randomBytes(8).toString('hex')}`,
+            trade_type: 'JSAPI',
+            trade_state: 'SUCCESS',
+            success_time: new Date().toISOString(),
+            payer: { openid: 'oBench' },
+            amount: { total: o.amountFen, payer_total: o.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+          }),
+        ),
       });
       const ts = String(Math.floor(Date.now() / 1000));
       const n = nonce();
-      return { body, headers: { 'Content-Type': 'application/json', 'Wechatpay-Timestamp': ts, 'Wechatpay-Nonce': n, 'Wechatpay-Serial': 'PUB_KEY_ID_0114BENCH', 'Wechatpay-Signature-Type': SIGNATURE_TYPE, 'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, body)) } };
+      return {
+        body,
+        headers: {
+          'Content-Type': 'application/json',
+          'Wechatpay-Timestamp': ts,
+          'Wechatpay-Nonce': n,
+          'Wechatpay-Serial': 'PUB_KEY_ID_0114BENCH',
+          'Wechatpay-Signature-Type': SIGNATURE_TYPE,
+          'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, body)),
+        },
+      };
     };
     async function round(label: string, list: ReturnType<typeof notification>[]) {
       const times: number[] = [];
@@ -106,7 +144,9 @@ async function main() {
       // CPU of this process (server and client) per notification: a figure the machine's load does not inflate.
       const cpu = process.cpuUsage(cpu0);
       const cpuMs = (cpu.user + cpu.system) / 1000 / list.length;
-      log(`  ${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${(list.length / secs).toFixed(0)}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}, node CPU ${cpuMs.toFixed(2)} ms each, load average ${loadavg()[0].toFixed(1)} (target p95 ≤ ${TARGET_MS} ms) ${pct(times, 95) <= TARGET_MS ? 'MET' : 'NOT MET'}`);
+      log(
+        `  ${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${(list.length / secs).toFixed(0)}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}, node CPU ${cpuMs.toFixed(2)} ms each, load average ${loadavg()[0].toFixed(1)} (target p95 ≤ ${TARGET_MS} ms) ${pct(times, 95) <= TARGET_MS ? 'MET' : 'NOT MET'}`,
+      );
     }
     try {
       // Both rounds signed up front: signing between rounds blocks the client long enough for the
@@ -117,7 +157,11 @@ async function main() {
       await round('repeated notification (already processed)', repeated);
       const c = new Client({ connectionString: url });
       await c.connect();
-      const [{ posted, paid }] = (await c.query(`SELECT (SELECT count(*)::int FROM fee_payments WHERE pay_order_id IS NOT NULL) AS posted, (SELECT count(*)::int FROM pay_orders WHERE status = 'paid') AS paid`)).rows;
+      const [{ posted, paid }] = (
+        await c.query(
+          `SELECT (SELECT count(*)::int FROM fee_payments WHERE pay_order_id IS NOT NULL) AS posted, (SELECT count(*)::int FROM pay_orders WHERE status = 'paid') AS paid`,
+        )
+      ).rows;
       await c.end();
       log(`  fee payments posted: ${posted} for ${paid} paid orders of ${orders.length}`);
     } finally {

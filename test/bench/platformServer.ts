@@ -15,7 +15,14 @@ process.on('SIGTERM', stop);
   if (costs) countQueries();
   // Production settings, but the bench signs in a demo account with its password only: the second
   // factor production requires by default (issue 17) is sign-in's cost, not the lists' being measured.
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', TOTP_REQUIRED: 'off', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef', FUND_PAYMENT_SECRET: 'bench-payment-secret-0123456789' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    TOTP_REQUIRED: 'off',
+    JWT_SECRET: 'bench-secret-0123456789abcdef',
+    ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    FUND_PAYMENT_SECRET: 'bench-payment-secret-0123456789',
+  });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', poolSize: 10 });
   const app = createApp({ database, config, log: () => undefined });
   if (costs) app.middleware.unshift(requestCosts);

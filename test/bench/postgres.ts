@@ -16,7 +16,9 @@ export async function withPostgres<T>(label: string, fn: (adminUrl: string) => P
   if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bt-bench-${label}-pg-`));
   const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
+  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port])
+    .toString()
+    .trim();
   try {
     return await fn(url);
   } finally {

@@ -44,21 +44,38 @@ async function prepare(adminUrl: string): Promise<string> {
   await c.query('ANALYZE staff; ANALYZE trainings');
   const [{ staff, trainings }] = (await c.query(`SELECT (SELECT count(*)::int FROM staff) AS staff, (SELECT count(*)::int FROM trainings) AS trainings`)).rows;
   await c.end();
-  log(`  data: ${staff.toLocaleString('en-US')} staff, ${trainings.toLocaleString('en-US')} training records (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `  data: ${staff.toLocaleString('en-US')} staff, ${trainings.toLocaleString('en-US')} training records (prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return url;
 }
 
 async function main() {
-  log(`\n== Workforce (issue 12): training rates over ${STAFF.toLocaleString('en-US')} staff × 10 trainings, import of ${STAFF.toLocaleString('en-US')} staff rows`);
+  log(
+    `\n== Workforce (issue 12): training rates over ${STAFF.toLocaleString('en-US')} staff × 10 trainings, import of ${STAFF.toLocaleString('en-US')} staff rows`,
+  );
   await withPostgres('staff', async (adminUrl) => {
     const url = await prepare(adminUrl);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
     const server = createApp({ database, config, log: () => undefined }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const login = async (username: string) => {
-      const { token } = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'baotou2024' }) })).json()) as { token: string };
+      const { token } = (await (
+        await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'baotou2024' }),
+        })
+      ).json()) as { token: string };
       return { authorization: `Bearer ${token}` };
     };
     try {
@@ -73,22 +90,49 @@ async function main() {
         rows = body.rows.length;
         if (i === 0) log(`  ${YEAR} city by district: ${rows} districts, pre-job ${body.total.preJob.trained}/${body.total.preJob.hired}`);
       }
-      log(`  training rates, city by district: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RATE_RUNS} calls (target ≤ 300 ms) ${pct(times, 95) <= 300 ? 'MET' : 'NOT MET'}`);
+      log(
+        `  training rates, city by district: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RATE_RUNS} calls (target ≤ 300 ms) ${pct(times, 95) <= 300 ? 'MET' : 'NOT MET'}`,
+      );
 
       const company = await login('company');
       const c = new Client({ connectionString: url });
       await c.connect();
-      const codes = (await c.query(`SELECT c.code FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE p.company_id = (SELECT company_id FROM users WHERE username = 'company') AND p.end_date >= CURRENT_DATE`)).rows.map((r) => r.code as string);
+      const codes = (
+        await c.query(
+          `SELECT c.code FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE p.company_id = (SELECT company_id FROM users WHERE username = 'company') AND p.end_date >= CURRENT_DATE`,
+        )
+      ).rows.map((r) => r.code as string);
       await c.end();
       const posts = ['电工', '保洁', '秩序维护（保安）', '客服', '电梯管理员', '绿化'];
-      const sheet: unknown[][] = [['工号', '姓名', '岗位', '专业岗位', '项目小区编码', '入职日期', '离职日期', '手机号', '证书名称', '证书编号', '证书有效期至']];
+      const sheet: unknown[][] = [
+        ['工号', '姓名', '岗位', '专业岗位', '项目小区编码', '入职日期', '离职日期', '手机号', '证书名称', '证书编号', '证书有效期至'],
+      ];
       for (let i = 0; i < STAFF; i++) {
         const cert = i % 4 === 0;
-        sheet.push([`IMP${i}`, `导入员工${i}`, posts[i % posts.length], '', codes.length ? codes[i % codes.length] : '', `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, '', `13${String(800000000 + i).padStart(9, '0')}`, cert ? '特种作业操作证' : '', cert ? `Z${i}` : '', cert ? '2027-06-30' : '']);
+        sheet.push([
+          `IMP${i}`,
+          `导入员工${i}`,
+          posts[i % posts.length],
+          '',
+          codes.length ? codes[i % codes.length] : '',
+          `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+          '',
+          `13${String(800000000 + i).padStart(9, '0')}`,
+          cert ? '特种作业操作证' : '',
+          cert ? `Z${i}` : '',
+          cert ? '2027-06-30' : '',
+        ]);
       }
       const file = await xlsxFromRows(sheet, { sheetName: '员工花名册' });
       log(`  sheet: ${(file.length / 1024 / 1024).toFixed(2)} MB .xlsx`);
-      type Report = { id: string; status: string; progress: { done: number; total: number }; counts: { valid: number; invalid: number }; committed: number; failure?: string };
+      type Report = {
+        id: string;
+        status: string;
+        progress: { done: number; total: number };
+        counts: { valid: number; invalid: number };
+        committed: number;
+        failure?: string;
+      };
       const poll = async (id: string, busy: string, t0: number) => {
         let p: Report;
         let lastShown = -1;
@@ -96,7 +140,10 @@ async function main() {
           p = (await (await fetch(`${base}/api/staff-imports/${id}`, { headers: company })).json()) as Report;
           if (p.status !== busy) return p;
           const shown = p.progress.total ? Math.floor((p.progress.done * 10) / p.progress.total) : 0;
-          if (shown !== lastShown) log(`    ${busy} ${p.progress.done.toLocaleString('en-US').padStart(6)} / ${p.progress.total.toLocaleString('en-US')} at ${(performance.now() - t0).toFixed(0)} ms`);
+          if (shown !== lastShown)
+            log(
+              `    ${busy} ${p.progress.done.toLocaleString('en-US').padStart(6)} / ${p.progress.total.toLocaleString('en-US')} at ${(performance.now() - t0).toFixed(0)} ms`,
+            );
           lastShown = shown;
           await new Promise((r) => setTimeout(r, 50));
         }
@@ -110,14 +157,22 @@ async function main() {
       log(`  upload + file checks + parse: ${(performance.now() - t0).toFixed(0)} ms (HTTP ${up.status}); rows checked in the background:`);
       const preview = await poll(job.id, 'validating', t0);
       const tPreview = performance.now() - t0;
-      log(`  validated and previewed: ${(tPreview / 1000).toFixed(2)} s, ${preview.status}, ${preview.counts.valid} valid, ${preview.counts.invalid} invalid (target ≤ 10 s) ${tPreview <= 10000 ? 'MET' : 'NOT MET'}`);
+      log(
+        `  validated and previewed: ${(tPreview / 1000).toFixed(2)} s, ${preview.status}, ${preview.counts.valid} valid, ${preview.counts.invalid} invalid (target ≤ 10 s) ${tPreview <= 10000 ? 'MET' : 'NOT MET'}`,
+      );
 
       const t1 = performance.now();
-      const commit = await fetch(`${base}/api/staff-imports/${job.id}/commit`, { method: 'POST', headers: { ...company, 'content-type': 'application/json' }, body: '{"confirmValidOnly":true}' });
+      const commit = await fetch(`${base}/api/staff-imports/${job.id}/commit`, {
+        method: 'POST',
+        headers: { ...company, 'content-type': 'application/json' },
+        body: '{"confirmValidOnly":true}',
+      });
       if (commit.status !== 202) throw new Error(`commit: ${commit.status} ${await commit.text()}`);
       const done = await poll(job.id, 'committing', t1);
       const tCommit = performance.now() - t1;
-      log(`  committed ${done.committed} rows (+ one audit row each) in one transaction: ${(tCommit / 1000).toFixed(2)} s, ${done.status}${done.failure ? ` (${done.failure})` : ''} (target ≤ 10 s) ${tCommit <= 10000 && done.status === 'committed' ? 'MET' : 'NOT MET'}`);
+      log(
+        `  committed ${done.committed} rows (+ one audit row each) in one transaction: ${(tCommit / 1000).toFixed(2)} s, ${done.status}${done.failure ? ` (${done.failure})` : ''} (target ≤ 10 s) ${tCommit <= 10000 && done.status === 'committed' ? 'MET' : 'NOT MET'}`,
+      );
     } finally {
       await new Promise((r) => server.close(r));
       await database.close();

@@ -39,13 +39,26 @@ async function main() {
   log(`\n== Old-compound renewal: coverage and survey progress over ${COMPOUNDS.toLocaleString('en-US')} generated compounds`);
   await withPostgres('renewal', async (adminUrl) => {
     const url = await prepare(adminUrl);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: '0', DEV_LOGIN: '0', JWT_SECRET: 'bench-secret-0123456789abcdef', ENCRYPTION_KEY: 'bench-key-0123456789abcdef' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      DEV_LOGIN: '0',
+      JWT_SECRET: 'bench-secret-0123456789abcdef',
+      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    });
     const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 10 });
     const server = createApp({ database, config, log: () => undefined }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const { token } = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'baotou2024' }) })).json()) as { token: string };
+      const { token } = (await (
+        await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'city', password: 'baotou2024' }),
+        })
+      ).json()) as { token: string };
       const auth = { authorization: `Bearer ${token}` };
       for (const [label, pathname, target] of [
         ['coverage by district', '/api/renewal/coverage?groupBy=district&year=2024', 200],
@@ -62,7 +75,9 @@ async function main() {
           if (i >= 3) times.push(performance.now() - s);
         }
         const verdict = target === null ? '' : ` (target ≤ ${target} ms) ${pct(times, 95) <= target ? 'MET' : 'NOT MET'}`;
-        log(`  ${label} (HTTP ${status}): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RUNS} calls${verdict}`);
+        log(
+          `  ${label} (HTTP ${status}): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RUNS} calls${verdict}`,
+        );
       }
     } finally {
       await new Promise((r) => server.close(r));

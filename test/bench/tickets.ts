@@ -30,7 +30,9 @@ async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T>
   if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-tickets-pg-'));
   const port = String(40000 + Math.floor(Math.random() * 20000));
-  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port]).toString().trim();
+  const url = execFileSync('bash', [path.join(ROOT, 'scripts/pg-temp.sh'), 'start', dir, port])
+    .toString()
+    .trim();
   try {
     return await fn(url);
   } finally {
@@ -54,7 +56,14 @@ function startChild(env: Record<string, string>): Promise<ChildProcess> {
 }
 
 /** Keeps `connections` POSTs in flight for `seconds`; exact percentiles. */
-async function runPostLoad(opts: { port: number; connections: number; seconds: number; path: string; body: (i: number) => string; headers: (i: number) => Record<string, string> }): Promise<LoadResult> {
+async function runPostLoad(opts: {
+  port: number;
+  connections: number;
+  seconds: number;
+  path: string;
+  body: (i: number) => string;
+  headers: (i: number) => Record<string, string>;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -66,23 +75,35 @@ async function runPostLoad(opts: { port: number; connections: number; seconds: n
       const i = n++;
       const body = opts.body(i);
       const t0 = process.hrtime.bigint();
-      const req = http.request({ host: '127.0.0.1', port: opts.port, path: opts.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...opts.headers(i) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 201) errors++;
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: opts.port,
+          path: opts.path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...opts.headers(i) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 201) errors++;
+            latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
       });
       req.end(body);
     });
-  await Promise.all(Array.from({ length: opts.connections }, async () => {
-    while (Date.now() < deadline) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: opts.connections }, async () => {
+      while (Date.now() < deadline) await one();
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -90,11 +111,17 @@ async function runPostLoad(opts: { port: number; connections: number; seconds: n
   return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99) };
 }
 
-const fmt = (r: LoadResult) => `p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.rps.toFixed(0)} req/s, ${r.requests} requests, ${r.errors} errors`;
+const fmt = (r: LoadResult) =>
+  `p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.rps.toFixed(0)} req/s, ${r.requests} requests, ${r.errors} errors`;
 
 async function bench(adminUrl: string) {
   log(`\n== Tickets on PostgreSQL (${TICKETS.toLocaleString('en')} generated tickets)`);
-  log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`);
+  log(
+    `  load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`,
+  );
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS bt_bench_tickets WITH (FORCE)');
@@ -113,26 +140,45 @@ async function bench(adminUrl: string) {
   const wechatCreds = { appId: 'wxbench00000000001', secret: 'bench-secret' };
   const wechat = await startWechatStandIn(wechatCreds);
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-uploads-'));
-  const server = await startChild({ DATABASE_URL: url, PORT: String(PORT), SEED_DEMO: '0', WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: wechatCreds.appId, WECHAT_SECRET: wechatCreds.secret, UPLOAD_DIR: uploadDir, FUND_PAYMENT_SECRET: process.env.FUND_PAYMENT_SECRET ?? 'bench-fund-secret-0123456789abcdef' });
+  const server = await startChild({
+    DATABASE_URL: url,
+    PORT: String(PORT),
+    SEED_DEMO: '0',
+    WECHAT_API_BASE: wechat.baseUrl,
+    WECHAT_APPID: wechatCreds.appId,
+    WECHAT_SECRET: wechatCreds.secret,
+    UPLOAD_DIR: uploadDir,
+    FUND_PAYMENT_SECRET: process.env.FUND_PAYMENT_SECRET ?? 'bench-fund-secret-0123456789abcdef',
+  });
   const base = `http://127.0.0.1:${PORT}`;
   const post = async (p: string, body: unknown, token?: string) => {
-    const res = await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(base + p, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   try {
     // 20 residents, each with a verified home in a managed compound.
     const c = new Client({ connectionString: url });
     await c.connect();
-    const homes = (await c.query(`SELECT h.id, h.compound_id, h.region_code FROM households h JOIN projects p ON p.compound_id = h.compound_id ORDER BY h.id LIMIT 20`)).rows;
+    const homes = (
+      await c.query(`SELECT h.id, h.compound_id, h.region_code FROM households h JOIN projects p ON p.compound_id = h.compound_id ORDER BY h.id LIMIT 20`)
+    ).rows;
     const residents: { token: string; householdId: number }[] = [];
     for (const [i, h] of homes.entries()) {
       const login = await post('/api/auth/wechat', { code: `code-bench${i}` });
       const [{ id: userId }] = (await c.query(`SELECT id FROM users WHERE openid = $1`, [`obench${i}`])).rows;
-      await c.query(`INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '基准住户', 'x', '139****0000', 'verified')`, [userId, h.id, h.compound_id, h.region_code]);
+      await c.query(
+        `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '基准住户', 'x', '139****0000', 'verified')`,
+        [userId, h.id, h.compound_id, h.region_code],
+      );
       residents.push({ token: login.body.token, householdId: h.id });
     }
     const staff: Record<string, string> = {};
-    for (const u of ['city', 'd150203', 'street', 'community', 'company']) staff[u] = (await post('/api/auth/login', { username: u, password: 'baotou2024' })).body.token;
+    for (const u of ['city', 'd150203', 'street', 'community', 'company'])
+      staff[u] = (await post('/api/auth/login', { username: u, password: 'baotou2024' })).body.token;
     await c.end();
 
     // 1. Filing
@@ -204,7 +250,9 @@ async function bench(adminUrl: string) {
         received = rows.reduce((s, r) => s + r.received, 0);
       }
       const rest = times.slice(2);
-      log(`     by ${groupBy.padEnd(9)} ${received.toLocaleString('en')} tickets: median ${median(rest).toFixed(1)} ms, max ${Math.max(...rest).toFixed(1)} ms (target ≤ 300 ms) ${verdict(Math.max(...rest) <= 300)}`);
+      log(
+        `     by ${groupBy.padEnd(9)} ${received.toLocaleString('en')} tickets: median ${median(rest).toFixed(1)} ms, max ${Math.max(...rest).toFixed(1)} ms (target ≤ 300 ms) ${verdict(Math.max(...rest) <= 300)}`,
+      );
     }
   } finally {
     const exited = new Promise((r) => server.once('exit', r));

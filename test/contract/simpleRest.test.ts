@@ -38,7 +38,13 @@ describe('ra-data-simple-rest contract', () => {
     const ids = list.data.map((c) => c.id);
     const many = await dp.getMany('compounds', { ids });
     expect(many.data.map((c) => c.id).sort()).toEqual([...ids].sort());
-    const ref = await dp.getManyReference('buildings', { target: 'compoundId', id: ids[0], pagination: { page: 1, perPage: 50 }, sort: { field: 'name', order: 'ASC' }, filter: {} });
+    const ref = await dp.getManyReference('buildings', {
+      target: 'compoundId',
+      id: ids[0],
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'name', order: 'ASC' },
+      filter: {},
+    });
     expect(ref.data.every((b) => b.compoundId === ids[0])).toBe(true);
     expect(ref.total).toBe(ref.data.length);
   });
@@ -46,7 +52,16 @@ describe('ra-data-simple-rest contract', () => {
   test('create, update (whole record sent back) and delete', async () => {
     const dp = await provider('community');
     const created = await dp.create('compounds', {
-      data: { code: 'RA0001', name: '契约测试小区', regionCode: '150203001001', address: '沼潭路1号', totalArea: 5000, type: 'old', managementMode: 'quasi', facilitiesComplete: true },
+      data: {
+        code: 'RA0001',
+        name: '契约测试小区',
+        regionCode: '150203001001',
+        address: '沼潭路1号',
+        totalArea: 5000,
+        type: 'old',
+        managementMode: 'quasi',
+        facilitiesComplete: true,
+      },
     });
     expect(created.data.id).toEqual(expect.any(Number));
     const updated = await dp.update('compounds', { id: created.data.id, data: { ...created.data, name: '契约测试小区（改）' }, previousData: created.data });
@@ -57,15 +72,29 @@ describe('ra-data-simple-rest contract', () => {
     await expect(dp.getOne('compounds', { id: created.data.id })).rejects.toMatchObject({ status: 404 });
   });
 
-  test.each(['regions', 'compounds', 'buildings', 'units', 'households', 'owners', 'companies', 'projects', 'users', 'audit-logs', 'committees', 'committee-members', 'disclosures', 'fund-accounts', 'fund-ledgers', 'fund-entries'])(
-    '%s: a row reads the same in the list as on its own page',
-    async (resource) => {
-      const dp = await provider('city');
-      const list = await dp.getList(resource, { pagination: { page: 1, perPage: 3 }, sort: { field: 'id', order: 'DESC' }, filter: {} });
-      expect(list.data.length).toBeGreaterThan(0);
-      for (const row of list.data) expect((await dp.getOne(resource, { id: row.id })).data).toEqual(row);
-    },
-  );
+  test.each([
+    'regions',
+    'compounds',
+    'buildings',
+    'units',
+    'households',
+    'owners',
+    'companies',
+    'projects',
+    'users',
+    'audit-logs',
+    'committees',
+    'committee-members',
+    'disclosures',
+    'fund-accounts',
+    'fund-ledgers',
+    'fund-entries',
+  ])('%s: a row reads the same in the list as on its own page', async (resource) => {
+    const dp = await provider('city');
+    const list = await dp.getList(resource, { pagination: { page: 1, perPage: 3 }, sort: { field: 'id', order: 'DESC' }, filter: {} });
+    expect(list.data.length).toBeGreaterThan(0);
+    for (const row of list.data) expect((await dp.getOne(resource, { id: row.id })).data).toEqual(row);
+  });
 
   test('getMany answers every id asked for, beyond one page', async () => {
     const dp = await provider('city');
@@ -88,6 +117,8 @@ describe('ra-data-simple-rest contract', () => {
     const [other] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE region_code LIKE '150203%' LIMIT 1`);
     await expect(dp.getOne('compounds', { id: other.id })).rejects.toMatchObject({ status: 404 });
     await expect(dp.update('compounds', { id: other.id, data: { name: 'x' }, previousData: {} as never })).rejects.toMatchObject({ status: 403 });
-    await expect(dp.getList('compounds', { pagination: { page: 1, perPage: 5 }, sort: { field: 'address', order: 'ASC' }, filter: {} })).rejects.toMatchObject({ status: 400 });
+    await expect(dp.getList('compounds', { pagination: { page: 1, perPage: 5 }, sort: { field: 'address', order: 'ASC' }, filter: {} })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });

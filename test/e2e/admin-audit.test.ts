@@ -22,7 +22,10 @@ test('操作日志: the address column, 校验 on a clean chain, then a row edit
   await signInToConsole(page, platform.baseUrl, 'city');
   await page.goto(`${platform.baseUrl}/admin/#/audit-logs`);
   await page.getByRole('columnheader', { name: '来源地址' }).waitFor();
-  await page.getByRole('cell', { name: /127\.0\.0\.1/ }).first().waitFor();
+  await page
+    .getByRole('cell', { name: /127\.0\.0\.1/ })
+    .first()
+    .waitFor();
 
   await page.getByRole('button', { name: '校验' }).click();
   await page.getByRole('button', { name: '开始校验' }).click();

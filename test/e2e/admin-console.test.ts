@@ -51,7 +51,10 @@ async function autocomplete(source: string, text: string, pick: string) {
   const input = page.locator(`input[name="${source}"]`);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: new RegExp(pick) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(pick) })
+    .first()
+    .click();
 }
 
 /** Opens a react-admin SelectInput (a MUI select beside its hidden input) and picks a label. */
@@ -62,9 +65,7 @@ async function select(source: string, label: string) {
 
 /** Searches the current list with its always-on 搜索 box and waits for the API's answer. */
 async function search(resource: string, q: string) {
-  const answered = page.waitForResponse(
-    (r) => r.url().includes(`/api/${resource}?`) && decodeURIComponent(r.url()).includes(`"q":"${q}"`),
-  );
+  const answered = page.waitForResponse((r) => r.url().includes(`/api/${resource}?`) && decodeURIComponent(r.url()).includes(`"q":"${q}"`));
   await page.locator('input[name="q"]').fill(q);
   const res = await answered;
   expect(res.status()).toBe(200);

@@ -59,7 +59,10 @@ async function autocomplete(source: string, text: string, pick: string | RegExp 
   const input = page.locator(`input[name="${source}"]`);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: typeof pick === 'string' ? new RegExp(escapeRegExp(pick)) : pick }).first().click();
+  await page
+    .getByRole('option', { name: typeof pick === 'string' ? new RegExp(escapeRegExp(pick)) : pick })
+    .first()
+    .click();
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -69,7 +72,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * notified; returns the created record's id (then read back through the API by the caller).
  */
 async function save(resource: string): Promise<number | string> {
-  const answered = page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`, { timeout: 20_000 });
+  const answered = page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/${resource}`, {
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: '保存' }).click();
   const res = await answered.catch(async (e: Error) => {
     // Nothing was sent: say which fields the form refused, so a failure names its cause.
@@ -350,12 +355,19 @@ describe('company and community work', () => {
     await select('against', '物业服务企业');
     await fill('description', '物业服务态度差，客服电话长期无人接听');
     const id = await save('tickets');
-    expect(await apiGet('community', `/api/tickets/${id}`)).toMatchObject({ channel: 'hotline', householdId: home.id, category: 'service_quality', contactPhone: '047*****7086' });
+    expect(await apiGet('community', `/api/tickets/${id}`)).toMatchObject({
+      channel: 'hotline',
+      householdId: home.id,
+      category: 'service_quality',
+      contactPhone: '047*****7086',
+    });
   });
 });
 
 describe('blacklist and filings (issue 10)', () => {
-  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const PDF = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
 
   test('blacklist: the city lists a company with its evidence uploaded', async () => {
     const [co] = await platform.query<{ id: number; name: string }>(
@@ -392,7 +404,12 @@ describe('blacklist and filings (issue 10)', () => {
     await page.getByTestId('documents-file').setInputFiles({ name: '任职证书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('documents-item').filter({ hasText: '任职证书.pdf' }).waitFor();
     const id = await save('filings');
-    expect(await apiGet('company', `/api/filings/${id}`)).toMatchObject({ projectId: p.id, kind: 'project_manager', managerName: '孙经理', status: 'submitted' });
+    expect(await apiGet('company', `/api/filings/${id}`)).toMatchObject({
+      projectId: p.id,
+      kind: 'project_manager',
+      managerName: '孙经理',
+      status: 'submitted',
+    });
   });
 });
 
@@ -424,7 +441,12 @@ describe('inspections and the checklist (issue 10)', () => {
     await fill('text', '消防水泵处于自动状态');
     await fill('sourceDocument', 'research §3 规则1；《消防法》第16条');
     const id = await save('inspection-checklist-items');
-    expect(await apiGet('city', `/api/inspection-checklist-items/${id}`)).toMatchObject({ code: `F-${suffix}`, category: 'fire_facilities', severity: 'general', active: true });
+    expect(await apiGet('city', `/api/inspection-checklist-items/${id}`)).toMatchObject({
+      code: `F-${suffix}`,
+      category: 'fire_facilities',
+      severity: 'general',
+      active: true,
+    });
   });
 
   test('inspections: the community inspects a project in its area, every item passed', async () => {
@@ -458,7 +480,9 @@ describe('yearly targets (issue 14)', () => {
 });
 
 describe('credit items (issue 10, S3)', () => {
-  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const PDF = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
 
   test('credit-items: the district records a penalty with points in its range and the decision uploaded', async () => {
     const [co] = await platform.query<{ id: number; name: string }>(
@@ -493,7 +517,14 @@ describe('property fees (issue 13)', () => {
     await fill('monthlyYuan', '15'); // typed in yuan: sent as 1500 fen
     await fill('startsOn', '2026-01-01');
     const id = await save('fee-items');
-    expect(await apiGet('company', `/api/fee-items/${id}`)).toMatchObject({ projectId: p.id, kind: 'other', monthlyFen: 1500, feeMilliFenPerM2Month: null, lateFeeBpPerMonth: null, billingCycle: 'monthly' });
+    expect(await apiGet('company', `/api/fee-items/${id}`)).toMatchObject({
+      projectId: p.id,
+      kind: 'other',
+      monthlyFen: 1500,
+      feeMilliFenPerM2Month: null,
+      lateFeeBpPerMonth: null,
+      billingCycle: 'monthly',
+    });
   });
 
   test('billing-runs: the company bills a month for one compound and the run completes', async () => {
@@ -503,8 +534,11 @@ describe('property fees (issue 13)', () => {
          FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN users u ON u.company_id = p.company_id AND u.username = 'company'
         WHERE p.end_date >= now() AND (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id LIMIT 1`,
     );
-    await platform.query(`INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, monthly_fen, billing_cycle, starts_on)
-      SELECT id, company_id, compound_id, region_code, 'other', '表单计费测试', 100, 'monthly', ($2 || '-01')::date FROM projects WHERE id = $1`, [p.id, p.period]);
+    await platform.query(
+      `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, monthly_fen, billing_cycle, starts_on)
+      SELECT id, company_id, compound_id, region_code, 'other', '表单计费测试', 100, 'monthly', ($2 || '-01')::date FROM projects WHERE id = $1`,
+      [p.id, p.period],
+    );
     await signIn('company');
     await openCreate('billing-runs');
     await select('period', `${Number(p.period.slice(0, 4))}年${Number(p.period.slice(5))}月`);

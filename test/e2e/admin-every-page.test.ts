@@ -189,8 +189,14 @@ test('a duplicate compound code is shown on the 小区编码 field, not as a pop
   const region = page.locator('input[name="regionCode"]');
   await region.click();
   await region.fill(community.code);
-  await page.getByRole('option', { name: new RegExp(community.code) }).first().click();
-  for (const [source, label] of [['type', '老旧小区'], ['managementMode', '准物业管理']]) {
+  await page
+    .getByRole('option', { name: new RegExp(community.code) })
+    .first()
+    .click();
+  for (const [source, label] of [
+    ['type', '老旧小区'],
+    ['managementMode', '准物业管理'],
+  ]) {
     await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
     await page.getByRole('option', { name: label, exact: true }).click();
   }

@@ -29,7 +29,10 @@ afterAll(async () => {
 
 test('an account created by an administrator: first sign-in lands on 修改密码, the rule shows on the field, then the console opens', async () => {
   const city = await platform.login('city');
-  const created = await platform.api.post('/api/users').set('Authorization', `Bearer ${city}`).send({ username: 'console_first', name: '首次登录', role: 'street_staff', regionCode: '150203001', password: 'Welcome-2024' });
+  const created = await platform.api
+    .post('/api/users')
+    .set('Authorization', `Bearer ${city}`)
+    .send({ username: 'console_first', name: '首次登录', role: 'street_staff', regionCode: '150203001', password: 'Welcome-2024' });
   expect(created.status).toBe(201);
 
   await fillLogin('console_first', 'Welcome-2024');

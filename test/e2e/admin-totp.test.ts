@@ -58,11 +58,12 @@ test('两步验证: enrol with the QR code page, recovery codes once, then sign-
   await page.locator('input[name="otp"]').fill(await code(secret, 1));
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
-  expect(await platform.query(`SELECT action FROM audit_logs WHERE action IN ('totp_enrol', 'totp_confirm', 'totp_failed') AND entity_id = (SELECT id::text FROM users WHERE username = $1) ORDER BY id`, [USERNAME])).toEqual([
-    { action: 'totp_enrol' },
-    { action: 'totp_confirm' },
-    { action: 'totp_failed' },
-  ]);
+  expect(
+    await platform.query(
+      `SELECT action FROM audit_logs WHERE action IN ('totp_enrol', 'totp_confirm', 'totp_failed') AND entity_id = (SELECT id::text FROM users WHERE username = $1) ORDER BY id`,
+      [USERNAME],
+    ),
+  ).toEqual([{ action: 'totp_enrol' }, { action: 'totp_confirm' }, { action: 'totp_failed' }]);
 });
 
 describe('with TOTP_REQUIRED on', () => {

@@ -33,7 +33,10 @@ beforeAll(async () => {
   ownerPhone = (await platform.api.get(`/api/owners/${home.owner_id}/contact`).set('Authorization', `Bearer ${city}`)).body.phone;
   // A tenant applies with their own name and phone: nothing matches the registry, so it waits for review.
   const token = (await platform.api.post('/api/auth/dev-login').send({ openid: 'claims-review-tenant' })).body.token as string;
-  const claim = await platform.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId: home.household_id, name: '租客王', phone: '13955556666' });
+  const claim = await platform.api
+    .post('/api/household-claims')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ householdId: home.household_id, name: '租客王', phone: '13955556666' });
   expect(claim.body.status).toBe('pending');
   claimId = claim.body.id;
   await submitConsoleLogin(page, platform.baseUrl, 'community', 'baotou2024');

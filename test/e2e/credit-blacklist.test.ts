@@ -15,7 +15,9 @@ import { pdfText } from '../../server/src/pdf/text';
 
 jest.setTimeout(300_000);
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 let platform: Platform;
 let context: BrowserContext;
 let page: Page;
@@ -80,7 +82,15 @@ test('a district blacklists a company → its compound page shows 黑名单 → 
   const refused = await platform.api
     .post('/api/projects')
     .set('Authorization', `Bearer ${token}`)
-    .send({ companyId: company.id, compoundId: p.compound_id, startDate: '2027-01-01', endDate: '2029-12-31', feeFenPerM2Month: 120, serviceLevel: 2, managerName: '王五' });
+    .send({
+      companyId: company.id,
+      compoundId: p.compound_id,
+      startDate: '2027-01-01',
+      endDate: '2029-12-31',
+      feeFenPerM2Month: 120,
+      serviceLevel: 2,
+      managerName: '王五',
+    });
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('COMPANY_BLACKLISTED');
   expect((await platform.query<{ n: string }>('SELECT count(*) AS n FROM projects'))[0].n).toBe(before);

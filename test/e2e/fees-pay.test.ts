@@ -41,7 +41,11 @@ async function bill(period: string) {
   throw new Error('billing run did not finish');
 }
 const collection = async () =>
-  (await platform.api.get(`/api/fees/collection?from=${thisMonth}-01&to=${beijing()}&groupBy=project`).set(bearer(company))).body.total as { collectedFen: number; dueFen: number; rateBp: number | null };
+  (await platform.api.get(`/api/fees/collection?from=${thisMonth}-01&to=${beijing()}&groupBy=project`).set(bearer(company))).body.total as {
+    collectedFen: number;
+    dueFen: number;
+    rateBp: number | null;
+  };
 
 beforeAll(async () => {
   standIn = await startWechatPayStandIn({ appId: 'wxtest000000000001' });
@@ -72,7 +76,17 @@ afterAll(async () => {
 
 test('company bills two months → a resident pays both in one tap in the mini H5 → receipt → the collection rate moves → a refund', async () => {
   // The company's fee item and two months billed (one batch each, with progress).
-  const item = await platform.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', feeMilliFenPerM2Month: 139000, billingCycle: 'monthly', startsOn: `${lastMonth}-01` });
+  const item = await platform.api
+    .post('/api/fee-items')
+    .set(bearer(company))
+    .send({
+      projectId: project.id,
+      kind: 'property_fee',
+      name: '物业服务费',
+      feeMilliFenPerM2Month: 139000,
+      billingCycle: 'monthly',
+      startsOn: `${lastMonth}-01`,
+    });
   expect(item.status).toBe(201);
   await bill(lastMonth);
   // This month in the console: one batch for the new compound, its page following the progress to the end.
@@ -124,7 +138,10 @@ test('company bills two months → a resident pays both in one tap in the mini H
   await openH5(mini, platform.baseUrl, `/packages/fees/index/index?householdId=${home.household_id}`);
   // Both bills chosen by default, oldest first; the total is what they owe.
   const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  await mini.getByTestId('fees-total').filter({ hasText: exactly(yuan(totalFen)) }).waitFor();
+  await mini
+    .getByTestId('fees-total')
+    .filter({ hasText: exactly(yuan(totalFen)) })
+    .waitFor();
   await expect(mini.locator('.fees-bill .fees-check-on').filter({ visible: true }).count()).resolves.toBe(2);
   await button(mini, '微信支付').click();
   await mini.waitForURL(/#\/packages\/fees\/pay\/index/);
@@ -132,13 +149,21 @@ test('company bills two months → a resident pays both in one tap in the mini H
   await mini.waitForURL(/#\/packages\/fees\/receipt\/index\?id=\d+/);
   const receiptNo = (await mini.getByTestId('receipt-no').filter({ visible: true }).innerText()).trim();
   expect(receiptNo).toMatch(/^SF\d{16}$/);
-  await mini.getByTestId('receipt-total').filter({ hasText: exactly(yuan(totalFen)) }).waitFor();
+  await mini
+    .getByTestId('receipt-total')
+    .filter({ hasText: exactly(yuan(totalFen)) })
+    .waitFor();
   await button(mini, '打印收据').waitFor();
 
   // One payment posted from WeChat's notification, the two bills paid.
-  const [payment] = await platform.query<{ id: number; method: string; amount_fen: string; pay_order_id: number }>(`SELECT id, method, amount_fen::text, pay_order_id FROM fee_payments WHERE receipt_no = $1`, [receiptNo]);
+  const [payment] = await platform.query<{ id: number; method: string; amount_fen: string; pay_order_id: number }>(
+    `SELECT id, method, amount_fen::text, pay_order_id FROM fee_payments WHERE receipt_no = $1`,
+    [receiptNo],
+  );
   expect(payment).toMatchObject({ method: 'wechat', amount_fen: String(totalFen) });
-  expect(await platform.query(`SELECT DISTINCT status FROM bills WHERE fee_item_id = $1 AND household_id = $2`, [item.body.id, home.household_id])).toEqual([{ status: 'paid' }]);
+  expect(await platform.query(`SELECT DISTINCT status FROM bills WHERE fee_item_id = $1 AND household_id = $2`, [item.body.id, home.household_id])).toEqual([
+    { status: 'paid' },
+  ]);
 
   // The month's collection rate moved by this month's bill.
   const after = await collection();
@@ -156,6 +181,8 @@ test('company bills two months → a resident pays both in one tap in the mini H
   const refund = await platform.api.post(`/api/fee-payments/${payment.id}/refund`).set(bearer(company)).send({ amountFen: 100, reason: '多收退回' });
   expect(refund.status).toBe(201);
   expect(standIn.refunds.filter((r) => r.refund === 100)).toHaveLength(1);
-  expect(await platform.query(`SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1`, [payment.pay_order_id])).toEqual([{ refund_fen: '100', status: 'SUCCESS' }]);
+  expect(await platform.query(`SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1`, [payment.pay_order_id])).toEqual([
+    { refund_fen: '100', status: 'SUCCESS' },
+  ]);
   expect(errors).toEqual([]);
 });

@@ -64,7 +64,10 @@ async function residentWithVerifiedHome(openid: string): Promise<string> {
 test('a district clerk’s home shows the overdue count; its link opens the list with exactly that many rows', async () => {
   // An overdue complaint in 昆都仑区 (150203), filed by a resident and past its time limit.
   const token = await residentWithVerifiedHome('home-overdue');
-  const filed = await platform.api.post('/api/tickets').set('Authorization', `Bearer ${token}`).send({ kind: 'complaint', category: 'sanitation', against: 'company', householdId: home.household_id, description: '垃圾清运不及时，楼道有异味' });
+  const filed = await platform.api
+    .post('/api/tickets')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ kind: 'complaint', category: 'sanitation', against: 'company', householdId: home.household_id, description: '垃圾清运不及时，楼道有异味' });
   expect(filed.status).toBe(201);
   await platform.query(`UPDATE tickets SET due_at = now() - interval '3 hours' WHERE id = $1`, [filed.body.id]);
 
@@ -82,9 +85,16 @@ test('a district clerk’s home shows the overdue count; its link opens the list
 
   await page.getByTestId('home-ticketsOverdue').locator('a').click();
   await page.waitForURL(/#\/tickets\?filter=/);
-  await page.getByText(new RegExp(`共 ${n} 条`)).first().waitFor();
+  await page
+    .getByText(new RegExp(`共 ${n} 条`))
+    .first()
+    .waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(Math.min(n, 25));
-  await page.locator('td').filter({ hasText: exactly(String(filed.body.id)) }).first().waitFor();
+  await page
+    .locator('td')
+    .filter({ hasText: exactly(String(filed.body.id)) })
+    .first()
+    .waitFor();
   expect(errors).toEqual([]);
 });
 
@@ -114,7 +124,10 @@ test('a resident files a repair in the mini H5 → the company sees it in its no
     [resident.id, home.household_id, home.compound_id, home.region_code],
   );
   await mini.reload();
-  await mini.locator('.chip').filter({ hasText: exactly('给排水'), visible: true }).click();
+  await mini
+    .locator('.chip')
+    .filter({ hasText: exactly('给排水'), visible: true })
+    .click();
   await mini.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
   await mini.locator('textarea').filter({ visible: true }).fill('卫生间地漏堵塞，积水严重');
   await button(mini, '提交').click();
@@ -127,17 +140,24 @@ test('a resident files a repair in the mini H5 → the company sees it in its no
   await signInConsole(admin, 'company');
   await admin.getByTestId('notification-bell').click();
   await admin.waitForURL(/#\/notifications/);
-  await admin.getByText(new RegExp(`待受理工单T${id}`)).first().click();
+  await admin
+    .getByText(new RegExp(`待受理工单T${id}`))
+    .first()
+    .click();
   await admin.waitForURL(new RegExp(`#/tickets/${id}/show`));
   await admin.getByRole('button', { name: '受理', exact: true }).click();
   await admin.getByRole('button', { name: '确定' }).click();
   await admin.getByText('已受理').first().waitFor();
 
   // WeChat (the stand-in) received the resident's subscribe message for the acceptance.
-  const arrived = async () => platform.wechat.messages.filter((m) => m.touser === resident.openid && m.data.character_string1?.value === `T${id}`).map((m) => m.data.phrase3.value);
+  const arrived = async () =>
+    platform.wechat.messages.filter((m) => m.touser === resident.openid && m.data.character_string1?.value === `T${id}`).map((m) => m.data.phrase3.value);
   for (let i = 0; i < 50 && !(await arrived()).includes('已受理'); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await arrived()).toEqual(['待受理', '已受理']);
-  const [read] = await platform.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1 AND channel = 'console' AND read_at IS NOT NULL`, [String(id)]);
+  const [read] = await platform.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notifications WHERE entity_id = $1 AND channel = 'console' AND read_at IS NOT NULL`,
+    [String(id)],
+  );
   expect(read.n).toBe(1);
 });
 
@@ -164,11 +184,17 @@ test('the owner registers a tenant in the mini H5; the tenant binds and files a 
   await page.reload();
   await button(page, '家庭成员与租户').click();
   await page.waitForURL(/#\/packages\/places\/members\/index/);
-  await page.locator('.chip').filter({ hasText: exactly('租户'), visible: true }).click();
+  await page
+    .locator('.chip')
+    .filter({ hasText: exactly('租户'), visible: true })
+    .click();
   await page.locator('input[placeholder="成员姓名"]').filter({ visible: true }).fill('孙租户');
   await page.locator('input[placeholder="成员的11位手机号"]').filter({ visible: true }).fill('13900003333');
   await button(page, '登记').click();
-  await page.getByText(/孙租户（租户） 139\*\*\*\*3333/).first().waitFor();
+  await page
+    .getByText(/孙租户（租户） 139\*\*\*\*3333/)
+    .first()
+    .waitFor();
 
   // The tenant, on another phone: binds with the registered name and phone, then files a repair.
   await fresh();
@@ -181,14 +207,19 @@ test('the owner registers a tenant in the mini H5; the tenant binds and files a 
   await button(page, '绑定').click();
   await page.getByText('知道了', { exact: true }).filter({ visible: true }).click();
   await page.waitForURL(/#\/packages\/tickets\/new\/index/);
-  await page.locator('.chip').filter({ hasText: exactly('给排水'), visible: true }).click();
+  await page
+    .locator('.chip')
+    .filter({ hasText: exactly('给排水'), visible: true })
+    .click();
   await page.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
   await page.locator('textarea').filter({ visible: true }).fill('租住房屋热水器漏水');
   await button(page, '提交').click();
   await page.waitForURL(/#\/packages\/tickets\/detail\/index\?id=\d+/);
   const id = Number(/id=(\d+)/.exec(page.url())![1]);
   const [t] = await platform.query<{ household_id: number; resident_id: number }>(`SELECT household_id, resident_id FROM tickets WHERE id = $1`, [id]);
-  const [{ status }] = await platform.query<{ status: string }>(`SELECT status FROM household_members WHERE household_id = $1 AND name = '孙租户'`, [home.household_id]);
+  const [{ status }] = await platform.query<{ status: string }>(`SELECT status FROM household_members WHERE household_id = $1 AND name = '孙租户'`, [
+    home.household_id,
+  ]);
   expect(status).toBe('bound');
   expect(t.household_id).toBe(home.household_id);
   expect(t.resident_id).not.toBe(owner.id);

@@ -82,7 +82,12 @@ test('the city sets the 2025 targets, reads them on its home, drills down and do
   await page.getByTestId('district-bars').first().waitFor();
 
   // 3. drill down from AAA companies when ratings are published, else from committee formation
-  const figures = (await platform.api.get('/api/kpi?year=2025').set('Authorization', `Bearer ${token}`)).body as { indicator: string; regionCode: string; actual: any; drill: any }[];
+  const figures = (await platform.api.get('/api/kpi?year=2025').set('Authorization', `Bearer ${token}`)).body as {
+    indicator: string;
+    regionCode: string;
+    actual: any;
+    drill: any;
+  }[];
   const aaa = figures.find((f) => f.indicator === 'aaa_companies' && f.regionCode === '150200')!;
   if (aaa.drill) {
     // AAA companies open the credit ratings list, filtered to the year's AAA grades in the city
@@ -106,7 +111,11 @@ test('the city sets the 2025 targets, reads them on its home, drills down and do
     .set('Authorization', `Bearer ${token}`);
   expect(Number(String(list.headers['content-range']).split('/')[1])).toBe(expected);
   // the console list shows the same total
-  await page.locator('.MuiTablePagination-displayedRows').filter({ hasText: new RegExp(`共 ?${expected}|of ${expected}|/ ?${expected}|${expected}`) }).first().waitFor();
+  await page
+    .locator('.MuiTablePagination-displayedRows')
+    .filter({ hasText: new RegExp(`共 ?${expected}|of ${expected}|/ ?${expected}|${expected}`) })
+    .first()
+    .waitFor();
 
   // 4. the yearly assessment report as a PDF with the seven indicators
   await page.goto(`${platform.baseUrl}/admin/#/kpi-dashboard`);
@@ -128,8 +137,14 @@ test('a district reads the coverage in ㎡, and a reader’s row click on target
   await page.waitForURL(/#\/$/);
   await page.goto(`${platform.baseUrl}/admin/#/kpi-dashboard`);
   // floor areas kept in centi-m² read as ㎡ ("734,073.68 / 800,000.00 ㎡"), never the raw integers
-  await page.getByTestId('kpi-card-management_coverage').getByText(/^[\d,]+\.\d{2} \/ [\d,]+\.\d{2} ㎡$/).waitFor();
-  await page.getByTestId('kpi-card-committee_formation').getByText(/^\d+ \/ \d+ 个小区$/).waitFor();
+  await page
+    .getByTestId('kpi-card-management_coverage')
+    .getByText(/^[\d,]+\.\d{2} \/ [\d,]+\.\d{2} ㎡$/)
+    .waitFor();
+  await page
+    .getByTestId('kpi-card-committee_formation')
+    .getByText(/^\d+ \/ \d+ 个小区$/)
+    .waitFor();
   // the report buttons on one line each (at 1366 px they once stood one word a line, 100+ px tall)
   expect((await page.getByTestId('kpi-report-pdf').boundingBox())!.height).toBeLessThan(50);
   // bureau staff read targets (the city writes) and fee items (companies write)

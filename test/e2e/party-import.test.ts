@@ -33,7 +33,15 @@ test('party staff import a sheet with one bad row → fix → commit → see the
   const [org] = await platform.query<{ name: string; company: string }>(
     `SELECT o.name, c.name AS company FROM party_orgs o JOIN companies c ON c.id = o.company_id WHERE o.setting = 'company' AND c.staff_count > 0 ORDER BY o.id LIMIT 1`,
   );
-  const row = (name: string, over: Record<string, string> = {}) => ({ 姓名: name, 性别: '女', 入党日期: '2016-07-01', 所在党组织: org.name, 身份: '企业员工', 工作单位: org.company, ...over });
+  const row = (name: string, over: Record<string, string> = {}) => ({
+    姓名: name,
+    性别: '女',
+    入党日期: '2016-07-01',
+    所在党组织: org.name,
+    身份: '企业员工',
+    工作单位: org.company,
+    ...over,
+  });
 
   await signInToConsole(page, platform.baseUrl, 'party');
   await page.goto(`${platform.baseUrl}/admin/#/party-dashboard`);

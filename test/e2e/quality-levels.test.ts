@@ -12,7 +12,9 @@ import type { Platform } from '../support/platform';
 
 jest.setTimeout(300_000);
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let platform: Platform;
 let page: Page;
@@ -84,7 +86,9 @@ test('a district files an upgrade plan → the company applies → the district 
   await page.getByRole('button', { name: '认定该等级' }).click();
   await page.getByText('已认定', { exact: true }).waitFor();
   await page.getByTestId('item-photo-link').first().waitFor();
-  const [decided] = await platform.query<{ results: { item: number; photos: string[] }[] }>(`SELECT results FROM level_assessments WHERE id = $1`, [application.id]);
+  const [decided] = await platform.query<{ results: { item: number; photos: string[] }[] }>(`SELECT results FROM level_assessments WHERE id = $1`, [
+    application.id,
+  ]);
   expect(decided.results[0].photos).toEqual([expect.stringMatching(/^\/api\/uploads\/\d+$/)]);
 
   // 4. it counts toward the target, and the plan shows it upgraded
@@ -96,9 +100,14 @@ test('a district files an upgrade plan → the company applies → the district 
   await page.getByTestId('level2-target').waitFor();
 
   await page.goto(`${platform.baseUrl}/admin/#/upgrade-plans`);
-  await page.getByRole('cell', { name: String(year) }).first().click();
+  await page
+    .getByRole('cell', { name: String(year) })
+    .first()
+    .click();
   await page.getByText(/已达标（/).waitFor();
-  expect((await platform.query(`SELECT 1 FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1 AND points_tenths = 50`, [project.id])).length).toBe(1);
+  expect(
+    (await platform.query(`SELECT 1 FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1 AND points_tenths = 50`, [project.id])).length,
+  ).toBe(1);
 });
 
 /** Clicks 保存 and returns the created record's id from the API's 201. */
@@ -131,9 +140,13 @@ test("the city's forms (a scale rung, a fee band, an award) and a company's cost
   await page.getByText('下限不能高于上限').waitFor();
   await page.locator('input[name="minFen"]').fill('80');
   const bandId = await save('fee-guidance');
-  expect(await platform.query(`SELECT min_fen, max_fen, level_id FROM fee_guidance WHERE id = $1`, [bandId])).toEqual([{ min_fen: 80, max_fen: 100, level_id: levelId }]);
+  expect(await platform.query(`SELECT min_fen, max_fen, level_id FROM fee_guidance WHERE id = $1`, [bandId])).toEqual([
+    { min_fen: 80, max_fen: 100, level_id: levelId },
+  ]);
 
-  const [awarded] = await platform.query<{ compound: string }>(`SELECT c.name AS compound FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id DESC LIMIT 1`);
+  const [awarded] = await platform.query<{ compound: string }>(
+    `SELECT c.name AS compound FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE (SELECT count(*) FROM compounds c2 WHERE c2.name = c.name) = 1 ORDER BY p.id DESC LIMIT 1`,
+  );
   await page.goto(`${platform.baseUrl}/admin/#/awards/create`);
   await pickAutocomplete(page, 'input[name="projectId"]', awarded.compound, awarded.compound);
   await page.locator('input[name="document"]').fill('包建发〔旅程〕1号');

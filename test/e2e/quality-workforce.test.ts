@@ -75,12 +75,30 @@ test("a company imports 200 staff and their trainings and the district's rates c
   await signIn('company');
   await importSheet(
     'staff',
-    await xlsxFromRecords(Array.from({ length: N }, (_, i) => ({ 工号: `JR${i}`, 姓名: `旅程员工${i}`, 岗位: i % 3 ? '保洁' : '电工', 项目小区编码: project.code, 入职日期: hired(i), 手机号: `137${String(10000000 + i)}` }))),
+    await xlsxFromRecords(
+      Array.from({ length: N }, (_, i) => ({
+        工号: `JR${i}`,
+        姓名: `旅程员工${i}`,
+        岗位: i % 3 ? '保洁' : '电工',
+        项目小区编码: project.code,
+        入职日期: hired(i),
+        手机号: `137${String(10000000 + i)}`,
+      })),
+    ),
   );
   expect((await platform.query(`SELECT 1 FROM staff WHERE staff_no LIKE 'JR%'`)).length).toBe(N);
   await importSheet(
     'trainings',
-    await xlsxFromRecords(Array.from({ length: N }, (_, i) => ({ 工号: `JR${i}`, 培训类型: '岗前培训', 课程: '物业服务岗前培训', 培训机构: '包头市物业管理协会', 学时: '8', 培训日期: hired(i) }))),
+    await xlsxFromRecords(
+      Array.from({ length: N }, (_, i) => ({
+        工号: `JR${i}`,
+        培训类型: '岗前培训',
+        课程: '物业服务岗前培训',
+        培训机构: '包头市物业管理协会',
+        学时: '8',
+        培训日期: hired(i),
+      })),
+    ),
   );
 
   await page.getByRole('link', { name: '查看列表' }).click();
@@ -119,7 +137,10 @@ test('the company enters a person with a certificate expiring soon and a 3.5-hou
   await fill('certificates.0.number', 'DG-001');
   await fill('certificates.0.expiresOn', soon);
   const staffId = await save('staff');
-  const [row] = await platform.query<{ certificate_expires_on: string; phone_masked: string }>(`SELECT certificate_expires_on::text, phone_masked FROM staff WHERE id = $1`, [staffId]);
+  const [row] = await platform.query<{ certificate_expires_on: string; phone_masked: string }>(
+    `SELECT certificate_expires_on::text, phone_masked FROM staff WHERE id = $1`,
+    [staffId],
+  );
   expect(row).toEqual({ certificate_expires_on: soon, phone_masked: '136****6666' });
 
   // The list's flag filter finds them, with the flag in Chinese.
@@ -132,7 +153,10 @@ test('the company enters a person with a certificate expiring soon and a 3.5-hou
   const staffInput = page.locator('input[name="staffId"]');
   await staffInput.click();
   await staffInput.fill('表单员工');
-  await page.getByRole('option', { name: /表单员工/ }).first().click();
+  await page
+    .getByRole('option', { name: /表单员工/ })
+    .first()
+    .click();
   await fill('course', '低压电工继续教育');
   await fill('provider', '特种作业培训中心');
   await fill('hoursTenths', '3.5');

@@ -32,25 +32,51 @@ async function api(username: string, method: 'get' | 'post', path: string, body?
 }
 
 type Tally = { code: string; compounds: { covered: number; total: number; permille: number }; floorArea: { covered: number; total: number } };
-const coverage = async () => ((await api('city', 'get', `/api/renewal/coverage?year=${YEAR}&groupBy=district`)) as { groups: Tally[] }).groups.find((g) => g.code === '150203')!;
+const coverage = async () =>
+  ((await api('city', 'get', `/api/renewal/coverage?year=${YEAR}&groupBy=district`)) as { groups: Tally[] }).groups.find((g) => g.code === '150203')!;
 
 test('survey a single building → merge it into its neighbour → enrol and assess the neighbour → approve and export the yearly batch → coverage moves', async () => {
   // The neighbour: BT0004 (self-managed) in 沼潭街道, same district as the community's compounds.
-  const [neighbour] = await platform.query<{ id: number; name: string; total_area: string }>(`SELECT id, name, total_area FROM compounds WHERE code = 'BT0004'`);
+  const [neighbour] = await platform.query<{ id: number; name: string; total_area: string }>(
+    `SELECT id, name, total_area FROM compounds WHERE code = 'BT0004'`,
+  );
   const [{ name: companyName }] = await platform.query<{ name: string }>(`SELECT name FROM companies ORDER BY id LIMIT 1`);
   // A single building of the community, not yet under any management, with its homes.
-  const single = await api('d150203', 'post', '/api/compounds', { code: 'BTDD01', name: '钢铁大街单栋楼', regionCode: '150203001001', address: '沼潭社区钢铁大街12号', totalArea: '4321.50', type: 'single_building', managementMode: 'none', buildYear: 1992 });
+  const single = await api('d150203', 'post', '/api/compounds', {
+    code: 'BTDD01',
+    name: '钢铁大街单栋楼',
+    regionCode: '150203001001',
+    address: '沼潭社区钢铁大街12号',
+    totalArea: '4321.50',
+    type: 'single_building',
+    managementMode: 'none',
+    buildYear: 1992,
+  });
   const building = await api('d150203', 'post', '/api/buildings', { compoundId: single.id, name: '12号楼', floors: 6 });
   const unit = await api('d150203', 'post', '/api/units', { buildingId: building.id, name: '1单元' });
-  for (const room of ['101', '102', '201', '202']) await api('d150203', 'post', '/api/households', { unitId: unit.id, room, area: '72.50', areaBasis: 'registered' });
+  for (const room of ['101', '102', '201', '202'])
+    await api('d150203', 'post', '/api/households', { unitId: unit.id, room, area: '72.50', areaBasis: 'registered' });
   const before = await coverage();
 
   // 1. community staff survey it; the rule proposes a merge with the recorded neighbour; the district confirms.
   const survey = await api('community', 'post', '/api/renewal-surveys', {
-    compoundId: single.id, buildingCount: 1, stairwellCount: 1, householdCount: 4, floorAreaCenti: 432150, singleBuilding: true,
-    neighbourCompoundIds: [neighbour.id], enclosure: 'open', hasGate: false,
+    compoundId: single.id,
+    buildingCount: 1,
+    stairwellCount: 1,
+    householdCount: 4,
+    floorAreaCenti: 432150,
+    singleBuilding: true,
+    neighbourCompoundIds: [neighbour.id],
+    enclosure: 'open',
+    hasGate: false,
     infrastructure: Object.fromEntries(INFRASTRUCTURE_ITEMS.map((i) => [i, i === 'property_room' ? 'missing' : 'partial'])),
-    currentManagement: 'none', hasCommittee: false, fundDeposited: false, renovation: 'none', willingHouseholds: 3, proposedFeeFen: 30, surveyedOn: `${YEAR}-04-02`,
+    currentManagement: 'none',
+    hasCommittee: false,
+    fundDeposited: false,
+    renovation: 'none',
+    willingHouseholds: 3,
+    proposedFeeFen: 30,
+    surveyedOn: `${YEAR}-04-02`,
   });
   const submitted = await api('community', 'post', `/api/renewal-surveys/${survey.id}/submit`, { version: survey.version });
   expect(submitted.proposedClassification).toBe('merge');
@@ -62,7 +88,10 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   await page.getByRole('button', { name: '并入相邻小区' }).click();
   await pickAutocomplete(page, 'input[name="targetCompoundId"]', neighbour.name, neighbour.name);
   await page.getByRole('button', { name: '合并', exact: true }).click();
-  await page.getByTestId('merge-consequence').getByText(new RegExp(`将「钢铁大街单栋楼」并入「${escapeRegExp(neighbour.name)}」.*4 户房屋`)).waitFor();
+  await page
+    .getByTestId('merge-consequence')
+    .getByText(new RegExp(`将「钢铁大街单栋楼」并入「${escapeRegExp(neighbour.name)}」.*4 户房屋`))
+    .waitFor();
   await page.getByRole('button', { name: '确认合并' }).click();
   await page.waitForURL(new RegExp(`#/compounds/${neighbour.id}/show`));
   expect((await platform.query(`SELECT 1 FROM households WHERE compound_id = $1`, [single.id])).length).toBe(0);
@@ -80,7 +109,10 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   await expect(page.getByText(/占位/).count()).resolves.toBe(3);
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('合格', { exact: true }).first().waitFor();
-  const [assessment] = await platform.query<{ result: string }>(`SELECT a.result FROM quasi_assessments a JOIN quasi_enrolments e ON e.id = a.enrolment_id WHERE e.compound_id = $1 AND a.year = $2`, [neighbour.id, YEAR]);
+  const [assessment] = await platform.query<{ result: string }>(
+    `SELECT a.result FROM quasi_assessments a JOIN quasi_enrolments e ON e.id = a.enrolment_id WHERE e.compound_id = $1 AND a.year = $2`,
+    [neighbour.id, YEAR],
+  );
   expect(assessment.result).toBe('pass');
 
   // 4. the yearly batch: drafted and approved by the district, approved by the city, exported
@@ -91,8 +123,14 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   await page.getByRole('button', { name: '区级审核通过' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '区级审核通过' }).click();
   await page.getByText('区级已审核', { exact: true }).first().waitFor();
-  const [batch] = await platform.query<{ id: number; total_fen: string }>(`SELECT id, total_fen FROM subsidy_batches WHERE region_code = '150203' AND year = $1`, [YEAR]);
-  const [line] = await platform.query<{ total_fen: string; area_centi: string }>(`SELECT total_fen, area_centi FROM subsidy_lines WHERE batch_id = $1 AND compound_id = $2`, [batch.id, neighbour.id]);
+  const [batch] = await platform.query<{ id: number; total_fen: string }>(
+    `SELECT id, total_fen FROM subsidy_batches WHERE region_code = '150203' AND year = $1`,
+    [YEAR],
+  );
+  const [line] = await platform.query<{ total_fen: string; area_centi: string }>(
+    `SELECT total_fen, area_centi FROM subsidy_lines WHERE batch_id = $1 AND compound_id = $2`,
+    [batch.id, neighbour.id],
+  );
   const mergedArea = Math.round(Number(neighbour.total_area) * 100) + 432150;
   expect(Number(line.area_centi)).toBe(mergedArea);
   expect(Number(line.total_fen)).toBe(quasiSubsidy({ areaCenti: mergedArea, enrolmentYear: 1, months: 12 }).totalFen);

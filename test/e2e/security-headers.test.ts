@@ -79,12 +79,14 @@ test('the console under its CSP: sign in, open households, export with a purpose
   expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
 
   // The listener is live and the policy is enforced: an injected inline script is blocked and reported.
-  expect(await page.evaluate(() => {
-    const s = document.createElement('script');
-    s.textContent = 'window.__injected = true';
-    document.head.appendChild(s);
-    return (window as unknown as { __injected?: boolean }).__injected ?? false;
-  })).toBe(false);
+  expect(
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.head.appendChild(s);
+      return (window as unknown as { __injected?: boolean }).__injected ?? false;
+    }),
+  ).toBe(false);
   for (let i = 0; i < 50 && (await seen()).violations.length === 0; i++) await page.waitForTimeout(100);
   expect((await seen()).violations).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
   expect((await seen()).consoleErrors).toEqual([expect.stringMatching(/Content Security Policy/)]);
@@ -104,9 +106,10 @@ test('the console under its CSP: sign in, open households, export with a purpose
   await dialog.waitFor();
   await dialog.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  const audited = () => platform.query<{ after: { rowCount: number; purpose: string; filter: object }; ip: string | null }>(
-    `SELECT after, ip FROM audit_logs WHERE action = 'export_personal' AND entity = 'households' ORDER BY id`,
-  );
+  const audited = () =>
+    platform.query<{ after: { rowCount: number; purpose: string; filter: object }; ip: string | null }>(
+      `SELECT after, ip FROM audit_logs WHERE action = 'export_personal' AND entity = 'households' ORDER BY id`,
+    );
   expect(await audited()).toEqual([]);
 
   await page.getByRole('button', { name: '导出 Excel' }).click();

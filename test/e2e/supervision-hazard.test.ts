@@ -88,7 +88,10 @@ test('an inspector records a blocked fire lane → the company rectifies late �
   await row.first().getByText('已上报街道').waitFor();
   await row.first().getByText('通报消防救援机构').waitFor();
   await row.first().click();
-  await page.getByTestId('hazard-timeline').getByText(/逾期未整改，已上报街道办事处，并通报消防救援机构/).waitFor();
+  await page
+    .getByTestId('hazard-timeline')
+    .getByText(/逾期未整改，已上报街道办事处，并通报消防救援机构/)
+    .waitFor();
 
   // … and a bad credit item for the company, published for comment, once
   const items = await platform.query<{ id: number; status: string; points_tenths: number; company_id: number }>(
@@ -122,12 +125,16 @@ test('the company objects to the bad item → the district corrects it → the g
   expect(journey.creditItemId).toBeDefined();
   const [company] = await platform.query<{ name: string }>(`SELECT name FROM companies WHERE id = $1`, [journey.companyId]);
   const live = async () => {
-    const res = await platform.api.get(`/api/credit-ratings/live?companyId=${journey.companyId}`).set('Authorization', `Bearer ${await platform.login('city')}`);
+    const res = await platform.api
+      .get(`/api/credit-ratings/live?companyId=${journey.companyId}`)
+      .set('Authorization', `Bearer ${await platform.login('city')}`);
     expect(res.status).toBe(200);
     return res.body as { totalTenths: number; goodTenths: number };
   };
   // Five working days pass: the item's publicity ends and it counts (the clock is moved in the database).
-  await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [journey.creditItemId]);
+  await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [
+    journey.creditItemId,
+  ]);
   const counted = (await live()).totalTenths;
   // Measure what the item weighs (an objected item does not count) — then put the company just below a grade
   // boundary with a penalty or an award from the district, so removing the hazard's points lifts it over the line.
@@ -145,9 +152,20 @@ test('the company objects to the bad item → the district corrects it → the g
     const adjust = await platform.api
       .post('/api/credit-items')
       .set('Authorization', `Bearer ${district}`)
-      .send({ companyId: journey.companyId, projectId: null, type: x < 0 ? 'penalty' : 'award', pointsTenths: x, authority: '昆都仑区住房和城乡建设局', document: '昆建信〔2026〕31号', evidence: [{ name: '认定文书.png', url: `/api/uploads/${file.body.id}` }], occurredOn: '2026-01-05' });
+      .send({
+        companyId: journey.companyId,
+        projectId: null,
+        type: x < 0 ? 'penalty' : 'award',
+        pointsTenths: x,
+        authority: '昆都仑区住房和城乡建设局',
+        document: '昆建信〔2026〕31号',
+        evidence: [{ name: '认定文书.png', url: `/api/uploads/${file.body.id}` }],
+        occurredOn: '2026-01-05',
+      });
     expect(adjust.status).toBe(201);
-    await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [adjust.body.id]);
+    await platform.query(`UPDATE credit_items SET public_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, updated_at = now() WHERE id = $1`, [
+      adjust.body.id,
+    ]);
   }
   const before = (await live()).totalTenths;
   expect(gradeOf(before)).not.toBe(gradeOf(edge!));
@@ -155,7 +173,10 @@ test('the company objects to the bad item → the district corrects it → the g
   // The public page shows the lower grade, and the hazard item among the company's current items
   let row = await publicRow(company.name);
   await row.getByTestId('public-credit-grade').getByText(GRADE_TEXT[gradeOf(before)], { exact: true }).waitFor();
-  await row.getByTestId('public-credit-score').getByText((before / 10).toFixed(1), { exact: true }).waitFor();
+  await row
+    .getByTestId('public-credit-score')
+    .getByText((before / 10).toFixed(1), { exact: true })
+    .waitFor();
   await row.getByRole('button', { name: '信用事项' }).click();
   await page.getByTestId('public-credit-items').getByText('隐患逾期未整改').first().waitFor();
 
@@ -182,7 +203,9 @@ test('the company objects to the bad item → the district corrects it → the g
   await page.getByRole('button', { name: '提交答复' }).click();
   await page.getByText('已答复异议').waitFor();
   await page.getByText('已更正', { exact: true }).waitFor();
-  const [objection] = await platform.query<{ status: string; points_after: number }>(`SELECT status, points_after FROM credit_objections WHERE item_id = $1`, [journey.creditItemId]);
+  const [objection] = await platform.query<{ status: string; points_after: number }>(`SELECT status, points_after FROM credit_objections WHERE item_id = $1`, [
+    journey.creditItemId,
+  ]);
   expect(objection).toEqual({ status: 'corrected', points_after: 0 });
 
   // 3. the public page: the grade has changed
@@ -190,5 +213,8 @@ test('the company objects to the bad item → the district corrects it → the g
   expect(after).toBe(edge);
   row = await publicRow(company.name);
   await row.getByTestId('public-credit-grade').getByText(GRADE_TEXT[gradeOf(after)], { exact: true }).waitFor();
-  await row.getByTestId('public-credit-score').getByText((after / 10).toFixed(1), { exact: true }).waitFor();
+  await row
+    .getByTestId('public-credit-score')
+    .getByText((after / 10).toFixed(1), { exact: true })
+    .waitFor();
 });

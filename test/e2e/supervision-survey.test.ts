@@ -32,7 +32,9 @@ beforeAll(async () => {
       ORDER BY c.id LIMIT 1`,
     [beijingDay()],
   );
-  [home] = await platform.query(`SELECT id, region_code FROM households WHERE compound_id = $1 AND NOT developer_unsold ORDER BY id LIMIT 1`, [target.compound_id]);
+  [home] = await platform.query(`SELECT id, region_code FROM households WHERE compound_id = $1 AND NOT developer_unsold ORDER BY id LIMIT 1`, [
+    target.compound_id,
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -51,7 +53,9 @@ test('a resident’s 不满意 in the mini H5 tips the project below 80%; closin
   const surveyId = opened.body.id as number;
 
   // Other homes answered: a valid sample (≥ 30% of occupied homes), exactly 80% satisfied (4 in 5).
-  const [{ n: occupied }] = await platform.query<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE compound_id = $1 AND NOT developer_unsold`, [target.compound_id]);
+  const [{ n: occupied }] = await platform.query<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE compound_id = $1 AND NOT developer_unsold`, [
+    target.compound_id,
+  ]);
   const others = Math.ceil(Math.ceil((occupied * 3) / 10) / 5) * 5;
   const [sp] = await platform.query<{ id: number }>(`SELECT id FROM survey_projects WHERE survey_id = $1`, [surveyId]);
   await platform.query(
@@ -81,12 +85,22 @@ test('a resident’s 不满意 in the mini H5 tips the project below 80%; closin
   await mini.goto(`${platform.baseUrl}/h5/#/packages/supervision/survey/index`);
   await mini.getByText('2026年度业主满意度测评').first().waitFor();
   const question = (title: string) => mini.locator('.question').filter({ has: mini.getByText(title, { exact: true }), visible: true });
-  const choose = (title: string, answer: string) => question(title).locator('.chip').filter({ hasText: exactly(answer) }).click();
+  const choose = (title: string, answer: string) =>
+    question(title)
+      .locator('.chip')
+      .filter({ hasText: exactly(answer) })
+      .click();
   for (const label of Object.values(SURVEY_DIMENSION_LABELS)) await choose(label, '基本满意');
   await choose('总体评价', '不满意');
   await button(mini, '提交答卷').click();
-  await mini.getByText(/已提交，截止（.*）前可修改/).first().waitFor();
-  const [stored] = await platform.query<{ overall: string }>(`SELECT overall FROM survey_responses WHERE survey_id = $1 AND household_id = $2`, [surveyId, home.id]);
+  await mini
+    .getByText(/已提交，截止（.*）前可修改/)
+    .first()
+    .waitFor();
+  const [stored] = await platform.query<{ overall: string }>(`SELECT overall FROM survey_responses WHERE survey_id = $1 AND household_id = $2`, [
+    surveyId,
+    home.id,
+  ]);
   expect(stored.overall).toBe('dissatisfied');
 
   // The district closes the survey in the console: 预警, and an interview with the project manager.
@@ -97,9 +111,15 @@ test('a resident’s 不满意 in the mini H5 tips the project below 80%; closin
   await admin.goto(`${platform.baseUrl}/admin/#/surveys/${surveyId}/show`);
   await admin.getByRole('button', { name: '结束测评' }).click();
   await admin.getByRole('button', { name: '确定' }).click();
-  await admin.getByText(/预警1个，生成约谈1个/).first().waitFor();
+  await admin
+    .getByText(/预警1个，生成约谈1个/)
+    .first()
+    .waitFor();
   await admin.getByText('预警（低于80%）').first().waitFor();
-  await admin.getByText(`${(Math.floor((((others * 4) / 5) * 10000) / (others + 1)) / 100).toFixed(2)}%`).first().waitFor();
+  await admin
+    .getByText(`${(Math.floor((((others * 4) / 5) * 10000) / (others + 1)) / 100).toFixed(2)}%`)
+    .first()
+    .waitFor();
 
   await admin.goto(`${platform.baseUrl}/admin/#/interviews`);
   const row = admin.locator('tr', { hasText: target.compound_name }).filter({ hasText: '待约谈' });

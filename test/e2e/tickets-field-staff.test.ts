@@ -92,7 +92,10 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
     const [u] = await platform.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
     await verifyClaim(u.id, '张三');
     await page.reload();
-    await page.locator('.chip').filter({ hasText: exactly('给排水'), visible: true }).click();
+    await page
+      .locator('.chip')
+      .filter({ hasText: exactly('给排水'), visible: true })
+      .click();
     await visible(page.locator('.chip-on').filter({ hasText: /号楼/, visible: true }));
     await page.locator('textarea').filter({ visible: true }).fill('卫生间水龙头关不严，一直滴水');
     await button(page, '提交').click();
@@ -160,7 +163,11 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
     await button(page, '完工提交').click();
     await visible(page.getByText('处理结果不能为空', { exact: true }));
     await field(page, '请填写处理结果，如更换的部件、试用情况').fill('已更换水龙头阀芯，试水正常');
-    await page.locator('label.file-input-label').filter({ visible: true }).locator('input[type="file"]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .locator('label.file-input-label')
+      .filter({ visible: true })
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
     await visible(page.locator('.photo-wrap'));
     await button(page, '完工提交').click();
     await visible(status('待评价'));
@@ -173,7 +180,9 @@ test('a resident files a repair → field staff accept, dispatch, start and reso
   );
   expect(stored).toMatchObject({ status: 'resolved', worker_name: '张师傅', accept_person_name: '鹿城物业客服' });
   expect(stored.result_photos).toHaveLength(1);
-  const steps = await platform.query<{ action: string; actor_role: string }>(`SELECT action, actor_role FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [repairId]);
+  const steps = await platform.query<{ action: string; actor_role: string }>(`SELECT action, actor_role FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [
+    repairId,
+  ]);
   expect(steps.map((s) => s.action)).toEqual(['create', 'accept', 'dispatch', 'start', 'resolve']);
   expect(steps.slice(1).every((s) => s.actor_role === 'company_staff')).toBe(true);
 

@@ -53,7 +53,10 @@ const chip = (page: Page, text: string): Locator => page.locator('.chip').filter
 async function verifyLatestDevResident(): Promise<number> {
   const [u] = await platform.query<{ id: number; openid: string }>(`SELECT id, openid FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
   const token = (await platform.api.post('/api/auth/dev-login').send({ openid: u.openid.slice('dev_'.length) })).body.token as string;
-  const claim = await platform.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId: home.household_id, name: '张三', phone: '13900000000' });
+  const claim = await platform.api
+    .post('/api/household-claims')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ householdId: home.household_id, name: '张三', phone: '13900000000' });
   const approved = await platform.api.post(`/api/household-claims/${claim.body.id}/approve`).set('Authorization', `Bearer ${await platform.login('city')}`);
   expect(approved.body.status).toBe('verified');
   return u.id;
@@ -94,14 +97,20 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await mini.locator('.chip-on').filter({ hasText: /号楼/, visible: true }).first().waitFor();
   await mini.locator('textarea').filter({ visible: true }).fill('厨房水管漏水，地面积水');
   // Issue 16 §1: the resident chooses what the handler sees (name and phone is the default).
-  await mini.locator('.chip-on').filter({ hasText: exactly('姓名和电话'), visible: true }).waitFor();
+  await mini
+    .locator('.chip-on')
+    .filter({ hasText: exactly('姓名和电话'), visible: true })
+    .waitFor();
   await mini.locator('.photo-add-h5 input[type="file"]').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: PNG });
   await mini.locator('.photo').filter({ visible: true }).first().waitFor();
   await miniButton(mini, '提交').click();
   await mini.waitForURL(/#\/packages\/tickets\/detail\/index\?id=\d+/);
   const id = Number(/id=(\d+)/.exec(mini.url())![1]);
   await mini.locator('.ticket-status').filter({ hasText: '待受理', visible: true }).first().waitFor();
-  const [stored] = await platform.query<{ photos: number[]; company_id: number; level: string }>(`SELECT photos, company_id, level FROM tickets WHERE id = $1`, [id]);
+  const [stored] = await platform.query<{ photos: number[]; company_id: number; level: string }>(
+    `SELECT photos, company_id, level FROM tickets WHERE id = $1`,
+    [id],
+  );
   expect(stored.photos).toHaveLength(1);
   expect(stored.level).toBe('company');
 
@@ -110,7 +119,11 @@ test('a resident files a repair with a photo → the company dispatches and reso
   admin.setDefaultTimeout(20_000);
   await signInConsole(admin, 'company');
   await admin.goto(`${platform.baseUrl}/admin/#/tickets`);
-  await admin.locator('td').filter({ hasText: exactly(String(id)) }).first().click();
+  await admin
+    .locator('td')
+    .filter({ hasText: exactly(String(id)) })
+    .first()
+    .click();
   await admin.waitForURL(new RegExp(`#/tickets/${id}/show`));
   await admin.locator('img.ticket-photo').first().waitFor();
   // The handler reaches the resident: name and masked phone, the full phone on request (audited).
@@ -120,7 +133,10 @@ test('a resident files a repair with a photo → the company dispatches and reso
   const audited = await platform.query(`SELECT 1 FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [String(id)]);
   expect(audited).toHaveLength(1);
   // Each deadline by its name (issue 16 §2): 待受理 counts down to 响应时限.
-  await admin.getByText(/^距响应时限 /).first().waitFor();
+  await admin
+    .getByText(/^距响应时限 /)
+    .first()
+    .waitFor();
   // The dispatch dialog shows the server's refusal on its field, in red (it said "请检查标红的项目" with nothing red).
   await consoleAction(admin, '一键派工', { workerName: '张师傅', workerPhone: '1370000' });
   await admin.locator('.MuiDialog-root .Mui-error').filter({ hasText: '维修人员电话' }).first().waitFor();
@@ -128,9 +144,16 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await admin.locator('[data-field="workerPhone"]').fill('13700001111');
   await admin.getByRole('button', { name: '确定' }).click();
   await admin.getByText('已派工').first().waitFor();
-  await admin.getByText(/^距办结时限 /).first().waitFor();
+  await admin
+    .getByText(/^距办结时限 /)
+    .first()
+    .waitFor();
   // 受理部门 is the company; the person masked beside it.
-  await admin.locator('.ticket-handler').filter({ hasText: /鹿城物业服务有限公司 · 鹿\*+/ }).first().waitFor();
+  await admin
+    .locator('.ticket-handler')
+    .filter({ hasText: /鹿城物业服务有限公司 · 鹿\*+/ })
+    .first()
+    .waitFor();
   // Resolving in the console takes completion photos, as the field app does.
   await admin.getByRole('button', { name: '办理完成', exact: true }).click();
   await admin.getByTestId('resolve-photos').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
@@ -140,7 +163,10 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await admin.getByText('待评价').first().waitFor();
   expect((await platform.query<{ result_photos: number[] }>(`SELECT result_photos FROM tickets WHERE id = $1`, [id]))[0].result_photos).toHaveLength(1);
   // DOMAIN.md §6: the case now waits for the resident — no 结案 yet, and the console says until when.
-  await admin.getByText(/待居民评价，.*前未评价将自动确认/).first().waitFor();
+  await admin
+    .getByText(/待居民评价，.*前未评价将自动确认/)
+    .first()
+    .waitFor();
   expect(await admin.getByRole('button', { name: '结案', exact: true }).count()).toBe(0);
 
   // The resident rates it.
@@ -149,7 +175,10 @@ test('a resident files a repair with a photo → the company dispatches and reso
   await chip(mini, '响应及时').click();
   await miniButton(mini, '提交评价').click();
   await mini.locator('.ticket-status').filter({ hasText: '已评价待办结', visible: true }).first().waitFor();
-  const [rated] = await platform.query<{ status: string; rating: number; rating_tags: string[] }>(`SELECT status, rating, rating_tags FROM tickets WHERE id = $1`, [id]);
+  const [rated] = await platform.query<{ status: string; rating: number; rating_tags: string[] }>(
+    `SELECT status, rating, rating_tags FROM tickets WHERE id = $1`,
+    [id],
+  );
   expect(rated).toEqual({ status: 'confirmed', rating: 5, rating_tags: ['fast'] });
   const steps = await platform.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [id]);
   expect(steps.map((s) => s.action)).toEqual(['create', 'dispatch', 'resolve', 'confirm']);
@@ -179,7 +208,10 @@ test('a complaint that overruns its time limit moves to the street, which sees i
     `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '李四', 'x', '139****0001', 'verified')`,
     [userId, home.household_id, home.compound_id, home.region_code],
   );
-  const filed = await platform.api.post('/api/tickets').set('Authorization', `Bearer ${token}`).send({ kind: 'complaint', category: 'sanitation', against: 'company', householdId: home.household_id, description: '垃圾清运不及时，楼道有异味' });
+  const filed = await platform.api
+    .post('/api/tickets')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ kind: 'complaint', category: 'sanitation', against: 'company', householdId: home.household_id, description: '垃圾清运不及时，楼道有异味' });
   expect(filed.status).toBe(201);
   expect(filed.body.level).toBe('community');
   const city = await platform.login('city');
@@ -196,7 +228,10 @@ test('a complaint that overruns its time limit moves to the street, which sees i
   await expect(row.first().innerText()).resolves.toContain('街道');
   await row.first().click();
   await page.getByRole('tab', { name: '进度' }).click();
-  await page.getByText(/超过受理时限，自动升级至街道/).first().waitFor();
+  await page
+    .getByText(/超过受理时限，自动升级至街道/)
+    .first()
+    .waitFor();
   // The street is the handler now: it may accept.
   await page.getByRole('button', { name: '受理', exact: true }).waitFor();
 });

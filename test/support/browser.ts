@@ -17,7 +17,17 @@ export async function launchBrowser({ timezoneId }: { timezoneId?: string } = {}
     locale: 'zh-CN',
     ...(timezoneId ? { timezoneId } : {}),
     viewport: { width: 1366, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   context.on('close', () => {
     // Chromium may still be flushing its profile as it exits; a leftover temp folder is harmless.
@@ -37,7 +47,12 @@ export async function launchBrowser({ timezoneId }: { timezoneId?: string } = {}
 export async function submitConsoleLogin(page: Page, baseUrl: string, username: string, password: string, clear: 'all' | 'console' = 'all'): Promise<void> {
   await page.goto(`${baseUrl}/admin/#/login`);
   if (clear === 'all') await page.evaluate(() => localStorage.clear());
-  else await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('baotou.admin.')).forEach((k) => localStorage.removeItem(k)));
+  else
+    await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('baotou.admin.'))
+        .forEach((k) => localStorage.removeItem(k)),
+    );
   await page.goto(`${baseUrl}/admin/#/login`);
   // The form can render afresh while the console boots, and what was typed into the replaced inputs
   // is lost (the button stays disabled): type again until the form has taken both.
@@ -66,7 +81,10 @@ export async function pickAutocomplete(page: Page, selector: string, text: strin
   const input = page.locator(selector);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: new RegExp(escapeRegExp(pick)) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(escapeRegExp(pick)) })
+    .first()
+    .click();
 }
 
 /** Picks the option labelled exactly `label` in a react-admin SelectInput (the MUI select beside its hidden input `source`). */

@@ -8,10 +8,16 @@ export async function residentWithHome(t: TestApi, openid: string, householdId: 
   const token = await t.residentToken(openid);
   const mine = await t.api.get('/api/household-claims').set('Authorization', `Bearer ${token}`);
   if (mine.body.some((c: { householdId: number; status: string }) => c.householdId === householdId && c.status === 'verified')) return token;
-  const [home] = await t.query<{ owner_id: number; name: string }>('SELECT h.owner_id, o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = $1', [householdId]);
+  const [home] = await t.query<{ owner_id: number; name: string }>(
+    'SELECT h.owner_id, o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = $1',
+    [householdId],
+  );
   if (!home) throw new Error(`household ${householdId} has no registered owner`);
   const contact = await t.api.get(`/api/owners/${home.owner_id}/contact`).set('Authorization', `Bearer ${await t.login('city')}`);
-  const res = await t.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId, name: home.name, phone: contact.body.phone });
+  const res = await t.api
+    .post('/api/household-claims')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ householdId, name: home.name, phone: contact.body.phone });
   if (res.body.status !== 'verified') throw new Error(`binding ${householdId} was not verified: ${JSON.stringify(res.body)}`);
   return token;
 }

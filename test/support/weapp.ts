@@ -7,7 +7,12 @@ import path from 'node:path';
 
 const DIST = path.resolve(__dirname, '../../mini/dist');
 
-export interface Sent { url: string; method: string; data: any; header: Record<string, string> }
+export interface Sent {
+  url: string;
+  method: string;
+  data: any;
+  header: Record<string, string>;
+}
 export type Reply = { statusCode: number; data: unknown };
 
 export const storage: Record<string, unknown> = {};
@@ -29,17 +34,23 @@ export function installWeapp(extraWx: Record<string, unknown> = {}) {
   for (const key of ['window', 'document', 'navigator', 'Event', 'CustomEvent', 'Element', 'Node', 'HTMLElement', 'getComputedStyle']) {
     Object.defineProperty(globalThis, key, { value: key === 'window' ? dom.window : dom.window[key], configurable: true, writable: true });
   }
-  const record = (name: string) => (o: any = {}) => {
-    calls.push([name, o.url ?? o.title]);
-    o.success?.({});
-    o.complete?.({});
-    return Promise.resolve({});
-  };
+  const record =
+    (name: string) =>
+    (o: any = {}) => {
+      calls.push([name, o.url ?? o.title]);
+      o.success?.({});
+      o.complete?.({});
+      return Promise.resolve({});
+    };
   (globalThis as any).wx = {
     getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.0.0' }),
     getStorageSync: (k: string) => storage[k] ?? '',
-    setStorageSync: (k: string, v: unknown) => { storage[k] = v; },
-    removeStorageSync: (k: string) => { delete storage[k]; },
+    setStorageSync: (k: string, v: unknown) => {
+      storage[k] = v;
+    },
+    removeStorageSync: (k: string) => {
+      delete storage[k];
+    },
     request: (o: any) => {
       const req: Sent = { url: o.url, method: o.method ?? 'GET', data: o.data, header: o.header ?? {} };
       sent.push(req);
@@ -49,7 +60,12 @@ export function installWeapp(extraWx: Record<string, unknown> = {}) {
       });
       return { abort() {} };
     },
-    login: (o: any) => { setTimeout(() => { o.success?.({ code: 'wx-code-1', errMsg: 'login:ok' }); o.complete?.({}); }); },
+    login: (o: any) => {
+      setTimeout(() => {
+        o.success?.({ code: 'wx-code-1', errMsg: 'login:ok' });
+        o.complete?.({});
+      });
+    },
     showLoading: record('showLoading'),
     hideLoading: record('hideLoading'),
     showToast: record('showToast'),
@@ -63,7 +79,9 @@ export function installWeapp(extraWx: Record<string, unknown> = {}) {
     ...extraWx,
   };
   let app: any;
-  (globalThis as any).App = (options: any) => { app = options; };
+  (globalThis as any).App = (options: any) => {
+    app = options;
+  };
   (globalThis as any).getApp = () => app;
   (globalThis as any).getCurrentPages = () => [];
   // miniprogram-simulate knows Component(); a Taro page is Page(): run it as a component whose
@@ -75,8 +93,13 @@ export function installWeapp(extraWx: Record<string, unknown> = {}) {
       data: options.data ?? {},
       methods,
       lifetimes: {
-        attached(this: any) { this.onLoad?.({ ...pageQuery }); },
-        ready(this: any) { this.onShow?.(); this.onReady?.(); },
+        attached(this: any) {
+          this.onLoad?.({ ...pageQuery });
+        },
+        ready(this: any) {
+          this.onShow?.();
+          this.onReady?.();
+        },
       },
     });
   };

@@ -63,9 +63,36 @@ export const PasswordPage = () => {
             <Typography variant="body2" color="text.secondary">
               修改后，本账号在其他浏览器或设备上的登录将立即失效。
             </Typography>
-            <TextField label="当前密码" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={!!errors.currentPassword} helperText={errors.currentPassword} required />
-            <TextField label="新密码" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={!!errors.newPassword} helperText={errors.newPassword ?? passwordPolicyHint(policy)} required />
-            <TextField label="再次输入新密码" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={!!errors.repeat} helperText={errors.repeat} required />
+            <TextField
+              label="当前密码"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrent(e.target.value)}
+              error={!!errors.currentPassword}
+              helperText={errors.currentPassword}
+              required
+            />
+            <TextField
+              label="新密码"
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNew(e.target.value)}
+              error={!!errors.newPassword}
+              helperText={errors.newPassword ?? passwordPolicyHint(policy)}
+              required
+            />
+            <TextField
+              label="再次输入新密码"
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              error={!!errors.repeat}
+              helperText={errors.repeat}
+              required
+            />
             <Button type="submit" variant="contained" disabled={saving || !currentPassword || !newPassword}>
               修改密码
             </Button>

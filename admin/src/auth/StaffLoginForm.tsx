@@ -6,7 +6,11 @@ import type { SessionUser } from './session';
 import { RecoveryCodes, TotpEnrolment } from './TotpEnrolment';
 import type { TotpConfirmed } from './totpApi';
 
-type Stage = { kind: 'password' } | { kind: 'otp'; message: string } | { kind: 'enrol'; token: string } | { kind: 'codes'; codes: string[]; session: { token: string; user: SessionUser } };
+type Stage =
+  | { kind: 'password' }
+  | { kind: 'otp'; message: string }
+  | { kind: 'enrol'; token: string }
+  | { kind: 'codes'; codes: string[]; session: { token: string; user: SessionUser } };
 
 /**
  * Username and password; then, when the server answers OTP_REQUIRED, the 6-digit code (or a
@@ -60,12 +64,38 @@ export const StaffLoginForm = () => {
     <Box component="form" onSubmit={submit} noValidate>
       <CardContent>
         <Stack spacing={2}>
-          <TextField name="username" label="用户名" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} disabled={stage.kind === 'otp'} required autoFocus />
-          <TextField name="password" label="密码" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={stage.kind === 'otp'} required />
+          <TextField
+            name="username"
+            label="用户名"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            disabled={stage.kind === 'otp'}
+            required
+            autoFocus
+          />
+          <TextField
+            name="password"
+            label="密码"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            disabled={stage.kind === 'otp'}
+            required
+          />
           {stage.kind === 'otp' && (
             <>
               <Alert severity="info">{stage.message}</Alert>
-              <TextField name="otp" label="验证码" value={otp} onChange={(e) => setOtp(e.target.value.slice(0, 40))} inputProps={{ autoComplete: 'one-time-code' }} helperText="身份验证器上的6位验证码；手机丢失时可输入恢复码" autoFocus />
+              <TextField
+                name="otp"
+                label="验证码"
+                value={otp}
+                onChange={(e) => setOtp(e.target.value.slice(0, 40))}
+                inputProps={{ autoComplete: 'one-time-code' }}
+                helperText="身份验证器上的6位验证码；手机丢失时可输入恢复码"
+                autoFocus
+              />
             </>
           )}
           <Button type="submit" variant="contained" disabled={busy || !username || !password || (stage.kind === 'otp' && !otp)}>

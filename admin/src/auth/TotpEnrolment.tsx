@@ -36,22 +36,50 @@ export const TotpEnrolment = ({ token, replacing = false, onConfirmed }: { token
   return (
     <Box component="form" onSubmit={submit} noValidate>
       <Stack spacing={2} alignItems="center">
-        <Typography variant="body2">用手机上的身份验证器应用（如 Microsoft Authenticator、Google Authenticator）扫描二维码，再输入它显示的6位验证码。</Typography>
+        <Typography variant="body2">
+          用手机上的身份验证器应用（如 Microsoft Authenticator、Google Authenticator）扫描二维码，再输入它显示的6位验证码。
+        </Typography>
         {qr ? <img src={qr.qrPng} alt="两步验证二维码" width={200} height={200} /> : !error && <Typography variant="body2">正在生成二维码…</Typography>}
         {qr && (
           <Typography variant="caption" sx={{ wordBreak: 'break-all' }}>
             无法扫码时手动输入密钥：{qr.secret}
           </Typography>
         )}
-        <TextField name="otp" label="6位验证码" value={otp} onChange={(e) => setOtp(e.target.value.replace(/\D/g, '').slice(0, 6))} inputProps={{ inputMode: 'numeric', autoComplete: 'one-time-code' }} fullWidth />
+        <TextField
+          name="otp"
+          label="6位验证码"
+          value={otp}
+          onChange={(e) => setOtp(e.target.value.replace(/\D/g, '').slice(0, 6))}
+          inputProps={{ inputMode: 'numeric', autoComplete: 'one-time-code' }}
+          fullWidth
+        />
         {replacing && (
           <>
             <Typography variant="body2">更换两步验证须证明您持有当前的验证器：输入旧验证器上的验证码（或一个恢复码），或输入登录密码。</Typography>
-            <TextField name="currentOtp" label="当前验证码或恢复码" value={currentOtp} onChange={(e) => setCurrentOtp(e.target.value)} inputProps={{ autoComplete: 'off' }} fullWidth />
-            <TextField name="currentPassword" label="或登录密码" type="password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} inputProps={{ autoComplete: 'current-password' }} fullWidth />
+            <TextField
+              name="currentOtp"
+              label="当前验证码或恢复码"
+              value={currentOtp}
+              onChange={(e) => setCurrentOtp(e.target.value)}
+              inputProps={{ autoComplete: 'off' }}
+              fullWidth
+            />
+            <TextField
+              name="currentPassword"
+              label="或登录密码"
+              type="password"
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+              inputProps={{ autoComplete: 'current-password' }}
+              fullWidth
+            />
           </>
         )}
-        {error && <Alert severity="error" sx={{ width: '100%' }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ width: '100%' }}>
+            {error}
+          </Alert>
+        )}
         <Button type="submit" variant="contained" disabled={busy || !qr || otp.length !== 6 || !proof} fullWidth>
           确认启用
         </Button>

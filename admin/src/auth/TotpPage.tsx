@@ -23,7 +23,11 @@ export const TotpPage = () => {
         {error && <Alert severity="error">{error}</Alert>}
         {stage === 'enrol' ? (
           // Confirming ends every other session and returns a new token for this one.
-          <TotpEnrolment token={token} replacing={!!status?.enrolled} onConfirmed={(r) => (r.token && renewToken(r.token), setStage({ codes: r.recoveryCodes }))} />
+          <TotpEnrolment
+            token={token}
+            replacing={!!status?.enrolled}
+            onConfirmed={(r) => (r.token && renewToken(r.token), setStage({ codes: r.recoveryCodes }))}
+          />
         ) : typeof stage === 'object' ? (
           <RecoveryCodes codes={stage.codes} doneLabel="完成" onDone={() => (setStage('view'), load())} />
         ) : (
@@ -31,11 +35,14 @@ export const TotpPage = () => {
             <Stack spacing={2} alignItems="flex-start">
               <Typography>
                 状态：{status.enrolled ? '已启用' : '未启用'}
-                {status.enrolled && status.enrolledAt ? `（${new Date(status.enrolledAt).toLocaleString('zh-CN')} 启用，剩余恢复码 ${status.recoveryCodesLeft} 个）` : ''}
+                {status.enrolled && status.enrolledAt
+                  ? `（${new Date(status.enrolledAt).toLocaleString('zh-CN')} 启用，剩余恢复码 ${status.recoveryCodesLeft} 个）`
+                  : ''}
               </Typography>
               {!status.enrolled && status.required && <Alert severity="warning">您的账号须使用两步验证，下次登录时将要求设置。</Alert>}
               <Typography variant="body2" color="text.secondary">
-                启用后，每次登录除密码外还须输入手机身份验证器上的6位验证码。{status.enrolled ? '更换手机时可重新设置：新的二维码确认后，旧的验证器和恢复码即失效。' : ''}
+                启用后，每次登录除密码外还须输入手机身份验证器上的6位验证码。
+                {status.enrolled ? '更换手机时可重新设置：新的二维码确认后，旧的验证器和恢复码即失效。' : ''}
               </Typography>
               <Button variant="contained" onClick={() => setStage('enrol')}>
                 {status.enrolled ? '重新设置' : '启用两步验证'}

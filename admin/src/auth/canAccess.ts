@@ -2,14 +2,7 @@
 // the same rules (and jurisdiction within them) — this mirrors its read scopes and write roles so
 // nobody is shown a page or button that can only end in a 403.
 
-export type Role =
-  | 'city_admin'
-  | 'district_staff'
-  | 'street_staff'
-  | 'community_staff'
-  | 'party_staff'
-  | 'company_staff'
-  | 'resident';
+export type Role = 'city_admin' | 'district_staff' | 'street_staff' | 'community_staff' | 'party_staff' | 'company_staff' | 'resident';
 
 export type AccessRequest = { action: string; resource: string };
 

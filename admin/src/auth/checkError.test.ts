@@ -14,9 +14,11 @@ const user = { id: 1, username: 'd150203', name: '昆都仑区住建局', role: 
 
 describe('authProvider.checkError (checkError.ts)', () => {
   // react-admin then notifies the message and calls authProvider.logout (clearSession) — see test/e2e/admin-session.
-  test('401 SESSION_REVOKED: rejected with the server\'s reason', async () => {
+  test("401 SESSION_REVOKED: rejected with the server's reason", async () => {
     saveSession('old-token', user);
-    await expect(checkError({ status: 401, message: '账号已变更或停用，请重新登录', body: { code: 'SESSION_REVOKED' } })).rejects.toThrow('账号已变更或停用，请重新登录');
+    await expect(checkError({ status: 401, message: '账号已变更或停用，请重新登录', body: { code: 'SESSION_REVOKED' } })).rejects.toThrow(
+      '账号已变更或停用，请重新登录',
+    );
   });
 
   test('401 TOKEN_INVALID: rejected with the generic notice', async () => {

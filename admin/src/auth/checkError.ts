@@ -3,7 +3,10 @@ export type ApiError = { status?: number; message?: string; body?: { code?: stri
 /** What react-admin does with a rejection that keeps the user signed in and sends them elsewhere. */
 export class RedirectWithoutLogout extends Error {
   readonly logoutUser = false;
-  constructor(message: string, readonly redirectTo: string) {
+  constructor(
+    message: string,
+    readonly redirectTo: string,
+  ) {
     super(message);
   }
 }

@@ -17,14 +17,7 @@ const DistrictBarsChart = ({ rows, valueLabel, target, targetLabel, height = 300
       },
     ]}
   >
-    {target != null && (
-      <ChartsReferenceLine
-        y={target}
-        label={targetLabel ?? ''}
-        lineStyle={{ stroke: '#d32f2f', strokeDasharray: '6 4' }}
-        labelAlign="end"
-      />
-    )}
+    {target != null && <ChartsReferenceLine y={target} label={targetLabel ?? ''} lineStyle={{ stroke: '#d32f2f', strokeDasharray: '6 4' }} labelAlign="end" />}
   </BarChart>
 );
 

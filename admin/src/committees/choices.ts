@@ -1,16 +1,9 @@
 // Chinese labels for the committee enums: from @baotou/shared (the same tuples the server's zod
 // schemas and pgEnums use), as choices for the console's lists, filters, forms and exports.
-import {
-  COMMITTEE_ALERT_LABELS,
-  COMMITTEE_KIND_LABELS,
-  COMMITTEE_STATUS_LABELS,
-  CROSS_APPOINTMENT_LABELS,
-  MEMBER_ROLE_LABELS,
-} from '@baotou/shared';
+import { COMMITTEE_ALERT_LABELS, COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, CROSS_APPOINTMENT_LABELS, MEMBER_ROLE_LABELS } from '@baotou/shared';
 import type { Choice } from '../choices';
 
-export const toChoices = (labels: Record<string, string>): Choice[] =>
-  Object.entries(labels).map(([id, name]) => ({ id, name }));
+export const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([id, name]) => ({ id, name }));
 
 export const committeeKindLabels: Record<string, string> = COMMITTEE_KIND_LABELS;
 export const committeeStatusLabels: Record<string, string> = COMMITTEE_STATUS_LABELS;

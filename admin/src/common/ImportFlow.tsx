@@ -1,5 +1,24 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/Upload';
 import { Title, useNotify } from 'react-admin';
@@ -20,7 +39,21 @@ const BUSY = new Set(['validating', 'committing']);
  * - `kinds`: each kind's Chinese name, in the order offered; `hint`: what a person should know first;
  * - `done`: the links shown once imported (the lists the rows went to).
  */
-export function ImportFlow<K extends string>({ title, endpoint, kinds, initialKind, hint, done }: { title: string; endpoint: string; kinds: Record<K, string>; initialKind: K; hint: ReactNode; done: (p: ImportFlowPreview<K>) => ReactNode }) {
+export function ImportFlow<K extends string>({
+  title,
+  endpoint,
+  kinds,
+  initialKind,
+  hint,
+  done,
+}: {
+  title: string;
+  endpoint: string;
+  kinds: Record<K, string>;
+  initialKind: K;
+  hint: ReactNode;
+  done: (p: ImportFlowPreview<K>) => ReactNode;
+}) {
   type Preview = ImportFlowPreview<K>;
   const [kind, setKind] = useState<K>(initialKind);
   const [uploading, setUploading] = useState<number | null>(null);
@@ -36,10 +69,13 @@ export function ImportFlow<K extends string>({ title, endpoint, kinds, initialKi
     if (!preview || !BUSY.has(preview.status)) return;
     const timer = setTimeout(
       () =>
-        getJson<Preview>(`${endpoint}/${preview.id}`).then((p) => {
-          setPreview(p);
-          if (preview.status === 'committing' && p.status === 'committed') notify('导入成功', { type: 'success' });
-        }, (e) => setError((e as Error).message)),
+        getJson<Preview>(`${endpoint}/${preview.id}`).then(
+          (p) => {
+            setPreview(p);
+            if (preview.status === 'committing' && p.status === 'committed') notify('导入成功', { type: 'success' });
+          },
+          (e) => setError((e as Error).message),
+        ),
       300,
     );
     return () => clearTimeout(timer);
@@ -85,15 +121,31 @@ export function ImportFlow<K extends string>({ title, endpoint, kinds, initialKi
           <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
             <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_e, v) => v && (setKind(v), setPreview(null), setError(null))}>
               {(Object.entries(kinds) as [K, string][]).map(([k, label]) => (
-                <ToggleButton key={k} value={k} data-testid={`kind-${k}`}>{label}</ToggleButton>
+                <ToggleButton key={k} value={k} data-testid={`kind-${k}`}>
+                  {label}
+                </ToggleButton>
               ))}
             </ToggleButtonGroup>
-            <Button startIcon={<DownloadIcon />} onClick={() => downloadFile(`${endpoint}/template.xlsx?kind=${kind}`, `${kinds[kind]}导入模板.xlsx`).catch((e) => notify((e as Error).message, { type: 'error' }))}>
+            <Button
+              startIcon={<DownloadIcon />}
+              onClick={() =>
+                downloadFile(`${endpoint}/template.xlsx?kind=${kind}`, `${kinds[kind]}导入模板.xlsx`).catch((e) =>
+                  notify((e as Error).message, { type: 'error' }),
+                )
+              }
+            >
               下载{kinds[kind]}模板
             </Button>
             <Button variant="contained" startIcon={<UploadIcon />} component="label" disabled={uploading !== null || (!!p && BUSY.has(p.status))}>
               选择 .xlsx 文件上传
-              <input ref={fileInput} hidden type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => onFile(e.target.files?.[0])} />
+              <input
+                ref={fileInput}
+                hidden
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                data-testid="import-file"
+                onChange={(e) => onFile(e.target.files?.[0])}
+              />
             </Button>
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -113,15 +165,25 @@ export function ImportFlow<K extends string>({ title, endpoint, kinds, initialKi
               <LinearProgress variant="determinate" value={pct} />
             </Box>
           )}
-          {error && <Alert severity="error" sx={{ mt: 2 }} data-testid="import-error">{error}</Alert>}
-          {p?.status === 'failed' && <Alert severity="error" sx={{ mt: 2 }} data-testid="import-failed">{p.failure ?? '导入失败，请重新上传'}</Alert>}
+          {error && (
+            <Alert severity="error" sx={{ mt: 2 }} data-testid="import-error">
+              {error}
+            </Alert>
+          )}
+          {p?.status === 'failed' && (
+            <Alert severity="error" sx={{ mt: 2 }} data-testid="import-failed">
+              {p.failure ?? '导入失败，请重新上传'}
+            </Alert>
+          )}
         </CardContent>
       </Card>
 
       {p && p.status !== 'validating' && (
         <Card sx={{ mt: 2 }}>
           <CardContent>
-            <Typography variant="h6">{p.fileName}（{kinds[p.kind]}）</Typography>
+            <Typography variant="h6">
+              {p.fileName}（{kinds[p.kind]}）
+            </Typography>
             <Stack direction="row" spacing={1} sx={{ my: 1 }}>
               <Chip label={`共 ${p.counts.total} 行`} />
               <Chip color="success" label={`正确 ${p.counts.valid} 行`} data-testid="count-valid" />
@@ -155,12 +217,25 @@ export function ImportFlow<K extends string>({ title, endpoint, kinds, initialKi
                 {p.status === 'ready' && (
                   <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 2 }}>
                     {p.counts.invalid > 0 && p.counts.valid > 0 && (
-                      <FormControlLabel control={<Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} />} label={`忽略错误行，只导入正确的 ${p.counts.valid} 行`} />
+                      <FormControlLabel
+                        control={<Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} />}
+                        label={`忽略错误行，只导入正确的 ${p.counts.valid} 行`}
+                      />
                     )}
-                    <Button variant="contained" color="primary" disabled={committing || p.counts.valid === 0 || (p.counts.invalid > 0 && !validOnly)} onClick={commit} data-testid="import-commit">
+                    <Button
+                      variant="contained"
+                      color="primary"
+                      disabled={committing || p.counts.valid === 0 || (p.counts.invalid > 0 && !validOnly)}
+                      onClick={commit}
+                      data-testid="import-commit"
+                    >
                       确认导入 {p.counts.invalid > 0 ? p.counts.valid : p.counts.total} 行
                     </Button>
-                    {p.counts.invalid > 0 && <Typography variant="body2" color="text.secondary">或修正错误后重新上传</Typography>}
+                    {p.counts.invalid > 0 && (
+                      <Typography variant="body2" color="text.secondary">
+                        或修正错误后重新上传
+                      </Typography>
+                    )}
                   </Stack>
                 )}
               </>

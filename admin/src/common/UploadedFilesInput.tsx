@@ -54,7 +54,9 @@ export const UploadedFilesInput = ({
 
   return (
     <Box sx={{ my: 1 }}>
-      <Typography variant="body2" color="text.secondary">{label}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 1 }}>
         {files.map((d, i) => (
           <Chip key={d.url} label={d.name} onDelete={() => field.onChange(files.filter((_, j) => j !== i))} data-testid={`${testId}-item`} />
@@ -63,7 +65,14 @@ export const UploadedFilesInput = ({
       {files.length < max && (
         <Button component="label" size="small" variant="outlined" disabled={busy}>
           {busy ? '上传中…' : '上传文件'}
-          <input hidden type="file" accept={UPLOAD_ACCEPT} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+          <input
+            hidden
+            type="file"
+            accept={UPLOAD_ACCEPT}
+            multiple
+            data-testid={`${testId}-file`}
+            onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))}
+          />
         </Button>
       )}
       {/* react-admin keeps a validator's message serialised ("@@react-admin@@\"…\""); ValidationError reads it as the text */}
@@ -102,7 +111,14 @@ export const PhotoUploads = ({ value, onChange, testId, max = 10 }: { value: str
       {value.length < max && (
         <Button component="label" size="small" variant="outlined" disabled={busy}>
           {busy ? '上传中…' : '上传照片'}
-          <input hidden type="file" accept={UPLOAD_IMAGE_ACCEPT} multiple data-testid={`${testId}-file`} onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+          <input
+            hidden
+            type="file"
+            accept={UPLOAD_IMAGE_ACCEPT}
+            multiple
+            data-testid={`${testId}-file`}
+            onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))}
+          />
         </Button>
       )}
     </Box>

@@ -9,7 +9,8 @@ const LABEL_MAPS: Labels[] = (Object.entries(shared) as [string, unknown][])
   .map(([, v]) => v as Labels);
 
 /** Fields that hold a code (status, kind, level, …) by their name; free text (names, usernames, memos) never does. */
-export const CODE_FIELD = /(status|kind|type|level|channel|role|category|result|mode|basis|scale|source|payer|matter|scope|scopeType|state|setting|gender|post|phase|classification|action|target|method|form|item)$/i;
+export const CODE_FIELD =
+  /(status|kind|type|level|channel|role|category|result|mode|basis|scale|source|payer|matter|scope|scopeType|state|setting|gender|post|phase|classification|action|target|method|form|item)$/i;
 
 /** The first shared label of `code` ("in_progress" → "处理中"), or undefined when it is not a code any map knows. */
 export function sharedCodeLabel(code: string): string | undefined {

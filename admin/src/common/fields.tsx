@@ -1,12 +1,4 @@
-import {
-  AutocompleteInput,
-  FunctionField,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectField,
-  type RaRecord,
-} from 'react-admin';
+import { AutocompleteInput, FunctionField, ReferenceField, ReferenceInput, SearchInput, SelectField, type RaRecord } from 'react-admin';
 import type { Choice } from '../choices';
 
 /** A region code shown as its name (regions' id is the administrative division code). */
@@ -28,13 +20,7 @@ type RegionInputProps = {
 /** Searchable region picker; `level` narrows it (a compound belongs to a community). */
 export const RegionInput = ({ source, label, level, validate, alwaysOn: _alwaysOn }: RegionInputProps) => (
   <ReferenceInput source={source} reference="regions" filter={level ? { level } : undefined} sort={{ field: 'id', order: 'ASC' }}>
-    <AutocompleteInput
-      label={label}
-      optionText={regionOptionText}
-      filterToQuery={(q: string) => ({ q })}
-      validate={validate}
-      sx={{ minWidth: 260 }}
-    />
+    <AutocompleteInput label={label} optionText={regionOptionText} filterToQuery={(q: string) => ({ q })} validate={validate} sx={{ minWidth: 260 }} />
   </ReferenceInput>
 );
 

@@ -2,7 +2,15 @@ import { creditItemCreateSchema, filingCreateSchema } from '@baotou/shared';
 import { formFieldErrors, zodFields, zodValidate } from './schemaValidation';
 
 // The console's form checks are shared's schemaFieldErrors (the API's own rules), keyed by the form's field.
-const filing = { projectId: 1, kind: 'contract', documentNo: 'HT-2026-01', validFrom: '2026-01-01', validUntil: '2026-12-31', documents: [{ name: '合同.pdf', url: '/api/uploads/1' }], note: null };
+const filing = {
+  projectId: 1,
+  kind: 'contract',
+  documentNo: 'HT-2026-01',
+  validFrom: '2026-01-01',
+  validUntil: '2026-12-31',
+  documents: [{ name: '合同.pdf', url: '/api/uploads/1' }],
+  note: null,
+};
 
 test('a body the schema accepts has no errors', () => {
   expect(formFieldErrors(filingCreateSchema, filing)).toEqual({});

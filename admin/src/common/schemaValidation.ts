@@ -17,8 +17,7 @@ export function formFieldErrors(schema: Schema, body: unknown, rename: Record<st
 
 /** A form-level validator (react-admin `validate`) from a shared zod schema, on the body the form sends. */
 export const zodValidate =
-  (schema: Schema, toBody: (v: Record<string, unknown>) => unknown, rename?: Record<string, string>) =>
-  (values: Record<string, unknown>) =>
+  (schema: Schema, toBody: (v: Record<string, unknown>) => unknown, rename?: Record<string, string>) => (values: Record<string, unknown>) =>
     formFieldErrors(schema, toBody(values ?? {}), rename);
 
 /**
@@ -26,5 +25,6 @@ export const zodValidate =
  * validation, and file inputs validate at input level): `field(name)` answers the Chinese message of
  * the schema's first issue on that field, checking the whole form so cross-field rules hold too.
  */
-export const zodFields = (schema: Schema, toBody: (v: Record<string, unknown>) => unknown) => (name: string) => (_value: unknown, values: Record<string, unknown>) =>
-  formFieldErrors(schema, toBody(values ?? {}))[name];
+export const zodFields =
+  (schema: Schema, toBody: (v: Record<string, unknown>) => unknown) => (name: string) => (_value: unknown, values: Record<string, unknown>) =>
+    formFieldErrors(schema, toBody(values ?? {}))[name];

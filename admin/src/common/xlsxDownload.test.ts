@@ -4,7 +4,13 @@ import { buildXlsx } from './xlsxDownload';
 // Console exports (issue 9 §11): written with exceljs; a sheet name Excel would refuse does not break the export.
 test('sheets in order with Chinese headers; forbidden and duplicate sheet names made valid; objects as JSON', async () => {
   const data = await buildXlsx([
-    { name: '工单统计 2025/01/01至2025/03/31 [全部]*', rows: [['区', '工单数'], ['昆都仑区', 12]] },
+    {
+      name: '工单统计 2025/01/01至2025/03/31 [全部]*',
+      rows: [
+        ['区', '工单数'],
+        ['昆都仑区', 12],
+      ],
+    },
     { name: '工单统计 2025/01/01至2025/03/31 [全部]*', rows: [['备注'], [{ a: 1 }], [null]] },
     { name: '', rows: [['x']] },
   ]);

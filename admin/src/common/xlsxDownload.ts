@@ -17,7 +17,11 @@ export type SheetSpec = {
 const cellValue = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
 
 const sheetName = (name: string, taken: Set<string>) => {
-  let n = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  let n =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${n.slice(0, 28)}(${i})`;
   taken.add(n.toLowerCase());
   return n;

@@ -79,9 +79,7 @@ export const xlsxExporter =
     const sheetName = (resourcesZh[resource].name as string).split('|')[0].trim();
     const props = await exportProperties(resource, sheetName, records.length);
     if (props === null) return;
-    const related = await Promise.all(
-      references.map(async (ref) => [ref, await fetchReferenced(dataProvider, records, ref.field, ref.resource)] as const),
-    );
+    const related = await Promise.all(references.map(async (ref) => [ref, await fetchReferenced(dataProvider, records, ref.field, ref.resource)] as const));
     const names = resourcesZh[resource].fields as Record<string, string>;
     const numericSet = new Set(numeric);
     // Every shared label map: the whole of @baotou/shared, so loaded with the export, not with the console.
@@ -99,8 +97,6 @@ export const xlsxExporter =
         return cell(field, record[field], numericSet, enums, codes);
       }),
     );
-    const widths = header.map((h, i) =>
-      Math.min(40, Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6)),
-    );
+    const widths = header.map((h, i) => Math.min(40, Math.max(h.length * 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2), 6)));
     await downloadXlsx(exportFileName(sheetName), [{ name: sheetName, rows: [header, ...rows], widths }], props);
   };

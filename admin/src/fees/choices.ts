@@ -1,4 +1,13 @@
-import { formatYuan, BILL_PAYER_LABELS, BILL_STATUS_LABELS, BILLING_CYCLE_LABELS, BILLING_RUN_STATUS_LABELS, COLLECTION_GROUP_LABELS, FEE_ITEM_KIND_LABELS, PAYMENT_METHOD_LABELS } from '@baotou/shared';
+import {
+  formatYuan,
+  BILL_PAYER_LABELS,
+  BILL_STATUS_LABELS,
+  BILLING_CYCLE_LABELS,
+  BILLING_RUN_STATUS_LABELS,
+  COLLECTION_GROUP_LABELS,
+  FEE_ITEM_KIND_LABELS,
+  PAYMENT_METHOD_LABELS,
+} from '@baotou/shared';
 
 const toChoices = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
 

@@ -83,7 +83,15 @@ export function ActionDialog<T extends FieldValues>({
 
   return (
     <>
-      <Button label={label} onClick={(e) => { e.stopPropagation(); setOpen(true); }} color={color} variant={variant}>
+      <Button
+        label={label}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+        color={color}
+        variant={variant}
+      >
         {icon as any}
       </Button>
       <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} onClick={(e) => e.stopPropagation()}>
@@ -94,7 +102,9 @@ export function ActionDialog<T extends FieldValues>({
           </DialogContent>
           {pending && (
             <DialogContent>
-              <Alert severity="warning" data-testid="fund-confirm">{confirm?.(pending)}</Alert>
+              <Alert severity="warning" data-testid="fund-confirm">
+                {confirm?.(pending)}
+              </Alert>
             </DialogContent>
           )}
           {error && (

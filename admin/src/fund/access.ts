@@ -4,17 +4,7 @@
 // proposing and submitting are the serving company's (or a committee member's, in the mini-program).
 import { usePermissions } from 'react-admin';
 
-export type FundAction =
-  | 'deposit'
-  | 'allocate'
-  | 'reverse'
-  | 'refund'
-  | 'create_application'
-  | 'submit'
-  | 'review'
-  | 'supervise'
-  | 'accept'
-  | 'disburse';
+export type FundAction = 'deposit' | 'allocate' | 'reverse' | 'refund' | 'create_application' | 'submit' | 'review' | 'supervise' | 'accept' | 'disburse';
 
 const BUREAU_MANAGERS = ['city_admin', 'district_staff'];
 
@@ -31,8 +21,7 @@ export const FUND_ACTION_ROLES: Record<FundAction, readonly string[]> = {
   disburse: BUREAU_MANAGERS,
 };
 
-export const mayFund = (role: string | null | undefined, action: FundAction): boolean =>
-  !!role && FUND_ACTION_ROLES[action].includes(role);
+export const mayFund = (role: string | null | undefined, action: FundAction): boolean => !!role && FUND_ACTION_ROLES[action].includes(role);
 
 export const useMayFund = (action: FundAction): boolean => {
   const { permissions } = usePermissions<string | null>();

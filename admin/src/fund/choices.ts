@@ -1,12 +1,6 @@
 // Chinese labels for the fund enums, from @baotou/shared (DOMAIN.md §3; the same tuples the
 // server's zod schemas and pgEnums use).
-import {
-  EMERGENCY_KIND_LABELS,
-  FUND_APPLICATION_STATUS_LABELS,
-  FUND_ENTRY_KIND_LABELS,
-  FUND_LEDGER_STATUS_LABELS,
-  VOTE_SCOPE_LABELS,
-} from '@baotou/shared';
+import { EMERGENCY_KIND_LABELS, FUND_APPLICATION_STATUS_LABELS, FUND_ENTRY_KIND_LABELS, FUND_LEDGER_STATUS_LABELS, VOTE_SCOPE_LABELS } from '@baotou/shared';
 import type { Choice } from '../choices';
 
 const toChoices = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([id, name]) => ({ id, name }));

@@ -3,9 +3,7 @@ import { raZh } from './zh';
 
 // Every key react-admin's English set defines must exist in ours, or the UI falls back to English.
 const keys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) =>
-    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 
 describe('zh-CN messages', () => {
   it('cover every key of ra-language-english', () => {

@@ -1,12 +1,27 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  type RaRecord,
+} from 'react-admin';
 import { JOB_STATE_LABELS, jobResultText } from '@baotou/shared';
 import { EnumField } from '../common/fields';
 import { downloadExportFile, serverXlsxExporter } from '../common/serverExport';
 
 const stateChoices = Object.entries(JOB_STATE_LABELS).map(([id, name]) => ({ id, name }));
 
-const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="任务名称" />, <SelectInput key="state" source="state" label="状态" choices={stateChoices} alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="任务名称" />,
+  <SelectInput key="state" source="state" label="状态" choices={stateChoices} alwaysOn />,
+];
 
 /** Done of total as a bar and "1,200 / 20,000"; a note (e.g. the step) under it. */
 export const JobProgress = ({ record }: { record?: RaRecord }) => {
@@ -17,8 +32,14 @@ export const JobProgress = ({ record }: { record?: RaRecord }) => {
   return (
     <Box sx={{ minWidth: 160 }}>
       <LinearProgress variant="determinate" value={percent} aria-label="进度" />
-      <Typography variant="caption">{total > 0 ? `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}` : r.state === 'completed' ? '完成' : '—'}</Typography>
-      {note ? <Typography variant="caption" display="block">{note}</Typography> : null}
+      <Typography variant="caption">
+        {total > 0 ? `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}` : r.state === 'completed' ? '完成' : '—'}
+      </Typography>
+      {note ? (
+        <Typography variant="caption" display="block">
+          {note}
+        </Typography>
+      ) : null}
     </Box>
   );
 };
@@ -82,4 +103,3 @@ export const show = () => (
     </SimpleShowLayout>
   </Show>
 );
-

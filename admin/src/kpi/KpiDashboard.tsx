@@ -41,7 +41,9 @@ const actualText = (f: KpiFigure) => (f.actual ? formatActual(f.actual) : NO_DAT
 const pairText = (f: KpiFigure) => (f.actual ? formatActualParts(f.indicator, f.actual) : '');
 
 const MetChip = ({ f }: { f: KpiFigure }) =>
-  f.met === null ? null : <Chip size="small" color={f.met ? 'success' : 'warning'} label={f.met ? '已达标' : formatGap(f.indicator, { value: null, met: f.met, gap: f.gap })} />;
+  f.met === null ? null : (
+    <Chip size="small" color={f.met ? 'success' : 'warning'} label={f.met ? '已达标' : formatGap(f.indicator, { value: null, met: f.met, gap: f.gap })} />
+  );
 
 /** One indicator's card: actual, target, gap, the note on history, a link to the rows behind it. */
 const IndicatorCard = ({ f, selected, onSelect }: { f: KpiFigure; selected: boolean; onSelect: () => void }) => (
@@ -51,12 +53,27 @@ const IndicatorCard = ({ f, selected, onSelect }: { f: KpiFigure; selected: bool
     onClick={onSelect}
   >
     <CardContent>
-      <Typography variant="subtitle2" color="text.secondary">{KPI_INDICATOR_LABELS[f.indicator]}</Typography>
-      <Typography variant="h5" data-testid="kpi-actual">{actualText(f)}</Typography>
-      <Typography variant="body2" color="text.secondary">{pairText(f)}</Typography>
-      <Typography variant="body2" data-testid="kpi-target">目标：{formatTarget(f.indicator, f.target)}</Typography>
-      <Box sx={{ mt: 0.5, minHeight: 24 }}><MetChip f={f} /></Box>
-      {f.note && <Typography variant="caption" color={f.history === 'missing' ? 'warning.main' : 'text.secondary'} display="block">{f.history === 'missing' ? '历史记录缺失：' : ''}{f.note}</Typography>}
+      <Typography variant="subtitle2" color="text.secondary">
+        {KPI_INDICATOR_LABELS[f.indicator]}
+      </Typography>
+      <Typography variant="h5" data-testid="kpi-actual">
+        {actualText(f)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {pairText(f)}
+      </Typography>
+      <Typography variant="body2" data-testid="kpi-target">
+        目标：{formatTarget(f.indicator, f.target)}
+      </Typography>
+      <Box sx={{ mt: 0.5, minHeight: 24 }}>
+        <MetChip f={f} />
+      </Box>
+      {f.note && (
+        <Typography variant="caption" color={f.history === 'missing' ? 'warning.main' : 'text.secondary'} display="block">
+          {f.history === 'missing' ? '历史记录缺失：' : ''}
+          {f.note}
+        </Typography>
+      )}
       {f.drill && (
         <Link href={drillHref(f.drill)} onClick={(e) => e.stopPropagation()} data-testid={`kpi-drill-${f.indicator}`} variant="body2">
           查看明细
@@ -74,7 +91,18 @@ function useTrend(year: number, regionCode: string | undefined, indicator: KpiIn
     setByYear({});
     // only years with targets: a year without them is a 400 (NO_TARGETS)
     targetYears()
-      .then((years) => Promise.all(years.filter((y) => y <= thisYear).map((y) => fetchKpi({ year: y, regionCode }).then((rows) => [y, rows] as const, () => null))))
+      .then((years) =>
+        Promise.all(
+          years
+            .filter((y) => y <= thisYear)
+            .map((y) =>
+              fetchKpi({ year: y, regionCode }).then(
+                (rows) => [y, rows] as const,
+                () => null,
+              ),
+            ),
+        ),
+      )
       .then(
         (results) => live && setByYear(Object.fromEntries(results.filter((r): r is readonly [number, KpiFigure[]] => !!r))),
         () => undefined,
@@ -113,7 +141,10 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
   // the year shown first: this year if it has targets, else the latest year that has them
   useEffect(() => {
     if (year !== null) return;
-    latestTargetYear().then((y) => setYear(y ?? thisYear), () => setYear(thisYear));
+    latestTargetYear().then(
+      (y) => setYear(y ?? thisYear),
+      () => setYear(thisYear),
+    );
   }, [year]);
 
   useEffect(() => {
@@ -125,7 +156,12 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
       (r) => {
         if (!live) return;
         setRows(r);
-        if (!regionCode && role === 'city_admin') setDistricts(r.filter((f) => f.indicator === 'committee_formation' && f.regionCode.length === 6 && f.regionCode !== r[r.length - 1].regionCode).map((f) => ({ code: f.regionCode, name: f.regionName })));
+        if (!regionCode && role === 'city_admin')
+          setDistricts(
+            r
+              .filter((f) => f.indicator === 'committee_formation' && f.regionCode.length === 6 && f.regionCode !== r[r.length - 1].regionCode)
+              .map((f) => ({ code: f.regionCode, name: f.regionName })),
+          );
       },
       (e) => live && setError((e as Error).message || '加载失败'),
     );
@@ -156,9 +192,26 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
         <CardContent>
           {/* wraps rather than squeezing: at 1366 px the title stood in six lines and 考核报告 PDF one word a line */}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap flexWrap="wrap" alignItems={{ md: 'center' }}>
-            <Typography variant="h6" sx={{ flexGrow: 1, minWidth: 300 }}>七项年度目标（包府办发〔2022〕73号 三）</Typography>
-            <MuiTextField select size="small" label="年度" value={year ?? ''} onChange={(e) => { setYear(Number(e.target.value)); setAsOf(''); }} sx={{ minWidth: 110 }} inputProps={{ 'data-testid': 'kpi-year' }}>
-              {kpiYears.map((y) => <MenuItem key={y} value={y}>{y}年</MenuItem>)}
+            <Typography variant="h6" sx={{ flexGrow: 1, minWidth: 300 }}>
+              七项年度目标（包府办发〔2022〕73号 三）
+            </Typography>
+            <MuiTextField
+              select
+              size="small"
+              label="年度"
+              value={year ?? ''}
+              onChange={(e) => {
+                setYear(Number(e.target.value));
+                setAsOf('');
+              }}
+              sx={{ minWidth: 110 }}
+              inputProps={{ 'data-testid': 'kpi-year' }}
+            >
+              {kpiYears.map((y) => (
+                <MenuItem key={y} value={y}>
+                  {y}年
+                </MenuItem>
+              ))}
             </MuiTextField>
             <MuiTextField
               type="date"
@@ -171,18 +224,38 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
               helperText={asOf || year === null ? '' : year < thisYear ? `默认 ${year}年12月31日` : '默认今天'}
             />
             {role === 'city_admin' && districts.length > 0 && (
-              <MuiTextField select size="small" label="区域" value={regionCode ?? ''} onChange={(e) => setRegionCode(e.target.value || undefined)} sx={{ minWidth: 140 }}>
+              <MuiTextField
+                select
+                size="small"
+                label="区域"
+                value={regionCode ?? ''}
+                onChange={(e) => setRegionCode(e.target.value || undefined)}
+                sx={{ minWidth: 140 }}
+              >
                 <MenuItem value="">全市</MenuItem>
-                {districts.map((d) => <MenuItem key={d.code} value={d.code}>{d.name}</MenuItem>)}
+                {districts.map((d) => (
+                  <MenuItem key={d.code} value={d.code}>
+                    {d.name}
+                  </MenuItem>
+                ))}
               </MuiTextField>
             )}
-            <Button startIcon={<DownloadIcon />} onClick={() => download('pdf')} disabled={!rows} data-testid="kpi-report-pdf" sx={{ whiteSpace: 'nowrap' }}>考核报告 PDF</Button>
-            <Button startIcon={<DownloadIcon />} onClick={() => download('xlsx')} disabled={!rows} sx={{ whiteSpace: 'nowrap' }}>考核报告 Excel</Button>
+            <Button startIcon={<DownloadIcon />} onClick={() => download('pdf')} disabled={!rows} data-testid="kpi-report-pdf" sx={{ whiteSpace: 'nowrap' }}>
+              考核报告 PDF
+            </Button>
+            <Button startIcon={<DownloadIcon />} onClick={() => download('xlsx')} disabled={!rows} sx={{ whiteSpace: 'nowrap' }}>
+              考核报告 Excel
+            </Button>
           </Stack>
           {error && (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="kpi-error">
               {error}
-              {role === 'city_admin' && <> <Link href="#/kpi-targets/create">录入年度目标</Link></>}
+              {role === 'city_admin' && (
+                <>
+                  {' '}
+                  <Link href="#/kpi-targets/create">录入年度目标</Link>
+                </>
+              )}
             </Alert>
           )}
         </CardContent>
@@ -191,16 +264,26 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
       {rows && (
         <>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
-            {scope.map((f) => <IndicatorCard key={f.indicator} f={f} selected={f.indicator === indicator} onSelect={() => setIndicator(f.indicator)} />)}
+            {scope.map((f) => (
+              <IndicatorCard key={f.indicator} f={f} selected={f.indicator === indicator} onSelect={() => setIndicator(f.indicator)} />
+            ))}
           </Box>
           <ToggleButtonGroup size="small" exclusive value={indicator} onChange={(_e, v) => v && setIndicator(v)} sx={{ mb: 1, flexWrap: 'wrap' }}>
-            {KPI_INDICATORS.map((i) => <ToggleButton key={i} value={i}>{KPI_INDICATOR_LABELS[i]}</ToggleButton>)}
+            {KPI_INDICATORS.map((i) => (
+              <ToggleButton key={i} value={i}>
+                {KPI_INDICATOR_LABELS[i]}
+              </ToggleButton>
+            ))}
           </ToggleButtonGroup>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{KPI_INDICATOR_DEFINITIONS[indicator]}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {KPI_INDICATOR_DEFINITIONS[indicator]}
+          </Typography>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }}>
             <Card sx={{ flex: 2 }}>
               <CardContent>
-                <Typography variant="subtitle1">{KPI_INDICATOR_LABELS[indicator]} · 分{groupName}</Typography>
+                <Typography variant="subtitle1">
+                  {KPI_INDICATOR_LABELS[indicator]} · 分{groupName}
+                </Typography>
                 {regions.length ? (
                   <DistrictBars
                     rows={regions.map((r) => ({ code: r.regionCode, name: r.regionName, value: chartValue(r) ?? 0 }))}
@@ -218,7 +301,11 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
             <Card sx={{ flex: 1 }}>
               <CardContent>
                 <Typography variant="subtitle1">历年趋势</Typography>
-                {trend.length ? <TrendLine points={trend} valueLabel={KPI_INDICATOR_LABELS[indicator]} format={chartFormat(indicator)} height={280} /> : <Typography sx={{ mt: 2 }}>{NO_DATA}</Typography>}
+                {trend.length ? (
+                  <TrendLine points={trend} valueLabel={KPI_INDICATOR_LABELS[indicator]} format={chartFormat(indicator)} height={280} />
+                ) : (
+                  <Typography sx={{ mt: 2 }}>{NO_DATA}</Typography>
+                )}
               </CardContent>
             </Card>
           </Stack>
@@ -228,7 +315,9 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
                 <TableHead>
                   <TableRow>
                     <TableCell>区域</TableCell>
-                    {KPI_INDICATORS.map((i) => <TableCell key={i}>{KPI_INDICATOR_LABELS[i]}</TableCell>)}
+                    {KPI_INDICATORS.map((i) => (
+                      <TableCell key={i}>{KPI_INDICATOR_LABELS[i]}</TableCell>
+                    ))}
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -241,7 +330,12 @@ export const KpiDashboard = ({ embedded = false }: { embedded?: boolean }) => {
                         return (
                           <TableCell key={i}>
                             {f.drill ? <Link href={drillHref(f.drill)}>{actualText(f)}</Link> : actualText(f)}
-                            {f.met === false && <Typography component="span" variant="caption" color="warning.main"> 未达标</Typography>}
+                            {f.met === false && (
+                              <Typography component="span" variant="caption" color="warning.main">
+                                {' '}
+                                未达标
+                              </Typography>
+                            )}
                           </TableCell>
                         );
                       })}

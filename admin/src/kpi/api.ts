@@ -29,7 +29,9 @@ export const drillHref = (d: NonNullable<KpiFigure['drill']>) => `#/${d.resource
 
 /** The years that have targets set (GET /api/kpi-targets), newest first. */
 export async function targetYears(): Promise<number[]> {
-  const rows = await getJson<{ year: number }[]>(`/kpi-targets?filter=${encodeURIComponent('{}')}&sort=${encodeURIComponent('["year","DESC"]')}&range=${encodeURIComponent('[0,499]')}`);
+  const rows = await getJson<{ year: number }[]>(
+    `/kpi-targets?filter=${encodeURIComponent('{}')}&sort=${encodeURIComponent('["year","DESC"]')}&range=${encodeURIComponent('[0,499]')}`,
+  );
   return [...new Set(rows.map((r) => r.year))];
 }
 

@@ -16,7 +16,13 @@ export const NotificationBell = () => {
   const count = total ?? 0;
   return (
     <Tooltip title={count ? `${count} 条未读通知` : '通知'}>
-      <IconButton color="inherit" component={Link} to={`/notifications?filter=${encodeURIComponent(JSON.stringify(UNREAD))}`} aria-label="通知" data-testid="notification-bell">
+      <IconButton
+        color="inherit"
+        component={Link}
+        to={`/notifications?filter=${encodeURIComponent(JSON.stringify(UNREAD))}`}
+        aria-label="通知"
+        data-testid="notification-bell"
+      >
         <Badge badgeContent={count} color="error" max={99} data-testid="notification-count">
           <NotificationsIcon />
         </Badge>

@@ -60,7 +60,15 @@ export const NotificationList = () => {
   const navigate = useNavigate();
   const refresh = useRefresh();
   return (
-    <List filters={filters} filterDefaultValues={{ unread: true }} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={exporter} actions={<Actions />} empty={false}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ unread: true }}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+      exporter={exporter}
+      actions={<Actions />}
+      empty={false}
+    >
       <Datagrid
         bulkActionButtons={false}
         rowClick={(_id, _resource, record) => {
@@ -74,7 +82,10 @@ export const NotificationList = () => {
         <EnumField source="kind" label={F.kind} choices={kindChoices} />
         <TextField source="title" label={F.title} sortable={false} />
         <TextField source="body" label={F.body} sortable={false} />
-        <FunctionField label={F.readAt} render={(r: RaRecord) => (r.readAt ? <Chip size="small" label="已读" /> : <Chip size="small" color="primary" label="未读" />)} />
+        <FunctionField
+          label={F.readAt}
+          render={(r: RaRecord) => (r.readAt ? <Chip size="small" label="已读" /> : <Chip size="small" color="primary" label="未读" />)}
+        />
       </Datagrid>
     </List>
   );

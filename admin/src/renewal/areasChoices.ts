@@ -1,9 +1,4 @@
-import {
-  ASSESSMENT_RESULT_LABELS,
-  RENOVATION_STATUS_LABELS,
-  SUBSIDY_BATCH_STATUS_LABELS,
-  SUBSIDY_USAGE_CATEGORY_LABELS,
-} from '@baotou/shared';
+import { ASSESSMENT_RESULT_LABELS, RENOVATION_STATUS_LABELS, SUBSIDY_BATCH_STATUS_LABELS, SUBSIDY_USAGE_CATEGORY_LABELS } from '@baotou/shared';
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
 

@@ -24,7 +24,12 @@ export const AuthImage = ({ id, size = 96 }: { id: number; size?: number }) => {
     };
   }, [id]);
   if (!url) return <span style={{ display: 'inline-block', width: size, height: size, background: '#eee', marginRight: 8 }} />;
-  if (mime === 'application/pdf') return <a href={url} download={`upload-${id}.pdf`} style={{ marginRight: 8 }}>PDF 附件 {id}</a>;
+  if (mime === 'application/pdf')
+    return (
+      <a href={url} download={`upload-${id}.pdf`} style={{ marginRight: 8 }}>
+        PDF 附件 {id}
+      </a>
+    );
   return (
     <a href={url} target="_blank" rel="noreferrer">
       <img src={url} alt={`照片 ${id}`} className="ticket-photo" style={{ width: size, height: size, objectFit: 'cover', marginRight: 8, borderRadius: 4 }} />

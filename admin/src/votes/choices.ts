@@ -1,12 +1,5 @@
 // Chinese labels for the vote enums, from @baotou/shared (DOMAIN.md §1).
-import {
-  BALLOT_CHANNEL_LABELS,
-  BALLOT_CHOICE_LABELS,
-  VOTE_KIND_LABELS,
-  VOTE_MATTER_LABELS,
-  VOTE_SCOPE_LABELS,
-  VOTE_STATUS_LABELS,
-} from '@baotou/shared';
+import { BALLOT_CHANNEL_LABELS, BALLOT_CHOICE_LABELS, VOTE_KIND_LABELS, VOTE_MATTER_LABELS, VOTE_SCOPE_LABELS, VOTE_STATUS_LABELS } from '@baotou/shared';
 import { toChoices } from '../committees/choices';
 
 export const voteMatterLabels: Record<string, string> = VOTE_MATTER_LABELS;

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react'
+import type { CSSProperties } from 'react';
 
 /**
  * The H5 build's file chooser with a Chinese face (issue 16 §3): a browser's own file input says
@@ -6,13 +6,20 @@ import type { CSSProperties } from 'react'
  * that reads `label` and opens it. H5 only — the WeChat build uses Taro.chooseImage/chooseMessageFile.
  * `onChange` gets the input's change event (files, and value to reset after reading).
  */
-export function FileInput({ label, accept, multiple = false, disabled = false, className = 'file-input-label', onChange }: {
-  label: string
-  accept: string
-  multiple?: boolean
-  disabled?: boolean
-  className?: string
-  onChange: (e: { target: { files: FileList | null; value: string } }) => void
+export function FileInput({
+  label,
+  accept,
+  multiple = false,
+  disabled = false,
+  className = 'file-input-label',
+  onChange,
+}: {
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  disabled?: boolean;
+  className?: string;
+  onChange: (e: { target: { files: FileList | null; value: string } }) => void;
 }) {
   const style: CSSProperties = {
     display: 'inline-block',
@@ -22,11 +29,19 @@ export function FileInput({ label, accept, multiple = false, disabled = false, c
     borderRadius: '6px',
     color: disabled ? '#c8c9cc' : '#1989fa',
     cursor: disabled ? 'not-allowed' : 'pointer',
-  }
+  };
   return (
     <label className={className} style={style}>
       {label}
-      <input className='file-input' type='file' accept={accept} multiple={multiple} disabled={disabled} style={{ display: 'none' }} onChange={onChange as never} />
+      <input
+        className="file-input"
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        disabled={disabled}
+        style={{ display: 'none' }}
+        onChange={onChange as never}
+      />
     </label>
-  )
+  );
 }

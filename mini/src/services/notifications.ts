@@ -1,23 +1,23 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
-import { request } from './request'
+import { request } from './request';
 
-export type SubscribeTopic = 'ticket' | 'vote' | 'fund'
+export type SubscribeTopic = 'ticket' | 'vote' | 'fund';
 
-let templates: Partial<Record<SubscribeTopic, string>> | undefined
-let loading: Promise<void> | undefined
+let templates: Partial<Record<SubscribeTopic, string>> | undefined;
+let loading: Promise<void> | undefined;
 
 /** Loads the subscribe-message template ids (server settings) ahead of the tap that needs them. */
 export function preloadSubscribeTemplates(): void {
-  if (process.env.TARO_ENV === 'h5' || templates || loading) return
+  if (process.env.TARO_ENV === 'h5' || templates || loading) return;
   loading = request<Record<SubscribeTopic, string>>('/mini/notification-templates', { auth: false, loading: false, toast: false })
     .then((t) => {
-      templates = t
+      templates = t;
     })
     .catch(() => undefined)
     .finally(() => {
-      loading = undefined
-    })
+      loading = undefined;
+    });
 }
 
 /**
@@ -27,9 +27,9 @@ export function preloadSubscribeTemplates(): void {
  * WeChat) it does nothing.
  */
 export function askSubscription(topic: SubscribeTopic): Promise<void> {
-  const id = templates?.[topic]
-  if (process.env.TARO_ENV === 'h5' || !id) return Promise.resolve()
+  const id = templates?.[topic];
+  if (process.env.TARO_ENV === 'h5' || !id) return Promise.resolve();
   return Taro.requestSubscribeMessage({ tmplIds: [id], entityIds: [] } as never)
     .then(() => undefined)
-    .catch(() => undefined)
+    .catch(() => undefined);
 }

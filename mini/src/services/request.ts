@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
-import { login } from './auth'
+import { login } from './auth';
 
 // H5 is served by the platform itself, so same origin; weapp calls the configured host.
-const BASE = process.env.TARO_ENV === 'h5' ? '/api' : API_BASE
-const TOKEN_KEY = 'token'
+const BASE = process.env.TARO_ENV === 'h5' ? '/api' : API_BASE;
+const TOKEN_KEY = 'token';
 
 export class ApiError extends Error {
   constructor(
@@ -13,41 +13,41 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
   ) {
-    super(message)
-    this.name = 'ApiError'
+    super(message);
+    this.name = 'ApiError';
   }
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  data?: unknown
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  data?: unknown;
   /** Send the resident's token, logging in first when there is none (default true). */
-  auth?: boolean
+  auth?: boolean;
   /** Loading text shown while waiting; false for background calls (default '加载中'). */
-  loading?: string | false
+  loading?: string | false;
   /** Show the server's Chinese error message as a toast (default true). */
-  toast?: boolean
+  toast?: boolean;
 }
 
 export function getToken(): string {
-  return Taro.getStorageSync(TOKEN_KEY) || ''
+  return Taro.getStorageSync(TOKEN_KEY) || '';
 }
 
 export function setToken(token: string): void {
-  Taro.setStorageSync(TOKEN_KEY, token)
+  Taro.setStorageSync(TOKEN_KEY, token);
 }
 
 export function clearToken(): void {
-  Taro.removeStorageSync(TOKEN_KEY)
+  Taro.removeStorageSync(TOKEN_KEY);
 }
 
 // Concurrent requests share one loading overlay; it closes when the last one settles.
-let loadingCount = 0
+let loadingCount = 0;
 function startLoading(title: string) {
-  if (loadingCount++ === 0) Taro.showLoading({ title, mask: true })
+  if (loadingCount++ === 0) Taro.showLoading({ title, mask: true });
 }
 function stopLoading() {
-  if (loadingCount > 0 && --loadingCount === 0) Taro.hideLoading()
+  if (loadingCount > 0 && --loadingCount === 0) Taro.hideLoading();
 }
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -56,19 +56,19 @@ const STATUS_MESSAGES: Record<number, string> = {
   403: '没有权限进行此操作',
   404: '要找的内容不存在',
   409: '操作与当前状态冲突',
-}
+};
 
 function toApiError(status: number, body: any): ApiError {
-  const e = body && typeof body === 'object' ? body.error : undefined
-  const message = (e && e.message) || STATUS_MESSAGES[status] || '服务暂不可用，请稍后重试'
-  return new ApiError((e && e.code) || `HTTP_${status}`, status, message, e && e.fields)
+  const e = body && typeof body === 'object' ? body.error : undefined;
+  const message = (e && e.message) || STATUS_MESSAGES[status] || '服务暂不可用，请稍后重试';
+  return new ApiError((e && e.code) || `HTTP_${status}`, status, message, e && e.fields);
 }
 
 async function send<T>(path: string, opts: RequestOptions, retryOn401: boolean): Promise<T> {
-  const auth = opts.auth !== false
-  if (auth && !getToken()) await login()
-  const token = auth ? getToken() : ''
-  let res: Taro.request.SuccessCallbackResult<any>
+  const auth = opts.auth !== false;
+  if (auth && !getToken()) await login();
+  const token = auth ? getToken() : '';
+  let res: Taro.request.SuccessCallbackResult<any>;
   try {
     res = await Taro.request({
       url: BASE + path,
@@ -78,23 +78,23 @@ async function send<T>(path: string, opts: RequestOptions, retryOn401: boolean):
         'Content-Type': 'application/json',
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
       },
-    })
+    });
   } catch {
-    throw new ApiError('NETWORK', 0, '网络异常，请稍后重试')
+    throw new ApiError('NETWORK', 0, '网络异常，请稍后重试');
   }
-  const status = res.statusCode
+  const status = res.statusCode;
   if (status === 401 && auth && retryOn401) {
     // The token expired or was revoked: forget it, log in again, retry once.
-    clearToken()
-    await login()
-    return send<T>(path, opts, false)
+    clearToken();
+    await login();
+    return send<T>(path, opts, false);
   }
   if (status >= 200 && status < 300) {
-    keepRenewedToken(token, res.header)
-    return res.data as T
+    keepRenewedToken(token, res.header);
+    return res.data as T;
   }
-  if (status === 401) clearToken()
-  throw toApiError(status, res.data)
+  if (status === 401) clearToken();
+  throw toApiError(status, res.data);
 }
 
 /**
@@ -103,30 +103,30 @@ async function send<T>(path: string, opts: RequestOptions, retryOn401: boolean):
  * one stored. Resident tokens are never renewed this way.
  */
 function keepRenewedToken(sent: string, header: Record<string, string> | undefined) {
-  if (!sent || !header) return
-  const renewed = header['X-Session-Token'] ?? header['x-session-token']
-  if (renewed && getToken() === sent) setToken(renewed)
+  if (!sent || !header) return;
+  const renewed = header['X-Session-Token'] ?? header['x-session-token'];
+  if (renewed && getToken() === sent) setToken(renewed);
 }
 
 /** The one way pages reach the server: token, Chinese error toast, loading cleared on every path. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const loading = opts.loading ?? '加载中'
-  if (loading) startLoading(loading)
-  let error: ApiError | undefined
-  let result: T | undefined
+  const loading = opts.loading ?? '加载中';
+  if (loading) startLoading(loading);
+  let error: ApiError | undefined;
+  let result: T | undefined;
   try {
-    result = await send<T>(path, opts, true)
+    result = await send<T>(path, opts, true);
   } catch (e) {
-    error = e instanceof ApiError ? e : new ApiError('CLIENT', 0, (e as Error)?.message || '操作失败')
+    error = e instanceof ApiError ? e : new ApiError('CLIENT', 0, (e as Error)?.message || '操作失败');
   } finally {
-    if (loading) stopLoading()
+    if (loading) stopLoading();
   }
   if (error) {
     // After hideLoading: on weapp the two share one overlay, so a toast shown first would vanish.
-    if (opts.toast !== false) Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
-    throw error
+    if (opts.toast !== false) Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
+    throw error;
   }
-  return result as T
+  return result as T;
 }
 
 /**
@@ -135,34 +135,34 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
  * the content; its Chinese refusal is shown as a toast like any other.
  */
 export async function uploadFile(source: string | Blob): Promise<{ id: number; mime: string; size: number; url: string }> {
-  if (!getToken()) await login()
-  startLoading('上传中')
-  let status = 0
-  let body: any
+  if (!getToken()) await login();
+  startLoading('上传中');
+  let status = 0;
+  let body: any;
   try {
     if (typeof source !== 'string') {
-      const form = new FormData()
-      form.append('file', source)
-      const res = await fetch(`${BASE}/uploads`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${getToken()}` } })
-      status = res.status
-      body = await res.json().catch(() => undefined)
+      const form = new FormData();
+      form.append('file', source);
+      const res = await fetch(`${BASE}/uploads`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${getToken()}` } });
+      status = res.status;
+      body = await res.json().catch(() => undefined);
     } else {
-      const res = await Taro.uploadFile({ url: `${BASE}/uploads`, filePath: source, name: 'file', header: { Authorization: `Bearer ${getToken()}` } })
-      status = res.statusCode
+      const res = await Taro.uploadFile({ url: `${BASE}/uploads`, filePath: source, name: 'file', header: { Authorization: `Bearer ${getToken()}` } });
+      status = res.statusCode;
       try {
-        body = JSON.parse(res.data)
+        body = JSON.parse(res.data);
       } catch {
-        body = undefined
+        body = undefined;
       }
     }
   } catch {
-    status = 0
+    status = 0;
   } finally {
-    stopLoading()
+    stopLoading();
   }
-  if (status >= 200 && status < 300) return body
-  const error = status === 0 ? new ApiError('NETWORK', 0, '网络异常，请稍后重试') : toApiError(status, body)
-  if (status === 401) clearToken()
-  Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
-  throw error
+  if (status >= 200 && status < 300) return body;
+  const error = status === 0 ? new ApiError('NETWORK', 0, '网络异常，请稍后重试') : toApiError(status, body);
+  if (status === 401) clearToken();
+  Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
+  throw error;
 }

@@ -3,7 +3,7 @@ export const COMPOUND_TYPE_LABEL: Record<string, string> = {
   old: '老旧小区',
   single_building: '单体楼',
   resettlement: '回迁安置小区',
-}
+};
 
 export const MANAGEMENT_MODE_LABEL: Record<string, string> = {
   professional: '专业化物业服务',
@@ -11,7 +11,7 @@ export const MANAGEMENT_MODE_LABEL: Record<string, string> = {
   community: '社区托管',
   self: '业主自管',
   none: '暂无物业管理',
-}
+};
 
 export const CLAIM_STATUS_LABEL: Record<string, string> = {
   verified: '已认证',
@@ -19,4 +19,4 @@ export const CLAIM_STATUS_LABEL: Record<string, string> = {
   rejected: '已驳回',
   revoked: '已解除',
   withdrawn: '已撤回',
-}
+};

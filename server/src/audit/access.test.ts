@@ -7,7 +7,9 @@ let t: TestApi;
 let home: { id: number; compound_id: number; region_code: string; owner_id: number };
 beforeAll(async () => {
   t = await createTestApi();
-  [home] = await t.query(`SELECT id, compound_id, region_code, owner_id FROM households WHERE region_code LIKE '150203001%' AND owner_id IS NOT NULL ORDER BY id LIMIT 1`);
+  [home] = await t.query(
+    `SELECT id, compound_id, region_code, owner_id FROM households WHERE region_code LIKE '150203001%' AND owner_id IS NOT NULL ORDER BY id LIMIT 1`,
+  );
   // One audit row per entity a ticket, a claim, an owner's record and a household change leave, in 150203001001.
   const region = home.region_code;
   for (const [entity, action, after] of [
@@ -17,7 +19,12 @@ beforeAll(async () => {
     ['households', 'update', { room: '101', ownerId: home.owner_id }],
     ['party-orgs', 'create', { name: '党支部' }],
   ] as const) {
-    await t.query(`INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, after, region_code) VALUES (NULL, '测试', $1, $2, '1', $3, $4)`, [action, entity, JSON.stringify(after), region]);
+    await t.query(`INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, after, region_code) VALUES (NULL, '测试', $1, $2, '1', $3, $4)`, [
+      action,
+      entity,
+      JSON.stringify(after),
+      region,
+    ]);
   }
 });
 afterAll(() => t.close());
@@ -46,10 +53,13 @@ describe('GET /api/audit-logs: a row is readable only by someone who may read it
     expect(full.after).toMatchObject({ ownerId: home.owner_id });
   });
 
-  test('sibling: street staff read owners\' and claims\' audit rows in their street, but not user accounts (users resource refuses them)', async () => {
+  test("sibling: street staff read owners' and claims' audit rows in their street, but not user accounts (users resource refuses them)", async () => {
     expect((await auditOf('street', 'owners')).length).toBeGreaterThan(0);
     expect((await auditOf('street', 'household-claims')).length).toBeGreaterThan(0);
-    await t.api.put(`/api/users/${(await t.query<{ id: number }>(`SELECT id FROM users WHERE username = 'community'`))[0].id}`).set(bearer(await t.login('d150203'))).send({ name: '沼潭社区（审计）' });
+    await t.api
+      .put(`/api/users/${(await t.query<{ id: number }>(`SELECT id FROM users WHERE username = 'community'`))[0].id}`)
+      .set(bearer(await t.login('d150203')))
+      .send({ name: '沼潭社区（审计）' });
     expect((await auditOf('d150203', 'users')).length).toBeGreaterThan(0);
     expect(await auditOf('street', 'users')).toEqual([]);
   });
@@ -84,7 +94,7 @@ describe('fields by role: households', () => {
     expect(res.body.error.code).toBe('FIELD_FORBIDDEN');
   });
 
-  test('sibling: community staff (who keep the registry) still see the owner\'s name', async () => {
+  test("sibling: community staff (who keep the registry) still see the owner's name", async () => {
     const res = await t.api.get(`/api/households/${home.id}`).set(bearer(await t.login('community')));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ownerId: home.owner_id, ownerName: expect.any(String) });
@@ -106,14 +116,17 @@ describe('party staff: no fund ledgers or balances, no ticket statistics; what p
     expect((await t.api.get(path).set(bearer(await t.login('d150203')))).status).toBe(200);
   });
 
-  test('an account\'s reconciliation and one ledger → 403 too', async () => {
+  test("an account's reconciliation and one ledger → 403 too", async () => {
     const [ledger] = await t.query<{ id: number; account_id: number }>('SELECT id, account_id FROM fund_ledgers ORDER BY id LIMIT 1');
     const party = bearer(await t.login('party'));
     expect((await t.api.get(`/api/fund-ledgers/${ledger.id}`).set(party)).status).toBe(403);
     expect((await t.api.get(`/api/fund-accounts/${ledger.account_id}/reconciliation`).set(party)).status).toBe(403);
   });
 
-  test.each(['/api/compounds', '/api/regions', '/api/committees', '/api/committee-members', '/api/party-orgs', '/api/party-members', '/api/red-projects'])('party staff GET %s → 200', async (path) => {
-    expect((await t.api.get(path).set(bearer(await t.login('party')))).status).toBe(200);
-  });
+  test.each(['/api/compounds', '/api/regions', '/api/committees', '/api/committee-members', '/api/party-orgs', '/api/party-members', '/api/red-projects'])(
+    'party staff GET %s → 200',
+    async (path) => {
+      expect((await t.api.get(path).set(bearer(await t.login('party')))).status).toBe(200);
+    },
+  );
 });

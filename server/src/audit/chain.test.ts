@@ -50,7 +50,9 @@ describe('GET /api/audit-logs/verify', () => {
     await t.database.db.transaction((tx) =>
       writeAudit(tx, null, { action: 'update', entity: 'compounds', entityId: 1, after: { zzzz: 1, a: { ccc: [1, { yy: 2, x: 3 }], b: '张三' }, mm: null } }),
     );
-    const [row] = await t.query<{ after: string }>(`SELECT after::text AS after FROM audit_logs WHERE entity = 'compounds' AND entity_id = '1' ORDER BY id DESC LIMIT 1`);
+    const [row] = await t.query<{ after: string }>(
+      `SELECT after::text AS after FROM audit_logs WHERE entity = 'compounds' AND entity_id = '1' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row.after.indexOf('"a"')).toBeLessThan(row.after.indexOf('"zzzz"')); // jsonb's own key order, not ours
     expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
   });
@@ -71,7 +73,7 @@ describe('GET /api/audit-logs/verify', () => {
     expect((await verify()).ok).toBe(true);
   });
 
-  test('sibling: recomputing the edited row\'s own hash does not hide it — the next row no longer chains on it', async () => {
+  test("sibling: recomputing the edited row's own hash does not hide it — the next row no longer chains on it", async () => {
     const rows = await sealedRows();
     const [a, b] = rows.slice(-3, -1);
     const [orig] = await t.query<{ hash: string }>('SELECT hash FROM audit_logs WHERE id = $1', [a.id]);
@@ -93,11 +95,15 @@ describe('GET /api/audit-logs/verify', () => {
 
 describe('the chain under concurrency: rows committed out of id order', () => {
   test('a transaction holding an older audit row open: later rows wait unsealed, then both chain in order once it commits', async () => {
-    const c = new Client({ connectionString: (t.database.db as unknown as { $client: { options: { connectionString: string } } }).$client.options.connectionString });
+    const c = new Client({
+      connectionString: (t.database.db as unknown as { $client: { options: { connectionString: string } } }).$client.options.connectionString,
+    });
     await c.connect();
     try {
       await c.query('BEGIN');
-      const [early] = (await c.query(`INSERT INTO audit_logs (actor_name, action, entity, entity_id) VALUES ('测试', 'create', 'tickets', 'early') RETURNING id`)).rows;
+      const [early] = (
+        await c.query(`INSERT INTO audit_logs (actor_name, action, entity, entity_id) VALUES ('测试', 'create', 'tickets', 'early') RETURNING id`)
+      ).rows;
       const owner = (await t.query<{ id: number }>(`SELECT id FROM owners WHERE region_code LIKE '150203%' AND phone_enc IS NOT NULL ORDER BY id LIMIT 1`))[0];
       expect((await t.api.get(`/api/owners/${owner.id}/contact`).set(await bearer('city'))).status).toBe(200);
       const during = await verify();
@@ -106,7 +112,10 @@ describe('the chain under concurrency: rows committed out of id order', () => {
       await c.query('COMMIT');
       expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
       const [e] = await t.query<{ seq: string }>('SELECT seq::text FROM audit_logs WHERE id = $1', [early.id]);
-      const [later] = await t.query<{ seq: string }>(`SELECT seq::text FROM audit_logs WHERE action = 'view_personal' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(owner.id)]);
+      const [later] = await t.query<{ seq: string }>(
+        `SELECT seq::text FROM audit_logs WHERE action = 'view_personal' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+        [String(owner.id)],
+      );
       expect(Number(e.seq)).toBeLessThan(Number(later.seq));
     } finally {
       await c.end();
@@ -119,7 +128,12 @@ describe('the chain under concurrency: rows committed out of id order', () => {
     const before = (await sealedRows()).length;
     const started = Date.now();
     const results = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => t.api.put(`/api/users/${u.id}`).set(city).send({ name: `沼潭社区${i}` })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        t.api
+          .put(`/api/users/${u.id}`)
+          .set(city)
+          .send({ name: `沼潭社区${i}` }),
+      ),
       ...Array.from({ length: 5 }, () => sealAudit(t.database.db)),
     ]);
     const ms = Date.now() - started;
@@ -136,46 +150,75 @@ describe('the chain under concurrency: rows committed out of id order', () => {
 describe('audit rows cannot be changed or removed (网络安全法 Art. 21; retention AUDIT_RETENTION_DAYS)', () => {
   test.each(['put', 'delete'] as const)('%s /api/audit-logs/:id → 403 READ_ONLY, the row unchanged', async (method) => {
     const [row] = await t.query<{ id: string; actor_name: string }>('SELECT id::text, actor_name FROM audit_logs ORDER BY id LIMIT 1');
-    const res = await t.api[method](`/api/audit-logs/${row.id}`).set(await bearer('city')).send({ actorName: '某人' });
+    const res = await t.api[method](`/api/audit-logs/${row.id}`)
+      .set(await bearer('city'))
+      .send({ actorName: '某人' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('READ_ONLY');
     expect(await t.query('SELECT actor_name FROM audit_logs WHERE id = $1', [row.id])).toEqual([{ actor_name: row.actor_name }]);
   });
 
   test('POST /api/audit-logs → 403 READ_ONLY', async () => {
-    const res = await t.api.post('/api/audit-logs').set(await bearer('city')).send({ action: 'create' });
+    const res = await t.api
+      .post('/api/audit-logs')
+      .set(await bearer('city'))
+      .send({ action: 'create' });
     expect(res.status).toBe(403);
   });
 
   test.each([
     ['UPDATE', `UPDATE audit_logs SET actor_name = '某人' WHERE id = (SELECT min(id) FROM audit_logs)`],
-    ['UPDATE of an unsealed row\'s content', `INSERT INTO audit_logs (actor_name, action, entity, entity_id) VALUES ('x', 'create', 'tickets', '1'); UPDATE audit_logs SET action = 'delete' WHERE seq IS NULL`],
+    [
+      "UPDATE of an unsealed row's content",
+      `INSERT INTO audit_logs (actor_name, action, entity, entity_id) VALUES ('x', 'create', 'tickets', '1'); UPDATE audit_logs SET action = 'delete' WHERE seq IS NULL`,
+    ],
     ['DELETE', `DELETE FROM audit_logs WHERE id = (SELECT min(id) FROM audit_logs)`],
     ['TRUNCATE', 'TRUNCATE audit_logs'],
-    ['an INSERT of a row already sealed', `INSERT INTO audit_logs (actor_name, action, entity, entity_id, seq, hash) VALUES ('x', 'create', 'tickets', '1', 999999, repeat('0', 64))`],
+    [
+      'an INSERT of a row already sealed',
+      `INSERT INTO audit_logs (actor_name, action, entity, entity_id, seq, hash) VALUES ('x', 'create', 'tickets', '1', 999999, repeat('0', 64))`,
+    ],
     ['a purge under six months', 'SELECT audit_purge(182)'],
   ])('in the database, %s is refused', async (_, statement) => {
-    await expect(t.query(`BEGIN; ${statement}; COMMIT`)).rejects.toThrow(/cannot be changed|removed only by audit_purge|sealed only by the sealer|at least 183/);
+    await expect(t.query(`BEGIN; ${statement}; COMMIT`)).rejects.toThrow(
+      /cannot be changed|removed only by audit_purge|sealed only by the sealer|at least 183/,
+    );
     await t.query('ROLLBACK').catch(() => undefined);
   });
 });
 
 describe('security events carry the address', () => {
-  test('a view of full personal data is audited with the caller\'s address and User-Agent', async () => {
-    const owner = (await t.query<{ id: number }>(`SELECT id FROM owners WHERE region_code LIKE '150203%' AND phone_enc IS NOT NULL ORDER BY id DESC LIMIT 1`))[0];
-    const res = await t.api.get(`/api/owners/${owner.id}/contact`).set(await bearer('d150203')).set('User-Agent', `TestBrowser/1.0 ${'x'.repeat(300)}`);
+  test("a view of full personal data is audited with the caller's address and User-Agent", async () => {
+    const owner = (
+      await t.query<{ id: number }>(`SELECT id FROM owners WHERE region_code LIKE '150203%' AND phone_enc IS NOT NULL ORDER BY id DESC LIMIT 1`)
+    )[0];
+    const res = await t.api
+      .get(`/api/owners/${owner.id}/contact`)
+      .set(await bearer('d150203'))
+      .set('User-Agent', `TestBrowser/1.0 ${'x'.repeat(300)}`);
     expect(res.status).toBe(200);
-    const [row] = await t.query<{ ip: string; user_agent: string; actor_name: string }>(`SELECT ip, user_agent, actor_name FROM audit_logs WHERE action = 'view_personal' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(owner.id)]);
+    const [row] = await t.query<{ ip: string; user_agent: string; actor_name: string }>(
+      `SELECT ip, user_agent, actor_name FROM audit_logs WHERE action = 'view_personal' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [String(owner.id)],
+    );
     expect(row.ip).toMatch(/127\.0\.0\.1|::1/);
     expect(row.user_agent).toMatch(/^TestBrowser\/1\.0 x+$/);
     expect(row.user_agent).toHaveLength(200);
-    const listed = await t.api.get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ action: 'view_personal', entityId: String(owner.id) }))}`).set(await bearer('city'));
+    const listed = await t.api
+      .get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ action: 'view_personal', entityId: String(owner.id) }))}`)
+      .set(await bearer('city'));
     expect(listed.body[0]).toMatchObject({ ip: row.ip, userAgent: row.user_agent });
   });
 
   test('sibling: an event with no actor (a failed sign-in) keeps the name tried and the address, and chains like any other', async () => {
     await t.database.db.transaction((tx) =>
-      writeAudit(tx, null, { action: 'login_failed', entity: 'users', entityId: 'no-such-user', actorName: 'no-such-user', origin: { ip: '203.0.113.9', userAgent: 'curl/8' } }),
+      writeAudit(tx, null, {
+        action: 'login_failed',
+        entity: 'users',
+        entityId: 'no-such-user',
+        actorName: 'no-such-user',
+        origin: { ip: '203.0.113.9', userAgent: 'curl/8' },
+      }),
     );
     const [row] = await t.query(`SELECT actor_id, actor_name, ip, user_agent FROM audit_logs WHERE action = 'login_failed' ORDER BY id DESC LIMIT 1`);
     expect(row).toEqual({ actor_id: null, actor_name: 'no-such-user', ip: '203.0.113.9', user_agent: 'curl/8' });
@@ -183,14 +226,16 @@ describe('security events carry the address', () => {
   });
 });
 
-describe('retention purge (the platform\'s, not the API\'s)', () => {
-  test('rows older than the retention are removed as the chain\'s oldest part, with a checkpoint; the rest still verifies', async () => {
+describe("retention purge (the platform's, not the API's)", () => {
+  test("rows older than the retention are removed as the chain's oldest part, with a checkpoint; the rest still verifies", async () => {
     const p = await createTestApi();
     try {
       // an old history: the clone's first 5 rows (in chain order) written 400 days ago, before sealing
       const first = await p.query<{ id: string }>('SELECT id::text FROM audit_logs ORDER BY audit_logs.tx, audit_logs.id LIMIT 5');
       expect(first).toHaveLength(5);
-      await p.query(`SET session_replication_role = replica; UPDATE audit_logs SET at = now() - interval '400 days' WHERE id IN (${first.map((r) => r.id).join(',')})`);
+      await p.query(
+        `SET session_replication_role = replica; UPDATE audit_logs SET at = now() - interval '400 days' WHERE id IN (${first.map((r) => r.id).join(',')})`,
+      );
       await expect(purgeExpiredAudit(p.database.db, 182)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/at least 183/) } });
       expect(await purgeExpiredAudit(p.database.db, 1095)).toBe(0);
       expect(await purgeExpiredAudit(p.database.db, 365)).toBe(5);
@@ -217,4 +262,3 @@ describe('deleting a row (run last: it leaves the chain broken)', () => {
     expect((await verify(`?from=${next.id}`)).firstBroken?.reason).toBe('missing_before');
   });
 });
-

@@ -61,16 +61,22 @@ interface ChainRow {
 /** SM3 (GB/T 32905-2016) of the previous hash and the row's canonical content, at chain position seq. */
 export function chainHash(prevHash: string, row: ChainRow, seq: string): string {
   const { hash: _h, ...content } = row;
-  return createHash('sm3').update(`${prevHash}\n${canonicalJson({ ...content, seq })}`).digest('hex');
+  return createHash('sm3')
+    .update(`${prevHash}\n${canonicalJson({ ...content, seq })}`)
+    .digest('hex');
 }
 
-const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 
 /** The chain's last sealed position and hash (or the purge checkpoint's, or the genesis). */
 async function chainHead(tx: DbOrTx): Promise<{ seq: bigint; hash: string }> {
-  const [last] = rowsOf<{ seq: string; hash: string }>(await tx.execute(sql`SELECT seq::text AS seq, hash FROM audit_logs WHERE seq IS NOT NULL ORDER BY audit_logs.seq DESC LIMIT 1`));
+  const [last] = rowsOf<{ seq: string; hash: string }>(
+    await tx.execute(sql`SELECT seq::text AS seq, hash FROM audit_logs WHERE seq IS NOT NULL ORDER BY audit_logs.seq DESC LIMIT 1`),
+  );
   if (last) return { seq: BigInt(last.seq), hash: last.hash };
-  const [cp] = rowsOf<{ seq: string; hash: string }>(await tx.execute(sql`SELECT through_seq::text AS seq, hash FROM audit_checkpoints ORDER BY audit_checkpoints.through_seq DESC LIMIT 1`));
+  const [cp] = rowsOf<{ seq: string; hash: string }>(
+    await tx.execute(sql`SELECT through_seq::text AS seq, hash FROM audit_checkpoints ORDER BY audit_checkpoints.through_seq DESC LIMIT 1`),
+  );
   return cp ? { seq: BigInt(cp.seq), hash: cp.hash } : { seq: 0n, hash: GENESIS };
 }
 
@@ -101,7 +107,9 @@ export async function sealAudit(db: Db, opts: { wait?: boolean } = {}): Promise<
         hash = chainHash(hash, row, String(seq));
         sealed.push(sql`(${row.id}::bigint, ${String(seq)}::bigint, ${hash})`);
       }
-      await tx.execute(sql`UPDATE audit_logs SET seq = v.seq, hash = v.hash FROM (VALUES ${sql.join(sealed, sql`, `)}) AS v(id, seq, hash) WHERE audit_logs.id = v.id`);
+      await tx.execute(
+        sql`UPDATE audit_logs SET seq = v.seq, hash = v.hash FROM (VALUES ${sql.join(sealed, sql`, `)}) AS v(id, seq, hash) WHERE audit_logs.id = v.id`,
+      );
       return rows.length;
     });
     total += n;
@@ -115,7 +123,9 @@ export function startAuditSealer(db: Db, intervalMs: number, log: (err: unknown)
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sealAudit(db).catch(log).finally(() => (running = false));
+    sealAudit(db)
+      .catch(log)
+      .finally(() => (running = false));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -145,7 +155,8 @@ function bound(value: string, op: '>=' | '<='): SQL {
  */
 export async function verifyAudit(db: Db, range: ChainRange, settleMs = 3000): Promise<ChainReport> {
   const inRange = (cond: SQL) => sql.join([cond, ...(range.from ? [bound(range.from, '>=')] : []), ...(range.to ? [bound(range.to, '<=')] : [])], sql` AND `);
-  const countUnsealed = async () => rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM audit_logs WHERE ${inRange(sql`seq IS NULL`)}`))[0].n;
+  const countUnsealed = async () =>
+    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM audit_logs WHERE ${inRange(sql`seq IS NULL`)}`))[0].n;
   const deadline = Date.now() + settleMs;
   await sealAudit(db, { wait: true });
   let unsealed = await countUnsealed();
@@ -155,7 +166,9 @@ export async function verifyAudit(db: Db, range: ChainRange, settleMs = 3000): P
     unsealed = await countUnsealed();
   }
   const where = inRange(sql`seq IS NOT NULL`);
-  const [span] = rowsOf<{ lo: string | null; hi: string | null }>(await db.execute(sql`SELECT min(seq)::text AS lo, max(seq)::text AS hi FROM audit_logs WHERE ${where}`));
+  const [span] = rowsOf<{ lo: string | null; hi: string | null }>(
+    await db.execute(sql`SELECT min(seq)::text AS lo, max(seq)::text AS hi FROM audit_logs WHERE ${where}`),
+  );
   const report: ChainReport = { ok: true, checked: 0, unsealed, firstBroken: null };
   if (!span?.lo) return report;
 
@@ -164,7 +177,11 @@ export async function verifyAudit(db: Db, range: ChainRange, settleMs = 3000): P
   let prev = await hashBefore(db, lo);
   let expected = lo;
   while (expected <= hi) {
-    const rows = rowsOf<ChainRow>(await db.execute(sql`SELECT ${CONTENT} FROM audit_logs WHERE seq >= ${String(expected)}::bigint AND seq <= ${String(hi)}::bigint ORDER BY audit_logs.seq LIMIT ${BATCH}`));
+    const rows = rowsOf<ChainRow>(
+      await db.execute(
+        sql`SELECT ${CONTENT} FROM audit_logs WHERE seq >= ${String(expected)}::bigint AND seq <= ${String(hi)}::bigint ORDER BY audit_logs.seq LIMIT ${BATCH}`,
+      ),
+    );
     if (!rows.length) break;
     for (const row of rows) {
       const broken = (reason: AuditBreakReason) => {
@@ -188,6 +205,8 @@ async function hashBefore(db: Db, seq: bigint): Promise<string | null> {
   const before = String(seq - 1n);
   const [row] = rowsOf<{ hash: string }>(await db.execute(sql`SELECT hash FROM audit_logs WHERE seq = ${before}::bigint`));
   if (row) return row.hash;
-  const [cp] = rowsOf<{ hash: string }>(await db.execute(sql`SELECT hash FROM audit_checkpoints WHERE through_seq = ${before}::bigint ORDER BY id DESC LIMIT 1`));
+  const [cp] = rowsOf<{ hash: string }>(
+    await db.execute(sql`SELECT hash FROM audit_checkpoints WHERE through_seq = ${before}::bigint ORDER BY id DESC LIMIT 1`),
+  );
   return cp?.hash ?? null;
 }

@@ -20,7 +20,10 @@ const households = { resource: 'households', filter: { compoundId: 1 }, rowCount
 describe('POST /api/audit/exports', () => {
   test('the city admin exporting households: 201 with the account and time for the file, one audit row with count, purpose and address', async () => {
     const before = Date.now();
-    const res = await t.api.post('/api/audit/exports').set(await bearer('city')).send(households);
+    const res = await t.api
+      .post('/api/audit/exports')
+      .set(await bearer('city'))
+      .send(households);
     expect(res.status).toBe(201);
     expect(res.body.exportedBy).toMatch(/（city）$/);
     expect(Date.parse(res.body.exportedAt)).toBeGreaterThanOrEqual(before - 1000);
@@ -33,7 +36,10 @@ describe('POST /api/audit/exports', () => {
   });
 
   test('a street officer exporting owners is recorded under owners, in their region', async () => {
-    const res = await t.api.post('/api/audit/exports').set(await bearer('street')).send({ ...households, resource: 'owners', rowCount: 3, purpose: { kind: 'contact', detail: '通知业主参加业主大会' } });
+    const res = await t.api
+      .post('/api/audit/exports')
+      .set(await bearer('street'))
+      .send({ ...households, resource: 'owners', rowCount: 3, purpose: { kind: 'contact', detail: '通知业主参加业主大会' } });
     expect(res.status).toBe(201);
     const rows = await exportsOf('owners');
     expect(rows.map((r) => [r.after.rowCount, r.region_code])).toEqual([[3, '150203001']]);
@@ -46,7 +52,10 @@ describe('POST /api/audit/exports', () => {
     ['a purpose kind outside the list', { purpose: { kind: 'curiosity', detail: '随便看看' } }],
     ['no row count', { rowCount: undefined }],
   ])('%s → 400 and nothing audited', async (_what, change) => {
-    const res = await t.api.post('/api/audit/exports').set(await bearer('city')).send({ ...households, resource: 'household-claims', ...change });
+    const res = await t.api
+      .post('/api/audit/exports')
+      .set(await bearer('city'))
+      .send({ ...households, resource: 'household-claims', ...change });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(await exportsOf('household-claims')).toEqual([]);
@@ -54,15 +63,24 @@ describe('POST /api/audit/exports', () => {
 
   test('an export that carries no personal data (compounds) or is no resource → 400 NOT_PERSONAL_EXPORT', async () => {
     for (const resource of ['compounds', 'no-such-list']) {
-      const res = await t.api.post('/api/audit/exports').set(await bearer('city')).send({ ...households, resource });
+      const res = await t.api
+        .post('/api/audit/exports')
+        .set(await bearer('city'))
+        .send({ ...households, resource });
       expect([res.status, res.body.error.code]).toEqual([400, 'NOT_PERSONAL_EXPORT']);
     }
   });
 
   test('a role that may not list the resource → 403 (party staff and tickets); residents and the anonymous are refused', async () => {
-    const party = await t.api.post('/api/audit/exports').set(await bearer('party')).send({ ...households, resource: 'tickets' });
+    const party = await t.api
+      .post('/api/audit/exports')
+      .set(await bearer('party'))
+      .send({ ...households, resource: 'tickets' });
     expect(party.status).toBe(403);
-    const resident = await t.api.post('/api/audit/exports').set({ Authorization: `Bearer ${await t.residentToken('export-resident-01')}` }).send(households);
+    const resident = await t.api
+      .post('/api/audit/exports')
+      .set({ Authorization: `Bearer ${await t.residentToken('export-resident-01')}` })
+      .send(households);
     expect(resident.status).toBe(403);
     const anonymous = await t.api.post('/api/audit/exports').send(households);
     expect(anonymous.status).toBe(401);

@@ -28,17 +28,23 @@ beforeAll(async () => {
   const memberHome = await committeeMemberHome(t, 'BT0001');
   const token = await residentWithHome(t, 'audit-privacy-member', memberHome);
   member = { token, ...(await userOf(token)) };
-  const [home] = await t.query<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND id <> $2 ORDER BY id DESC LIMIT 1`, [compound.id, memberHome]);
+  const [home] = await t.query<{ id: number }>(
+    `SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND id <> $2 ORDER BY id DESC LIMIT 1`,
+    [compound.id, memberHome],
+  );
   const ownerToken = await residentWithHome(t, 'audit-privacy-owner', home.id);
   owner = { token: ownerToken, name: (await userOf(ownerToken)).name };
-  const vote = await t.api.post('/api/votes').set(bearer(member.token)).send({ compoundId: compound.id, title: '审计隐私测试表决', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
+  const vote = await t.api
+    .post('/api/votes')
+    .set(bearer(member.token))
+    .send({ compoundId: compound.id, title: '审计隐私测试表决', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
   expect(vote.status).toBe(201);
   voteId = vote.body.id;
   expect((await t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(ownerToken)).send({ householdId: home.id, choice: 'agree' })).status).toBe(201);
 });
 afterAll(() => t.close());
 
-describe('GET /api/audit-logs reveals no ballot and no resident\'s name to party-building staff', () => {
+describe("GET /api/audit-logs reveals no ballot and no resident's name to party-building staff", () => {
   test('the attack: party staff filtering action "ballot" see no ballot rows (the street still does)', async () => {
     expect(await audit('party', { action: 'ballot' })).toEqual([]);
     expect((await audit('party', { entity: 'votes', entityId: String(voteId) })).map((r) => r.action)).not.toContain('ballot');

@@ -29,9 +29,18 @@ export function registerAuditRoutes(router: Router, db: Db): void {
     const range: ChainRange = { from: parseBound('from', ctx.query.from), to: parseBound('to', ctx.query.to) };
     const report = await verifyAudit(db, range);
     await db.transaction((tx) =>
-      writeAudit(tx, actor, { action: 'verify', entity: 'audit-logs', entityId: 'chain', after: { ...range, ok: report.ok, checked: report.checked, firstBroken: report.firstBroken } }),
+      writeAudit(tx, actor, {
+        action: 'verify',
+        entity: 'audit-logs',
+        entityId: 'chain',
+        after: { ...range, ok: report.ok, checked: report.checked, firstBroken: report.firstBroken },
+      }),
     );
     ctx.body = report;
   });
-  registerResource(router, db, auditLogsResource(() => registeredResources(router)));
+  registerResource(
+    router,
+    db,
+    auditLogsResource(() => registeredResources(router)),
+  );
 }

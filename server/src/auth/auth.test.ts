@@ -39,9 +39,16 @@ describe('tokens', () => {
   test('no token → 401; forged, expired or garbled token → 401', async () => {
     expect((await t.api.get('/api/compounds')).status).toBe(401);
     const forged = jwt.sign({ sub: '1', name: 'x', role: 'city_admin', region: '150200' }, 'not-the-secret-at-all', { algorithm: 'HS256' });
-    const expired = jwt.sign({ sub: '1', name: 'x', role: 'city_admin', region: '150200', exp: Math.floor(Date.now() / 1000) - 10 }, t.config.jwtSecret, { algorithm: 'HS256' });
+    const expired = jwt.sign({ sub: '1', name: 'x', role: 'city_admin', region: '150200', exp: Math.floor(Date.now() / 1000) - 10 }, t.config.jwtSecret, {
+      algorithm: 'HS256',
+    });
     const none = jwt.sign({ sub: '1', name: 'x', role: 'city_admin', region: '150200' }, '', { algorithm: 'none' });
-    for (const [token, code] of [[forged, 'TOKEN_INVALID'], [expired, 'TOKEN_EXPIRED'], [none, 'TOKEN_INVALID'], ['abc', 'TOKEN_INVALID']]) {
+    for (const [token, code] of [
+      [forged, 'TOKEN_INVALID'],
+      [expired, 'TOKEN_EXPIRED'],
+      [none, 'TOKEN_INVALID'],
+      ['abc', 'TOKEN_INVALID'],
+    ]) {
       const res = await t.api.get('/api/compounds').set('Authorization', `Bearer ${token}`);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe(code);
@@ -83,7 +90,13 @@ describe('development login', () => {
   });
 
   test('is absent by default in production mode', async () => {
-    const prod = await createTestApi({ NODE_ENV: 'production', DEV_LOGIN: '', JWT_SECRET: 'a-production-secret-0123456789', ENCRYPTION_KEY: 'a-production-key-0123456789', FUND_PAYMENT_SECRET: 'a-production-payment-secret-01' });
+    const prod = await createTestApi({
+      NODE_ENV: 'production',
+      DEV_LOGIN: '',
+      JWT_SECRET: 'a-production-secret-0123456789',
+      ENCRYPTION_KEY: 'a-production-key-0123456789',
+      FUND_PAYMENT_SECRET: 'a-production-payment-secret-01',
+    });
     try {
       expect((await prod.api.get('/api/auth/options')).body).toMatchObject({ devLogin: false });
       const res = await prod.api.post('/api/auth/dev-login').send({ openid: 'h5-tester-1' });

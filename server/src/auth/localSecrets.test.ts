@@ -80,7 +80,9 @@ describe('start-up check: ENCRYPTION_KEY must open the stored personal data', ()
   test('sibling: data under the old built-in key is named as such, with what to do', async () => {
     await t.query('UPDATE owners SET phone_enc = NULL');
     const { createPersonalDataCipher } = await import('../places/personalData');
-    await t.query('UPDATE owners SET phone_enc = $1 WHERE id = (SELECT min(id) FROM owners)', [createPersonalDataCipher(LEGACY_DEV_KEY).encrypt('13800000000')]);
+    await t.query('UPDATE owners SET phone_enc = $1 WHERE id = (SELECT min(id) FROM owners)', [
+      createPersonalDataCipher(LEGACY_DEV_KEY).encrypt('13800000000'),
+    ]);
     await expect(assertEncryptionKeyFits(t.database.db, t.config.encryptionKey)).rejects.toThrow(new RegExp(`ENCRYPTION_KEY=${LEGACY_DEV_KEY}`));
     await expect(assertEncryptionKeyFits(t.database.db, LEGACY_DEV_KEY)).resolves.toBeUndefined();
   });

@@ -26,7 +26,10 @@ describe('the password rule (PASSWORD_MIN_LENGTH 8, PASSWORD_MIN_CLASSES 3 by de
     ['two classes (the demo password)', 'baotou2024', '密码须包含小写字母、大写字母、数字、符号中的至少3类'],
     ['contains the username', 'Policy_user1-x', '密码不能包含用户名'],
   ])('creating an account, %s → 400 PASSWORD_POLICY on the field, nothing stored', async (_, password, message) => {
-    const res = await t.api.post('/api/users').set(await asCity()).send(newUser('policy_user1', password));
+    const res = await t.api
+      .post('/api/users')
+      .set(await asCity())
+      .send(newUser('policy_user1', password));
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({ code: 'PASSWORD_POLICY', message, fields: { password: message } });
     expect(await t.query(`SELECT 1 FROM users WHERE username = 'policy_user1'`)).toHaveLength(0);
@@ -34,12 +37,15 @@ describe('the password rule (PASSWORD_MIN_LENGTH 8, PASSWORD_MIN_CLASSES 3 by de
 
   test('an administrator resetting a password: the same rule', async () => {
     const [{ id }] = await t.query<{ id: number }>(`SELECT id FROM users WHERE username = 'd150205'`);
-    const res = await t.api.put(`/api/users/${id}`).set(await asCity()).send({ password: 'abcdefgh' });
+    const res = await t.api
+      .put(`/api/users/${id}`)
+      .set(await asCity())
+      .send({ password: 'abcdefgh' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ password: '密码须包含小写字母、大写字母、数字、符号中的至少3类' });
   });
 
-  test('changing one\'s own password: the same rule, and not the current one again', async () => {
+  test("changing one's own password: the same rule, and not the current one again", async () => {
     const token = await t.login('d150204');
     const weak = await t.api.post('/api/auth/password').set(bearer(token)).send({ currentPassword: DEMO_PASSWORD, newPassword: 'baotou2025' });
     expect(weak.status).toBe(400);
@@ -71,7 +77,10 @@ describe('the password rule (PASSWORD_MIN_LENGTH 8, PASSWORD_MIN_CLASSES 3 by de
 
 describe('a password an administrator set is changed at first sign-in', () => {
   test('created by the city admin → login says so, other calls 403 until changed, then all works', async () => {
-    const created = await t.api.post('/api/users').set(await asCity()).send(newUser('first_login1', 'Welcome-2024'));
+    const created = await t.api
+      .post('/api/users')
+      .set(await asCity())
+      .send(newUser('first_login1', 'Welcome-2024'));
     expect(created.status).toBe(201);
     expect(created.body.mustChangePassword).toBe(true);
 
@@ -101,7 +110,14 @@ describe('a password an administrator set is changed at first sign-in', () => {
 
   test('sibling: a password reset by a district admin → changed at the next sign-in too', async () => {
     const [{ id }] = await t.query<{ id: number }>(`SELECT id FROM users WHERE username = 'street'`);
-    expect((await t.api.put(`/api/users/${id}`).set(bearer(await t.login('d150203'))).send({ password: 'Reset-by-d150203' })).status).toBe(200);
+    expect(
+      (
+        await t.api
+          .put(`/api/users/${id}`)
+          .set(bearer(await t.login('d150203')))
+          .send({ password: 'Reset-by-d150203' })
+      ).status,
+    ).toBe(200);
     const login = await signIn('street', 'Reset-by-d150203');
     expect(login.body.user.mustChangePassword).toBe(true);
     expect((await t.api.get('/api/compounds').set(bearer(login.body.token))).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');

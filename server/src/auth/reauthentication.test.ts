@@ -23,7 +23,10 @@ const userId = async (username: string) => (await t.query<{ id: number }>('SELEC
 const auditCount = async (action: string, id: number) =>
   (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_logs WHERE action = $1 AND entity_id = $2', [action, String(id)]))[0].n;
 const signIn = (username: string, ip: string, otp?: string) =>
-  t.api.post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password: DEMO_PASSWORD, ...(otp ? { otp } : {}) });
+  t.api
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', ip)
+    .send({ username, password: DEMO_PASSWORD, ...(otp ? { otp } : {}) });
 const code = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 const changePassword = (token: string, currentPassword: string, ip: string) =>
   t.api.post('/api/auth/password').set(bearer(token)).set('X-Forwarded-For', ip).send({ currentPassword, newPassword: 'Another#Pass2024' });
@@ -45,7 +48,8 @@ describe('the password change checks the current password through the sign-in gu
 
   test('wrong logins and wrong password changes share one count: 5 + 5 lock the account', async () => {
     const token = (await signIn('d150203', '10.1.2.1')).body.token as string;
-    for (let i = 0; i < 5; i++) expect((await t.api.post('/api/auth/login').set('X-Forwarded-For', '10.1.2.1').send({ username: 'd150203', password: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await t.api.post('/api/auth/login').set('X-Forwarded-For', '10.1.2.1').send({ username: 'd150203', password: 'wrong' })).status).toBe(401);
     for (let i = 0; i < 5; i++) expect((await changePassword(token, 'wrong', '10.1.2.1')).status).toBe(400);
     expect((await changePassword(token, DEMO_PASSWORD, '10.1.2.1')).status).toBe(423);
   });
@@ -65,7 +69,10 @@ describe('replacing the second factor', () => {
     const start = await t.api.post('/api/auth/totp/enroll').set(bearer(token));
     expect(start.status).toBe(200);
     const secret = new URL(start.body.otpauthUrl).searchParams.get('secret')!;
-    const res = await t.api.post('/api/auth/totp/confirm').set(bearer(token)).send({ otp: await code(secret), ...proof });
+    const res = await t.api
+      .post('/api/auth/totp/confirm')
+      .set(bearer(token))
+      .send({ otp: await code(secret), ...proof });
     return { secret, res };
   }
   const secretEnc = async (username: string) =>
@@ -137,7 +144,10 @@ describe('a session that never passed a second factor, once the account requires
     const first = (await signIn('d150271', '10.3.2.1')).body.token as string;
     const start = await t.api.post('/api/auth/totp/enroll').set(bearer(first));
     const secret = new URL(start.body.otpauthUrl).searchParams.get('secret')!;
-    const done = await t.api.post('/api/auth/totp/confirm').set(bearer(first)).send({ otp: await code(secret) });
+    const done = await t.api
+      .post('/api/auth/totp/confirm')
+      .set(bearer(first))
+      .send({ otp: await code(secret) });
     expect(done.status).toBe(200);
     const withCode = (await signIn('d150271', '10.3.2.1', await code(secret, 1))).body.token as string;
     const required = createApp({ database: t.database, config: { ...t.config, totp: { ...t.config.totp, required: true } }, log: () => undefined });

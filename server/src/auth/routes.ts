@@ -23,14 +23,30 @@ import { checkPasswordPolicy, registerUnlockRoute } from './users';
 type UserRow = typeof users.$inferSelect;
 
 function actorOf(u: UserRow, mfa = false): Actor {
-  return { id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined, ...(u.mustChangePassword ? { mustChangePassword: true } : {}), ...(mfa ? { mfa: true } : {}) };
+  return {
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    regionCode: u.regionCode ?? undefined,
+    companyId: u.companyId ?? undefined,
+    ...(u.mustChangePassword ? { mustChangePassword: true } : {}),
+    ...(mfa ? { mfa: true } : {}),
+  };
 }
 
 /** `mfa`: this sign-in passed a second factor (the token's claim, kept on renewal and password change). */
 function session(tokens: TokenService, u: UserRow, mfa = false) {
   return {
     token: tokens.sign(actorOf(u, mfa), u.sessionEpoch),
-    user: { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.regionCode, companyId: u.companyId, mustChangePassword: u.mustChangePassword },
+    user: {
+      id: u.id,
+      username: u.username,
+      name: u.name,
+      role: u.role,
+      regionCode: u.regionCode,
+      companyId: u.companyId,
+      mustChangePassword: u.mustChangePassword,
+    },
   };
 }
 
@@ -63,7 +79,10 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
       throw err;
     });
     await attempt.succeeded();
-    ctx.body = second.kind === 'enrol' ? { totpEnrolmentRequired: true, enrolmentToken: enrolment.sign(u.id, u.sessionEpoch), user: session(tokens, u).user } : session(tokens, u, second.via !== 'none');
+    ctx.body =
+      second.kind === 'enrol'
+        ? { totpEnrolmentRequired: true, enrolmentToken: enrolment.sign(u.id, u.sessionEpoch), user: session(tokens, u).user }
+        : session(tokens, u, second.via !== 'none');
   });
 
   const residentByOpenid = async (openid: string, name: string) => {
@@ -119,7 +138,8 @@ export function registerAuthRoutes(router: Router, db: Db, config: Config, token
     }
     await attempt.succeeded();
     checkPasswordPolicy(input.newPassword, config.signIn.password, u.username, 'newPassword');
-    if (input.newPassword === input.currentPassword) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
+    if (input.newPassword === input.currentPassword)
+      throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await db.transaction(async (tx) => {
       const [row] = await tx

@@ -21,7 +21,10 @@ async function signIn(username: string, password = DEMO_PASSWORD): Promise<strin
 }
 const userId = async (username: string) => (await t.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [username]))[0].id;
 const editUser = async (username: string, changes: Record<string, unknown>) =>
-  t.api.put(`/api/users/${await userId(username)}`).set(bearer(await t.login('city'))).send(changes);
+  t.api
+    .put(`/api/users/${await userId(username)}`)
+    .set(bearer(await t.login('city')))
+    .send(changes);
 
 describe('a token speaks only for the account as it is now', () => {
   test('a disabled account: its old token → 401 SESSION_REVOKED on the very next request', async () => {
@@ -68,7 +71,12 @@ describe('a token speaks only for the account as it is now', () => {
 
   test('disabled while 20 requests with its token are in flight: every request after the change → 401', async () => {
     const token = await signIn('d150202');
-    const inFlight = Array.from({ length: 20 }, () => t.api.get('/api/owners').set(bearer(token)).then((r) => r.status));
+    const inFlight = Array.from({ length: 20 }, () =>
+      t.api
+        .get('/api/owners')
+        .set(bearer(token))
+        .then((r) => r.status),
+    );
     const disabled = editUser('d150202', { disabled: true });
     const [statuses, put] = await Promise.all([Promise.all(inFlight), disabled]);
     expect(put.status).toBe(200);
@@ -116,7 +124,9 @@ describe('password change ends the other sessions', () => {
 
 describe('several server processes share one database', () => {
   test('another process sees a revocation within SESSION_CHECK_CACHE_MS (its cache, not its memory, bounds it)', async () => {
-    const other = request(createApp({ database: t.database, config: testConfig({ ...pick(t.config), SESSION_CHECK_CACHE_MS: '400' }), log: () => undefined }).callback());
+    const other = request(
+      createApp({ database: t.database, config: testConfig({ ...pick(t.config), SESSION_CHECK_CACHE_MS: '400' }), log: () => undefined }).callback(),
+    );
     const token = await signIn('d150221');
     expect((await other.get('/api/owners').set(bearer(token))).status).toBe(200);
     expect((await editUser('d150221', { disabled: true })).status).toBe(200);
@@ -127,7 +137,9 @@ describe('several server processes share one database', () => {
   });
 
   test('a resident (a user row too): disabled in the database → the next request after the cache is 401', async () => {
-    const other = request(createApp({ database: t.database, config: testConfig({ ...pick(t.config), SESSION_CHECK_CACHE_MS: '0' }), log: () => undefined }).callback());
+    const other = request(
+      createApp({ database: t.database, config: testConfig({ ...pick(t.config), SESSION_CHECK_CACHE_MS: '0' }), log: () => undefined }).callback(),
+    );
     const token = await t.residentToken('sessions-resident');
     expect((await other.get('/api/household-claims').set(bearer(token))).status).toBe(200);
     await t.query(`UPDATE users SET disabled = true WHERE openid = 'osessions-resident'`);

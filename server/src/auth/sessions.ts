@@ -37,7 +37,13 @@ export function createSessionChecker(db: Db, cacheMs: number) {
 
   async function load(userId: number): Promise<SessionAccount | null> {
     const [u] = await db
-      .select({ epoch: users.sessionEpoch, disabled: users.disabled, role: users.role, demo: users.demo, enrolled: sql<boolean>`${staffSecondFactors.secretEnc} IS NOT NULL` })
+      .select({
+        epoch: users.sessionEpoch,
+        disabled: users.disabled,
+        role: users.role,
+        demo: users.demo,
+        enrolled: sql<boolean>`${staffSecondFactors.secretEnc} IS NOT NULL`,
+      })
       .from(users)
       .leftJoin(staffSecondFactors, eq(staffSecondFactors.userId, users.id))
       .where(eq(users.id, userId))

@@ -16,7 +16,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-pglite-guard-'));
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
-  await database.db.insert(users).values({ username: 'lite_staff', name: '嵌入式', role: 'city_admin', regionCode: '150200', passwordHash: await hashPassword('Lite-pass-2024') });
+  await database.db
+    .insert(users)
+    .values({ username: 'lite_staff', name: '嵌入式', role: 'city_admin', regionCode: '150200', passwordHash: await hashPassword('Lite-pass-2024') });
 }, 120_000);
 afterAll(async () => {
   await database?.close();

@@ -46,7 +46,9 @@ describe('per account: LOGIN_LOCK_AFTER failures lock the username', () => {
     const id = await userId('d150202');
     expect(await auditCount('sign_in_failed', id)).toBe(10);
     expect(await auditCount('sign_in_locked', id)).toBe(1);
-    const rows = await t.query<{ ip: string; actor_name: string }>(`SELECT ip, actor_name FROM audit_logs WHERE action = 'sign_in_locked' AND entity_id = $1`, [String(id)]);
+    const rows = await t.query<{ ip: string; actor_name: string }>(`SELECT ip, actor_name FROM audit_logs WHERE action = 'sign_in_locked' AND entity_id = $1`, [
+      String(id),
+    ]);
     expect(rows[0]).toMatchObject({ ip: '10.0.1.1', actor_name: 'd150202' });
   });
 
@@ -65,7 +67,7 @@ describe('per account: LOGIN_LOCK_AFTER failures lock the username', () => {
     expect((await signIn('d150205', DEMO_PASSWORD, '10.0.3.2')).status).toBe(200);
   });
 
-  test('the issue\'s example: 60 wrong passwords for city at once, then the right one is refused', async () => {
+  test("the issue's example: 60 wrong passwords for city at once, then the right one is refused", async () => {
     const rs = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn('city', `guess-${i}`, '10.0.4.1')));
     // 10 passwords tried, the rest of the address's 30 refused as locked, the other 30 throttled
     expect(statuses(rs)).toEqual({ 401: 10, 423: 20, 429: 30 });
@@ -78,7 +80,24 @@ describe('per account: LOGIN_LOCK_AFTER failures lock the username', () => {
 
 describe('per address: LOGIN_ADDRESS_MAX_FAILURES failures over any usernames throttle the address', () => {
   test('30 wrong passwords for 30 usernames, then even a right one from that address → 429 with Retry-After', async () => {
-    const names = [...Array.from({ length: 15 }, (_, i) => `ghost_${i}`), 'street', 'community', 'party', 'company', 'd150203', 'd150204', 'ghost_d', 'd150207', 'd150221', 'd150222', 'd150223', 'ghost_e', 'ghost_a', 'ghost_b', 'ghost_c'];
+    const names = [
+      ...Array.from({ length: 15 }, (_, i) => `ghost_${i}`),
+      'street',
+      'community',
+      'party',
+      'company',
+      'd150203',
+      'd150204',
+      'ghost_d',
+      'd150207',
+      'd150221',
+      'd150222',
+      'd150223',
+      'ghost_e',
+      'ghost_a',
+      'ghost_b',
+      'ghost_c',
+    ];
     for (const name of names) expect((await signIn(name, 'wrong-once', '10.0.5.1')).status).toBe(401);
     const res = await signIn('d150203', DEMO_PASSWORD, '10.0.5.1');
     expect(res.status).toBe(429);
@@ -105,7 +124,9 @@ describe('per address: LOGIN_ADDRESS_MAX_FAILURES failures over any usernames th
   });
 
   test('TRUST_PROXY off (the default): X-Forwarded-For is ignored, the socket address is counted', async () => {
-    const direct = request(createApp({ database: t.database, config: testConfig({ ...pickWechat(t), LOGIN_ADDRESS_MAX_FAILURES: '5' }), log: () => undefined }).callback());
+    const direct = request(
+      createApp({ database: t.database, config: testConfig({ ...pickWechat(t), LOGIN_ADDRESS_MAX_FAILURES: '5' }), log: () => undefined }).callback(),
+    );
     for (let i = 0; i < 5; i++) expect((await signIn(`spoof_${i}`, 'wrong', `10.9.0.${i}`, direct)).status).toBe(401);
     expect((await signIn('d150221', DEMO_PASSWORD, '10.9.1.1', direct)).status).toBe(429);
   });
@@ -138,7 +159,10 @@ describe('POST /api/users/:id/unlock', () => {
     const res = await t.api.post(`/api/users/${id}/unlock`).set('Authorization', `Bearer ${cityToken}`).send({});
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id, username: 'd150207', locked: false });
-    const [audit] = await t.query<{ actor_name: string; after: { wasLocked: boolean } }>(`SELECT actor_name, after FROM audit_logs WHERE action = 'unlock' AND entity_id = $1`, [String(id)]);
+    const [audit] = await t.query<{ actor_name: string; after: { wasLocked: boolean } }>(
+      `SELECT actor_name, after FROM audit_logs WHERE action = 'unlock' AND entity_id = $1`,
+      [String(id)],
+    );
     expect(audit).toMatchObject({ after: { username: 'd150207', wasLocked: true } });
     expect((await t.api.get(`/api/users/${id}`).set('Authorization', `Bearer ${cityToken}`)).body.locked).toBe(false);
     expect((await signIn('d150207', DEMO_PASSWORD, '10.0.8.2')).status).toBe(200);
@@ -147,7 +171,10 @@ describe('POST /api/users/:id/unlock', () => {
   test.each([['d150203'], ['street'], ['party'], ['company']])('%s → 403, the lock stays', async (username) => {
     for (let i = 0; i < 10; i++) await signIn('d150223', 'wrong', '10.0.9.1');
     const id = await userId('d150223');
-    const res = await t.api.post(`/api/users/${id}/unlock`).set('Authorization', `Bearer ${await t.login(username)}`).send({});
+    const res = await t.api
+      .post(`/api/users/${id}/unlock`)
+      .set('Authorization', `Bearer ${await t.login(username)}`)
+      .send({});
     expect(res.status).toBe(403);
     expect((await signIn('d150223', DEMO_PASSWORD, '10.0.9.2')).status).toBe(423);
   });

@@ -87,8 +87,21 @@ export function createSignInGuard(db: Db, settings: SignInSettings) {
   const common = { ...store, tableName: TABLE, tableCreated: true };
   // One of the two sweeps the shared table (rows expired over an hour ago, every 5 minutes, an unref'd timer),
   // so counters for made-up usernames and addresses do not pile up.
-  const accounts = new RateLimiterPostgres({ ...common, clearExpiredByTimeout: true, keyPrefix: ACCOUNT_PREFIX, points: settings.lockAfter, duration: settings.failureWindowSeconds, blockDuration: settings.lockSeconds });
-  const addresses = new RateLimiterPostgres({ ...common, clearExpiredByTimeout: false, keyPrefix: 'addr', points: settings.addressMaxFailures, duration: settings.addressWindowSeconds });
+  const accounts = new RateLimiterPostgres({
+    ...common,
+    clearExpiredByTimeout: true,
+    keyPrefix: ACCOUNT_PREFIX,
+    points: settings.lockAfter,
+    duration: settings.failureWindowSeconds,
+    blockDuration: settings.lockSeconds,
+  });
+  const addresses = new RateLimiterPostgres({
+    ...common,
+    clearExpiredByTimeout: false,
+    keyPrefix: 'addr',
+    points: settings.addressMaxFailures,
+    duration: settings.addressWindowSeconds,
+  });
 
   const accountKey = (username: string) => username.trim().toLowerCase();
   const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -116,7 +129,14 @@ export function createSignInGuard(db: Db, settings: SignInSettings) {
       const address = await take(addresses, ip);
       if (address.over) {
         if (address.res.consumedPoints === settings.addressMaxFailures + 1) {
-          await writeAudit(db, null, { action: 'sign_in_throttled', entity: 'sign-in', entityId: ip, actorName: name, origin, after: { username: name, failures: settings.addressMaxFailures } });
+          await writeAudit(db, null, {
+            action: 'sign_in_throttled',
+            entity: 'sign-in',
+            entityId: ip,
+            actorName: name,
+            origin,
+            after: { username: name, failures: settings.addressMaxFailures },
+          });
         }
         setRetryAfter(secondsOf(address.res));
         throw throttled(secondsOf(address.res));
@@ -141,7 +161,11 @@ export function createSignInGuard(db: Db, settings: SignInSettings) {
           await writeAudit(db, null, { action: 'sign_in_failed', ...who, after: { username: name, failures: account.res.consumedPoints } });
           if (reachesLimit) {
             await accounts.block(name, settings.lockSeconds);
-            await writeAudit(db, null, { action: 'sign_in_locked', ...who, after: { username: name, failures: settings.lockAfter, lockSeconds: settings.lockSeconds } });
+            await writeAudit(db, null, {
+              action: 'sign_in_locked',
+              ...who,
+              after: { username: name, failures: settings.lockAfter, lockSeconds: settings.lockSeconds },
+            });
           }
         },
       };
@@ -152,7 +176,10 @@ export function createSignInGuard(db: Db, settings: SignInSettings) {
      * transaction. Resolves true when the username was locked.
      */
     async unlock(tx: DbOrTx, username: string): Promise<boolean> {
-      const [row] = await tx.delete(signInThrottle).where(eq(signInThrottle.key, `${ACCOUNT_PREFIX}:${accountKey(username)}`)).returning();
+      const [row] = await tx
+        .delete(signInThrottle)
+        .where(eq(signInThrottle.key, `${ACCOUNT_PREFIX}:${accountKey(username)}`))
+        .returning();
       return !!row && row.points > settings.lockAfter && (row.expire ?? Infinity) > Date.now();
     },
   };

@@ -62,7 +62,8 @@ export function createTokenService(secret: string, ttlSeconds: number, staffTtlS
         throw unauthorized(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', expired ? '登录已过期，请重新登录' : '登录凭证无效，请重新登录');
       }
       const epoch = claims.ver ?? 0;
-      if (!ROLES.includes(claims.role) || !/^\d+$/.test(claims.sub) || !Number.isSafeInteger(epoch)) throw unauthorized('TOKEN_INVALID', '登录凭证无效，请重新登录');
+      if (!ROLES.includes(claims.role) || !/^\d+$/.test(claims.sub) || !Number.isSafeInteger(epoch))
+        throw unauthorized('TOKEN_INVALID', '登录凭证无效，请重新登录');
       const actor: Actor = { id: Number(claims.sub), name: claims.name, role: claims.role, regionCode: claims.region, companyId: claims.company };
       if (claims.pwc === true) actor.mustChangePassword = true;
       if (claims.mfa === true) actor.mfa = true;

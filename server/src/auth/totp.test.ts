@@ -143,7 +143,10 @@ describe('TOTP_REQUIRED on, TOTP_REQUIRED_ROLES=company_staff', () => {
   const signIn = (username: string, password: string, otp?: string) => t.api.post('/api/auth/login').send({ username, password, ...(otp ? { otp } : {}) });
 
   async function createAccount(username: string, role: string, extra: Record<string, unknown>) {
-    const res = await t.api.post('/api/users').set(bearer(await t.login('city'))).send({ username, name: username, role, password: STRONG_PASSWORD, ...extra });
+    const res = await t.api
+      .post('/api/users')
+      .set(bearer(await t.login('city')))
+      .send({ username, name: username, role, password: STRONG_PASSWORD, ...extra });
     expect(res.status).toBe(201);
     return res.body.id as number;
   }
@@ -170,7 +173,10 @@ describe('TOTP_REQUIRED on, TOTP_REQUIRED_ROLES=company_staff', () => {
     const start = await t.api.post('/api/auth/totp/enroll').set(bearer(limited));
     expect(start.status).toBe(200);
     const secret = secretOf(start.body.otpauthUrl);
-    const done = await t.api.post('/api/auth/totp/confirm').set(bearer(limited)).send({ otp: await code(secret) });
+    const done = await t.api
+      .post('/api/auth/totp/confirm')
+      .set(bearer(limited))
+      .send({ otp: await code(secret) });
     expect(done.status).toBe(200);
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect(done.body.token).toEqual(expect.any(String));

@@ -38,7 +38,13 @@ function newRecoveryCode(): string {
   return s;
 }
 
-const actorOfRow = (u: UserRow): Actor => ({ id: u.id, name: u.name, role: u.role, regionCode: u.regionCode ?? undefined, companyId: u.companyId ?? undefined });
+const actorOfRow = (u: UserRow): Actor => ({
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  regionCode: u.regionCode ?? undefined,
+  companyId: u.companyId ?? undefined,
+});
 
 /** What a correct password leads to: a session, or a session only after enrolment. Wrong codes throw. */
 export type SignInOutcome = { kind: 'session'; via: 'none' | 'otp' | 'recovery' } | { kind: 'enrol' };
@@ -206,8 +212,19 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
         if (!done.length) throw conflict('TOTP_NOT_STARTED', '该二维码已确认或已被新的二维码取代');
         await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, u.id));
         await tx.insert(totpRecoveryCodes).values(codes.map((c) => ({ userId: u.id, codeHash: recoveryDigest(u.id, c) })));
-        const [row] = await tx.update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() }).where(eq(users.id, u.id)).returning();
-        await writeAudit(tx, actorOfRow(u), { action: 'totp_confirm', entity: 'users', entityId: u.id, regionCode: u.regionCode, origin, after: { recoveryCodes: RECOVERY_CODES, replaced: !!f.secretEnc } });
+        const [row] = await tx
+          .update(users)
+          .set({ sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() })
+          .where(eq(users.id, u.id))
+          .returning();
+        await writeAudit(tx, actorOfRow(u), {
+          action: 'totp_confirm',
+          entity: 'users',
+          entityId: u.id,
+          regionCode: u.regionCode,
+          origin,
+          after: { recoveryCodes: RECOVERY_CODES, replaced: !!f.secretEnc },
+        });
         return row;
       });
       return { recoveryCodes: codes.map(formatRecoveryCode), user };
@@ -225,12 +242,21 @@ export function createSecondFactor(db: Db, cipher: PersonalDataCipher, settings:
         if (!u || u.role === 'resident') throw notFound('用户');
         const removed = await tx.delete(staffSecondFactors).where(eq(staffSecondFactors.userId, userId)).returning({ secretEnc: staffSecondFactors.secretEnc });
         await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, userId));
-        const [row] = await tx.update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-        await writeAudit(tx, admin, { action: 'totp_reset', entity: 'users', entityId: userId, regionCode: u.regionCode, before: { enrolled: !!removed[0]?.secretEnc } });
+        const [row] = await tx
+          .update(users)
+          .set({ sessionEpoch: sql`${users.sessionEpoch} + 1`, updatedAt: new Date() })
+          .where(eq(users.id, userId))
+          .returning();
+        await writeAudit(tx, admin, {
+          action: 'totp_reset',
+          entity: 'users',
+          entityId: userId,
+          regionCode: u.regionCode,
+          before: { enrolled: !!removed[0]?.secretEnc },
+        });
         return row;
       });
     },
   };
 }
 export type SecondFactor = ReturnType<typeof createSecondFactor>;
-

@@ -61,7 +61,10 @@ export function registerTotpRoutes(
   async function proveCurrentFactor(ctx: Context, user: UserRow, input: { currentOtp?: string; currentPassword?: string }): Promise<void> {
     if (!(await factor.status(user)).enrolled) return;
     if (!input.currentOtp && !input.currentPassword) {
-      throw badRequest('CURRENT_FACTOR_REQUIRED', '更换两步验证须输入当前验证码（或恢复码）或登录密码', { currentOtp: '请输入当前验证码或恢复码', currentPassword: '或输入登录密码' });
+      throw badRequest('CURRENT_FACTOR_REQUIRED', '更换两步验证须输入当前验证码（或恢复码）或登录密码', {
+        currentOtp: '请输入当前验证码或恢复码',
+        currentPassword: '或输入登录密码',
+      });
     }
     const origin = requestOrigin(ctx);
     const attempt = await guard.begin(user.username ?? String(user.id), origin, (seconds) => ctx.set('Retry-After', String(seconds)));

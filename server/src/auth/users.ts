@@ -1,7 +1,16 @@
 import { eq, ilike, like, or, sql } from 'drizzle-orm';
 import type Router from '@koa/router';
 import type { SignInSettings } from '@baotou/config';
-import { ROLE_REGION_LEVEL, STAFF_ROLES, passwordProblem, regionLevel, userCreateSchema, userUpdateSchema, type PasswordPolicy, type Role } from '@baotou/shared';
+import {
+  ROLE_REGION_LEVEL,
+  STAFF_ROLES,
+  passwordProblem,
+  regionLevel,
+  userCreateSchema,
+  userUpdateSchema,
+  type PasswordPolicy,
+  type Role,
+} from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { badRequest, notFound } from '../http/errors';
 import type { Db } from '../db/client';
@@ -75,11 +84,13 @@ export function usersResource(sessions: SessionChecker, signIn: SignInSettings):
       regionCode: (v) => like(users.regionCode, `${filterValue.string('regionCode', v, 12).replace(/\D/g, '')}%`),
     },
     // City administrators also manage company staff, who have no region; residents are no staff accounts.
-    readScope: (actor) => (actor.role === 'city_admin' ? sql`${users.role} <> 'resident'` : MANAGEABLE[actor.role] ? regionCondition(actor, users.regionCode) : 'deny'),
+    readScope: (actor) =>
+      actor.role === 'city_admin' ? sql`${users.role} <> 'resident'` : MANAGEABLE[actor.role] ? regionCondition(actor, users.regionCode) : 'deny',
     write: {
       roles: ['city_admin', 'district_staff'],
       // Company staff have no region: the city bureau manages their accounts.
-      allows: (actor, row) => (row.role === 'company_staff' ? actor.role === 'city_admin' : row.role !== 'resident' && regionAllows(actor, row.regionCode as string)),
+      allows: (actor, row) =>
+        row.role === 'company_staff' ? actor.role === 'city_admin' : row.role !== 'resident' && regionAllows(actor, row.regionCode as string),
       readOnlyFields: ['createdAt', 'updatedAt', 'mustChangePassword', 'locked'],
       create: {
         schema: userCreateSchema,
@@ -98,7 +109,12 @@ export function usersResource(sessions: SessionChecker, signIn: SignInSettings):
           const { password, ...rest } = input;
           if (password) checkPasswordPolicy(password, signIn.password, c.existing!.username as string, 'password');
           // A password an administrator resets is, like a new account's, changed at the next sign-in.
-          const values = { ...rest, regionCode, companyId: rest.companyId ?? null, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true } : {}) };
+          const values = {
+            ...rest,
+            regionCode,
+            companyId: rest.companyId ?? null,
+            ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true } : {}),
+          };
           const endsSessions = !!password || SESSION_FIELDS.some((k) => (values[k] ?? null) !== (c.existing![k] ?? null));
           return endsSessions ? { ...values, sessionEpoch: sql`${users.sessionEpoch} + 1` } : values;
         },
@@ -119,7 +135,10 @@ export function registerUnlockRoute(router: Router, db: Db, guard: SignInGuard):
     const raw = ctx.params.id;
     if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound('用户');
     ctx.body = await db.transaction(async (tx) => {
-      const [u] = await tx.select().from(users).where(eq(users.id, Number(raw)));
+      const [u] = await tx
+        .select()
+        .from(users)
+        .where(eq(users.id, Number(raw)));
       if (!u?.username) throw notFound('用户');
       const wasLocked = await guard.unlock(tx, u.username);
       await writeAudit(tx, actor, { action: 'unlock', entity: 'users', entityId: u.id, regionCode: u.regionCode, after: { username: u.username, wasLocked } });

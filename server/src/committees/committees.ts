@@ -55,10 +55,18 @@ export function committeesResource(): ResourceDef {
       lastDisclosureAt: lastStatementAt,
       createdAt: committees.createdAt,
     },
-    sortable: { id: committees.id, compoundId: committees.compoundId, kind: committees.kind, status: committees.status, termEnd: committees.termEnd, electedAt: committees.electedAt },
+    sortable: {
+      id: committees.id,
+      compoundId: committees.compoundId,
+      kind: committees.kind,
+      status: committees.status,
+      termEnd: committees.termEnd,
+      electedAt: committees.electedAt,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
-      q: (v) => sql`"committees"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + filterValue.string('q', v).replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})`,
+      q: (v) =>
+        sql`"committees"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + filterValue.string('q', v).replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})`,
       compoundId: (v) => eq(committees.compoundId, filterValue.int('compoundId', v)),
       kind: (v) => eq(committees.kind, filterValue.oneOf('kind', v, COMMITTEE_KINDS)),
       status: (v) => eq(committees.status, filterValue.oneOf('status', v, COMMITTEE_STATUSES)),
@@ -66,8 +74,10 @@ export function committeesResource(): ResourceDef {
       alert: (v) => alertCondition(filterValue.oneOf('alert', v, COMMITTEE_ALERTS)),
       // The Red Property dashboard's drill-downs (server/src/party/dashboardFacts.ts).
       counted: (v) => (filterValue.bool('counted', v) ? committeeCounted(sql`"committees"`) : sql`NOT ${committeeCounted(sql`"committees"`)}`),
-      partyMembers: (v) => (filterValue.bool('partyMembers', v) ? committeeHasPartyMembers(sql`"committees"`) : sql`NOT ${committeeHasPartyMembers(sql`"committees"`)}`),
-      crossAppointment: (v) => (filterValue.bool('crossAppointment', v) ? committeeHasCrossAppointment(sql`"committees"`) : sql`NOT ${committeeHasCrossAppointment(sql`"committees"`)}`),
+      partyMembers: (v) =>
+        filterValue.bool('partyMembers', v) ? committeeHasPartyMembers(sql`"committees"`) : sql`NOT ${committeeHasPartyMembers(sql`"committees"`)}`,
+      crossAppointment: (v) =>
+        filterValue.bool('crossAppointment', v) ? committeeHasCrossAppointment(sql`"committees"`) : sql`NOT ${committeeHasCrossAppointment(sql`"committees"`)}`,
     },
     readScope: (actor) => {
       if (isBureau(actor)) return regionCondition(actor, committees.regionCode);

@@ -13,10 +13,17 @@ import { residentCompoundIds } from './membership';
 import { COMMITTEE_WRITERS } from './committees';
 
 async function place(tx: Tx, input: { committeeId: number; ownerId?: number | null }) {
-  const [c] = await tx.select({ compoundId: committees.compoundId, regionCode: committees.regionCode }).from(committees).where(eq(committees.id, input.committeeId));
+  const [c] = await tx
+    .select({ compoundId: committees.compoundId, regionCode: committees.regionCode })
+    .from(committees)
+    .where(eq(committees.id, input.committeeId));
   if (!c) throw badRequest('VALIDATION_FAILED', '委员会不存在', { committeeId: '委员会不存在' });
   if (input.ownerId) {
-    const homes = await tx.select({ id: households.id }).from(households).where(and(eq(households.ownerId, input.ownerId), eq(households.compoundId, c.compoundId))).limit(1);
+    const homes = await tx
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.ownerId, input.ownerId), eq(households.compoundId, c.compoundId)))
+      .limit(1);
     if (!homes.length) throw badRequest('VALIDATION_FAILED', '委员须为本小区业主', { ownerId: '该业主在本小区没有登记房屋' });
   }
   return c;
@@ -43,7 +50,12 @@ export function committeeMembersResource(cipher: PersonalDataCipher): ResourceDe
       termStart: committeeMembers.termStart,
       termEnd: committeeMembers.termEnd,
     },
-    sortable: { id: committeeMembers.id, role: sql`array_position(ARRAY['chair','vice_chair','member']::member_role[], ${committeeMembers.role})`, name: committeeMembers.name, committeeId: committeeMembers.committeeId },
+    sortable: {
+      id: committeeMembers.id,
+      role: sql`array_position(ARRAY['chair','vice_chair','member']::member_role[], ${committeeMembers.role})`,
+      name: committeeMembers.name,
+      committeeId: committeeMembers.committeeId,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => ilike(committeeMembers.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),

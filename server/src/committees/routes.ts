@@ -15,7 +15,9 @@ export function registerCommitteeRoutes(router: Router, db: Db, cipher: Personal
   // The mini-program asks which compounds the resident serves on a committee for.
   router.get('/api/committees/mine', async (ctx) => {
     const actor = requireActor(ctx, ['resident']);
-    const result = await db.execute(sql`SELECT DISTINCT c.id AS "compoundId", c.name AS "compoundName" FROM compounds c WHERE c.id IN ${memberCompoundIds(actor.id)} ORDER BY 1`);
+    const result = await db.execute(
+      sql`SELECT DISTINCT c.id AS "compoundId", c.name AS "compoundName" FROM compounds c WHERE c.id IN ${memberCompoundIds(actor.id)} ORDER BY 1`,
+    );
     ctx.body = result.rows;
   });
   registerCommitteeDelete(router, db);

@@ -14,7 +14,10 @@ import { assertMayTakeProjects } from '../credit/blacklistQuery';
 import { kpiProjectFilters } from '../kpi/drillFilters';
 
 async function prepareProject(input: Record<string, unknown>, c: { tx: Tx }) {
-  const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId as number));
+  const [company] = await c.tx
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.id, input.companyId as number));
   if (!company) throw badRequest('VALIDATION_FAILED', '物业企业不存在', { companyId: '物业企业不存在' });
   return { ...input, regionCode: await compoundRegion(c.tx, input.compoundId as number) };
 }
@@ -67,7 +70,11 @@ export function projectsResource(): ResourceDef {
     filters: {
       q: (v) => {
         const q = likeEscape(filterValue.string('q', v));
-        return or(ilike(projects.managerName, `%${q}%`), ilike(projects.contractFilingNo, `%${q}%`), sql`${projects.compoundId} IN (SELECT id FROM compounds WHERE name ILIKE ${`%${q}%`})`);
+        return or(
+          ilike(projects.managerName, `%${q}%`),
+          ilike(projects.contractFilingNo, `%${q}%`),
+          sql`${projects.compoundId} IN (SELECT id FROM compounds WHERE name ILIKE ${`%${q}%`})`,
+        );
       },
       companyId: (v) => eq(projects.companyId, filterValue.int('companyId', v)),
       compoundId: (v) => eq(projects.compoundId, filterValue.int('compoundId', v)),
@@ -93,7 +100,10 @@ export function projectsResource(): ResourceDef {
       update: {
         schema: projectSchema,
         // handing a project to another company is a new project for it
-        prepare: async (input, c) => (input.companyId !== c.existing?.companyId && (await assertMayTakeProjects(c.tx, input.companyId)), prepareProject(input, c)),
+        prepare: async (input, c) => (
+          input.companyId !== c.existing?.companyId && (await assertMayTakeProjects(c.tx, input.companyId)),
+          prepareProject(input, c)
+        ),
       },
       remove: true,
     },

@@ -33,10 +33,18 @@ async function prepareListing(input: BlacklistCreate, c: WriteContext) {
   const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId)).for('update');
   if (!company) throw badRequest('VALIDATION_FAILED', '物业企业不存在', { companyId: '物业企业不存在' });
   if (!(await companyWithin(c.tx, c.actor, input.companyId))) throw forbidden('OUT_OF_JURISDICTION', '该企业不在本部门管辖范围内（未在本辖区注册或承接项目）');
-  const [active] = await c.tx.select({ id: blacklistEntries.id }).from(blacklistEntries).where(and(eq(blacklistEntries.companyId, input.companyId), isNull(blacklistEntries.removedAt)));
+  const [active] = await c.tx
+    .select({ id: blacklistEntries.id })
+    .from(blacklistEntries)
+    .where(and(eq(blacklistEntries.companyId, input.companyId), isNull(blacklistEntries.removedAt)));
   if (active) throw conflict('ALREADY_BLACKLISTED', '该企业已在黑名单中，移出前不能重复列入');
   if (input.listedOn > beijingDate()) throw badRequest('VALIDATION_FAILED', '列入日期不能晚于今天', { listedOn: '列入日期不能晚于今天' });
-  await assertOwnUploads(c.tx, c.actor, input.evidence.map((d, i) => ({ url: d.url, field: `evidence.${i}.url` })), { message: '证据材料无效：只能使用本人上传的文件', allowLinks: true });
+  await assertOwnUploads(
+    c.tx,
+    c.actor,
+    input.evidence.map((d, i) => ({ url: d.url, field: `evidence.${i}.url` })),
+    { message: '证据材料无效：只能使用本人上传的文件', allowLinks: true },
+  );
   return {
     ...input,
     evidence: input.evidence.map((d) => ({ ...d, url: canonicalUploadUrl(d.url) })),
@@ -72,15 +80,25 @@ export function blacklistResource(): ResourceDef {
       compoundCount: sql<number>`(SELECT count(DISTINCT p.compound_id)::int FROM projects p WHERE p.company_id = "blacklist_entries"."company_id" AND p.start_date <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND p.end_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)`,
       createdAt: blacklistEntries.createdAt,
     },
-    sortable: { id: blacklistEntries.id, listedOn: blacklistEntries.listedOn, reason: blacklistEntries.reason, removedOn: blacklistEntries.removedOn, companyId: blacklistEntries.companyId },
+    sortable: {
+      id: blacklistEntries.id,
+      listedOn: blacklistEntries.listedOn,
+      reason: blacklistEntries.reason,
+      removedOn: blacklistEntries.removedOn,
+      companyId: blacklistEntries.companyId,
+    },
     defaultSort: ['listedOn', 'DESC'],
     filters: {
       q: (v) => {
         const q = `%${likeEscape(filterValue.string('q', v, 40))}%`;
-        return or(ilike(blacklistEntries.document, q), sql`${blacklistEntries.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q} OR credit_code ILIKE ${q})`);
+        return or(
+          ilike(blacklistEntries.document, q),
+          sql`${blacklistEntries.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q} OR credit_code ILIKE ${q})`,
+        );
       },
       reason: (v) => eq(blacklistEntries.reason, filterValue.oneOf('reason', v, BLACKLIST_REASONS)),
-      state: (v) => (filterValue.oneOf('state', v, BLACKLIST_STATES) === 'active' ? isNull(blacklistEntries.removedAt) : sql`${blacklistEntries.removedAt} IS NOT NULL`),
+      state: (v) =>
+        filterValue.oneOf('state', v, BLACKLIST_STATES) === 'active' ? isNull(blacklistEntries.removedAt) : sql`${blacklistEntries.removedAt} IS NOT NULL`,
       companyId: (v) => eq(blacklistEntries.companyId, filterValue.int('companyId', v)),
       regionCode: (v) => sql`${blacklistEntries.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
@@ -93,7 +111,19 @@ export function blacklistResource(): ResourceDef {
     write: {
       roles: BLACKLIST_AUTHORITIES,
       allows: (actor, row) => isAuthority(actor) && regionAllows(actor, row.regionCode as string),
-      readOnlyFields: ['companyName', 'creditCode', 'regionCode', 'authorityName', 'state', 'removedOn', 'removalReason', 'removalDocument', 'compoundCount', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'companyName',
+        'creditCode',
+        'regionCode',
+        'authorityName',
+        'state',
+        'removedOn',
+        'removalReason',
+        'removalDocument',
+        'compoundCount',
+        'createdAt',
+        'updatedAt',
+      ],
       create: { schema: blacklistCreateSchema, prepare: prepareListing },
     },
   };
@@ -116,7 +146,14 @@ export async function removeListing(db: Db, actor: Actor, id: number, body: unkn
     if (removedOn < row.listedOn) throw badRequest('VALIDATION_FAILED', '移出日期不能早于列入日期', { removedOn: '移出日期不能早于列入日期' });
     const [after] = await tx
       .update(blacklistEntries)
-      .set({ removedAt: new Date(), removedOn, removedBy: actor.id, removalReason: input.removalReason, removalDocument: input.removalDocument, updatedAt: new Date() })
+      .set({
+        removedAt: new Date(),
+        removedOn,
+        removedBy: actor.id,
+        removalReason: input.removalReason,
+        removalDocument: input.removalDocument,
+        updatedAt: new Date(),
+      })
       .where(and(eq(blacklistEntries.id, id), isNull(blacklistEntries.removedAt)))
       .returning();
     await writeAudit(tx, actor, { action: 'unlist', entity: 'blacklist', entityId: id, before: row, after, regionCode: row.regionCode });

@@ -20,7 +20,10 @@ export async function isBlacklisted(db: DbOrTx, companyId: number): Promise<bool
 export async function blacklistedCompanyIds(db: DbOrTx, companyIds: number[]): Promise<Set<number>> {
   if (!companyIds.length) return new Set();
   const { rows } = await db.execute(
-    sql`SELECT company_id FROM blacklist_entries WHERE removed_at IS NULL AND company_id IN (${sql.join(companyIds.map((id) => sql`${id}`), sql`, `)})`,
+    sql`SELECT company_id FROM blacklist_entries WHERE removed_at IS NULL AND company_id IN (${sql.join(
+      companyIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
   );
   return new Set((rows as { company_id: number }[]).map((r) => Number(r.company_id)));
 }
@@ -32,6 +35,8 @@ export async function blacklistedCompanyIds(db: DbOrTx, companyIds: number[]): P
 export async function assertMayTakeProjects(tx: DbOrTx, companyId: number): Promise<void> {
   await tx.execute(sql`SELECT 1 FROM companies WHERE id = ${companyId} FOR SHARE`);
   if (await isBlacklisted(tx, companyId)) {
-    throw new AppError('COMPANY_BLACKLISTED', 409, '该物业企业已列入诚信档案黑名单，不得承接新的物业服务项目', { companyId: '该企业已列入黑名单，不得承接新项目' });
+    throw new AppError('COMPANY_BLACKLISTED', 409, '该物业企业已列入诚信档案黑名单，不得承接新的物业服务项目', {
+      companyId: '该企业已列入黑名单，不得承接新项目',
+    });
   }
 }

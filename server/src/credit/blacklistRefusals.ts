@@ -17,7 +17,9 @@ export function auditRefusals(db: Db, entity: 'blacklist' | 'filings'): Middlewa
       const actor = ctx.state.actor as Actor | undefined;
       if (actor && ctx.method !== 'GET' && err instanceof AppError && (err.status === 403 || err.status === 409)) {
         const id = /\/api\/[a-z-]+\/(\d{1,10})(\/|$)/.exec(ctx.path)?.[1] ?? '-';
-        await writeAudit(db, actor, { action: 'refused', entity, entityId: id, after: { path: ctx.path, code: err.code, status: err.status } }).catch(() => undefined);
+        await writeAudit(db, actor, { action: 'refused', entity, entityId: id, after: { path: ctx.path, code: err.code, status: err.status } }).catch(
+          () => undefined,
+        );
       }
       throw err;
     }

@@ -1,5 +1,16 @@
 import { eq, ilike, or, sql } from 'drizzle-orm';
-import { CREDIT_CATEGORIES, CREDIT_ITEM_STATES, CREDIT_ITEM_STATUSES, CREDIT_RULES, CREDIT_RULE_CATEGORY, CREDIT_RULE_LABELS, addWorkingDays, creditItemCreateSchema, validUntilAfterYears, type CreditItemCreate } from '@baotou/shared';
+import {
+  CREDIT_CATEGORIES,
+  CREDIT_ITEM_STATES,
+  CREDIT_ITEM_STATUSES,
+  CREDIT_RULES,
+  CREDIT_RULE_CATEGORY,
+  CREDIT_RULE_LABELS,
+  addWorkingDays,
+  creditItemCreateSchema,
+  validUntilAfterYears,
+  type CreditItemCreate,
+} from '@baotou/shared';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { badRequest } from '../http/errors';
 import { filterValue, likeEscape } from '../http/listQuery';
@@ -24,8 +35,24 @@ export const ITEM_STATE_SQL = sql.raw(`(CASE
 /** Every item type a reader may meet, with its label, part of the score, range and source (rules and settings). */
 export function creditItemTypes() {
   const s = creditSettings();
-  const rules = CREDIT_RULES.map((r) => ({ id: r, label: CREDIT_RULE_LABELS[r], category: CREDIT_RULE_CATEGORY[r], minTenths: s.rules[r].pointsTenths, maxTenths: s.rules[r].pointsTenths, source: s.rules[r].source, rule: true }));
-  const manual = Object.entries(s.itemTypes).map(([id, t]) => ({ id, label: t.label, category: t.category, minTenths: t.minTenths, maxTenths: t.maxTenths, source: t.source, rule: false }));
+  const rules = CREDIT_RULES.map((r) => ({
+    id: r,
+    label: CREDIT_RULE_LABELS[r],
+    category: CREDIT_RULE_CATEGORY[r],
+    minTenths: s.rules[r].pointsTenths,
+    maxTenths: s.rules[r].pointsTenths,
+    source: s.rules[r].source,
+    rule: true,
+  }));
+  const manual = Object.entries(s.itemTypes).map(([id, t]) => ({
+    id,
+    label: t.label,
+    category: t.category,
+    minTenths: t.minTenths,
+    maxTenths: t.maxTenths,
+    source: t.source,
+    rule: false,
+  }));
   return [...manual, ...rules];
 }
 
@@ -38,7 +65,9 @@ async function prepareItem(input: CreditItemCreate, c: WriteContext) {
   const type = s.itemTypes[input.type];
   if (!type) {
     const rule = (CREDIT_RULES as readonly string[]).includes(input.type);
-    throw badRequest('VALIDATION_FAILED', rule ? '规则事项由平台自动记录，不能手工录入' : '信用事项类型无效', { type: rule ? '规则事项不能手工录入' : '信用事项类型无效' });
+    throw badRequest('VALIDATION_FAILED', rule ? '规则事项由平台自动记录，不能手工录入' : '信用事项类型无效', {
+      type: rule ? '规则事项不能手工录入' : '信用事项类型无效',
+    });
   }
   if (input.pointsTenths < type.minTenths || input.pointsTenths > type.maxTenths) {
     const range = `${type.minTenths / 10}～${type.maxTenths / 10}分`;
@@ -50,11 +79,19 @@ async function prepareItem(input: CreditItemCreate, c: WriteContext) {
   if (!company) throw badRequest('VALIDATION_FAILED', '企业不存在', { companyId: '企业不存在' });
   let regionCode = company.regionCode;
   if (input.projectId !== null) {
-    const [project] = await c.tx.select({ companyId: projects.companyId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
+    const [project] = await c.tx
+      .select({ companyId: projects.companyId, regionCode: projects.regionCode })
+      .from(projects)
+      .where(eq(projects.id, input.projectId));
     if (!project || project.companyId !== input.companyId) throw badRequest('VALIDATION_FAILED', '项目不属于该企业', { projectId: '项目不属于该企业' });
     regionCode = project.regionCode;
   }
-  await assertOwnUploads(c.tx, c.actor, input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })), { message: '证明材料无效：只能使用本人上传的文件' });
+  await assertOwnUploads(
+    c.tx,
+    c.actor,
+    input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })),
+    { message: '证明材料无效：只能使用本人上传的文件' },
+  );
   const validFrom = input.validFrom ?? input.occurredOn;
   const validUntil = input.validUntil ?? validUntilAfterYears(validFrom, s.validityYears);
   if (validUntil < validFrom) throw badRequest('VALIDATION_FAILED', '有效期止不能早于有效期起', { validUntil: '有效期止不能早于有效期起' });
@@ -110,12 +147,25 @@ export function creditItemsResource(): ResourceDef {
       createdAt: creditItems.createdAt,
       updatedAt: creditItems.updatedAt,
     },
-    sortable: { id: creditItems.id, occurredOn: creditItems.occurredOn, pointsTenths: creditItems.pointsTenths, validUntil: creditItems.validUntil, publicUntil: creditItems.publicUntil, type: creditItems.type, state: ITEM_STATE_SQL, companyId: creditItems.companyId },
+    sortable: {
+      id: creditItems.id,
+      occurredOn: creditItems.occurredOn,
+      pointsTenths: creditItems.pointsTenths,
+      validUntil: creditItems.validUntil,
+      publicUntil: creditItems.publicUntil,
+      type: creditItems.type,
+      state: ITEM_STATE_SQL,
+      companyId: creditItems.companyId,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
         const q = `%${likeEscape(filterValue.string('q', v, 40))}%`;
-        return or(ilike(creditItems.document, q), ilike(creditItems.authority, q), sql`${creditItems.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q})`);
+        return or(
+          ilike(creditItems.document, q),
+          ilike(creditItems.authority, q),
+          sql`${creditItems.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q})`,
+        );
       },
       companyId: (v) => eq(creditItems.companyId, filterValue.int('companyId', v)),
       projectId: (v) => eq(creditItems.projectId, filterValue.int('projectId', v)),
@@ -136,4 +186,3 @@ export function creditItemsResource(): ResourceDef {
     },
   };
 }
-

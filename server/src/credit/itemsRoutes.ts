@@ -8,7 +8,16 @@ import { isBureau } from '../jurisdiction/scope';
 import { pathId } from '../quality/assessments';
 import { creditItemTypes, creditItemsResource } from './items';
 import { answerObjection, creditObjectionsResource } from './objections';
-import { creditRatingsResource, creditScoresResource, evaluateYear, liveScore, readEvaluation, refreshStaleScores, runEvaluation, type EvaluationStarter } from './ratings';
+import {
+  creditRatingsResource,
+  creditScoresResource,
+  evaluateYear,
+  liveScore,
+  readEvaluation,
+  refreshStaleScores,
+  runEvaluation,
+  type EvaluationStarter,
+} from './ratings';
 import { sweepTicketAndPartyCreditItems } from './ticketRules';
 import { defineJob, enqueueJob } from '../jobs/queue';
 import { registerPublicCredit } from './publicCredit';
@@ -32,7 +41,11 @@ export function registerCreditItemRoutes(router: Router, db: Db, config: Config)
     },
     { title: '年度信用评价', singletonKey: (d) => `evaluation:${d.evaluationId}` },
   );
-  defineJob(CREDIT_SWEEP_JOB, async () => ({ recorded: await sweepTicketAndPartyCreditItems(db), refreshed: await refreshStaleScores(db) }), { title: '信用规则事项汇总', singletonKey: () => 'sweep', keepCompleted: false });
+  defineJob(CREDIT_SWEEP_JOB, async () => ({ recorded: await sweepTicketAndPartyCreditItems(db), refreshed: await refreshStaleScores(db) }), {
+    title: '信用规则事项汇总',
+    singletonKey: () => 'sweep',
+    keepCompleted: false,
+  });
   registerPublicCredit(router, db);
 
   /** Item types with label, part of the score, range and source document (rules and manual types). */

@@ -17,7 +17,12 @@ const authorityOf = (regionName: string) => `${regionName}住房和城乡建设�
 export async function listingLetters(db: DbOrTx, actor: Actor, id: number): Promise<{ companyName: string; letters: TerminationLetter[] }> {
   if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '只有住建等部门可以生成解除合同建议函');
   const [row] = await db
-    .select({ e: blacklistEntries, companyName: companies.name, creditCode: companies.creditCode, regionName: sql<string>`(SELECT r.name FROM regions r WHERE r.code = ${blacklistEntries.regionCode})` })
+    .select({
+      e: blacklistEntries,
+      companyName: companies.name,
+      creditCode: companies.creditCode,
+      regionName: sql<string>`(SELECT r.name FROM regions r WHERE r.code = ${blacklistEntries.regionCode})`,
+    })
     .from(blacklistEntries)
     .innerJoin(companies, eq(companies.id, blacklistEntries.companyId))
     .where(eq(blacklistEntries.id, id));
@@ -35,7 +40,11 @@ export async function listingLetters(db: DbOrTx, actor: Actor, id: number): Prom
     listedOn: row.e.listedOn,
     facts: row.e.facts,
     authority: authorityOf(row.regionName ?? '包头市'),
-    compounds: (rows as { name: string; address: string; ownersCommittee: boolean }[]).map((c) => ({ name: c.name, address: c.address, ownersCommittee: !!c.ownersCommittee })),
+    compounds: (rows as { name: string; address: string; ownersCommittee: boolean }[]).map((c) => ({
+      name: c.name,
+      address: c.address,
+      ownersCommittee: !!c.ownersCommittee,
+    })),
   });
   return { companyName: row.companyName, letters };
 }

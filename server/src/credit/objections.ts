@@ -1,5 +1,12 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
-import { CREDIT_OBJECTION_STATUSES, addWorkingDays, creditObjectionAnswerSchema, creditObjectionCreateSchema, pointsFitCategory, type CreditObjectionCreate } from '@baotou/shared';
+import {
+  CREDIT_OBJECTION_STATUSES,
+  addWorkingDays,
+  creditObjectionAnswerSchema,
+  creditObjectionCreateSchema,
+  pointsFitCategory,
+  type CreditObjectionCreate,
+} from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { ResourceDef, WriteContext } from '../http/resource';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -27,9 +34,21 @@ async function prepareObjection(input: CreditObjectionCreate, c: WriteContext) {
   if (item.status === 'withdrawn') throw conflict('ITEM_WITHDRAWN', '该信用事项已撤销，无需提出异议');
   if (item.status === 'objected') throw conflict('ALREADY_OBJECTED', '该信用事项已有待答复的异议');
   if (today > item.validUntil) throw new AppError('ITEM_EXPIRED', 409, '该信用事项已过有效期，不能再提出异议', { itemId: '该事项已过有效期' });
-  await assertOwnUploads(c.tx, c.actor, input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })), { message: '证明材料无效：只能使用本人上传的文件' });
+  await assertOwnUploads(
+    c.tx,
+    c.actor,
+    input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })),
+    { message: '证明材料无效：只能使用本人上传的文件' },
+  );
   await c.tx.update(creditItems).set({ status: 'objected', updatedAt: new Date() }).where(eq(creditItems.id, item.id));
-  await writeAudit(c.tx, c.actor, { action: 'object', entity: 'credit-items', entityId: item.id, before: { status: item.status }, after: { status: 'objected' }, regionCode: item.regionCode });
+  await writeAudit(c.tx, c.actor, {
+    action: 'object',
+    entity: 'credit-items',
+    entityId: item.id,
+    before: { status: item.status },
+    after: { status: 'objected' },
+    regionCode: item.regionCode,
+  });
   return {
     itemId: item.id,
     companyId: item.companyId,
@@ -71,7 +90,13 @@ export function creditObjectionsResource(): ResourceDef {
       answeredAt: creditObjections.answeredAt,
       createdAt: creditObjections.createdAt,
     },
-    sortable: { id: creditObjections.id, dueOn: creditObjections.dueOn, status: creditObjections.status, createdAt: creditObjections.createdAt, answeredAt: creditObjections.answeredAt },
+    sortable: {
+      id: creditObjections.id,
+      dueOn: creditObjections.dueOn,
+      status: creditObjections.status,
+      createdAt: creditObjections.createdAt,
+      answeredAt: creditObjections.answeredAt,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
@@ -81,14 +106,32 @@ export function creditObjectionsResource(): ResourceDef {
       status: (v) => eq(creditObjections.status, filterValue.oneOf('status', v, CREDIT_OBJECTION_STATUSES)),
       itemId: (v) => eq(creditObjections.itemId, filterValue.int('itemId', v)),
       companyId: (v) => eq(creditObjections.companyId, filterValue.int('companyId', v)),
-      overdue: (v) => (filterValue.bool('overdue', v) ? sql`${creditObjections.status} = 'pending' AND ${creditObjections.dueOn} < (now() AT TIME ZONE 'Asia/Shanghai')::date` : undefined),
+      overdue: (v) =>
+        filterValue.bool('overdue', v)
+          ? sql`${creditObjections.status} = 'pending' AND ${creditObjections.dueOn} < (now() AT TIME ZONE 'Asia/Shanghai')::date`
+          : undefined,
     },
     readScope: creditObjectionReadScope,
     present: (row) => ({ ...row, itemTypeLabel: row.itemType ? creditTypeLabel(row.itemType as string) : null }),
     write: {
       roles: ['company_staff'],
       allows: (actor, row) => actor.role === 'company_staff' && !!actor.companyId && row.companyId === actor.companyId,
-      readOnlyFields: ['companyId', 'companyName', 'itemType', 'itemTypeLabel', 'itemDocument', 'regionCode', 'status', 'dueOn', 'overdue', 'answer', 'pointsBefore', 'pointsAfter', 'answeredAt', 'createdAt'],
+      readOnlyFields: [
+        'companyId',
+        'companyName',
+        'itemType',
+        'itemTypeLabel',
+        'itemDocument',
+        'regionCode',
+        'status',
+        'dueOn',
+        'overdue',
+        'answer',
+        'pointsBefore',
+        'pointsAfter',
+        'answeredAt',
+        'createdAt',
+      ],
       create: { schema: creditObjectionCreateSchema, prepare: prepareObjection },
     },
   };
@@ -114,7 +157,8 @@ export async function answerObjection(db: Db, actor: Actor, id: number, body: un
     if (input.outcome === 'corrected') {
       points = input.pointsTenths!;
       const type = creditSettings().itemTypes[item.type];
-      if (!pointsFitCategory(item.category, points)) throw badRequest('POINTS_OUT_OF_RANGE', `更正后的分值须与${item.category === 'bad' ? '不良' : '良好'}事项的方向一致`, { pointsTenths: '分值方向不符' });
+      if (!pointsFitCategory(item.category, points))
+        throw badRequest('POINTS_OUT_OF_RANGE', `更正后的分值须与${item.category === 'bad' ? '不良' : '良好'}事项的方向一致`, { pointsTenths: '分值方向不符' });
       if (type && (points < type.minTenths || points > type.maxTenths)) {
         const range = `${type.minTenths / 10}～${type.maxTenths / 10}分`;
         throw badRequest('POINTS_OUT_OF_RANGE', `${type.label}的分值须在${range}之间`, { pointsTenths: `分值须在${range}之间` });
@@ -129,9 +173,23 @@ export async function answerObjection(db: Db, actor: Actor, id: number, body: un
       .returning();
     const itemAfter = { status: input.outcome === 'withdrawn' ? ('withdrawn' as const) : ('published' as const), pointsTenths: points, updatedAt: now };
     await tx.update(creditItems).set(itemAfter).where(eq(creditItems.id, item.id));
-    await writeAudit(tx, actor, { action: 'answer', entity: 'credit-objections', entityId: id, before: { status: objection.status }, after: { status: input.outcome, answer: input.answer, pointsAfter: points }, regionCode: item.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'answer',
+      entity: 'credit-objections',
+      entityId: id,
+      before: { status: objection.status },
+      after: { status: input.outcome, answer: input.answer, pointsAfter: points },
+      regionCode: item.regionCode,
+    });
     const itemAction = input.outcome === 'corrected' ? 'correct' : input.outcome === 'withdrawn' ? 'withdraw' : 'uphold';
-    await writeAudit(tx, actor, { action: itemAction, entity: 'credit-items', entityId: item.id, before: { status: item.status, pointsTenths: item.pointsTenths }, after: { status: itemAfter.status, pointsTenths: points }, regionCode: item.regionCode });
+    await writeAudit(tx, actor, {
+      action: itemAction,
+      entity: 'credit-items',
+      entityId: item.id,
+      before: { status: item.status, pointsTenths: item.pointsTenths },
+      after: { status: itemAfter.status, pointsTenths: points },
+      regionCode: item.regionCode,
+    });
     return after;
   });
 }

@@ -25,7 +25,8 @@ interface PublicRow {
 
 function parseQ(raw: unknown): string {
   if (raw === undefined) return '';
-  if (typeof raw !== 'string' || raw.length > 40 || /[\u0000-\u001f\u007f]/.test(raw)) throw new AppError('BAD_FILTER', 400, '搜索条件须为不超过40字的文字', { q: '搜索条件须为不超过40字的文字' });
+  if (typeof raw !== 'string' || raw.length > 40 || /[\u0000-\u001f\u007f]/.test(raw))
+    throw new AppError('BAD_FILTER', 400, '搜索条件须为不超过40字的文字', { q: '搜索条件须为不超过40字的文字' });
   return raw.trim();
 }
 
@@ -36,13 +37,17 @@ function parseQ(raw: unknown): string {
  */
 async function readCompanies(db: Db, q: string, today: string, companyId?: number): Promise<PublicRow[]> {
   const like = `%${likeEscape(q)}%`;
-  const { rows } = await runPrepared(db, sql`
+  const { rows } = await runPrepared(
+    db,
+    sql`
     SELECT c.id, c.name, c.credit_code, s.grade, s.score_tenths, s.as_of::text AS as_of,
            ${blacklistedSql(sql`c.id`)} AS blacklisted, ${scoreStaleSql(sql`c.id`, today)} AS stale
       FROM companies c LEFT JOIN credit_scores s ON s.company_id = c.id
      WHERE ${companyId ? sql`c.id = ${companyId}` : q ? sql`(c.name ILIKE ${like} OR c.credit_code = ${q.toUpperCase()})` : sql`true`}
      ORDER BY s.score_tenths DESC NULLS LAST, c.id
-     LIMIT ${LIMIT}`, true);
+     LIMIT ${LIMIT}`,
+    true,
+  );
   return rows as unknown as PublicRow[];
 }
 

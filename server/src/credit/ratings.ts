@@ -35,7 +35,13 @@ export function creditRatingsResource(): ResourceDef {
       regionCode: creditRatings.regionCode,
       publishedAt: creditRatings.publishedAt,
     },
-    sortable: { id: creditRatings.id, year: creditRatings.year, scoreTenths: creditRatings.scoreTenths, grade: creditRatings.grade, companyId: creditRatings.companyId },
+    sortable: {
+      id: creditRatings.id,
+      year: creditRatings.year,
+      scoreTenths: creditRatings.scoreTenths,
+      grade: creditRatings.grade,
+      companyId: creditRatings.companyId,
+    },
     defaultSort: ['scoreTenths', 'DESC'],
     filters: {
       q: (v) => {
@@ -86,7 +92,8 @@ export function creditScoresResource(): ResourceDef {
         return sql`${creditScores.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q} OR credit_code ILIKE ${q})`;
       },
       grade: (v) => eq(creditScores.grade, filterValue.oneOf('grade', v, CREDIT_GRADES)),
-      regionCode: (v) => sql`${creditScores.companyId} IN (SELECT id FROM companies WHERE region_code LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'})`,
+      regionCode: (v) =>
+        sql`${creditScores.companyId} IN (SELECT id FROM companies WHERE region_code LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'})`,
     },
     readScope: (actor) => {
       if (isBureau(actor)) return sql`true`;
@@ -119,7 +126,10 @@ export async function liveScore(db: Db, actor: Actor, rawCompanyId: unknown) {
   if (actor.role === 'company_staff' && actor.companyId !== companyId) throw forbidden('NOT_YOUR_COMPANY', '只能查看本企业的信用分');
   // the company and its items are read side by side (one round trip less); nothing is stored for a company that does not exist
   const [[company], computed] = await Promise.all([
-    db.select({ name: companies.name, creditCode: companies.creditCode, blacklisted: blacklistedSql(sql`${companies.id}`) }).from(companies).where(eq(companies.id, companyId)),
+    db
+      .select({ name: companies.name, creditCode: companies.creditCode, blacklisted: blacklistedSql(sql`${companies.id}`) })
+      .from(companies)
+      .where(eq(companies.id, companyId)),
     computeCompanyScore(db, companyId, beijingDate()),
   ]);
   if (!company) throw notFound('企业');
@@ -130,7 +140,17 @@ export async function liveScore(db: Db, actor: Actor, rawCompanyId: unknown) {
 export type EvaluationRow = typeof creditEvaluations.$inferSelect;
 
 export function presentEvaluation(e: EvaluationRow) {
-  return { id: e.id, year: e.year, asOf: e.asOf, status: e.status, progress: { done: e.done, total: e.total }, jobId: e.jobId, failure: e.failure, startedAt: e.startedAt, finishedAt: e.finishedAt };
+  return {
+    id: e.id,
+    year: e.year,
+    asOf: e.asOf,
+    status: e.status,
+    progress: { done: e.done, total: e.total },
+    jobId: e.jobId,
+    failure: e.failure,
+    startedAt: e.startedAt,
+    finishedAt: e.finishedAt,
+  };
 }
 
 /** Companies scored per batch; progress is written after each. */
@@ -165,7 +185,17 @@ export async function runEvaluation(db: Db, id: number, onProgress?: (done: numb
         const scores = await Promise.all(part.map((c) => computeCompanyScore(db, Number(c.id), ev.asOf)));
         part.forEach((c, k) => {
           const s = scores[k];
-          records.push({ companyId: Number(c.id), year: ev.year, scoreTenths: s.totalTenths, grade: s.grade, baseTenths: s.baseTenths, goodTenths: s.goodTenths, badTenths: s.badTenths, items: s.items, regionCode: c.region_code });
+          records.push({
+            companyId: Number(c.id),
+            year: ev.year,
+            scoreTenths: s.totalTenths,
+            grade: s.grade,
+            baseTenths: s.baseTenths,
+            goodTenths: s.goodTenths,
+            badTenths: s.badTenths,
+            items: s.items,
+            regionCode: c.region_code,
+          });
         });
       }
       await db.insert(creditRatings).values(records).onConflictDoNothing();
@@ -176,12 +206,19 @@ export async function runEvaluation(db: Db, id: number, onProgress?: (done: numb
     }
     const done = Number(((await db.execute(sql`SELECT count(*)::int AS n FROM credit_ratings WHERE year = ${ev.year}`)).rows[0] as { n: number }).n);
     return await db.transaction(async (tx) => {
-      const [after] = await tx.update(creditEvaluations).set({ status: 'completed', done, finishedAt: new Date() }).where(eq(creditEvaluations.id, id)).returning();
+      const [after] = await tx
+        .update(creditEvaluations)
+        .set({ status: 'completed', done, finishedAt: new Date() })
+        .where(eq(creditEvaluations.id, id))
+        .returning();
       await writeAudit(tx, null, { action: 'publish', entity: 'credit-ratings', entityId: ev.year, after: { year: ev.year, asOf: ev.asOf, companies: done } });
       return after;
     });
   } catch (err) {
-    await db.update(creditEvaluations).set({ status: 'failed', failure: String(err instanceof Error ? err.message : err).slice(0, 500) }).where(eq(creditEvaluations.id, id));
+    await db
+      .update(creditEvaluations)
+      .set({ status: 'failed', failure: String(err instanceof Error ? err.message : err).slice(0, 500) })
+      .where(eq(creditEvaluations.id, id));
     throw err;
   }
 }
@@ -209,14 +246,22 @@ export async function evaluateYear(db: Db, actor: Actor, body: unknown, start: E
   if (year > thisYear) throw badRequest('VALIDATION_FAILED', '不能评价尚未开始的年度', { year: '不能评价尚未开始的年度' });
   const asOf = year < thisYear ? `${year}-12-31` : today;
   const { row, created } = await db.transaction(async (tx) => {
-    const [inserted] = await tx.insert(creditEvaluations).values({ year, asOf, startedBy: actor.id }).onConflictDoNothing({ target: creditEvaluations.year }).returning();
+    const [inserted] = await tx
+      .insert(creditEvaluations)
+      .values({ year, asOf, startedBy: actor.id })
+      .onConflictDoNothing({ target: creditEvaluations.year })
+      .returning();
     if (inserted) {
       await writeAudit(tx, actor, { action: 'evaluate', entity: 'credit-ratings', entityId: year, after: { year, asOf } });
       return { row: inserted, created: true };
     }
     const [existing] = await tx.select().from(creditEvaluations).where(eq(creditEvaluations.year, year)).for('update');
     if (existing.status !== 'failed') return { row: existing, created: false };
-    const [restarted] = await tx.update(creditEvaluations).set({ status: 'running', failure: null }).where(and(eq(creditEvaluations.id, existing.id), eq(creditEvaluations.status, 'failed'))).returning();
+    const [restarted] = await tx
+      .update(creditEvaluations)
+      .set({ status: 'running', failure: null })
+      .where(and(eq(creditEvaluations.id, existing.id), eq(creditEvaluations.status, 'failed')))
+      .returning();
     await writeAudit(tx, actor, { action: 'evaluate', entity: 'credit-ratings', entityId: year, after: { year, asOf: existing.asOf, restarted: true } });
     return { row: restarted, created: true };
   });
@@ -233,8 +278,10 @@ export async function evaluateYear(db: Db, actor: Actor, body: unknown, start: E
 export async function readEvaluation(db: Db, actor: Actor, rawYear: string) {
   if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看年度信用评价进度');
   if (!/^\d{4}$/.test(rawYear)) throw notFound('年度信用评价');
-  const [row] = await db.select().from(creditEvaluations).where(eq(creditEvaluations.year, Number(rawYear)));
+  const [row] = await db
+    .select()
+    .from(creditEvaluations)
+    .where(eq(creditEvaluations.year, Number(rawYear)));
   if (!row) throw notFound('年度信用评价');
   return presentEvaluation(row);
 }
-

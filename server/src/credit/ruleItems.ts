@@ -1,5 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { CREDIT_RULE_CATEGORY, CREDIT_RULE_LABELS, addWorkingDays, creditRule, parseCalendarDate, pointsFitCategory, validUntilAfterYears, type CreditRule } from '@baotou/shared';
+import {
+  CREDIT_RULE_CATEGORY,
+  CREDIT_RULE_LABELS,
+  addWorkingDays,
+  creditRule,
+  parseCalendarDate,
+  pointsFitCategory,
+  validUntilAfterYears,
+  type CreditRule,
+} from '@baotou/shared';
 import type { Tx } from '../db/client';
 import { companies, creditItems, projects } from '../db/schema';
 import { writeAudit } from '../audit/audit';
@@ -34,7 +43,8 @@ export const RULE_AUTHORITY = '包头市智慧物业平台（规则自动记录�
  */
 export async function recordRuleCreditItem(tx: Tx, input: RuleCreditItemInput): Promise<{ id: number; created: boolean }> {
   const rule = creditRule(input.rule);
-  if (typeof input.sourceKey !== 'string' || input.sourceKey.length === 0 || input.sourceKey.length > 80) throw new RangeError(`sourceKey must be 1–80 characters, got ${String(input.sourceKey)}`);
+  if (typeof input.sourceKey !== 'string' || input.sourceKey.length === 0 || input.sourceKey.length > 80)
+    throw new RangeError(`sourceKey must be 1–80 characters, got ${String(input.sourceKey)}`);
   parseCalendarDate(input.occurredOn);
   const settings = creditSettings();
   const { pointsTenths } = settings.rules[rule];
@@ -43,7 +53,10 @@ export async function recordRuleCreditItem(tx: Tx, input: RuleCreditItemInput): 
 
   let regionCode: string;
   if (input.projectId !== null && input.projectId !== undefined) {
-    const [project] = await tx.select({ companyId: projects.companyId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
+    const [project] = await tx
+      .select({ companyId: projects.companyId, regionCode: projects.regionCode })
+      .from(projects)
+      .where(eq(projects.id, input.projectId));
     if (!project) throw new RangeError(`project ${input.projectId} does not exist`);
     if (project.companyId !== input.companyId) throw new RangeError(`project ${input.projectId} is not company ${input.companyId}'s`);
     regionCode = project.regionCode;
@@ -78,6 +91,9 @@ export async function recordRuleCreditItem(tx: Tx, input: RuleCreditItemInput): 
     await writeAudit(tx, null, { action: 'create', entity: 'credit-items', entityId: created.id, after: created, regionCode });
     return { id: created.id, created: true };
   }
-  const [existing] = await tx.select({ id: creditItems.id }).from(creditItems).where(and(eq(creditItems.type, rule), eq(creditItems.sourceKey, input.sourceKey)));
+  const [existing] = await tx
+    .select({ id: creditItems.id })
+    .from(creditItems)
+    .where(and(eq(creditItems.type, rule), eq(creditItems.sourceKey, input.sourceKey)));
   return { id: existing.id, created: false };
 }

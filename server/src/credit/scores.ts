@@ -50,9 +50,22 @@ export async function computeCompanyScore(db: DbOrTx, companyId: number, asOf: s
   const projects = [...new Set(items.map((i) => i.project_id).filter((p): p is number => p !== null))];
   const areas = await projectAreas(db, companyId, asOf, projects);
   const s = creditSettings();
-  const scored = items.map((i) => ({ category: i.category, pointsTenths: i.points_tenths, projectId: i.project_id, status: i.status, publicUntil: i.public_until, validFrom: i.valid_from, validUntil: i.valid_until }));
+  const scored = items.map((i) => ({
+    category: i.category,
+    pointsTenths: i.points_tenths,
+    projectId: i.project_id,
+    status: i.status,
+    publicUntil: i.public_until,
+    validFrom: i.valid_from,
+    validUntil: i.valid_until,
+  }));
   const score = creditScore(scored, asOf, { projectAreas: areas, baseCapTenths: s.baseCapTenths, goodCapTenths: s.goodCapTenths });
-  return { companyId, asOf, ...score, items: items.map((i) => ({ id: i.id, type: i.type, category: i.category, pointsTenths: i.points_tenths, projectId: i.project_id })) };
+  return {
+    companyId,
+    asOf,
+    ...score,
+    items: items.map((i) => ({ id: i.id, type: i.type, category: i.category, pointsTenths: i.points_tenths, projectId: i.project_id })),
+  };
 }
 
 /** Computes and caches a company's live score (credit_scores), for the public page. */

@@ -21,7 +21,9 @@ test('an overdue repair and a confirmed complaint against the company each becom
   await escalateOverdue(db, FAR);
   await autoConfirmResolved(db, FAR, { days: 7 });
   const overran = await count(`SELECT count(*) AS n FROM tickets WHERE kind = 'repair' AND overran AND company_id IS NOT NULL`);
-  const complaints = await count(`SELECT count(*) AS n FROM tickets WHERE kind = 'complaint' AND against = 'company' AND status IN ('confirmed', 'closed') AND confirmed_at IS NOT NULL AND company_id IS NOT NULL`);
+  const complaints = await count(
+    `SELECT count(*) AS n FROM tickets WHERE kind = 'complaint' AND against = 'company' AND status IN ('confirmed', 'closed') AND confirmed_at IS NOT NULL AND company_id IS NOT NULL`,
+  );
   const partyCompanies = await count(`SELECT count(DISTINCT company_id) AS n FROM party_orgs WHERE company_id IS NOT NULL AND founded_on <= now()`);
   expect(overran).toBeGreaterThan(0);
   expect(complaints).toBeGreaterThan(0);
@@ -42,5 +44,9 @@ test('an overdue repair and a confirmed complaint against the company each becom
   const [ticket] = await t.query<{ company_id: number }>(`SELECT company_id FROM tickets WHERE id = $1`, [Number(item.source_key.split(':')[1])]);
   expect(item.company_id).toBe(ticket.company_id);
   // a complaint against the committee, or one still open, records nothing
-  expect(await count(`SELECT count(*) AS n FROM credit_items ci JOIN tickets tk ON ci.source_key = 'ticket:' || tk.id WHERE ci.type = 'complaint_verified' AND (tk.against <> 'company' OR tk.status NOT IN ('confirmed', 'closed'))`)).toBe(0);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM credit_items ci JOIN tickets tk ON ci.source_key = 'ticket:' || tk.id WHERE ci.type = 'complaint_verified' AND (tk.against <> 'company' OR tk.status NOT IN ('confirmed', 'closed'))`,
+    ),
+  ).toBe(0);
 });

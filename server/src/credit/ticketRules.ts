@@ -27,7 +27,8 @@ const TICKET_PROJECT = `(SELECT p.id FROM projects p WHERE p.compound_id = t.com
  *    organisation's founding date in its first year).
  */
 const CANDIDATES: Record<'ticket_overdue' | 'complaint_verified' | 'party_organisation', (limit: number, today: string) => ReturnType<typeof sql>> = {
-  ticket_overdue: (limit) => sql.raw(`
+  ticket_overdue: (limit) =>
+    sql.raw(`
     SELECT 'ticket:' || t.id AS key, t.company_id, ${TICKET_PROJECT} AS project_id,
            ((coalesce(t.resolved_at, t.updated_at)) AT TIME ZONE 'Asia/Shanghai')::date::text AS occurred_on,
            '工单 #' || t.id || ' 超过办理时限' AS note
@@ -35,7 +36,8 @@ const CANDIDATES: Record<'ticket_overdue' | 'complaint_verified' | 'party_organi
      WHERE t.kind = 'repair' AND t.overran AND t.company_id IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_items ci WHERE ci.type = 'ticket_overdue' AND ci.source_key = 'ticket:' || t.id)
      ORDER BY t.id LIMIT ${limit}`),
-  complaint_verified: (limit) => sql.raw(`
+  complaint_verified: (limit) =>
+    sql.raw(`
     SELECT 'ticket:' || t.id AS key, t.company_id, ${TICKET_PROJECT} AS project_id,
            (t.confirmed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS occurred_on,
            '投诉 #' || t.id || ' 经调解核实' AS note
@@ -65,11 +67,17 @@ export async function sweepTicketAndPartyCreditItems(db: Db, today = beijingDate
     const { rows } = await db.execute(query(limit, today));
     for (const c of rows as unknown as Candidate[]) {
       const r = await db.transaction((tx) =>
-        recordRuleCreditItem(tx, { rule, sourceKey: c.key, companyId: Number(c.company_id), projectId: c.project_id === null ? null : Number(c.project_id), occurredOn: c.occurred_on, note: c.note }),
+        recordRuleCreditItem(tx, {
+          rule,
+          sourceKey: c.key,
+          companyId: Number(c.company_id),
+          projectId: c.project_id === null ? null : Number(c.project_id),
+          occurredOn: c.occurred_on,
+          note: c.note,
+        }),
       );
       if (r.created) created[rule] += 1;
     }
   }
   return created;
 }
-

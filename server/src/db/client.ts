@@ -29,7 +29,13 @@ export const MIGRATIONS_FOLDER = path.join(__dirname, 'migrations');
  * A real PostgreSQL server when `databaseUrl` is set, else an embedded PGlite database in
  * `dataDir` (zero set-up). Both speak the same schema; drizzle's query API is identical.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; replicaUrl?: string | null; replicaPoolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  replicaUrl?: string | null;
+  replicaPoolSize?: number;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
@@ -44,7 +50,12 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     if (!opts.replicaUrl) return { db, kind: 'postgresql', close: () => pool.end(), poolStats };
     // The replica's sessions are read-only even if the URL names a writable server (a mistaken setting
     // then fails the write, never splits the books), and are named so pg_stat_activity shows them.
-    const replicaPool = new Pool({ connectionString: opts.replicaUrl, max: opts.replicaPoolSize ?? 10, application_name: REPLICA_APPLICATION_NAME, options: '-c default_transaction_read_only=on' });
+    const replicaPool = new Pool({
+      connectionString: opts.replicaUrl,
+      max: opts.replicaPoolSize ?? 10,
+      application_name: REPLICA_APPLICATION_NAME,
+      options: '-c default_transaction_read_only=on',
+    });
     replicaPool.on('error', (err) => console.error('PostgreSQL replica idle connection error:', err.message));
     replicaPool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL replica connection lost:', err.message)));
     const replica = drizzlePg(replicaPool, { schema, casing: 'snake_case' });

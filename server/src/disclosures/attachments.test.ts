@@ -35,7 +35,10 @@ async function upload(token: string, body: Buffer, name: string): Promise<{ id: 
 const download = (token: string, url: string) => t.api.get(url).set(bearer(token));
 
 async function draft(token: string, body: Record<string, unknown>) {
-  return t.api.post('/api/disclosures').set(bearer(token)).send({ compoundId: a.id, kind: 'decision', title: '关于更换小区门禁系统的决定', body: '经全体委员过半数同意。', ...body });
+  return t.api
+    .post('/api/disclosures')
+    .set(bearer(token))
+    .send({ compoundId: a.id, kind: 'decision', title: '关于更换小区门禁系统的决定', body: '经全体委员过半数同意。', ...body });
 }
 
 beforeAll(async () => {
@@ -72,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('a disclosure attachment is read by whoever may read the disclosure', () => {
-  test('a draft keeps it with its uploader; published, the compound\'s residents and staff in jurisdiction read it; no one else', async () => {
+  test("a draft keeps it with its uploader; published, the compound's residents and staff in jurisdiction read it; no one else", async () => {
     const pdf = await upload(member, PDF, '决议.pdf');
     const created = await draft(member, { attachments: [{ name: '决议原件.pdf', url: pdf.url }] });
     expect(created.status).toBe(201);
@@ -111,7 +114,10 @@ describe('a disclosure attachment is read by whoever may read the disclosure', (
     const pdf = await upload(member, Buffer.concat([PDF, Buffer.from('% revoked\n')]), 'r.pdf');
     const created = await draft(member, { title: '关于停车收费的决定', attachments: [{ name: '收费标准.pdf', url: pdf.url }] });
     await t.api.post(`/api/disclosures/${created.body.id}/publish`).set(bearer(member));
-    const revoke = await t.api.post(`/api/disclosures/${created.body.id}/revoke`).set(bearer(await t.login('street'))).send({ reason: '超越职权' });
+    const revoke = await t.api
+      .post(`/api/disclosures/${created.body.id}/revoke`)
+      .set(bearer(await t.login('street')))
+      .send({ reason: '超越职权' });
     expect(revoke.status).toBe(201);
     expect((await download(residentA, pdf.url)).status).toBe(200);
     expect((await download(residentB, pdf.url)).status).toBe(404);
@@ -129,7 +135,7 @@ describe('a disclosure attachment is read by whoever may read the disclosure', (
 
 describe('a disclosure may reference only uploads its author uploaded', () => {
   test.each([
-    ['another resident\'s upload', async () => (await upload(residentA, JPEG, 'mine.jpg')).url],
+    ["another resident's upload", async () => (await upload(residentA, JPEG, 'mine.jpg')).url],
     ['an upload that does not exist', async () => '/api/uploads/2147483000'],
   ])('%s → 400 BAD_UPLOAD, nothing stored', async (_label, url) => {
     const before = await count('disclosures');
@@ -150,33 +156,54 @@ describe('a disclosure may reference only uploads its author uploaded', () => {
     expect(await count('disclosures')).toBe(before);
   });
 
-  test('editing a draft: someone else\'s upload is refused, the draft unchanged', async () => {
+  test("editing a draft: someone else's upload is refused, the draft unchanged", async () => {
     const own = await upload(member, Buffer.concat([PDF, Buffer.from('% own\n')]), 'own.pdf');
     const created = await draft(member, { attachments: [{ name: '原件.pdf', url: own.url }] });
     const theirs = await upload(residentA, Buffer.concat([JPEG, Buffer.from([1])]), 'theirs.jpg');
-    const body = { compoundId: a.id, kind: 'decision', title: '改', body: '改', attachments: [{ name: '原件.pdf', url: own.url }, { name: '照片', url: theirs.url }] };
+    const body = {
+      compoundId: a.id,
+      kind: 'decision',
+      title: '改',
+      body: '改',
+      attachments: [
+        { name: '原件.pdf', url: own.url },
+        { name: '照片', url: theirs.url },
+      ],
+    };
     const put = await t.api.put(`/api/disclosures/${created.body.id}`).set(bearer(member)).send(body);
     expect(put.status).toBe(400);
     expect(put.body.error).toMatchObject({ code: 'BAD_UPLOAD', fields: { 'attachments.1.url': '只能使用本人上传的文件' } });
     const [row] = await t.query<{ title: string; attachments: unknown }>('SELECT title, attachments FROM disclosures WHERE id = $1', [created.body.id]);
     expect(row).toEqual({ title: '关于更换小区门禁系统的决定', attachments: [{ name: '原件.pdf', url: own.url }] });
     // Another member may edit the committee's draft and keep the attachment already on it.
-    const keep = await t.api.put(`/api/disclosures/${created.body.id}`).set(bearer(member2)).send({ ...body, attachments: [{ name: '原件.pdf', url: own.url }] });
+    const keep = await t.api
+      .put(`/api/disclosures/${created.body.id}`)
+      .set(bearer(member2))
+      .send({ ...body, attachments: [{ name: '原件.pdf', url: own.url }] });
     expect(keep.status).toBe(200);
   });
 
-  test('a correction by another member keeps the corrected version\'s attachments and adds their own; not a third person\'s', async () => {
+  test("a correction by another member keeps the corrected version's attachments and adds their own; not a third person's", async () => {
     const own = await upload(member, Buffer.concat([PDF, Buffer.from('% v1\n')]), 'v1.pdf');
     const created = await draft(member, { title: '关于公共收益使用的决定', attachments: [{ name: '第一版.pdf', url: own.url }] });
     await t.api.post(`/api/disclosures/${created.body.id}/publish`).set(bearer(member));
     const added = await upload(member2, Buffer.concat([PDF, Buffer.from('% v2\n')]), 'v2.pdf');
     const stranger = await upload(residentA, Buffer.concat([JPEG, Buffer.from([2])]), 's.jpg');
     const correction = (attachments: unknown[]) =>
-      t.api.post(`/api/disclosures/${created.body.id}/correct`).set(bearer(member2)).send({ compoundId: a.id, kind: 'decision', title: '关于公共收益使用的决定（更正）', body: '更正。', attachments });
-    const refused = await correction([{ name: '第一版.pdf', url: own.url }, { name: '照片', url: stranger.url }]);
+      t.api
+        .post(`/api/disclosures/${created.body.id}/correct`)
+        .set(bearer(member2))
+        .send({ compoundId: a.id, kind: 'decision', title: '关于公共收益使用的决定（更正）', body: '更正。', attachments });
+    const refused = await correction([
+      { name: '第一版.pdf', url: own.url },
+      { name: '照片', url: stranger.url },
+    ]);
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('BAD_UPLOAD');
-    const ok = await correction([{ name: '第一版.pdf', url: own.url }, { name: '第二版.pdf', url: added.url }]);
+    const ok = await correction([
+      { name: '第一版.pdf', url: own.url },
+      { name: '第二版.pdf', url: added.url },
+    ]);
     expect(ok.status).toBe(201);
     expect(ok.body.attachments).toHaveLength(2);
     expect((await download(residentA, added.url)).status).toBe(200);
@@ -188,15 +215,21 @@ describe('a disclosure may reference only uploads its author uploaded', () => {
   });
 });
 
-describe('a paper ballot\'s scan: the committee and staff in jurisdiction, never other residents', () => {
+describe("a paper ballot's scan: the committee and staff in jurisdiction, never other residents", () => {
   let voteId: number;
   beforeAll(async () => {
-    const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: a.id, title: '关于更换物业服务企业的表决', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
+    const res = await t.api
+      .post('/api/votes')
+      .set(bearer(member))
+      .send({ compoundId: a.id, title: '关于更换物业服务企业的表决', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
     expect(res.status).toBe(201);
     voteId = res.body.id;
   });
   const enter = (token: string, body: Record<string, unknown>) =>
-    t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(token)).send({ householdId: ownerHomeA, choice: 'agree', channel: 'paper', ...body });
+    t.api
+      .post(`/api/votes/${voteId}/ballots`)
+      .set(bearer(token))
+      .send({ householdId: ownerHomeA, choice: 'agree', channel: 'paper', ...body });
 
   test('served to its enterer, fellow members and street/community staff (each view audited); 404 to everyone else', async () => {
     const scan = await upload(member, JPEG, 'ballot.jpg');
@@ -233,7 +266,7 @@ describe('a paper ballot\'s scan: the committee and staff in jurisdiction, never
   });
 
   test.each([
-    ['another resident\'s upload', async () => (await upload(residentA, Buffer.concat([JPEG, Buffer.from([3])]), 'x.jpg')).url],
+    ["another resident's upload", async () => (await upload(residentA, Buffer.concat([JPEG, Buffer.from([3])]), 'x.jpg')).url],
     ['an upload that does not exist', async () => '/api/uploads/2147483000'],
     ['an outside link', async () => 'https://example.com/scan.jpg'],
   ])('a scan that is %s → 400 BAD_UPLOAD, no ballot recorded', async (_label, url) => {
@@ -246,8 +279,19 @@ describe('a paper ballot\'s scan: the committee and staff in jurisdiction, never
   });
 
   test('a door-to-door ballot is entered with its scan too (issue 9 §5); both count in the tally', async () => {
-    const [other] = await t.query<{ id: number }>('SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND owner_id <> (SELECT owner_id FROM households WHERE id = $2) ORDER BY id LIMIT 1', [a.id, ownerHomeA]);
-    const door = await t.api.post(`/api/votes/${voteId}/ballots`).set(bearer(member2)).send({ householdId: other.id, choice: 'disagree', channel: 'door', scanUrl: (await upload(member2, Buffer.concat([JPEG, Buffer.from([9])]), 'door.jpg')).url });
+    const [other] = await t.query<{ id: number }>(
+      'SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND owner_id <> (SELECT owner_id FROM households WHERE id = $2) ORDER BY id LIMIT 1',
+      [a.id, ownerHomeA],
+    );
+    const door = await t.api
+      .post(`/api/votes/${voteId}/ballots`)
+      .set(bearer(member2))
+      .send({
+        householdId: other.id,
+        choice: 'disagree',
+        channel: 'door',
+        scanUrl: (await upload(member2, Buffer.concat([JPEG, Buffer.from([9])]), 'door.jpg')).url,
+      });
     expect(door.status).toBe(201);
     // staff see live totals; residents only from VOTE_BUILDING_RESULT_MIN_BALLOTS ballots (issue 9 §9)
     const result = await t.api.get(`/api/votes/${voteId}/result`).set(bearer(await t.login('street')));

@@ -34,14 +34,19 @@ async function publishedDecision(title: string) {
 describe('fund_usage disclosures come only from a disbursement', () => {
   test('street staff creating one by hand → 400 KIND_RESERVED, nothing stored', async () => {
     const before = await count();
-    const res = await t.api.post('/api/disclosures').set(bearer(street)).send({ compoundId, kind: 'fund_usage', title: '维修资金使用公示：外墙维修', body: '实际费用：0.01 元' });
+    const res = await t.api
+      .post('/api/disclosures')
+      .set(bearer(street))
+      .send({ compoundId, kind: 'fund_usage', title: '维修资金使用公示：外墙维修', body: '实际费用：0.01 元' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('KIND_RESERVED');
     expect(res.body.error.fields.kind).toContain('划拨');
     expect(await count()).toBe(before);
     // Nor a committee member, nor the district.
     for (const token of [member, await t.login('d150203')]) {
-      expect((await t.api.post('/api/disclosures').set(bearer(token)).send({ compoundId, kind: 'fund_usage', title: '公示' })).body.error.code).toBe('KIND_RESERVED');
+      expect((await t.api.post('/api/disclosures').set(bearer(token)).send({ compoundId, kind: 'fund_usage', title: '公示' })).body.error.code).toBe(
+        'KIND_RESERVED',
+      );
     }
     expect(await count()).toBe(before);
   });
@@ -61,10 +66,13 @@ describe('fund_usage disclosures come only from a disbursement', () => {
       `INSERT INTO disclosures (compound_id, region_code, kind, title, body, status, published_at) SELECT id, region_code, 'fund_usage', '划拨生成的公示', '各户分摊：……', 'published', now() FROM compounds WHERE id = $1 RETURNING id`,
       [compoundId],
     );
-    const corrected = await t.api.post(`/api/disclosures/${published.id}/correct`).set(bearer(member)).send({ compoundId, kind: 'fund_usage', title: '更正', body: '另一份分摊' });
+    const corrected = await t.api
+      .post(`/api/disclosures/${published.id}/correct`)
+      .set(bearer(member))
+      .send({ compoundId, kind: 'fund_usage', title: '更正', body: '另一份分摊' });
     expect(corrected.status).toBe(400);
     expect(corrected.body.error.code).toBe('KIND_RESERVED');
-    expect((await t.query('SELECT id FROM disclosures WHERE corrects_id = $1', [published.id]))).toEqual([]);
+    expect(await t.query('SELECT id FROM disclosures WHERE corrects_id = $1', [published.id])).toEqual([]);
   });
 });
 
@@ -72,7 +80,10 @@ describe('a street revocation revokes its target in the same transaction', () =>
   test('a revocation made by hand → 400 KIND_RESERVED; the decision stays as it was', async () => {
     const decision = await publishedDecision('关于占用消防通道设置停车位的决定');
     const before = await count();
-    const res = await t.api.post('/api/disclosures').set(bearer(street)).send({ compoundId, kind: 'street_revocation', title: '撤销：关于占用消防通道设置停车位的决定', body: '违反消防法', targetId: decision });
+    const res = await t.api
+      .post('/api/disclosures')
+      .set(bearer(street))
+      .send({ compoundId, kind: 'street_revocation', title: '撤销：关于占用消防通道设置停车位的决定', body: '违反消防法', targetId: decision });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('KIND_RESERVED');
     expect(await count()).toBe(before);
@@ -85,13 +96,18 @@ describe('a street revocation revokes its target in the same transaction', () =>
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'street_revocation', targetId: decision, status: 'published' });
     expect(await statusOf(decision)).toBe('revoked');
-    const [audit] = await t.query<{ after: { revocationId: number } }>(`SELECT after FROM audit_logs WHERE entity = 'disclosures' AND entity_id = $1 AND action = 'revoke'`, [String(decision)]);
+    const [audit] = await t.query<{ after: { revocationId: number } }>(
+      `SELECT after FROM audit_logs WHERE entity = 'disclosures' AND entity_id = $1 AND action = 'revoke'`,
+      [String(decision)],
+    );
     expect(audit.after.revocationId).toBe(res.body.id);
   });
 
   test('20 revocations of one decision at once: exactly one revocation published, the rest 409 NOT_REVOCABLE', async () => {
     const decision = await publishedDecision('关于公共收益分配的决定');
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/disclosures/${decision}/revoke`).set(bearer(street)).send({ reason: '违反业主大会议事规则' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post(`/api/disclosures/${decision}/revoke`).set(bearer(street)).send({ reason: '违反业主大会议事规则' })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(Array(19).fill('NOT_REVOCABLE'));
     expect(await t.query(`SELECT id FROM disclosures WHERE kind = 'street_revocation' AND target_id = $1`, [decision])).toHaveLength(1);

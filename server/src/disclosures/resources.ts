@@ -37,7 +37,13 @@ export function disclosuresResource(): ResourceDef {
       flagCount: sql<number>`(SELECT count(*)::int FROM disclosure_flags f WHERE f.disclosure_id = "disclosures"."id")`,
       createdAt: disclosures.createdAt,
     },
-    sortable: { id: disclosures.id, publishedAt: disclosures.publishedAt, kind: disclosures.kind, createdAt: disclosures.createdAt, periodEnd: disclosures.periodEnd },
+    sortable: {
+      id: disclosures.id,
+      publishedAt: disclosures.publishedAt,
+      kind: disclosures.kind,
+      createdAt: disclosures.createdAt,
+      periodEnd: disclosures.periodEnd,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => ilike(disclosures.title, `%${likeEscape(filterValue.string('q', v))}%`),

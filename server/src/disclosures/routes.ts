@@ -29,7 +29,21 @@ export function registerDisclosureRoutes(router: Router, db: Db): void {
   router.put('/api/disclosures/:id', async (ctx) => {
     const actor = requireActor(ctx, authors);
     const body = { ...(ctx.request.body as object) } as Record<string, unknown>;
-    for (const k of ['id', 'compoundName', 'regionCode', 'committeeId', 'status', 'version', 'correctsId', 'supersededById', 'current', 'publishedAt', 'flagCount', 'createdAt']) delete body[k];
+    for (const k of [
+      'id',
+      'compoundName',
+      'regionCode',
+      'committeeId',
+      'status',
+      'version',
+      'correctsId',
+      'supersededById',
+      'current',
+      'publishedAt',
+      'flagCount',
+      'createdAt',
+    ])
+      delete body[k];
     const id = await service.update(actor, idParam(ctx.params.id), disclosureSchema.parse(body));
     ctx.body = await show(ctx, id);
   });

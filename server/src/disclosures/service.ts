@@ -34,9 +34,7 @@ export function assertBalanced(statement: Statement | null | undefined) {
 function assertHandAuthored(kind: string) {
   if (disclosureAuthor(kind) !== 'system') return;
   const message =
-    kind === 'street_revocation'
-      ? '撤销决定须对原决定使用“撤销”操作，撤销公告与撤销原决定同时生效'
-      : '维修资金使用公示由资金划拨自动生成，不能手工发布';
+    kind === 'street_revocation' ? '撤销决定须对原决定使用“撤销”操作，撤销公告与撤销原决定同时生效' : '维修资金使用公示由资金划拨自动生成，不能手工发布';
   throw badRequest('KIND_RESERVED', message, { kind: message });
 }
 
@@ -48,7 +46,11 @@ async function authority(tx: Tx, actor: Actor, input: { compoundId: number; kind
   }
   if (!STREET_ROLES.includes(actor.role)) throw forbidden('ROLE_FORBIDDEN', '责令改正和撤销决定由街道发布');
   if (!regionAllows(actor, regionCode)) throw forbidden('OUT_OF_JURISDICTION', '不能为管辖范围以外的小区发布');
-  const [c] = await tx.select({ id: committees.id }).from(committees).where(and(eq(committees.compoundId, input.compoundId), eq(committees.status, 'in_office'))).limit(1);
+  const [c] = await tx
+    .select({ id: committees.id })
+    .from(committees)
+    .where(and(eq(committees.compoundId, input.compoundId), eq(committees.status, 'in_office')))
+    .limit(1);
   return { committeeId: c?.id ?? null, regionCode };
 }
 
@@ -87,7 +89,7 @@ function contentOf(input: DisclosureInput) {
     body: input.body ?? null,
     periodStart: input.periodStart ?? null,
     periodEnd: input.periodEnd ?? null,
-    statement: isStatement ? input.statement ?? null : null,
+    statement: isStatement ? (input.statement ?? null) : null,
     attachments: input.attachments.map((a) => ({ name: a.name, url: canonicalUploadUrl(a.url) })),
     dueDate: input.dueDate ?? null,
     targetId: input.targetId ?? null,
@@ -123,7 +125,11 @@ export function disclosureService(db: Db) {
         assertBalanced(input.statement);
         await assertTarget(tx, input);
         await assertAttachments(tx, actor, input, row.attachments);
-        const [after] = await tx.update(disclosures).set({ ...contentOf(input), updatedAt: new Date() }).where(eq(disclosures.id, id)).returning();
+        const [after] = await tx
+          .update(disclosures)
+          .set({ ...contentOf(input), updatedAt: new Date() })
+          .where(eq(disclosures.id, id))
+          .returning();
         await writeAudit(tx, actor, { action: 'update', entity: 'disclosures', entityId: id, before: row, after, regionCode: row.regionCode });
         return id;
       });
@@ -147,7 +153,11 @@ export function disclosureService(db: Db) {
         if (row.status !== 'draft') throw conflict('DISCLOSURE_PUBLISHED', '该事项已公开');
         assertHandAuthored(row.kind);
         assertBalanced(row.statement);
-        const [after] = await tx.update(disclosures).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.id, updatedAt: new Date() }).where(eq(disclosures.id, id)).returning();
+        const [after] = await tx
+          .update(disclosures)
+          .set({ status: 'published', publishedAt: new Date(), publishedBy: actor.id, updatedAt: new Date() })
+          .where(eq(disclosures.id, id))
+          .returning();
         await writeAudit(tx, actor, { action: 'publish', entity: 'disclosures', entityId: id, before: row, after, regionCode: row.regionCode });
         return id;
       });
@@ -180,7 +190,14 @@ export function disclosureService(db: Db) {
           })
           .returning();
         await tx.update(disclosures).set({ supersededById: row.id }).where(eq(disclosures.id, old.id));
-        await writeAudit(tx, actor, { action: 'correct', entity: 'disclosures', entityId: row.id, before: { correctsId: old.id }, after: row, regionCode: old.regionCode });
+        await writeAudit(tx, actor, {
+          action: 'correct',
+          entity: 'disclosures',
+          entityId: row.id,
+          before: { correctsId: old.id },
+          after: row,
+          regionCode: old.regionCode,
+        });
         return row.id;
       });
     },
@@ -214,7 +231,14 @@ export function disclosureService(db: Db) {
             createdBy: actor.id,
           })
           .returning();
-        await writeAudit(tx, actor, { action: 'revoke', entity: 'disclosures', entityId: id, before: target, after: { status: 'revoked', revocationId: row.id }, regionCode: target.regionCode });
+        await writeAudit(tx, actor, {
+          action: 'revoke',
+          entity: 'disclosures',
+          entityId: id,
+          before: target,
+          after: { status: 'revoked', revocationId: row.id },
+          regionCode: target.regionCode,
+        });
         return row.id;
       });
     },

@@ -23,7 +23,10 @@ afterAll(async () => {
   fs.rmSync(exportDir, { recursive: true, force: true });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void; on(e: string, cb: (c?: any) => void): void }, cb: (err: Error | null, body: Buffer) => void) {
+function binary(
+  res: NodeJS.ReadableStream & { setEncoding(e: string): void; on(e: string, cb: (c?: any) => void): void },
+  cb: (err: Error | null, body: Buffer) => void,
+) {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -35,7 +38,9 @@ async function readSheet(body: Buffer): Promise<string[][]> {
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
   const width = ws.getRow(1).cellCount;
-  ws.eachRow((row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow((row) =>
+    rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
@@ -65,32 +70,35 @@ const CASES: [ServerExportResource, string, object, [string, string], string[]][
   ['tickets', 'd150203', {}, ['id', 'DESC'], ['householdLabel', 'acceptPersonName']],
 ];
 
-test.each(CASES)('%s: the export has the list’s rows (Content-Range), headers, and cells masked as on screen', async (resource, user, filter, sort, compared) => {
-  const token = await t.login(user);
-  const list = await listAll(token, resource, filter, sort);
-  expect(list.total).toBeGreaterThan(0);
-  const res = await exportXlsx(token, resource, filter, sort);
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(decodeURIComponent(res.headers['content-disposition'])).toMatch(/\.xlsx$/);
-  const [header, ...rows] = await readSheet(res.body);
-  const columns = EXPORT_COLUMNS[resource];
-  expect(header).toEqual(columns.map((c) => c.header));
-  expect(rows.length).toBe(list.total);
-  const idCol = columns.findIndex((c) => c.field === 'id');
-  for (const [i, row] of list.rows.entries()) {
-    expect(rows[i][idCol]).toBe(String(row.id));
-    for (const field of compared) {
-      const col = columns.findIndex((c) => c.field === field);
-      expect(rows[i][col]).toBe(row[field] === null || row[field] === undefined ? '' : String(row[field]));
+test.each(CASES)(
+  '%s: the export has the list’s rows (Content-Range), headers, and cells masked as on screen',
+  async (resource, user, filter, sort, compared) => {
+    const token = await t.login(user);
+    const list = await listAll(token, resource, filter, sort);
+    expect(list.total).toBeGreaterThan(0);
+    const res = await exportXlsx(token, resource, filter, sort);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers['content-disposition'])).toMatch(/\.xlsx$/);
+    const [header, ...rows] = await readSheet(res.body);
+    const columns = EXPORT_COLUMNS[resource];
+    expect(header).toEqual(columns.map((c) => c.header));
+    expect(rows.length).toBe(list.total);
+    const idCol = columns.findIndex((c) => c.field === 'id');
+    for (const [i, row] of list.rows.entries()) {
+      expect(rows[i][idCol]).toBe(String(row.id));
+      for (const field of compared) {
+        const col = columns.findIndex((c) => c.field === field);
+        expect(rows[i][col]).toBe(row[field] === null || row[field] === undefined ? '' : String(row[field]));
+      }
     }
-  }
-  // Masked values stay masked: no full mobile number in any cell of a masked column.
-  for (const field of ['phone', 'registryOwnerPhone', 'idNumber']) {
-    const col = columns.findIndex((c) => c.field === field);
-    if (col >= 0) for (const row of rows) expect(row[col]).not.toMatch(/^1\d{10}$/);
-  }
-});
+    // Masked values stay masked: no full mobile number in any cell of a masked column.
+    for (const field of ['phone', 'registryOwnerPhone', 'idNumber']) {
+      const col = columns.findIndex((c) => c.field === field);
+      if (col >= 0) for (const row of rows) expect(row[col]).not.toMatch(/^1\d{10}$/);
+    }
+  },
+);
 
 test('a filtered export equals the filtered list; another jurisdiction’s rows never appear', async () => {
   const token = await t.login('street');
@@ -114,7 +122,10 @@ test('refusals: no purpose for personal data, a resident, an unknown filter — 
   const noPurpose = await t.api.get('/api/owners.xlsx').set('Authorization', `Bearer ${token}`);
   expect(noPurpose.status).toBe(400);
   expect(noPurpose.body.error.fields.purpose).toBeDefined();
-  const badFilter = await t.api.get('/api/owners.xlsx').query({ filter: JSON.stringify({ nope: 1 }), purpose: PURPOSE }).set('Authorization', `Bearer ${token}`);
+  const badFilter = await t.api
+    .get('/api/owners.xlsx')
+    .query({ filter: JSON.stringify({ nope: 1 }), purpose: PURPOSE })
+    .set('Authorization', `Bearer ${token}`);
   expect(badFilter.status).toBe(400);
   const resident = await t.residentToken('export-resident');
   expect((await t.api.get('/api/households.xlsx').query({ purpose: PURPOSE }).set('Authorization', `Bearer ${resident}`)).status).toBe(403);
@@ -147,7 +158,11 @@ test('above the threshold the export runs as a job with progress; the file downl
   expect(job!.result.fileName).toMatch(/^房屋_\d{8}\.xlsx$/);
   const other = await t.login('d150203');
   expect((await t.api.get(job!.result.downloadUrl).set('Authorization', `Bearer ${other}`)).status).toBe(404);
-  const file = await t.api.get(job!.result.downloadUrl).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary as never);
+  const file = await t.api
+    .get(job!.result.downloadUrl)
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse(binary as never);
   expect(file.status).toBe(200);
   const rows = await readSheet(file.body);
   expect(rows.length - 1).toBe(list.total);

@@ -68,7 +68,9 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
       const done = finished(out);
       let rowCount: number;
       try {
-        rowCount = await db.transaction((tx) => writeListXlsx(tx, def, data.actor as Actor, data, out, { sheetName: EXPORT_SHEET_NAMES[data.resource], progress: ctx.progress }));
+        rowCount = await db.transaction((tx) =>
+          writeListXlsx(tx, def, data.actor as Actor, data, out, { sheetName: EXPORT_SHEET_NAMES[data.resource], progress: ctx.progress }),
+        );
         await done;
       } catch (err) {
         out.destroy();
@@ -106,7 +108,9 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
       ctx.set('X-Row-Count', String(total));
       ctx.body = body;
       // The read, its audit row and the file are one transaction, streamed as it is read.
-      void db.transaction((tx) => writeListXlsx(tx, def, actor, request, body, { sheetName: EXPORT_SHEET_NAMES[resource], total })).catch((err) => body.destroy(err));
+      void db
+        .transaction((tx) => writeListXlsx(tx, def, actor, request, body, { sheetName: EXPORT_SHEET_NAMES[resource], total }))
+        .catch((err) => body.destroy(err));
     });
   }
 
@@ -125,7 +129,9 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
       fs.rmSync(file, { force: true });
       throw new AppError('EXPORT_EXPIRED', 404, '导出文件已过期，请重新导出');
     }
-    await db.transaction((tx) => writeAudit(tx, actor, { action: 'download_export', entity: 'jobs', entityId: job.id, after: { fileName: result.fileName, rowCount: result.rowCount } }));
+    await db.transaction((tx) =>
+      writeAudit(tx, actor, { action: 'download_export', entity: 'jobs', entityId: job.id, after: { fileName: result.fileName, rowCount: result.rowCount } }),
+    );
     attachment(ctx, result.fileName);
     ctx.body = fs.createReadStream(file);
   });

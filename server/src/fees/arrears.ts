@@ -49,6 +49,15 @@ export async function longTermDefaulters(db: DbOrTx, compoundId: number, months:
        GROUP BY h.id, bl.name, bl.name_sort, u.name, u.name_sort, h.room, h.room_sort
       HAVING min(b.due_on) < ${today} - make_interval(months => ${months})
        ORDER BY bl.name_sort, u.name_sort, h.room_sort`)
-  ).rows as { householdId: number; buildingName: string; unitName: string; room: string; owed: string; oldestPeriod: string; bills: number; lastUrgedAt: string | null }[];
+  ).rows as {
+    householdId: number;
+    buildingName: string;
+    unitName: string;
+    room: string;
+    owed: string;
+    oldestPeriod: string;
+    bills: number;
+    lastUrgedAt: string | null;
+  }[];
   return rows.map((r) => ({ ...r, householdId: Number(r.householdId), owedFen: Number(r.owed), owed: undefined }));
 }

@@ -29,7 +29,9 @@ async function resolveProjects(tx: Tx, actor: Actor, input: BillingRunInput): Pr
   const { from, to } = monthBounds(input.period);
   if (input.projectId !== undefined) {
     const rows = (
-      await tx.execute(sql`SELECT id, company_id AS "companyId", compound_id AS "compoundId", region_code AS "regionCode", start_date::text AS "startDate", end_date::text AS "endDate" FROM projects WHERE id = ${input.projectId}`)
+      await tx.execute(
+        sql`SELECT id, company_id AS "companyId", compound_id AS "compoundId", region_code AS "regionCode", start_date::text AS "startDate", end_date::text AS "endDate" FROM projects WHERE id = ${input.projectId}`,
+      )
     ).rows as { id: number; companyId: number; compoundId: number; regionCode: string; startDate: string; endDate: string }[];
     const p = rows[0];
     if (!p) throw notFound('服务项目');
@@ -88,7 +90,9 @@ export async function createBillingRun(db: Db, actor: Actor, input: BillingRunIn
     const projects = await resolveProjects(tx, actor, input);
     const projectIds = projects.map((p) => p.projectId);
     const billed = (
-      await tx.execute(sql`SELECT rp.project_id AS "projectId" FROM billing_run_projects rp WHERE rp.project_id = ANY(${`{${projectIds.join(',')}}`}::int[]) AND rp.period = ${input.period} LIMIT 1`)
+      await tx.execute(
+        sql`SELECT rp.project_id AS "projectId" FROM billing_run_projects rp WHERE rp.project_id = ANY(${`{${projectIds.join(',')}}`}::int[]) AND rp.period = ${input.period} LIMIT 1`,
+      )
     ).rows;
     if (billed.length) throw conflict('PERIOD_ALREADY_BILLED', `所选项目 ${input.period} 已计费或正在计费，不能重复计费`);
     let itemCount = 0;
@@ -103,7 +107,8 @@ export async function createBillingRun(db: Db, actor: Actor, input: BillingRunIn
             SELECT 1 FROM bills WHERE fee_item_id = ${item.id} AND status <> 'reversed'
                AND period_start <= ${period.periodEnd} AND period_end >= ${period.periodStart} AND period_start <> ${period.periodStart} LIMIT 1`)
         ).rows;
-        if (overlap.length) throw conflict('BILLED_PERIOD_OVERLAP', `收费项目 ${item.id} 的计费期 ${period.periodStart}—${period.periodEnd} 与已出账的计费期重叠`);
+        if (overlap.length)
+          throw conflict('BILLED_PERIOD_OVERLAP', `收费项目 ${item.id} 的计费期 ${period.periodStart}—${period.periodEnd} 与已出账的计费期重叠`);
       }
     }
     if (itemCount === 0) throw conflict('NO_FEE_ITEMS', '所选项目没有在该月生效的收费项目，请先设置收费项目');
@@ -116,7 +121,13 @@ export async function createBillingRun(db: Db, actor: Actor, input: BillingRunIn
       INSERT INTO billing_run_projects (run_id, project_id, compound_id, region_code, period)
       SELECT ${runId}, v.project_id, v.compound_id, v.region_code, ${input.period}
         FROM unnest(${`{${projectIds.join(',')}}`}::int[], ${`{${projects.map((p) => p.compoundId).join(',')}}`}::int[], ${`{${projects.map((p) => p.regionCode).join(',')}}`}::text[]) AS v(project_id, compound_id, region_code)`);
-    await writeAudit(tx, actor, { action: 'create', entity: 'billing-runs', entityId: runId, after: { period: input.period, projectIds }, regionCode: projects[0].regionCode });
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entity: 'billing-runs',
+      entityId: runId,
+      after: { period: input.period, projectIds },
+      regionCode: projects[0].regionCode,
+    });
     return runId;
   });
 }
@@ -137,7 +148,15 @@ export function insertBillsSql(q: {
   companyId: number;
   runId: number | null;
   dueDays: number;
-  items: { id: number; kind: FeeItemKind; feeMilliFenPerM2Month: number | null; monthlyFen: number | null; periodStart: string; periodEnd: string; months: number }[];
+  items: {
+    id: number;
+    kind: FeeItemKind;
+    feeMilliFenPerM2Month: number | null;
+    monthlyFen: number | null;
+    periodStart: string;
+    periodEnd: string;
+    months: number;
+  }[];
 }) {
   const arr = (xs: unknown[]) => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
   const col = <K extends keyof (typeof q.items)[number]>(k: K) => arr(q.items.map((i) => i[k]));
@@ -174,7 +193,14 @@ export function insertBillsSql(q: {
  * flushes all the WAL before it: a run reported completed has every bill on disk. Returns bills
  * created and their fen.
  */
-async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { id: number; projectId: number; compoundId: number }, period: string, actorId: number | null) {
+async function billProject(
+  db: Db,
+  settings: FeesSettings,
+  runId: number,
+  rp: { id: number; projectId: number; compoundId: number },
+  period: string,
+  actorId: number | null,
+) {
   return db.transaction(async (tx) => {
     // One round trip: the lock, the project, the items, and SET LOCAL synchronous_commit = off.
     const [locked] = (
@@ -191,7 +217,11 @@ async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { 
     let created = 0;
     let fen = 0;
     if (items.length) {
-      const [r] = (await tx.execute(insertBillsSql({ compoundId: rp.compoundId, projectId: rp.projectId, companyId: Number(locked.companyId), runId, dueDays: settings.dueDays, items }))).rows as { created: number; fen: string }[];
+      const [r] = (
+        await tx.execute(
+          insertBillsSql({ compoundId: rp.compoundId, projectId: rp.projectId, companyId: Number(locked.companyId), runId, dueDays: settings.dueDays, items }),
+        )
+      ).rows as { created: number; fen: string }[];
       created = Number(r.created);
       fen = Number(r.fen);
     }
@@ -216,13 +246,31 @@ async function billProject(db: Db, settings: FeesSettings, runId: number, rp: { 
  * through `progress` as well as on the run's row. A failure stops the run and marks it failed with
  * its message; running it again continues where it stopped.
  */
-export async function runBilling(db: Db, settings: FeesSettings, runId: number, progress?: (done: number, total: number, note?: string) => Promise<void>): Promise<{ billsCreated: number; billedFen: number }> {
-  const [run] = (await db.execute(sql`SELECT id, period, status, created_by AS "createdBy" FROM billing_runs WHERE id = ${runId}`)).rows as { id: number; period: string; status: string; createdBy: number | null }[];
+export async function runBilling(
+  db: Db,
+  settings: FeesSettings,
+  runId: number,
+  progress?: (done: number, total: number, note?: string) => Promise<void>,
+): Promise<{ billsCreated: number; billedFen: number }> {
+  const [run] = (await db.execute(sql`SELECT id, period, status, created_by AS "createdBy" FROM billing_runs WHERE id = ${runId}`)).rows as {
+    id: number;
+    period: string;
+    status: string;
+    createdBy: number | null;
+  }[];
   if (!run) throw notFound('批量计费');
-  await db.execute(sql`UPDATE billing_runs SET status = 'running', started_at = coalesce(started_at, now()), error = NULL, updated_at = now() WHERE id = ${runId}`);
+  await db.execute(
+    sql`UPDATE billing_runs SET status = 'running', started_at = coalesce(started_at, now()), error = NULL, updated_at = now() WHERE id = ${runId}`,
+  );
   try {
-    const rps = (await db.execute(sql`SELECT id, project_id AS "projectId", compound_id AS "compoundId" FROM billing_run_projects WHERE run_id = ${runId} AND NOT done ORDER BY id`)).rows as { id: number; projectId: number; compoundId: number }[];
-    const [{ total, done }] = (await db.execute(sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE done)::int AS done FROM billing_run_projects WHERE run_id = ${runId}`)).rows as { total: number; done: number }[];
+    const rps = (
+      await db.execute(
+        sql`SELECT id, project_id AS "projectId", compound_id AS "compoundId" FROM billing_run_projects WHERE run_id = ${runId} AND NOT done ORDER BY id`,
+      )
+    ).rows as { id: number; projectId: number; compoundId: number }[];
+    const [{ total, done }] = (
+      await db.execute(sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE done)::int AS done FROM billing_run_projects WHERE run_id = ${runId}`)
+    ).rows as { total: number; done: number }[];
     let n = done;
     let next = 0;
     let failed = false;
@@ -233,7 +281,14 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
       while (!failed && next < rps.length) {
         const rp = rps[next++];
         try {
-          await billProject(db, settings, runId, { id: Number(rp.id), projectId: Number(rp.projectId), compoundId: Number(rp.compoundId) }, run.period, run.createdBy);
+          await billProject(
+            db,
+            settings,
+            runId,
+            { id: Number(rp.id), projectId: Number(rp.projectId), compoundId: Number(rp.compoundId) },
+            run.period,
+            run.createdBy,
+          );
         } catch (e) {
           failed = true;
           throw e;
@@ -245,11 +300,15 @@ export async function runBilling(db: Db, settings: FeesSettings, runId: number, 
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (rejected) throw rejected.reason;
     const [after] = (
-      await db.execute(sql`UPDATE billing_runs SET status = 'completed', finished_at = now(), note = ${`已完成 ${total} 个项目`}, updated_at = now() WHERE id = ${runId} RETURNING bills_created AS "billsCreated", billed_fen::text AS "billedFen"`)
+      await db.execute(
+        sql`UPDATE billing_runs SET status = 'completed', finished_at = now(), note = ${`已完成 ${total} 个项目`}, updated_at = now() WHERE id = ${runId} RETURNING bills_created AS "billsCreated", billed_fen::text AS "billedFen"`,
+      )
     ).rows as { billsCreated: number; billedFen: string }[];
     return { billsCreated: Number(after.billsCreated), billedFen: Number(after.billedFen) };
   } catch (err) {
-    await db.execute(sql`UPDATE billing_runs SET status = 'failed', error = ${String((err as Error).message ?? err).slice(0, 500)}, updated_at = now() WHERE id = ${runId}`);
+    await db.execute(
+      sql`UPDATE billing_runs SET status = 'failed', error = ${String((err as Error).message ?? err).slice(0, 500)}, updated_at = now() WHERE id = ${runId}`,
+    );
     throw err;
   }
 }

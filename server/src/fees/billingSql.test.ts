@@ -27,10 +27,20 @@ test('the set-based bill amount equals billFen / flatBillFen for every home of t
   await t.database.db
     .transaction(async (tx) => {
       // Areas that land exactly on half a fen and a very large one (no overflow before 2^53 fen).
-      await tx.execute(sql`UPDATE households SET area = 1.00 WHERE id = (SELECT min(id) FROM households WHERE compound_id IN (SELECT compound_id FROM projects))`);
-      await tx.execute(sql`UPDATE households SET area = 9999999.99 WHERE id = (SELECT max(id) FROM households WHERE compound_id IN (SELECT compound_id FROM projects))`);
-      const compounds = (await tx.execute(sql`SELECT DISTINCT ON (p.compound_id) p.id, p.company_id AS "companyId", p.compound_id AS "compoundId", p.region_code AS "regionCode" FROM projects p ORDER BY p.compound_id, p.id`)).rows as { id: number; companyId: number; compoundId: number; regionCode: string }[];
-      const [{ n: homesInProjects }] = (await tx.execute(sql`SELECT count(*)::int AS n FROM households WHERE compound_id IN (SELECT compound_id FROM projects)`)).rows as { n: number }[];
+      await tx.execute(
+        sql`UPDATE households SET area = 1.00 WHERE id = (SELECT min(id) FROM households WHERE compound_id IN (SELECT compound_id FROM projects))`,
+      );
+      await tx.execute(
+        sql`UPDATE households SET area = 9999999.99 WHERE id = (SELECT max(id) FROM households WHERE compound_id IN (SELECT compound_id FROM projects))`,
+      );
+      const compounds = (
+        await tx.execute(
+          sql`SELECT DISTINCT ON (p.compound_id) p.id, p.company_id AS "companyId", p.compound_id AS "compoundId", p.region_code AS "regionCode" FROM projects p ORDER BY p.compound_id, p.id`,
+        )
+      ).rows as { id: number; companyId: number; compoundId: number; regionCode: string }[];
+      const [{ n: homesInProjects }] = (
+        await tx.execute(sql`SELECT count(*)::int AS n FROM households WHERE compound_id IN (SELECT compound_id FROM projects)`)
+      ).rows as { n: number }[];
       for (const p of compounds) {
         const items = [];
         for (const [i, milli] of [...prices, null].entries()) {
@@ -40,9 +50,19 @@ test('the set-based bill amount equals billFen / flatBillFen for every home of t
               VALUES (${p.id}, ${p.companyId}, ${p.compoundId}, ${p.regionCode}, ${milli === null ? 'parking' : 'property_fee'}, '比对', ${milli}, ${milli === null ? 15001 : null}, 'monthly', '2030-01-01') RETURNING id`)
           ).rows as { id: number }[];
           const months = [1, 3, 12][i % 3];
-          items.push({ id: Number(id), kind: milli === null ? ('parking' as const) : ('property_fee' as const), feeMilliFenPerM2Month: milli, monthlyFen: milli === null ? 15001 : null, periodStart: '2030-01-01', periodEnd: `2030-${String(months).padStart(2, '0')}-28`, months });
+          items.push({
+            id: Number(id),
+            kind: milli === null ? ('parking' as const) : ('property_fee' as const),
+            feeMilliFenPerM2Month: milli,
+            monthlyFen: milli === null ? 15001 : null,
+            periodStart: '2030-01-01',
+            periodEnd: `2030-${String(months).padStart(2, '0')}-28`,
+            months,
+          });
         }
-        await tx.execute(insertBillsSql({ compoundId: Number(p.compoundId), projectId: Number(p.id), companyId: Number(p.companyId), runId: null, dueDays: 30, items }));
+        await tx.execute(
+          insertBillsSql({ compoundId: Number(p.compoundId), projectId: Number(p.id), companyId: Number(p.companyId), runId: null, dueDays: 30, items }),
+        );
       }
       got.push(
         ...((
@@ -61,7 +81,10 @@ test('the set-based bill amount equals billFen / flatBillFen for every home of t
     });
   let exact = 0;
   for (const b of got) {
-    const want = b.milli === null ? flatBillFen({ monthlyFen: Number(b.monthly), months: b.months }) : billFen({ areaCenti: parseAreaCenti(b.area)!, feeMilliFenPerM2Month: b.milli, months: b.months });
+    const want =
+      b.milli === null
+        ? flatBillFen({ monthlyFen: Number(b.monthly), months: b.months })
+        : billFen({ areaCenti: parseAreaCenti(b.area)!, feeMilliFenPerM2Month: b.milli, months: b.months });
     if (Number(b.amount) === want && b.payer === (b.developer ? 'developer' : 'household')) exact++;
     else expect({ ...b, want }).toEqual('the shared rule’s amount and payer');
   }
@@ -78,10 +101,16 @@ test('a run over several projects, started 20 times at once (a retried job racin
   );
   expect(projects.length).toBeGreaterThan(1);
   for (const p of projects) {
-    const item = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: p.id, kind: 'other', name: '并发计费', monthlyFen: 700, billingCycle: 'monthly', startsOn: '2027-02-01' });
+    const item = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: p.id, kind: 'other', name: '并发计费', monthlyFen: 700, billingCycle: 'monthly', startsOn: '2027-02-01' });
     expect(item.status).toBe(201);
   }
-  const res = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: projects.map((p) => p.compound_id), period });
+  const res = await t.api
+    .post('/api/billing-runs')
+    .set(bearer(company))
+    .send({ compoundIds: projects.map((p) => p.compound_id), period });
   expect(res.status).toBe(201);
   const runId = res.body.id as number;
   // The queued job runs too; twenty more runners of the same run race it, several projects at a time each.
@@ -93,7 +122,9 @@ test('a run over several projects, started 20 times at once (a retried job racin
     if (run.status === 'completed' && run.jobId) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const [{ homes }] = await t.query<{ homes: number }>(`SELECT count(*)::int AS homes FROM households WHERE compound_id = ANY($1::int[])`, [projects.map((p) => p.compound_id)]);
+  const [{ homes }] = await t.query<{ homes: number }>(`SELECT count(*)::int AS homes FROM households WHERE compound_id = ANY($1::int[])`, [
+    projects.map((p) => p.compound_id),
+  ]);
   const [{ ours, bills, fen, dup }] = await t.query<{ ours: number; bills: number; fen: string; dup: number }>(
     `SELECT count(*) FILTER (WHERE f.name = '并发计费')::int AS ours, count(*)::int AS bills, sum(b.amount_fen)::text AS fen,
             (SELECT count(*)::int FROM (SELECT 1 FROM bills x WHERE x.period_start >= '2027-01-01' AND x.status <> 'reversed' GROUP BY x.household_id, x.fee_item_id, x.period_start HAVING count(*) > 1) d) AS dup
@@ -101,7 +132,13 @@ test('a run over several projects, started 20 times at once (a retried job racin
     [runId],
   );
   expect({ ours, dup }).toEqual({ ours: homes, dup: 0 });
-  expect(run).toMatchObject({ status: 'completed', projectsDone: projects.length, projectsTotal: projects.length, billsCreated: bills, billedFen: Number(fen) });
+  expect(run).toMatchObject({
+    status: 'completed',
+    projectsDone: projects.length,
+    projectsTotal: projects.length,
+    billsCreated: bills,
+    billedFen: Number(fen),
+  });
   const audits = await t.query(`SELECT 1 FROM audit_logs WHERE action = 'billing_run' AND entity = 'billing-runs' AND entity_id = $1`, [String(runId)]);
   expect(audits).toHaveLength(projects.length);
 }, 120_000);

@@ -23,7 +23,10 @@ export interface CollectionRow {
 }
 
 const KEYS: Record<CollectionGroup, { key: SQL; label: SQL }> = {
-  project: { key: sql`b.project_id::text`, label: sql`(SELECT c.name || '（' || co.name || '）' FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN companies co ON co.id = p.company_id WHERE p.id = g.k::int)` },
+  project: {
+    key: sql`b.project_id::text`,
+    label: sql`(SELECT c.name || '（' || co.name || '）' FROM projects p JOIN compounds c ON c.id = p.compound_id JOIN companies co ON co.id = p.company_id WHERE p.id = g.k::int)`,
+  },
   company: { key: sql`b.company_id::text`, label: sql`(SELECT co.name FROM companies co WHERE co.id = g.k::int)` },
   street: { key: sql`left(b.region_code, 9)`, label: sql`(SELECT r.name FROM regions r WHERE r.code = g.k)` },
   district: { key: sql`left(b.region_code, 6)`, label: sql`(SELECT r.name FROM regions r WHERE r.code = g.k)` },
@@ -41,7 +44,12 @@ export function collectionScope(actor: Actor): SQL {
  * Money that arrived is counted when its allocation was written (refunds net off when written).
  * Every ratio comes from shared collectionRate (integer basis points, half-up).
  */
-export async function collectionReport(db: DbOrTx, scope: SQL, q: { from: string; to: string; groupBy: CollectionGroup }, extra: SQL = sql`true`): Promise<CollectionRow[]> {
+export async function collectionReport(
+  db: DbOrTx,
+  scope: SQL,
+  q: { from: string; to: string; groupBy: CollectionGroup },
+  extra: SQL = sql`true`,
+): Promise<CollectionRow[]> {
   if (q.from > q.to) throw badRequest('BAD_PERIOD', '开始日期不能晚于结束日期', { to: '开始日期不能晚于结束日期' });
   const fromTs = sql`(${q.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   const toTs = sql`((${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
@@ -72,7 +80,16 @@ export async function collectionReport(db: DbOrTx, scope: SQL, q: { from: string
              (SELECT count(*) FROM hh WHERE hh.k = g.k)::int AS households,
              (SELECT count(*) FROM hh WHERE hh.k = g.k AND hh.got >= hh.due)::int AS paid_households
         FROM keys g ORDER BY g.k`)
-  ).rows as { key: string; label: string | null; due: string; collected: string; arrears: string; recovered: string; households: number; paid_households: number }[];
+  ).rows as {
+    key: string;
+    label: string | null;
+    due: string;
+    collected: string;
+    arrears: string;
+    recovered: string;
+    households: number;
+    paid_households: number;
+  }[];
   return rows.map((r) => {
     const due = collectionRate(Number(r.collected), Number(r.due));
     const rec = collectionRate(Number(r.recovered), Number(r.arrears));
@@ -96,8 +113,27 @@ export async function collectionReport(db: DbOrTx, scope: SQL, q: { from: string
 /** The totals over rows (the city figure is the ratio of totals). */
 export function collectionTotal(rows: CollectionRow[]): Omit<CollectionRow, 'key' | 'label'> {
   const s = (f: (r: CollectionRow) => number) => rows.reduce((a, r) => a + f(r), 0);
-  const due = collectionRate(s((r) => r.collectedFen), s((r) => r.dueFen));
-  const rec = collectionRate(s((r) => r.recoveredFen), s((r) => r.arrearsFen));
-  const hh = collectionRate(s((r) => r.paidHouseholds), s((r) => r.households));
-  return { dueFen: due.denominator, collectedFen: due.numerator, rateBp: due.basisPoints, arrearsFen: rec.denominator, recoveredFen: rec.numerator, recoveryBp: rec.basisPoints, households: hh.denominator, paidHouseholds: hh.numerator, householdBp: hh.basisPoints };
+  const due = collectionRate(
+    s((r) => r.collectedFen),
+    s((r) => r.dueFen),
+  );
+  const rec = collectionRate(
+    s((r) => r.recoveredFen),
+    s((r) => r.arrearsFen),
+  );
+  const hh = collectionRate(
+    s((r) => r.paidHouseholds),
+    s((r) => r.households),
+  );
+  return {
+    dueFen: due.denominator,
+    collectedFen: due.numerator,
+    rateBp: due.basisPoints,
+    arrearsFen: rec.denominator,
+    recoveredFen: rec.numerator,
+    recoveryBp: rec.basisPoints,
+    households: hh.denominator,
+    paidHouseholds: hh.numerator,
+    householdBp: hh.basisPoints,
+  };
 }

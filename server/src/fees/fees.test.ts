@@ -25,7 +25,10 @@ async function waitRun(id: number) {
   throw new Error('billing run did not finish');
 }
 async function openBills(householdId: number) {
-  return t.query<{ id: number; amount_fen: string; paid_fen: string; status: string }>(`SELECT id, amount_fen::text, paid_fen::text, status FROM bills WHERE household_id = $1 AND status IN ('unpaid', 'partly_paid') ORDER BY period_start, id`, [householdId]);
+  return t.query<{ id: number; amount_fen: string; paid_fen: string; status: string }>(
+    `SELECT id, amount_fen::text, paid_fen::text, status FROM bills WHERE household_id = $1 AND status IN ('unpaid', 'partly_paid') ORDER BY period_start, id`,
+    [householdId],
+  );
 }
 
 beforeAll(async () => {
@@ -46,26 +49,62 @@ afterAll(() => t.close());
 
 describe('fee items', () => {
   test('company staff set the property fee (milli-fen per m² per month) and a flat parking fee for their project', async () => {
-    const fee = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', feeMilliFenPerM2Month: 139000, billingCycle: 'monthly', startsOn: '2024-01-01' });
+    const fee = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({
+        projectId: project.id,
+        kind: 'property_fee',
+        name: '物业服务费',
+        feeMilliFenPerM2Month: 139000,
+        billingCycle: 'monthly',
+        startsOn: '2024-01-01',
+      });
     expect(fee.status).toBe(201);
     expect(fee.body).toMatchObject({ compoundId: project.compound_id, lateFeeBpPerMonth: null, active: true });
-    const parking = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'parking', name: '地面停车费', monthlyFen: 15000, billingCycle: 'quarterly', startsOn: '2025-02-01' });
+    const parking = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: project.id, kind: 'parking', name: '地面停车费', monthlyFen: 15000, billingCycle: 'quarterly', startsOn: '2025-02-01' });
     expect(parking.status).toBe(201);
   });
 
-  test('refused: another company\'s project (403), a late fee above the cap (400 on the field), a property fee without a unit price (400 on the field), residents (403)', async () => {
-    const other = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: otherProject.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01' });
+  test("refused: another company's project (403), a late fee above the cap (400 on the field), a property fee without a unit price (400 on the field), residents (403)", async () => {
+    const other = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: otherProject.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01' });
     expect([other.status, other.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    const late = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01', lateFeeBpPerMonth: 34 });
+    const late = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({
+        projectId: project.id,
+        kind: 'other',
+        name: '垃圾清运费',
+        monthlyFen: 500,
+        billingCycle: 'monthly',
+        startsOn: '2025-01-01',
+        lateFeeBpPerMonth: 34,
+      });
     expect([late.status, late.body.error.fields]).toEqual([400, { lateFeeBpPerMonth: '违约金比例不得超过每月万分之33' }]);
-    const noPrice = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', billingCycle: 'monthly', startsOn: '2025-01-01' });
+    const noPrice = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: project.id, kind: 'property_fee', name: '物业服务费', billingCycle: 'monthly', startsOn: '2025-01-01' });
     expect([noPrice.status, noPrice.body.error.fields.feeMilliFenPerM2Month]).toEqual([400, '物业服务费须填写每平方米每月单价']);
-    const midMonth = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-15' });
+    const midMonth = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-15' });
     expect(midMonth.body.error.fields.startsOn).toBe('起始计费日期须为某月1日');
     const resident = await t.residentToken('fees-item-resident');
     expect((await t.api.post('/api/fee-items').set(bearer(resident)).send({})).status).toBe(403);
     // Nothing configures a step that cuts water, power, heating, gas, lifts or access (Civil Code Art. 944).
-    const cut = await t.api.post('/api/fee-items').set(bearer(company)).send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-01', cutServiceOnArrears: true });
+    const cut = await t.api
+      .post('/api/fee-items')
+      .set(bearer(company))
+      .send({ projectId: project.id, kind: 'other', name: 'x', monthlyFen: 1, billingCycle: 'monthly', startsOn: '2025-01-01', cutServiceOnArrears: true });
     expect(cut.status).toBe(400);
   });
 });
@@ -85,7 +124,15 @@ describe('billing runs', () => {
       `SELECT h.id, h.area::text, (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer FROM households h LEFT JOIN owners o ON o.id = h.owner_id WHERE h.compound_id = $1`,
       [project.compound_id],
     );
-    const bills = await t.query<{ household_id: number; amount_fen: string; payer: string; period_start: string; period_end: string; months: number; kind: string }>(
+    const bills = await t.query<{
+      household_id: number;
+      amount_fen: string;
+      payer: string;
+      period_start: string;
+      period_end: string;
+      months: number;
+      kind: string;
+    }>(
       `SELECT b.household_id, b.amount_fen::text, b.payer, b.period_start::text, b.period_end::text, b.months, f.kind FROM bills b JOIN fee_items f ON f.id = b.fee_item_id WHERE b.billing_run_id = $1`,
       [runId],
     );
@@ -96,7 +143,12 @@ describe('billing runs', () => {
       const fee = bills.find((b) => b.household_id === h.id && b.kind === 'property_fee')!;
       expect(fee).toMatchObject({ period_start: '2025-03-01', period_end: '2025-03-31', months: 1, payer: h.developer ? 'developer' : 'household' });
       expect(Number(fee.amount_fen)).toBe(billFen({ areaCenti: parseAreaCenti(h.area)!, feeMilliFenPerM2Month: 139000, months: 1 }));
-      expect(bills.find((b) => b.household_id === h.id && b.kind === 'parking')).toMatchObject({ period_start: '2025-02-01', period_end: '2025-03-31', months: 2, amount_fen: '30000' });
+      expect(bills.find((b) => b.household_id === h.id && b.kind === 'parking')).toMatchObject({
+        period_start: '2025-02-01',
+        period_end: '2025-03-31',
+        months: 2,
+        amount_fen: '30000',
+      });
     }
     expect(new Set(bills.map((b) => b.payer)).has('household')).toBe(true);
   }, 60_000);
@@ -106,7 +158,10 @@ describe('billing runs', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'PERIOD_ALREADY_BILLED']);
     const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM billing_runs WHERE period = $1`, [PERIOD]);
     expect(n).toBe(1);
-    const april = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [project.compound_id], period: '2025-04' });
+    const april = await t.api
+      .post('/api/billing-runs')
+      .set(bearer(company))
+      .send({ compoundIds: [project.compound_id], period: '2025-04' });
     expect(april.status).toBe(201);
     const run = await waitRun(april.body.id);
     const [{ homes }] = await t.query<{ homes: number }>(`SELECT count(*)::int AS homes FROM households WHERE compound_id = $1`, [project.compound_id]);
@@ -117,7 +172,9 @@ describe('billing runs', () => {
   }, 60_000);
 
   test('20 runs for the same month at once: one 201, 19 × 409, one set of bills', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-06' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-06' })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     await waitRun(results.find((r) => r.status === 201)!.body.id);
@@ -125,17 +182,27 @@ describe('billing runs', () => {
     expect(dup).toEqual([]);
   }, 60_000);
 
-  test('refused: a compound not the company\'s (403, nothing recorded), a period overlapping a billed one (409), a bad month (400), bureau staff (403)', async () => {
+  test("refused: a compound not the company's (403, nothing recorded), a period overlapping a billed one (409), a bad month (400), bureau staff (403)", async () => {
     const before = await t.query(`SELECT count(*)::int AS n FROM billing_runs`);
-    const notTheirs = await t.api.post('/api/billing-runs').set(bearer(company)).send({ compoundIds: [otherProject.compound_id], period: '2025-07' });
+    const notTheirs = await t.api
+      .post('/api/billing-runs')
+      .set(bearer(company))
+      .send({ compoundIds: [otherProject.compound_id], period: '2025-07' });
     expect([notTheirs.status, notTheirs.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
     const otherProj = await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: otherProject.id, period: '2025-07' });
     expect([otherProj.status, otherProj.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    expect((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-13' })).body.error.fields.period).toMatch(/YYYY-MM/);
+    expect((await t.api.post('/api/billing-runs').set(bearer(company)).send({ projectId: project.id, period: '2025-13' })).body.error.fields.period).toMatch(
+      /YYYY-MM/,
+    );
     expect((await t.api.post('/api/billing-runs').set(bearer(district)).send({ projectId: project.id, period: '2025-07' })).status).toBe(403);
     // A yearly item whose 2026 period would overlap a monthly bill already issued for July 2026.
-    const [fee] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 AND kind = 'property_fee' AND starts_on = '2024-01-01'`, [project.id]);
-    const [h] = await t.query<{ id: number; building_id: number; region_code: string }>(`SELECT id, building_id, region_code FROM households WHERE compound_id = $1 LIMIT 1`, [project.compound_id]);
+    const [fee] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 AND kind = 'property_fee' AND starts_on = '2024-01-01'`, [
+      project.id,
+    ]);
+    const [h] = await t.query<{ id: number; building_id: number; region_code: string }>(
+      `SELECT id, building_id, region_code FROM households WHERE compound_id = $1 LIMIT 1`,
+      [project.compound_id],
+    );
     await t.query(
       `INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, due_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, '2025-07-15', '2025-08-14', 1, 100, '2025-08-14')`,
@@ -151,15 +218,32 @@ describe('billing runs', () => {
 describe('bills, counter payments, reversal, refunds, receipts', () => {
   let home: number;
   test('a partial cash payment goes to the oldest bill; larger than owed is 409 and posts nothing', async () => {
-    [{ household_id: home }] = await t.query<{ household_id: number }>(`SELECT household_id FROM bills WHERE compound_id = $1 AND payer = 'household' AND status = 'unpaid' ORDER BY household_id LIMIT 1`, [project.compound_id]);
+    [{ household_id: home }] = await t.query<{ household_id: number }>(
+      `SELECT household_id FROM bills WHERE compound_id = $1 AND payer = 'household' AND status = 'unpaid' ORDER BY household_id LIMIT 1`,
+      [project.compound_id],
+    );
     const open = await openBills(home);
     const owed = open.reduce((s, b) => s + Number(b.amount_fen) - Number(b.paid_fen), 0);
-    const tooMuch = await t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: home, amountFen: owed + 1, method: 'cash' });
+    const tooMuch = await t.api
+      .post('/api/fee-payments')
+      .set(bearer(company))
+      .send({ householdId: home, amountFen: owed + 1, method: 'cash' });
     expect([tooMuch.status, tooMuch.body.error.code]).toEqual([409, 'AMOUNT_ABOVE_OWED']);
-    const part = await t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: home, amountFen: Number(open[0].amount_fen) + 1, method: 'cash', reference: 'XJ-001' });
+    const part = await t.api
+      .post('/api/fee-payments')
+      .set(bearer(company))
+      .send({ householdId: home, amountFen: Number(open[0].amount_fen) + 1, method: 'cash', reference: 'XJ-001' });
     expect(part.status).toBe(201);
-    expect(part.body).toMatchObject({ method: 'cash', amountFen: Number(open[0].amount_fen) + 1, refundedFen: 0, receiptNo: expect.stringMatching(/^SF\d{16}$/) });
-    const after = await t.query<{ id: number; status: string; paid_fen: string }>(`SELECT id, status, paid_fen::text FROM bills WHERE id = ANY($1) ORDER BY period_start, id`, [[open[0].id, open[1].id]]);
+    expect(part.body).toMatchObject({
+      method: 'cash',
+      amountFen: Number(open[0].amount_fen) + 1,
+      refundedFen: 0,
+      receiptNo: expect.stringMatching(/^SF\d{16}$/),
+    });
+    const after = await t.query<{ id: number; status: string; paid_fen: string }>(
+      `SELECT id, status, paid_fen::text FROM bills WHERE id = ANY($1) ORDER BY period_start, id`,
+      [[open[0].id, open[1].id]],
+    );
     expect(after.map((b) => b.status)).toEqual(['paid', 'partly_paid']);
     expect(after[1].paid_fen).toBe('1');
     const receipt = await t.api.get(`/api/receipts/${part.body.receiptId}`).set(bearer(company));
@@ -167,11 +251,18 @@ describe('bills, counter payments, reversal, refunds, receipts', () => {
     expect(receipt.body.lines).toHaveLength(2);
   });
 
-  test('refused: a bank transfer above owed on chosen bills, a bill already paid, another home\'s bill, a WeChat method at the counter', async () => {
+  test("refused: a bank transfer above owed on chosen bills, a bill already paid, another home's bill, a WeChat method at the counter", async () => {
     const open = await openBills(home);
     const [paid] = await t.query<{ id: number }>(`SELECT id FROM bills WHERE household_id = $1 AND status = 'paid' LIMIT 1`, [home]);
-    const [foreign] = await t.query<{ id: number }>(`SELECT id FROM bills WHERE household_id <> $1 AND compound_id = $2 AND status = 'unpaid' LIMIT 1`, [home, project.compound_id]);
-    const send = (body: object) => t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: home, method: 'bank_transfer', ...body });
+    const [foreign] = await t.query<{ id: number }>(`SELECT id FROM bills WHERE household_id <> $1 AND compound_id = $2 AND status = 'unpaid' LIMIT 1`, [
+      home,
+      project.compound_id,
+    ]);
+    const send = (body: object) =>
+      t.api
+        .post('/api/fee-payments')
+        .set(bearer(company))
+        .send({ householdId: home, method: 'bank_transfer', ...body });
     const r1 = await send({ billIds: [open[0].id], amountFen: Number(open[0].amount_fen) - Number(open[0].paid_fen) + 1 });
     expect([r1.status, r1.body.error.code]).toEqual([409, 'AMOUNT_ABOVE_OWED']);
     const r2 = await send({ billIds: [paid.id], amountFen: 1 });
@@ -198,21 +289,33 @@ describe('bills, counter payments, reversal, refunds, receipts', () => {
   });
 
   test('refund: at most what was paid (409 above), the latest bill first, the books stay balanced', async () => {
-    const [p] = await t.query<{ id: number; amount_fen: string }>(`SELECT id, amount_fen::text FROM fee_payments WHERE household_id = $1 AND reference = 'XJ-001'`, [home]);
-    const above = await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(company)).send({ amountFen: Number(p.amount_fen) + 1, reason: '多收' });
+    const [p] = await t.query<{ id: number; amount_fen: string }>(
+      `SELECT id, amount_fen::text FROM fee_payments WHERE household_id = $1 AND reference = 'XJ-001'`,
+      [home],
+    );
+    const above = await t.api
+      .post(`/api/fee-payments/${p.id}/refund`)
+      .set(bearer(company))
+      .send({ amountFen: Number(p.amount_fen) + 1, reason: '多收' });
     expect([above.status, above.body.error.code]).toEqual([409, 'REFUND_ABOVE_PAID']);
     const one = await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(company)).send({ amountFen: 2, reason: '多收' });
     expect(one.status).toBe(201);
     expect(one.body).toMatchObject({ refundedFen: 2, refund: { amountFen: 2, refundNo: null } });
-    const bills = await t.query<{ status: string; paid_fen: string }>(`SELECT b.status, b.paid_fen::text FROM bills b WHERE b.id IN (SELECT bill_id FROM fee_allocations WHERE payment_id = $1) ORDER BY b.period_start, b.id`, [p.id]);
+    const bills = await t.query<{ status: string; paid_fen: string }>(
+      `SELECT b.status, b.paid_fen::text FROM bills b WHERE b.id IN (SELECT bill_id FROM fee_allocations WHERE payment_id = $1) ORDER BY b.period_start, b.id`,
+      [p.id],
+    );
     // 1 fen came off the later bill (back to unpaid), 1 off the older (now partly paid).
     expect(bills.map((b) => b.status)).toEqual(['partly_paid', 'unpaid']);
-    const rest = await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(company)).send({ amountFen: Number(p.amount_fen) - 1, reason: '多收' });
+    const rest = await t.api
+      .post(`/api/fee-payments/${p.id}/refund`)
+      .set(bearer(company))
+      .send({ amountFen: Number(p.amount_fen) - 1, reason: '多收' });
     expect([rest.status, rest.body.error.code]).toEqual([409, 'REFUND_ABOVE_PAID']);
     expect((await t.api.post(`/api/fee-payments/${p.id}/refund`).set(bearer(district)).send({ amountFen: 1, reason: 'x' })).status).toBe(403);
   });
 
-  test('residents read only their verified homes\' bills and receipts', async () => {
+  test("residents read only their verified homes' bills and receipts", async () => {
     const token = await residentWithHome(t, 'fees-resident-1', home);
     const list = await t.api.get('/api/bills').set(bearer(token));
     expect(list.status).toBe(200);
@@ -228,7 +331,10 @@ describe('bills, counter payments, reversal, refunds, receipts', () => {
   });
 
   test('staff lists filter by status, building and overdue, and sort', async () => {
-    const res = await t.api.get('/api/bills').query({ filter: JSON.stringify({ compoundId: project.compound_id, status: 'unpaid' }), sort: JSON.stringify(['amountFen', 'DESC']), range: '[0,9]' }).set(bearer(company));
+    const res = await t.api
+      .get('/api/bills')
+      .query({ filter: JSON.stringify({ compoundId: project.compound_id, status: 'unpaid' }), sort: JSON.stringify(['amountFen', 'DESC']), range: '[0,9]' })
+      .set(bearer(company));
     expect(res.status).toBe(200);
     expect(res.headers['content-range']).toMatch(/^bills 0-9\/\d+$/);
     expect(res.body.every((b: { status: string }) => b.status === 'unpaid')).toBe(true);
@@ -253,29 +359,73 @@ describe('collection rates and reminders', () => {
         WHERE project_id = $1 AND status <> 'reversed' AND payer = 'household' AND period_start >= '2025-03-01' GROUP BY household_id HAVING bool_and(status = 'unpaid') ORDER BY household_id DESC LIMIT 1`,
       [project.id],
     );
-    await t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: h.household_id, billIds: h.ids, amountFen: Number(h.owed), method: 'cash' }).expect(201);
+    await t.api
+      .post('/api/fee-payments')
+      .set(bearer(company))
+      .send({ householdId: h.household_id, billIds: h.ids, amountFen: Number(h.owed), method: 'cash' })
+      .expect(201);
     const after = await t.api.get('/api/fees/collection').query(q).set(bearer(district));
     const row2 = after.body.rows.find((r: { key: string }) => r.key === String(project.id));
     expect(row2.collectedFen).toBe(row.collectedFen + Number(h.owed));
     expect(row2.paidHouseholds).toBe(row.paidHouseholds + 1);
     expect(row2.rateBp).toBe(Math.floor((row2.collectedFen * 10000) / row2.dueFen + 0.5));
-    const byDistrict = await t.api.get('/api/fees/collection').query({ ...q, groupBy: 'district' }).set(bearer(await t.login('city')));
+    const byDistrict = await t.api
+      .get('/api/fees/collection')
+      .query({ ...q, groupBy: 'district' })
+      .set(bearer(await t.login('city')));
     expect(byDistrict.body.rows.find((r: { key: string }) => r.key === project.region_code.slice(0, 6)).label).toMatch(/区|旗|县/);
-    expect((await t.api.get('/api/fees/collection').query({ ...q, groupBy: 'building' }).set(bearer(district))).status).toBe(400);
-    expect((await t.api.get('/api/fees/collection').query({ ...q, from: '2025-13-01' }).set(bearer(district))).status).toBe(400);
-    expect((await t.api.get('/api/fees/collection').query(q).set(bearer(await t.residentToken('fees-x')))).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .get('/api/fees/collection')
+          .query({ ...q, groupBy: 'building' })
+          .set(bearer(district))
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.api
+          .get('/api/fees/collection')
+          .query({ ...q, from: '2025-13-01' })
+          .set(bearer(district))
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.api
+          .get('/api/fees/collection')
+          .query(q)
+          .set(bearer(await t.residentToken('fees-x')))
+      ).status,
+    ).toBe(403);
   });
 
   test('a company reminder is recorded per home and not repeated within the minimum interval; homes of other compounds are refused', async () => {
-    const [h] = await t.query<{ household_id: number }>(`SELECT household_id FROM bills WHERE project_id = $1 AND status = 'unpaid' AND due_on < now() ORDER BY household_id LIMIT 1`, [project.id]);
-    const first = await t.api.post('/api/fees/reminders').set(bearer(company)).send({ householdIds: [h.household_id] });
+    const [h] = await t.query<{ household_id: number }>(
+      `SELECT household_id FROM bills WHERE project_id = $1 AND status = 'unpaid' AND due_on < now() ORDER BY household_id LIMIT 1`,
+      [project.id],
+    );
+    const first = await t.api
+      .post('/api/fees/reminders')
+      .set(bearer(company))
+      .send({ householdIds: [h.household_id] });
     expect(first.status).toBe(201);
     expect(first.body.sent).toHaveLength(1);
-    const second = await t.api.post('/api/fees/reminders').set(bearer(company)).send({ householdIds: [h.household_id] });
+    const second = await t.api
+      .post('/api/fees/reminders')
+      .set(bearer(company))
+      .send({ householdIds: [h.household_id] });
     expect(second.body).toMatchObject({ sent: [], skipped: [{ householdId: h.household_id }] });
     expect(await t.query(`SELECT sender FROM fee_reminders WHERE household_id = $1`, [h.household_id])).toEqual([{ sender: 'company' }]);
     const [foreign] = await t.query<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 LIMIT 1`, [otherProject.compound_id]);
-    expect((await t.api.post('/api/fees/reminders').set(bearer(company)).send({ householdIds: [foreign.id] })).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/fees/reminders')
+          .set(bearer(company))
+          .send({ householdIds: [foreign.id] })
+      ).status,
+    ).toBe(403);
   });
 
   test('arrears by building and age', async () => {
@@ -286,7 +436,7 @@ describe('collection rates and reminders', () => {
   });
 });
 
-describe('the owners\' committee: collection rate and long-term defaulters, masked, with a recorded 催缴', () => {
+describe("the owners' committee: collection rate and long-term defaulters, masked, with a recorded 催缴", () => {
   test('a member sees the rate and the defaulters as room and amount only; urging is recorded once per interval; others are refused', async () => {
     const [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
     const member = await residentWithHome(t, 'fees-committee-member', await committeeMemberHome(t, 'BT0001'));
@@ -295,16 +445,29 @@ describe('the owners\' committee: collection rate and long-term defaulters, mask
     expect(res.body.collection.dueFen).toBeGreaterThan(0);
     expect(res.body.collection.rateBp).toBe(Math.floor((res.body.collection.collectedFen * 10000) / res.body.collection.dueFen + 0.5));
     expect(res.body.defaulters.length).toBeGreaterThan(0);
-    for (const d of res.body.defaulters) expect(Object.keys(d).sort()).toEqual(['bills', 'buildingName', 'householdId', 'lastUrgedAt', 'oldestPeriod', 'owedFen', 'room', 'unitName']);
+    for (const d of res.body.defaulters)
+      expect(Object.keys(d).sort()).toEqual(['bills', 'buildingName', 'householdId', 'lastUrgedAt', 'oldestPeriod', 'owedFen', 'room', 'unitName']);
     const target = res.body.defaulters[0].householdId;
-    const urged = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [target] });
+    const urged = await t.api
+      .post(`/api/fees/committee/${compound.id}/urge`)
+      .set(bearer(member))
+      .send({ householdIds: [target] });
     expect([urged.status, urged.body.sent.map((x: { householdId: number }) => x.householdId)]).toEqual([201, [target]]);
     expect(await t.query(`SELECT sender FROM fee_reminders WHERE household_id = $1 AND sender = 'committee'`, [target])).toHaveLength(1);
     expect(await t.query(`SELECT action FROM audit_logs WHERE entity = 'fee-reminders' AND action = 'fee_urge'`)).toHaveLength(1);
-    const again = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [target] });
+    const again = await t.api
+      .post(`/api/fees/committee/${compound.id}/urge`)
+      .set(bearer(member))
+      .send({ householdIds: [target] });
     expect(again.body.sent).toEqual([]);
-    const [paying] = await t.query<{ id: number }>(`SELECT h.id FROM households h WHERE h.compound_id = $1 AND NOT (h.id = ANY($2)) LIMIT 1`, [compound.id, res.body.defaulters.map((d: { householdId: number }) => d.householdId)]);
-    const notDefaulter = await t.api.post(`/api/fees/committee/${compound.id}/urge`).set(bearer(member)).send({ householdIds: [paying.id] });
+    const [paying] = await t.query<{ id: number }>(`SELECT h.id FROM households h WHERE h.compound_id = $1 AND NOT (h.id = ANY($2)) LIMIT 1`, [
+      compound.id,
+      res.body.defaulters.map((d: { householdId: number }) => d.householdId),
+    ]);
+    const notDefaulter = await t.api
+      .post(`/api/fees/committee/${compound.id}/urge`)
+      .set(bearer(member))
+      .send({ householdIds: [paying.id] });
     expect([notDefaulter.status, notDefaulter.body.error.code]).toEqual([400, 'NOT_A_DEFAULTER']);
     const stranger = await t.residentToken('fees-not-member');
     const refused = await t.api.get(`/api/fees/committee/${compound.id}`).set(bearer(stranger));

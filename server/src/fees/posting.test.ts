@@ -23,18 +23,23 @@ async function bill(householdId: number, periodStart: string, amountFen: number,
   return b.id;
 }
 const post = (input: Partial<Parameters<typeof postFeePayment>[1]>) =>
-  t.database.db.transaction((tx) => postFeePayment(tx, { householdId: homes[0].id, billIds: null, amountFen: 1, method: 'cash', reference: '', actor: null, ...input }));
+  t.database.db.transaction((tx) =>
+    postFeePayment(tx, { householdId: homes[0].id, billIds: null, amountFen: 1, method: 'cash', reference: '', actor: null, ...input }),
+  );
 const refusal = async (p: Promise<unknown>) =>
   p.then(
     () => 'posted',
-    (e: { status?: number; code?: string; cause?: { code?: string } }) => (e instanceof AppError ? `${e.status} ${e.code}` : `sqlstate ${e.cause?.code ?? e.code}`),
+    (e: { status?: number; code?: string; cause?: { code?: string } }) =>
+      e instanceof AppError ? `${e.status} ${e.code}` : `sqlstate ${e.cause?.code ?? e.code}`,
   );
 const count = async (table: string) => Number((await t.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0].n);
 
 beforeAll(async () => {
   t = await createTestApi();
   // A compound the demo seed bills nothing in (not the demo company's), so every bill here is the test's own.
-  [project] = await t.query(`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p WHERE p.company_id <> (SELECT company_id FROM users WHERE username = 'company') ORDER BY p.id LIMIT 1`);
+  [project] = await t.query(
+    `SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p WHERE p.company_id <> (SELECT company_id FROM users WHERE username = 'company') ORDER BY p.id LIMIT 1`,
+  );
   homes = await t.query(`SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 ORDER BY id LIMIT 3`, [project.compound_id]);
   [{ id: itemId }] = await t.query<{ id: number }>(
     `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)
@@ -45,7 +50,7 @@ beforeAll(async () => {
 afterEach(async () => expect(await feesInvariantBreaks(t)).toEqual([]));
 afterAll(() => t.close());
 
-describe('postFeePayment — at most once under the bills\' lock', () => {
+describe("postFeePayment — at most once under the bills' lock", () => {
   test('20 payments of the same bill at once: one posts, 19 × 409 BILL_ALREADY_PAID', async () => {
     const id = await bill(homes[0].id, '2031-01-01', 12441);
     const results = await Promise.all(Array.from({ length: N }, () => refusal(post({ billIds: [id], amountFen: 12441 }))));
@@ -72,13 +77,21 @@ describe('postFeePayment — at most once under the bills\' lock', () => {
       { id: older, status: 'paid', paid_fen: '300' },
       { id: newer, status: 'partly_paid', paid_fen: '100' },
     ]);
-    const [receipt] = await t.query<{ receipt_no: string; amount_fen: string; lines: { billId: number; amountFen: number }[] }>(`SELECT receipt_no, amount_fen::text, lines FROM receipts WHERE payment_id = $1`, [paymentId]);
+    const [receipt] = await t.query<{ receipt_no: string; amount_fen: string; lines: { billId: number; amountFen: number }[] }>(
+      `SELECT receipt_no, amount_fen::text, lines FROM receipts WHERE payment_id = $1`,
+      [paymentId],
+    );
     expect(receipt.receipt_no).toBe(receiptNo);
-    expect(receipt.lines.map((l) => [l.billId, l.amountFen])).toEqual([[older, 300], [newer, 100]]);
-    expect(await t.query(`SELECT action, entity FROM audit_logs WHERE entity = 'fee-payments' AND entity_id = $1`, [String(paymentId)])).toEqual([{ action: 'fee_payment', entity: 'fee-payments' }]);
+    expect(receipt.lines.map((l) => [l.billId, l.amountFen])).toEqual([
+      [older, 300],
+      [newer, 100],
+    ]);
+    expect(await t.query(`SELECT action, entity FROM audit_logs WHERE entity = 'fee-payments' AND entity_id = $1`, [String(paymentId)])).toEqual([
+      { action: 'fee_payment', entity: 'fee-payments' },
+    ]);
   });
 
-  test('refusals write nothing: another home\'s bill, a reversed bill, above owed, nothing owed, bad amount', async () => {
+  test("refusals write nothing: another home's bill, a reversed bill, above owed, nothing owed, bad amount", async () => {
     const other = await bill(homes[2].id, '2031-05-01', 800);
     const reversed = await bill(homes[0].id, '2031-06-01', 800, 'reversed');
     const mine = await bill(homes[0].id, '2031-07-01', 800);
@@ -99,6 +112,8 @@ describe('postFeePayment — at most once under the bills\' lock', () => {
     const a = await bill(homes[2].id, '2031-08-01', 200);
     const b = await bill(homes[2].id, '2031-09-01', 200);
     await post({ householdId: homes[2].id, billIds: [a], amountFen: 200, method: 'wechat', reference: 'wx-tx-1', payOrderId: 424242 });
-    expect(await refusal(post({ householdId: homes[2].id, billIds: [b], amountFen: 200, method: 'wechat', reference: 'wx-tx-1', payOrderId: 424242 }))).toBe('sqlstate 23505');
+    expect(await refusal(post({ householdId: homes[2].id, billIds: [b], amountFen: 200, method: 'wechat', reference: 'wx-tx-1', payOrderId: 424242 }))).toBe(
+      'sqlstate 23505',
+    );
   });
 });

@@ -52,16 +52,20 @@ export function receiptNoFor(paymentId: number, at: Date): string {
  * @returns the payment's id and its receipt number
  */
 export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ paymentId: number; receiptNo: string }> {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw badRequest('INVALID_AMOUNT', '缴费金额必须是正整数（分）', { amountFen: '缴费金额必须是正整数（分）' });
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    throw badRequest('INVALID_AMOUNT', '缴费金额必须是正整数（分）', { amountFen: '缴费金额必须是正整数（分）' });
   if (!PAYMENT_METHODS.includes(input.method)) throw badRequest('INVALID_METHOD', '收款方式不在可选范围内', { method: '收款方式不在可选范围内' });
-  if (typeof input.reference !== 'string' || input.reference.length > 64) throw badRequest('INVALID_REFERENCE', '凭证号最多64个字符', { reference: '凭证号最多64个字符' });
-  if (input.billIds !== null && (!Array.isArray(input.billIds) || input.billIds.length === 0 || input.billIds.some((id) => !Number.isSafeInteger(id) || id <= 0))) {
+  if (typeof input.reference !== 'string' || input.reference.length > 64)
+    throw badRequest('INVALID_REFERENCE', '凭证号最多64个字符', { reference: '凭证号最多64个字符' });
+  if (
+    input.billIds !== null &&
+    (!Array.isArray(input.billIds) || input.billIds.length === 0 || input.billIds.some((id) => !Number.isSafeInteger(id) || id <= 0))
+  ) {
     throw badRequest('INVALID_BILLS', '请选择要缴纳的账单', { billIds: '请选择要缴纳的账单' });
   }
   const chosen = input.billIds === null ? null : [...new Set(input.billIds)];
-  const where = chosen === null
-    ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')`
-    : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
+  const where =
+    chosen === null ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')` : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
   // The home's region rides on the bills' locking read (one round trip on the notification's path).
   const locked = (
     await tx.execute(sql`
@@ -77,7 +81,10 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   });
   const homeRegionCode = locked.length
     ? locked[0].homeRegionCode
-    : ((await tx.execute(sql`SELECT region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows[0] as { regionCode: string } | undefined)?.regionCode;
+    : (
+        (await tx.execute(sql`SELECT region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows[0] as
+          { regionCode: string } | undefined
+      )?.regionCode;
   if (!homeRegionCode) throw notFound('房屋');
   const home = { regionCode: homeRegionCode };
 
@@ -90,7 +97,10 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   if (locked.length === 0) throw conflict('NOTHING_OWED', '该房屋没有待缴账单');
   const owed = locked.reduce((s, b) => s + (b.amountFen - b.paidFen), 0);
   if (input.amountFen > owed) throw conflict('AMOUNT_ABOVE_OWED', `缴费金额 ${input.amountFen} 分超过应缴 ${owed} 分`);
-  const lines = allocatePayment(locked.map((b) => ({ id: b.id, periodStart: b.periodStart, owedFen: b.amountFen - b.paidFen })), input.amountFen);
+  const lines = allocatePayment(
+    locked.map((b) => ({ id: b.id, periodStart: b.periodStart, owedFen: b.amountFen - b.paidFen })),
+    input.amountFen,
+  );
   const byId = new Map(locked.map((b) => [b.id, b]));
   const first = byId.get(lines[0].billId)!;
 
@@ -128,7 +138,14 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
     action: 'fee_payment',
     entity: 'fee-payments',
     entityId: paymentId,
-    after: { householdId: input.householdId, method: input.method, amountFen: input.amountFen, receiptNo, payOrderId: input.payOrderId ?? null, allocations: lines },
+    after: {
+      householdId: input.householdId,
+      method: input.method,
+      amountFen: input.amountFen,
+      receiptNo,
+      payOrderId: input.payOrderId ?? null,
+      allocations: lines,
+    },
     regionCode: home.regionCode,
   });
   return { paymentId, receiptNo };

@@ -69,7 +69,8 @@ export function feeItemsResource(settings: FeesSettings): ResourceDef {
     sortable: { id: feeItems.id, name: feeItems.name, startsOn: feeItems.startsOn, projectId: feeItems.projectId, kind: feeItems.kind },
     defaultSort: ['id', 'DESC'],
     filters: {
-      q: (v) => sql`(${feeItems.name} ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR ${feeItems.compoundId} IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'}))`,
+      q: (v) =>
+        sql`(${feeItems.name} ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR ${feeItems.compoundId} IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'}))`,
       projectId: (v) => eq(feeItems.projectId, filterValue.int('projectId', v)),
       compoundId: (v) => eq(feeItems.compoundId, filterValue.int('compoundId', v)),
       kind: (v) => eq(feeItems.kind, filterValue.oneOf('kind', v, FEE_ITEM_KINDS)),
@@ -84,10 +85,22 @@ export function feeItemsResource(settings: FeesSettings): ResourceDef {
         schema: feeItemSchema,
         async prepare(input, { tx, actor }) {
           checkLateFee(input.lateFeeBpPerMonth);
-          const [p] = await tx.select({ companyId: projects.companyId, compoundId: projects.compoundId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
+          const [p] = await tx
+            .select({ companyId: projects.companyId, compoundId: projects.compoundId, regionCode: projects.regionCode })
+            .from(projects)
+            .where(eq(projects.id, input.projectId));
           if (!p) throw notFound('服务项目');
           if (p.companyId !== actor.companyId) throw forbidden('OUT_OF_JURISDICTION', '只能为本企业的服务项目设置收费项目');
-          return { ...input, feeMilliFenPerM2Month: input.feeMilliFenPerM2Month ?? null, monthlyFen: input.monthlyFen ?? null, lateFeeBpPerMonth: input.lateFeeBpPerMonth ?? null, companyId: p.companyId, compoundId: p.compoundId, regionCode: p.regionCode, createdBy: actor.id };
+          return {
+            ...input,
+            feeMilliFenPerM2Month: input.feeMilliFenPerM2Month ?? null,
+            monthlyFen: input.monthlyFen ?? null,
+            lateFeeBpPerMonth: input.lateFeeBpPerMonth ?? null,
+            companyId: p.companyId,
+            compoundId: p.compoundId,
+            regionCode: p.regionCode,
+            createdBy: actor.id,
+          };
         },
       },
       update: {
@@ -177,7 +190,15 @@ export function billsResource(): ResourceDef {
       reversedAt: bills.reversedAt,
       createdAt: bills.createdAt,
     },
-    sortable: { id: bills.id, periodStart: bills.periodStart, amountFen: bills.amountFen, paidFen: bills.paidFen, dueOn: bills.dueOn, status: bills.status, householdId: bills.householdId },
+    sortable: {
+      id: bills.id,
+      periodStart: bills.periodStart,
+      amountFen: bills.amountFen,
+      paidFen: bills.paidFen,
+      dueOn: bills.dueOn,
+      status: bills.status,
+      householdId: bills.householdId,
+    },
     defaultSort: ['periodStart', 'DESC'],
     filters: {
       q: (v) => {
@@ -275,11 +296,11 @@ export function receiptsResource(): ResourceDef {
       householdId: (v) => eq(receipts.householdId, filterValue.int('householdId', v)),
     },
     readScope: (actor) => {
-      if (actor.role === 'company_staff') return actor.companyId ? sql`"receipts"."payment_id" IN (SELECT p.id FROM fee_payments p WHERE p.company_id = ${actor.companyId})` : 'deny';
+      if (actor.role === 'company_staff')
+        return actor.companyId ? sql`"receipts"."payment_id" IN (SELECT p.id FROM fee_payments p WHERE p.company_id = ${actor.companyId})` : 'deny';
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, receipts.regionCode);
       if (actor.role === 'resident') return sql`${receipts.householdId} IN ${myHomes(actor.id)}`;
       return 'deny';
     },
   };
 }
-

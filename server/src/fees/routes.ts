@@ -32,7 +32,8 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
   const visible = async (def: ResourceDef, actor: Actor, id: number, write = false) => {
     const row = await getPresented(db, def, actor, id);
     if (row) return row;
-    if (write && (await db.execute(sql`SELECT 1 FROM ${def.table} WHERE ${def.id} = ${id}`)).rows.length) throw forbidden('OUT_OF_JURISDICTION', `无权操作管辖范围以外的${def.label}`);
+    if (write && (await db.execute(sql`SELECT 1 FROM ${def.table} WHERE ${def.id} = ${id}`)).rows.length)
+      throw forbidden('OUT_OF_JURISDICTION', `无权操作管辖范围以外的${def.label}`);
     throw notFound(def.label);
   };
 
@@ -92,10 +93,12 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
   router.post('/api/fees/reminders', async (ctx) => {
     const actor = requireActor(ctx, ['company_staff']);
     const { householdIds } = feeReminderSchema.parse(ctx.request.body);
-    const served = (await db.execute(sql`
+    const served = (
+      await db.execute(sql`
       SELECT count(*)::int AS n FROM households h
        WHERE h.id = ANY(${`{${householdIds.join(',')}}`}::int[])
-         AND h.compound_id IN (SELECT p.compound_id FROM projects p WHERE p.company_id = ${actor.companyId ?? 0} AND p.start_date <= ${beijingToday()} AND p.end_date >= ${beijingToday()})`)).rows as { n: number }[];
+         AND h.compound_id IN (SELECT p.compound_id FROM projects p WHERE p.company_id = ${actor.companyId ?? 0} AND p.start_date <= ${beijingToday()} AND p.end_date >= ${beijingToday()})`)
+    ).rows as { n: number }[];
     if (served[0].n !== new Set(householdIds).size) throw forbidden('OUT_OF_JURISDICTION', '只能提醒本企业服务小区内的房屋');
     ctx.status = 201;
     ctx.body = await db.transaction((tx) => sendReminders(tx, actor, settings, { householdIds, sender: 'company', companyId: actor.companyId }));
@@ -108,7 +111,9 @@ export function registerFeesRoutes(router: Router, db: Db, config: Config): void
     await requireMemberCommittee(db, actor, compoundId);
     const today = beijingToday();
     const from = `${today.slice(0, 4)}-01-01`;
-    const [total] = await collectionReport(db, sql`b.compound_id = ${compoundId}`, { from, to: today, groupBy: 'project' }).then((rows) => [collectionTotal(rows)]);
+    const [total] = await collectionReport(db, sql`b.compound_id = ${compoundId}`, { from, to: today, groupBy: 'project' }).then((rows) => [
+      collectionTotal(rows),
+    ]);
     const defaulters = await longTermDefaulters(db, compoundId, settings.longTermDefaultMonths);
     ctx.body = { compoundId, from, to: today, collection: total, longTermMonths: settings.longTermDefaultMonths, defaulters };
   });

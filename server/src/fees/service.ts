@@ -24,15 +24,33 @@ function requireCompany(actor: Actor): number {
 export async function reverseBill(db: Db, actor: Actor, billId: number, reason: string) {
   const companyId = requireCompany(actor);
   return db.transaction(async (tx) => {
-    const [b] = (await tx.execute(sql`SELECT id, company_id AS "companyId", status, paid_fen::text AS "paidFen", region_code AS "regionCode", amount_fen::text AS "amountFen" FROM bills WHERE id = ${billId} FOR UPDATE`)).rows as {
-      id: number; companyId: number; status: string; paidFen: string; regionCode: string; amountFen: string;
+    const [b] = (
+      await tx.execute(
+        sql`SELECT id, company_id AS "companyId", status, paid_fen::text AS "paidFen", region_code AS "regionCode", amount_fen::text AS "amountFen" FROM bills WHERE id = ${billId} FOR UPDATE`,
+      )
+    ).rows as {
+      id: number;
+      companyId: number;
+      status: string;
+      paidFen: string;
+      regionCode: string;
+      amountFen: string;
     }[];
     if (!b) throw notFound('账单');
     if (Number(b.companyId) !== companyId) throw forbidden('OUT_OF_JURISDICTION', '不能冲销其他企业的账单');
     if (b.status === 'reversed') throw conflict('ALREADY_REVERSED', '该账单已冲销');
     if (Number(b.paidFen) > 0) throw conflict('BILL_HAS_PAYMENTS', '该账单已有缴费，须先退款再冲销');
-    await tx.execute(sql`UPDATE bills SET status = 'reversed', reverse_reason = ${reason}, reversed_by = ${actor.id}, reversed_at = now(), updated_at = now() WHERE id = ${billId}`);
-    await writeAudit(tx, actor, { action: 'reverse_bill', entity: 'bills', entityId: billId, before: { status: b.status }, after: { status: 'reversed', reason, amountFen: Number(b.amountFen) }, regionCode: b.regionCode });
+    await tx.execute(
+      sql`UPDATE bills SET status = 'reversed', reverse_reason = ${reason}, reversed_by = ${actor.id}, reversed_at = now(), updated_at = now() WHERE id = ${billId}`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'reverse_bill',
+      entity: 'bills',
+      entityId: billId,
+      before: { status: b.status },
+      after: { status: 'reversed', reason, amountFen: Number(b.amountFen) },
+      regionCode: b.regionCode,
+    });
     return { id: billId, status: 'reversed' as const };
   });
 }
@@ -53,10 +71,23 @@ export async function recordCounterPayment(db: Db, actor: Actor, input: CounterP
       const foreign = (await tx.execute(sql`SELECT id FROM bills WHERE id = ANY(${intArray(billIds)}::int[]) AND company_id <> ${companyId} LIMIT 1`)).rows;
       if (foreign.length) throw forbidden('OUT_OF_JURISDICTION', '不能收取其他企业的账单');
     } else {
-      billIds = ((await tx.execute(sql`SELECT id FROM bills WHERE household_id = ${input.householdId} AND company_id = ${companyId} AND status IN ('unpaid', 'partly_paid') ORDER BY id`)).rows as { id: number }[]).map((r) => Number(r.id));
+      billIds = (
+        (
+          await tx.execute(
+            sql`SELECT id FROM bills WHERE household_id = ${input.householdId} AND company_id = ${companyId} AND status IN ('unpaid', 'partly_paid') ORDER BY id`,
+          )
+        ).rows as { id: number }[]
+      ).map((r) => Number(r.id));
       if (!billIds.length) throw conflict('NOTHING_OWED', '该房屋没有待缴账单');
     }
-    return postFeePayment(tx, { householdId: input.householdId, billIds, amountFen: input.amountFen, method: input.method, reference: input.reference ?? '', actor });
+    return postFeePayment(tx, {
+      householdId: input.householdId,
+      billIds,
+      amountFen: input.amountFen,
+      method: input.method,
+      reference: input.reference ?? '',
+      actor,
+    });
   });
 }
 
@@ -70,16 +101,20 @@ export async function recordCounterPayment(db: Db, actor: Actor, input: CounterP
 export async function refundPayment(db: Db, actor: Actor, paymentId: number, input: { amountFen: number; reason: string }) {
   const companyId = requireCompany(actor);
   return db.transaction(async (tx) => {
-    const [p] = (await tx.execute(sql`
+    const [p] = (
+      await tx.execute(sql`
       SELECT id, company_id AS "companyId", method, amount_fen::text AS "amountFen", refunded_fen::text AS "refundedFen", pay_order_id AS "payOrderId", region_code AS "regionCode"
-        FROM fee_payments WHERE id = ${paymentId} FOR UPDATE`)).rows as { id: number; companyId: number; method: string; amountFen: string; refundedFen: string; payOrderId: number | null; regionCode: string }[];
+        FROM fee_payments WHERE id = ${paymentId} FOR UPDATE`)
+    ).rows as { id: number; companyId: number; method: string; amountFen: string; refundedFen: string; payOrderId: number | null; regionCode: string }[];
     if (!p) throw notFound('缴费记录');
     if (Number(p.companyId) !== companyId) throw forbidden('OUT_OF_JURISDICTION', '不能退还其他企业收取的款项');
     const refundable = Number(p.amountFen) - Number(p.refundedFen);
     if (input.amountFen > refundable) throw conflict('REFUND_ABOVE_PAID', `退款金额超过可退金额 ${refundable} 分`);
-    const allocs = (await tx.execute(sql`
+    const allocs = (
+      await tx.execute(sql`
       SELECT a.bill_id AS "billId", sum(a.amount_fen)::text AS net FROM fee_allocations a JOIN bills b ON b.id = a.bill_id
-       WHERE a.payment_id = ${paymentId} GROUP BY a.bill_id, b.period_start HAVING sum(a.amount_fen) > 0 ORDER BY b.period_start DESC, a.bill_id DESC`)).rows as { billId: number; net: string }[];
+       WHERE a.payment_id = ${paymentId} GROUP BY a.bill_id, b.period_start HAVING sum(a.amount_fen) > 0 ORDER BY b.period_start DESC, a.bill_id DESC`)
+    ).rows as { billId: number; net: string }[];
     const lines: { billId: number; amountFen: number }[] = [];
     let left = input.amountFen;
     for (const a of allocs) {
@@ -89,21 +124,38 @@ export async function refundPayment(db: Db, actor: Actor, paymentId: number, inp
       left -= take;
     }
     if (left > 0) throw conflict('REFUND_ABOVE_PAID', '退款金额超过该笔缴费在账单上的金额');
-    const locked = (await tx.execute(sql`SELECT id, amount_fen::text AS "amountFen", paid_fen::text AS "paidFen" FROM bills WHERE id = ANY(${intArray(lines.map((l) => l.billId))}::int[]) ORDER BY id FOR UPDATE`)).rows as { id: number; amountFen: string; paidFen: string }[];
+    const locked = (
+      await tx.execute(
+        sql`SELECT id, amount_fen::text AS "amountFen", paid_fen::text AS "paidFen" FROM bills WHERE id = ANY(${intArray(lines.map((l) => l.billId))}::int[]) ORDER BY id FOR UPDATE`,
+      )
+    ).rows as { id: number; amountFen: string; paidFen: string }[];
     const billById = new Map(locked.map((b) => [Number(b.id), b]));
     let provider: { refundNo: string; status: string } | null = null;
-    if (p.method === 'wechat' && p.payOrderId !== null) provider = await requestRefund(tx, { payOrderId: Number(p.payOrderId), refundFen: input.amountFen, reason: input.reason });
-    const [refund] = (await tx.execute(sql`
+    if (p.method === 'wechat' && p.payOrderId !== null)
+      provider = await requestRefund(tx, { payOrderId: Number(p.payOrderId), refundFen: input.amountFen, reason: input.reason });
+    const [refund] = (
+      await tx.execute(sql`
       INSERT INTO fee_refunds (payment_id, amount_fen, reason, refund_no, provider_status, created_by)
-      VALUES (${paymentId}, ${input.amountFen}, ${input.reason}, ${provider?.refundNo ?? null}, ${provider?.status ?? null}, ${actor.id}) RETURNING id`)).rows as { id: number }[];
+      VALUES (${paymentId}, ${input.amountFen}, ${input.reason}, ${provider?.refundNo ?? null}, ${provider?.status ?? null}, ${actor.id}) RETURNING id`)
+    ).rows as { id: number }[];
     for (const l of lines) {
       const b = billById.get(l.billId)!;
       const paid = Number(b.paidFen) - l.amountFen;
-      await tx.execute(sql`INSERT INTO fee_allocations (payment_id, bill_id, refund_id, amount_fen) VALUES (${paymentId}, ${l.billId}, ${refund.id}, ${-l.amountFen})`);
-      await tx.execute(sql`UPDATE bills SET paid_fen = ${paid}, status = ${billStatusFor(Number(b.amountFen), paid)}::bill_status, updated_at = now() WHERE id = ${l.billId}`);
+      await tx.execute(
+        sql`INSERT INTO fee_allocations (payment_id, bill_id, refund_id, amount_fen) VALUES (${paymentId}, ${l.billId}, ${refund.id}, ${-l.amountFen})`,
+      );
+      await tx.execute(
+        sql`UPDATE bills SET paid_fen = ${paid}, status = ${billStatusFor(Number(b.amountFen), paid)}::bill_status, updated_at = now() WHERE id = ${l.billId}`,
+      );
     }
     await tx.execute(sql`UPDATE fee_payments SET refunded_fen = refunded_fen + ${input.amountFen}, updated_at = now() WHERE id = ${paymentId}`);
-    await writeAudit(tx, actor, { action: 'fee_refund', entity: 'fee-payments', entityId: paymentId, after: { refundId: Number(refund.id), amountFen: input.amountFen, reason: input.reason, lines, provider }, regionCode: p.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'fee_refund',
+      entity: 'fee-payments',
+      entityId: paymentId,
+      after: { refundId: Number(refund.id), amountFen: input.amountFen, reason: input.reason, lines, provider },
+      regionCode: p.regionCode,
+    });
     return { refundId: Number(refund.id), amountFen: input.amountFen, refundNo: provider?.refundNo ?? null, providerStatus: provider?.status ?? null };
   });
 }
@@ -125,7 +177,8 @@ export async function sendReminders(
   const ids = [...new Set(opts.householdIds)].sort((a, b) => a - b);
   // The homes' locks: two reminders to one home at once queue here, and the second sees the first.
   await tx.execute(sql`SELECT id FROM households WHERE id = ANY(${intArray(ids)}::int[]) ORDER BY id FOR UPDATE`);
-  const owing = (await tx.execute(sql`
+  const owing = (
+    await tx.execute(sql`
     SELECT h.id, h.compound_id AS "compoundId", h.region_code AS "regionCode",
            coalesce(sum(b.amount_fen - b.paid_fen), 0)::text AS owed, count(b.id)::int AS n,
            EXISTS (SELECT 1 FROM fee_reminders r WHERE r.household_id = h.id AND r.sender = ${opts.sender}::fee_reminder_sender AND r.sent_at > now() - make_interval(days => ${settings.reminderMinDays})) AS recent
@@ -133,7 +186,8 @@ export async function sendReminders(
       LEFT JOIN bills b ON b.household_id = h.id AND b.status IN ('unpaid', 'partly_paid') AND b.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date
            ${opts.companyId ? sql`AND b.company_id = ${opts.companyId}` : sql``}
      WHERE h.id = ANY(${intArray(ids)}::int[]) ${opts.compoundId ? sql`AND h.compound_id = ${opts.compoundId}` : sql``}
-     GROUP BY h.id ORDER BY h.id`)).rows as { id: number; compoundId: number; regionCode: string; owed: string; n: number; recent: boolean }[];
+     GROUP BY h.id ORDER BY h.id`)
+  ).rows as { id: number; compoundId: number; regionCode: string; owed: string; n: number; recent: boolean }[];
   if (owing.length !== ids.length) throw notFound('房屋');
   const sent: { householdId: number; reminderId: number; owedFen: number; notified: number }[] = [];
   const skipped: { householdId: number; reason: string }[] = [];
@@ -148,12 +202,15 @@ export async function sendReminders(
       skipped.push({ householdId: Number(h.id), reason: `${settings.reminderMinDays}天内已提醒过` });
       continue;
     }
-    const [r] = (await tx.execute(sql`
+    const [r] = (
+      await tx.execute(sql`
       INSERT INTO fee_reminders (household_id, compound_id, region_code, sender, owed_fen, bill_count, sent_by)
-      VALUES (${h.id}, ${h.compoundId}, ${h.regionCode}, ${opts.sender}::fee_reminder_sender, ${owed}, ${h.n}, ${actor.id}) RETURNING id`)).rows as { id: number }[];
+      VALUES (${h.id}, ${h.compoundId}, ${h.regionCode}, ${opts.sender}::fee_reminder_sender, ${owed}, ${h.n}, ${actor.id}) RETURNING id`)
+    ).rows as { id: number }[];
     const title = opts.sender === 'committee' ? '业主委员会缴费提醒' : '物业费缴费提醒';
     const body = `${who}提醒：您的房屋有逾期未缴物业费 ${yuan(owed)}，请及时缴纳。`;
-    const notified = (await tx.execute(sql`
+    const notified = (
+      await tx.execute(sql`
       INSERT INTO notifications (user_id, channel, kind, event_key, title, body, link, entity, entity_id, payload, status)
       SELECT DISTINCT ON (hc.user_id) hc.user_id, 'wechat', 'bill', ${'fee-reminder:' + r.id}, ${title}, ${body}, 'packages/fees/index/index', 'fee-reminders', ${String(r.id)},
              jsonb_build_object('template_id', ${settings.reminderTemplateId}::text, 'page', 'packages/fees/index/index', 'data', jsonb_build_object(
@@ -163,9 +220,16 @@ export async function sendReminders(
              'pending'
         FROM household_claims hc JOIN users u ON u.id = hc.user_id AND u.openid IS NOT NULL
        WHERE hc.household_id = ${h.id} AND hc.status = 'verified'
-      ON CONFLICT DO NOTHING RETURNING 1`)).rows.length;
+      ON CONFLICT DO NOTHING RETURNING 1`)
+    ).rows.length;
     await tx.execute(sql`UPDATE fee_reminders SET notified = ${notified} WHERE id = ${r.id}`);
-    await writeAudit(tx, actor, { action: opts.sender === 'committee' ? 'fee_urge' : 'fee_reminder', entity: 'fee-reminders', entityId: Number(r.id), after: { householdId: Number(h.id), owedFen: owed, bills: h.n, notified }, regionCode: h.regionCode });
+    await writeAudit(tx, actor, {
+      action: opts.sender === 'committee' ? 'fee_urge' : 'fee_reminder',
+      entity: 'fee-reminders',
+      entityId: Number(r.id),
+      after: { householdId: Number(h.id), owedFen: owed, bills: h.n, notified },
+      regionCode: h.regionCode,
+    });
     sent.push({ householdId: Number(h.id), reminderId: Number(r.id), owedFen: owed, notified });
   }
   return { sent, skipped };

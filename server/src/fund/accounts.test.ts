@@ -9,8 +9,19 @@ import { fundInvariantBreaks } from '../../../test/support/fundInvariant';
 let t: TestApi;
 let district: string;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const compound = (code: string, name: string) => ({ code, name, regionCode: '150203001001', address: '昆都仑区钢铁大街1号', totalArea: '8000.00', type: 'commodity', managementMode: 'professional' });
-const audits = (entityId: number) => t.query<{ action: string; actor_id: number }>(`SELECT action, actor_id FROM audit_logs WHERE entity = 'fund-accounts' AND entity_id = $1 ORDER BY id`, [String(entityId)]);
+const compound = (code: string, name: string) => ({
+  code,
+  name,
+  regionCode: '150203001001',
+  address: '昆都仑区钢铁大街1号',
+  totalArea: '8000.00',
+  type: 'commodity',
+  managementMode: 'professional',
+});
+const audits = (entityId: number) =>
+  t.query<{ action: string; actor_id: number }>(`SELECT action, actor_id FROM audit_logs WHERE entity = 'fund-accounts' AND entity_id = $1 ORDER BY id`, [
+    String(entityId),
+  ]);
 
 beforeAll(async () => {
   t = await createTestApi();
@@ -33,7 +44,10 @@ describe('a compound gets its account when created (DOMAIN.md §3: one special a
     const street = await t.login('street');
     const c = await t.api.post('/api/compounds').set(bearer(street)).send(compound('FA0001', '新建专户小区'));
     expect(c.status).toBe(201);
-    const [account] = await t.query<{ id: number; region_code: string; balance_fen: string; bank_name: string | null }>('SELECT id, region_code, balance_fen::text, bank_name FROM fund_accounts WHERE compound_id = $1', [c.body.id]);
+    const [account] = await t.query<{ id: number; region_code: string; balance_fen: string; bank_name: string | null }>(
+      'SELECT id, region_code, balance_fen::text, bank_name FROM fund_accounts WHERE compound_id = $1',
+      [c.body.id],
+    );
     expect(account).toMatchObject({ region_code: '150203001001', balance_fen: '0', bank_name: null });
     expect((await audits(account.id)).map((a) => a.action)).toEqual(['create']);
     // The console lists it, and a home registered there takes its first deposit (was 409 NO_FUND_ACCOUNT).
@@ -50,7 +64,10 @@ describe('a compound gets its account when created (DOMAIN.md §3: one special a
 
   test('a refused compound create opens no account either', async () => {
     const before = (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM fund_accounts'))[0].n;
-    const res = await t.api.post('/api/compounds').set(bearer(await t.login('d150202'))).send(compound('FA0002', '越界小区'));
+    const res = await t.api
+      .post('/api/compounds')
+      .set(bearer(await t.login('d150202')))
+      .send(compound('FA0002', '越界小区'));
     expect(res.status).toBe(403);
     const dup = await t.api.post('/api/compounds').set(bearer(district)).send(compound('FA0001', '重复编码小区'));
     expect(dup.status).toBe(409);
@@ -77,11 +94,28 @@ describe('deleting a compound', () => {
 describe('a compound without an account gets one by an explicit action', () => {
   test('POST /api/fund-accounts: district staff in jurisdiction, audited; a second one is 409 FUND_ACCOUNT_EXISTS', async () => {
     const compoundId = await compoundWithoutAccount('FA0100');
-    expect((await t.api.post('/api/fund-accounts').set(bearer(await t.login('d150202'))).send({ compoundId })).status).toBe(403);
-    expect((await t.api.post('/api/fund-accounts').set(bearer(await t.login('street'))).send({ compoundId })).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/fund-accounts')
+          .set(bearer(await t.login('d150202')))
+          .send({ compoundId })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/fund-accounts')
+          .set(bearer(await t.login('street')))
+          .send({ compoundId })
+      ).status,
+    ).toBe(403);
     expect((await t.api.post('/api/fund-accounts').set(bearer(district)).send({ compoundId, extra: 1 })).status).toBe(400);
     expect(await t.query('SELECT id FROM fund_accounts WHERE compound_id = $1', [compoundId])).toEqual([]);
-    const res = await t.api.post('/api/fund-accounts').set(bearer(district)).send({ compoundId, bankName: '中国建设银行包头分行', accountNo: '6217 0000 1234 5678' });
+    const res = await t.api
+      .post('/api/fund-accounts')
+      .set(bearer(district))
+      .send({ compoundId, bankName: '中国建设银行包头分行', accountNo: '6217 0000 1234 5678' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ compoundId, regionCode: '150203001001', bankName: '中国建设银行包头分行', accountNo: '6217000012345678', balanceFen: 0 });
     const [{ id: districtUser }] = await t.query<{ id: number }>(`SELECT id FROM users WHERE username = 'd150203'`);
@@ -106,8 +140,22 @@ describe('a compound without an account gets one by an explicit action', () => {
     const opened = await t.api.post('/api/fund-accounts').set(bearer(district)).send({ compoundId });
     expect(opened.body).toMatchObject({ bankName: null, accountNo: null });
     const record = { ...opened.body, bankName: '包商银行', accountNo: '62170000999' };
-    expect((await t.api.put(`/api/fund-accounts/${opened.body.id}`).set(bearer(await t.login('d150202'))).send(record)).status).toBe(403);
-    expect((await t.api.put(`/api/fund-accounts/${opened.body.id}`).set(bearer(district)).send({ ...record, balanceFen: 100 })).status).toBe(400);
+    expect(
+      (
+        await t.api
+          .put(`/api/fund-accounts/${opened.body.id}`)
+          .set(bearer(await t.login('d150202')))
+          .send(record)
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api
+          .put(`/api/fund-accounts/${opened.body.id}`)
+          .set(bearer(district))
+          .send({ ...record, balanceFen: 100 })
+      ).status,
+    ).toBe(400);
     const put = await t.api.put(`/api/fund-accounts/${opened.body.id}`).set(bearer(district)).send(record);
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ bankName: '包商银行', accountNo: '62170000999', balanceFen: 0 });

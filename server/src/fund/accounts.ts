@@ -33,7 +33,11 @@ export async function openFundAccount(
  * opened with the compound): city or district housing-bureau staff, the compound in their
  * jurisdiction (403 otherwise). Returns the new account's id.
  */
-export async function openAccountFor(db: Db, actor: Actor, input: { compoundId: number; bankName?: string | null; accountNo?: string | null }): Promise<number> {
+export async function openAccountFor(
+  db: Db,
+  actor: Actor,
+  input: { compoundId: number; bankName?: string | null; accountNo?: string | null },
+): Promise<number> {
   return db.transaction(async (tx) => {
     const [compound] = await tx.select({ id: compounds.id, regionCode: compounds.regionCode }).from(compounds).where(eq(compounds.id, input.compoundId));
     if (!compound) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
@@ -48,7 +52,11 @@ export async function openAccountFor(db: Db, actor: Actor, input: { compoundId: 
  * application is never deleted, so neither is its compound (409 FUND_ACCOUNT_IN_USE).
  */
 export async function closeAccountWithCompound(existing: Record<string, unknown>, c: { tx: Tx; actor: Actor }): Promise<void> {
-  const [account] = await c.tx.select().from(fundAccounts).where(eq(fundAccounts.compoundId, existing.id as number)).for('update');
+  const [account] = await c.tx
+    .select()
+    .from(fundAccounts)
+    .where(eq(fundAccounts.compoundId, existing.id as number))
+    .for('update');
   if (!account) return;
   const [{ used }] = (
     await c.tx.execute(sql`SELECT EXISTS (SELECT 1 FROM fund_ledgers WHERE account_id = ${account.id})

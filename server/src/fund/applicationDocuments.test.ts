@@ -29,16 +29,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function approvedEmergency(): Promise<number> {
-  const created = await t.api.post('/api/fund-applications').set(bearer(company)).send({
-    compoundId: target.compound_id,
-    title: '屋面渗漏应急维修',
-    items: [{ name: '防水层修补', budgetFen: 100 }],
-    contractor: '包头市防水工程有限公司',
-    scopeType: 'units',
-    scopeIds: [target.unit_id],
-    emergency: true,
-    emergencyKind: 'roof_leak',
-  });
+  const created = await t.api
+    .post('/api/fund-applications')
+    .set(bearer(company))
+    .send({
+      compoundId: target.compound_id,
+      title: '屋面渗漏应急维修',
+      items: [{ name: '防水层修补', budgetFen: 100 }],
+      contractor: '包头市防水工程有限公司',
+      scopeType: 'units',
+      scopeIds: [target.unit_id],
+      emergency: true,
+      emergencyKind: 'roof_leak',
+    });
   expect(created.status).toBe(201);
   await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
   const approved = await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'approve' });
@@ -54,11 +57,19 @@ test('the reviewer uploads the supervision report and the acceptance record; the
   const supervised = await t.api
     .post(`/api/fund-applications/${id}/supervise`)
     .set(bearer(district))
-    .send({ supervisor: '包头市建设监理有限公司', report: '审定', auditedCostFen: 100, documents: [{ name: '监理报告.pdf', url: `/api/uploads/00${report}` }] });
+    .send({
+      supervisor: '包头市建设监理有限公司',
+      report: '审定',
+      auditedCostFen: 100,
+      documents: [{ name: '监理报告.pdf', url: `/api/uploads/00${report}` }],
+    });
   expect(supervised.status).toBe(200);
   expect(supervised.body.supervision.documents).toEqual([{ name: '监理报告.pdf', url: `/api/uploads/${report}` }]);
   const record = await upload(district, '验收记录.pdf');
-  const accepted = await t.api.post(`/api/fund-applications/${id}/accept`).set(bearer(district)).send({ actualCostFen: 100, documents: [{ name: '验收记录.pdf', url: `/api/uploads/${record}` }] });
+  const accepted = await t.api
+    .post(`/api/fund-applications/${id}/accept`)
+    .set(bearer(district))
+    .send({ actualCostFen: 100, documents: [{ name: '验收记录.pdf', url: `/api/uploads/${record}` }] });
   expect(accepted.status).toBe(200);
 
   for (const file of [report, record]) {

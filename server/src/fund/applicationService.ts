@@ -1,7 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DEFAULT_FUND_LIMITS } from '@baotou/config';
-import { apportionFen, fenToYuan, fundApplicationSchema, nextFundStatus, parseAreaCenti, type FundAction, type FundApplicationStatus, type FundLimits } from '@baotou/shared';
+import {
+  apportionFen,
+  fenToYuan,
+  fundApplicationSchema,
+  nextFundStatus,
+  parseAreaCenti,
+  type FundAction,
+  type FundApplicationStatus,
+  type FundLimits,
+} from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { buildings, committees, compounds, disclosures, fundAccounts, fundApplications, fundLedgers, households, units, votes } from '../db/schema';
@@ -37,7 +46,12 @@ type FundDocument = { name: string; url: string };
  * the canonical upload URL, which is what uploads/access.ts grants readers of the application.
  */
 async function ownDocuments(tx: Tx, actor: Actor, documents: FundDocument[]): Promise<FundDocument[]> {
-  await assertOwnUploads(tx, actor, documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })), { message: '文件无效：只能使用本人上传的文件', allowLinks: true });
+  await assertOwnUploads(
+    tx,
+    actor,
+    documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })),
+    { message: '文件无效：只能使用本人上传的文件', allowLinks: true },
+  );
   return documents.map((d) => ({ name: d.name, url: canonicalUploadUrl(d.url) }));
 }
 
@@ -60,7 +74,16 @@ async function lockApplication(tx: Tx, id: number): Promise<Application> {
 /** Each home's share of a cost by exclusive area, the developer paying for unsold homes (DOMAIN.md §3). */
 export async function computeShares(db: DbOrTx, app: Application, costFen: number) {
   const homes = await db
-    .select({ householdId: households.id, room: households.room, building: buildings.name, unit: units.name, area: households.area, developerUnsold: households.developerUnsold, ledgerId: fundLedgers.id, balanceFen: fundLedgers.balanceFen })
+    .select({
+      householdId: households.id,
+      room: households.room,
+      building: buildings.name,
+      unit: units.name,
+      area: households.area,
+      developerUnsold: households.developerUnsold,
+      ledgerId: fundLedgers.id,
+      balanceFen: fundLedgers.balanceFen,
+    })
     .from(households)
     .innerJoin(buildings, eq(buildings.id, households.buildingId))
     .innerJoin(units, eq(units.id, households.unitId))
@@ -68,7 +91,10 @@ export async function computeShares(db: DbOrTx, app: Application, costFen: numbe
     .where(scopeCondition(app))
     .orderBy(asc(households.id));
   if (!homes.length) throw conflict('EMPTY_SCOPE', '分摊范围内没有房屋');
-  const split = apportionFen(costFen, homes.map((h) => ({ id: h.householdId, weight: parseAreaCenti(h.area)! })));
+  const split = apportionFen(
+    costFen,
+    homes.map((h) => ({ id: h.householdId, weight: parseAreaCenti(h.area)! })),
+  );
   const shares = homes.map((h, i) => {
     const balance = h.balanceFen ?? 0;
     return {
@@ -92,8 +118,19 @@ const costOf = (app: Application) => app.actualCostFen ?? (app.supervision as { 
 export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIMITS, now: () => Date = () => new Date()) {
   async function move(tx: Tx, actor: Actor, app: Application, action: FundAction, set: Partial<typeof fundApplications.$inferInsert> = {}) {
     const status = transition(app, action);
-    const [after] = await tx.update(fundApplications).set({ ...set, status, updatedAt: now() }).where(eq(fundApplications.id, app.id)).returning();
-    await writeAudit(tx, actor, { action, entity: 'fund-applications', entityId: app.id, before: { status: app.status }, after: { status, ...set }, regionCode: app.regionCode });
+    const [after] = await tx
+      .update(fundApplications)
+      .set({ ...set, status, updatedAt: now() })
+      .where(eq(fundApplications.id, app.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action,
+      entity: 'fund-applications',
+      entityId: app.id,
+      before: { status: app.status },
+      after: { status, ...set },
+      regionCode: app.regionCode,
+    });
     await notifyFundReview(tx, after);
     return after;
   }
@@ -104,7 +141,11 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
       const budgetFen = input.items.reduce((s, i) => s + i.budgetFen, 0);
       assertAmount(limits, budgetFen, 'items');
       return db.transaction(async (tx) => {
-        const [c] = await tx.select({ regionCode: compounds.regionCode, accountId: fundAccounts.id }).from(compounds).leftJoin(fundAccounts, eq(fundAccounts.compoundId, compounds.id)).where(eq(compounds.id, input.compoundId));
+        const [c] = await tx
+          .select({ regionCode: compounds.regionCode, accountId: fundAccounts.id })
+          .from(compounds)
+          .leftJoin(fundAccounts, eq(fundAccounts.compoundId, compounds.id))
+          .where(eq(compounds.id, input.compoundId));
         if (!c) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
         if (!c.accountId) throw conflict('NO_FUND_ACCOUNT', '该小区尚未开设维修资金专户');
         await assertProposer(tx, actor, input.compoundId);
@@ -112,11 +153,21 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
           const table = input.scopeType === 'buildings' ? buildings : units;
           const found = await tx.select({ id: table.id, compoundId: table.compoundId }).from(table).where(eq(table.compoundId, input.compoundId));
           const ids = new Set(found.map((f) => f.id));
-          if (!input.scopeIds.every((id) => ids.has(id))) throw badRequest('VALIDATION_FAILED', '分摊范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
+          if (!input.scopeIds.every((id) => ids.has(id)))
+            throw badRequest('VALIDATION_FAILED', '分摊范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
         }
         const [app] = await tx
           .insert(fundApplications)
-          .values({ ...input, scopeIds: input.scopeType === 'compound' ? [] : [...new Set(input.scopeIds)], emergencyKind: input.emergencyKind ?? null, description: input.description ?? null, budgetFen, accountId: c.accountId, regionCode: c.regionCode, proposedBy: actor.id })
+          .values({
+            ...input,
+            scopeIds: input.scopeType === 'compound' ? [] : [...new Set(input.scopeIds)],
+            emergencyKind: input.emergencyKind ?? null,
+            description: input.description ?? null,
+            budgetFen,
+            accountId: c.accountId,
+            regionCode: c.regionCode,
+            proposedBy: actor.id,
+          })
           .returning();
         await writeAudit(tx, actor, { action: 'create', entity: 'fund-applications', entityId: app.id, after: app, regionCode: c.regionCode });
         return app.id;
@@ -132,7 +183,11 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
         const app = await lockApplication(tx, id);
         await assertProposer(tx, actor, app.compoundId);
         if (app.status === 'draft' && !app.emergency) {
-          const [committee] = await tx.select({ id: committees.id }).from(committees).where(and(eq(committees.compoundId, app.compoundId), eq(committees.status, 'in_office'))).limit(1);
+          const [committee] = await tx
+            .select({ id: committees.id })
+            .from(committees)
+            .where(and(eq(committees.compoundId, app.compoundId), eq(committees.status, 'in_office')))
+            .limit(1);
           const [compound] = await tx.select({ followMajority: compounds.followMajority }).from(compounds).where(eq(compounds.id, app.compoundId));
           const draftVote = { compoundId: app.compoundId, scopeType: app.scopeType, scopeIds: app.scopeIds };
           const [vote] = await tx
@@ -187,7 +242,13 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
         const { shortfallFen, shares } = await computeShares(tx, app, costOf(app));
         if (shortfallFen > 0) {
           const short = shares.filter((s) => s.shortfallFen > 0);
-          throw conflict('SHORTFALL', `${short.length} 户余额不足，合计差 ${fenToYuan(shortfallFen)} 元（如 ${short.slice(0, 3).map((s) => s.address).join('、')}），须先续交`);
+          throw conflict(
+            'SHORTFALL',
+            `${short.length} 户余额不足，合计差 ${fenToYuan(shortfallFen)} 元（如 ${short
+              .slice(0, 3)
+              .map((s) => s.address)
+              .join('、')}），须先续交`,
+          );
         }
         return move(tx, actor, app, 'approve', { reviewReason: input.reason ?? null, approvedAt: now() });
       });
@@ -233,7 +294,11 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
           reference: `application:${app.id}`,
           lines: shares.map((s) => ({ ledgerId: s.ledgerId!, amountFen: -s.fen, payer: s.payer, memo: app.title })),
         });
-        const [committee] = await tx.select({ id: committees.id }).from(committees).where(and(eq(committees.compoundId, app.compoundId), eq(committees.status, 'in_office'))).limit(1);
+        const [committee] = await tx
+          .select({ id: committees.id })
+          .from(committees)
+          .where(and(eq(committees.compoundId, app.compoundId), eq(committees.status, 'in_office')))
+          .limit(1);
         const body = [
           `维修项目：${app.title}${app.emergency ? '（应急维修）' : ''}`,
           `施工单位：${app.contractor}`,
@@ -244,7 +309,18 @@ export function applicationService(db: Db, limits: FundLimits = DEFAULT_FUND_LIM
         ].join('\n');
         const [disclosure] = await tx
           .insert(disclosures)
-          .values({ compoundId: app.compoundId, regionCode: app.regionCode, committeeId: committee?.id ?? null, kind: 'fund_usage', title: `维修资金使用公示：${app.title}`.slice(0, 100), body, status: 'published', publishedAt: now(), publishedBy: actor.id, createdBy: actor.id })
+          .values({
+            compoundId: app.compoundId,
+            regionCode: app.regionCode,
+            committeeId: committee?.id ?? null,
+            kind: 'fund_usage',
+            title: `维修资金使用公示：${app.title}`.slice(0, 100),
+            body,
+            status: 'published',
+            publishedAt: now(),
+            publishedBy: actor.id,
+            createdBy: actor.id,
+          })
           .returning({ id: disclosures.id });
         await move(tx, actor, app, 'disburse', { disbursedAt: now(), disclosureId: disclosure.id });
         return { batchId: posted.batchId, totalFen: posted.totalFen, households: shares.length, disclosureId: disclosure.id };

@@ -24,9 +24,14 @@ beforeAll(async () => {
      ORDER BY c.id LIMIT 1`);
   if (!target) throw new Error('fixture: the demo company serves no 150203 compound with a committee');
   // Homes that never made their first deposit make theirs now (else approvals meet a shortfall).
-  const owing = await t.query<{ household_id: number }>('SELECT household_id FROM fund_ledgers WHERE account_id = $1 AND first_deposit_fen = 0', [target.account_id]);
+  const owing = await t.query<{ household_id: number }>('SELECT household_id FROM fund_ledgers WHERE account_id = $1 AND first_deposit_fen = 0', [
+    target.account_id,
+  ]);
   for (const o of owing) {
-    const res = await t.api.post(`/api/fund-accounts/${target.account_id}/deposits`).set(bearer(district)).send({ householdId: o.household_id, kind: 'first_deposit' });
+    const res = await t.api
+      .post(`/api/fund-accounts/${target.account_id}/deposits`)
+      .set(bearer(district))
+      .send({ householdId: o.household_id, kind: 'first_deposit' });
     expect(res.status).toBe(201);
   }
   otherUnit = (await t.query<{ id: number }>('SELECT id FROM units WHERE compound_id <> $1 ORDER BY id LIMIT 1', [target.compound_id]))[0].id;
@@ -37,7 +42,10 @@ afterAll(() => t.close());
 const liftRepair = (overrides: Record<string, unknown> = {}) => ({
   compoundId: target.compound_id,
   title: '电梯主机更换',
-  items: [{ name: '曳引主机', budgetFen: 1200000 }, { name: '控制柜', budgetFen: 300000 }],
+  items: [
+    { name: '曳引主机', budgetFen: 1200000 },
+    { name: '控制柜', budgetFen: 300000 },
+  ],
   contractor: '包头市安达电梯工程有限公司',
   scopeType: 'units',
   scopeIds: [target.unit_id],
@@ -52,7 +60,9 @@ async function unitVote(voteId: number, choice: 'agree' | 'disagree') {
     expect(res.status).toBe(201);
   }
   const street = await t.login('street');
-  const closer = (await t.query<{ region_code: string }>('SELECT region_code FROM compounds WHERE id = $1', [target.compound_id]))[0].region_code.startsWith('150203001')
+  const closer = (await t.query<{ region_code: string }>('SELECT region_code FROM compounds WHERE id = $1', [target.compound_id]))[0].region_code.startsWith(
+    '150203001',
+  )
     ? street
     : await residentWithHome(t, 'closer', await committeeMemberHome(t, target.code));
   const closed = await t.api.post(`/api/votes/${voteId}/close`).set(bearer(closer));
@@ -69,7 +79,10 @@ describe('DOMAIN.md §3 usage procedure, normal route', () => {
     expect(early.status).toBe(409);
     const submitted = await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
     expect(submitted.body.status).toBe('voting');
-    const [vote] = await t.query<{ matter: string; scope_type: string; eligible_count: number }>('SELECT matter, scope_type, eligible_count FROM votes WHERE id = $1', [submitted.body.voteId]);
+    const [vote] = await t.query<{ matter: string; scope_type: string; eligible_count: number }>(
+      'SELECT matter, scope_type, eligible_count FROM votes WHERE id = $1',
+      [submitted.body.voteId],
+    );
     expect(vote).toMatchObject({ matter: 'fund_use', scope_type: 'units' });
     expect((await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company))).body.error.code).toBe('VOTE_NOT_CLOSED');
     const result = await unitVote(submitted.body.voteId, 'agree');
@@ -79,7 +92,10 @@ describe('DOMAIN.md §3 usage procedure, normal route', () => {
     expect((await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(company)).send({ decision: 'approve' })).status).toBe(403);
     const approved = await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'approve' });
     expect(approved.body).toMatchObject({ status: 'approved' });
-    const supervised = await t.api.post(`/api/fund-applications/${created.body.id}/supervise`).set(bearer(district)).send({ supervisor: '包头市建设监理有限公司', report: '施工符合规范，审定造价如下', auditedCostFen: 1450000 });
+    const supervised = await t.api
+      .post(`/api/fund-applications/${created.body.id}/supervise`)
+      .set(bearer(district))
+      .send({ supervisor: '包头市建设监理有限公司', report: '施工符合规范，审定造价如下', auditedCostFen: 1450000 });
     expect(supervised.body.status).toBe('supervised');
     const accepted = await t.api.post(`/api/fund-applications/${created.body.id}/accept`).set(bearer(district)).send({ actualCostFen: 1438877 });
     expect(accepted.body.status).toBe('accepted');
@@ -89,10 +105,14 @@ describe('DOMAIN.md §3 usage procedure, normal route', () => {
     const paid = await t.api.post(`/api/fund-applications/${created.body.id}/disburse`).set(bearer(district));
     expect(paid.status).toBe(200);
     expect(paid.body.status).toBe('disbursed');
-    const [batch] = await t.query<{ n: number; s: string }>(`SELECT count(*)::int AS n, sum(amount_fen)::text AS s FROM fund_entries WHERE reference = $1`, [`application:${created.body.id}`]);
+    const [batch] = await t.query<{ n: number; s: string }>(`SELECT count(*)::int AS n, sum(amount_fen)::text AS s FROM fund_entries WHERE reference = $1`, [
+      `application:${created.body.id}`,
+    ]);
     expect(batch).toEqual({ n: shares.body.shares.length, s: '-1438877' });
     expect(await entries()).toBe(before + shares.body.shares.length);
-    const [d] = await t.query<{ kind: string; status: string; body: string }>('SELECT kind, status, body FROM disclosures WHERE id = $1', [paid.body.disclosureId]);
+    const [d] = await t.query<{ kind: string; status: string; body: string }>('SELECT kind, status, body FROM disclosures WHERE id = $1', [
+      paid.body.disclosureId,
+    ]);
     expect(d).toMatchObject({ kind: 'fund_usage', status: 'published' });
     expect(d.body).toContain('14388.77');
     const again = await t.api.post(`/api/fund-applications/${created.body.id}/disburse`).set(bearer(district));
@@ -107,7 +127,10 @@ describe('DOMAIN.md §3 usage procedure, normal route', () => {
   });
 
   test('a failed vote ends the application: 409, nothing posted', async () => {
-    const created = await t.api.post('/api/fund-applications').set(bearer(company)).send(liftRepair({ title: '外墙粉刷' }));
+    const created = await t.api
+      .post('/api/fund-applications')
+      .set(bearer(company))
+      .send(liftRepair({ title: '外墙粉刷' }));
     const submitted = await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
     await unitVote(submitted.body.voteId, 'disagree');
     const before = await entries();
@@ -132,15 +155,23 @@ describe('DOMAIN.md §3 usage procedure, normal route', () => {
   });
 
   test('a company not serving the compound cannot propose', async () => {
-    const [other] = await t.query<{ id: number }>(`SELECT c.id FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p JOIN users u ON u.company_id = p.company_id AND u.username = 'company' WHERE p.compound_id = c.id) ORDER BY id LIMIT 1`);
-    const res = await t.api.post('/api/fund-applications').set(bearer(company)).send(liftRepair({ compoundId: other.id, scopeType: 'compound', scopeIds: [] }));
+    const [other] = await t.query<{ id: number }>(
+      `SELECT c.id FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p JOIN users u ON u.company_id = p.company_id AND u.username = 'company' WHERE p.compound_id = c.id) ORDER BY id LIMIT 1`,
+    );
+    const res = await t.api
+      .post('/api/fund-applications')
+      .set(bearer(company))
+      .send(liftRepair({ compoundId: other.id, scopeType: 'compound', scopeIds: [] }));
     expect(res.status).toBe(403);
   });
 });
 
 describe('emergency route and shortfalls', () => {
   test('an emergency skips the vote; an undisclosed one is flagged after 7 days', async () => {
-    const created = await t.api.post('/api/fund-applications').set(bearer(company)).send(liftRepair({ title: '电梯困人故障抢修', emergency: true, emergencyKind: 'lift_fault', items: [{ name: '抱闸更换', budgetFen: 80000 }] }));
+    const created = await t.api
+      .post('/api/fund-applications')
+      .set(bearer(company))
+      .send(liftRepair({ title: '电梯困人故障抢修', emergency: true, emergencyKind: 'lift_fault', items: [{ name: '抱闸更换', budgetFen: 80000 }] }));
     const submitted = await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
     expect(submitted.body).toMatchObject({ status: 'under_review', voteId: null });
     const approved = await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'approve' });
@@ -154,7 +185,10 @@ describe('emergency route and shortfalls', () => {
   });
 
   test('shares that would overdraw households show the shortfall and block approval', async () => {
-    const created = await t.api.post('/api/fund-applications').set(bearer(company)).send(liftRepair({ title: '电梯整体更换', emergency: true, emergencyKind: 'lift_fault', items: [{ name: '整梯更换', budgetFen: 900000000 }] }));
+    const created = await t.api
+      .post('/api/fund-applications')
+      .set(bearer(company))
+      .send(liftRepair({ title: '电梯整体更换', emergency: true, emergencyKind: 'lift_fault', items: [{ name: '整梯更换', budgetFen: 900000000 }] }));
     await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
     const shares = await t.api.get(`/api/fund-applications/${created.body.id}/shares`).set(bearer(district));
     expect(shares.body.shortfallFen).toBeGreaterThan(0);
@@ -163,14 +197,29 @@ describe('emergency route and shortfalls', () => {
     expect(res.body.error.code).toBe('SHORTFALL');
     const returned = await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'return' });
     expect(returned.status).toBe(400);
-    const withReason = await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'return', reason: '各户余额不足，请先组织续交' });
+    const withReason = await t.api
+      .post(`/api/fund-applications/${created.body.id}/review`)
+      .set(bearer(district))
+      .send({ decision: 'return', reason: '各户余额不足，请先组织续交' });
     expect(withReason.body.status).toBe('returned');
   });
 });
 
 describe('concurrency never loses or doubles a fen', () => {
   async function acceptedEmergency(title: string, costFen: number) {
-    const created = await t.api.post('/api/fund-applications').set(bearer(company)).send(liftRepair({ title, emergency: true, emergencyKind: 'pump_failure', items: [{ name: title, budgetFen: costFen }], scopeType: 'compound', scopeIds: [] }));
+    const created = await t.api
+      .post('/api/fund-applications')
+      .set(bearer(company))
+      .send(
+        liftRepair({
+          title,
+          emergency: true,
+          emergencyKind: 'pump_failure',
+          items: [{ name: title, budgetFen: costFen }],
+          scopeType: 'compound',
+          scopeIds: [],
+        }),
+      );
     await t.api.post(`/api/fund-applications/${created.body.id}/submit`).set(bearer(company));
     await t.api.post(`/api/fund-applications/${created.body.id}/review`).set(bearer(district)).send({ decision: 'approve' });
     await t.api.post(`/api/fund-applications/${created.body.id}/accept`).set(bearer(district)).send({ actualCostFen: costFen });

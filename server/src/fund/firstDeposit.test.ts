@@ -38,7 +38,11 @@ describe('first deposits owed (DOMAIN.md §3; issue 16 §2)', () => {
     const acc = await t.api.get(`/api/fund-accounts/${account.id}`).set(bearer(district));
     expect(acc.body.firstDepositOwedCount).toBe(account.owed);
     // the three statuses partition the account's ledgers
-    const counts = await Promise.all(['first_deposit_owed', 'top_up_due', 'normal'].map(async (status) => total(await t.api.get(list({ accountId: account.id, status })).set(bearer(district)))));
+    const counts = await Promise.all(
+      ['first_deposit_owed', 'top_up_due', 'normal'].map(async (status) =>
+        total(await t.api.get(list({ accountId: account.id, status })).set(bearer(district))),
+      ),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(acc.body.ledgerCount);
     const normal = await t.api.get(list({ accountId: account.id, status: 'normal' })).set(bearer(district));
     expect(normal.body.every((l: { status: string; firstDepositOwedFen: number }) => l.status === 'normal' && l.firstDepositOwedFen === 0)).toBe(true);
@@ -53,7 +57,9 @@ describe('first deposits owed (DOMAIN.md §3; issue 16 §2)', () => {
   test('the resident sees the amount owed, pays it online, and the home is no longer owing', async () => {
     const [home] = await t.query<{ id: number; household_id: number }>(
       `SELECT l.id, l.household_id FROM fund_ledgers l JOIN households h ON h.id = l.household_id
-        WHERE l.account_id = $1 AND l.first_deposit_fen = 0 AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1`, [account.id]);
+        WHERE l.account_id = $1 AND l.first_deposit_fen = 0 AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1`,
+      [account.id],
+    );
     const token = await residentWithHome(t, 'first-deposit-payer', home.household_id);
     const [mine] = (await t.api.get(list({ householdId: home.household_id })).set(bearer(token))).body;
     expect(mine).toMatchObject({ status: 'first_deposit_owed', balanceFen: 0 });
@@ -63,7 +69,9 @@ describe('first deposits owed (DOMAIN.md §3; issue 16 §2)', () => {
     expect(pay.status).toBe(201);
     const { createHmac } = await import('node:crypto');
     const sign = createHmac('sha256', t.config.fund.paymentSecret).update(`${pay.body.providerTxnId}|${mine.firstDepositOwedFen}|SUCCESS`).digest('hex');
-    const ok = await t.api.post('/api/fund-payments/callback').send({ providerTxnId: pay.body.providerTxnId, amountFen: mine.firstDepositOwedFen, status: 'SUCCESS', sign });
+    const ok = await t.api
+      .post('/api/fund-payments/callback')
+      .send({ providerTxnId: pay.body.providerTxnId, amountFen: mine.firstDepositOwedFen, status: 'SUCCESS', sign });
     expect(ok.status).toBe(200);
 
     const [after] = (await t.api.get(list({ householdId: home.household_id })).set(bearer(token))).body;
@@ -79,13 +87,17 @@ describe('first deposits owed (DOMAIN.md §3; issue 16 §2)', () => {
   test('a part payment toward the first deposit is booked as a self-deposit and leaves the rest owed', async () => {
     const [home] = await t.query<{ household_id: number }>(
       `SELECT l.household_id FROM fund_ledgers l JOIN households h ON h.id = l.household_id
-        WHERE l.account_id = $1 AND l.first_deposit_fen = 0 AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1`, [account.id]);
+        WHERE l.account_id = $1 AND l.first_deposit_fen = 0 AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1`,
+      [account.id],
+    );
     const token = await residentWithHome(t, 'first-deposit-part', home.household_id);
     const [before] = (await t.api.get(list({ householdId: home.household_id })).set(bearer(token))).body;
     const pay = await t.api.post('/api/fund-payments').set(bearer(token)).send({ householdId: home.household_id, amountFen: 10000 });
     const { createHmac } = await import('node:crypto');
     const sign = createHmac('sha256', t.config.fund.paymentSecret).update(`${pay.body.providerTxnId}|10000|SUCCESS`).digest('hex');
-    expect((await t.api.post('/api/fund-payments/callback').send({ providerTxnId: pay.body.providerTxnId, amountFen: 10000, status: 'SUCCESS', sign })).status).toBe(200);
+    expect(
+      (await t.api.post('/api/fund-payments/callback').send({ providerTxnId: pay.body.providerTxnId, amountFen: 10000, status: 'SUCCESS', sign })).status,
+    ).toBe(200);
     const [after] = (await t.api.get(list({ householdId: home.household_id })).set(bearer(token))).body;
     expect(after).toMatchObject({ status: 'first_deposit_owed', firstDepositOwedFen: before.firstDepositOwedFen - 10000, balanceFen: 10000 });
   });

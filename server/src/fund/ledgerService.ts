@@ -96,7 +96,12 @@ export function ledgerService(db: Db, settings: FundSettings) {
         if (input.kind === 'first_deposit' && ledger.firstDepositFen > 0) throw conflict('ALREADY_DEPOSITED', '该房屋已首次交存');
         const amount = input.amountFen ?? (input.kind === 'first_deposit' ? due : 0);
         if (amount <= 0) throw badRequest('VALIDATION_FAILED', '请填写续交金额', { amountFen: '请填写金额' });
-        const posted = await postBatch(tx, actor, { accountId, kind: input.kind, limits, lines: [{ ledgerId: ledger.id, amountFen: amount, memo: input.memo ?? null }] });
+        const posted = await postBatch(tx, actor, {
+          accountId,
+          kind: input.kind,
+          limits,
+          lines: [{ ledgerId: ledger.id, amountFen: amount, memo: input.memo ?? null }],
+        });
         if (input.kind === 'first_deposit') await tx.update(fundLedgers).set({ firstDepositFen: amount }).where(eq(fundLedgers.id, ledger.id));
         return { batchId: posted.batchId, ledgerId: ledger.id, amountFen: amount, balanceFen: posted.balanceAfter.get(ledger.id) };
       });
@@ -109,7 +114,8 @@ export function ledgerService(db: Db, settings: FundSettings) {
      */
     async allocateEarnings(actor: Actor | null, accountId: number, input: { periodEnd: string; amountFen: number }) {
       assertAmount(limits, input.amountFen, 'amountFen');
-      if (earningsPeriodRefusal(input.periodEnd, beijingDate())) throw badRequest('PERIOD_IN_FUTURE', `结息日 ${input.periodEnd} 尚未到来，不能分配收益`, { periodEnd: '结息日不能晚于今天' });
+      if (earningsPeriodRefusal(input.periodEnd, beijingDate()))
+        throw badRequest('PERIOD_IN_FUTURE', `结息日 ${input.periodEnd} 尚未到来，不能分配收益`, { periodEnd: '结息日不能晚于今天' });
       return db.transaction(async (tx) => {
         const account = await lockAccount(tx, accountId);
         if (actor) assertFundStaff(actor, account.regionCode);
@@ -161,7 +167,10 @@ export function ledgerService(db: Db, settings: FundSettings) {
         });
         // A reversed first deposit no longer counts: the home may be first-deposited again.
         if (entry.kind === 'first_deposit') {
-          await tx.update(fundLedgers).set({ firstDepositFen: sql`GREATEST(${fundLedgers.firstDepositFen} - ${entry.amountFen}, 0)` }).where(eq(fundLedgers.id, entry.ledgerId));
+          await tx
+            .update(fundLedgers)
+            .set({ firstDepositFen: sql`GREATEST(${fundLedgers.firstDepositFen} - ${entry.amountFen}, 0)` })
+            .where(eq(fundLedgers.id, entry.ledgerId));
         }
         return { batchId: posted.batchId };
       });
@@ -188,7 +197,13 @@ export function ledgerService(db: Db, settings: FundSettings) {
         if (locked.refunded) throw conflict('ALREADY_REFUNDED', '该房屋的维修资金已退还，不能重复退还');
         const balanceFen = Number(locked.balanceFen);
         if (balanceFen <= 0) throw conflict('NOTHING_TO_REFUND', '该房屋维修资金余额为零，无需退还');
-        const posted = await postBatch(tx, actor, { accountId: ledger.accountId, kind: 'refund', limits, reference: `refund:${ledger.householdId}`, lines: [{ ledgerId, amountFen: -balanceFen, memo: reason }] });
+        const posted = await postBatch(tx, actor, {
+          accountId: ledger.accountId,
+          kind: 'refund',
+          limits,
+          reference: `refund:${ledger.householdId}`,
+          lines: [{ ledgerId, amountFen: -balanceFen, memo: reason }],
+        });
         return { batchId: posted.batchId, refundedFen: balanceFen };
       });
     },
@@ -204,18 +219,41 @@ export function ledgerService(db: Db, settings: FundSettings) {
         await db2.execute(sql`SELECT l.id AS "ledgerId", l.household_id AS "householdId", l.balance_fen AS "balanceFen", coalesce(sum(e.amount_fen), 0)::bigint AS "entrySumFen"
                                 FROM fund_ledgers l LEFT JOIN fund_entries e ON e.ledger_id = l.id WHERE l.account_id = ${accountId}
                                GROUP BY l.id HAVING l.balance_fen <> coalesce(sum(e.amount_fen), 0) ORDER BY l.id LIMIT 100`)
-      ).rows.map((r) => ({ ...(r as object), balanceFen: Number((r as { balanceFen: string }).balanceFen), entrySumFen: Number((r as { entrySumFen: string }).entrySumFen) }));
+      ).rows.map((r) => ({
+        ...(r as object),
+        balanceFen: Number((r as { balanceFen: string }).balanceFen),
+        entrySumFen: Number((r as { entrySumFen: string }).entrySumFen),
+      }));
       const ledgerSumFen = Number(sums.ledgers);
-      return { accountId, accountBalanceFen: account.balanceFen, ledgerSumFen, entrySumFen: Number(sums.entries), differenceFen: account.balanceFen - ledgerSumFen, mismatches };
+      return {
+        accountId,
+        accountBalanceFen: account.balanceFen,
+        ledgerSumFen,
+        entrySumFen: Number(sums.entries),
+        differenceFen: account.balanceFen - ledgerSumFen,
+        mismatches,
+      };
     },
 
     /** Transfer registration: is this home's fund fully deposited? */
     async check(actor: Actor, q: { householdId?: number; compoundCode?: string; building?: string; unit?: string; room?: string }) {
       const where = q.householdId
         ? eq(households.id, q.householdId)
-        : and(eq(compounds.code, String(q.compoundCode ?? '').toUpperCase()), eq(buildings.name, String(q.building ?? '')), eq(units.name, String(q.unit ?? '')), eq(households.room, String(q.room ?? '')));
+        : and(
+            eq(compounds.code, String(q.compoundCode ?? '').toUpperCase()),
+            eq(buildings.name, String(q.building ?? '')),
+            eq(units.name, String(q.unit ?? '')),
+            eq(households.room, String(q.room ?? '')),
+          );
       const [h] = await db
-        .select({ id: households.id, regionCode: households.regionCode, compound: compounds.name, building: buildings.name, unit: units.name, room: households.room })
+        .select({
+          id: households.id,
+          regionCode: households.regionCode,
+          compound: compounds.name,
+          building: buildings.name,
+          unit: units.name,
+          room: households.room,
+        })
         .from(households)
         .innerJoin(compounds, eq(compounds.id, households.compoundId))
         .innerJoin(buildings, eq(buildings.id, households.buildingId))
@@ -252,7 +290,10 @@ export function ledgerService(db: Db, settings: FundSettings) {
         .where(eq(households.id, input.householdId));
       if (!home?.accountId) throw conflict('NO_FUND_ACCOUNT', '该小区尚未开设维修资金专户');
       const providerTxnId = `LP${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-      const [p] = await db.insert(fundPayments).values({ householdId: input.householdId, userId: actor.id, amountFen: input.amountFen, providerTxnId }).returning();
+      const [p] = await db
+        .insert(fundPayments)
+        .values({ householdId: input.householdId, userId: actor.id, amountFen: input.amountFen, providerTxnId })
+        .returning();
       return { paymentId: p.id, providerTxnId, amountFen: p.amountFen, status: p.status };
     },
 
@@ -281,7 +322,10 @@ export function ledgerService(db: Db, settings: FundSettings) {
     },
 
     async payment(actor: Actor, id: number) {
-      const [p] = await db.select().from(fundPayments).where(and(eq(fundPayments.id, id), eq(fundPayments.userId, actor.id)));
+      const [p] = await db
+        .select()
+        .from(fundPayments)
+        .where(and(eq(fundPayments.id, id), eq(fundPayments.userId, actor.id)));
       if (!p) throw notFound('支付记录');
       return p;
     },

@@ -119,7 +119,14 @@ export async function postBatch(
   assertBalance(limits, account.balanceFen + total, '账户余额');
   const [batch] = await tx
     .insert(fundBatches)
-    .values({ accountId: opts.accountId, kind: opts.kind, totalFen: total, entryCount: entries.length, reference: opts.reference ?? null, postedBy: actor?.id ?? null })
+    .values({
+      accountId: opts.accountId,
+      kind: opts.kind,
+      totalFen: total,
+      entryCount: entries.length,
+      reference: opts.reference ?? null,
+      postedBy: actor?.id ?? null,
+    })
     .returning({ id: fundBatches.id });
   if (entries.length) {
     // The whole batch in one statement: rows travel as one JSON parameter, whatever the batch size.

@@ -1,5 +1,18 @@
 import { eq, ilike, sql } from 'drizzle-orm';
-import { EMERGENCY_KINDS, FUND_APPLICATION_STATUSES, FUND_ENTRY_KINDS, FUND_LEDGER_STATUSES, firstDepositOwedFen, firstDepositRateFen, fundAccountBankSchema, fundLedgerStatus, isTopUpDue, parseAreaCenti, type FirstDepositRates, type FundLedgerStatus } from '@baotou/shared';
+import {
+  EMERGENCY_KINDS,
+  FUND_APPLICATION_STATUSES,
+  FUND_ENTRY_KINDS,
+  FUND_LEDGER_STATUSES,
+  firstDepositOwedFen,
+  firstDepositRateFen,
+  fundAccountBankSchema,
+  fundLedgerStatus,
+  isTopUpDue,
+  parseAreaCenti,
+  type FirstDepositRates,
+  type FundLedgerStatus,
+} from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition, servedCompoundIds } from '../jurisdiction/scope';
@@ -40,7 +53,8 @@ export function accountsResource(): ResourceDef {
     sortable: { id: fundAccounts.id, compoundId: fundAccounts.compoundId, balanceFen: fundAccounts.balanceFen },
     defaultSort: ['id', 'ASC'],
     filters: {
-      q: (v) => sql`"fund_accounts"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR c.code = ${filterValue.string('q', v).toUpperCase()})`,
+      q: (v) =>
+        sql`"fund_accounts"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR c.code = ${filterValue.string('q', v).toUpperCase()})`,
       compoundId: (v) => eq(fundAccounts.compoundId, filterValue.int('compoundId', v)),
       regionCode: (v) => sql`${fundAccounts.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
@@ -74,7 +88,9 @@ export function ledgersResource(rates: FirstDepositRates): ResourceDef {
       area: sql<string>`(SELECT h.area FROM households h WHERE h.id = "fund_ledgers"."household_id")`,
       ownerName: sql<string | null>`(SELECT o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "fund_ledgers"."household_id")`,
       developerUnsold: sql<boolean>`(SELECT h.developer_unsold FROM households h WHERE h.id = "fund_ledgers"."household_id")`,
-      buildingFloors: sql<number | null>`(SELECT b.floors FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = "fund_ledgers"."household_id")`,
+      buildingFloors: sql<
+        number | null
+      >`(SELECT b.floors FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = "fund_ledgers"."household_id")`,
       firstDepositFen: fundLedgers.firstDepositFen,
       depositedFen: fundLedgers.depositedFen,
       earnedFen: fundLedgers.earnedFen,

@@ -1,6 +1,17 @@
 import type Router from '@koa/router';
 import type { Config } from '@baotou/config';
-import { acceptSchema, allocateEarningsSchema, depositSchema, fundAccountSchema, fundApplicationSchema, paymentCallbackSchema, paymentSchema, reverseSchema, reviewSchema, superviseSchema } from '@baotou/shared';
+import {
+  acceptSchema,
+  allocateEarningsSchema,
+  depositSchema,
+  fundAccountSchema,
+  fundApplicationSchema,
+  paymentCallbackSchema,
+  paymentSchema,
+  reverseSchema,
+  reviewSchema,
+  superviseSchema,
+} from '@baotou/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { householdClaims } from '../db/schema';
@@ -36,7 +47,15 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
   const visible = async (def: ResourceDef, actor: Actor, id: number, write = false) => {
     const row = await getPresented(db, def, actor, id);
     if (row) return row;
-    if (write && (await db.select({ id: def.id as never }).from(def.table as never).where(eq(def.id, id))).length) {
+    if (
+      write &&
+      (
+        await db
+          .select({ id: def.id as never })
+          .from(def.table as never)
+          .where(eq(def.id, id))
+      ).length
+    ) {
       throw forbidden('OUT_OF_JURISDICTION', `无权操作管辖范围以外的${def.label}`);
     }
     throw notFound(def.label);
@@ -124,7 +143,10 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     const result = await applications.shares(actor, id);
     // Residents see only their own homes' shares, plus the total.
     if (actor.role === 'resident') {
-      const claims = await db.select({ householdId: householdClaims.householdId }).from(householdClaims).where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')));
+      const claims = await db
+        .select({ householdId: householdClaims.householdId })
+        .from(householdClaims)
+        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')));
       const mine = new Set(claims.map((c) => c.householdId));
       result.shares = result.shares.filter((s) => mine.has(s.householdId));
     }
@@ -139,7 +161,12 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     // Through WeChat Pay when it is configured (issue 13): the order's wx.requestPayment parameters come back too.
     if (!pay.configured) ctx.body = created;
     else {
-      const order = await createFundOrder(db, config, pay, actor, { id: created.paymentId, householdId: paymentSchema.parse(ctx.request.body).householdId, amountFen: created.amountFen, providerTxnId: created.providerTxnId });
+      const order = await createFundOrder(db, config, pay, actor, {
+        id: created.paymentId,
+        householdId: paymentSchema.parse(ctx.request.body).householdId,
+        amountFen: created.amountFen,
+        providerTxnId: created.providerTxnId,
+      });
       ctx.body = { ...created, payOrderId: order.orderId, payment: order.payment };
     }
   });
@@ -154,7 +181,11 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
       const p = await ledgers.payment(actor, idParam(ctx.params.id));
       if (pay.configured && config.pay.standIn) {
         // WeChat Pay's stand-in pays the order and notifies us, as WeChat would (server/src/pay).
-        const res = await fetch(`${config.pay.apiBase}/stand-in/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ out_trade_no: p.providerTxnId }) });
+        const res = await fetch(`${config.pay.apiBase}/stand-in/pay`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ out_trade_no: p.providerTxnId }),
+        });
         if (!res.ok) throw conflict('PAY_PROVIDER_ERROR', `支付替身未能完成支付（HTTP ${res.status}）`);
         ctx.body = { status: (await ledgers.payment(actor, p.id)).status };
         return;

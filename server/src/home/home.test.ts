@@ -8,17 +8,25 @@ let overdueId: number;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function listTotal(token: string, resource: string, filter: Record<string, unknown>): Promise<number> {
-  const res = await t.api.get(`/api/${resource}`).query({ filter: JSON.stringify(filter), range: '[0,24]' }).set(bearer(token));
+  const res = await t.api
+    .get(`/api/${resource}`)
+    .query({ filter: JSON.stringify(filter), range: '[0,24]' })
+    .set(bearer(token));
   expect(res.status).toBe(200);
   return Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
 }
 
 beforeAll(async () => {
   t = await createTestApi();
-  const [{ compound_id }] = await t.query<{ compound_id: number }>(`SELECT compound_id FROM households WHERE region_code = '150203001001' GROUP BY compound_id ORDER BY compound_id LIMIT 1`);
+  const [{ compound_id }] = await t.query<{ compound_id: number }>(
+    `SELECT compound_id FROM households WHERE region_code = '150203001001' GROUP BY compound_id ORDER BY compound_id LIMIT 1`,
+  );
   const home = await unclaimedHomes(t, compound_id)();
   const resident = await residentWithHome(t, 'home-overdue', home.id);
-  const filed = await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.id, kind: 'complaint', category: 'sanitation', against: 'company', description: '垃圾清运不及时，楼道有异味' });
+  const filed = await t.api
+    .post('/api/tickets')
+    .set(bearer(resident))
+    .send({ householdId: home.id, kind: 'complaint', category: 'sanitation', against: 'company', description: '垃圾清运不及时，楼道有异味' });
   overdueId = filed.body.id;
   // A case past its time limit that has already moved up once (as the scheduler would leave it).
   await t.query(`UPDATE tickets SET due_at = now() - interval '2 hours', escalation_count = 1 WHERE id = $1`, [overdueId]);
@@ -47,10 +55,16 @@ describe('home figures = the rows of the list they link to', () => {
       expect(c.ticketsOverdue).toBeGreaterThanOrEqual(1);
       expect(c.ticketsEscalated).toBeGreaterThanOrEqual(1);
     }
-    const other = await t.api.get('/api/tickets').query({ filter: JSON.stringify({ overdue: true, id: [overdueId] }) }).set(bearer(await t.login('d150202')));
+    const other = await t.api
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ overdue: true, id: [overdueId] }) })
+      .set(bearer(await t.login('d150202')));
     expect(other.body).toEqual([]);
     // the community's overdue list holds the case
-    const list = await t.api.get('/api/tickets').query({ filter: JSON.stringify({ overdue: true }), range: '[0,99]' }).set(bearer(await t.login('community')));
+    const list = await t.api
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ overdue: true }), range: '[0,99]' })
+      .set(bearer(await t.login('community')));
     expect(list.body.some((r: { id: number }) => r.id === overdueId)).toBe(true);
   });
 

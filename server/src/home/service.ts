@@ -31,7 +31,11 @@ const TICKET_REGION_FILTER = { district: 'districtCode', street: 'streetCode', c
 async function ticketCharts(db: Db, defs: ReadonlyMap<string, ResourceDef>, actor: Actor): Promise<HomeChart[]> {
   const def = defs.get('tickets');
   if (!def || !isBureau(actor) || actor.role === 'party_staff' || def.readScope(actor) === 'deny') return [];
-  const children = await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(eq(regions.parentCode, actor.regionCode!)).orderBy(asc(regions.code));
+  const children = await db
+    .select({ code: regions.code, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(eq(regions.parentCode, actor.regionCode!))
+    .orderBy(asc(regions.code));
   if (!children.length) return [];
   const bars = async (extra: Record<string, unknown>): Promise<HomeChartBar[]> =>
     Promise.all(

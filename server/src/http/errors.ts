@@ -15,8 +15,7 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, fields?: Record<string, string>) =>
-  new AppError(code, 400, message, fields);
+export const badRequest = (code: string, message: string, fields?: Record<string, string>) => new AppError(code, 400, message, fields);
 export const unauthorized = (code = 'UNAUTHORIZED', message = '请先登录') => new AppError(code, 401, message);
 export const forbidden = (code = 'FORBIDDEN', message = '无权执行此操作') => new AppError(code, 403, message);
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', 404, `${what}不存在`);

@@ -30,7 +30,9 @@ beforeAll(async () => {
   routes = router.stack.flatMap((layer) =>
     typeof layer.path !== 'string'
       ? []
-      : layer.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: layer.path as string, url: (layer.path as string).replace(/:[A-Za-z]+/g, '1') })),
+      : layer.methods
+          .filter((m) => m !== 'HEAD')
+          .map((method) => ({ method, path: layer.path as string, url: (layer.path as string).replace(/:[A-Za-z]+/g, '1') })),
   );
 }, 120000);
 afterAll(() => t.close());
@@ -42,11 +44,13 @@ function send(method: string, url: string) {
 
 test('the sweep sees every registered route (the 53 that gave 500 and the rest)', () => {
   expect(routes.length).toBeGreaterThanOrEqual(60);
-  expect(routes).toEqual(expect.arrayContaining([
-    expect.objectContaining({ method: 'POST', path: '/api/auth/login' }),
-    expect.objectContaining({ method: 'GET', path: '/api/households' }),
-    expect.objectContaining({ method: 'POST', path: '/api/tickets/:id/:action' }),
-  ]));
+  expect(routes).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ method: 'POST', path: '/api/auth/login' }),
+      expect.objectContaining({ method: 'GET', path: '/api/households' }),
+      expect.objectContaining({ method: 'POST', path: '/api/tickets/:id/:action' }),
+    ]),
+  );
 });
 
 describe('a control character anywhere a client can put one: 400 naming the field, nothing changed', () => {
@@ -56,12 +60,14 @@ describe('a control character anywhere a client can put one: 400 naming the fiel
     for (const r of routes) {
       if (r.method !== 'GET' && r.method !== 'DELETE') {
         const res = await send(r.method, r.url).send({ name: 'a\u0000b' });
-        if (res.status !== 400 || res.body.error?.code !== 'CONTROL_CHARACTER' || !res.body.error.fields?.name) failures.push(`${r.method} ${r.path} body: ${res.status} ${JSON.stringify(res.body)}`);
+        if (res.status !== 400 || res.body.error?.code !== 'CONTROL_CHARACTER' || !res.body.error.fields?.name)
+          failures.push(`${r.method} ${r.path} body: ${res.status} ${JSON.stringify(res.body)}`);
         const huge = await send(r.method, r.url).send({ amountFen: 9007199254740993 });
         if (huge.status !== 400 || huge.body.error?.code !== 'NUMBER_OUT_OF_RANGE') failures.push(`${r.method} ${r.path} huge: ${huge.status}`);
       }
       const q = await send(r.method, `${r.url}?filter=${encodeURIComponent(JSON.stringify({ q: 'a\u0000b' }))}`);
-      if (q.status !== 400 || q.body.error?.code !== 'CONTROL_CHARACTER' || !q.body.error.fields?.['filter.q']) failures.push(`${r.method} ${r.path} filter.q: ${q.status} ${JSON.stringify(q.body)}`);
+      if (q.status !== 400 || q.body.error?.code !== 'CONTROL_CHARACTER' || !q.body.error.fields?.['filter.q'])
+        failures.push(`${r.method} ${r.path} filter.q: ${q.status} ${JSON.stringify(q.body)}`);
       const other = await send(r.method, `${r.url}?q=%1B%5B31m`);
       if (other.status !== 400 || other.body.error?.code !== 'CONTROL_CHARACTER') failures.push(`${r.method} ${r.path} ESC in q: ${other.status}`);
       if (r.path.includes(':')) {
@@ -178,7 +184,9 @@ describe('wrong types are 400 naming the field, never coerced', () => {
     const res = await t.api.put(`/api/projects/${project.id}`).set(auth(city)).send({ feeFenPerM2Month: bad });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty(['feeFenPerM2Month']);
-    expect((await t.query<{ fee_fen_per_m_2_month: number }>('SELECT fee_fen_per_m_2_month FROM projects WHERE id = $1', [project.id]))[0].fee_fen_per_m_2_month).toBe(project.fee_fen_per_m_2_month);
+    expect(
+      (await t.query<{ fee_fen_per_m_2_month: number }>('SELECT fee_fen_per_m_2_month FROM projects WHERE id = $1', [project.id]))[0].fee_fen_per_m_2_month,
+    ).toBe(project.fee_fen_per_m_2_month);
   });
 
   test.each([

@@ -99,7 +99,12 @@ export function requireCleanInput(): { media: Middleware; values: Middleware } {
     const body = (ctx.request as { body?: unknown }).body;
     // An action's body is a JSON object: an array, string, number or null (JSON that the parser
     // accepts) would otherwise reach routes that ignore their body and let the action run.
-    if ((ctx.method === 'POST' || ctx.method === 'PUT' || ctx.method === 'PATCH') && hasBody(ctx.req.headers) && ctx.is('json', '+json') && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+    if (
+      (ctx.method === 'POST' || ctx.method === 'PUT' || ctx.method === 'PATCH') &&
+      hasBody(ctx.req.headers) &&
+      ctx.is('json', '+json') &&
+      (body === null || typeof body !== 'object' || Array.isArray(body))
+    ) {
       throw badRequest('INVALID_BODY', '请求体须为JSON对象', { _: '请求体须为JSON对象' });
     }
     if (body !== undefined && body !== null && typeof body === 'object') {

@@ -80,13 +80,18 @@ function refuseHiddenField(def: ResourceDef, role: Role, field: string): void {
 }
 
 function selectRows(db: DbOrTx, def: ResourceDef, role: Role) {
-  return db.select(compileSelect(def, role).fields as never).from(def.table as never).$dynamic();
+  return db
+    .select(compileSelect(def, role).fields as never)
+    .from(def.table as never)
+    .$dynamic();
 }
 
 export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, id: string | number): Promise<Row | undefined> {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
-  const rows = (await selectRows(db, def, actor.role).where(and(eq(def.id, id), scope)).limit(1)) as Row[];
+  const rows = (await selectRows(db, def, actor.role)
+    .where(and(eq(def.id, id), scope))
+    .limit(1)) as Row[];
   return rows[0] && (def.present ? def.present(rows[0], actor) : rows[0]);
 }
 
@@ -133,7 +138,9 @@ function compileSelect(def: ResourceDef, role: Role): CompiledSelect {
  * Dates and timestamps come back as text, as drizzle's own driver reads them, for the column mappers.
  */
 const RAW_DATE_TYPES = new Set([1082, 1083, 1114, 1184, 1186, 1231, 1115, 1185, 1187, 1182]);
-const rawDateTypes = { getTypeParser: ((oid: number, format: 'text' | 'binary') => (RAW_DATE_TYPES.has(oid) ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as never };
+const rawDateTypes = {
+  getTypeParser: ((oid: number, format: 'text' | 'binary') => (RAW_DATE_TYPES.has(oid) ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as never,
+};
 /** Statement names by query text, so a repeated shape is not hashed again (bounded: shapes are few). */
 const statementNames = new Map<string, string>();
 function statementName(text: string): string {
@@ -209,7 +216,11 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
 }
 
 async function loadRaw(tx: DbOrTx, def: ResourceDef, id: string | number): Promise<Row | undefined> {
-  const rows = (await tx.select(getTableColumns(def.table as never) as never).from(def.table as never).where(eq(def.id, id)).limit(1)) as Row[];
+  const rows = (await tx
+    .select(getTableColumns(def.table as never) as never)
+    .from(def.table as never)
+    .where(eq(def.id, id))
+    .limit(1)) as Row[];
   return rows[0];
 }
 
@@ -283,7 +294,10 @@ export function registerResource(router: Router, db: Db, def: ResourceDef): void
       const created = await db.transaction(async (tx) => {
         const values = await create.prepare(input, { tx, actor });
         if (!w.allows(actor, values)) throw forbidden('OUT_OF_JURISDICTION', `不能在管辖范围以外新建${def.label}`);
-        const [row] = (await tx.insert(def.table).values(values as never).returning()) as Row[];
+        const [row] = (await tx
+          .insert(def.table)
+          .values(values as never)
+          .returning()) as Row[];
         const id = row[idColumnName] as string | number;
         await create.after?.(row, { tx, actor });
         await writeAudit(tx, actor, { action: 'create', entity: def.name, entityId: id, after: row, regionCode: row.regionCode as string });
@@ -309,7 +323,11 @@ export function registerResource(router: Router, db: Db, def: ResourceDef): void
         const input = update.schema.parse({ ...current, ...withoutUnchangedFixedFields(body, keys, existing) });
         const values = await update.prepare(input, { tx, actor, existing });
         if (!w.allows(actor, { ...existing, ...values })) throw forbidden('OUT_OF_JURISDICTION', `不能把${def.label}移出管辖范围`);
-        const [row] = (await tx.update(def.table).set({ ...values, ...('updatedAt' in existing ? { updatedAt: new Date() } : {}) } as never).where(eq(def.id, id)).returning()) as Row[];
+        const [row] = (await tx
+          .update(def.table)
+          .set({ ...values, ...('updatedAt' in existing ? { updatedAt: new Date() } : {}) } as never)
+          .where(eq(def.id, id))
+          .returning()) as Row[];
         await update.after?.(row, { tx, actor, existing });
         await writeAudit(tx, actor, { action: 'update', entity: def.name, entityId: id, before: existing, after: row, regionCode: row.regionCode as string });
         return getPresented(tx, def, actor, id);

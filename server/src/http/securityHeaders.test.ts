@@ -60,7 +60,12 @@ describe('security headers on every route family', () => {
     const res = await send(plain, call, { Origin: 'https://attacker.example' });
     expect(res.status).toBe(call[3]);
     const csp = res.headers['content-security-policy'];
-    const directives = Object.fromEntries(csp.split(';').map((d: string) => d.trim().split(/\s+/)).map(([k, ...v]: string[]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d: string) => d.trim().split(/\s+/))
+        .map(([k, ...v]: string[]) => [k, v]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);

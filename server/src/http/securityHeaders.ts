@@ -38,13 +38,15 @@ export const CONTENT_SECURITY_POLICY = {
  * middleware, so a 404 or a 500 carries them too.
  */
 export function securityHeaders(web: WebSettings): Middleware {
-  const headers = fixedHeaders(helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Sent below, only over TLS: on plain http a browser ignores it, and a proxy's setting decides.
-    strictTransportSecurity: false,
-  }));
+  const headers = fixedHeaders(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // Sent below, only over TLS: on plain http a browser ignores it, and a proxy's setting decides.
+      strictTransportSecurity: false,
+    }),
+  );
   const hsts = `max-age=${web.hstsMaxAgeSeconds}; includeSubDomains`;
   return async (ctx, next) => {
     // ctx.secure trusts X-Forwarded-Proto only when app.proxy is on (TRUST_PROXY).
@@ -71,7 +73,8 @@ function fixedHeaders(middleware: ReturnType<typeof helmet>): { set: [string, st
   // koa-helmet hands its callback to a promise, but helmet sets every header synchronously as it runs
   const ctx = { req: { headers: {}, method: 'GET', url: '/' }, res };
   void (middleware as unknown as (c: unknown, n: () => Promise<void>) => Promise<void>)(ctx, async () => undefined);
-  if (!set.some(([name]) => name.toLowerCase() === 'content-security-policy')) throw new Error('helmet set no Content-Security-Policy synchronously: its headers cannot be fixed once');
+  if (!set.some(([name]) => name.toLowerCase() === 'content-security-policy'))
+    throw new Error('helmet set no Content-Security-Policy synchronously: its headers cannot be fixed once');
   return { set, removed };
 }
 

@@ -59,7 +59,18 @@ describe('duplicates over the API', () => {
   });
   afterAll(() => t.close());
 
-  const compound = { code: 'BT0001', name: '重复编码花园', regionCode: '150203001002', address: '昆都仑区钢铁大街2号', totalArea: '12000.50', type: 'commodity', managementMode: 'professional', buildYear: 2015, lat: 40.6, lng: 109.8 };
+  const compound = {
+    code: 'BT0001',
+    name: '重复编码花园',
+    regionCode: '150203001002',
+    address: '昆都仑区钢铁大街2号',
+    totalArea: '12000.50',
+    type: 'commodity',
+    managementMode: 'professional',
+    buildYear: 2015,
+    lat: 40.6,
+    lng: 109.8,
+  };
 
   test('a duplicate compound code is a 409 on 小区编码 (code), and nothing is saved', async () => {
     const count = async () => (await t.query<{ n: number }>('SELECT count(*)::int n FROM compounds'))[0].n;

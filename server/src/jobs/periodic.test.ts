@@ -49,7 +49,9 @@ test('escalation killed after its first case and run again moves each overdue ca
   definePeriodicJobs(t.database.db, t.config, { dispatcher, notifier: dying as typeof real });
   const first = await enqueueJob('tickets.escalate', {}, null);
   expect(await settle(first.jobId)).toBe('failed');
-  const afterCrash = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ticket_events WHERE action = 'escalate' AND ticket_id = ANY($1)`, [overdue.map((o) => o.id)]);
+  const afterCrash = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ticket_events WHERE action = 'escalate' AND ticket_id = ANY($1)`, [
+    overdue.map((o) => o.id),
+  ]);
   expect(afterCrash[0].n).toBe(1);
 
   crash = false;
@@ -69,7 +71,9 @@ test('escalation killed after its first case and run again moves each overdue ca
   // A third run at the same moment changes nothing (each case's new deadline lies ahead).
   const third = await enqueueJob('tickets.escalate', {}, null);
   expect(await settle(third.jobId)).toBe('completed');
-  const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ticket_events WHERE action = 'escalate' AND ticket_id = ANY($1)`, [overdue.map((o) => o.id)]);
+  const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM ticket_events WHERE action = 'escalate' AND ticket_id = ANY($1)`, [
+    overdue.map((o) => o.id),
+  ]);
   expect(n).toBe(4);
   expect(await fundInvariantBreaks(t)).toEqual([]);
 });

@@ -31,7 +31,10 @@ export function definePeriodicJobs(db: Db, config: Config, deps: { dispatcher: N
   );
   defineJob('notifications.dispatch', () => deps.dispatcher.runOnce(), { ...single, title: '微信通知发送' });
   defineJob('exports.cleanup', async () => ({ removed: removeExpiredExports(config) }), { ...single, title: '清理过期导出文件' });
-  defineJob('uploads.cleanup', async () => ({ removed: (await removeOrphanUploads(db, config, folderStorage(config.uploads.dir))).length }), { ...single, title: '清理无记录的上传文件' });
+  defineJob('uploads.cleanup', async () => ({ removed: (await removeOrphanUploads(db, config, folderStorage(config.uploads.dir))).length }), {
+    ...single,
+    title: '清理无记录的上传文件',
+  });
 }
 
 /** Starts the timers that enqueue the periodic jobs (main.ts). */

@@ -12,7 +12,10 @@ let t: TestApi;
 const FAST = { JOBS_POLL_INTERVAL_SECONDS: '0.5', JOBS_RETRY_DELAY_SECONDS: '0', JOBS_RETRY_LIMIT: '2' };
 
 async function actorOf(username: string): Promise<Actor> {
-  const [u] = await t.query<{ id: number; name: string; role: Actor['role']; region_code: string | null }>('SELECT id, name, role, region_code FROM users WHERE username = $1', [username]);
+  const [u] = await t.query<{ id: number; name: string; role: Actor['role']; region_code: string | null }>(
+    'SELECT id, name, role, region_code FROM users WHERE username = $1',
+    [username],
+  );
   return { id: u.id, name: u.name, role: u.role, regionCode: u.region_code ?? undefined };
 }
 
@@ -45,7 +48,16 @@ test('a job runs with progress and result; GET /api/jobs/:id shows it to its own
   const district = await actorOf('d150203');
   const { jobId } = await enqueueJob('test.count', { n: 3 }, district);
   const done = await waitFor('d150203', jobId);
-  expect(done).toMatchObject({ id: jobId, name: 'test.count', title: '测试计数', state: 'completed', progress: { done: 3, total: 3, note: '第3步' }, result: { counted: 3 }, error: null, attempts: 1 });
+  expect(done).toMatchObject({
+    id: jobId,
+    name: 'test.count',
+    title: '测试计数',
+    state: 'completed',
+    progress: { done: 3, total: 3, note: '第3步' },
+    result: { counted: 3 },
+    error: null,
+    attempts: 1,
+  });
   expect(done.startedAt).toEqual(expect.any(String));
   expect(new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt).getTime());
   const city = await t.login('city');
@@ -54,10 +66,20 @@ test('a job runs with progress and result; GET /api/jobs/:id shows it to its own
   expect((await t.api.get(`/api/jobs/${jobId}`).set('Authorization', `Bearer ${street}`)).status).toBe(404);
   const streetList = await t.api.get('/api/jobs').set('Authorization', `Bearer ${street}`);
   expect(streetList.body.map((j: { id: string }) => j.id)).not.toContain(jobId);
-  const cityList = await t.api.get('/api/jobs').query({ filter: JSON.stringify({ state: 'completed', q: '测试' }) }).set('Authorization', `Bearer ${city}`);
+  const cityList = await t.api
+    .get('/api/jobs')
+    .query({ filter: JSON.stringify({ state: 'completed', q: '测试' }) })
+    .set('Authorization', `Bearer ${city}`);
   expect(cityList.body.map((j: { id: string }) => j.id)).toContain(jobId);
   expect(cityList.headers['content-range']).toMatch(/^jobs 0-\d+\/\d+$/);
-  expect((await t.api.get('/api/jobs').query({ filter: JSON.stringify({ state: 'lost' }) }).set('Authorization', `Bearer ${city}`)).status).toBe(400);
+  expect(
+    (
+      await t.api
+        .get('/api/jobs')
+        .query({ filter: JSON.stringify({ state: 'lost' }) })
+        .set('Authorization', `Bearer ${city}`)
+    ).status,
+  ).toBe(400);
 });
 
 test('a job that throws is retried and then completes; one that keeps throwing ends failed with its error', async () => {
@@ -67,9 +89,13 @@ test('a job that throws is retried and then completes; one that keeps throwing e
     if (calls === 1) throw new Error('第一次失败');
     return { calls };
   });
-  defineJob('test.broken', async () => {
-    throw new Error('总是失败');
-  }, { retryLimit: 1 });
+  defineJob(
+    'test.broken',
+    async () => {
+      throw new Error('总是失败');
+    },
+    { retryLimit: 1 },
+  );
   const city = await actorOf('city');
   const flaky = await enqueueJob('test.flaky', {}, city);
   const broken = await enqueueJob('test.broken', {}, city);
@@ -124,7 +150,8 @@ test('PGlite: pg-boss runs on the embedded database through the same interface',
     let row: { state: string; result: unknown } | undefined;
     for (let i = 0; i < 120 && row?.state !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const client = (database.db as unknown as { $client: { query(q: string, v: unknown[]): Promise<{ rows: { state: string; result: unknown }[] }> } }).$client;
+      const client = (database.db as unknown as { $client: { query(q: string, v: unknown[]): Promise<{ rows: { state: string; result: unknown }[] }> } })
+        .$client;
       [row] = (await client.query('SELECT state, result FROM job_runs WHERE id = $1', [jobId])).rows;
     }
     expect(row).toEqual({ state: 'completed', result: { n: 2 } });

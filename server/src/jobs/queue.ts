@@ -172,7 +172,12 @@ class JobRuntime {
       .values({ id: job.id, name: job.name, title: titleOf(def), state: 'running', singletonKey: job.singletonKey ?? null, attempts: 1, startedAt: now })
       .onConflictDoUpdate({
         target: jobRuns.id,
-        set: { state: 'running', attempts: sql`${jobRuns.attempts} + 1`, startedAt: sql`COALESCE(${jobRuns.startedAt}, ${now.toISOString()}::timestamptz)`, finishedAt: null },
+        set: {
+          state: 'running',
+          attempts: sql`${jobRuns.attempts} + 1`,
+          startedAt: sql`COALESCE(${jobRuns.startedAt}, ${now.toISOString()}::timestamptz)`,
+          finishedAt: null,
+        },
       });
     const ctx: JobContext = {
       jobId: job.id,
@@ -193,7 +198,9 @@ class JobRuntime {
       return result;
     } catch (err) {
       const last = job.retryCount >= job.retryLimit;
-      const message = Array.from(err instanceof Error ? err.message : String(err)).slice(0, 500).join('');
+      const message = Array.from(err instanceof Error ? err.message : String(err))
+        .slice(0, 500)
+        .join('');
       await this.db
         .update(jobRuns)
         .set({ state: last ? 'failed' : 'queued', error: message, finishedAt: last ? new Date() : null })
@@ -273,7 +280,9 @@ class JobRuntime {
 }
 
 function titleOf(def: Definition): string {
-  return Array.from(def.opts.title ?? def.name).slice(0, 60).join('');
+  return Array.from(def.opts.title ?? def.name)
+    .slice(0, 60)
+    .join('');
 }
 
 function clampInt(n: number): number {

@@ -44,6 +44,9 @@ export function jobsResource(): ResourceDef {
       state: (v) => eq(jobRuns.state, filterValue.oneOf('state', v, JOB_STATES)),
     },
     readScope: (actor) => (actor.role === 'city_admin' ? sql`true` : eq(jobRuns.actorId, actor.id)),
-    present: ({ progressDone, progressTotal, progressNote, ...row }) => ({ ...row, progress: { done: progressDone, total: progressTotal, note: progressNote } }),
+    present: ({ progressDone, progressTotal, progressNote, ...row }) => ({
+      ...row,
+      progress: { done: progressDone, total: progressTotal, note: progressNote },
+    }),
   };
 }

@@ -33,20 +33,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const householdsOf = (token: string) => t.api.get(`/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: place.compound_id }))}&range=[0,999]`).set(bearer(token));
+const householdsOf = (token: string) =>
+  t.api.get(`/api/households?filter=${encodeURIComponent(JSON.stringify({ compoundId: place.compound_id }))}&range=[0,999]`).set(bearer(token));
 const rooms = (token: string) => t.api.get(`/api/mini/units/${place.unit_id}/rooms`).set(bearer(token));
 const application = () =>
-  t.api.post('/api/fund-applications').set(bearer(company)).send({
-    compoundId: place.compound_id,
-    title: '屋面防水维修',
-    items: [{ name: '防水层', budgetFen: 500000 }],
-    contractor: '包头市安达防水工程有限公司',
-    scopeType: 'compound',
-    scopeIds: [],
-  });
+  t.api
+    .post('/api/fund-applications')
+    .set(bearer(company))
+    .send({
+      compoundId: place.compound_id,
+      title: '屋面防水维修',
+      items: [{ name: '防水层', budgetFen: 500000 }],
+      contractor: '包头市安达防水工程有限公司',
+      scopeType: 'compound',
+      scopeIds: [],
+    });
 
 async function fileRepair(): Promise<number> {
-  const res = await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: place.household_id, kind: 'repair', category: 'plumbing', description: '厨房水管漏水，地面积水' });
+  const res = await t.api
+    .post('/api/tickets')
+    .set(bearer(resident))
+    .send({ householdId: place.household_id, kind: 'repair', category: 'plumbing', description: '厨房水管漏水，地面积水' });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -77,7 +84,10 @@ describe('company staff act only under a contract that covers today', () => {
     expect((await rooms(company)).status).toBe(200);
     expect((await t.api.post(`/api/tickets/${ticketId}/accept`).set(bearer(company)).send({})).status).toBe(200);
 
-    const ended = await t.api.put(`/api/projects/${place.project_id}`).set(bearer(city)).send({ endDate: beijingDay(-1) });
+    const ended = await t.api
+      .put(`/api/projects/${place.project_id}`)
+      .set(bearer(city))
+      .send({ endDate: beijingDay(-1) });
     expect(ended.status).toBe(200);
     await expectNoPower(ticketId);
     // history: the company still reads the case it handled, read-only

@@ -72,17 +72,23 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
         ? sql`k.status = 'in_office'`
         : sql`k.status <> 'preparing' AND k.term_start <= ${asOf}::date AND (k.term_end IS NULL OR k.term_end >= ${asOf}::date)`;
       const [groups, missing] = await Promise.all([
-        rowsOf<{ key: string; n: number; d: number }>(db, sql`
+        rowsOf<{ key: string; n: number; d: number }>(
+          db,
+          sql`
           SELECT ${key('c.region_code')} AS key, count(*)::int AS d,
                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM committees k WHERE k.compound_id = c.id AND k.kind <> 'preparatory' AND ${inOffice}))::int AS n
             FROM compounds c
            WHERE c.region_code LIKE ${prefix} AND (c.retired_at IS NULL OR c.retired_at >= ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
-           GROUP BY 1`),
+           GROUP BY 1`,
+        ),
         q.today
           ? Promise.resolve([{ n: 0 }])
-          : rowsOf<{ n: number }>(db, sql`
+          : rowsOf<{ n: number }>(
+              db,
+              sql`
               SELECT count(*)::int AS n FROM committees k JOIN compounds c ON c.id = k.compound_id
-               WHERE c.region_code LIKE ${prefix} AND k.kind <> 'preparatory' AND k.status <> 'preparing' AND k.term_start IS NULL`),
+               WHERE c.region_code LIKE ${prefix} AND k.kind <> 'preparatory' AND k.status <> 'preparing' AND k.term_start IS NULL`,
+            ),
       ]);
       const gaps = Number(missing[0]?.n ?? 0);
       return {
@@ -93,12 +99,15 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
     },
     /** Headline coverage: floor area under a covered management mode ÷ all floor area (DOMAIN.md §13; renewal's setting). */
     async management_coverage() {
-      const rows = await rowsOf<{ key: string; mode: ManagementMode; compounds: number; area: string; households: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; mode: ManagementMode; compounds: number; area: string; households: number }>(
+        db,
+        sql`
         SELECT ${key('c.region_code')} AS key, c.management_mode AS mode, count(*)::int AS compounds,
                coalesce(sum(round(c.total_area * 100)), 0)::bigint AS area, 0 AS households
           FROM compounds c
          WHERE c.region_code LIKE ${prefix} AND c.retired_into_compound_id IS NULL
-         GROUP BY 1, 2`);
+         GROUP BY 1, 2`,
+      );
       const keys = [...new Set(rows.map((r) => r.key))];
       const tally = coverageRate(
         rows.map((r) => ({ group: r.key, mode: r.mode, compounds: r.compounds, floorAreaCenti: Number(r.area), households: 0 })),
@@ -112,53 +121,75 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
     },
     /** Projects whose contract runs on asOf at a level of order ≤ 2 by their latest accepted assessment on or before asOf. */
     async projects_level_two() {
-      const rows = await rowsOf<{ key: string; n: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; n: number }>(
+        db,
+        sql`
         SELECT ${key('p.region_code')} AS key, count(*)::int AS n
           FROM projects p
          WHERE p.region_code LIKE ${prefix} AND p.start_date <= ${asOf}::date AND p.end_date >= ${asOf}::date
            AND (SELECT l."order" FROM level_assessments a JOIN service_levels l ON l.id = a.level_id
                  WHERE a.project_id = p.id AND a.status = 'accepted' AND l.scale = 'level' AND a.decided_on <= ${asOf}::date
                  ORDER BY a.decided_on DESC, a.id DESC LIMIT 1) <= 2
-         GROUP BY 1`);
+         GROUP BY 1`,
+      );
       return { byGroup: counts(rows), history: 'complete' as const, note: null };
     },
     /** Distinct projects with a regional-excellent or demonstration award of the year or before. */
     async excellent_projects() {
-      const rows = await rowsOf<{ key: string; n: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; n: number }>(
+        db,
+        sql`
         SELECT ${key('a.region_code')} AS key, count(DISTINCT a.project_id)::int AS n
           FROM awards a
          WHERE a.region_code LIKE ${prefix} AND a.year <= ${Number(asOf.slice(0, 4))}
-         GROUP BY 1`);
+         GROUP BY 1`,
+      );
       return { byGroup: counts(rows), history: 'complete' as const, note: null };
     },
     /** Companies graded AAA in the latest yearly credit rating published by asOf (credit capability). */
     async aaa_companies() {
-      const latest = await rowsOf<{ year: number | null }>(db, sql`
-        SELECT max(year)::int AS year FROM credit_ratings WHERE year <= ${q.year} AND published_at < ${ratingsPublishedBy(q)}`);
+      const latest = await rowsOf<{ year: number | null }>(
+        db,
+        sql`
+        SELECT max(year)::int AS year FROM credit_ratings WHERE year <= ${q.year} AND published_at < ${ratingsPublishedBy(q)}`,
+      );
       const ratedYear = latest[0]?.year ?? null;
       if (ratedYear === null) return { byGroup: null, history: 'complete' as const, note: '暂无数据：尚未公布年度信用评价' };
-      const rows = await rowsOf<{ key: string; n: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; n: number }>(
+        db,
+        sql`
         SELECT ${key('r.region_code')} AS key, count(*)::int AS n
           FROM credit_ratings r
          WHERE r.region_code LIKE ${prefix} AND r.year = ${ratedYear} AND r.grade = 'AAA'
-         GROUP BY 1`);
-      return { byGroup: counts(rows), history: 'complete' as const, note: ratedYear === q.year ? null : `按${ratedYear}年度信用评价（${q.year}年度尚未公布）`, ratedYear };
+         GROUP BY 1`,
+      );
+      return {
+        byGroup: counts(rows),
+        history: 'complete' as const,
+        note: ratedYear === q.year ? null : `按${ratedYear}年度信用评价（${q.year}年度尚未公布）`,
+        ratedYear,
+      };
     },
     /** Staff hired in the year trained by their start date (+ grace) ÷ staff hired in the year (DOMAIN.md §13). */
     async pre_job_training() {
-      const rows = await rowsOf<{ key: string; n: number; d: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; n: number; d: number }>(
+        db,
+        sql`
         SELECT ${key('s.region_code')} AS key, count(*)::int AS d,
                count(*) FILTER (WHERE EXISTS (
                  SELECT 1 FROM trainings t WHERE t.staff_id = s.id AND t.kind = 'pre_job'
                     AND t.trained_on <= s.hired_on + ${config.training.preJobGraceDays}::int AND t.trained_on <= ${asOf}::date))::int AS n
           FROM staff s
          WHERE s.region_code LIKE ${prefix} AND s.hired_on >= ${yearFirst}::date AND s.hired_on <= ${windowEnd}::date
-         GROUP BY 1`);
+         GROUP BY 1`,
+      );
       return { byGroup: pairs(rows), history: 'complete' as const, note: null };
     },
     /** Specialist-post staff employed at the window's end with ≥ the required hours in the year ÷ those staff. */
     async continuing_education() {
-      const rows = await rowsOf<{ key: string; n: number; d: number }>(db, sql`
+      const rows = await rowsOf<{ key: string; n: number; d: number }>(
+        db,
+        sql`
         WITH s AS (
           SELECT id, region_code FROM staff
            WHERE region_code LIKE ${prefix} AND specialist AND hired_on <= ${windowEnd}::date AND (left_on IS NULL OR left_on >= ${windowEnd}::date)
@@ -170,7 +201,8 @@ function indicatorQueries(db: DbOrTx, q: KpiQuery, config: Config) {
         SELECT ${key('s.region_code')} AS key, count(*)::int AS d,
                count(*) FILTER (WHERE coalesce(h.tenths, 0) >= ${config.training.continuingHoursTenths}::int)::int AS n
           FROM s LEFT JOIN h ON h.staff_id = s.id
-         GROUP BY 1`);
+         GROUP BY 1`,
+      );
       return { byGroup: pairs(rows), history: 'complete' as const, note: null };
     },
   } satisfies Record<KpiIndicator, () => Promise<{ byGroup: ByGroup | null; history: 'complete' | 'missing'; note: string | null }>>;
@@ -206,7 +238,9 @@ function drillOf(indicator: KpiIndicator, regionCode: string, q: KpiQuery, extra
     case 'management_coverage':
       return { resource: 'compounds', filter: { regionCode: region } };
     case 'projects_level_two':
-      return q.today ? { resource: 'projects', filter: { regionCode: region, levelTwoOrAbove: true } } : { resource: 'projects', filter: { regionCode: region } };
+      return q.today
+        ? { resource: 'projects', filter: { regionCode: region, levelTwoOrAbove: true } }
+        : { resource: 'projects', filter: { regionCode: region } };
     case 'excellent_projects':
       return { resource: 'projects', filter: { regionCode: region, awardedUpTo: Number(q.asOf.slice(0, 4)) } };
     case 'aaa_companies':
@@ -275,4 +309,3 @@ export async function computeKpi(db: DbOrTx, q: KpiQuery, config: Config, yearTa
   });
   return out;
 }
-

@@ -7,7 +7,17 @@ let t: TestApi;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const today = beijingDate();
 const thisYear = Number(today.slice(0, 4));
-type Figure = { indicator: string; regionCode: string; target: number | null; actual: unknown; met: boolean | null; gap: number | null; history: string; note: string | null; drill: { resource: string; filter: Record<string, unknown> } | null };
+type Figure = {
+  indicator: string;
+  regionCode: string;
+  target: number | null;
+  actual: unknown;
+  met: boolean | null;
+  gap: number | null;
+  history: string;
+  note: string | null;
+  drill: { resource: string; filter: Record<string, unknown> } | null;
+};
 
 async function sqlRun(text: string, params: unknown[] = []) {
   return t.query<Record<string, any>>(text, params);
@@ -22,7 +32,14 @@ async function insertCompound(code: string, region: string, mode: string, areaM2
   return r.id;
 }
 async function committee(compoundId: number, region: string, kind: string, status: string, termStart: string | null, termEnd: string | null) {
-  await sqlRun(`INSERT INTO committees (compound_id, region_code, kind, status, term_start, term_end) VALUES ($1, $2, $3, $4, $5, $6)`, [compoundId, region, kind, status, termStart, termEnd]);
+  await sqlRun(`INSERT INTO committees (compound_id, region_code, kind, status, term_start, term_end) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    compoundId,
+    region,
+    kind,
+    status,
+    termStart,
+    termEnd,
+  ]);
 }
 
 const A = '150299001';
@@ -31,7 +48,10 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await createTestApi();
-  await sqlRun(`INSERT INTO regions (code, name, level, parent_code) VALUES ('150299', '考核测试区', 'district', '150200'), ($1, '甲街道', 'street', '150299'), ($2, '乙街道', 'street', '150299')`, [A, B]);
+  await sqlRun(
+    `INSERT INTO regions (code, name, level, parent_code) VALUES ('150299', '考核测试区', 'district', '150200'), ($1, '甲街道', 'street', '150299'), ($2, '乙街道', 'street', '150299')`,
+    [A, B],
+  );
   // Street A: five compounds; A1 in office throughout, A2 from 2024, A3's term ended 2022, A4 preparing, A5 none (mode none).
   for (const n of [1, 2, 3, 4, 5]) ids[`A${n}`] = await insertCompound(`KPA${n}`, A, n === 5 ? 'none' : 'professional', 100);
   await committee(ids.A1, A, 'owners_committee', 'in_office', '2021-06-01', '2026-05-31');
@@ -45,29 +65,55 @@ beforeAll(async () => {
 
   // Companies and projects: P1 level 2 since 2023-06; P2 level 3 then level 1 from 2024-02; P3's contract ended; P4 only applied.
   for (const n of [1, 2, 3]) {
-    const [c] = await sqlRun(`INSERT INTO companies (name, credit_code, legal_representative, region_code) VALUES ($1, $2, '张三', $3) RETURNING id`, [`考核物业${n}`, `91150299MA0KPI00${n}X`, n === 1 ? A : B]);
+    const [c] = await sqlRun(`INSERT INTO companies (name, credit_code, legal_representative, region_code) VALUES ($1, $2, '张三', $3) RETURNING id`, [
+      `考核物业${n}`,
+      `91150299MA0KPI00${n}X`,
+      n === 1 ? A : B,
+    ]);
     ids[`C${n}`] = c.id;
   }
   const level = async (order: number) => (await sqlRun(`SELECT id FROM service_levels WHERE scale = 'level' AND "order" = $1`, [order]))[0].id;
   const project = async (compound: number, region: string, start: string, end: string) =>
-    (await sqlRun(`INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name) VALUES ($1, $2, $3, $4, $5, 150, 3, '李四') RETURNING id`, [ids.C1, compound, region, start, end]))[0].id;
+    (
+      await sqlRun(
+        `INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name) VALUES ($1, $2, $3, $4, $5, 150, 3, '李四') RETURNING id`,
+        [ids.C1, compound, region, start, end],
+      )
+    )[0].id;
   ids.P1 = await project(ids.A1, A, '2020-01-01', '2035-12-31');
   ids.P2 = await project(ids.A2, A, '2020-01-01', '2035-12-31');
   ids.P3 = await project(ids.B1, B, '2020-01-01', '2022-12-31');
   ids.P4 = await project(ids.B2, B, '2020-01-01', '2035-12-31');
   const assess = (p: number, region: string, order: number, status: string, on: string | null) =>
-    level(order).then((l) => sqlRun(`INSERT INTO level_assessments (project_id, company_id, region_code, level_id, status, decided_on) VALUES ($1, $2, $3, $4, $5, $6)`, [p, ids.C1, region, l, status, on]));
+    level(order).then((l) =>
+      sqlRun(`INSERT INTO level_assessments (project_id, company_id, region_code, level_id, status, decided_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        p,
+        ids.C1,
+        region,
+        l,
+        status,
+        on,
+      ]),
+    );
   await assess(ids.P1, A, 2, 'accepted', '2023-06-01');
   await assess(ids.P2, A, 3, 'accepted', '2023-01-01');
   await assess(ids.P2, A, 1, 'accepted', '2024-02-01');
   await assess(ids.P3, B, 1, 'accepted', '2021-01-01');
   await assess(ids.P4, B, 1, 'applied', null);
   // Awards: P1 twice (counted once), P2 in 2024.
-  for (const [p, kind, year] of [[ids.P1, 'regional_excellent', 2022], [ids.P1, 'demonstration', 2023], [ids.P2, 'demonstration', 2024]] as const) {
+  for (const [p, kind, year] of [
+    [ids.P1, 'regional_excellent', 2022],
+    [ids.P1, 'demonstration', 2023],
+    [ids.P2, 'demonstration', 2024],
+  ] as const) {
     await sqlRun(`INSERT INTO awards (project_id, region_code, kind, year, document) VALUES ($1, $2, $3, $4, '包住建发〔2023〕1号')`, [p, A, kind, year]);
   }
   // Credit ratings of this year, published an hour ago: C1 (A) and C2 (B) AAA, C3 (B) AA.
-  for (const [c, grade, region] of [[ids.C1, 'AAA', A], [ids.C2, 'AAA', B], [ids.C3, 'AA', B]] as const) {
+  for (const [c, grade, region] of [
+    [ids.C1, 'AAA', A],
+    [ids.C2, 'AAA', B],
+    [ids.C3, 'AA', B],
+  ] as const) {
     await sqlRun(
       `INSERT INTO credit_ratings (company_id, year, score_tenths, grade, base_tenths, good_tenths, bad_tenths, items, region_code, published_at)
        VALUES ($1, $2, 900, $3, 800, 100, 0, '[]', $4, now() - interval '1 hour')`,
@@ -77,9 +123,17 @@ beforeAll(async () => {
   // Staff (street A): S1 hired 2023 trained on day one; S2 hired 2023 trained late; S3 hired 2022;
   // specialists S4 (24 h in 2023), S5 (left mid-2023), S6 (12 h in 2023).
   const staff = async (no: string, specialist: boolean, hired: string, left: string | null) =>
-    (await sqlRun(`INSERT INTO staff (company_id, region_code, staff_no, name, post, specialist, hired_on, left_on, certificates) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '[]') RETURNING id`, [ids.C1, A, no, `员工${no}`, specialist ? 'electrician' : 'cleaning', specialist, hired, left]))[0].id;
+    (
+      await sqlRun(
+        `INSERT INTO staff (company_id, region_code, staff_no, name, post, specialist, hired_on, left_on, certificates) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '[]') RETURNING id`,
+        [ids.C1, A, no, `员工${no}`, specialist ? 'electrician' : 'cleaning', specialist, hired, left],
+      )
+    )[0].id;
   const training = (s: number, kind: string, on: string, tenths: number) =>
-    sqlRun(`INSERT INTO trainings (staff_id, company_id, region_code, kind, course, provider, hours_tenths, trained_on) VALUES ($1, $2, $3, $4, '课程', '培训机构', $5, $6)`, [s, ids.C1, A, kind, tenths, on]);
+    sqlRun(
+      `INSERT INTO trainings (staff_id, company_id, region_code, kind, course, provider, hours_tenths, trained_on) VALUES ($1, $2, $3, $4, '课程', '培训机构', $5, $6)`,
+      [s, ids.C1, A, kind, tenths, on],
+    );
   const s1 = await staff('K1', false, '2023-03-01', null);
   const s2 = await staff('K2', false, '2023-05-01', null);
   const s3 = await staff('K3', false, '2022-05-01', null);
@@ -152,8 +206,16 @@ describe('GET /api/kpi as at 31 December 2023', () => {
   });
 
   it('training rates by head count within 2023', () => {
-    expect(actuals(rows, 'pre_job_training')).toEqual([{ numerator: 1, denominator: 2 }, { numerator: 0, denominator: 0 }, { numerator: 1, denominator: 2 }]);
-    expect(actuals(rows, 'continuing_education')).toEqual([{ numerator: 1, denominator: 2 }, { numerator: 0, denominator: 0 }, { numerator: 1, denominator: 2 }]);
+    expect(actuals(rows, 'pre_job_training')).toEqual([
+      { numerator: 1, denominator: 2 },
+      { numerator: 0, denominator: 0 },
+      { numerator: 1, denominator: 2 },
+    ]);
+    expect(actuals(rows, 'continuing_education')).toEqual([
+      { numerator: 1, denominator: 2 },
+      { numerator: 0, denominator: 0 },
+      { numerator: 1, denominator: 2 },
+    ]);
     // a street with nobody hired: neither met nor missed
     expect(pick(rows, 'pre_job_training', B)).toMatchObject({ met: null, gap: null, target: 800 });
   });
@@ -169,21 +231,38 @@ describe('GET /api/kpi today, after the city adds this year’s targets', () => 
 
   it('the city adds targets with their document (audited); a second one for the same year and indicator is a 409 on the field', async () => {
     const token = await t.login('city');
-    const values: Record<string, number> = { committee_formation: 800, management_coverage: 930, projects_level_two: 70, excellent_projects: 40, aaa_companies: 15, pre_job_training: 1000, continuing_education: 800 };
+    const values: Record<string, number> = {
+      committee_formation: 800,
+      management_coverage: 930,
+      projects_level_two: 70,
+      excellent_projects: 40,
+      aaa_companies: 15,
+      pre_job_training: 1000,
+      continuing_education: 800,
+    };
     for (const [indicator, value] of Object.entries(values)) {
       const existing = await sqlRun(`SELECT id FROM kpi_targets WHERE year = $1 AND indicator = $2`, [thisYear, indicator]);
       if (existing.length) await sqlRun(`DELETE FROM kpi_targets WHERE id = $1`, [existing[0].id]);
-      const res = await t.api.post('/api/kpi-targets').set(bearer(token)).send({ year: thisYear, indicator, value, document: `包府办发〔${thisYear}〕9号` });
+      const res = await t.api
+        .post('/api/kpi-targets')
+        .set(bearer(token))
+        .send({ year: thisYear, indicator, value, document: `包府办发〔${thisYear}〕9号` });
       expect(res.status).toBe(201);
     }
     const audit = await sqlRun(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'kpi-targets' AND action = 'create'`);
     expect(audit[0].n).toBeGreaterThanOrEqual(7);
     const dup = await t.api.post('/api/kpi-targets').set(bearer(token)).send({ year: thisYear, indicator: 'aaa_companies', value: 1, document: '重复文件' });
     expect(dup.status).toBe(409);
-    const bad = await t.api.post('/api/kpi-targets').set(bearer(token)).send({ year: thisYear + 1, indicator: 'committee_formation', value: 1200, document: '文件' });
+    const bad = await t.api
+      .post('/api/kpi-targets')
+      .set(bearer(token))
+      .send({ year: thisYear + 1, indicator: 'committee_formation', value: 1200, document: '文件' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.value).toBeTruthy();
-    const district = await t.api.post('/api/kpi-targets').set(bearer(await t.login('d150203'))).send({ year: thisYear + 1, indicator: 'aaa_companies', value: 1, document: '区县文件' });
+    const district = await t.api
+      .post('/api/kpi-targets')
+      .set(bearer(await t.login('d150203')))
+      .send({ year: thisYear + 1, indicator: 'aaa_companies', value: 1, document: '区县文件' });
     expect(district.status).toBe(403);
   });
 
@@ -223,7 +302,10 @@ describe('the figures are kept in memory for a while, and a change of targets sh
     const again = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
     expect(pick(again.body, 'committee_formation', A).actual).toEqual(pick(first.body, 'committee_formation', A).actual);
     const [target] = await sqlRun(`SELECT id FROM kpi_targets WHERE year = $1 AND indicator = 'committee_formation'`, [thisYear]);
-    const put = await t.api.put(`/api/kpi-targets/${target.id}`).set(bearer(token)).send({ year: thisYear, indicator: 'committee_formation', value: 820, document: `包府办发〔${thisYear}〕10号` });
+    const put = await t.api
+      .put(`/api/kpi-targets/${target.id}`)
+      .set(bearer(token))
+      .send({ year: thisYear, indicator: 'committee_formation', value: 820, document: `包府办发〔${thisYear}〕10号` });
     expect(put.status).toBe(200);
     const after = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
     expect(pick(after.body, 'committee_formation', A)).toMatchObject({ target: 820, actual: { numerator: 2, denominator: 6 } });
@@ -244,7 +326,8 @@ describe('the figures are kept in memory for a while, and a change of targets sh
     const gone = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
     expect(gone.status).toBe(400);
     expect(gone.body.error.code).toBe('NO_TARGETS');
-    for (const r of saved) await sqlRun(`INSERT INTO kpi_targets (year, indicator, value, document) VALUES ($1, $2, $3, $4)`, [r.year, r.indicator, r.value, r.document]);
+    for (const r of saved)
+      await sqlRun(`INSERT INTO kpi_targets (year, indicator, value, document) VALUES ($1, $2, $3, $4)`, [r.year, r.indicator, r.value, r.document]);
     const back = await t.api.get(`/api/kpi?regionCode=150299`).set(bearer(token));
     expect(back.status).toBe(200);
   });
@@ -297,7 +380,9 @@ describe('each figure equals the count of its drill-down list on the demo city (
     const token = await t.login('city');
     const res = await t.api.get(`/api/kpi`).set(bearer(token));
     const count = async (resource: string, filter: Record<string, unknown>) => {
-      const r = await t.api.get(`/api/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`).set(bearer(token));
+      const r = await t.api
+        .get(`/api/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`)
+        .set(bearer(token));
       expect(r.status).toBe(200);
       return Number(String(r.headers['content-range']).split('/')[1]);
     };

@@ -49,7 +49,8 @@ export function parseKpiQuery(actor: Actor, query: Record<string, unknown>, now:
   if (!actor.regionCode || !isWithin(regionCode, actor.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '该区划不在您的管辖范围内');
 
   const groupText = one(query.groupBy);
-  if (groupText !== undefined && !(KPI_GROUPS as readonly string[]).includes(groupText)) throw badRequest('BAD_QUERY', 'groupBy 只能是 district 或 street', { groupBy: '分组无效' });
+  if (groupText !== undefined && !(KPI_GROUPS as readonly string[]).includes(groupText))
+    throw badRequest('BAD_QUERY', 'groupBy 只能是 district 或 street', { groupBy: '分组无效' });
   const groupBy = (groupText as KpiGroup | undefined) ?? (regionLevel(regionCode) === 'city' ? 'district' : 'street');
   return { scopeCode: regionCode, groupBy, year, asOf, today: asOf === today };
 }

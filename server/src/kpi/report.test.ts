@@ -19,7 +19,11 @@ afterAll(() => t.close());
 
 describe('GET /api/kpi/report', () => {
   it('the city’s 2024 PDF names the seven indicators, their targets and the other figures, in Chinese', async () => {
-    const res = await t.api.get('/api/kpi/report?year=2024&format=pdf').set(bearer(await t.login('city'))).buffer(true).parse(binary);
+    const res = await t.api
+      .get('/api/kpi/report?year=2024&format=pdf')
+      .set(bearer(await t.login('city')))
+      .buffer(true)
+      .parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
@@ -36,7 +40,11 @@ describe('GET /api/kpi/report', () => {
   });
 
   it('a district’s .xlsx has the summary, its streets and the lists behind the figures', async () => {
-    const res = await t.api.get('/api/kpi/report?year=2024&format=xlsx').set(bearer(await t.login('d150203'))).buffer(true).parse(binary);
+    const res = await t.api
+      .get('/api/kpi/report?year=2024&format=xlsx')
+      .set(bearer(await t.login('d150203')))
+      .buffer(true)
+      .parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
@@ -47,7 +55,9 @@ describe('GET /api/kpi/report', () => {
     expect(String(summary.getCell('A1').value)).toMatch(/2024年度物业管理工作考核报告/);
     // the coverage's parts are floor areas: in ㎡ with the unit beside them, not the stored centi-m²
     const kpi = await t.api.get('/api/kpi?year=2024').set(bearer(await t.login('d150203')));
-    const coverage = (kpi.body as { indicator: string; regionCode: string; actual: { numerator: number; denominator: number } }[]).find((f) => f.indicator === 'management_coverage' && f.regionCode === '150203')!;
+    const coverage = (kpi.body as { indicator: string; regionCode: string; actual: { numerator: number; denominator: number } }[]).find(
+      (f) => f.indicator === 'management_coverage' && f.regionCode === '150203',
+    )!;
     expect(coverage.actual.denominator).toBeGreaterThan(0);
     const row = summary.getRow(4 + KPI_INDICATORS.indexOf('management_coverage'));
     expect(row.getCell(4).value).toBe(coverage.actual.numerator / 100);

@@ -41,7 +41,9 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
     : sql`k.status <> 'preparing' AND k.term_start <= ${asOf}::date AND (k.term_end IS NULL OR k.term_end >= ${asOf}::date)`;
   const regionName = sql`coalesce((SELECT r.name FROM regions r WHERE r.code = left(x.region_code, 9)), (SELECT r.name FROM regions r WHERE r.code = left(x.region_code, 6)), x.region_code)`;
   const [committees, projects, awards, ratings, training] = await Promise.all([
-    rowsOf<{ name: string; region: string; kind: string; term_start: string | null }>(db, sql`
+    rowsOf<{ name: string; region: string; kind: string; term_start: string | null }>(
+      db,
+      sql`
       SELECT x.name, ${regionName} AS region,
              (SELECT CASE k.kind WHEN 'owners_committee' THEN '业主委员会' ELSE '物业管理委员会' END FROM committees k
                WHERE k.compound_id = x.id AND k.kind <> 'preparatory' AND ${inOffice} ORDER BY k.id DESC LIMIT 1) AS kind,
@@ -49,8 +51,11 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
         FROM compounds x
        WHERE x.region_code LIKE ${prefix} AND (x.retired_at IS NULL OR x.retired_at >= ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
          AND EXISTS (SELECT 1 FROM committees k WHERE k.compound_id = x.id AND k.kind <> 'preparatory' AND ${inOffice})
-       ORDER BY x.region_code, x.name`),
-    rowsOf<{ compound: string; company: string; level: string; decided_on: string; region: string }>(db, sql`
+       ORDER BY x.region_code, x.name`,
+    ),
+    rowsOf<{ compound: string; company: string; level: string; decided_on: string; region: string }>(
+      db,
+      sql`
       SELECT * FROM (
         SELECT c.name AS compound, co.name AS company, x.region_code,
                (SELECT l.name || '|' || a.decided_on::text || '|' || l."order" FROM level_assessments a JOIN service_levels l ON l.id = a.level_id
@@ -59,20 +64,29 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
           FROM projects x JOIN compounds c ON c.id = x.compound_id JOIN companies co ON co.id = x.company_id
          WHERE x.region_code LIKE ${prefix} AND x.start_date <= ${asOf}::date AND x.end_date >= ${asOf}::date) p
        WHERE split_part(p.level, '|', 3)::int <= 2
-       ORDER BY p.region_code, p.compound`),
-    rowsOf<{ compound: string; kinds: string; years: string; region: string }>(db, sql`
+       ORDER BY p.region_code, p.compound`,
+    ),
+    rowsOf<{ compound: string; kinds: string; years: string; region: string }>(
+      db,
+      sql`
       SELECT c.name AS compound, string_agg(DISTINCT CASE x.kind WHEN 'demonstration' THEN '示范项目' ELSE '区域优秀项目' END, '、') AS kinds,
              string_agg(DISTINCT x.year::text, '、') AS years, min(${regionName}) AS region
         FROM awards x JOIN projects p ON p.id = x.project_id JOIN compounds c ON c.id = p.compound_id
        WHERE x.region_code LIKE ${prefix} AND x.year <= ${Number(asOf.slice(0, 4))}
-       GROUP BY p.id, c.name ORDER BY min(x.region_code), c.name`),
-    rowsOf<{ company: string; score: number; year: number; region: string }>(db, sql`
+       GROUP BY p.id, c.name ORDER BY min(x.region_code), c.name`,
+    ),
+    rowsOf<{ company: string; score: number; year: number; region: string }>(
+      db,
+      sql`
       SELECT co.name AS company, x.score_tenths AS score, x.year, ${regionName} AS region
         FROM credit_ratings x JOIN companies co ON co.id = x.company_id
        WHERE x.region_code LIKE ${prefix} AND x.grade = 'AAA'
          AND x.year = (SELECT max(year) FROM credit_ratings WHERE year <= ${q.year} AND published_at < ${ratingsPublishedBy(q)})
-       ORDER BY x.score_tenths DESC, co.name`),
-    rowsOf<{ company: string; hired: number; trained: number; specialists: number; qualified: number }>(db, sql`
+       ORDER BY x.score_tenths DESC, co.name`,
+    ),
+    rowsOf<{ company: string; hired: number; trained: number; specialists: number; qualified: number }>(
+      db,
+      sql`
       WITH s AS (
         SELECT s.id, s.company_id, s.hired_on,
                (s.hired_on >= ${`${q.year}-01-01`}::date AND s.hired_on <= ${windowEnd}::date) AS hired_in_year,
@@ -91,10 +105,16 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
              count(*) FILTER (WHERE s.on_end AND coalesce(h.tenths, 0) >= ${config.training.continuingHoursTenths}::int)::int AS qualified
         FROM s JOIN companies co ON co.id = s.company_id LEFT JOIN h ON h.staff_id = s.id
        GROUP BY co.id, co.name HAVING count(*) FILTER (WHERE s.hired_in_year OR s.on_end) > 0
-       ORDER BY co.name`),
+       ORDER BY co.name`,
+    ),
   ]);
   return [
-    { indicator: 'committee_formation', title: '已组建业主委员会（物业管理委员会）的小区', headings: ['小区', '区域', '组织', '任期起始'], rows: committees.map((r) => [r.name, r.region, r.kind, r.term_start ?? '未登记']) },
+    {
+      indicator: 'committee_formation',
+      title: '已组建业主委员会（物业管理委员会）的小区',
+      headings: ['小区', '区域', '组织', '任期起始'],
+      rows: committees.map((r) => [r.name, r.region, r.kind, r.term_start ?? '未登记']),
+    },
     {
       indicator: 'projects_level_two',
       title: '二级及以上服务等级项目',
@@ -104,8 +124,18 @@ async function readLists(db: DbOrTx, q: KpiQuery, config: Config): Promise<KpiLi
         return [r.compound, r.company, r.region, level, on];
       }),
     },
-    { indicator: 'excellent_projects', title: '区域优秀示范项目', headings: ['项目（小区）', '区域', '称号', '年度'], rows: awards.map((r) => [r.compound, r.region, r.kinds, r.years]) },
-    { indicator: 'aaa_companies', title: 'AAA级信用企业', headings: ['企业', '区域', '信用分', '评价年度'], rows: ratings.map((r) => [r.company, r.region, (r.score / 10).toFixed(1), String(r.year)]) },
+    {
+      indicator: 'excellent_projects',
+      title: '区域优秀示范项目',
+      headings: ['项目（小区）', '区域', '称号', '年度'],
+      rows: awards.map((r) => [r.compound, r.region, r.kinds, r.years]),
+    },
+    {
+      indicator: 'aaa_companies',
+      title: 'AAA级信用企业',
+      headings: ['企业', '区域', '信用分', '评价年度'],
+      rows: ratings.map((r) => [r.company, r.region, (r.score / 10).toFixed(1), String(r.year)]),
+    },
     {
       indicator: 'pre_job_training',
       title: '各企业培训情况（岗前培训、继续教育）',
@@ -133,20 +163,41 @@ async function readOthers(db: DbOrTx, q: KpiQuery): Promise<OtherFigure[]> {
   const end = sql`((${q.asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   const inYear = (col: string) => sql`${sql.raw(col)} >= (${from}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${sql.raw(col)} < ${end}`;
   const [complaints, warnings, interviews, hazards, subsidies, applications] = await Promise.all([
-    optional(db, sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('confirmed', 'closed'))::int AS closed,
+    optional(
+      db,
+      sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('confirmed', 'closed'))::int AS closed,
                             count(*) FILTER (WHERE status IN ('confirmed', 'closed') AND NOT overran)::int AS on_time
                        FROM tickets WHERE kind = 'complaint' AND region_code LIKE ${prefix} AND ${inYear('created_at')}`,
-      (r) => (r.total ? `受理${r.total}件，办结${r.closed}件（办结率${pct(r.closed!, r.total!)}），按时办结${r.on_time}件（按时率${pct(r.on_time!, r.closed!)}）` : null)),
-    optional(db, sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE warning)::int AS warned FROM survey_projects WHERE region_code LIKE ${prefix} AND ${inYear('created_at')}`,
-      (r) => (r.n ? `测评项目${r.n}个，满意度预警${r.warned}个` : null)),
-    optional(db, sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE held_at IS NOT NULL)::int AS held FROM interviews WHERE region_code LIKE ${prefix} AND ${inYear('created_at')}`,
-      (r) => (r.n ? `约谈${r.n}次，已约谈${r.held}次` : null)),
-    optional(db, sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE status <> 'closed' AND deadline_at < ${end})::int AS overdue FROM hazards WHERE region_code LIKE ${prefix} AND created_at < ${end}`,
-      (r) => (r.n ? `隐患${r.n}处，逾期未整改${r.overdue}处` : null)),
-    optional(db, sql`SELECT count(*)::int AS n, coalesce(sum(total_fen), 0)::bigint AS fen FROM subsidy_batches WHERE region_code LIKE ${prefix} AND year = ${q.year} AND status = 'paid' AND paid_at < ${end}`,
-      (r) => (r.n ? `已拨付${r.n}批，合计${(Number(r.fen) / 100).toFixed(2)}元` : null)),
-    optional(db, sql`SELECT count(*)::int AS n FROM fund_applications WHERE region_code LIKE ${prefix} AND status <> 'draft' AND ${inYear('created_at')}`,
-      (r) => (r.n ? `网上办理${r.n}件` : null)),
+      (r) =>
+        r.total
+          ? `受理${r.total}件，办结${r.closed}件（办结率${pct(r.closed!, r.total!)}），按时办结${r.on_time}件（按时率${pct(r.on_time!, r.closed!)}）`
+          : null,
+    ),
+    optional(
+      db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE warning)::int AS warned FROM survey_projects WHERE region_code LIKE ${prefix} AND ${inYear('created_at')}`,
+      (r) => (r.n ? `测评项目${r.n}个，满意度预警${r.warned}个` : null),
+    ),
+    optional(
+      db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE held_at IS NOT NULL)::int AS held FROM interviews WHERE region_code LIKE ${prefix} AND ${inYear('created_at')}`,
+      (r) => (r.n ? `约谈${r.n}次，已约谈${r.held}次` : null),
+    ),
+    optional(
+      db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE status <> 'closed' AND deadline_at < ${end})::int AS overdue FROM hazards WHERE region_code LIKE ${prefix} AND created_at < ${end}`,
+      (r) => (r.n ? `隐患${r.n}处，逾期未整改${r.overdue}处` : null),
+    ),
+    optional(
+      db,
+      sql`SELECT count(*)::int AS n, coalesce(sum(total_fen), 0)::bigint AS fen FROM subsidy_batches WHERE region_code LIKE ${prefix} AND year = ${q.year} AND status = 'paid' AND paid_at < ${end}`,
+      (r) => (r.n ? `已拨付${r.n}批，合计${(Number(r.fen) / 100).toFixed(2)}元` : null),
+    ),
+    optional(
+      db,
+      sql`SELECT count(*)::int AS n FROM fund_applications WHERE region_code LIKE ${prefix} AND status <> 'draft' AND ${inYear('created_at')}`,
+      (r) => (r.n ? `网上办理${r.n}件` : null),
+    ),
   ]);
   return [
     { label: '投诉办结率与按时办结率', value: complaints },

@@ -53,7 +53,11 @@ function table(doc: PdfDocument, headings: string[], rows: string[][], widths: n
       doc.text(c || ' ', x + 3, y + 3, { width: widths[i] - 6 });
       x += widths[i];
     });
-    doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(bold ? 0.8 : 0.3).stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(x, y + height)
+      .lineWidth(bold ? 0.8 : 0.3)
+      .stroke();
     doc.x = left;
     doc.y = y + height;
   };
@@ -95,16 +99,24 @@ export async function kpiReportPdf(r: KpiReport, fontPath: string): Promise<Buff
     table(
       doc,
       ['区域', ...short],
-      regions.map((g) => [g.name, ...KPI_INDICATORS.map((i) => {
-        const f = figureOf(r, i, g.code);
-        return f ? actualText(f) : NO_DATA;
-      })]),
+      regions.map((g) => [
+        g.name,
+        ...KPI_INDICATORS.map((i) => {
+          const f = figureOf(r, i, g.code);
+          return f ? actualText(f) : NO_DATA;
+        }),
+      ]),
       [83, 60, 60, 55, 55, 55, 63, 64],
     );
   }
 
   heading(doc, `${regions.length ? '三' : '二'}、其他工作情况`);
-  table(doc, ['项目', '情况'], r.others.map((o) => [o.label, o.value ?? NO_DATA]), [160, 335]);
+  table(
+    doc,
+    ['项目', '情况'],
+    r.others.map((o) => [o.label, o.value ?? NO_DATA]),
+    [160, 335],
+  );
 
   heading(doc, `${regions.length ? '四' : '三'}、指标明细`);
   for (const list of r.lists) {
@@ -116,7 +128,12 @@ export async function kpiReportPdf(r: KpiReport, fontPath: string): Promise<Buff
       continue;
     }
     const width = Math.floor(495 / list.headings.length);
-    table(doc, list.headings, list.rows.slice(0, PDF_LIST_LIMIT), list.headings.map(() => width));
+    table(
+      doc,
+      list.headings,
+      list.rows.slice(0, PDF_LIST_LIMIT),
+      list.headings.map(() => width),
+    );
     if (list.rows.length > PDF_LIST_LIMIT) {
       doc.fontSize(8.5).text(`仅列出前${PDF_LIST_LIMIT}项，完整名单见同名Excel文件。`);
       doc.moveDown(0.6);
@@ -160,7 +177,14 @@ export async function kpiReportXlsx(r: KpiReport): Promise<Buffer> {
   if (regions.length) {
     const ws = wb.addWorksheet('分区域');
     ws.addRow(['区域', ...KPI_INDICATORS.map((i) => KPI_INDICATOR_LABELS[i])]);
-    for (const g of regions) ws.addRow([g.name, ...KPI_INDICATORS.map((i) => { const f = figureOf(r, i, g.code); return f ? actualText(f) : NO_DATA; })]);
+    for (const g of regions)
+      ws.addRow([
+        g.name,
+        ...KPI_INDICATORS.map((i) => {
+          const f = figureOf(r, i, g.code);
+          return f ? actualText(f) : NO_DATA;
+        }),
+      ]);
     ws.columns.forEach((c) => (c.width = 16));
   }
   const others = wb.addWorksheet('其他工作');

@@ -30,9 +30,18 @@ export function registerKpiRoutes(router: Router, db: Db, config: Config): void 
     const q = parseKpiQuery(actor, ctx.query);
     const report = await readKpiReport(readDb(db), q, config);
     const body = format === 'pdf' ? await kpiReportPdf(report, config.pdf.cjkFontPath) : await kpiReportXlsx(report);
-    await writeAudit(db, actor, { action: 'download_report', entity: 'kpi-report', entityId: `${q.scopeCode}-${q.year}`, after: { format, asOf: q.asOf }, regionCode: q.scopeCode });
+    await writeAudit(db, actor, {
+      action: 'download_report',
+      entity: 'kpi-report',
+      entityId: `${q.scopeCode}-${q.year}`,
+      after: { format, asOf: q.asOf },
+      regionCode: q.scopeCode,
+    });
     ctx.type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.set('Content-Disposition', `attachment; filename="kpi-report-${q.scopeCode}-${q.year}.${format}"; filename*=UTF-8''${encodeURIComponent(reportFileName(report, format))}`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="kpi-report-${q.scopeCode}-${q.year}.${format}"; filename*=UTF-8''${encodeURIComponent(reportFileName(report, format))}`,
+    );
     ctx.body = body;
   });
   registerResource(router, db, kpiTargetsResource());

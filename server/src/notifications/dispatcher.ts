@@ -20,7 +20,12 @@ interface Claimed {
  * server processes) never take the same row; it then sends, and records sent / retry later /
  * failed. A row left `sending` by a crash is not sent again: a message goes at most once.
  */
-export function createNotificationDispatcher(db: Db, config: Config, client: WechatClient = createWechatClient(config), log: (msg: string) => void = (m) => console.warn(m)) {
+export function createNotificationDispatcher(
+  db: Db,
+  config: Config,
+  client: WechatClient = createWechatClient(config),
+  log: (msg: string) => void = (m) => console.warn(m),
+) {
   const { maxAttempts, retryBaseSeconds } = config.notifications;
   const templates = { ticket: config.tickets.wechatTemplateId, ...config.notifications.templates };
 

@@ -77,7 +77,9 @@ export async function companyStaff(db: DbOrTx, companyId: number): Promise<numbe
 /** Staff whose jurisdiction contains this region code, of these roles (e.g. reviewers of a claim). */
 export async function staffOver(db: DbOrTx, roles: readonly Role[], regionCode: string): Promise<number[]> {
   // A region code's ancestors are its 6-, 9- and 12-digit prefixes, and the city (4 digits + 00).
-  const ancestors = [regionCode.slice(0, 4) + '00', regionCode.slice(0, 6), regionCode.slice(0, 9), regionCode.slice(0, 12)].filter((c, i, a) => c && a.indexOf(c) === i);
+  const ancestors = [regionCode.slice(0, 4) + '00', regionCode.slice(0, 6), regionCode.slice(0, 9), regionCode.slice(0, 12)].filter(
+    (c, i, a) => c && a.indexOf(c) === i,
+  );
   const rows = await db
     .select({ id: users.id })
     .from(users)

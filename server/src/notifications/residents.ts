@@ -18,7 +18,12 @@ export function beijingMinute(d: Date): string {
  * Residents (verified, with WeChat) of the homes a vote covers hear when it opens and when it
  * closes, written in the open's or close's transaction. The template is the `vote` setting.
  */
-export async function notifyVoteResidents(tx: Tx, vote: Pick<Vote, 'id' | 'compoundId' | 'scopeType' | 'scopeIds' | 'title' | 'closesAt'>, event: 'opened' | 'closed', approved?: boolean): Promise<void> {
+export async function notifyVoteResidents(
+  tx: Tx,
+  vote: Pick<Vote, 'id' | 'compoundId' | 'scopeType' | 'scopeIds' | 'title' | 'closesAt'>,
+  event: 'opened' | 'closed',
+  approved?: boolean,
+): Promise<void> {
   const rows = await tx
     .selectDistinct({ userId: householdClaims.userId })
     .from(householdClaims)
@@ -42,7 +47,12 @@ export async function notifyVoteResidents(tx: Tx, vote: Pick<Vote, 'id' | 'compo
       payload: {
         topic: 'vote',
         page: `packages/votes/detail/index?id=${vote.id}`,
-        data: { thing1: { value: clip(vote.title, 20) }, phrase2: { value: clip(state.replace('表决', ''), 5) }, time3: { value: beijingMinute(vote.closesAt) }, thing4: { value: clip(note, 20) } },
+        data: {
+          thing1: { value: clip(vote.title, 20) },
+          phrase2: { value: clip(state.replace('表决', ''), 5) },
+          time3: { value: beijingMinute(vote.closesAt) },
+          thing4: { value: clip(note, 20) },
+        },
       },
     })),
   );

@@ -38,6 +38,7 @@ export function notificationsResource(): ResourceDef {
       channel: (v) => eq(notifications.channel, filterValue.oneOf('channel', v, NOTIFICATION_CHANNELS)),
       unread: (v) => (filterValue.bool('unread', v) ? isNull(notifications.readAt) : isNotNull(notifications.readAt)),
     },
-    readScope: (actor) => (actor.role === 'resident' ? eq(notifications.userId, actor.id) : and(eq(notifications.userId, actor.id), eq(notifications.channel, 'console'))!),
+    readScope: (actor) =>
+      actor.role === 'resident' ? eq(notifications.userId, actor.id) : and(eq(notifications.userId, actor.id), eq(notifications.channel, 'console'))!,
   };
 }

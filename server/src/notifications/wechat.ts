@@ -48,7 +48,12 @@ export function createWechatClient(config: Config) {
       const payload = { ...message, miniprogram_state: config.env === 'production' ? 'formal' : 'developer', lang: 'zh_CN' };
       for (let attempt = 0; attempt < 2; attempt++) {
         const url = `${apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await accessToken(attempt > 0))}`;
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+          signal: AbortSignal.timeout(5000),
+        });
         const body = (await res.json()) as { errcode?: number; errmsg?: string };
         // 40001 / 42001: the token was revoked or expired early; fetch a new one once.
         if ((body.errcode === 40001 || body.errcode === 42001) && attempt === 0) continue;

@@ -17,14 +17,24 @@ export interface PlatformMetrics {
   /** Times every request; put first so refusals and errors are counted too. */
   middleware: Middleware;
   /** A gauge read at scrape time (database pool use, job counts). */
-  gauge(name: string, help: string, labelNames: string[], collect: () => Promise<{ labels?: Record<string, string>; value: number }[]> | { labels?: Record<string, string>; value: number }[]): void;
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    collect: () => Promise<{ labels?: Record<string, string>; value: number }[]> | { labels?: Record<string, string>; value: number }[],
+  ): void;
 }
 
 /** One registry per app: requests by route and status, latency histograms, process metrics. */
 export function createMetrics(): PlatformMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by method and route',
@@ -52,7 +62,7 @@ export function createMetrics(): PlatformMetrics {
         registers: [registry],
         async collect() {
           this.reset();
-          for (const s of await collect()) (s.labels ? this.set(s.labels, s.value) : this.set(s.value));
+          for (const s of await collect()) s.labels ? this.set(s.labels, s.value) : this.set(s.value);
         },
       });
     },
@@ -65,7 +75,17 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const PRIVATE = [/^127\./, /^::1$/, /^::ffff:127\./, /^10\./, /^::ffff:10\./, /^192\.168\./, /^::ffff:192\.168\./, /^(::ffff:)?172\.(1[6-9]|2\d|3[01])\./, /^f[cd][0-9a-f]{2}:/i];
+const PRIVATE = [
+  /^127\./,
+  /^::1$/,
+  /^::ffff:127\./,
+  /^10\./,
+  /^::ffff:10\./,
+  /^192\.168\./,
+  /^::ffff:192\.168\./,
+  /^(::ffff:)?172\.(1[6-9]|2\d|3[01])\./,
+  /^f[cd][0-9a-f]{2}:/i,
+];
 
 /** Loopback or a private network (RFC 1918, IPv6 ULA): where a Prometheus server on the site scrapes from. */
 export function isLocalNetwork(ip: string): boolean {

@@ -71,7 +71,14 @@ describe('GET /api/metrics', () => {
   test('from outside: 404 without the token or with a wrong one, 200 with it', async () => {
     const outside = '203.0.113.7';
     expect((await t.api.get('/api/metrics').set('X-Forwarded-For', outside)).status).toBe(404);
-    expect((await t.api.get('/api/metrics').set('X-Forwarded-For', outside).set('Authorization', `Bearer ${TOKEN.slice(1)}x`)).status).toBe(404);
+    expect(
+      (
+        await t.api
+          .get('/api/metrics')
+          .set('X-Forwarded-For', outside)
+          .set('Authorization', `Bearer ${TOKEN.slice(1)}x`)
+      ).status,
+    ).toBe(404);
     const staff = await t.login('city');
     expect((await t.api.get('/api/metrics').set('X-Forwarded-For', outside).set('Authorization', `Bearer ${staff}`)).status).toBe(404);
     const ok = await t.api.get('/api/metrics').set('X-Forwarded-For', outside).set('Authorization', `Bearer ${TOKEN}`);

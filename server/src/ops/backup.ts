@@ -11,7 +11,12 @@ const run = promisify(execFile);
  */
 export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const p = path.join(root, v, 'bin', name);
     if (fs.existsSync(p)) return p;
@@ -35,7 +40,9 @@ export interface BackupTarget {
 export async function backupDatabase(target: BackupTarget, file: string): Promise<{ file: string; bytes: number; kind: 'pg_dump' | 'pglite' }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (target.databaseUrl) {
-    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.databaseUrl}`], { maxBuffer: 16 * 1024 * 1024 });
+    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.databaseUrl}`], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { file, bytes: fs.statSync(file).size, kind: 'pg_dump' };
   }
   const dir = path.resolve(target.dataDir, 'pglite');
@@ -69,7 +76,9 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
     } finally {
       await c.end();
     }
-    await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${target.databaseUrl}`, file], { maxBuffer: 16 * 1024 * 1024 });
+    await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${target.databaseUrl}`, file], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return;
   }
   const dir = path.resolve(target.dataDir, 'pglite');

@@ -116,7 +116,13 @@ afterAll(async () => {
 });
 
 /** One API call to server `i` (0 or 1); every answer is recorded for the no-5xx check. */
-async function call(i: number, method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers; bytes?: Buffer }> {
+async function call(
+  i: number,
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; headers: Headers; bytes?: Buffer }> {
   const init: RequestInit = { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -151,7 +157,10 @@ async function staffToken(i: number, username: string): Promise<string> {
 async function resident(i: number, openid: string, householdId: number, cityToken: string): Promise<string> {
   const login = await call(i, 'POST', '/api/auth/wechat', undefined, { code: `code-${openid}` });
   expect(login.status).toBe(200);
-  const [home] = await query<{ owner_id: number; name: string }>('SELECT h.owner_id, o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = $1', [householdId]);
+  const [home] = await query<{ owner_id: number; name: string }>(
+    'SELECT h.owner_id, o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = $1',
+    [householdId],
+  );
   const contact = await call(1 - i, 'GET', `/api/owners/${home.owner_id}/contact`, cityToken);
   const claim = await call(1 - i, 'POST', '/api/household-claims', login.body.token, { householdId, name: home.name, phone: contact.body.phone });
   expect(claim.body.status).toBe('verified');
@@ -187,24 +196,55 @@ test('two server processes on one PostgreSQL serve a mixed workload with no erro
   );
   const member = await resident(0, 'multi-member', memberHome.id, city);
   const voters = await Promise.all(homes.map((h, k) => resident(k % 2, `multi-voter-${k}`, h.id, city)));
-  const opened = await call(1, 'POST', '/api/votes', member, { compoundId: compound.id, title: '多实例表决', matter: 'hire_dismiss_company', closesAt: new Date(Date.now() + 7 * 86400000).toISOString(), status: 'open' });
+  const opened = await call(1, 'POST', '/api/votes', member, {
+    compoundId: compound.id,
+    title: '多实例表决',
+    matter: 'hire_dismiss_company',
+    closesAt: new Date(Date.now() + 7 * 86400000).toISOString(),
+    status: 'open',
+  });
   expect(opened.status).toBe(201);
   const voteId = opened.body.id as number;
-  const [org] = await query<{ name: string; company: string }>(`SELECT o.name, c.name AS company FROM party_orgs o JOIN companies c ON c.id = o.company_id WHERE o.setting = 'company' ORDER BY o.id LIMIT 1`);
+  const [org] = await query<{ name: string; company: string }>(
+    `SELECT o.name, c.name AS company FROM party_orgs o JOIN companies c ON c.id = o.company_id WHERE o.setting = 'company' ORDER BY o.id LIMIT 1`,
+  );
   const ticketsBefore = Number((await query<{ n: string }>('SELECT count(*) AS n FROM tickets'))[0].n);
 
   // The mixed workload, all at once, alternating between the two processes.
   const filing = homes.map((h, k) =>
-    call(k % 2, 'POST', '/api/tickets', voters[k], { householdId: h.id, kind: 'repair', category: 'plumbing', description: `多实例报修${k}：厨房水管漏水`, preferredTime: '今天下午' }),
+    call(k % 2, 'POST', '/api/tickets', voters[k], {
+      householdId: h.id,
+      kind: 'repair',
+      category: 'plumbing',
+      description: `多实例报修${k}：厨房水管漏水`,
+      preferredTime: '今天下午',
+    }),
   );
-  const ballots = homes.map((h, k) => call((k + 1) % 2, 'POST', `/api/votes/${voteId}/ballots`, voters[k], { householdId: h.id, choice: k < 4 ? 'agree' : 'disagree' }));
+  const ballots = homes.map((h, k) =>
+    call((k + 1) % 2, 'POST', `/api/votes/${voteId}/ballots`, voters[k], { householdId: h.id, choice: k < 4 ? 'agree' : 'disagree' }),
+  );
   const lists = [0, 1, 0, 1].map((i, k) =>
-    call(i, 'GET', `/api/${k % 2 ? 'tickets' : 'households'}?range=${encodeURIComponent('[0,24]')}&sort=${encodeURIComponent('["id","ASC"]')}`, k < 2 ? city : community),
+    call(
+      i,
+      'GET',
+      `/api/${k % 2 ? 'tickets' : 'households'}?range=${encodeURIComponent('[0,24]')}&sort=${encodeURIComponent('["id","ASC"]')}`,
+      k < 2 ? city : community,
+    ),
   );
   const form = new FormData();
   form.append('kind', 'members');
   const sheet = await xlsxFromRecords(
-    ['多实例甲', '多实例乙', '多实例丙'].map((name) => ({ 姓名: name, 性别: '女', 入党日期: '2015-07-01', 所在党组织: org.name, 身份: '企业员工', 工作单位: org.company, 小区编码: '', 社区代码: '', 手机号: '' })),
+    ['多实例甲', '多实例乙', '多实例丙'].map((name) => ({
+      姓名: name,
+      性别: '女',
+      入党日期: '2015-07-01',
+      所在党组织: org.name,
+      身份: '企业员工',
+      工作单位: org.company,
+      小区编码: '',
+      社区代码: '',
+      手机号: '',
+    })),
     ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位', '小区编码', '社区代码', '手机号'],
   );
   form.append('file', new Blob([sheet]), 'members.xlsx');
@@ -218,16 +258,24 @@ test('two server processes on one PostgreSQL serve a mixed workload with no erro
   expect(listed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
   // The same list through either process: the same rows.
-  const households = await Promise.all([0, 1].map((i) => call(i, 'GET', `/api/households?range=${encodeURIComponent('[0,9]')}&sort=${encodeURIComponent('["id","ASC"]')}`, community)));
+  const households = await Promise.all(
+    [0, 1].map((i) => call(i, 'GET', `/api/households?range=${encodeURIComponent('[0,9]')}&sort=${encodeURIComponent('["id","ASC"]')}`, community)),
+  );
   expect(total(households[0])).toBe(total(households[1]));
   expect(households[0].body.map((h: { id: number }) => h.id)).toEqual(households[1].body.map((h: { id: number }) => h.id));
-  const queues = await Promise.all([0, 1].map((i) => call(i, 'GET', `/api/tickets?range=${encodeURIComponent('[0,9]')}&sort=${encodeURIComponent('["id","DESC"]')}`, city)));
+  const queues = await Promise.all(
+    [0, 1].map((i) => call(i, 'GET', `/api/tickets?range=${encodeURIComponent('[0,9]')}&sort=${encodeURIComponent('["id","DESC"]')}`, city)),
+  );
   expect(total(queues[0])).toBe(total(queues[1]));
   expect(queues[0].body.map((x: { id: number }) => x.id)).toEqual(queues[1].body.map((x: { id: number }) => x.id));
 
   // The party import: previewed on one process, read and committed on the other, refused a second time on the first.
   expect(imported.status).toBe(202);
-  const preview = await until('the preview', () => call(1, 'GET', `/api/party-imports/${imported.body.id}`, party), (r) => r.body.status !== 'validating');
+  const preview = await until(
+    'the preview',
+    () => call(1, 'GET', `/api/party-imports/${imported.body.id}`, party),
+    (r) => r.body.status !== 'validating',
+  );
   expect(preview.body).toMatchObject({ status: 'ready', counts: { total: 3, valid: 3, invalid: 0 } });
   const committed = await call(1, 'POST', `/api/party-imports/${imported.body.id}/commit`, party, {});
   expect(committed.body).toMatchObject({ status: 'committed', committed: 3 });
@@ -239,22 +287,35 @@ test('two server processes on one PostgreSQL serve a mixed workload with no erro
   for (const r of tallies) expect(r.body).toMatchObject({ participatedOwners: homes.length, agreeOwners: 4 });
   expect(tallies[1].body).toEqual(tallies[0].body);
   expect((await call(1, 'POST', `/api/votes/${voteId}/ballots`, voters[5], { householdId: homes[5].id, choice: 'agree' })).status).toBe(201);
-  for (const i of [0, 1]) expect((await call(i, 'GET', `/api/votes/${voteId}/result`, city)).body).toMatchObject({ participatedOwners: homes.length, agreeOwners: 5 });
+  for (const i of [0, 1])
+    expect((await call(i, 'GET', `/api/votes/${voteId}/result`, city)).body).toMatchObject({ participatedOwners: homes.length, agreeOwners: 5 });
 
   // The export: asked of one process (a job, above the threshold), followed and downloaded on the other.
   expect(exported.status).toBe(202);
-  const job = await until('the export job', () => call(1, 'GET', `/api/jobs/${exported.body.jobId}`, community), (r) => r.body.state === 'completed' || r.body.state === 'failed');
+  const job = await until(
+    'the export job',
+    () => call(1, 'GET', `/api/jobs/${exported.body.jobId}`, community),
+    (r) => r.body.state === 'completed' || r.body.state === 'failed',
+  );
   expect(job.body).toMatchObject({ state: 'completed', result: { rowCount: exported.body.rowCount } });
   const file = await call(1, 'GET', job.body.result.downloadUrl, community);
   expect(file.status).toBe(200);
   expect(file.bytes!.subarray(0, 2).toString()).toBe('PK');
 
   // Periodic steps: both processes tick, but each slot of the interval holds one run (jobs/queue.ts every()).
-  const runs = await query<{ slot: string | null; n: number }>(`SELECT singleton_on::text AS slot, count(*)::int AS n FROM pgboss.job WHERE name = 'notifications.dispatch' GROUP BY 1`);
+  const runs = await query<{ slot: string | null; n: number }>(
+    `SELECT singleton_on::text AS slot, count(*)::int AS n FROM pgboss.job WHERE name = 'notifications.dispatch' GROUP BY 1`,
+  );
   expect(runs.length).toBeGreaterThan(2);
   expect(runs.filter((r) => r.slot === null || r.n > 1)).toEqual([]);
 
   // No request failed on the server's side, and neither process logged an error.
   expect(answers.filter((a) => a.status >= 500)).toEqual([]);
-  for (const s of servers) expect(s.output.join('').split('\n').filter((line) => /"level":50|unhandled error/.test(line))).toEqual([]);
+  for (const s of servers)
+    expect(
+      s.output
+        .join('')
+        .split('\n')
+        .filter((line) => /"level":50|unhandled error/.test(line)),
+    ).toEqual([]);
 });

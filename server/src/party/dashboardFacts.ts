@@ -21,7 +21,8 @@ export const committeeHasCrossAppointment = (k: SQL) => sql`(
   OR ${k}.compound_id IN (SELECT compound_id FROM cross_appointments WHERE compound_id IS NOT NULL AND start_date <= CURRENT_DATE AND (end_date IS NULL OR end_date >= CURRENT_DATE)))`;
 
 /** The company serves a compound in the area (has a service project there): `codePrefix` is digits, matched as a prefix. */
-export const companyServes = (companyId: SQL, codePrefix: string) => sql`${companyId} IN (SELECT company_id FROM projects WHERE region_code LIKE ${`${codePrefix}%`})`;
+export const companyServes = (companyId: SQL, codePrefix: string) =>
+  sql`${companyId} IN (SELECT company_id FROM projects WHERE region_code LIKE ${`${codePrefix}%`})`;
 
 export const companyHasPartyOrg = (companyId: SQL) => sql`EXISTS (SELECT 1 FROM party_orgs o WHERE o.company_id = ${companyId})`;
 
@@ -38,7 +39,10 @@ export interface Drill {
 export function partyRowDrills(code: string) {
   const region = { regionCode: code };
   return {
-    companiesWithOrg: { num: { resource: 'companies', filter: { partyServes: code, partyOrg: true } }, den: { resource: 'companies', filter: { partyServes: code } } },
+    companiesWithOrg: {
+      num: { resource: 'companies', filter: { partyServes: code, partyOrg: true } },
+      den: { resource: 'companies', filter: { partyServes: code } },
+    },
     // A sum over companies, not a count of rows: its drill-down lists the companies whose members and staff it adds
     // up (party members outside the viewer's jurisdiction are not listed to them).
     membersOfStaff: { num: { resource: 'companies', filter: { partyServes: code, partyStaffed: true } }, sum: true },

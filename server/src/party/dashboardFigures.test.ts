@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function rowCount(token: string, d: Drill): Promise<number> {
-  const res = await t.api.get(`/api/${d.resource}?filter=${encodeURIComponent(JSON.stringify(d.filter))}&range=${encodeURIComponent('[0,0]')}`).set(bearer(token));
+  const res = await t.api
+    .get(`/api/${d.resource}?filter=${encodeURIComponent(JSON.stringify(d.filter))}&range=${encodeURIComponent('[0,0]')}`)
+    .set(bearer(token));
   expect({ drill: d, status: res.status }).toEqual({ drill: d, status: 200 });
   return Number(String(res.headers['content-range']).split('/')[1]);
 }
@@ -97,7 +99,10 @@ describe('every dashboard figure equals the count of its drill-down rows (issue 
   test('maintenance-fund accounts: homes, first deposits owed and top-ups due equal their ledger lists', async () => {
     const token = await t.login('d150203');
     const accounts = (await t.api.get(`/api/fund-accounts?range=${encodeURIComponent('[0,99]')}`).set(bearer(token))).body as {
-      id: number; ledgerCount: number; firstDepositOwedCount: number; topUpDueCount: number;
+      id: number;
+      ledgerCount: number;
+      firstDepositOwedCount: number;
+      topUpDueCount: number;
     }[];
     expect(accounts.length).toBeGreaterThan(0);
     expect(accounts.some((a) => a.firstDepositOwedCount > 0)).toBe(true);

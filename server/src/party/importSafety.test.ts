@@ -16,7 +16,11 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const party = async () => bearer(await t.login('party'));
 
 async function upload(kind: string, data: Buffer) {
-  return t.api.post('/api/party-imports').set(await party()).field('kind', kind).attach('file', data, 'sheet.xlsx');
+  return t.api
+    .post('/api/party-imports')
+    .set(await party())
+    .field('kind', kind)
+    .attach('file', data, 'sheet.xlsx');
 }
 async function preview(kind: string, data: Buffer) {
   const res = await upload(kind, data);
@@ -28,7 +32,11 @@ async function preview(kind: string, data: Buffer) {
   }
   throw new Error('import never finished validating');
 }
-const commit = async (id: string) => t.api.post(`/api/party-imports/${id}/commit`).set(await party()).send({ confirmValidOnly: true });
+const commit = async (id: string) =>
+  t.api
+    .post(`/api/party-imports/${id}/commit`)
+    .set(await party())
+    .send({ confirmValidOnly: true });
 
 let org: { id: number; name: string };
 let company: { name: string };
@@ -37,7 +45,15 @@ beforeAll(async () => {
   [company] = await t.query(`SELECT c.name FROM companies c JOIN party_orgs o ON o.company_id = c.id WHERE o.id = $1`, [org.id]);
 });
 const MEMBER_HEADERS = ['姓名', '性别', '入党日期', '所在党组织', '身份', '工作单位'];
-const member = (name: string, over: Record<string, unknown> = {}) => ({ 姓名: name, 性别: '男', 入党日期: '2015-07-01', 所在党组织: org.name, 身份: '企业员工', 工作单位: company.name, ...over });
+const member = (name: string, over: Record<string, unknown> = {}) => ({
+  姓名: name,
+  性别: '男',
+  入党日期: '2015-07-01',
+  所在党组织: org.name,
+  身份: '企业员工',
+  工作单位: company.name,
+  ...over,
+});
 
 describe('issue 9 §11: a crafted workbook cannot touch Object.prototype', () => {
   const protoNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -60,9 +76,18 @@ describe('issue 9 §11: a crafted workbook cannot touch Object.prototype', () =>
     return tamperXlsx(
       base,
       (name, xml) => {
-        if (name === 'xl/workbook.xml') return xml.replace('</sheets>', `</sheets><definedNames><definedName name="__proto__">'__proto__'!$A$1</definedName><definedName name="constructor">'__proto__'!$B$1</definedName><definedName name="区域">'__proto__'!$A$1:$C$3</definedName></definedNames>`);
-        if (name === '[Content_Types].xml') return xml.replace('</Types>', '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>');
-        if (name === 'xl/sharedStrings.xml') return xml.replace('</sst>', '<si><t>__proto__</t></si><si><t>constructor</t></si><si><r><t>prototype</t></r></si></sst>');
+        if (name === 'xl/workbook.xml')
+          return xml.replace(
+            '</sheets>',
+            `</sheets><definedNames><definedName name="__proto__">'__proto__'!$A$1</definedName><definedName name="constructor">'__proto__'!$B$1</definedName><definedName name="区域">'__proto__'!$A$1:$C$3</definedName></definedNames>`,
+          );
+        if (name === '[Content_Types].xml')
+          return xml.replace(
+            '</Types>',
+            '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+          );
+        if (name === 'xl/sharedStrings.xml')
+          return xml.replace('</sst>', '<si><t>__proto__</t></si><si><t>constructor</t></si><si><r><t>prototype</t></r></si></sst>');
         return undefined;
       },
       {
@@ -98,7 +123,12 @@ describe('issue 9 §11: a crafted workbook cannot touch Object.prototype', () =>
     const before = protoNames();
     const base = await xlsxFromRecords([member('地址甲')], MEMBER_HEADERS, { sheetName: 'constructor' });
     const crafted = await tamperXlsx(base, (name, xml) =>
-      name === 'xl/worksheets/sheet1.xml' ? xml.replace('</sheetData>', '<row r="3"><c r="__proto__" t="inlineStr"><is><t>polluted</t></is></c><c r="constructor" t="s"><v>0</v></c></row></sheetData>') : undefined,
+      name === 'xl/worksheets/sheet1.xml'
+        ? xml.replace(
+            '</sheetData>',
+            '<row r="3"><c r="__proto__" t="inlineStr"><is><t>polluted</t></is></c><c r="constructor" t="s"><v>0</v></c></row></sheetData>',
+          )
+        : undefined,
     );
     const res = await upload('members', crafted);
     expect([202, 415]).toContain(res.status);
@@ -111,7 +141,9 @@ describe('issue 9 §11: a crafted workbook cannot touch Object.prototype', () =>
 describe('issue 9 §11: what a workbook may cost the server to read', () => {
   test('a zip bomb (a sheet of 70 MB zipped to well under the 10 MB upload cap) → 413 WORKBOOK_TOO_LARGE, nothing stored', async () => {
     const base = await xlsxFromRecords([member('炸弹甲')], MEMBER_HEADERS);
-    const bomb = await tamperXlsx(base, (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? xml.replace('<sheetData>', `<sheetData>${' '.repeat(70 * 1024 * 1024)}`) : undefined));
+    const bomb = await tamperXlsx(base, (name, xml) =>
+      name === 'xl/worksheets/sheet1.xml' ? xml.replace('<sheetData>', `<sheetData>${' '.repeat(70 * 1024 * 1024)}`) : undefined,
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const res = await upload('members', bomb);
     expect([res.status, res.body.error?.code]).toEqual([413, 'WORKBOOK_TOO_LARGE']);
@@ -138,7 +170,11 @@ describe('issue 9 §7: dates honour the workbook’s date system (1900 or 1904),
   ])('a %s workbook: a date cell and a bare serial for 2010-07-01 both store 2010-07-01', async (label, date1904, serial) => {
     const tag = date1904 ? '四' : '〇';
     const file = await xlsxFromRecords(
-      [member(`日期${tag}甲`, { 入党日期: new Date(Date.UTC(2010, 6, 1)) }), member(`日期${tag}乙`, { 入党日期: serial }), member(`日期${tag}丙`, { 入党日期: '2010-07-01' })],
+      [
+        member(`日期${tag}甲`, { 入党日期: new Date(Date.UTC(2010, 6, 1)) }),
+        member(`日期${tag}乙`, { 入党日期: serial }),
+        member(`日期${tag}丙`, { 入党日期: '2010-07-01' }),
+      ],
       MEMBER_HEADERS,
       { date1904 },
     );
@@ -149,7 +185,11 @@ describe('issue 9 §7: dates honour the workbook’s date system (1900 or 1904),
   });
 
   test('a sibling: date1904="true" (an OOXML boolean exceljs alone does not read) is the 1904 system too', async () => {
-    const base = await xlsxFromRecords([member('日期真甲', { 入党日期: new Date(Date.UTC(2010, 6, 1)) }), member('日期真乙', { 入党日期: 38898 })], MEMBER_HEADERS, { date1904: true });
+    const base = await xlsxFromRecords(
+      [member('日期真甲', { 入党日期: new Date(Date.UTC(2010, 6, 1)) }), member('日期真乙', { 入党日期: 38898 })],
+      MEMBER_HEADERS,
+      { date1904: true },
+    );
     const file = await tamperXlsx(base, (name, xml) => (name === 'xl/workbook.xml' ? xml.replace(/date1904="1"/, 'date1904="true"') : undefined));
     const p = await preview('members', file);
     expect(p.counts.valid).toBe(2);
@@ -162,7 +202,14 @@ describe('issue 9 §7: dates honour the workbook’s date system (1900 or 1904),
 describe('issue 9 §7: preview applies every rule commit meets; commit never 500s', () => {
   test('the registry columns are the sizes the row rules allow', async () => {
     const size = async (table: string, column: string) =>
-      Number((await t.query<{ n: number }>(`SELECT character_maximum_length AS n FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [table, column]))[0].n);
+      Number(
+        (
+          await t.query<{ n: number }>(`SELECT character_maximum_length AS n FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [
+            table,
+            column,
+          ])
+        )[0].n,
+      );
     const { PARTY_IMPORT_COLUMNS } = await import('@baotou/shared');
     const max = (kind: keyof typeof PARTY_IMPORT_COLUMNS, key: string) => PARTY_IMPORT_COLUMNS[kind].find((c) => c.key === key)!.maxLength;
     expect(max('orgs', 'name')).toBe(await size('party_orgs', 'name'));
@@ -197,8 +244,19 @@ describe('issue 9 §7: preview applies every rule commit meets; commit never 500
 
   test('a sibling: organisations — a 101-character name or a NUL in the secretary is refused at preview; 100 characters commit', async () => {
     const headers = ['组织名称', '组织类型', '所在领域', '书记姓名', '成立日期', '党员人数', '所在企业'];
-    const o = (name: string, secretary = '王伟') => ({ 组织名称: name, 组织类型: '党支部', 所在领域: '物业企业', 书记姓名: secretary, 成立日期: '2021-07-01', 党员人数: '3', 所在企业: company.name });
-    const p = await preview('orgs', await xlsxFromRecords([o('组'.repeat(100)), o('织'.repeat(101)), o('书记有空字符党支部', '王_x0000_伟'), o('书记过长党支部', '王'.repeat(41))], headers));
+    const o = (name: string, secretary = '王伟') => ({
+      组织名称: name,
+      组织类型: '党支部',
+      所在领域: '物业企业',
+      书记姓名: secretary,
+      成立日期: '2021-07-01',
+      党员人数: '3',
+      所在企业: company.name,
+    });
+    const p = await preview(
+      'orgs',
+      await xlsxFromRecords([o('组'.repeat(100)), o('织'.repeat(101)), o('书记有空字符党支部', '王_x0000_伟'), o('书记过长党支部', '王'.repeat(41))], headers),
+    );
     expect(p.counts).toEqual({ total: 4, valid: 1, invalid: 3 });
     expect(p.errors.map((e: { messages: string[] }) => e.messages.join())).toEqual([
       '组织名称过长（101个字符，最多100个）',

@@ -52,7 +52,20 @@ export async function readImport(db: Db | Tx, actor: Actor, id: string) {
            (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM (SELECT e FROM jsonb_array_elements(errors) e LIMIT ${MAX_ERRORS_SHOWN}) x) AS errors
       FROM party_imports WHERE id = ${id}`);
   const r = rows[0] as
-    | { id: string; kind: PartyImportKind; file_name: string; status: ImportStatus; total: number; done: number; committed: number; failure: string | null; actor_id: number; valid_count: number; error_count: number; errors: { row: number; messages: string[] }[] }
+    | {
+        id: string;
+        kind: PartyImportKind;
+        file_name: string;
+        status: ImportStatus;
+        total: number;
+        done: number;
+        committed: number;
+        failure: string | null;
+        actor_id: number;
+        valid_count: number;
+        error_count: number;
+        errors: { row: number; messages: string[] }[];
+      }
     | undefined;
   if (!r || r.actor_id !== actor.id) throw notFound('导入批次');
   return {
@@ -75,7 +88,9 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
   const q = async <T>(s: ReturnType<typeof sql>) => (await db.execute(s)).rows as T[];
   const [orgRows, companyRows, compoundRows, communityRows] = await Promise.all([
     q<{ id: number; name: string }>(sql`SELECT id, name FROM party_orgs`),
-    q<{ id: number; name: string; communities: string[] | null }>(sql`SELECT c.id, c.name, array_agg(DISTINCT p.region_code) FILTER (WHERE p.region_code IS NOT NULL) AS communities FROM companies c LEFT JOIN projects p ON p.company_id = c.id GROUP BY c.id`),
+    q<{ id: number; name: string; communities: string[] | null }>(
+      sql`SELECT c.id, c.name, array_agg(DISTINCT p.region_code) FILTER (WHERE p.region_code IS NOT NULL) AS communities FROM companies c LEFT JOIN projects p ON p.company_id = c.id GROUP BY c.id`,
+    ),
     q<{ id: number; code: string; region_code: string }>(sql`SELECT id, code, region_code FROM compounds`),
     q<{ code: string }>(sql`SELECT code FROM regions WHERE level = 'community'`),
   ]);
@@ -84,7 +99,17 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
   const members: PartyImportLookups['members'] = new Map();
   if (kind !== 'orgs') {
     const orgName = new Map(orgRows.map((o) => [o.id, o.name]));
-    const rows = await q<{ id: number; name: string; org_id: number; role: any; phone_hash: string | null; phone_enc: string | null; region_code: string; employer_company_id: number | null; compound_region: string | null }>(
+    const rows = await q<{
+      id: number;
+      name: string;
+      org_id: number;
+      role: any;
+      phone_hash: string | null;
+      phone_enc: string | null;
+      region_code: string;
+      employer_company_id: number | null;
+      compound_region: string | null;
+    }>(
       sql`SELECT m.id, m.name, m.org_id, m.role, m.phone_hash, m.phone_enc, m.region_code, m.employer_company_id, c.region_code AS compound_region FROM party_members m LEFT JOIN compounds c ON c.id = m.compound_id`,
     );
     for (const m of rows) {
@@ -95,7 +120,13 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
         const key = `${m.name}|${orgName.get(m.org_id)}`;
         members.set(key, [
           ...(members.get(key) ?? []),
-          { id: m.id, role: m.role, compoundCommunity: m.compound_region, regionCode: m.region_code, employerCommunities: m.employer_company_id ? (companiesById.get(m.employer_company_id) ?? []) : [] },
+          {
+            id: m.id,
+            role: m.role,
+            compoundCommunity: m.compound_region,
+            regionCode: m.region_code,
+            employerCommunities: m.employer_company_id ? (companiesById.get(m.employer_company_id) ?? []) : [],
+          },
         ]);
       }
     }
@@ -113,11 +144,32 @@ async function loadLookups(db: Db, kind: PartyImportKind, cipher: PersonalDataCi
 }
 
 /** Stores the upload as an import being checked and checks its rows in the background, a chunk at a time; returns its report. */
-export async function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: PartyImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]): Promise<ImportReport> {
+export async function startImport(
+  db: Db,
+  cipher: PersonalDataCipher,
+  actor: Actor,
+  kind: PartyImportKind,
+  fileName: string,
+  rows: Record<string, string>[],
+  rowNumbers: number[],
+): Promise<ImportReport> {
   const id = randomUUID();
   // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
   await db.execute(sql`DELETE FROM party_imports WHERE created_at < now() - interval '1 day'`);
-  await db.insert(partyImports).values({ id, kind, actorId: actor.id, fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx', status: 'validating', total: rows.length, done: 0, committed: 0, valid: [], errors: [] });
+  await db
+    .insert(partyImports)
+    .values({
+      id,
+      kind,
+      actorId: actor.id,
+      fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
+      status: 'validating',
+      total: rows.length,
+      done: 0,
+      committed: 0,
+      valid: [],
+      errors: [],
+    });
   void (async () => {
     try {
       const validate = createPartyRowValidator(kind, await loadLookups(db, kind, cipher));
@@ -138,10 +190,16 @@ export async function startImport(db: Db, cipher: PersonalDataCipher, actor: Act
           reported = Date.now();
         } else await new Promise((resolve) => setImmediate(resolve));
       }
-      await db.execute(sql`UPDATE party_imports SET status = 'ready', done = total, valid = ${JSON.stringify(valid)}::jsonb, errors = ${JSON.stringify(errors)}::jsonb, updated_at = now() WHERE id = ${id}`);
+      await db.execute(
+        sql`UPDATE party_imports SET status = 'ready', done = total, valid = ${JSON.stringify(valid)}::jsonb, errors = ${JSON.stringify(errors)}::jsonb, updated_at = now() WHERE id = ${id}`,
+      );
     } catch (err) {
       console.error(err);
-      await db.update(partyImports).set({ status: 'failed', failure: '校验失败，请重新上传', updatedAt: new Date() }).where(eq(partyImports.id, id)).catch(() => undefined);
+      await db
+        .update(partyImports)
+        .set({ status: 'failed', failure: '校验失败，请重新上传', updatedAt: new Date() })
+        .where(eq(partyImports.id, id))
+        .catch(() => undefined);
     }
   })();
   return readImport(db, actor, id);
@@ -159,11 +217,22 @@ async function insertBatch(tx: Tx, actor: Actor, entity: string, table: typeof p
   let n = 0;
   for (let i = 0; i < values.length; i += 2000) {
     const batch = values.slice(i, i + 2000);
-    const ids = (await tx.insert(table as typeof partyMembers).values(batch as never).returning({ id: table.id })) as { id: number }[];
+    const ids = (await tx
+      .insert(table as typeof partyMembers)
+      .values(batch as never)
+      .returning({ id: table.id })) as { id: number }[];
     await tx.insert(auditLogs).values(
       ids.map(({ id }, k) => {
         const { phoneEnc: _e, phoneHash: _h, ...after } = batch[k];
-        return { actorId: actor.id, actorName: actor.name, action: 'import', entity, entityId: String(id), after: { id, ...after }, regionCode: after.regionCode as string };
+        return {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'import',
+          entity,
+          entityId: String(id),
+          after: { id, ...after },
+          regionCode: after.regionCode as string,
+        };
       }),
     );
     n += ids.length;
@@ -194,20 +263,50 @@ export async function commitImport(db: Db, actor: Actor, id: string, confirmVali
     if (job.kind === 'orgs') n = await commitOrgs(tx, actor, valid as unknown as PartyOrgImportValue[]);
     if (job.kind === 'members') {
       const orgRegion = new Map((await tx.select({ id: partyOrgs.id, regionCode: partyOrgs.regionCode }).from(partyOrgs)).map((o) => [o.id, o.regionCode]));
-      const compoundRegion = new Map(((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]));
+      const compoundRegion = new Map(
+        ((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]),
+      );
       const companyRegion = new Map((await tx.select({ id: companies.id, regionCode: companies.regionCode }).from(companies)).map((c) => [c.id, c.regionCode]));
       const values = (valid as unknown as StoredMember[]).map((m) => {
-        const regionCode = m.role === 'community_worker' ? m.regionCode! : ((m.compoundId && compoundRegion.get(m.compoundId)) || (m.employerCompanyId && companyRegion.get(m.employerCompanyId)) || orgRegion.get(m.orgId!)!);
-        return { name: m.name, gender: m.gender, joinedOn: m.joinedOn, orgId: m.orgId!, role: m.role, employerCompanyId: m.employerCompanyId, compoundId: m.compoundId, regionCode, phoneEnc: m.phoneEnc, phoneHash: m.phoneHash, phoneMasked: m.phoneMasked };
+        const regionCode =
+          m.role === 'community_worker'
+            ? m.regionCode!
+            : (m.compoundId && compoundRegion.get(m.compoundId)) || (m.employerCompanyId && companyRegion.get(m.employerCompanyId)) || orgRegion.get(m.orgId!)!;
+        return {
+          name: m.name,
+          gender: m.gender,
+          joinedOn: m.joinedOn,
+          orgId: m.orgId!,
+          role: m.role,
+          employerCompanyId: m.employerCompanyId,
+          compoundId: m.compoundId,
+          regionCode,
+          phoneEnc: m.phoneEnc,
+          phoneHash: m.phoneHash,
+          phoneMasked: m.phoneMasked,
+        };
       });
       n = await insertBatch(tx, actor, 'party-members', partyMembers, values);
     }
     if (job.kind === 'cross_appointments') {
-      const values = (valid as unknown as CrossAppointmentImportValue[]).map((a) => ({ memberId: a.memberId, kind: a.kind, regionCode: a.communityCode, compoundId: a.compoundId, startDate: a.startDate, endDate: a.endDate }));
+      const values = (valid as unknown as CrossAppointmentImportValue[]).map((a) => ({
+        memberId: a.memberId,
+        kind: a.kind,
+        regionCode: a.communityCode,
+        compoundId: a.compoundId,
+        startDate: a.startDate,
+        endDate: a.endDate,
+      }));
       n = await insertBatch(tx, actor, 'cross-appointments', crossAppointments, values);
     }
     await tx.update(partyImports).set({ committed: n, done: job.counts.total }).where(eq(partyImports.id, id));
-    await writeAudit(tx, actor, { action: 'import_commit', entity: 'party-imports', entityId: id, after: { kind: job.kind, fileName: job.fileName, committed: n, skippedRows: claimed.skipped }, regionCode: actor.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'import_commit',
+      entity: 'party-imports',
+      entityId: id,
+      after: { kind: job.kind, fileName: job.fileName, committed: n, skippedRows: claimed.skipped },
+      regionCode: actor.regionCode,
+    });
   });
   return readImport(db, actor, id);
 }
@@ -215,20 +314,41 @@ export async function commitImport(db: Db, actor: Actor, id: string, confirmVali
 /** Organisations go in row order, so a parent named earlier in the sheet gets its id first. */
 async function commitOrgs(tx: Tx, actor: Actor, rows: PartyOrgImportValue[]): Promise<number> {
   const ids = new Map(((await tx.execute(sql`SELECT id, name FROM party_orgs`)).rows as { id: number; name: string }[]).map((o) => [o.name, o.id]));
-  const compoundRegion = new Map(((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]));
+  const compoundRegion = new Map(
+    ((await tx.execute(sql`SELECT id, region_code FROM compounds`)).rows as { id: number; region_code: string }[]).map((c) => [c.id, c.region_code]),
+  );
   const companyRegion = new Map((await tx.select({ id: companies.id, regionCode: companies.regionCode }).from(companies)).map((c) => [c.id, c.regionCode]));
   for (const o of rows) {
-    const regionCode = (o.compoundId && compoundRegion.get(o.compoundId)) || (o.companyId && companyRegion.get(o.companyId)) || o.regionCode || actor.regionCode || '150200';
+    const regionCode =
+      (o.compoundId && compoundRegion.get(o.compoundId)) || (o.companyId && companyRegion.get(o.companyId)) || o.regionCode || actor.regionCode || '150200';
     const [row] = await tx
       .insert(partyOrgs)
-      .values({ type: o.type, setting: o.setting, name: o.name, parentId: o.parentName ? ids.get(o.parentName)! : null, secretaryName: o.secretaryName, foundedOn: o.foundedOn, memberCount: o.memberCount, companyId: o.companyId, compoundId: o.compoundId, regionCode })
+      .values({
+        type: o.type,
+        setting: o.setting,
+        name: o.name,
+        parentId: o.parentName ? ids.get(o.parentName)! : null,
+        secretaryName: o.secretaryName,
+        foundedOn: o.foundedOn,
+        memberCount: o.memberCount,
+        companyId: o.companyId,
+        compoundId: o.compoundId,
+        regionCode,
+      })
       .returning();
     ids.set(o.name, row.id);
     await writeAudit(tx, actor, { action: 'import', entity: 'party-orgs', entityId: row.id, after: row, regionCode: row.regionCode });
     if (o.staffCount !== null && o.companyId) {
       const [before] = await tx.select({ staffCount: companies.staffCount }).from(companies).where(eq(companies.id, o.companyId));
       await tx.update(companies).set({ staffCount: o.staffCount, updatedAt: new Date() }).where(eq(companies.id, o.companyId));
-      await writeAudit(tx, actor, { action: 'import', entity: 'companies', entityId: o.companyId, before, after: { staffCount: o.staffCount }, regionCode: companyRegion.get(o.companyId) });
+      await writeAudit(tx, actor, {
+        action: 'import',
+        entity: 'companies',
+        entityId: o.companyId,
+        before,
+        after: { staffCount: o.staffCount },
+        regionCode: companyRegion.get(o.companyId),
+      });
     }
   }
   return rows.length;

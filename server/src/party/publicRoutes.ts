@@ -25,7 +25,9 @@ export function registerPublicPartyRoutes(router: Router, db: Db): void {
          WHERE p.compound_id = ${c.id} AND p.start_date <= CURRENT_DATE AND p.end_date >= CURRENT_DATE
          ORDER BY p.start_date DESC LIMIT 1`),
       q<{ name: string; setting: string }>(sql`SELECT name, setting FROM party_orgs WHERE compound_id = ${c.id} ORDER BY id`),
-      q<{ designation: string; year: number }>(sql`SELECT designation, year FROM red_projects WHERE compound_id = ${c.id} AND result <> 'fail' ORDER BY year DESC, id DESC LIMIT 1`),
+      q<{ designation: string; year: number }>(
+        sql`SELECT designation, year FROM red_projects WHERE compound_id = ${c.id} AND result <> 'fail' ORDER BY year DESC, id DESC LIMIT 1`,
+      ),
       q<{ name: string; role: PartyMemberRole }>(sql`SELECT name, role FROM party_members WHERE compound_id = ${c.id} ORDER BY role, id LIMIT ${MAX_NAMES}`),
     ]);
     const committeeOrg = committeeOrgs.find((o) => o.setting === 'owners_committee');

@@ -31,7 +31,9 @@ async function prepareOrg(input: Record<string, any>, c: WriteContext) {
     await mustExist(c.tx, 'org', input.parentId, 'parentId');
     // no cycles: walking up from the new parent must not reach this organisation
     if (c.existing) {
-      const rows = await c.tx.execute(sql`WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM party_orgs WHERE id = ${input.parentId} UNION SELECT o.id, o.parent_id FROM party_orgs o JOIN up ON o.id = up.parent_id) SELECT 1 FROM up WHERE id = ${c.existing.id as number} LIMIT 1`);
+      const rows = await c.tx.execute(
+        sql`WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM party_orgs WHERE id = ${input.parentId} UNION SELECT o.id, o.parent_id FROM party_orgs o JOIN up ON o.id = up.parent_id) SELECT 1 FROM up WHERE id = ${c.existing.id as number} LIMIT 1`,
+      );
       if (rows.rows.length) throw badRequest('VALIDATION_FAILED', '上级组织不能是本组织或其下级组织', { parentId: '上级组织不能是本组织或其下级组织' });
     }
   }
@@ -77,7 +79,14 @@ export function partyOrgsResource(): ResourceDef {
       regionCode: partyOrgs.regionCode,
       createdAt: partyOrgs.createdAt,
     },
-    sortable: { id: partyOrgs.id, name: partyOrgs.name, type: partyOrgs.type, foundedOn: partyOrgs.foundedOn, memberCount: partyOrgs.memberCount, regionCode: partyOrgs.regionCode },
+    sortable: {
+      id: partyOrgs.id,
+      name: partyOrgs.name,
+      type: partyOrgs.type,
+      foundedOn: partyOrgs.foundedOn,
+      memberCount: partyOrgs.memberCount,
+      regionCode: partyOrgs.regionCode,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => {
@@ -121,7 +130,10 @@ export function partyMembersResource(cipher: PersonalDataCipher): ResourceDef {
     const olderIndexes = input.phone ? cipher.hashCandidates(input.phone).slice(1) : [];
     if (olderIndexes.length) {
       const dup = await c.tx.execute(
-        sql`SELECT id FROM party_members WHERE name = ${input.name} AND phone_hash IN (${sql.join(olderIndexes.map((h) => sql`${h}`), sql`, `)}) ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``} LIMIT 1`,
+        sql`SELECT id FROM party_members WHERE name = ${input.name} AND phone_hash IN (${sql.join(
+          olderIndexes.map((h) => sql`${h}`),
+          sql`, `,
+        )}) ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``} LIMIT 1`,
       );
       if (dup.rows.length) throw conflict('PARTY_MEMBER_DUPLICATE', `党员“${input.name}”已登记`);
     }
@@ -159,7 +171,14 @@ export function partyMembersResource(cipher: PersonalDataCipher): ResourceDef {
       phone: partyMembers.phoneMasked,
       createdAt: partyMembers.createdAt,
     },
-    sortable: { id: partyMembers.id, name: partyMembers.name, joinedOn: partyMembers.joinedOn, orgId: partyMembers.orgId, role: partyMembers.role, regionCode: partyMembers.regionCode },
+    sortable: {
+      id: partyMembers.id,
+      name: partyMembers.name,
+      joinedOn: partyMembers.joinedOn,
+      orgId: partyMembers.orgId,
+      role: partyMembers.role,
+      regionCode: partyMembers.regionCode,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => ilike(partyMembers.name, `%${likeEscape(filterValue.string('q', v, 40))}%`),
@@ -191,11 +210,19 @@ async function prepareCrossAppointment(input: Record<string, any>, c: WriteConte
   const [community] = (await c.tx.execute(sql`SELECT code FROM regions WHERE code = ${input.communityCode} AND level = 'community'`)).rows;
   if (!community) throw badRequest('VALIDATION_FAILED', '社区不存在', { communityCode: '社区不存在' });
   // A committee member's appointment concerns their own committee unless another is named.
-  const compoundId: number | null = input.compoundId ?? (person.role === 'committee_member' && person.compoundCommunity === input.communityCode ? person.compoundId : null);
+  const compoundId: number | null =
+    input.compoundId ?? (person.role === 'committee_member' && person.compoundCommunity === input.communityCode ? person.compoundId : null);
   const compound = compoundId ? await mustExist(c.tx, 'compound', compoundId, 'compoundId') : null;
   const reason = crossAppointmentProblem(person, { kind: input.kind, communityCode: input.communityCode, compoundCommunity: compound?.regionCode ?? null });
   if (reason) throw badRequest('CROSS_APPOINTMENT_NOT_ELIGIBLE', reason, { memberId: reason });
-  return { memberId: input.memberId, kind: input.kind, regionCode: input.communityCode, compoundId, startDate: input.startDate, endDate: input.endDate ?? null };
+  return {
+    memberId: input.memberId,
+    kind: input.kind,
+    regionCode: input.communityCode,
+    compoundId,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+  };
 }
 
 export function crossAppointmentsResource(): ResourceDef {
@@ -221,7 +248,13 @@ export function crossAppointmentsResource(): ResourceDef {
       regionCode: crossAppointments.regionCode,
       createdAt: crossAppointments.createdAt,
     },
-    sortable: { id: crossAppointments.id, startDate: crossAppointments.startDate, endDate: crossAppointments.endDate, kind: crossAppointments.kind, communityCode: crossAppointments.regionCode },
+    sortable: {
+      id: crossAppointments.id,
+      startDate: crossAppointments.startDate,
+      endDate: crossAppointments.endDate,
+      kind: crossAppointments.kind,
+      communityCode: crossAppointments.regionCode,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => sql`${crossAppointments.memberId} IN (SELECT id FROM party_members WHERE name ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`})`,
@@ -270,7 +303,13 @@ export function redProjectsResource(): ResourceDef {
       regionCode: redProjects.regionCode,
       createdAt: redProjects.createdAt,
     },
-    sortable: { id: redProjects.id, year: redProjects.year, result: redProjects.result, compoundId: redProjects.compoundId, regionCode: redProjects.regionCode },
+    sortable: {
+      id: redProjects.id,
+      year: redProjects.year,
+      result: redProjects.result,
+      compoundId: redProjects.compoundId,
+      regionCode: redProjects.regionCode,
+    },
     defaultSort: ['year', 'DESC'],
     filters: {
       q: (v) => {

@@ -52,7 +52,8 @@ const TEMPLATE_NOTES: [string, string][] = [
 ];
 
 function importKind(v: unknown): PartyImportKind {
-  if (!PARTY_IMPORT_KINDS.includes(v as PartyImportKind)) throw badRequest('BAD_IMPORT_KIND', `导入类型须为：${PARTY_IMPORT_KINDS.map((k) => `${k}（${PARTY_IMPORT_KIND_LABELS[k]}）`).join('、')}`);
+  if (!PARTY_IMPORT_KINDS.includes(v as PartyImportKind))
+    throw badRequest('BAD_IMPORT_KIND', `导入类型须为：${PARTY_IMPORT_KINDS.map((k) => `${k}（${PARTY_IMPORT_KIND_LABELS[k]}）`).join('、')}`);
   return v as PartyImportKind;
 }
 
@@ -63,7 +64,10 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     requireActor(ctx, PARTY_WRITERS);
     const kind = importKind(ctx.query.kind ?? 'members');
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.set('Content-Disposition', `attachment; filename="party-${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${PARTY_IMPORT_KIND_LABELS[kind]}导入模板.xlsx`)}`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="party-${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${PARTY_IMPORT_KIND_LABELS[kind]}导入模板.xlsx`)}`,
+    );
     ctx.body = await templateWorkbook(kind, TEMPLATE_NOTES);
   });
 
@@ -101,7 +105,10 @@ export function registerPartyRoutes(router: Router, db: Db, cipher: PersonalData
     const id = Number(ctx.params.id);
     if (!Number.isSafeInteger(id) || id <= 0) throw notFound('党员');
     ctx.body = await db.transaction(async (tx) => {
-      const [m] = await tx.select({ id: partyMembers.id, phoneEnc: partyMembers.phoneEnc, regionCode: partyMembers.regionCode }).from(partyMembers).where(eq(partyMembers.id, id));
+      const [m] = await tx
+        .select({ id: partyMembers.id, phoneEnc: partyMembers.phoneEnc, regionCode: partyMembers.regionCode })
+        .from(partyMembers)
+        .where(eq(partyMembers.id, id));
       if (!m || !regionAllows(actor, m.regionCode)) throw notFound('党员');
       await writeAudit(tx, actor, { action: 'view_personal', entity: 'party-members', entityId: id, regionCode: m.regionCode });
       return { id, phone: m.phoneEnc ? cipher.decrypt(m.phoneEnc) : null };

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PARTY_IMPORT_COLUMNS, PARTY_IMPORT_KIND_LABELS, PARTY_IMPORT_MAX_ROWS, PARTY_IMPORT_MAX_UNZIPPED_BYTES, excelSerialToIsoDate, missingPartyColumns, type PartyImportKind } from '@baotou/shared';
+import {
+  PARTY_IMPORT_COLUMNS,
+  PARTY_IMPORT_KIND_LABELS,
+  PARTY_IMPORT_MAX_ROWS,
+  PARTY_IMPORT_MAX_UNZIPPED_BYTES,
+  excelSerialToIsoDate,
+  missingPartyColumns,
+  type PartyImportKind,
+} from '@baotou/shared';
 import { AppError, badRequest } from '../http/errors';
 
 const DATE_HEADERS = new Set(['成立日期', '入党日期', '开始日期', '结束日期']);
@@ -16,7 +24,8 @@ function usesDate1904(workbookXml: string): boolean {
 }
 
 /** The parts of a workbook the import reads; everything else (names, comments, drawings, tables, media) is dropped unread. */
-const PARTS_READ = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+const PARTS_READ =
+  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
 /** workbook.xml without its <definedNames> element, in one pass (no backtracking pattern to stall on a crafted file). */
 function withoutDefinedNames(xml: string): string {
@@ -94,7 +103,11 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
   if (typeof v === 'number') return (dateColumn ? excelSerialToIsoDate(v, date1904) : undefined) ?? String(v);
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'boolean') return String(v);
-  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => String(r?.text ?? '')).join('').trim();
+  if ('richText' in v && Array.isArray(v.richText))
+    return v.richText
+      .map((r) => String(r?.text ?? ''))
+      .join('')
+      .trim();
   if ('error' in v) return String(v.error ?? '');
   if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null, dateColumn, date1904, parsedAs1904);
   if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text, dateColumn, date1904, parsedAs1904);
@@ -112,7 +125,11 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean, date1904: boolean, 
  * crafted names (CVE-2023-30533), and exceljs 4.4.0 does so through defined names.
  */
 export async function readSheet(kind: PartyImportKind, buf: Buffer): Promise<{ headers: string[]; rows: Record<string, string>[]; rowNumbers: number[] }> {
-  return readXlsxRows(buf, { dateHeaders: DATE_HEADERS, label: PARTY_IMPORT_KIND_LABELS[kind], missingColumns: (headers) => missingPartyColumns(kind, headers) });
+  return readXlsxRows(buf, {
+    dateHeaders: DATE_HEADERS,
+    label: PARTY_IMPORT_KIND_LABELS[kind],
+    missingColumns: (headers) => missingPartyColumns(kind, headers),
+  });
 }
 
 /** What readXlsxRows needs to know of a kind of sheet: its date columns, its name, and which required headers a header row lacks. */
@@ -134,7 +151,9 @@ export async function readXlsxRows(buf: Buffer, spec: SheetSpec): Promise<{ head
     const parts = await readableParts(zip);
     date1904 = parts.date1904;
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(parts.workbook as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'] });
+    await wb.xlsx.load(parts.workbook as unknown as ArrayBuffer, {
+      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'],
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw notXlsx();

@@ -55,7 +55,16 @@ export async function readPartyStats(db: Db, actor: Actor, groupBy: PartyGroupBy
   };
   const { rows, total } = partyStats(facts, groupBy, actor.regionCode!);
   // A street-level actor grouped by district still sees only their street's figures.
-  const names = new Map((await q<{ code: string; name: string }>(sql`SELECT code, name FROM regions WHERE code IN (${sql.join([...rows.map((r) => r.code), actor.regionCode!].map((c) => sql`${c}`), sql`, `)})`)).map((r) => [r.code, r.name]));
+  const names = new Map(
+    (
+      await q<{ code: string; name: string }>(
+        sql`SELECT code, name FROM regions WHERE code IN (${sql.join(
+          [...rows.map((r) => r.code), actor.regionCode!].map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      )
+    ).map((r) => [r.code, r.name]),
+  );
   const thisYear = new Date().getFullYear();
   return {
     groupBy,
@@ -70,7 +79,14 @@ export async function readPartyStats(db: Db, actor: Actor, groupBy: PartyGroupBy
       thisYear,
     ),
     companies: companyRows
-      .map((c) => ({ id: c.id, name: c.name, hasOrg: c.has_org, members: c.members, staffCount: c.staff_count, membersOfStaff: c.staff_count ? formatPartyShare({ num: c.members, den: c.staff_count }) : '—' }))
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        hasOrg: c.has_org,
+        members: c.members,
+        staffCount: c.staff_count,
+        membersOfStaff: c.staff_count ? formatPartyShare({ num: c.members, den: c.staff_count }) : '—',
+      }))
       .sort((a, b) => a.id - b.id),
   };
 }

@@ -10,14 +10,20 @@ export async function xlsxFromRows(rows: unknown[][], opts: { sheetName?: string
   if (opts.date1904) wb.properties.date1904 = true;
   const ws = wb.addWorksheet(opts.sheetName ?? 'Sheet1');
   for (const r of rows) ws.addRow(r);
-  ws.eachRow((row) => row.eachCell((c) => {
-    if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
-  }));
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
+    }),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** A header row and data rows keyed by header. */
-export function xlsxFromRecords(records: Record<string, unknown>[], headers = Object.keys(records[0] ?? {}), opts: { sheetName?: string; date1904?: boolean } = {}): Promise<Buffer> {
+export function xlsxFromRecords(
+  records: Record<string, unknown>[],
+  headers = Object.keys(records[0] ?? {}),
+  opts: { sheetName?: string; date1904?: boolean } = {},
+): Promise<Buffer> {
   return xlsxFromRows([headers, ...records.map((r) => headers.map((h) => r[h] ?? ''))], opts);
 }
 

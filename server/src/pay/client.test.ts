@@ -11,7 +11,14 @@ import { decryptResource, encryptResource, requestMessage, rsaVerify } from './p
 let standIn: WechatPayStandIn;
 let client: PayClient;
 const expires = () => new Date(Date.now() + 30 * 60_000);
-const order = (no: string, amountFen = 12345) => ({ outTradeNo: no, description: '物业费', amountFen, openid: 'oPayer1', expiresAt: expires(), notifyUrl: 'http://127.0.0.1:9/api/pay/wechat/notify' });
+const order = (no: string, amountFen = 12345) => ({
+  outTradeNo: no,
+  description: '物业费',
+  amountFen,
+  openid: 'oPayer1',
+  expiresAt: expires(),
+  notifyUrl: 'http://127.0.0.1:9/api/pay/wechat/notify',
+});
 
 beforeAll(async () => {
   standIn = await startWechatPayStandIn();
@@ -30,14 +37,22 @@ describe('research §6: requests signed, answers verified', () => {
   });
 
   test('a request signed with another merchant key is refused 401 SIGN_ERROR', async () => {
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const forged = createPayClient(testConfig({ ...standIn.env(), PAY_MERCHANT_PRIVATE_KEY: other.privateKey }).pay);
     await expect(forged.createJsapiOrder(order('T0000002'))).rejects.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
     expect(standIn.orders.has('T0000002')).toBe(false);
   });
 
   test('an answer not signed by the platform key is refused (BAD_RESPONSE_SIGNATURE)', async () => {
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     const env = { ...standIn.env(), PAY_PLATFORM_PUBLIC_KEY: other.publicKey };
     delete (env as Record<string, string>).PAY_PLATFORM_CERT;
     const fooled = createPayClient(testConfig(env).pay);
@@ -66,7 +81,10 @@ describe('research §6: requests signed, answers verified', () => {
     expect((await client.refund({ outTradeNo: 'T0000005', outRefundNo: 'R1', refundFen: 600, totalFen: 1000 })).status).toBe('SUCCESS');
     await client.refund({ outTradeNo: 'T0000005', outRefundNo: 'R1', refundFen: 600, totalFen: 1000 });
     expect(standIn.orders.get('T0000005')!.refunded).toBe(600);
-    await expect(client.refund({ outTradeNo: 'T0000005', outRefundNo: 'R2', refundFen: 401, totalFen: 1000 })).rejects.toMatchObject({ status: 403, code: 'NOT_ENOUGH' });
+    await expect(client.refund({ outTradeNo: 'T0000005', outRefundNo: 'R2', refundFen: 401, totalFen: 1000 })).rejects.toMatchObject({
+      status: 403,
+      code: 'NOT_ENOUGH',
+    });
   });
 
   test('requestPayment: paySign is SHA256withRSA over appId\\ntimeStamp\\nnonceStr\\npackage\\n with the merchant key; timeStamp in seconds', () => {
@@ -87,7 +105,9 @@ describe('research §6: requests signed, answers verified', () => {
   });
 
   test('the request message is METHOD\\nPATH?query\\nTIMESTAMP\\nNONCE\\nBODY\\n, with an empty body for GET', () => {
-    expect(requestMessage('get', '/v3/pay/transactions/out-trade-no/T1?mchid=1', '1554208460', 'N', '')).toBe('GET\n/v3/pay/transactions/out-trade-no/T1?mchid=1\n1554208460\nN\n\n');
+    expect(requestMessage('get', '/v3/pay/transactions/out-trade-no/T1?mchid=1', '1554208460', 'N', '')).toBe(
+      'GET\n/v3/pay/transactions/out-trade-no/T1?mchid=1\n1554208460\nN\n\n',
+    );
   });
 });
 

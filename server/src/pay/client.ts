@@ -5,7 +5,11 @@ import { authorization, certificateSerial, decryptResource, publicKeyOf, request
 
 /** A refusal or failure from WeChat Pay: its HTTP status and error code (e.g. ORDERPAID, ORDER_NOT_EXIST). */
 export class PayProviderError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -92,7 +96,12 @@ export function createPayClient(settings: PaySettings) {
         continue;
       }
       const signed = verifySignature(
-        { timestamp: res.headers.get('wechatpay-timestamp') ?? undefined, nonce: res.headers.get('wechatpay-nonce') ?? undefined, signature: res.headers.get('wechatpay-signature') ?? undefined, serial: res.headers.get('wechatpay-serial') ?? undefined },
+        {
+          timestamp: res.headers.get('wechatpay-timestamp') ?? undefined,
+          nonce: res.headers.get('wechatpay-nonce') ?? undefined,
+          signature: res.headers.get('wechatpay-signature') ?? undefined,
+          serial: res.headers.get('wechatpay-serial') ?? undefined,
+        },
         text,
       );
       if (res.status >= 200 && res.status < 300 && !signed) throw new PayProviderError(res.status, 'BAD_RESPONSE_SIGNATURE', '微信支付应答签名验证失败');
@@ -116,7 +125,15 @@ export function createPayClient(settings: PaySettings) {
     decrypt: (r: { ciphertext: string; associated_data?: string; nonce: string }) => decryptResource(settings.apiV3Key, r),
 
     /** POST /v3/pay/transactions/jsapi → prepay_id. Amount in fen; expires is time_expire. */
-    async createJsapiOrder(o: { outTradeNo: string; description: string; amountFen: number; openid: string; expiresAt: Date; notifyUrl: string; attach?: string }): Promise<{ prepayId: string }> {
+    async createJsapiOrder(o: {
+      outTradeNo: string;
+      description: string;
+      amountFen: number;
+      openid: string;
+      expiresAt: Date;
+      notifyUrl: string;
+      attach?: string;
+    }): Promise<{ prepayId: string }> {
       const r = await call<{ prepay_id: string }>('POST', '/v3/pay/transactions/jsapi', {
         appid: settings.appId,
         mchid: settings.mchId,
@@ -132,7 +149,8 @@ export function createPayClient(settings: PaySettings) {
     },
 
     /** GET /v3/pay/transactions/out-trade-no/{no}?mchid= */
-    queryOrder: (outTradeNo: string) => call<PayTransaction>('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${settings.mchId}`),
+    queryOrder: (outTradeNo: string) =>
+      call<PayTransaction>('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${settings.mchId}`),
 
     /** POST /v3/pay/transactions/out-trade-no/{no}/close {mchid} → 204. */
     async closeOrder(outTradeNo: string): Promise<void> {

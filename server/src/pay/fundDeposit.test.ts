@@ -29,7 +29,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-test('a self-deposit is a WeChat order; 20 notifications at once book it once into the home\'s ledger', async () => {
+test("a self-deposit is a WeChat order; 20 notifications at once book it once into the home's ledger", async () => {
   const [l] = await t.query<{ id: number; household_id: number; balance_fen: string }>(
     `SELECT l.id, l.household_id, l.balance_fen::text FROM fund_ledgers l JOIN households h ON h.id = l.household_id JOIN compounds c ON c.id = h.compound_id
       WHERE c.code = 'BT0001' AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1 OFFSET 7`,
@@ -49,7 +49,7 @@ test('a self-deposit is a WeChat order; 20 notifications at once book it once in
   expect((await t.api.get(`/api/fund-payments/${pay.body.paymentId}`).set(bearer(token))).body.status).toBe('paid');
 });
 
-test('the H5 stand-in step (simulate-pay) pays through the stand-in\'s notification', async () => {
+test("the H5 stand-in step (simulate-pay) pays through the stand-in's notification", async () => {
   const [l] = await t.query<{ household_id: number }>(
     `SELECT l.household_id FROM fund_ledgers l JOIN households h ON h.id = l.household_id JOIN compounds c ON c.id = h.compound_id
       WHERE c.code = 'BT0001' AND h.owner_id IS NOT NULL ORDER BY l.id LIMIT 1 OFFSET 9`,

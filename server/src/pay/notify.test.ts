@@ -38,8 +38,10 @@ async function bill(home: number, amountFen: number): Promise<number> {
   return b.id;
 }
 const order = (token: string, body: object) => t.api.post('/api/pay/orders').set(bearer(token)).send(body);
-const outTradeNo = async (orderId: number) => (await t.query<{ out_trade_no: string }>('SELECT out_trade_no FROM pay_orders WHERE id = $1', [orderId]))[0].out_trade_no;
-const paymentsOf = (orderId: number) => t.query<{ id: number; amount_fen: string }>('SELECT id, amount_fen::text FROM fee_payments WHERE pay_order_id = $1', [orderId]);
+const outTradeNo = async (orderId: number) =>
+  (await t.query<{ out_trade_no: string }>('SELECT out_trade_no FROM pay_orders WHERE id = $1', [orderId]))[0].out_trade_no;
+const paymentsOf = (orderId: number) =>
+  t.query<{ id: number; amount_fen: string }>('SELECT id, amount_fen::text FROM fee_payments WHERE pay_order_id = $1', [orderId]);
 const statusOf = async (orderId: number) => (await t.query<{ status: string }>('SELECT status FROM pay_orders WHERE id = $1', [orderId]))[0].status;
 
 beforeAll(async () => {
@@ -49,7 +51,10 @@ beforeAll(async () => {
   t = await createTestApi({ ...standIn.env(), PAY_STAND_IN: '1', PAY_QUERY_AFTER_SECONDS: '0' });
   standIn.notifyUrlOverride = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}/api/pay/wechat/notify`;
   [project] = await t.query(`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p ORDER BY p.id LIMIT 1`);
-  homes = await t.query(`SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 2`, [project.compound_id]);
+  homes = await t.query(
+    `SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 2`,
+    [project.compound_id],
+  );
   [{ id: itemId }] = await t.query<{ id: number }>(
     `INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on)
      VALUES ($1, $2, $3, $4, 'property_fee', '物业服务费（支付测试）', 139000, 'monthly', '2020-01-01') RETURNING id`,
@@ -77,12 +82,15 @@ describe('POST /api/pay/orders → wx.requestPayment parameters', () => {
     expect(res.body).toMatchObject({ package: expect.stringMatching(/^prepay_id=wx/), signType: 'RSA', amountFen: 27000 });
     const { timeStamp, nonceStr, package: pkg, paySign } = res.body;
     expect(rsaVerify(createPublicKey(standIn.merchantPrivateKey), `${standIn.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`, paySign)).toBe(true);
-    const [o] = await t.query<{ bill_ids: number[]; amount_fen: string; status: string }>('SELECT bill_ids, amount_fen::text, status FROM pay_orders WHERE id = $1', [res.body.orderId]);
+    const [o] = await t.query<{ bill_ids: number[]; amount_fen: string; status: string }>(
+      'SELECT bill_ids, amount_fen::text, status FROM pay_orders WHERE id = $1',
+      [res.body.orderId],
+    );
     expect(o).toEqual({ bill_ids: [older, newer], amount_fen: '27000', status: 'open' });
     expect(standIn.orders.get(await outTradeNo(res.body.orderId))!.amount.total).toBe(27000);
   });
 
-  test('refusals, nothing placed: another home\'s bill 403, a bill in another open order 409, a paid bill 409, staff 403, bad input 400', async () => {
+  test("refusals, nothing placed: another home's bill 403, a bill in another open order 409, a paid bill 409, staff 403, bad input 400", async () => {
     const mine = await bill(0, 5000);
     const theirs = await bill(1, 5000);
     expect((await order(resident, { billIds: [theirs] })).body.error.code).toBe('BILL_OF_ANOTHER_HOME');
@@ -143,7 +151,7 @@ describe('POST /api/pay/wechat/notify', () => {
     expect(await paymentsOf(o.orderId)).toHaveLength(1);
   }, 60_000);
 
-  test('a bad signature is 401 and posts nothing; WeChat\'s retry, signed right, posts once', async () => {
+  test("a bad signature is 401 and posts nothing; WeChat's retry, signed right, posts once", async () => {
     const o = await placed();
     const [first] = await standIn.pay(o.no, { badSignature: true });
     expect(first.status).toBe(401);
@@ -176,13 +184,20 @@ describe('POST /api/pay/wechat/notify', () => {
 
   test('an order we never placed is 404 UNKNOWN_ORDER', async () => {
     const direct = createPayClient(t.config.pay);
-    await direct.createJsapiOrder({ outTradeNo: 'NOTOURS000001', description: '测试', amountFen: 100, openid: 'o1', expiresAt: new Date(Date.now() + 600_000), notifyUrl: 'http://127.0.0.1/notify' });
+    await direct.createJsapiOrder({
+      outTradeNo: 'NOTOURS000001',
+      description: '测试',
+      amountFen: 100,
+      openid: 'o1',
+      expiresAt: new Date(Date.now() + 600_000),
+      notifyUrl: 'http://127.0.0.1/notify',
+    });
     const [d] = await standIn.pay('NOTOURS000001', { silent: false });
     expect(d.status).toBe(404);
     standIn.orders.delete('NOTOURS000001');
   });
 
-  test('signed with the platform certificate (serial = the certificate\'s) is accepted as well as the PUB_KEY_ID key', async () => {
+  test("signed with the platform certificate (serial = the certificate's) is accepted as well as the PUB_KEY_ID key", async () => {
     if (!standIn.platformCert) return; // no openssl here: the certificate path is untested
     const o = await placed();
     const [d] = await standIn.pay(o.no, { signWith: 'certificate' });
@@ -243,10 +258,18 @@ describe('requestRefund (contract 4, for fee refunds of WeChat payments)', () =>
     const { body } = await order(resident, { billIds: [b] });
     await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 100, reason: '测试' })).rejects.toMatchObject({ code: 'ORDER_NOT_PAID' });
     await standIn.pay(await outTradeNo(body.orderId));
-    expect(await requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 1000, reason: '多缴退回' })).toEqual({ refundNo: expect.stringMatching(/^RF/), status: 'SUCCESS' });
-    await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 2001, reason: '多缴退回' })).rejects.toMatchObject({ status: 409, code: 'REFUND_TOO_LARGE' });
+    expect(await requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 1000, reason: '多缴退回' })).toEqual({
+      refundNo: expect.stringMatching(/^RF/),
+      status: 'SUCCESS',
+    });
+    await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 2001, reason: '多缴退回' })).rejects.toMatchObject({
+      status: 409,
+      code: 'REFUND_TOO_LARGE',
+    });
     await expect(requestRefund(t.database.db, { payOrderId: body.orderId, refundFen: 0, reason: 'x' })).rejects.toMatchObject({ status: 400 });
     expect(standIn.refunds.filter((r) => r.out_trade_no === standIn.orders.get(r.out_trade_no)!.out_trade_no && r.refund === 1000)).toHaveLength(1);
-    expect(await t.query('SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1', [body.orderId])).toEqual([{ refund_fen: '1000', status: 'SUCCESS' }]);
+    expect(await t.query('SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1', [body.orderId])).toEqual([
+      { refund_fen: '1000', status: 'SUCCESS' },
+    ]);
   });
 });

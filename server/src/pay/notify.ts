@@ -24,7 +24,14 @@ export interface NotifyHeaders {
  * 400 ORDER_MISMATCH / AMOUNT_MISMATCH). Every refusal posts nothing; WeChat retries a 4xx.
  * An event other than TRANSACTION.SUCCESS is acknowledged and ignored.
  */
-export async function handleNotification(db: Db, config: Config, client: PayClient, h: NotifyHeaders, rawBody: string, now = Date.now()): Promise<{ outcome: SettleOutcome | 'ignored' }> {
+export async function handleNotification(
+  db: Db,
+  config: Config,
+  client: PayClient,
+  h: NotifyHeaders,
+  rawBody: string,
+  now = Date.now(),
+): Promise<{ outcome: SettleOutcome | 'ignored' }> {
   if (!client.configured) throw new AppError('PAY_NOT_CONFIGURED', 409, '微信支付尚未配置');
   if (h.signatureType && h.signatureType !== SIGNATURE_TYPE) throw unauthorized('BAD_SIGNATURE', '不支持的签名类型');
   if (!client.verifySignature(h, rawBody)) throw unauthorized('BAD_SIGNATURE', '通知签名验证失败');
@@ -38,7 +45,8 @@ export async function handleNotification(db: Db, config: Config, client: PayClie
   }
   if (event.event_type !== 'TRANSACTION.SUCCESS') return { outcome: 'ignored' };
   const r = event.resource;
-  if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || typeof r.ciphertext !== 'string' || typeof r.nonce !== 'string') throw badRequest('BAD_RESOURCE', '通知资源格式错误');
+  if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || typeof r.ciphertext !== 'string' || typeof r.nonce !== 'string')
+    throw badRequest('BAD_RESOURCE', '通知资源格式错误');
   let t: PayTransaction;
   try {
     t = JSON.parse(client.decrypt({ ciphertext: r.ciphertext, associated_data: r.associated_data, nonce: r.nonce }));

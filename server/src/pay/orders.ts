@@ -12,7 +12,11 @@ import { PayProviderError, type PayClient } from './client';
 /** POST /api/pay/orders: the bills to pay (one home's), or none to pay all of a home's open bills oldest first. */
 export const payOrderSchema = z
   .object({
-    billIds: z.array(z.number({ error: '账单编号必须是数字' }).int().positive().max(2147483647)).min(1, '请选择要缴纳的账单').max(60, '一次最多缴纳60张账单').optional(),
+    billIds: z
+      .array(z.number({ error: '账单编号必须是数字' }).int().positive().max(2147483647))
+      .min(1, '请选择要缴纳的账单')
+      .max(60, '一次最多缴纳60张账单')
+      .optional(),
     householdId: z.number().int().positive().max(2147483647).optional(),
   })
   .strict()
@@ -85,23 +89,58 @@ export async function createFeeOrder(db: Db, config: Config, client: PayClient, 
       await tx.execute(sql`SELECT id, user_id AS "userId", bill_ids AS "billIds", prepay_id AS "prepayId", expires_at AS "expiresAt", amount_fen::text AS "amountFen"
                              FROM pay_orders WHERE status = 'open' AND bill_ids && ${`{${ids.join(',')}}`}::int[]`)
     ).rows as { id: number; userId: number; billIds: number[]; prepayId: string | null; expiresAt: Date | string; amountFen: string }[];
-    const same = open.find((o) => o.userId === actor.id && o.prepayId && [...o.billIds].sort().join() === [...ids].sort().join() && Number(o.amountFen) === amountFen && new Date(o.expiresAt).getTime() > Date.now() + 60_000);
+    const same = open.find(
+      (o) =>
+        o.userId === actor.id &&
+        o.prepayId &&
+        [...o.billIds].sort().join() === [...ids].sort().join() &&
+        Number(o.amountFen) === amountFen &&
+        new Date(o.expiresAt).getTime() > Date.now() + 60_000,
+    );
     if (same) return { orderId: same.id, amountFen, payment: client.requestPayment(same.prepayId!) };
     if (open.length) throw conflict('BILL_IN_OPEN_ORDER', '所选账单正在另一笔支付中，请完成或等待该笔支付超时后再试');
 
-    const [home] = await tx.select({ compoundId: households.compoundId, regionCode: households.regionCode }).from(households).where(eq(households.id, householdId));
+    const [home] = await tx
+      .select({ compoundId: households.compoundId, regionCode: households.regionCode })
+      .from(households)
+      .where(eq(households.id, householdId));
     const outTradeNo = newOutTradeNo('F');
     const expiresAt = new Date(Date.now() + config.pay.orderMinutes * 60_000);
     const openid = await openidOf(tx, actor);
     const [order] = await tx
       .insert(payOrders)
-      .values({ purpose: 'fees', householdId, compoundId: home.compoundId, regionCode: home.regionCode, userId: actor.id, billIds: ids, amountFen, outTradeNo, openid, expiresAt })
+      .values({
+        purpose: 'fees',
+        householdId,
+        compoundId: home.compoundId,
+        regionCode: home.regionCode,
+        userId: actor.id,
+        billIds: ids,
+        amountFen,
+        outTradeNo,
+        openid,
+        expiresAt,
+      })
       .returning();
     const { prepayId } = await client
-      .createJsapiOrder({ outTradeNo, description: `物业费（${ids.length}张账单）`, amountFen, openid, expiresAt, notifyUrl: notifyUrlFor(config), attach: `fees:${order.id}` })
+      .createJsapiOrder({
+        outTradeNo,
+        description: `物业费（${ids.length}张账单）`,
+        amountFen,
+        openid,
+        expiresAt,
+        notifyUrl: notifyUrlFor(config),
+        attach: `fees:${order.id}`,
+      })
       .catch(providerRefusal);
     await tx.update(payOrders).set({ prepayId }).where(eq(payOrders.id, order.id));
-    await writeAudit(tx, actor, { action: 'pay_order', entity: 'pay_orders', entityId: order.id, after: { purpose: 'fees', householdId, billIds: ids, amountFen, outTradeNo }, regionCode: home.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'pay_order',
+      entity: 'pay_orders',
+      entityId: order.id,
+      after: { purpose: 'fees', householdId, billIds: ids, amountFen, outTradeNo },
+      regionCode: home.regionCode,
+    });
     return { orderId: order.id, amountFen, payment: client.requestPayment(prepayId) };
   });
 }
@@ -110,21 +149,55 @@ export async function createFeeOrder(db: Db, config: Config, client: PayClient, 
  * The WeChat Pay order of a maintenance-fund self-deposit (purpose fund_deposit), for a fund
  * payment row just created by the fund's own checks (server/src/fund/ledgerService createPayment).
  */
-export async function createFundOrder(db: Db, config: Config, client: PayClient, actor: Actor, payment: { id: number; householdId: number; amountFen: number; providerTxnId: string }) {
+export async function createFundOrder(
+  db: Db,
+  config: Config,
+  client: PayClient,
+  actor: Actor,
+  payment: { id: number; householdId: number; amountFen: number; providerTxnId: string },
+) {
   return db.transaction(async (tx) => {
-    const [home] = await tx.select({ compoundId: households.compoundId, regionCode: households.regionCode }).from(households).where(eq(households.id, payment.householdId));
+    const [home] = await tx
+      .select({ compoundId: households.compoundId, regionCode: households.regionCode })
+      .from(households)
+      .where(eq(households.id, payment.householdId));
     if (!home) throw notFound('房屋');
     const expiresAt = new Date(Date.now() + config.pay.orderMinutes * 60_000);
     const openid = await openidOf(tx, actor);
     const [order] = await tx
       .insert(payOrders)
-      .values({ purpose: 'fund_deposit', householdId: payment.householdId, compoundId: home.compoundId, regionCode: home.regionCode, userId: actor.id, fundPaymentId: payment.id, amountFen: payment.amountFen, outTradeNo: payment.providerTxnId, openid, expiresAt })
+      .values({
+        purpose: 'fund_deposit',
+        householdId: payment.householdId,
+        compoundId: home.compoundId,
+        regionCode: home.regionCode,
+        userId: actor.id,
+        fundPaymentId: payment.id,
+        amountFen: payment.amountFen,
+        outTradeNo: payment.providerTxnId,
+        openid,
+        expiresAt,
+      })
       .returning();
     const { prepayId } = await client
-      .createJsapiOrder({ outTradeNo: payment.providerTxnId, description: '住宅专项维修资金自助交存', amountFen: payment.amountFen, openid, expiresAt, notifyUrl: notifyUrlFor(config), attach: `fund:${payment.id}` })
+      .createJsapiOrder({
+        outTradeNo: payment.providerTxnId,
+        description: '住宅专项维修资金自助交存',
+        amountFen: payment.amountFen,
+        openid,
+        expiresAt,
+        notifyUrl: notifyUrlFor(config),
+        attach: `fund:${payment.id}`,
+      })
       .catch(providerRefusal);
     await tx.update(payOrders).set({ prepayId }).where(eq(payOrders.id, order.id));
-    await writeAudit(tx, actor, { action: 'pay_order', entity: 'pay_orders', entityId: order.id, after: { purpose: 'fund_deposit', householdId: payment.householdId, amountFen: payment.amountFen, outTradeNo: payment.providerTxnId }, regionCode: home.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'pay_order',
+      entity: 'pay_orders',
+      entityId: order.id,
+      after: { purpose: 'fund_deposit', householdId: payment.householdId, amountFen: payment.amountFen, outTradeNo: payment.providerTxnId },
+      regionCode: home.regionCode,
+    });
     return { orderId: order.id, payment: client.requestPayment(prepayId) };
   });
 }

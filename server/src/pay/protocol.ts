@@ -32,7 +32,16 @@ export function requestMessage(method: string, pathWithQuery: string, timestamp:
 }
 
 /** The `Authorization` header of a merchant request. */
-export function authorization(opts: { mchId: string; serial: string; privateKey: string | KeyObject; method: string; pathWithQuery: string; body: string; timestamp?: string; nonce?: string }): string {
+export function authorization(opts: {
+  mchId: string;
+  serial: string;
+  privateKey: string | KeyObject;
+  method: string;
+  pathWithQuery: string;
+  body: string;
+  timestamp?: string;
+  nonce?: string;
+}): string {
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
   const nonceStr = opts.nonce ?? nonce();
   const signature = rsaSign(opts.privateKey, requestMessage(opts.method, opts.pathWithQuery, timestamp, nonceStr, opts.body));
@@ -40,7 +49,9 @@ export function authorization(opts: { mchId: string; serial: string; privateKey:
 }
 
 /** Parses an `Authorization` header back into its fields (the stand-in's check); undefined when malformed. */
-export function parseAuthorization(header: string | undefined): { mchid: string; nonce_str: string; signature: string; timestamp: string; serial_no: string } | undefined {
+export function parseAuthorization(
+  header: string | undefined,
+): { mchid: string; nonce_str: string; signature: string; timestamp: string; serial_no: string } | undefined {
   if (!header?.startsWith(`${SIGNATURE_TYPE} `)) return undefined;
   const fields: Record<string, string> = {};
   for (const m of header.slice(SIGNATURE_TYPE.length + 1).matchAll(/(\w+)="([^"]*)"/g)) fields[m[1]] = m[2];

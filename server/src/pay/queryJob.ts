@@ -14,7 +14,14 @@ async function closeLocally(db: Db, id: number, now: Date, tradeState: string): 
     const [o] = await tx.select().from(payOrders).where(eq(payOrders.id, id)).for('update');
     if (!o || o.status !== 'open') return false;
     await tx.update(payOrders).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(payOrders.id, id));
-    await writeAudit(tx, null, { action: 'pay_closed', entity: 'pay_orders', entityId: id, before: { status: 'open' }, after: { status: 'closed', tradeState }, regionCode: o.regionCode });
+    await writeAudit(tx, null, {
+      action: 'pay_closed',
+      entity: 'pay_orders',
+      entityId: id,
+      before: { status: 'open' },
+      after: { status: 'closed', tradeState },
+      regionCode: o.regionCode,
+    });
     return true;
   });
 }

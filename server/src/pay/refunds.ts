@@ -16,13 +16,17 @@ import { payClient } from './registry';
  * fee refund and its WeChat refund commit together. `refundFen`: positive integer fen.
  * Returns our out_refund_no and WeChat's status (SUCCESS | PROCESSING | CLOSED | ABNORMAL).
  */
-export async function requestRefund(db: DbOrTx, input: { payOrderId: number; refundFen: number; reason: string }): Promise<{ refundNo: string; status: string }> {
-  if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0) throw badRequest('VALIDATION_FAILED', '退款金额必须为正整数（分）', { refundFen: '退款金额必须为正整数（分）' });
+export async function requestRefund(
+  db: DbOrTx,
+  input: { payOrderId: number; refundFen: number; reason: string },
+): Promise<{ refundNo: string; status: string }> {
+  if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
+    throw badRequest('VALIDATION_FAILED', '退款金额必须为正整数（分）', { refundFen: '退款金额必须为正整数（分）' });
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(payOrders).where(eq(payOrders.id, input.payOrderId)).for('update');
     if (!order) throw notFound('支付订单');
     // 'unposted': paid at WeChat but refused by the books (a bill reversed meanwhile) — refundable too.
-  if (order.status !== 'paid' && order.status !== 'unposted') throw conflict('ORDER_NOT_PAID', '该订单未支付成功，不能退款');
+    if (order.status !== 'paid' && order.status !== 'unposted') throw conflict('ORDER_NOT_PAID', '该订单未支付成功，不能退款');
     const [{ refunded }] = await tx
       .select({ refunded: sql<string>`coalesce(sum(${payRefunds.refundFen}), 0)::text` })
       .from(payRefunds)
@@ -33,14 +37,27 @@ export async function requestRefund(db: DbOrTx, input: { payOrderId: number; ref
     const refundNo = `RF${order.id}T${Date.now().toString(36)}${randomBytes(4).toString('hex')}`.toUpperCase();
     let result;
     try {
-      result = await payClient().refund({ outTradeNo: order.outTradeNo, outRefundNo: refundNo, refundFen: input.refundFen, totalFen: order.amountFen, reason: input.reason });
+      result = await payClient().refund({
+        outTradeNo: order.outTradeNo,
+        outRefundNo: refundNo,
+        refundFen: input.refundFen,
+        totalFen: order.amountFen,
+        reason: input.reason,
+      });
     } catch (e) {
       if (e instanceof PayProviderError) throw conflict('REFUND_REFUSED', `微信支付拒绝退款（${e.code}）：${e.message}`);
       throw e;
     }
     const [row] = await tx
       .insert(payRefunds)
-      .values({ payOrderId: order.id, outRefundNo: refundNo, refundFen: input.refundFen, reason: input.reason.slice(0, 80), status: result.status, refundId: result.refund_id })
+      .values({
+        payOrderId: order.id,
+        outRefundNo: refundNo,
+        refundFen: input.refundFen,
+        reason: input.reason.slice(0, 80),
+        status: result.status,
+        refundId: result.refund_id,
+      })
       .returning();
     await writeAudit(tx, null, {
       action: 'pay_refund',

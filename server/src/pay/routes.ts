@@ -35,10 +35,14 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
 
   router.get('/api/pay/orders/:id', async (ctx) => {
     const actor = requireActor(ctx, ['resident']);
-    const [o] = await db.select().from(payOrders).where(eq(payOrders.id, idParam(ctx.params.id)));
+    const [o] = await db
+      .select()
+      .from(payOrders)
+      .where(eq(payOrders.id, idParam(ctx.params.id)));
     assertOrderVisible(o, actor);
     const receipt = o.feePaymentId
-      ? ((await db.execute(sql`SELECT id, receipt_no AS "receiptNo" FROM receipts WHERE payment_id = ${o.feePaymentId}`)).rows[0] as { id: number; receiptNo: string } | undefined)
+      ? ((await db.execute(sql`SELECT id, receipt_no AS "receiptNo" FROM receipts WHERE payment_id = ${o.feePaymentId}`)).rows[0] as
+          { id: number; receiptNo: string } | undefined)
       : undefined;
     ctx.body = {
       id: o.id,
@@ -63,13 +67,19 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
       return v === '' ? undefined : v;
     };
     try {
-      await handleNotification(db, config, client, {
-        timestamp: header('Wechatpay-Timestamp'),
-        nonce: header('Wechatpay-Nonce'),
-        signature: header('Wechatpay-Signature'),
-        serial: header('Wechatpay-Serial'),
-        signatureType: header('Wechatpay-Signature-Type'),
-      }, raw);
+      await handleNotification(
+        db,
+        config,
+        client,
+        {
+          timestamp: header('Wechatpay-Timestamp'),
+          nonce: header('Wechatpay-Nonce'),
+          signature: header('Wechatpay-Signature'),
+          serial: header('Wechatpay-Serial'),
+          signatureType: header('Wechatpay-Signature-Type'),
+        },
+        raw,
+      );
       ctx.status = 200;
       ctx.body = '';
     } catch (e) {
@@ -84,10 +94,17 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
     // The H5 build's stand-in for wx.requestPayment: the stand-in marks the order paid and sends its notification.
     router.post('/api/pay/orders/:id/stand-in-pay', async (ctx) => {
       const actor = requireActor(ctx, ['resident']);
-      const [o] = await db.select().from(payOrders).where(eq(payOrders.id, idParam(ctx.params.id)));
+      const [o] = await db
+        .select()
+        .from(payOrders)
+        .where(eq(payOrders.id, idParam(ctx.params.id)));
       assertOrderVisible(o, actor);
       if (o.status !== 'open') throw conflict('ORDER_NOT_OPEN', '该订单已支付或已关闭');
-      const res = await fetch(`${config.pay.apiBase}/stand-in/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ out_trade_no: o.outTradeNo }) });
+      const res = await fetch(`${config.pay.apiBase}/stand-in/pay`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ out_trade_no: o.outTradeNo }),
+      });
       if (!res.ok) throw conflict('PAY_PROVIDER_ERROR', `支付替身未能完成支付（HTTP ${res.status}）`);
       const [after] = await db.select({ status: payOrders.status }).from(payOrders).where(eq(payOrders.id, o.id));
       ctx.body = { id: o.id, status: after.status };

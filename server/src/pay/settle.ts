@@ -19,7 +19,12 @@ export type SettleOutcome = 'posted' | 'already' | 'unposted' | 'not_paid';
  * When the books refuse the posting (a bill reversed meanwhile), the order is kept as 'unposted'
  * (paid at WeChat, to refund from the console) and WeChat is told it was received.
  */
-export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, outTradeNo: string, t: PayTransaction): Promise<{ order: PayOrderRow; outcome: SettleOutcome }> {
+export async function settleOrder(
+  tx: Tx,
+  config: Pick<Config, 'pay' | 'fund'>,
+  outTradeNo: string,
+  t: PayTransaction,
+): Promise<{ order: PayOrderRow; outcome: SettleOutcome }> {
   const [order] = await tx.select().from(payOrders).where(eq(payOrders.outTradeNo, outTradeNo)).for('update');
   assertTransactionMatches(config.pay, outTradeNo, order, t);
   if (order.status === 'paid' || order.status === 'unposted') return { order, outcome: 'already' };
@@ -31,7 +36,15 @@ export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, 
     if (order.purpose === 'fees') {
       // No savepoint: postFeePayment refuses (AppError) before it writes anything, so the
       // transaction goes on to record the order as unposted; any other error rolls it all back.
-      const posted = await postFeePayment(tx, { householdId: order.householdId, billIds: order.billIds, amountFen: order.amountFen, method: 'wechat', reference: t.transaction_id ?? order.outTradeNo, payOrderId: order.id, actor: null });
+      const posted = await postFeePayment(tx, {
+        householdId: order.householdId,
+        billIds: order.billIds,
+        amountFen: order.amountFen,
+        method: 'wechat',
+        reference: t.transaction_id ?? order.outTradeNo,
+        payOrderId: order.id,
+        actor: null,
+      });
       feePaymentId = posted.paymentId;
     } else {
       await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
@@ -42,7 +55,13 @@ export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, 
   }
   const [after] = await tx
     .update(payOrders)
-    .set({ status, paidAt: Number.isNaN(paidAt.getTime()) ? new Date() : paidAt, transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId, updatedAt: new Date() })
+    .set({
+      status,
+      paidAt: Number.isNaN(paidAt.getTime()) ? new Date() : paidAt,
+      transactionId: t.transaction_id?.slice(0, 32) ?? null,
+      feePaymentId,
+      updatedAt: new Date(),
+    })
     .where(eq(payOrders.id, order.id))
     .returning();
   await writeAudit(tx, null, {
@@ -60,7 +79,12 @@ export async function settleOrder(tx: Tx, config: Pick<Config, 'pay' | 'fund'>, 
  * Refuses a transaction that is not this order's: no such order (404 UNKNOWN_ORDER), another
  * merchant, app or order number (400 ORDER_MISMATCH), another amount (400 AMOUNT_MISMATCH).
  */
-export function assertTransactionMatches(settings: Pick<Config, 'pay'>['pay'], outTradeNo: string, order: PayOrderRow | undefined, t: PayTransaction): asserts order is PayOrderRow {
+export function assertTransactionMatches(
+  settings: Pick<Config, 'pay'>['pay'],
+  outTradeNo: string,
+  order: PayOrderRow | undefined,
+  t: PayTransaction,
+): asserts order is PayOrderRow {
   if (!order) throw new AppError('UNKNOWN_ORDER', 404, `订单 ${outTradeNo} 不存在`);
   if (t.out_trade_no !== order.outTradeNo || t.appid !== settings.appId || t.mchid !== settings.mchId) {
     throw badRequest('ORDER_MISMATCH', '通知的商户号、应用号或订单号与订单不符');

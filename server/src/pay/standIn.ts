@@ -96,7 +96,23 @@ function makeCertificate(privateKeyPem: string): string | undefined {
   try {
     const key = path.join(dir, 'key.pem');
     writeFileSync(key, privateKeyPem, { mode: 0o600 });
-    return execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-days', '30', '-subj', '/CN=Tenpay.com Root CA Stand-in/O=Tenpay.com', '-set_serial', `0x${randomBytes(16).toString('hex')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        key,
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Tenpay.com Root CA Stand-in/O=Tenpay.com',
+        '-set_serial',
+        `0x${randomBytes(16).toString('hex')}`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
   } catch {
     return undefined; // no openssl: the stand-in signs with its public key id only
   } finally {
@@ -107,7 +123,9 @@ function makeCertificate(privateKeyPem: string): string | undefined {
 const pem = { type: 'pkcs8', format: 'pem' } as const;
 const spki = { type: 'spki', format: 'pem' } as const;
 
-export async function startWechatPayStandIn(opts: { mchId?: string; appId?: string; retryScale?: number; withCertificate?: boolean } = {}): Promise<WechatPayStandIn> {
+export async function startWechatPayStandIn(
+  opts: { mchId?: string; appId?: string; retryScale?: number; withCertificate?: boolean } = {},
+): Promise<WechatPayStandIn> {
   const mchId = opts.mchId ?? '1900000109';
   const appId = opts.appId ?? 'wxtest000000000001';
   const merchant = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: spki, privateKeyEncoding: pem });
@@ -199,7 +217,12 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
     } catch {
       status = 0;
     }
-    const d: Delivery = { outTradeNo: o.out_trade_no, attempt, status, faults: first ? Object.keys(faults).filter((k) => (faults as Record<string, unknown>)[k]) : [] };
+    const d: Delivery = {
+      outTradeNo: o.out_trade_no,
+      attempt,
+      status,
+      faults: first ? Object.keys(faults).filter((k) => (faults as Record<string, unknown>)[k]) : [],
+    };
     deliveries.push(d);
     // Anything but 200/204 is retried on WeChat's schedule (scaled), with the faults of the first attempt gone.
     if (status !== 200 && status !== 204 && attempt < RETRY_SCHEDULE_SECONDS.length) {
@@ -230,8 +253,13 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
     if (!url.pathname.startsWith('/v3/')) return error(res, 404, 'NOT_FOUND', 'not found');
     const auth = parseAuthorization(req.headers.authorization);
     const pathWithQuery = url.pathname + url.search;
-    if (!auth || auth.mchid !== mchId || auth.serial_no !== merchantSerial || Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > 300
-      || !rsaVerify(merchant.publicKey, requestMessage(req.method ?? 'GET', pathWithQuery, auth.timestamp, auth.nonce_str, body), auth.signature)) {
+    if (
+      !auth ||
+      auth.mchid !== mchId ||
+      auth.serial_no !== merchantSerial ||
+      Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > 300 ||
+      !rsaVerify(merchant.publicKey, requestMessage(req.method ?? 'GET', pathWithQuery, auth.timestamp, auth.nonce_str, body), auth.signature)
+    ) {
       return error(res, 401, 'SIGN_ERROR', '签名错误');
     }
     if (failing > 0) {
@@ -250,7 +278,8 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
       if (typeof no !== 'string' || !/^[0-9A-Za-z_\-|*]{6,32}$/.test(no)) return error(res, 400, 'PARAM_ERROR', 'out_trade_no 格式错误');
       if (!Number.isSafeInteger(json.amount?.total) || json.amount.total <= 0) return error(res, 400, 'PARAM_ERROR', 'amount.total 必须为正整数');
       if (typeof json.notify_url !== 'string' || !/^https?:\/\/[^?]+$/.test(json.notify_url)) return error(res, 400, 'PARAM_ERROR', 'notify_url 格式错误');
-      if (typeof json.description !== 'string' || !json.description || json.description.length > 127) return error(res, 400, 'PARAM_ERROR', 'description 格式错误');
+      if (typeof json.description !== 'string' || !json.description || json.description.length > 127)
+        return error(res, 400, 'PARAM_ERROR', 'description 格式错误');
       if (typeof json.payer?.openid !== 'string' || !json.payer.openid) return error(res, 400, 'PARAM_ERROR', 'payer.openid 必填');
       const existing = orders.get(no);
       if (existing) {
@@ -259,7 +288,13 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
         if (existing.amount.total !== json.amount.total) return error(res, 400, 'INVALID_REQUEST', '订单号重复且参数不一致');
         return reply(res, 200, { prepay_id: existing.prepay_id });
       }
-      const o: Order = { ...(json as Order), amount: { total: json.amount.total, currency: json.amount.currency ?? 'CNY' }, prepay_id: `wx${Date.now()}${randomBytes(8).toString('hex')}`, trade_state: 'NOTPAY', refunded: 0 };
+      const o: Order = {
+        ...(json as Order),
+        amount: { total: json.amount.total, currency: json.amount.currency ?? 'CNY' },
+        prepay_id: `wx${Date.now()}${randomBytes(8).toString('hex')}`,
+        trade_state: 'NOTPAY',
+        refunded: 0,
+      };
       orders.set(no, o);
       return reply(res, 200, { prepay_id: o.prepay_id });
     }
@@ -284,7 +319,8 @@ export async function startWechatPayStandIn(opts: { mchId?: string; appId?: stri
       if (!o) return error(res, 404, 'RESOURCE_NOT_EXISTS', '订单不存在');
       if (o.trade_state !== 'SUCCESS' && o.trade_state !== 'REFUND') return error(res, 400, 'INVALID_REQUEST', '订单未支付');
       const amount = json.amount ?? {};
-      if (!Number.isSafeInteger(amount.refund) || amount.refund <= 0 || amount.total !== o.amount.total) return error(res, 400, 'PARAM_ERROR', '退款金额参数错误');
+      if (!Number.isSafeInteger(amount.refund) || amount.refund <= 0 || amount.total !== o.amount.total)
+        return error(res, 400, 'PARAM_ERROR', '退款金额参数错误');
       const prior = refunds.find((r) => r.out_refund_no === json.out_refund_no);
       if (!prior) {
         if (o.refunded + amount.refund > o.amount.total) return error(res, 403, 'NOT_ENOUGH', '退款金额超过订单可退金额');

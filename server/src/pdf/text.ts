@@ -20,11 +20,8 @@ process.stdin.on('end', async () => {
 export function pdfText(pdf: Buffer | Uint8Array): Promise<string> {
   const modulePath = require.resolve('pdf-parse');
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['-e', SCRIPT, modulePath],
-      { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
-      (err, stdout, stderr) => (err ? reject(new Error(`pdfText: ${stderr || err.message}`)) : resolve(stdout)),
+    const child = execFile(process.execPath, ['-e', SCRIPT, modulePath], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) =>
+      err ? reject(new Error(`pdfText: ${stderr || err.message}`)) : resolve(stdout),
     );
     child.stdin!.end(Buffer.from(pdf));
   });

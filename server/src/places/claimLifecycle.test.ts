@@ -37,22 +37,40 @@ async function setOwner(householdId: number, ownerId: number) {
 }
 
 async function openVote() {
-  const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '更换电梯', matter: 'other', closesAt: inAWeek(), status: 'open' });
+  const res = await t.api
+    .post('/api/votes')
+    .set(bearer(member))
+    .send({ compoundId: compound.id, title: '更换电梯', matter: 'other', closesAt: inAWeek(), status: 'open' });
   expect(res.status).toBe(201);
   return res.body.id as number;
 }
 
 const myClaim = async (token: string, householdId: number) =>
-  ((await t.api.get('/api/household-claims').set(bearer(token))).body as { id: number; householdId: number; status: string; reason: string | null; endedAt: string | null }[]).find((c) => c.householdId === householdId)!;
+  (
+    (await t.api.get('/api/household-claims').set(bearer(token))).body as {
+      id: number;
+      householdId: number;
+      status: string;
+      reason: string | null;
+      endedAt: string | null;
+    }[]
+  ).find((c) => c.householdId === householdId)!;
 
-describe('issue 9 §4: a change of owner ends the old owner\'s claims', () => {
+describe("issue 9 §4: a change of owner ends the old owner's claims", () => {
   test('the previous resident loses the ledger, the ballot and tickets for the sold home, and sees why', async () => {
     const home = await nextHome();
     const seller = await residentWithHome(t, 'seller-1', home.id);
     const vote = await openVote();
     expect((await t.api.get(`/api/fund-ledgers/${home.ledger_id}`).set(bearer(seller))).status).toBe(200);
     expect((await t.api.post(`/api/votes/${vote}/ballots`).set(bearer(seller)).send({ householdId: home.id, choice: 'agree' })).status).toBeLessThan(300);
-    expect((await t.api.post('/api/tickets').set(bearer(seller)).send({ ...repair, householdId: home.id })).status).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/tickets')
+          .set(bearer(seller))
+          .send({ ...repair, householdId: home.id })
+      ).status,
+    ).toBe(201);
 
     const buyer = await newOwner('买房人');
     await setOwner(home.id, buyer.id);
@@ -62,9 +80,15 @@ describe('issue 9 §4: a change of owner ends the old owner\'s claims', () => {
     expect((await t.api.get(`/api/fund-ledgers/${home.ledger_id}`).set(bearer(seller))).status).toBe(404);
     const ballot = await t.api.post(`/api/votes/${vote}/ballots`).set(bearer(seller)).send({ householdId: home.id, choice: 'disagree' });
     expect([403, 404]).toContain(ballot.status);
-    const ticket = await t.api.post('/api/tickets').set(bearer(seller)).send({ ...repair, householdId: home.id });
+    const ticket = await t.api
+      .post('/api/tickets')
+      .set(bearer(seller))
+      .send({ ...repair, householdId: home.id });
     expect([403, 404]).toContain(ticket.status);
-    const audit = await t.query<{ action: string; actor_id: number }>(`SELECT action, actor_id FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(claim.id)]);
+    const audit = await t.query<{ action: string; actor_id: number }>(
+      `SELECT action, actor_id FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [String(claim.id)],
+    );
     expect(audit[0].action).toBe('end_owner_changed');
 
     // The buyer binds the home afresh and is verified at once.
@@ -92,7 +116,7 @@ describe('issue 9 §4: a change of owner ends the old owner\'s claims', () => {
 });
 
 describe('issue 9 §4: an owner change racing with bindings', () => {
-  test('20 bindings with the old owner\'s details fired with the change: none stays verified', async () => {
+  test("20 bindings with the old owner's details fired with the change: none stays verified", async () => {
     const home = await nextHome();
     const [old] = await t.query<{ name: string }>('SELECT o.name FROM owners o WHERE o.id = $1', [home.owner_id]);
     const phone = (await t.api.get(`/api/owners/${home.owner_id}/contact`).set(bearer(city))).body.phone;
@@ -114,7 +138,14 @@ describe('issue 9 §4: staff revoke with a reason; a resident withdraws their ow
     const resident = await residentWithHome(t, 'revoked-1', home.id);
     const claim = await myClaim(resident, home.id);
     expect((await t.api.post(`/api/household-claims/${claim.id}/revoke`).set(bearer(community)).send({})).status).toBe(400);
-    expect((await t.api.post(`/api/household-claims/${claim.id}/revoke`).set(bearer(await t.login('d150202'))).send({ reason: '冒名绑定' })).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post(`/api/household-claims/${claim.id}/revoke`)
+          .set(bearer(await t.login('d150202')))
+          .send({ reason: '冒名绑定' })
+      ).status,
+    ).toBe(403);
     expect((await t.api.post(`/api/household-claims/${claim.id}/revoke`).set(bearer(resident)).send({ reason: '冒名绑定' })).status).toBe(403);
     expect((await myClaim(resident, home.id)).status).toBe('verified');
 
@@ -126,7 +157,10 @@ describe('issue 9 §4: staff revoke with a reason; a resident withdraws their ow
     const twice = await t.api.post(`/api/household-claims/${claim.id}/revoke`).set(bearer(community)).send({ reason: '再次' });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('CLAIM_ENDED');
-    const audit = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 AND action = 'revoke'`, [String(claim.id)]);
+    const audit = await t.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 AND action = 'revoke'`,
+      [String(claim.id)],
+    );
     expect(audit[0].n).toBe(1);
   });
 
@@ -134,14 +168,24 @@ describe('issue 9 §4: staff revoke with a reason; a resident withdraws their ow
     const home = await nextHome();
     const resident = await residentWithHome(t, 'revoked-race', home.id);
     const claim = await myClaim(resident, home.id);
-    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => t.api.post(`/api/household-claims/${claim.id}/revoke`).set(bearer(community)).send({ reason: `理由${i}` })));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.api
+          .post(`/api/household-claims/${claim.id}/revoke`)
+          .set(bearer(community))
+          .send({ reason: `理由${i}` }),
+      ),
+    );
     expect(all.filter((r) => r.status === 200)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409)).toHaveLength(19);
-    const audit = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 AND action = 'revoke'`, [String(claim.id)]);
+    const audit = await t.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 AND action = 'revoke'`,
+      [String(claim.id)],
+    );
     expect(audit[0].n).toBe(1);
   });
 
-  test('a resident withdraws their own claim, once; not someone else\'s; and may bind again', async () => {
+  test("a resident withdraws their own claim, once; not someone else's; and may bind again", async () => {
     const home = await nextHome();
     const resident = await residentWithHome(t, 'withdrawer-1', home.id);
     const claim = await myClaim(resident, home.id);
@@ -187,9 +231,15 @@ describe('issue 9 §7: names are matched in one normal form; a pending claim can
     const home = await nextHome();
     const owner = await newOwner('阿依古丽．买买提');
     await setOwner(home.id, owner.id);
-    const a = await t.api.post('/api/household-claims').set(bearer(await t.residentToken('dot-katakana'))).send({ householdId: home.id, name: '阿依古丽 ・ 买买提', phone: owner.phone });
+    const a = await t.api
+      .post('/api/household-claims')
+      .set(bearer(await t.residentToken('dot-katakana')))
+      .send({ householdId: home.id, name: '阿依古丽 ・ 买买提', phone: owner.phone });
     expect(a.body.status).toBe('verified');
-    const b = await t.api.post('/api/household-claims').set(bearer(await t.residentToken('dot-other-name'))).send({ householdId: home.id, name: '阿依古丽买买提', phone: owner.phone });
+    const b = await t.api
+      .post('/api/household-claims')
+      .set(bearer(await t.residentToken('dot-other-name')))
+      .send({ householdId: home.id, name: '阿依古丽买买提', phone: owner.phone });
     expect(b.body.status).toBe('pending');
   });
 
@@ -210,7 +260,11 @@ describe('issue 9 §7: names are matched in one normal form; a pending claim can
   test('20 submissions at once by one resident for one home leave one claim', async () => {
     const home = await nextHome();
     const token = await t.residentToken('claim-race');
-    const all = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/household-claims').set(bearer(token)).send({ householdId: home.id, name: '某人', phone: '13911112222' })));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.api.post('/api/household-claims').set(bearer(token)).send({ householdId: home.id, name: '某人', phone: '13911112222' }),
+      ),
+    );
     // Beyond the daily limit (CLAIM_ATTEMPTS_PER_DAY) the rest are throttled (429).
     expect(all.every((r) => r.status === 201 || r.status === 409 || r.status === 429)).toBe(true);
     const rows = await t.query<{ n: number }>('SELECT count(*)::int AS n FROM household_claims WHERE household_id = $1', [home.id]);

@@ -34,7 +34,14 @@ describe('claim review: applicant beside the registry', () => {
     claimId = res.body.id;
     const queue = await list(await t.login('community'), 'household-claims', { status: 'pending' });
     const row = queue.body.find((r: { id: number }) => r.id === claimId);
-    expect(row).toMatchObject({ name: '租户甲', phone: '139****2222', registryOwnerId: home.owner_id, registryOwnerName: home.owner_name, nameMatches: false, phoneMatches: false });
+    expect(row).toMatchObject({
+      name: '租户甲',
+      phone: '139****2222',
+      registryOwnerId: home.owner_id,
+      registryOwnerName: home.owner_name,
+      nameMatches: false,
+      phoneMatches: false,
+    });
     expect(row.registryOwnerPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(row).not.toHaveProperty('phoneEnc');
     expect(row).not.toHaveProperty('registryOwnerPhoneHash');
@@ -60,8 +67,17 @@ describe('claim review: applicant beside the registry', () => {
     const before = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal'`);
     const res = await t.api.get(`/api/household-claims/${claimId}/contact`).set(bearer(community));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: claimId, name: '租户甲', phone: '13911112222', registryOwnerId: home.owner_id, registryOwnerName: home.owner_name, registryOwnerPhone: ownerPhone });
-    const rows = await t.query<{ entity: string; entity_id: string }>(`SELECT entity, entity_id FROM audit_logs WHERE action = 'view_personal' ORDER BY id DESC LIMIT 2`);
+    expect(res.body).toEqual({
+      id: claimId,
+      name: '租户甲',
+      phone: '13911112222',
+      registryOwnerId: home.owner_id,
+      registryOwnerName: home.owner_name,
+      registryOwnerPhone: ownerPhone,
+    });
+    const rows = await t.query<{ entity: string; entity_id: string }>(
+      `SELECT entity, entity_id FROM audit_logs WHERE action = 'view_personal' ORDER BY id DESC LIMIT 2`,
+    );
     expect(rows.map((r) => r.entity).sort()).toEqual(['household-claims', 'owners']);
     expect((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal'`))[0].n).toBe(before[0].n + 2);
   });

@@ -29,7 +29,10 @@ describe('scan-in and binding a home', () => {
     const token = await t.residentToken('picker');
     const b = await t.api.get(`/api/mini/compounds/${home.compound_id}/buildings`).set(bearer(token));
     expect(b.status).toBe(200);
-    expect(b.body[0]).toMatchObject({ name: expect.stringMatching(/号楼$/), units: expect.arrayContaining([expect.objectContaining({ name: expect.stringMatching(/单元$/) })]) });
+    expect(b.body[0]).toMatchObject({
+      name: expect.stringMatching(/号楼$/),
+      units: expect.arrayContaining([expect.objectContaining({ name: expect.stringMatching(/单元$/) })]),
+    });
     const rooms = await t.api.get(`/api/mini/units/${home.unit_id}/rooms`).set(bearer(token));
     expect(rooms.body.map((r: { householdId: number }) => r.householdId)).toContain(home.household_id);
   });
@@ -41,7 +44,12 @@ describe('scan-in and binding a home', () => {
     expect(res.body).toMatchObject({ status: 'verified', householdId: home.household_id, phone: expect.stringContaining('****') });
     const mine = await t.api.get('/api/household-claims').set(bearer(token));
     expect(mine.body).toHaveLength(1);
-    expect(mine.body[0]).toMatchObject({ compoundName: expect.any(String), buildingName: expect.any(String), unitName: expect.any(String), room: expect.any(String) });
+    expect(mine.body[0]).toMatchObject({
+      compoundName: expect.any(String),
+      buildingName: expect.any(String),
+      unitName: expect.any(String),
+      room: expect.any(String),
+    });
     const again = await t.api.post('/api/household-claims').set(bearer(token)).send({ householdId: home.household_id, name: home.name, phone: ownerPhone });
     expect(again.status).toBe(409);
   });
@@ -89,14 +97,20 @@ describe('scan-in and binding a home', () => {
   });
 
   test('staff cannot file a claim', async () => {
-    const res = await t.api.post('/api/household-claims').set(bearer(await t.login('city'))).send({ householdId: home.household_id, name: 'x', phone: '13800000000' });
+    const res = await t.api
+      .post('/api/household-claims')
+      .set(bearer(await t.login('city')))
+      .send({ householdId: home.household_id, name: 'x', phone: '13800000000' });
     expect(res.status).toBe(403);
   });
 });
 
 describe('QR code', () => {
   test('a compound page has a PNG scan-in code', async () => {
-    const res = await t.api.get(`/api/compounds/${home.compound_id}/qrcode`).set(bearer(await t.login('community'))).buffer(true);
+    const res = await t.api
+      .get(`/api/compounds/${home.compound_id}/qrcode`)
+      .set(bearer(await t.login('community')))
+      .buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect((res.body as Buffer).subarray(1, 4).toString()).toBe('PNG');

@@ -1,7 +1,16 @@
 import type { AuditAction } from '@baotou/shared';
 import type Router from '@koa/router';
 import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { CLAIM_STATUSES, FULL_VIEW_ROLES, LIVE_CLAIM_STATUSES, claimCreateSchema, claimEndSchema, claimRejectSchema, maskPhone, samePersonName } from '@baotou/shared';
+import {
+  CLAIM_STATUSES,
+  FULL_VIEW_ROLES,
+  LIVE_CLAIM_STATUSES,
+  claimCreateSchema,
+  claimEndSchema,
+  claimRejectSchema,
+  maskPhone,
+  samePersonName,
+} from '@baotou/shared';
 import type { ResourceDef } from '../http/resource';
 import { getPresented, registerResource } from '../http/resource';
 import { AppError, conflict, forbidden, notFound } from '../http/errors';
@@ -49,11 +58,17 @@ export function claimsResource(cipher?: PersonalDataCipher): ResourceDef {
       regionCode: householdClaims.regionCode,
       createdAt: householdClaims.createdAt,
       registryOwnerId: sql<number | null>`(SELECT h.owner_id FROM households h WHERE h.id = "household_claims"."household_id")`,
-      registryOwnerName: sql<string | null>`(SELECT o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
-      registryOwnerPhone: sql<string | null>`(SELECT o.phone_masked FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
+      registryOwnerName: sql<
+        string | null
+      >`(SELECT o.name FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
+      registryOwnerPhone: sql<
+        string | null
+      >`(SELECT o.phone_masked FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
       // Read only to compare (present() removes both).
       phoneEnc: householdClaims.phoneEnc,
-      registryOwnerPhoneHash: sql<string | null>`(SELECT o.phone_hash FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
+      registryOwnerPhoneHash: sql<
+        string | null
+      >`(SELECT o.phone_hash FROM households h JOIN owners o ON o.id = h.owner_id WHERE h.id = "household_claims"."household_id")`,
     },
     sortable: { id: householdClaims.id, createdAt: householdClaims.createdAt, status: householdClaims.status, compoundId: householdClaims.compoundId },
     defaultSort: ['id', 'DESC'],
@@ -79,7 +94,12 @@ export function claimsResource(cipher?: PersonalDataCipher): ResourceDef {
       return {
         ...out,
         nameMatches: hasOwner ? samePersonName(out.registryOwnerName as string, out.name as string) : null,
-        phoneMatches: hasOwner && cipher && registryOwnerPhoneHash ? cipher.matches(registryOwnerPhoneHash as string, cipher.decrypt(phoneEnc as string)) : hasOwner ? false : null,
+        phoneMatches:
+          hasOwner && cipher && registryOwnerPhoneHash
+            ? cipher.matches(registryOwnerPhoneHash as string, cipher.decrypt(phoneEnc as string))
+            : hasOwner
+              ? false
+              : null,
       };
     },
   };
@@ -135,7 +155,13 @@ export async function endClaimsOnOwnerChange(tx: Tx, actor: Actor, householdId: 
  */
 export async function endClaimsOnOwnerIdentityChange(tx: Tx, actor: Actor, ownerId: number): Promise<number> {
   const homes = await tx.select({ id: households.id }).from(households).where(eq(households.ownerId, ownerId));
-  return endLiveClaims(tx, actor, homes.map((h) => h.id), OWNER_IDENTITY_CHANGED_REASON, 'end_owner_identity_changed');
+  return endLiveClaims(
+    tx,
+    actor,
+    homes.map((h) => h.id),
+    OWNER_IDENTITY_CHANGED_REASON,
+    'end_owner_identity_changed',
+  );
 }
 
 /** Advisory-lock class for a resident's claim submissions (with the user id as the second key). */
@@ -155,7 +181,14 @@ async function countClaimAttempt(tx: Tx, actor: Actor, attemptsPerDay: number): 
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLogs)
-    .where(and(eq(auditLogs.actorId, actor.id), eq(auditLogs.entity, 'household-claims'), inArray(auditLogs.action, ATTEMPT_ACTIONS), sql`${auditLogs.at} > now() - interval '24 hours'`));
+    .where(
+      and(
+        eq(auditLogs.actorId, actor.id),
+        eq(auditLogs.entity, 'household-claims'),
+        inArray(auditLogs.action, ATTEMPT_ACTIONS),
+        sql`${auditLogs.at} > now() - interval '24 hours'`,
+      ),
+    );
   if (Number(row.n) >= attemptsPerDay) throw new AppError('CLAIM_THROTTLED', 429, `绑定申请过于频繁，每人每天最多提交${attemptsPerDay}次，请明天再试`);
 }
 
@@ -188,7 +221,9 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
       ctx.status = 201;
     } catch (e) {
       if (e instanceof AppError && e.code === 'CLAIM_THROTTLED') {
-        await db.transaction((tx) => writeAudit(tx, actor, { action: 'claim_throttled', entity: 'users', entityId: actor.id, after: { householdId: input.householdId } }));
+        await db.transaction((tx) =>
+          writeAudit(tx, actor, { action: 'claim_throttled', entity: 'users', entityId: actor.id, after: { householdId: input.householdId } }),
+        );
       }
       throw e;
     }
@@ -253,7 +288,14 @@ export function registerClaimRoutes(router: Router, db: Db, cipher: PersonalData
         .set({ status: decision, reason: reason ?? '社区审核通过', reviewedBy: actor.id, reviewedAt: new Date(), updatedAt: new Date() })
         .where(eq(householdClaims.id, id))
         .returning();
-      await writeAudit(tx, actor, { action: decision === 'verified' ? 'approve' : 'reject', entity: 'household-claims', entityId: id, before: claim, after: row, regionCode: row.regionCode });
+      await writeAudit(tx, actor, {
+        action: decision === 'verified' ? 'approve' : 'reject',
+        entity: 'household-claims',
+        entityId: id,
+        before: claim,
+        after: row,
+        regionCode: row.regionCode,
+      });
       return getPresented(tx, def, actor, id);
     });
   };

@@ -25,7 +25,20 @@ afterAll(() => t.close());
 
 test('every table with a region code is either moved with its compound or says why not', () => {
   const scoped = new Set(COMPOUND_SCOPED_TABLES.map(getTableName));
-  for (const name of ['tickets', 'committees', 'committee_members', 'votes', 'ballot_conflicts', 'disclosures', 'fund_accounts', 'fund_ledgers', 'fund_applications', 'households', 'buildings', 'household_claims']) {
+  for (const name of [
+    'tickets',
+    'committees',
+    'committee_members',
+    'votes',
+    'ballot_conflicts',
+    'disclosures',
+    'fund_accounts',
+    'fund_ledgers',
+    'fund_applications',
+    'households',
+    'buildings',
+    'household_claims',
+  ]) {
     expect(scoped).toContain(name);
   }
   const byProject = new Set(PROJECT_SCOPED_TABLES.map(getTableName));
@@ -54,8 +67,14 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     // The attack's ticket: a hotline call about a home of the compound, with the caller's phone.
     const home = await one<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 ORDER BY id LIMIT 1`, [compoundId]);
     const ticket = await t.api.post('/api/tickets').set(auth(community)).send({
-      kind: 'complaint', category: 'security', against: 'company', description: '夜间单元门禁失灵，陌生人随意进出',
-      householdId: home.id, channel: 'hotline', contactName: '李秀英', contactPhone: '13812345678',
+      kind: 'complaint',
+      category: 'security',
+      against: 'company',
+      description: '夜间单元门禁失灵，陌生人随意进出',
+      householdId: home.id,
+      channel: 'hotline',
+      contactName: '李秀英',
+      contactPhone: '13812345678',
     });
     expect(ticket.status).toBe(201);
     ticketId = ticket.body.id;
@@ -68,7 +87,10 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     ({ id: committeeId } = await one<{ id: number }>(`SELECT id FROM committees WHERE compound_id = $1 ORDER BY id LIMIT 1`, [compoundId]));
     // An owner who also holds a home in another compound stays where registered.
     const other = await one<{ id: number }>(`SELECT id FROM households WHERE compound_id <> $1 AND region_code = $2 ORDER BY id LIMIT 1`, [compoundId, FROM]);
-    const shared = await one<{ id: number; owner_id: number }>(`SELECT id, owner_id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND owner_id <> $2 ORDER BY id LIMIT 1`, [compoundId, ownerId]);
+    const shared = await one<{ id: number; owner_id: number }>(
+      `SELECT id, owner_id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL AND owner_id <> $2 ORDER BY id LIMIT 1`,
+      [compoundId, ownerId],
+    );
     if (other && shared) {
       sharedOwnerId = shared.owner_id;
       await t.query(`UPDATE owners SET region_code = $2 WHERE id = $1`, [sharedOwnerId, FROM]);
@@ -83,8 +105,14 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     expect(res.body.regionCode).toBe(TO);
   });
 
-  test('the old community gets 404 on the ticket, its caller\'s contact, the owner\'s contact, the ledger and the committee', async () => {
-    for (const path of [`/api/tickets/${ticketId}`, `/api/tickets/${ticketId}/contact`, `/api/owners/${ownerId}/contact`, `/api/fund-ledgers/${ledgerId}`, `/api/committees/${committeeId}`]) {
+  test("the old community gets 404 on the ticket, its caller's contact, the owner's contact, the ledger and the committee", async () => {
+    for (const path of [
+      `/api/tickets/${ticketId}`,
+      `/api/tickets/${ticketId}/contact`,
+      `/api/owners/${ownerId}/contact`,
+      `/api/fund-ledgers/${ledgerId}`,
+      `/api/committees/${committeeId}`,
+    ]) {
       expect([path, (await t.api.get(path).set(auth(community))).status]).toEqual([path, 404]);
     }
     const accept = await t.api.post(`/api/tickets/${ticketId}/accept`).set(auth(community)).send({});
@@ -93,7 +121,13 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
 
   test('the new community sees them', async () => {
     const to = await t.login('community_to');
-    for (const path of [`/api/tickets/${ticketId}`, `/api/tickets/${ticketId}/contact`, `/api/owners/${ownerId}/contact`, `/api/fund-ledgers/${ledgerId}`, `/api/committees/${committeeId}`]) {
+    for (const path of [
+      `/api/tickets/${ticketId}`,
+      `/api/tickets/${ticketId}/contact`,
+      `/api/owners/${ownerId}/contact`,
+      `/api/fund-ledgers/${ledgerId}`,
+      `/api/committees/${committeeId}`,
+    ]) {
       expect([path, (await t.api.get(path).set(auth(to))).status]).toEqual([path, 200]);
     }
   });
@@ -106,12 +140,36 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     }
     for (const table of PROJECT_SCOPED_TABLES) {
       const name = getTableName(table);
-      const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}" WHERE project_id IN (SELECT id FROM projects WHERE compound_id = $1) AND region_code <> $2`, [compoundId, TO]);
+      const { n } = await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${name}" WHERE project_id IN (SELECT id FROM projects WHERE compound_id = $1) AND region_code <> $2`,
+        [compoundId, TO],
+      );
       expect([name, n]).toEqual([name, 0]);
     }
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM trainings WHERE staff_id IN (SELECT s.id FROM staff s JOIN projects p ON p.id = s.project_id WHERE p.compound_id = $1) AND region_code <> $2`, [compoundId, TO])).n).toBe(0);
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM fund_entries e JOIN fund_accounts a ON a.id = e.account_id WHERE a.compound_id = $1 AND e.region_code <> $2`, [compoundId, TO])).n).toBe(0);
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE compound_id = $1 AND (street_code <> left($2, 9) OR district_code <> left($2, 6))`, [compoundId, TO])).n).toBe(0);
+    expect(
+      (
+        await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM trainings WHERE staff_id IN (SELECT s.id FROM staff s JOIN projects p ON p.id = s.project_id WHERE p.compound_id = $1) AND region_code <> $2`,
+          [compoundId, TO],
+        )
+      ).n,
+    ).toBe(0);
+    expect(
+      (
+        await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM fund_entries e JOIN fund_accounts a ON a.id = e.account_id WHERE a.compound_id = $1 AND e.region_code <> $2`,
+          [compoundId, TO],
+        )
+      ).n,
+    ).toBe(0);
+    expect(
+      (
+        await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM tickets WHERE compound_id = $1 AND (street_code <> left($2, 9) OR district_code <> left($2, 6))`,
+          [compoundId, TO],
+        )
+      ).n,
+    ).toBe(0);
     expect((await one<{ region_code: string }>(`SELECT region_code FROM owners WHERE id = $1`, [ownerId])).region_code).toBe(TO);
     if (sharedOwnerId) expect((await one<{ region_code: string }>(`SELECT region_code FROM owners WHERE id = $1`, [sharedOwnerId])).region_code).toBe(FROM);
   });
@@ -128,9 +186,14 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     expect(moves[0].after.rows.owners).toBeGreaterThan(0);
     expect(moves[0].after.rows.staff).toBeGreaterThan(0); // the demo company's staff on this compound's project
     expect(moves[0].after.rows.trainings).toBeGreaterThan(0);
-    const updates = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'compounds' AND entity_id = $1 AND action = 'update'`, [String(compoundId)]);
+    const updates = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'compounds' AND entity_id = $1 AND action = 'update'`, [
+      String(compoundId),
+    ]);
     expect(updates.n).toBe(1);
-    const viewed = await one<{ region_code: string }>(`SELECT region_code FROM audit_logs WHERE action = 'view_personal' AND entity = 'owners' AND entity_id = $1 ORDER BY id LIMIT 1`, [String(ownerId)]);
+    const viewed = await one<{ region_code: string }>(
+      `SELECT region_code FROM audit_logs WHERE action = 'view_personal' AND entity = 'owners' AND entity_id = $1 ORDER BY id LIMIT 1`,
+      [String(ownerId)],
+    );
     expect(viewed.region_code).toBe(FROM);
   });
 
@@ -143,6 +206,12 @@ describe('PUT /api/compounds/:id with a new community moves all of the compound'
     }
     expect((await t.api.get(`/api/tickets/${ticketId}/contact`).set(auth(community))).status).toBe(200);
     expect((await t.api.put(`/api/compounds/${compoundId}`).set(auth(district)).send({ regionCode: FROM, name: '改名不迁移' })).status).toBe(200);
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'compounds' AND entity_id = $1 AND action = 'move'`, [String(compoundId)])).n).toBe(2);
+    expect(
+      (
+        await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'compounds' AND entity_id = $1 AND action = 'move'`, [
+          String(compoundId),
+        ])
+      ).n,
+    ).toBe(2);
   });
 });

@@ -91,7 +91,14 @@ export async function moveCompoundRows(tx: Tx, actor: Actor | null, compoundId: 
           AND NOT EXISTS (SELECT 1 FROM households h WHERE h.owner_id = o.id AND h.compound_id <> ${compoundId})
         RETURNING 1`,
   );
-  await writeAudit(tx, actor, { action: 'move', entity: 'compounds', entityId: compoundId, before: { regionCode: from }, after: { regionCode: to, rows: counts }, regionCode: to });
+  await writeAudit(tx, actor, {
+    action: 'move',
+    entity: 'compounds',
+    entityId: compoundId,
+    before: { regionCode: from },
+    after: { regionCode: to, rows: counts },
+    regionCode: to,
+  });
   return counts;
 }
 

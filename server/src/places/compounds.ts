@@ -75,7 +75,8 @@ export function compoundsResource(): ResourceDef {
       // Active lists pass retired=false: a compound merged into another (issue 11) stays readable but is no longer listed.
       retired: (v) => (filterValue.bool('retired', v) ? isNotNull(compounds.retiredAt) : isNull(compounds.retiredAt)),
       // The committee formation rate's drill-down (committees/formation.ts).
-      committee: (v) => (filterValue.bool('committee', v) ? compoundHasCommittee(sql`${compounds.id}`) : sql`NOT ${compoundHasCommittee(sql`${compounds.id}`)}`),
+      committee: (v) =>
+        filterValue.bool('committee', v) ? compoundHasCommittee(sql`${compounds.id}`) : sql`NOT ${compoundHasCommittee(sql`${compounds.id}`)}`,
     },
     readScope: compoundScopedRead(compounds.regionCode, compounds.id),
     present: (row) => ({ ...row, lat: row.lat === null ? null : Number(row.lat), lng: row.lng === null ? null : Number(row.lng) }),
@@ -108,7 +109,11 @@ async function prepareCompound(input: Record<string, unknown>, c: { tx: Tx; exis
  * update) is read once the move commits, so the new row cannot keep the old community.
  */
 export async function compoundRegion(tx: Tx, compoundId: number): Promise<string> {
-  const [row] = await tx.select({ regionCode: compounds.regionCode, retiredAt: compounds.retiredAt }).from(compounds).where(eq(compounds.id, compoundId)).for('share');
+  const [row] = await tx
+    .select({ regionCode: compounds.regionCode, retiredAt: compounds.retiredAt })
+    .from(compounds)
+    .where(eq(compounds.id, compoundId))
+    .for('share');
   if (!row) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
   refuseRetired(row);
   return row.regionCode;

@@ -50,7 +50,11 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
     const actor = requireActor(ctx, ['resident']);
     const householdId = idParam(ctx.params.id, '房屋');
     await refuseUnless(db, actor, householdId, 'manage_members', '只有已认证的业主可以管理家庭成员和租户');
-    const rows = await db.select().from(householdMembers).where(and(eq(householdMembers.householdId, householdId), ne(householdMembers.status, 'removed'))).orderBy(householdMembers.id);
+    const rows = await db
+      .select()
+      .from(householdMembers)
+      .where(and(eq(householdMembers.householdId, householdId), ne(householdMembers.status, 'removed')))
+      .orderBy(householdMembers.id);
     ctx.body = rows.map(presented);
   });
 
@@ -61,18 +65,44 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
     const phone = normalizePhone(input.phone);
     const row = await db.transaction(async (tx) => {
       await refuseUnless(tx, actor, householdId, 'manage_members', '只有已认证的业主可以登记家庭成员和租户');
-      const [home] = await tx.select({ compoundId: households.compoundId, regionCode: households.regionCode }).from(households).where(eq(households.id, householdId)).for('update');
+      const [home] = await tx
+        .select({ compoundId: households.compoundId, regionCode: households.regionCode })
+        .from(households)
+        .where(eq(households.id, householdId))
+        .for('update');
       if (!home) throw notFound('房屋');
       const [dup] = await tx
         .select({ id: householdMembers.id })
         .from(householdMembers)
-        .where(and(eq(householdMembers.householdId, householdId), ne(householdMembers.status, 'removed'), inArray(householdMembers.phoneHash, cipher.hashCandidates(phone))));
+        .where(
+          and(
+            eq(householdMembers.householdId, householdId),
+            ne(householdMembers.status, 'removed'),
+            inArray(householdMembers.phoneHash, cipher.hashCandidates(phone)),
+          ),
+        );
       if (dup) throw badRequest('MEMBER_EXISTS', '该手机号已登记为本房屋成员', { phone: '该手机号已登记为本房屋成员' });
       const [created] = await tx
         .insert(householdMembers)
-        .values({ householdId, compoundId: home.compoundId, regionCode: home.regionCode, addedBy: actor.id, name: input.name, relation: input.relation, phoneEnc: cipher.encrypt(phone), phoneMasked: maskPhone(phone), phoneHash: cipher.hash(phone) })
+        .values({
+          householdId,
+          compoundId: home.compoundId,
+          regionCode: home.regionCode,
+          addedBy: actor.id,
+          name: input.name,
+          relation: input.relation,
+          phoneEnc: cipher.encrypt(phone),
+          phoneMasked: maskPhone(phone),
+          phoneHash: cipher.hash(phone),
+        })
         .returning();
-      await writeAudit(tx, actor, { action: 'create', entity: 'household-members', entityId: created.id, after: presented(created), regionCode: home.regionCode });
+      await writeAudit(tx, actor, {
+        action: 'create',
+        entity: 'household-members',
+        entityId: created.id,
+        after: presented(created),
+        regionCode: home.regionCode,
+      });
       return created;
     });
     ctx.status = 201;
@@ -85,10 +115,21 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
     const memberId = idParam(ctx.params.memberId, '成员');
     const row = await db.transaction(async (tx) => {
       await refuseUnless(tx, actor, householdId, 'manage_members', '只有已认证的业主可以移除家庭成员和租户');
-      const [m] = await tx.select().from(householdMembers).where(and(eq(householdMembers.id, memberId), eq(householdMembers.householdId, householdId))).for('update');
+      const [m] = await tx
+        .select()
+        .from(householdMembers)
+        .where(and(eq(householdMembers.id, memberId), eq(householdMembers.householdId, householdId)))
+        .for('update');
       if (!m || m.status === 'removed') throw notFound('成员');
       const [after] = await tx.update(householdMembers).set({ status: 'removed', removedAt: new Date() }).where(eq(householdMembers.id, memberId)).returning();
-      await writeAudit(tx, actor, { action: 'delete', entity: 'household-members', entityId: memberId, before: presented(m), after: presented(after), regionCode: m.regionCode });
+      await writeAudit(tx, actor, {
+        action: 'delete',
+        entity: 'household-members',
+        entityId: memberId,
+        before: presented(m),
+        after: presented(after),
+        regionCode: m.regionCode,
+      });
       return after;
     });
     ctx.body = presented(row);
@@ -103,9 +144,16 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
       const [m] = await tx
         .select()
         .from(householdMembers)
-        .where(and(eq(householdMembers.householdId, input.householdId), ne(householdMembers.status, 'removed'), inArray(householdMembers.phoneHash, cipher.hashCandidates(phone))))
+        .where(
+          and(
+            eq(householdMembers.householdId, input.householdId),
+            ne(householdMembers.status, 'removed'),
+            inArray(householdMembers.phoneHash, cipher.hashCandidates(phone)),
+          ),
+        )
         .for('update');
-      if (!m || m.name !== input.name) throw badRequest('MEMBER_NOT_REGISTERED', '业主未登记该姓名和手机号，请联系业主登记', { phone: '业主未登记该姓名和手机号' });
+      if (!m || m.name !== input.name)
+        throw badRequest('MEMBER_NOT_REGISTERED', '业主未登记该姓名和手机号，请联系业主登记', { phone: '业主未登记该姓名和手机号' });
       if (m.status === 'bound') {
         if (m.userId === actor.id) return m;
         throw conflict('MEMBER_ALREADY_BOUND', '该成员已被其他微信账号绑定');
@@ -117,7 +165,14 @@ export function registerHouseholdMemberRoutes(router: Router, db: Db, cipher: Pe
         .where(and(eq(householdMembers.id, m.id), eq(householdMembers.status, 'invited')))
         .returning();
       if (!after) throw conflict('MEMBER_ALREADY_BOUND', '该成员已被其他微信账号绑定');
-      await writeAudit(tx, actor, { action: 'member_bound', entity: 'household-members', entityId: m.id, before: presented(m), after: presented(after), regionCode: m.regionCode });
+      await writeAudit(tx, actor, {
+        action: 'member_bound',
+        entity: 'household-members',
+        entityId: m.id,
+        before: presented(m),
+        after: presented(after),
+        regionCode: m.regionCode,
+      });
       return after;
     });
     ctx.body = presented(row);

@@ -75,7 +75,8 @@ export function householdsResource(): ResourceDef {
     filters: {
       q: (v) => like(households.room, `${likeEscape(filterValue.string('q', v, 20))}%`),
       // Homes by their registered owner's name (part of it), through the owners' name index.
-      ownerName: (v) => sql`${households.ownerId} IN (SELECT o.id FROM ${owners} o WHERE o.name ILIKE ${`%${likeEscape(filterValue.string('ownerName', v, 40).trim())}%`})`,
+      ownerName: (v) =>
+        sql`${households.ownerId} IN (SELECT o.id FROM ${owners} o WHERE o.name ILIKE ${`%${likeEscape(filterValue.string('ownerName', v, 40).trim())}%`})`,
       compoundId: (v) => eq(households.compoundId, filterValue.int('compoundId', v)),
       buildingId: (v) => eq(households.buildingId, filterValue.int('buildingId', v)),
       unitId: (v) => eq(households.unitId, filterValue.int('unitId', v)),

@@ -43,7 +43,13 @@ describe('ARCHITECTURE.md jurisdiction: a d150202 account and a 150203 compound'
 
   test('creating a compound in a 150203 community → 403', async () => {
     const res = await t.api.post('/api/compounds').set(auth(d150202)).send({
-      code: 'XX9999', name: '越界小区', regionCode: '150203001001', address: '某路1号', totalArea: '1000', type: 'commodity', managementMode: 'professional',
+      code: 'XX9999',
+      name: '越界小区',
+      regionCode: '150203001001',
+      address: '某路1号',
+      totalArea: '1000',
+      type: 'commodity',
+      managementMode: 'professional',
     });
     expect(res.status).toBe(403);
     expect(await t.query(`SELECT 1 FROM compounds WHERE code = 'XX9999'`)).toEqual([]);
@@ -57,7 +63,10 @@ describe('ARCHITECTURE.md jurisdiction: a d150202 account and a 150203 compound'
 
 describe('narrower scopes', () => {
   test('street and community staff see only their subtree', async () => {
-    for (const [user, prefix] of [['street', '150203001'], ['community', '150203001001']] as const) {
+    for (const [user, prefix] of [
+      ['street', '150203001'],
+      ['community', '150203001001'],
+    ] as const) {
       const res = await t.api.get('/api/compounds?range=[0,999]').set(auth(await t.login(user)));
       expect(res.body.length).toBeGreaterThan(0);
       expect(res.body.every((c: { regionCode: string }) => c.regionCode.startsWith(prefix))).toBe(true);
@@ -99,12 +108,16 @@ describe('audit log', () => {
     const token = await t.login('d150203');
     const res = await t.api.put(`/api/compounds/${compound150203.id}`).set(auth(token)).send({ name: '审计测试小区' });
     expect(res.status).toBe(200);
-    const logs = await t.api.get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ entity: 'compounds', entityId: String(compound150203.id) }))}`).set(auth(token));
+    const logs = await t.api
+      .get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ entity: 'compounds', entityId: String(compound150203.id) }))}`)
+      .set(auth(token));
     expect(logs.body[0]).toMatchObject({ action: 'update', actorName: expect.any(String), entity: 'compounds' });
     expect(logs.body[0].after.name).toBe('审计测试小区');
     expect(logs.body[0].before.name).not.toBe('审计测试小区');
     // d150202 does not see 150203's audit trail
-    const other = await t.api.get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ entity: 'compounds', entityId: String(compound150203.id) }))}`).set(auth(d150202));
+    const other = await t.api
+      .get(`/api/audit-logs?filter=${encodeURIComponent(JSON.stringify({ entity: 'compounds', entityId: String(compound150203.id) }))}`)
+      .set(auth(d150202));
     expect(other.body).toEqual([]);
     expect((await t.api.post('/api/audit-logs').set(auth(token)).send({})).status).toBe(403);
   });

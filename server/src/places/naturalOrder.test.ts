@@ -20,13 +20,34 @@ const NATURAL = ['101', '0101', '101A', '102', '201', '1001', '地下室-2', '�
 describe('the natural-order key (natural_sort_key in migration 0010), as a table', () => {
   test.each([
     [ROOMS, NATURAL],
-    [['10号楼', '2号楼', '1号楼', '11号楼'], ['1号楼', '2号楼', '10号楼', '11号楼']],
-    [['10单元', '2单元', '1单元'], ['1单元', '2单元', '10单元']],
-    [['1-10-1', '1-2-10', '1-2-9', '1-10'], ['1-2-9', '1-2-10', '1-10', '1-10-1']],
-    [['A10', 'A9', 'B1', 'a1'], ['A9', 'A10', 'B1', 'a1']],
-    [['0', '00', '1', ''], ['', '0', '00', '1']],
-    [['1A', '01A', '1A0'], ['1A', '01A', '1A0']],
-    [['99999999999999999999', '100000000000000000000'], ['99999999999999999999', '100000000000000000000']],
+    [
+      ['10号楼', '2号楼', '1号楼', '11号楼'],
+      ['1号楼', '2号楼', '10号楼', '11号楼'],
+    ],
+    [
+      ['10单元', '2单元', '1单元'],
+      ['1单元', '2单元', '10单元'],
+    ],
+    [
+      ['1-10-1', '1-2-10', '1-2-9', '1-10'],
+      ['1-2-9', '1-2-10', '1-10', '1-10-1'],
+    ],
+    [
+      ['A10', 'A9', 'B1', 'a1'],
+      ['A9', 'A10', 'B1', 'a1'],
+    ],
+    [
+      ['0', '00', '1', ''],
+      ['', '0', '00', '1'],
+    ],
+    [
+      ['1A', '01A', '1A0'],
+      ['1A', '01A', '1A0'],
+    ],
+    [
+      ['99999999999999999999', '100000000000000000000'],
+      ['99999999999999999999', '100000000000000000000'],
+    ],
   ])('%j sorts as %j', async (input, expected) => {
     const rows = await t.query<{ r: string }>(`SELECT r FROM unnest($1::text[]) AS r ORDER BY natural_sort_key(r), r`, [input]);
     expect(rows.map((x) => x.r)).toEqual(expected);
@@ -40,7 +61,18 @@ describe('the natural-order key (natural_sort_key in migration 0010), as a table
 
 describe('issue 9 §7: rooms are listed in natural order', () => {
   beforeAll(async () => {
-    const c = await t.api.post('/api/compounds').set(auth()).send({ code: 'NAT0001', name: '自然序小区', regionCode: '150203001002', address: '昆都仑区测试路1号', totalArea: '5000.00', type: 'commodity', managementMode: 'professional' });
+    const c = await t.api
+      .post('/api/compounds')
+      .set(auth())
+      .send({
+        code: 'NAT0001',
+        name: '自然序小区',
+        regionCode: '150203001002',
+        address: '昆都仑区测试路1号',
+        totalArea: '5000.00',
+        type: 'commodity',
+        managementMode: 'professional',
+      });
     expect(c.status).toBe(201);
     compoundId = c.body.id;
     const b10 = await t.api.post('/api/buildings').set(auth()).send({ compoundId, name: '10号楼' });
@@ -85,16 +117,18 @@ describe('issue 9 §7: rooms are listed in natural order', () => {
 describe('issue 9 §9: the bind-home picker follows staff jurisdiction', () => {
   let bt0001: { id: number; unit_id: number };
   beforeAll(async () => {
-    [bt0001] = await t.query(`SELECT c.id, (SELECT u.id FROM units u WHERE u.compound_id = c.id ORDER BY u.id LIMIT 1) AS unit_id FROM compounds c WHERE c.code = 'BT0001'`);
+    [bt0001] = await t.query(
+      `SELECT c.id, (SELECT u.id FROM units u WHERE u.compound_id = c.id ORDER BY u.id LIMIT 1) AS unit_id FROM compounds c WHERE c.code = 'BT0001'`,
+    );
   });
 
-  test('staff of another district get 404 for a compound\'s buildings and a unit\'s rooms', async () => {
+  test("staff of another district get 404 for a compound's buildings and a unit's rooms", async () => {
     const outside = await t.login('d150202');
     expect((await t.api.get(`/api/mini/compounds/${bt0001.id}/buildings`).set(auth(outside))).status).toBe(404);
     expect((await t.api.get(`/api/mini/units/${bt0001.unit_id}/rooms`).set(auth(outside))).status).toBe(404);
   });
 
-  test('sibling: staff inside see it; a resident (who scanned the compound\'s code) sees it', async () => {
+  test("sibling: staff inside see it; a resident (who scanned the compound's code) sees it", async () => {
     const inside = await t.login('community');
     expect((await t.api.get(`/api/mini/compounds/${bt0001.id}/buildings`).set(auth(inside))).body.length).toBeGreaterThan(0);
     expect((await t.api.get(`/api/mini/units/${bt0001.unit_id}/rooms`).set(auth(inside))).body.length).toBeGreaterThan(0);
@@ -104,8 +138,12 @@ describe('issue 9 §9: the bind-home picker follows staff jurisdiction', () => {
 
   test('sibling: company staff see only the compounds their company serves', async () => {
     const company = await t.login('company');
-    const [served] = await t.query<{ compound_id: number }>(`SELECT p.compound_id FROM projects p JOIN users u ON u.company_id = p.company_id WHERE u.username = 'company' LIMIT 1`);
-    const [other] = await t.query<{ id: number }>(`SELECT c.id FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p JOIN users u ON u.company_id = p.company_id WHERE u.username = 'company' AND p.compound_id = c.id) ORDER BY c.id LIMIT 1`);
+    const [served] = await t.query<{ compound_id: number }>(
+      `SELECT p.compound_id FROM projects p JOIN users u ON u.company_id = p.company_id WHERE u.username = 'company' LIMIT 1`,
+    );
+    const [other] = await t.query<{ id: number }>(
+      `SELECT c.id FROM compounds c WHERE NOT EXISTS (SELECT 1 FROM projects p JOIN users u ON u.company_id = p.company_id WHERE u.username = 'company' AND p.compound_id = c.id) ORDER BY c.id LIMIT 1`,
+    );
     expect((await t.api.get(`/api/mini/compounds/${served.compound_id}/buildings`).set(auth(company))).status).toBe(200);
     expect((await t.api.get(`/api/mini/compounds/${other.id}/buildings`).set(auth(company))).status).toBe(404);
   });

@@ -23,19 +23,27 @@ afterAll(() => t.close());
 let nextHome: () => Promise<UnclaimedHome>;
 
 const claimsOn = (householdId: number) =>
-  t.query<{ id: number; status: string; reason: string | null }>(`SELECT id, status, reason FROM household_claims WHERE household_id = $1 ORDER BY id`, [householdId]);
+  t.query<{ id: number; status: string; reason: string | null }>(`SELECT id, status, reason FROM household_claims WHERE household_id = $1 ORDER BY id`, [
+    householdId,
+  ]);
 
 describe('attack 1: an owner whose identity changes loses the bindings made against the old details', () => {
   test('PUT /api/owners/:id with another name, phone and ID number: the old resident loses the ledger, sees why, audited', async () => {
     const home = await nextHome();
     const old = await residentWithHome(t, 'identity-old-1', home.id);
     expect((await t.api.get(`/api/fund-ledgers/${home.ledger_id}`).set(bearer(old))).status).toBe(200);
-    const res = await t.api.put(`/api/owners/${home.owner_id}`).set(bearer(city)).send({ name: '另一个人', phone: '13677778888', idNumber: '150203199001011232', regionCode: compound.region_code });
+    const res = await t.api
+      .put(`/api/owners/${home.owner_id}`)
+      .set(bearer(city))
+      .send({ name: '另一个人', phone: '13677778888', idNumber: '150203199001011232', regionCode: compound.region_code });
     expect(res.status).toBe(200);
     const claims = await claimsOn(home.id);
     expect(claims).toEqual([expect.objectContaining({ status: 'revoked', reason: '业主信息已变更，原绑定已解除' })]);
     expect((await t.api.get(`/api/fund-ledgers/${home.ledger_id}`).set(bearer(old))).status).toBe(404);
-    const audit = await t.query<{ action: string }>(`SELECT action FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(claims[0].id)]);
+    const audit = await t.query<{ action: string }>(
+      `SELECT action FROM audit_logs WHERE entity = 'household-claims' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [String(claims[0].id)],
+    );
     expect(audit[0].action).toBe('end_owner_identity_changed');
   });
 
@@ -43,7 +51,10 @@ describe('attack 1: an owner whose identity changes loses the bindings made agai
     const home = await nextHome();
     const first = await residentWithHome(t, 'identity-old-2', home.id);
     const second = await residentWithHome(t, 'identity-old-3', home.id);
-    const pending = await t.api.post('/api/household-claims').set(bearer(await t.residentToken('identity-pending'))).send({ householdId: home.id, name: '租户', phone: newPhone() });
+    const pending = await t.api
+      .post('/api/household-claims')
+      .set(bearer(await t.residentToken('identity-pending')))
+      .send({ householdId: home.id, name: '租户', phone: newPhone() });
     expect(pending.body.status).toBe('pending');
     const phone = (await t.api.get(`/api/owners/${home.owner_id}/contact`).set(bearer(city))).body.phone;
     // Same phone typed again, same name: the same person.
@@ -79,7 +90,8 @@ describe('attack 5: a sold home cannot be flagged developer-unsold', () => {
 });
 
 describe('attack 4: home bindings cannot be guessed without limit (CLAIM_ATTEMPTS_PER_DAY, default 5)', () => {
-  const attempt = (token: string, householdId: number, name: string) => t.api.post('/api/household-claims').set(bearer(token)).send({ householdId, name, phone: newPhone() });
+  const attempt = (token: string, householdId: number, name: string) =>
+    t.api.post('/api/household-claims').set(bearer(token)).send({ householdId, name, phone: newPhone() });
   const auditCount = (actorId: number, actions: string[]) =>
     t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE actor_id = $1 AND action = ANY($2)`, [actorId, actions]);
 
@@ -115,7 +127,7 @@ describe('attack 2: one ID number, one owner', () => {
   };
   const create = (name: string, id: string) => t.api.post('/api/owners').set(bearer(city)).send({ name, idNumber: id, regionCode: compound.region_code });
 
-  test('POST an owner with another owner\'s ID under another name: 409 OWNER_DUPLICATE_ID_NUMBER on the field, nothing stored', async () => {
+  test("POST an owner with another owner's ID under another name: 409 OWNER_DUPLICATE_ID_NUMBER on the field, nothing stored", async () => {
     expect((await create('身份证甲', idNumber(101))).status).toBe(201);
     const dup = await create('身份证乙', idNumber(101));
     expect(dup.status).toBe(409);
@@ -124,13 +136,23 @@ describe('attack 2: one ID number, one owner', () => {
     expect((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM owners WHERE name = '身份证乙'`))[0].n).toBe(0);
   });
 
-  test('sibling: PUT giving an owner another\'s ID is 409; retyping one\'s own is fine', async () => {
+  test("sibling: PUT giving an owner another's ID is 409; retyping one's own is fine", async () => {
     const a = await create('身份证丙', idNumber(102));
     const b = await create('身份证丁', idNumber(103));
-    const res = await t.api.put(`/api/owners/${b.body.id}`).set(bearer(city)).send({ idNumber: idNumber(102) });
+    const res = await t.api
+      .put(`/api/owners/${b.body.id}`)
+      .set(bearer(city))
+      .send({ idNumber: idNumber(102) });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('OWNER_DUPLICATE_ID_NUMBER');
-    expect((await t.api.put(`/api/owners/${a.body.id}`).set(bearer(city)).send({ idNumber: idNumber(102) })).status).toBe(200);
+    expect(
+      (
+        await t.api
+          .put(`/api/owners/${a.body.id}`)
+          .set(bearer(city))
+          .send({ idNumber: idNumber(102) })
+      ).status,
+    ).toBe(200);
   });
 
   test('20 registrations of one ID number at once: exactly one is stored', async () => {

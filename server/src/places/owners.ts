@@ -63,10 +63,17 @@ async function assertIdNumberFree(tx: Tx, cipher: PersonalDataCipher, idNumber: 
 export async function backfillIdNumberHashes(db: Db, cipher: PersonalDataCipher): Promise<number> {
   let filled = 0;
   for (;;) {
-    const rows = await db.select({ id: owners.id, enc: owners.idNumberEnc }).from(owners).where(and(sql`${owners.idNumberEnc} IS NOT NULL`, sql`${owners.idNumberHash} IS NULL`)).limit(500);
+    const rows = await db
+      .select({ id: owners.id, enc: owners.idNumberEnc })
+      .from(owners)
+      .where(and(sql`${owners.idNumberEnc} IS NOT NULL`, sql`${owners.idNumberHash} IS NULL`))
+      .limit(500);
     if (rows.length === 0) return filled;
     for (const r of rows) {
-      await db.update(owners).set({ idNumberHash: cipher.hash(cipher.decrypt(r.enc!)) }).where(and(eq(owners.id, r.id), sql`${owners.idNumberHash} IS NULL`));
+      await db
+        .update(owners)
+        .set({ idNumberHash: cipher.hash(cipher.decrypt(r.enc!)) })
+        .where(and(eq(owners.id, r.id), sql`${owners.idNumberHash} IS NULL`));
     }
     filled += rows.length;
   }
@@ -118,7 +125,12 @@ export function ownersResource(cipher: PersonalDataCipher): ResourceDef {
         schema: ownerSchema,
         prepare: async (input, c) => {
           await assertIdNumberFree(c.tx, cipher, input.idNumber);
-          return { name: input.name, regionCode: input.regionCode, developer: input.developer, ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null) };
+          return {
+            name: input.name,
+            regionCode: input.regionCode,
+            developer: input.developer,
+            ...personalColumns(cipher, input.phone ?? null, input.idNumber ?? null),
+          };
         },
       },
       update: {

@@ -27,7 +27,14 @@ describe("the platform's OpenSSL computes the commercial algorithms (standard ve
 });
 
 describe('personal data under SM4-CBC + HMAC-SM3 with key versions (issue 17; docs/SECURITY.md)', () => {
-  const ring = { algorithm: 'sm4-cbc-hmac-sm3' as const, keys: [{ id: 0, secret: K0 }, { id: 1, secret: K1 }], activeKeyId: 1 };
+  const ring = {
+    algorithm: 'sm4-cbc-hmac-sm3' as const,
+    keys: [
+      { id: 0, secret: K0 },
+      { id: 1, secret: K1 },
+    ],
+    activeKeyId: 1,
+  };
   const cipher = createPersonalDataCipher(ring);
 
   test('writes SM4 under the active key, self-described; reads it back; equal phones give different ciphertexts', () => {

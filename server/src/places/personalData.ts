@@ -19,7 +19,8 @@ export { PERSONAL_DATA_ALGORITHMS, type PersonalDataAlgorithm, type PersonalData
  * (`hashCandidates`): a lookup never misses a row that a rotation has not reached yet.
  */
 export function createPersonalDataCipher(settings: PersonalDataSettings | string) {
-  const ring: PersonalDataSettings = typeof settings === 'string' ? { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 0, secret: settings }], activeKeyId: 0 } : settings;
+  const ring: PersonalDataSettings =
+    typeof settings === 'string' ? { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 0, secret: settings }], activeKeyId: 0 } : settings;
   const secrets = new Map(ring.keys.map((k) => [k.id, k.secret]));
   if (!secrets.has(ring.activeKeyId)) throw new Error(`PERSONAL_DATA_ACTIVE_KEY ${ring.activeKeyId} 不在密钥环中 (active key not in PERSONAL_DATA_KEYS)`);
   const schemes = new Map<string, Scheme>();
@@ -28,7 +29,8 @@ export function createPersonalDataCipher(settings: PersonalDataSettings | string
     let s = schemes.get(name);
     if (!s) {
       const secret = secrets.get(keyId);
-      if (secret === undefined) throw new Error(`个人信息使用的密钥版本 ${keyId} 不在密钥环中 (key version ${keyId} is not in PERSONAL_DATA_KEYS / ENCRYPTION_KEY)`);
+      if (secret === undefined)
+        throw new Error(`个人信息使用的密钥版本 ${keyId} 不在密钥环中 (key version ${keyId} is not in PERSONAL_DATA_KEYS / ENCRYPTION_KEY)`);
       s = algorithm === 'sm4-cbc-hmac-sm3' ? sm4Scheme(secret, keyId) : aesScheme(secret, keyId);
       schemes.set(name, s);
     }

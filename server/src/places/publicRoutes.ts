@@ -32,7 +32,10 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
     if (ctx.query.format === 'svg') {
       const fileName = `${compound.name}（${compound.code}）扫码入驻二维码.svg`;
       ctx.type = 'image/svg+xml';
-      ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(String(compound.code))}.svg"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${encodeURIComponent(String(compound.code))}.svg"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      );
       ctx.body = await labelledQrSvg(url, String(compound.name), String(compound.code));
       return;
     }
@@ -78,8 +81,8 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
       address: c.address,
       type: c.type,
       managementMode: c.managementMode,
-      districtName: district ? names.get(district) ?? null : null,
-      streetName: street ? names.get(street) ?? null : null,
+      districtName: district ? (names.get(district) ?? null) : null,
+      streetName: street ? (names.get(street) ?? null) : null,
       communityName: names.get(c.regionCode) ?? null,
       companyName: company?.name ?? null,
       buildingCount: c.buildingCount,
@@ -107,7 +110,16 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
       if (r.unitId) b.units.push({ id: r.unitId, name: r.unitName! });
       out.set(r.buildingId, b);
     }
-    if (!out.size && !(await db.select({ id: compounds.id }).from(compounds).where(and(eq(compounds.id, id), pickerScope(actor, compounds.regionCode, compounds.id)))).length) throw notFound('小区');
+    if (
+      !out.size &&
+      !(
+        await db
+          .select({ id: compounds.id })
+          .from(compounds)
+          .where(and(eq(compounds.id, id), pickerScope(actor, compounds.regionCode, compounds.id)))
+      ).length
+    )
+      throw notFound('小区');
     ctx.body = [...out.values()];
   });
 
@@ -120,7 +132,16 @@ export function registerPublicPlaceRoutes(router: Router, db: Db, config: Config
       .from(households)
       .where(and(eq(households.unitId, id), pickerScope(actor, households.regionCode, households.compoundId)))
       .orderBy(asc(households.roomSort), asc(households.id));
-    if (!rooms.length && !(await db.select({ id: units.id }).from(units).where(and(eq(units.id, id), pickerScope(actor, units.regionCode, units.compoundId)))).length) throw notFound('单元');
+    if (
+      !rooms.length &&
+      !(
+        await db
+          .select({ id: units.id })
+          .from(units)
+          .where(and(eq(units.id, id), pickerScope(actor, units.regionCode, units.compoundId)))
+      ).length
+    )
+      throw notFound('单元');
     ctx.body = rooms;
   });
 }

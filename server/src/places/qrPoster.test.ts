@@ -10,7 +10,10 @@ afterAll(() => t.close());
 
 test('GET /api/compounds/:id/qrcode?format=svg is the printable code with the name and code under it', async () => {
   const [c] = await t.query<{ id: number; name: string; code: string }>(`SELECT id, name, code FROM compounds WHERE code = 'BT0001'`);
-  const res = await t.api.get(`/api/compounds/${c.id}/qrcode?format=svg`).set('Authorization', `Bearer ${await t.login('community')}`).buffer(true);
+  const res = await t.api
+    .get(`/api/compounds/${c.id}/qrcode?format=svg`)
+    .set('Authorization', `Bearer ${await t.login('community')}`)
+    .buffer(true);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
   expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${c.name}（BT0001）扫码入驻二维码.svg`)}`);

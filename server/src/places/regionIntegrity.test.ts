@@ -40,13 +40,15 @@ describe('issue 9 §8: a region with anything below it cannot be deleted', () =>
   });
 
   test('sibling: a building with units and a unit with households are refused too (409)', async () => {
-    const [u] = await t.query<{ id: number; building_id: number }>(`SELECT u.id, u.building_id FROM units u WHERE u.region_code LIKE '150203%' AND EXISTS (SELECT 1 FROM households h WHERE h.unit_id = u.id) LIMIT 1`);
+    const [u] = await t.query<{ id: number; building_id: number }>(
+      `SELECT u.id, u.building_id FROM units u WHERE u.region_code LIKE '150203%' AND EXISTS (SELECT 1 FROM households h WHERE h.unit_id = u.id) LIMIT 1`,
+    );
     expect((await t.api.delete(`/api/units/${u.id}`).set(auth())).status).toBe(409);
     expect((await t.api.delete(`/api/buildings/${u.building_id}`).set(auth())).status).toBe(409);
   });
 });
 
-describe('issue 9 §8: a region is created with its code, inside one\'s jurisdiction', () => {
+describe("issue 9 §8: a region is created with its code, inside one's jurisdiction", () => {
   test('a district creates a street and a community below it', async () => {
     const street = await t.api.post('/api/regions').set(auth()).send({ id: '150203098', name: '测试街道' });
     expect(street.status).toBe(201);
@@ -73,6 +75,13 @@ describe('issue 9 §8: a region is created with its code, inside one\'s jurisdic
   });
 
   test('street staff cannot create regions', async () => {
-    expect((await t.api.post('/api/regions').set(auth(await t.login('street'))).send({ id: '150203001096', name: '街道建的社区' })).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/regions')
+          .set(auth(await t.login('street')))
+          .send({ id: '150203001096', name: '街道建的社区' })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -71,12 +71,16 @@ function ancestorsOf(code: string): string[] {
 async function assertNoChildren(tx: Tx, code: string): Promise<void> {
   await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).for('update');
   const prefix = `${jurisdictionPrefix(code)}%`;
-  const [found] = await tx.execute<{ regions: boolean; compounds: boolean; owners: boolean; companies: boolean; users: boolean }>(sql`
+  const [found] = await tx
+    .execute<{ regions: boolean; compounds: boolean; owners: boolean; companies: boolean; users: boolean }>(
+      sql`
     SELECT EXISTS (SELECT 1 FROM ${regions} WHERE ${regions.code} LIKE ${prefix} AND ${regions.code} <> ${code}) AS regions,
            EXISTS (SELECT 1 FROM ${compounds} WHERE ${compounds.regionCode} LIKE ${prefix}) AS compounds,
            EXISTS (SELECT 1 FROM ${owners} WHERE ${owners.regionCode} LIKE ${prefix}) AS owners,
            EXISTS (SELECT 1 FROM ${companies} WHERE ${companies.regionCode} LIKE ${prefix}) AS companies,
-           EXISTS (SELECT 1 FROM ${users} WHERE ${users.regionCode} LIKE ${prefix}) AS users`).then((r) => r.rows);
+           EXISTS (SELECT 1 FROM ${users} WHERE ${users.regionCode} LIKE ${prefix}) AS users`,
+    )
+    .then((r) => r.rows);
   const labels = { regions: '下级区划', compounds: '小区', owners: '业主登记', companies: '物业企业', users: '工作人员账号' } as const;
   const present = (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => found[k]);
   if (present.length) throw conflict('REGION_HAS_CHILDREN', `该区划下仍有${present.map((k) => labels[k]).join('、')}，不能删除`);

@@ -8,10 +8,7 @@ import type { Tx } from '../db/client';
 import { compoundScopedRead, PLACE_WRITERS, regionWriteAllowed } from './scopes';
 
 export async function buildingPlace(tx: Tx, buildingId: number) {
-  const [b] = await tx
-    .select({ compoundId: buildings.compoundId, regionCode: buildings.regionCode })
-    .from(buildings)
-    .where(eq(buildings.id, buildingId));
+  const [b] = await tx.select({ compoundId: buildings.compoundId, regionCode: buildings.regionCode }).from(buildings).where(eq(buildings.id, buildingId));
   if (!b) throw badRequest('VALIDATION_FAILED', '楼栋不存在', { buildingId: '楼栋不存在' });
   return b;
 }

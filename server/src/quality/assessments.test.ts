@@ -26,7 +26,10 @@ beforeAll(async () => {
 const allMet = () => ({ decision: 'accepted', results: levels[1].items.map((_, item) => ({ item, met: true, photos: [] })) });
 
 async function apply(levelId = levels[1].id, projectId = project.id) {
-  return t.api.post('/api/level-assessments').set(await as('company')).send({ projectId, levelId, evidence: [{ name: '自评报告（政务网）', url: 'https://zjj.baotou.gov.cn/self-report.pdf' }] });
+  return t.api
+    .post('/api/level-assessments')
+    .set(await as('company'))
+    .send({ projectId, levelId, evidence: [{ name: '自评报告（政务网）', url: 'https://zjj.baotou.gov.cn/self-report.pdf' }] });
 }
 
 describe('service-levels (the scale is data, DOMAIN.md §11)', () => {
@@ -41,13 +44,29 @@ describe('service-levels (the scale is data, DOMAIN.md §11)', () => {
 
   test('only the city keeps the scale; a duplicate order on a scale is refused', async () => {
     const body = { scale: 'level', code: 'L9', order: 9, name: '九级', items: [{ category: 'cleaning', text: '每日清扫' }], sourceDocument: '测试文件' };
-    expect((await t.api.post('/api/service-levels').set(await as(`d${district}`)).send(body)).status).toBe(403);
-    const created = await t.api.post('/api/service-levels').set(await as('city')).send(body);
+    expect(
+      (
+        await t.api
+          .post('/api/service-levels')
+          .set(await as(`d${district}`))
+          .send(body)
+      ).status,
+    ).toBe(403);
+    const created = await t.api
+      .post('/api/service-levels')
+      .set(await as('city'))
+      .send(body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'L9', itemCount: 1 });
-    const dup = await t.api.post('/api/service-levels').set(await as('city')).send({ ...body, code: 'L10' });
+    const dup = await t.api
+      .post('/api/service-levels')
+      .set(await as('city'))
+      .send({ ...body, code: 'L10' });
     expect(dup.status).toBe(409);
-    const bad = await t.api.post('/api/service-levels').set(await as('city')).send({ ...body, code: 'L11', order: 0, items: [{ category: 'gardening', text: 'x' }] });
+    const bad = await t.api
+      .post('/api/service-levels')
+      .set(await as('city'))
+      .send({ ...body, code: 'L11', order: 0, items: [{ category: 'gardening', text: 'x' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('order');
     expect(bad.body.error.fields).toHaveProperty(['items.0.category']);
@@ -74,7 +93,10 @@ describe('level-assessments', () => {
     const app = await apply();
     expect(app.status).toBe(201);
     expect(app.body).toMatchObject({ status: 'applied', companyId: project.company_id });
-    const res = await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as('company')).send(allMet());
+    const res = await t.api
+      .post(`/api/level-assessments/${app.body.id}/assess`)
+      .set(await as('company'))
+      .send(allMet());
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('APPLICANT_CANNOT_ASSESS');
     expect((await t.query<{ status: string }>('SELECT status FROM level_assessments WHERE id = $1', [app.body.id]))[0].status).toBe('applied');
@@ -83,20 +105,35 @@ describe('level-assessments', () => {
   test("another district cannot assess; accepting with an unmet item is refused; the district's decision counts once (20-way)", async () => {
     const app = await apply();
     const [other] = await t.query<{ username: string }>(`SELECT username FROM users WHERE role = 'district_staff' AND region_code <> $1 LIMIT 1`, [district]);
-    expect((await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as(other.username)).send(allMet())).status).toBe(404);
+    expect(
+      (
+        await t.api
+          .post(`/api/level-assessments/${app.body.id}/assess`)
+          .set(await as(other.username))
+          .send(allMet())
+      ).status,
+    ).toBe(404);
     const unmet = allMet();
     unmet.results[3].met = false;
-    const refused = await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as(`d${district}`)).send(unmet);
+    const refused = await t.api
+      .post(`/api/level-assessments/${app.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send(unmet);
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('REQUIREMENTS_NOT_MET');
-    const partial = await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as(`d${district}`)).send({ decision: 'accepted', results: [] });
+    const partial = await t.api
+      .post(`/api/level-assessments/${app.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send({ decision: 'accepted', results: [] });
     expect(partial.body.error.code).toBe('ITEMS_NOT_ASSESSED');
 
     const token = await as(`d${district}`);
     const all = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(token).send(allMet())));
     expect(all.filter((r) => r.status === 200)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409).every((r) => r.body.error.code === 'ASSESSMENT_DECIDED')).toBe(true);
-    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'level-assessments' AND entity_id = $1 AND action = 'approve'`, [String(app.body.id)])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'level-assessments' AND entity_id = $1 AND action = 'approve'`, [String(app.body.id)]),
+    ).toBe(1);
 
     const p = await t.api.get(`/api/projects/${project.id}`).set(token);
     expect(p.body).toMatchObject({ assessedLevelId: levels[1].id, assessedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -119,7 +156,13 @@ describe('upgrade-plans (提档升级)', () => {
     const plan = await t.api
       .post('/api/upgrade-plans')
       .set(await as(`d${district}`))
-      .send({ regionCode: district, year: 2027, measures: '完善设施', deadline: '2027-12-31', items: [{ projectId: project.id, targetLevelId: levels[0].id }] });
+      .send({
+        regionCode: district,
+        year: 2027,
+        measures: '完善设施',
+        deadline: '2027-12-31',
+        items: [{ projectId: project.id, targetLevelId: levels[0].id }],
+      });
     expect(plan.status).toBe(201);
     expect(plan.body).toMatchObject({ status: 'filed', itemCount: 1, upgradedCount: 0 });
     expect(plan.body.items[0]).toMatchObject({ currentLevelId: levels[1].id, targetLevelId: levels[0].id });
@@ -130,33 +173,54 @@ describe('upgrade-plans (提档升级)', () => {
 
     const level1 = levels[0].items.map((_, item) => ({ item, met: true, photos: [] }));
     const app = await apply(levels[0].id);
-    const ok = await t.api.post(`/api/level-assessments/${app.body.id}/assess`).set(await as(`d${district}`)).send({ decision: 'accepted', results: level1 });
+    const ok = await t.api
+      .post(`/api/level-assessments/${app.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send({ decision: 'accepted', results: level1 });
     expect(ok.status).toBe(200);
     const events = await t.query<{ points_tenths: number; company_id: number; source_key: string; category: string; status: string }>(
       `SELECT points_tenths, company_id, source_key, category, status FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1`,
       [project.id],
     );
-    expect(events).toEqual([{ points_tenths: 50, company_id: project.company_id, source_key: `plan-item:${plan.body.items[0].id}`, category: 'good', status: 'published' }]);
+    expect(events).toEqual([
+      { points_tenths: 50, company_id: project.company_id, source_key: `plan-item:${plan.body.items[0].id}`, category: 'good', status: 'published' },
+    ]);
 
     // a second accepted level 1 (replay) records no second event
     const again = await apply(levels[0].id);
-    await t.api.post(`/api/level-assessments/${again.body.id}/assess`).set(await as(`d${district}`)).send({ decision: 'accepted', results: level1 });
+    await t.api
+      .post(`/api/level-assessments/${again.body.id}/assess`)
+      .set(await as(`d${district}`))
+      .send({ decision: 'accepted', results: level1 });
     expect(await count(`SELECT count(*) AS n FROM credit_items WHERE type = 'project_upgraded' AND project_id = $1`, [project.id])).toBe(1);
 
     const recommended = await t.api.get(`/api/upgrade-plan-items?filter=${encodeURIComponent('{"recommended":true}')}`).set(await as('city'));
     expect(recommended.body.map((i: { projectId: number }) => i.projectId)).toContain(project.id);
-    const award = await t.api.post('/api/awards').set(await as('city')).send({ projectId: project.id, kind: 'regional_excellent', year: 2027, document: '包建发〔2027〕1号', rewardFen: 5000000 });
+    const award = await t.api
+      .post('/api/awards')
+      .set(await as('city'))
+      .send({ projectId: project.id, kind: 'regional_excellent', year: 2027, document: '包建发〔2027〕1号', rewardFen: 5000000 });
     expect(award.status).toBe(201);
     const after = await t.api.get(`/api/upgrade-plan-items?filter=${encodeURIComponent('{"recommended":true}')}`).set(await as('city'));
     expect(after.body.map((i: { projectId: number }) => i.projectId)).not.toContain(project.id);
   });
 
-  test('a filed plan with a project already upgraded cannot be deleted; awards are the city\'s; absurd rewards are refused', async () => {
+  test("a filed plan with a project already upgraded cannot be deleted; awards are the city's; absurd rewards are refused", async () => {
     const [plan] = await t.query<{ id: number }>(`SELECT id FROM upgrade_plans WHERE year = 2027 AND region_code = $1`, [district]);
     // approved above: not deletable
     expect((await t.api.delete(`/api/upgrade-plans/${plan.id}`).set(await as(`d${district}`))).body.error.code).toBe('PLAN_NOT_EDITABLE');
-    expect((await t.api.post('/api/awards').set(await as(`d${district}`)).send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x' })).status).toBe(403);
-    const huge = await t.api.post('/api/awards').set(await as('city')).send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x', rewardFen: 1e20 });
+    expect(
+      (
+        await t.api
+          .post('/api/awards')
+          .set(await as(`d${district}`))
+          .send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x' })
+      ).status,
+    ).toBe(403);
+    const huge = await t.api
+      .post('/api/awards')
+      .set(await as('city'))
+      .send({ projectId: project.id, kind: 'demonstration', year: 2027, document: 'x', rewardFen: 1e20 });
     expect(huge.status).toBe(400);
     expect(huge.body.error.fields).toHaveProperty('rewardFen');
     expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'upgrade-plan-items' AND action = 'create'`)).toBeGreaterThan(0);
@@ -176,7 +240,10 @@ describe('evidence and item photos are uploads (issue 12)', () => {
   const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 0x20)]);
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const upload = async (who: string, file: Buffer, name: string) => {
-    const res = await t.api.post('/api/uploads').set(await as(who)).attach('file', file, name);
+    const res = await t.api
+      .post('/api/uploads')
+      .set(await as(who))
+      .attach('file', file, name);
     expect(res.status).toBe(201);
     return res.body.id as number;
   };
@@ -190,7 +257,10 @@ describe('evidence and item photos are uploads (issue 12)', () => {
       .send({ projectId: project.id, levelId: levels[2].id, evidence: [{ name: '别人的文件.pdf', url: `/api/uploads/${districtsFile}` }] });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error).toMatchObject({ code: 'BAD_UPLOAD', fields: { 'evidence.0.url': '只能使用本人上传的文件' } });
-    const typed = await t.api.post('/api/level-assessments').set(await as('company')).send({ projectId: project.id, levelId: levels[2].id, evidence: ['自评报告.pdf'] });
+    const typed = await t.api
+      .post('/api/level-assessments')
+      .set(await as('company'))
+      .send({ projectId: project.id, levelId: levels[2].id, evidence: ['自评报告.pdf'] });
     expect(typed.status).toBe(400);
     const noFile = await t.api
       .post('/api/level-assessments')
@@ -201,7 +271,7 @@ describe('evidence and item photos are uploads (issue 12)', () => {
     expect(await count('SELECT count(*) AS n FROM level_assessments')).toBe(before);
   });
 
-  test('the district attaches its own photos; the assessment\'s readers open both files, another district gets 404', async () => {
+  test("the district attaches its own photos; the assessment's readers open both files, another district gets 404", async () => {
     const evidenceId = await upload('company', PDF, '自评报告.pdf');
     const applied = await t.api
       .post('/api/level-assessments')

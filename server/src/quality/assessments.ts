@@ -22,12 +22,20 @@ export const projectLabelSql = (projectIdSql: string) =>
 type Evidence = { name: string; url: string };
 
 async function prepareApplication(input: { projectId: number; levelId: number; evidence: Evidence[]; applicationNote: string | null }, c: WriteContext) {
-  const [project] = await c.tx.select({ companyId: projects.companyId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
+  const [project] = await c.tx
+    .select({ companyId: projects.companyId, regionCode: projects.regionCode })
+    .from(projects)
+    .where(eq(projects.id, input.projectId));
   if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { projectId: '项目不存在' });
   if (project.companyId !== c.actor.companyId) throw forbidden('NOT_YOUR_PROJECT', '只能为本企业服务的项目申请等级');
   await levelInScale(c.tx, input.levelId, 'levelId');
   // Evidence is the applicant's own uploads (or a public https link): attaching someone else's file would show it to the district.
-  await assertOwnUploads(c.tx, c.actor, input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })), { message: '证明材料无效：只能使用本人上传的文件', allowLinks: true });
+  await assertOwnUploads(
+    c.tx,
+    c.actor,
+    input.evidence.map((e, i) => ({ url: e.url, field: `evidence.${i}.url` })),
+    { message: '证明材料无效：只能使用本人上传的文件', allowLinks: true },
+  );
   const evidence = input.evidence.map((e) => ({ name: e.name, url: canonicalUploadUrl(e.url) }));
   return { ...input, evidence, companyId: project.companyId, regionCode: project.regionCode };
 }
@@ -58,7 +66,13 @@ export function levelAssessmentsResource(): ResourceDef {
       decidedOn: levelAssessments.decidedOn,
       createdAt: levelAssessments.createdAt,
     },
-    sortable: { id: levelAssessments.id, decidedOn: levelAssessments.decidedOn, status: levelAssessments.status, createdAt: levelAssessments.createdAt, projectId: levelAssessments.projectId },
+    sortable: {
+      id: levelAssessments.id,
+      decidedOn: levelAssessments.decidedOn,
+      status: levelAssessments.status,
+      createdAt: levelAssessments.createdAt,
+      projectId: levelAssessments.projectId,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
@@ -80,7 +94,21 @@ export function levelAssessmentsResource(): ResourceDef {
     write: {
       roles: ['company_staff'],
       allows: (actor, row) => !!actor.companyId && row.companyId === actor.companyId,
-      readOnlyFields: ['projectName', 'companyName', 'levelName', 'scale', 'levelItems', 'status', 'results', 'decisionNote', 'decidedOn', 'regionCode', 'companyId', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'projectName',
+        'companyName',
+        'levelName',
+        'scale',
+        'levelItems',
+        'status',
+        'results',
+        'decisionNote',
+        'decidedOn',
+        'regionCode',
+        'companyId',
+        'createdAt',
+        'updatedAt',
+      ],
       create: { schema: levelAssessmentCreateSchema, prepare: prepareApplication },
     },
   };
@@ -103,7 +131,8 @@ export async function assessApplication(db: Db, actor: Actor, id: number, body: 
     const level = await levelInScale(tx, row.levelId, 'levelId');
     const byItem = new Map(input.results.map((r) => [r.item, r]));
     if (byItem.size !== input.results.length) throw badRequest('VALIDATION_FAILED', '同一条目不能重复评定', { results: '同一条目不能重复评定' });
-    for (const r of input.results) if (r.item >= level.items.length) throw badRequest('VALIDATION_FAILED', '评定条目不在该等级的要求中', { results: '评定条目不在该等级的要求中' });
+    for (const r of input.results)
+      if (r.item >= level.items.length) throw badRequest('VALIDATION_FAILED', '评定条目不在该等级的要求中', { results: '评定条目不在该等级的要求中' });
     if (input.decision === 'accepted') {
       const missing = level.items.findIndex((_, i) => !byItem.has(i));
       if (missing >= 0) throw badRequest('ITEMS_NOT_ASSESSED', `第${missing + 1}项要求尚未评定`, { results: `第${missing + 1}项要求尚未评定` });
@@ -124,7 +153,14 @@ export async function assessApplication(db: Db, actor: Actor, id: number, body: 
       .set({ status: input.decision, results, decisionNote: input.decisionNote ?? null, decidedOn, decidedBy: actor.id, updatedAt: new Date() })
       .where(and(eq(levelAssessments.id, id), eq(levelAssessments.status, 'applied')))
       .returning();
-    await writeAudit(tx, actor, { action: input.decision === 'accepted' ? 'approve' : 'reject', entity: 'level-assessments', entityId: id, before: row, after, regionCode: row.regionCode });
+    await writeAudit(tx, actor, {
+      action: input.decision === 'accepted' ? 'approve' : 'reject',
+      entity: 'level-assessments',
+      entityId: id,
+      before: row,
+      after,
+      regionCode: row.regionCode,
+    });
     if (input.decision === 'accepted') await markUpgraded(tx, actor, row.projectId, row.companyId, level, decidedOn);
     return after;
   });
@@ -140,13 +176,32 @@ async function markUpgraded(tx: Tx, actor: Actor, projectId: number, companyId: 
     .select({ id: upgradePlanItems.id, regionCode: upgradePlanItems.regionCode, targetOrder: serviceLevels.order, targetScale: serviceLevels.scale })
     .from(upgradePlanItems)
     .innerJoin(serviceLevels, eq(serviceLevels.id, upgradePlanItems.targetLevelId))
-    .where(and(eq(upgradePlanItems.projectId, projectId), sql`${upgradePlanItems.upgradedOn} IS NULL`, sql`${upgradePlanItems.planId} IN (SELECT id FROM upgrade_plans WHERE status <> 'returned')`))
+    .where(
+      and(
+        eq(upgradePlanItems.projectId, projectId),
+        sql`${upgradePlanItems.upgradedOn} IS NULL`,
+        sql`${upgradePlanItems.planId} IN (SELECT id FROM upgrade_plans WHERE status <> 'returned')`,
+      ),
+    )
     .for('update', { of: upgradePlanItems });
   for (const item of items) {
     if (item.targetScale !== level.scale || !reachedTarget(level, { order: item.targetOrder })) continue;
     await tx.update(upgradePlanItems).set({ upgradedOn: on, updatedAt: new Date() }).where(eq(upgradePlanItems.id, item.id));
-    await writeAudit(tx, actor, { action: 'upgrade', entity: 'upgrade-plan-items', entityId: item.id, after: { upgradedOn: on, levelId: level.id }, regionCode: item.regionCode });
-    await recordRuleCreditItem(tx, { rule: 'project_upgraded', sourceKey: `plan-item:${item.id}`, companyId, projectId, occurredOn: on, document: `提档升级达标：${level.name}` });
+    await writeAudit(tx, actor, {
+      action: 'upgrade',
+      entity: 'upgrade-plan-items',
+      entityId: item.id,
+      after: { upgradedOn: on, levelId: level.id },
+      regionCode: item.regionCode,
+    });
+    await recordRuleCreditItem(tx, {
+      rule: 'project_upgraded',
+      sourceKey: `plan-item:${item.id}`,
+      companyId,
+      projectId,
+      occurredOn: on,
+      document: `提档升级达标：${level.name}`,
+    });
   }
 }
 

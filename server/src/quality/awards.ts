@@ -8,7 +8,10 @@ import { awards, projects } from '../db/schema';
 import { projectLabelSql } from './assessments';
 
 async function prepareAward(input: Record<string, unknown>, c: WriteContext) {
-  const [project] = await c.tx.select({ regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId as number));
+  const [project] = await c.tx
+    .select({ regionCode: projects.regionCode })
+    .from(projects)
+    .where(eq(projects.id, input.projectId as number));
   if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { projectId: '项目不存在' });
   return { ...input, regionCode: project.regionCode };
 }
@@ -39,7 +42,10 @@ export function awardsResource(): ResourceDef {
     filters: {
       q: (v) => {
         const q = `%${likeEscape(filterValue.string('q', v, 40))}%`;
-        return or(ilike(awards.document, q), sql`${awards.projectId} IN (SELECT p.id FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${q})`);
+        return or(
+          ilike(awards.document, q),
+          sql`${awards.projectId} IN (SELECT p.id FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${q})`,
+        );
       },
       kind: (v) => eq(awards.kind, filterValue.oneOf('kind', v, AWARD_KINDS)),
       year: (v) => eq(awards.year, filterValue.int('year', v)),

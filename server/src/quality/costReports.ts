@@ -8,7 +8,10 @@ import { companies, costReports } from '../db/schema';
 
 async function prepareReport(input: Record<string, unknown>, c: WriteContext) {
   if (input.companyId !== c.actor.companyId) throw forbidden('NOT_YOUR_COMPANY', '只能填报本企业的成本构成');
-  const [company] = await c.tx.select({ regionCode: companies.regionCode }).from(companies).where(eq(companies.id, input.companyId as number));
+  const [company] = await c.tx
+    .select({ regionCode: companies.regionCode })
+    .from(companies)
+    .where(eq(companies.id, input.companyId as number));
   if (!company) throw badRequest('VALIDATION_FAILED', '物业企业不存在', { companyId: '物业企业不存在' });
   return { ...input, regionCode: company.regionCode };
 }

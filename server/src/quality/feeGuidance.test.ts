@@ -22,16 +22,35 @@ beforeAll(async () => {
   );
 });
 
-const band = (over: Record<string, unknown> = {}) => ({ levelId: level2, propertyType: assessed.type, minFen: 100, maxFen: 200, sourceDocument: '包头市物业服务收费指导价（测试）', effectiveFrom: '2020-01-01', effectiveUntil: null, ...over });
+const band = (over: Record<string, unknown> = {}) => ({
+  levelId: level2,
+  propertyType: assessed.type,
+  minFen: 100,
+  maxFen: 200,
+  sourceDocument: '包头市物业服务收费指导价（测试）',
+  effectiveFrom: '2020-01-01',
+  effectiveUntil: null,
+  ...over,
+});
 
 describe('fee-guidance (DOMAIN.md §11)', () => {
   test('ships empty; only the city writes it', async () => {
     expect(await count('SELECT count(*) AS n FROM fee_guidance')).toBe(0);
-    expect((await t.api.post('/api/fee-guidance').set(await as('d150202')).send(band())).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/fee-guidance')
+          .set(await as('d150202'))
+          .send(band())
+      ).status,
+    ).toBe(403);
   });
 
   test('min > max → 400 on the field; nothing stored', async () => {
-    const res = await t.api.post('/api/fee-guidance').set(await as('city')).send(band({ minFen: 300, maxFen: 200 }));
+    const res = await t.api
+      .post('/api/fee-guidance')
+      .set(await as('city'))
+      .send(band({ minFen: 300, maxFen: 200 }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('minFen');
     expect(await count('SELECT count(*) AS n FROM fee_guidance')).toBe(0);
@@ -39,14 +58,35 @@ describe('fee-guidance (DOMAIN.md §11)', () => {
 
   test('overlapping dates for the same level and type → 409, also 20 overlapping bands sent at once store one', async () => {
     const token = await as('city');
-    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => t.api.post('/api/fee-guidance').set(token).send(band({ minFen: 100 + i }))));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.api
+          .post('/api/fee-guidance')
+          .set(token)
+          .send(band({ minFen: 100 + i })),
+      ),
+    );
     expect(all.filter((r) => r.status === 201)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409).every((r) => r.body.error.code === 'FEE_GUIDANCE_OVERLAP')).toBe(true);
     expect(await count('SELECT count(*) AS n FROM fee_guidance')).toBe(1);
     // a later, separate span is fine; another type too
-    expect((await t.api.post('/api/fee-guidance').set(token).send(band({ effectiveFrom: '2010-01-01', effectiveUntil: '2019-12-31' }))).status).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/fee-guidance')
+          .set(token)
+          .send(band({ effectiveFrom: '2010-01-01', effectiveUntil: '2019-12-31' }))
+      ).status,
+    ).toBe(201);
     const otherType = assessed.type === 'old' ? 'commodity' : 'old';
-    expect((await t.api.post('/api/fee-guidance').set(token).send(band({ propertyType: otherType }))).status).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/fee-guidance')
+          .set(token)
+          .send(band({ propertyType: otherType }))
+      ).status,
+    ).toBe(201);
   });
 
   test("a project's fee outside its band is flagged, not blocked; within it, not flagged", async () => {
@@ -66,29 +106,68 @@ describe('project pricing (DOMAIN.md §11)', () => {
   test('pricing form and selection method are recorded on the project; values outside the lists → 400', async () => {
     const city = await as('city');
     const p = (await t.api.get(`/api/projects/${assessed.id}`).set(city)).body;
-    const ok = await t.api.put(`/api/projects/${assessed.id}`).set(city).send({ ...p, pricingForm: 'cost_plus', selectionMethod: 'public_tender', tenderDate: '2024-03-01', tenderResult: '中标' });
+    const ok = await t.api
+      .put(`/api/projects/${assessed.id}`)
+      .set(city)
+      .send({ ...p, pricingForm: 'cost_plus', selectionMethod: 'public_tender', tenderDate: '2024-03-01', tenderResult: '中标' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ pricingForm: 'cost_plus', selectionMethod: 'public_tender', tenderDate: '2024-03-01', tenderResult: '中标' });
-    const bad = await t.api.put(`/api/projects/${assessed.id}`).set(city).send({ ...p, pricingForm: 'fixed' });
+    const bad = await t.api
+      .put(`/api/projects/${assessed.id}`)
+      .set(city)
+      .send({ ...p, pricingForm: 'fixed' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('pricingForm');
-    const absurd = await t.api.put(`/api/projects/${assessed.id}`).set(city).send({ ...p, tenderDate: '9999-01-01' });
+    const absurd = await t.api
+      .put(`/api/projects/${assessed.id}`)
+      .set(city)
+      .send({ ...p, tenderDate: '9999-01-01' });
     expect(absurd.status).toBe(400);
     expect(absurd.body.error.fields).toHaveProperty('tenderDate');
   });
 });
 
 describe('cost-reports', () => {
-  const items = { staffFen: 4000000, sharedFacilitiesFen: 1000000, cleaningFen: 1000000, greeningFen: 500000, securityFen: 1500000, officeFen: 300000, depreciationFen: 200000, insuranceFen: 100000, otherFen: 0 };
+  const items = {
+    staffFen: 4000000,
+    sharedFacilitiesFen: 1000000,
+    cleaningFen: 1000000,
+    greeningFen: 500000,
+    securityFen: 1500000,
+    officeFen: 300000,
+    depreciationFen: 200000,
+    insuranceFen: 100000,
+    otherFen: 0,
+  };
   test('a company reports its own year once; not for another company; not a negative amount', async () => {
     const [{ company_id }] = await t.query<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`);
     const company = await as('company');
-    const res = await t.api.post('/api/cost-reports').set(company).send({ companyId: company_id, year: 2024, ...items });
+    const res = await t.api
+      .post('/api/cost-reports')
+      .set(company)
+      .send({ companyId: company_id, year: 2024, ...items });
     expect(res.status).toBe(201);
     expect(Number(res.body.totalFen)).toBe(8600000);
-    expect((await t.api.post('/api/cost-reports').set(company).send({ companyId: company_id, year: 2024, ...items })).status).toBe(409);
-    expect((await t.api.post('/api/cost-reports').set(company).send({ companyId: company_id + 1, year: 2024, ...items })).status).toBe(403);
-    const neg = await t.api.post('/api/cost-reports').set(company).send({ companyId: company_id, year: 2023, ...items, cleaningFen: -1 });
+    expect(
+      (
+        await t.api
+          .post('/api/cost-reports')
+          .set(company)
+          .send({ companyId: company_id, year: 2024, ...items })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await t.api
+          .post('/api/cost-reports')
+          .set(company)
+          .send({ companyId: company_id + 1, year: 2024, ...items })
+      ).status,
+    ).toBe(403);
+    const neg = await t.api
+      .post('/api/cost-reports')
+      .set(company)
+      .send({ companyId: company_id, year: 2023, ...items, cleaningFen: -1 });
     expect(neg.status).toBe(400);
     expect(neg.body.error.fields).toHaveProperty('cleaningFen');
   });
@@ -114,11 +193,15 @@ describe('statistics', () => {
   });
 
   test('the .xlsx of the statistics', async () => {
-    const res = await t.api.get('/api/quality/stats.xlsx?year=2026').set(await as('city')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.api
+      .get('/api/quality/stats.xlsx?year=2026')
+      .set(await as('city'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
@@ -138,11 +221,14 @@ describe('statistics', () => {
     const names = await t.query<{ name: string }>('SELECT name FROM companies');
     for (const { name } of names) expect(text).not.toContain(name);
     expect((await t.api.get('/api/public/price-stats?year=1e9')).status).toBe(400);
-    const xlsx = await t.api.get('/api/public/price-stats.xlsx?year=2026').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t.api
+      .get('/api/public/price-stats.xlsx?year=2026')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });

@@ -26,7 +26,13 @@ async function prepareGuidance(input: GuidanceInput, c: WriteContext): Promise<R
   const others = await c.tx
     .select({ id: feeGuidance.id, effectiveFrom: feeGuidance.effectiveFrom, effectiveUntil: feeGuidance.effectiveUntil })
     .from(feeGuidance)
-    .where(and(eq(feeGuidance.levelId, input.levelId), eq(feeGuidance.propertyType, input.propertyType), c.existing ? ne(feeGuidance.id, c.existing.id as number) : undefined));
+    .where(
+      and(
+        eq(feeGuidance.levelId, input.levelId),
+        eq(feeGuidance.propertyType, input.propertyType),
+        c.existing ? ne(feeGuidance.id, c.existing.id as number) : undefined,
+      ),
+    );
   const clash = others.find((o) => spansOverlap(o, input));
   if (clash) throw conflict('FEE_GUIDANCE_OVERLAP', `与已有的指导价（${clash.effectiveFrom}起）日期重叠`);
   return { ...input };
@@ -52,7 +58,14 @@ export function feeGuidanceResource(): ResourceDef {
       effectiveUntil: feeGuidance.effectiveUntil,
       createdAt: feeGuidance.createdAt,
     },
-    sortable: { id: feeGuidance.id, levelId: feeGuidance.levelId, propertyType: feeGuidance.propertyType, minFen: feeGuidance.minFen, maxFen: feeGuidance.maxFen, effectiveFrom: feeGuidance.effectiveFrom },
+    sortable: {
+      id: feeGuidance.id,
+      levelId: feeGuidance.levelId,
+      propertyType: feeGuidance.propertyType,
+      minFen: feeGuidance.minFen,
+      maxFen: feeGuidance.maxFen,
+      effectiveFrom: feeGuidance.effectiveFrom,
+    },
     defaultSort: ['effectiveFrom', 'DESC'],
     filters: {
       q: (v) => sql`${feeGuidance.sourceDocument} ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`}`,
@@ -79,7 +92,8 @@ export function feeGuidanceResource(): ResourceDef {
  * SQL: where the project's contract fee sits against the band in force today for its current
  * level and its compound's type — 'below' / 'above', or null inside or with no band (flagged, not blocked).
  */
-export const projectFeeFlagSql = sql.raw(`(SELECT CASE WHEN "projects"."fee_fen_per_m_2_month" < g.min_fen THEN 'below' WHEN "projects"."fee_fen_per_m_2_month" > g.max_fen THEN 'above' END
+export const projectFeeFlagSql =
+  sql.raw(`(SELECT CASE WHEN "projects"."fee_fen_per_m_2_month" < g.min_fen THEN 'below' WHEN "projects"."fee_fen_per_m_2_month" > g.max_fen THEN 'above' END
   FROM fee_guidance g
  WHERE g.level_id = (SELECT a.level_id FROM level_assessments a JOIN service_levels l ON l.id = a.level_id WHERE a.project_id = "projects"."id" AND a.status = 'accepted' AND l.scale = 'level' AND a.decided_on <= ${BEIJING_TODAY} ORDER BY a.decided_on DESC, a.id DESC LIMIT 1)
    AND g.property_type = (SELECT c.type FROM compounds c WHERE c.id = "projects"."compound_id")

@@ -28,11 +28,15 @@ export async function levelInScale(tx: DbOrTx, levelId: number, field: string) {
 export const BEIJING_TODAY = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
 
 export const currentLevelSql = (projectIdSql: string, column: 'id' | 'name' | '"order"' | 'code', scale = 'level', asOf = BEIJING_TODAY) =>
-  sql.raw(`(SELECT l.${column} FROM level_assessments a JOIN service_levels l ON l.id = a.level_id WHERE a.project_id = ${projectIdSql} AND a.status = 'accepted' AND l.scale = '${scale}' AND a.decided_on <= ${asOf} ORDER BY a.decided_on DESC, a.id DESC LIMIT 1)`);
+  sql.raw(
+    `(SELECT l.${column} FROM level_assessments a JOIN service_levels l ON l.id = a.level_id WHERE a.project_id = ${projectIdSql} AND a.status = 'accepted' AND l.scale = '${scale}' AND a.decided_on <= ${asOf} ORDER BY a.decided_on DESC, a.id DESC LIMIT 1)`,
+  );
 
 /** SQL: the date the project's current level (as currentLevelSql) was accepted. */
 export const currentLevelDateSql = (projectIdSql: string, scale = 'level') =>
-  sql.raw(`(SELECT a.decided_on FROM level_assessments a JOIN service_levels l ON l.id = a.level_id WHERE a.project_id = ${projectIdSql} AND a.status = 'accepted' AND l.scale = '${scale}' AND a.decided_on <= ${BEIJING_TODAY} ORDER BY a.decided_on DESC, a.id DESC LIMIT 1)`);
+  sql.raw(
+    `(SELECT a.decided_on FROM level_assessments a JOIN service_levels l ON l.id = a.level_id WHERE a.project_id = ${projectIdSql} AND a.status = 'accepted' AND l.scale = '${scale}' AND a.decided_on <= ${BEIJING_TODAY} ORDER BY a.decided_on DESC, a.id DESC LIMIT 1)`,
+  );
 
 export function serviceLevelsResource(): ResourceDef {
   return {

@@ -42,7 +42,10 @@ export function registerQualityLevelRoutes(router: Router, db: Db): void {
     const actor = requireActor(ctx);
     if (!isBureau(actor)) throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看服务质量统计');
     const { year } = qualityStatsQuerySchema.parse(ctx.query);
-    const [district, level] = await Promise.all([readQualityStats(readDb(db), actor.regionCode!, year, 'district'), readQualityStats(readDb(db), actor.regionCode!, year, 'level')]);
+    const [district, level] = await Promise.all([
+      readQualityStats(readDb(db), actor.regionCode!, year, 'district'),
+      readQualityStats(readDb(db), actor.regionCode!, year, 'level'),
+    ]);
     ctx.type = XLSX;
     ctx.set('Content-Disposition', `attachment; filename="quality-stats-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年服务质量统计.xlsx`)}`);
     ctx.body = await statsWorkbook(year, [
@@ -51,7 +54,15 @@ export function registerQualityLevelRoutes(router: Router, db: Db): void {
     ]);
   });
 
-  for (const def of [serviceLevelsResource(), levelAssessmentsResource(), upgradePlansResource(), upgradePlanItemsResource(), awardsResource(), feeGuidanceResource(), costReportsResource()]) {
+  for (const def of [
+    serviceLevelsResource(),
+    levelAssessmentsResource(),
+    upgradePlansResource(),
+    upgradePlanItemsResource(),
+    awardsResource(),
+    feeGuidanceResource(),
+    costReportsResource(),
+  ]) {
     registerResource(router, db, def);
   }
 }

@@ -31,7 +31,9 @@ async function planItemRows(c: WriteContext, input: PlanInput) {
     if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { [field]: '项目不存在' });
     if (!project.regionCode.startsWith(input.regionCode)) throw badRequest('PROJECT_OUTSIDE_DISTRICT', '项目不在本区县', { [field]: '项目不在本区县' });
     const target = await levelInScale(c.tx, item.targetLevelId, `items.${i}.targetLevelId`);
-    const current = (await c.tx.execute(sql`SELECT l.id, l."order" FROM service_levels l WHERE l.id = ${currentLevelSql(String(project.id), 'id', target.scale)}`)).rows[0] as { id: number; order: number } | undefined;
+    const current = (
+      await c.tx.execute(sql`SELECT l.id, l."order" FROM service_levels l WHERE l.id = ${currentLevelSql(String(project.id), 'id', target.scale)}`)
+    ).rows[0] as { id: number; order: number } | undefined;
     if (reachedTarget(current, target)) throw badRequest('ALREADY_AT_TARGET', '项目已达到目标等级', { [`items.${i}.targetLevelId`]: '项目已达到目标等级' });
     rows.push({ projectId: project.id, regionCode: project.regionCode, currentLevelId: current?.id ?? null, targetLevelId: target.id });
   }
@@ -68,15 +70,23 @@ export function upgradePlansResource(): ResourceDef {
       upgradedCount: sql<number>`(SELECT count(*)::int FROM upgrade_plan_items i WHERE i.plan_id = "upgrade_plans"."id" AND i.upgraded_on IS NOT NULL)`,
       createdAt: upgradePlans.createdAt,
     },
-    sortable: { id: upgradePlans.id, year: upgradePlans.year, deadline: upgradePlans.deadline, status: upgradePlans.status, regionCode: upgradePlans.regionCode },
+    sortable: {
+      id: upgradePlans.id,
+      year: upgradePlans.year,
+      deadline: upgradePlans.deadline,
+      status: upgradePlans.status,
+      regionCode: upgradePlans.regionCode,
+    },
     defaultSort: ['year', 'DESC'],
     filters: {
-      q: (v) => sql`(${upgradePlans.measures} ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`} OR ${upgradePlans.id} IN (SELECT i.plan_id FROM upgrade_plan_items i JOIN projects p ON p.id = i.project_id JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${`%${likeEscape(String(v))}%`}))`,
+      q: (v) =>
+        sql`(${upgradePlans.measures} ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`} OR ${upgradePlans.id} IN (SELECT i.plan_id FROM upgrade_plan_items i JOIN projects p ON p.id = i.project_id JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${`%${likeEscape(String(v))}%`}))`,
       year: (v) => eq(upgradePlans.year, filterValue.int('year', v)),
       status: (v) => eq(upgradePlans.status, filterValue.oneOf('status', v, UPGRADE_PLAN_STATUSES)),
       regionCode: (v) => sql`${upgradePlans.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
-    readScope: (actor) => (isBureau(actor) ? sql`(${regionCondition(actor, upgradePlans.regionCode)} OR ${actor.regionCode ?? ''} LIKE ${upgradePlans.regionCode} || '%')` : 'deny'),
+    readScope: (actor) =>
+      isBureau(actor) ? sql`(${regionCondition(actor, upgradePlans.regionCode)} OR ${actor.regionCode ?? ''} LIKE ${upgradePlans.regionCode} || '%')` : 'deny',
     write: {
       roles: PLAN_FILERS,
       allows: (actor, row) => regionAllows(actor, row.regionCode as string),
@@ -93,14 +103,20 @@ export function upgradePlansResource(): ResourceDef {
         after: async (row, c) => {
           const items = pendingItems.get(c.tx)!;
           pendingItems.delete(c.tx);
-          const inserted = await c.tx.insert(upgradePlanItems).values(items.map((i) => ({ ...i, planId: row.id as number }))).returning();
-          for (const item of inserted) await writeAudit(c.tx, c.actor, { action: 'create', entity: 'upgrade-plan-items', entityId: item.id, after: item, regionCode: item.regionCode });
+          const inserted = await c.tx
+            .insert(upgradePlanItems)
+            .values(items.map((i) => ({ ...i, planId: row.id as number })))
+            .returning();
+          for (const item of inserted)
+            await writeAudit(c.tx, c.actor, { action: 'create', entity: 'upgrade-plan-items', entityId: item.id, after: item, regionCode: item.regionCode });
         },
       },
       remove: true,
       beforeRemove: async (existing, c) => {
         if (existing.status !== 'filed') throw conflict('PLAN_NOT_EDITABLE', '已审批或退回的计划不能删除');
-        const [reached] = (await c.tx.execute(sql`SELECT 1 FROM upgrade_plan_items WHERE plan_id = ${existing.id as number} AND upgraded_on IS NOT NULL LIMIT 1`)).rows;
+        const [reached] = (
+          await c.tx.execute(sql`SELECT 1 FROM upgrade_plan_items WHERE plan_id = ${existing.id as number} AND upgraded_on IS NOT NULL LIMIT 1`)
+        ).rows;
         if (reached) throw conflict('PLAN_HAS_UPGRADES', '计划中已有项目达标，不能删除');
       },
     },
@@ -119,7 +135,14 @@ export async function decidePlan(db: Db, actor: Actor, id: number, decision: 'ap
       .set({ status: decision, approvedOn: decision === 'approved' ? beijingDate() : null, updatedAt: new Date() })
       .where(and(eq(upgradePlans.id, id), eq(upgradePlans.status, 'filed')))
       .returning();
-    await writeAudit(tx, actor, { action: decision === 'approved' ? 'approve' : 'return', entity: 'upgrade-plans', entityId: id, before, after, regionCode: before.regionCode });
+    await writeAudit(tx, actor, {
+      action: decision === 'approved' ? 'approve' : 'return',
+      entity: 'upgrade-plans',
+      entityId: id,
+      before,
+      after,
+      regionCode: before.regionCode,
+    });
     return after;
   });
 }
@@ -148,7 +171,8 @@ export function upgradePlanItemsResource(): ResourceDef {
     sortable: { id: upgradePlanItems.id, upgradedOn: upgradePlanItems.upgradedOn, projectId: upgradePlanItems.projectId },
     defaultSort: ['id', 'ASC'],
     filters: {
-      q: (v) => sql`${upgradePlanItems.projectId} IN (SELECT p.id FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`})`,
+      q: (v) =>
+        sql`${upgradePlanItems.projectId} IN (SELECT p.id FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE c.name ILIKE ${`%${likeEscape(filterValue.string('q', v, 40))}%`})`,
       planId: (v) => eq(upgradePlanItems.planId, filterValue.int('planId', v)),
       upgraded: (v) => (filterValue.bool('upgraded', v) ? sql`${upgradePlanItems.upgradedOn} IS NOT NULL` : sql`${upgradePlanItems.upgradedOn} IS NULL`),
       recommended: (v) =>

@@ -40,7 +40,20 @@ export async function readImport(db: Db, actor: Actor, id: string) {
            (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM (SELECT e FROM jsonb_array_elements(errors) e LIMIT ${MAX_ERRORS_SHOWN}) x) AS errors
       FROM staff_imports WHERE id = ${id}`);
   const r = rows[0] as
-    | { id: string; kind: StaffImportKind; file_name: string; status: string; total: number; done: number; committed: number; failure: string | null; actor_id: number; valid_count: number; error_count: number; errors: { row: number; messages: string[] }[] }
+    | {
+        id: string;
+        kind: StaffImportKind;
+        file_name: string;
+        status: string;
+        total: number;
+        done: number;
+        committed: number;
+        failure: string | null;
+        actor_id: number;
+        valid_count: number;
+        error_count: number;
+        errors: { row: number; messages: string[] }[];
+      }
     | undefined;
   if (!r || r.actor_id !== actor.id) throw notFound('导入批次');
   return {
@@ -48,7 +61,10 @@ export async function readImport(db: Db, actor: Actor, id: string) {
     kind: r.kind,
     fileName: r.file_name,
     status: r.status,
-    progress: { done: r.status === 'committing' || r.status === 'committed' ? r.committed : r.done, total: r.status === 'committing' || r.status === 'committed' ? r.valid_count : r.total },
+    progress: {
+      done: r.status === 'committing' || r.status === 'committed' ? r.committed : r.done,
+      total: r.status === 'committing' || r.status === 'committed' ? r.valid_count : r.total,
+    },
     counts: { total: r.total, valid: r.valid_count, invalid: r.error_count },
     errors: r.errors,
     errorsTruncated: r.error_count > MAX_ERRORS_SHOWN,
@@ -57,14 +73,24 @@ export async function readImport(db: Db, actor: Actor, id: string) {
   };
 }
 
-async function validateRows(db: Db, cipher: PersonalDataCipher, companyId: number, kind: StaffImportKind, rows: Record<string, string>[], rowNumbers: number[], onProgress: (done: number) => Promise<void>) {
+async function validateRows(
+  db: Db,
+  cipher: PersonalDataCipher,
+  companyId: number,
+  kind: StaffImportKind,
+  rows: Record<string, string>[],
+  rowNumbers: number[],
+  onProgress: (done: number) => Promise<void>,
+) {
   const today = beijingDate();
   const q = async <T>(s: ReturnType<typeof sql>) => (await db.execute(s)).rows as T[];
   let validate: (row: Record<string, string>) => { ok: true; value: Record<string, unknown> } | { ok: false; errors: string[] };
   if (kind === 'staff') {
     const [nos, projects] = await Promise.all([
       q<{ staff_no: string }>(sql`SELECT staff_no FROM staff WHERE company_id = ${companyId}`),
-      q<{ id: number; code: string }>(sql`SELECT p.id, c.code FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE p.company_id = ${companyId} ORDER BY p.end_date DESC`),
+      q<{ id: number; code: string }>(
+        sql`SELECT p.id, c.code FROM projects p JOIN compounds c ON c.id = p.compound_id WHERE p.company_id = ${companyId} ORDER BY p.end_date DESC`,
+      ),
     ]);
     const byCode = new Map<string, { projectId: number }>();
     for (const p of projects) if (!byCode.has(p.code.toUpperCase())) byCode.set(p.code.toUpperCase(), { projectId: p.id });
@@ -78,8 +104,12 @@ async function validateRows(db: Db, cipher: PersonalDataCipher, companyId: numbe
     };
   } else {
     const [people, days] = await Promise.all([
-      q<{ id: number; staff_no: string; hired_on: string; left_on: string | null }>(sql`SELECT id, staff_no, hired_on::text, left_on::text FROM staff WHERE company_id = ${companyId}`),
-      q<{ staff_id: number; day: string; tenths: number }>(sql`SELECT staff_id, trained_on::text AS day, sum(hours_tenths)::int AS tenths FROM trainings WHERE company_id = ${companyId} GROUP BY 1, 2`),
+      q<{ id: number; staff_no: string; hired_on: string; left_on: string | null }>(
+        sql`SELECT id, staff_no, hired_on::text, left_on::text FROM staff WHERE company_id = ${companyId}`,
+      ),
+      q<{ staff_id: number; day: string; tenths: number }>(
+        sql`SELECT staff_id, trained_on::text AS day, sum(hours_tenths)::int AS tenths FROM trainings WHERE company_id = ${companyId} GROUP BY 1, 2`,
+      ),
     ]);
     validate = createTrainingRowValidator({
       today,
@@ -102,21 +132,49 @@ async function validateRows(db: Db, cipher: PersonalDataCipher, companyId: numbe
 }
 
 /** Stores the upload as an import being checked and checks its rows in the background; returns its report. */
-export async function startImport(db: Db, cipher: PersonalDataCipher, actor: Actor, kind: StaffImportKind, fileName: string, rows: Record<string, string>[], rowNumbers: number[]) {
+export async function startImport(
+  db: Db,
+  cipher: PersonalDataCipher,
+  actor: Actor,
+  kind: StaffImportKind,
+  fileName: string,
+  rows: Record<string, string>[],
+  rowNumbers: number[],
+) {
   const id = randomUUID();
   const companyId = actor.companyId!;
   // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
   await db.execute(sql`DELETE FROM staff_imports WHERE created_at < now() - interval '1 day' AND status <> 'committing'`);
-  await db.insert(staffImports).values({ id, kind, companyId, actorId: actor.id, fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx', status: 'validating', total: rows.length, done: 0, committed: 0, valid: [], errors: [] });
+  await db
+    .insert(staffImports)
+    .values({
+      id,
+      kind,
+      companyId,
+      actorId: actor.id,
+      fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
+      status: 'validating',
+      total: rows.length,
+      done: 0,
+      committed: 0,
+      valid: [],
+      errors: [],
+    });
   void (async () => {
     try {
       const { valid, errors } = await validateRows(db, cipher, companyId, kind, rows, rowNumbers, async (done) => {
         await db.update(staffImports).set({ done, updatedAt: new Date() }).where(eq(staffImports.id, id));
       });
-      await db.execute(sql`UPDATE staff_imports SET status = 'ready', done = total, valid = ${JSON.stringify(valid)}::jsonb, errors = ${JSON.stringify(errors)}::jsonb, updated_at = now() WHERE id = ${id}`);
+      await db.execute(
+        sql`UPDATE staff_imports SET status = 'ready', done = total, valid = ${JSON.stringify(valid)}::jsonb, errors = ${JSON.stringify(errors)}::jsonb, updated_at = now() WHERE id = ${id}`,
+      );
     } catch (err) {
       console.error(err);
-      await db.update(staffImports).set({ status: 'failed', failure: '校验失败，请重新上传', updatedAt: new Date() }).where(eq(staffImports.id, id)).catch(() => undefined);
+      await db
+        .update(staffImports)
+        .set({ status: 'failed', failure: '校验失败，请重新上传', updatedAt: new Date() })
+        .where(eq(staffImports.id, id))
+        .catch(() => undefined);
     }
   })();
   return readImport(db, actor, id);
@@ -136,13 +194,17 @@ export async function commitImport(db: Db, actor: Actor, id: string, confirmVali
   if (job.counts.invalid > 0 && !confirmValidOnly) {
     throw conflict('IMPORT_HAS_ERRORS', `表中有${job.counts.invalid}行错误：请修正后重新上传，或确认只导入正确的${job.counts.valid}行`);
   }
-  const claimed = await db.execute(sql`UPDATE staff_imports SET status = 'committing', committed = 0, failure = NULL, updated_at = now() WHERE id = ${id} AND actor_id = ${actor.id} AND status = 'ready' RETURNING id`);
+  const claimed = await db.execute(
+    sql`UPDATE staff_imports SET status = 'committing', committed = 0, failure = NULL, updated_at = now() WHERE id = ${id} AND actor_id = ${actor.id} AND status = 'ready' RETURNING id`,
+  );
   if (!claimed.rows.length) throw conflict('IMPORT_ALREADY_COMMITTED', '该批次已导入，不能重复导入');
   void runCommit(db, actor, id).catch(async (err) => {
     const known = err instanceof Error && 'status' in err && (err as { status: number }).status < 500;
     if (!known) log(err);
     const failure = known ? (err as Error).message : '导入失败：登记数据在预览后发生了变化，请重新上传';
-    await db.execute(sql`UPDATE staff_imports SET status = 'failed', failure = ${failure}, committed = 0, updated_at = now() WHERE id = ${id}`).catch(() => undefined);
+    await db
+      .execute(sql`UPDATE staff_imports SET status = 'failed', failure = ${failure}, committed = 0, updated_at = now() WHERE id = ${id}`)
+      .catch(() => undefined);
   });
   return readImport(db, actor, id);
 }
@@ -200,7 +262,11 @@ async function commitStaff(tx: Tx, actor: Actor, id: string, imp: Claimed, progr
     sql`SELECT s.staff_no FROM staff s WHERE s.company_id = ${imp.companyId} AND s.staff_no IN (SELECT v->>'staffNo' FROM (${previewRows(id, 0, imp.validCount)}) src) LIMIT 1`,
   );
   if (taken.rows.length) throw conflict('STAFF_NO_TAKEN', `工号“${(taken.rows[0] as { staff_no: string }).staff_no}”在预览后已被登记：请重新上传`);
-  return inBatches(tx, imp.validCount, progress, (from, to) => sql`
+  return inBatches(
+    tx,
+    imp.validCount,
+    progress,
+    (from, to) => sql`
     WITH src AS (${previewRows(id, from, to)}),
     ins AS (
       INSERT INTO staff (company_id, project_id, region_code, staff_no, name, post, specialist, hired_on, left_on, phone_enc, phone_hash, phone_masked, certificates, certificate_expires_on)
@@ -220,7 +286,8 @@ async function commitStaff(tx: Tx, actor: Actor, id: string, imp: Claimed, progr
         FROM ins
       RETURNING 1
     )
-    SELECT count(*)::int AS n FROM audit`);
+    SELECT count(*)::int AS n FROM audit`,
+  );
 }
 
 async function commitTrainings(tx: Tx, actor: Actor, id: string, imp: Claimed, progress: (n: number) => void) {
@@ -231,7 +298,11 @@ async function commitTrainings(tx: Tx, actor: Actor, id: string, imp: Claimed, p
     SELECT 1 FROM (${all}) src LEFT JOIN staff s ON s.id = (v->>'staffId')::int
      WHERE s.id IS NULL OR s.company_id <> ${imp.companyId} OR (v->>'trainedOn')::date < s.hired_on OR (v->>'trainedOn')::date > s.left_on LIMIT 1`);
   if (stale.rows.length) throw conflict('IMPORT_STALE', '员工名册在预览后发生了变化：请重新上传');
-  const n = await inBatches(tx, imp.validCount, progress, (from, to) => sql`
+  const n = await inBatches(
+    tx,
+    imp.validCount,
+    progress,
+    (from, to) => sql`
     WITH src AS (${previewRows(id, from, to)}),
     ins AS (
       INSERT INTO trainings (staff_id, company_id, region_code, kind, course, provider, hours_tenths, trained_on, certificate_no, evidence)
@@ -249,7 +320,8 @@ async function commitTrainings(tx: Tx, actor: Actor, id: string, imp: Claimed, p
         FROM ins
       RETURNING 1
     )
-    SELECT count(*)::int AS n FROM audit`);
+    SELECT count(*)::int AS n FROM audit`,
+  );
   const over = await tx.execute(
     sql`SELECT 1 FROM trainings WHERE staff_id IN (SELECT DISTINCT (v->>'staffId')::int FROM (${all}) src) GROUP BY staff_id, trained_on HAVING sum(hours_tenths) > ${MAX_TRAINING_TENTHS_PER_DAY} LIMIT 1`,
   );

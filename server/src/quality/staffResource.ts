@@ -13,7 +13,8 @@ const regionPrefix = (column: Column) => (v: unknown) => like(column, `${filterV
 const WARN = sql.raw(String(CERTIFICATE_WARNING_DAYS));
 
 /** The earliest expiry among certificates (kept beside them for the "expiring" filter). */
-export const earliestExpiry = (certificates: readonly Certificate[]) => certificates.reduce<string | null>((min, c) => (min === null || c.expiresOn < min ? c.expiresOn : min), null);
+export const earliestExpiry = (certificates: readonly Certificate[]) =>
+  certificates.reduce<string | null>((min, c) => (min === null || c.expiresOn < min ? c.expiresOn : min), null);
 
 /** The region a staff row is filed under: its project's, else its company's. Refuses a project of another company. */
 export async function staffRegion(tx: Tx, companyId: number, projectId: number | null | undefined): Promise<string> {
@@ -33,15 +34,23 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
     if (c.existing && input.hiredOn > (c.existing.hiredOn as string)) {
       const { rows } = await c.tx.execute(sql`SELECT min(trained_on)::text AS first FROM trainings WHERE staff_id = ${c.existing.id as number}`);
       const first = (rows[0] as { first: string | null }).first;
-      if (first && first < input.hiredOn) throw badRequest('STAFF_TRAINED_BEFORE_HIRED', `该员工已有${first}的培训记录，入职日期不能晚于它`, { hiredOn: `已有${first}的培训记录，入职日期不能晚于它` });
+      if (first && first < input.hiredOn)
+        throw badRequest('STAFF_TRAINED_BEFORE_HIRED', `该员工已有${first}的培训记录，入职日期不能晚于它`, {
+          hiredOn: `已有${first}的培训记录，入职日期不能晚于它`,
+        });
     }
     // As a training may not fall after leftOn (trainingResource), leaving may not be dated before a recorded training.
     if (c.existing && input.leftOn && (c.existing.leftOn == null || input.leftOn < (c.existing.leftOn as string))) {
       const { rows } = await c.tx.execute(sql`SELECT max(trained_on)::text AS last FROM trainings WHERE staff_id = ${c.existing.id as number}`);
       const last = (rows[0] as { last: string | null }).last;
-      if (last && last > input.leftOn) throw badRequest('STAFF_TRAINED_AFTER_LEFT', `该员工已有${last}的培训记录，离职日期不能早于它`, { leftOn: `已有${last}的培训记录，离职日期不能早于它` });
+      if (last && last > input.leftOn)
+        throw badRequest('STAFF_TRAINED_AFTER_LEFT', `该员工已有${last}的培训记录，离职日期不能早于它`, {
+          leftOn: `已有${last}的培训记录，离职日期不能早于它`,
+        });
     }
-    const dup = await c.tx.execute(sql`SELECT 1 FROM staff WHERE company_id = ${companyId} AND staff_no = ${input.staffNo} ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``}`);
+    const dup = await c.tx.execute(
+      sql`SELECT 1 FROM staff WHERE company_id = ${companyId} AND staff_no = ${input.staffNo} ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``}`,
+    );
     if (dup.rows.length) throw conflict('STAFF_NO_TAKEN', `工号“${input.staffNo}”已登记`);
     return {
       companyId,
@@ -82,7 +91,9 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
       phoneEnc: staff.phoneEnc,
       certificates: staff.certificates,
       certificateExpiresOn: staff.certificateExpiresOn,
-      certificateFlag: sql<string | null>`(CASE WHEN "staff"."certificate_expires_on" < ${beijingTodaySql} THEN 'expired' WHEN "staff"."certificate_expires_on" <= ${beijingTodaySql} + ${WARN} THEN 'expiring' END)`,
+      certificateFlag: sql<
+        string | null
+      >`(CASE WHEN "staff"."certificate_expires_on" < ${beijingTodaySql} THEN 'expired' WHEN "staff"."certificate_expires_on" <= ${beijingTodaySql} + ${WARN} THEN 'expiring' END)`,
       trainingHoursTenths: sql<number>`(SELECT coalesce(sum(t.hours_tenths), 0)::int FROM trainings t WHERE t.staff_id = "staff"."id")`,
       createdAt: staff.createdAt,
     },
@@ -92,7 +103,16 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
       const { phoneEnc, ...rest } = row;
       return phoneEnc ? { ...rest, phone: cipher.decrypt(phoneEnc as string) } : rest;
     },
-    sortable: { id: staff.id, staffNo: staff.staffNo, name: staff.name, post: staff.post, hiredOn: staff.hiredOn, leftOn: staff.leftOn, certificateExpiresOn: staff.certificateExpiresOn, regionCode: staff.regionCode },
+    sortable: {
+      id: staff.id,
+      staffNo: staff.staffNo,
+      name: staff.name,
+      post: staff.post,
+      hiredOn: staff.hiredOn,
+      leftOn: staff.leftOn,
+      certificateExpiresOn: staff.certificateExpiresOn,
+      regionCode: staff.regionCode,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => {
@@ -103,9 +123,12 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
       projectId: (v) => eq(staff.projectId, filterValue.int('projectId', v)),
       post: (v) => eq(staff.post, filterValue.oneOf('post', v, STAFF_POSTS)),
       specialist: (v) => eq(staff.specialist, filterValue.bool('specialist', v)),
-      employed: (v) => (filterValue.bool('employed', v) ? or(isNull(staff.leftOn), sql`${staff.leftOn} >= ${beijingTodaySql}`) : sql`${staff.leftOn} < ${beijingTodaySql}`),
+      employed: (v) =>
+        filterValue.bool('employed', v) ? or(isNull(staff.leftOn), sql`${staff.leftOn} >= ${beijingTodaySql}`) : sql`${staff.leftOn} < ${beijingTodaySql}`,
       certificateExpiring: (v) =>
-        filterValue.bool('certificateExpiring', v) ? sql`${staff.certificateExpiresOn} <= ${beijingTodaySql} + ${WARN}` : or(isNull(staff.certificateExpiresOn), sql`${staff.certificateExpiresOn} > ${beijingTodaySql} + ${WARN}`),
+        filterValue.bool('certificateExpiring', v)
+          ? sql`${staff.certificateExpiresOn} <= ${beijingTodaySql} + ${WARN}`
+          : or(isNull(staff.certificateExpiresOn), sql`${staff.certificateExpiresOn} > ${beijingTodaySql} + ${WARN}`),
       hiredYear: (v) => {
         const y = filterValue.int('hiredYear', v);
         if (y < 1900 || y > 2100) throw badRequest('BAD_FILTER', '筛选条件 hiredYear 须在1900–2100年之间');
@@ -117,7 +140,17 @@ export function staffResource(cipher: PersonalDataCipher): ResourceDef {
     write: {
       roles: WORKFORCE_WRITERS,
       allows: ownCompany,
-      readOnlyFields: ['companyId', 'companyName', 'compoundName', 'regionCode', 'certificateExpiresOn', 'certificateFlag', 'trainingHoursTenths', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'companyId',
+        'companyName',
+        'compoundName',
+        'regionCode',
+        'certificateExpiresOn',
+        'certificateFlag',
+        'trainingHoursTenths',
+        'createdAt',
+        'updatedAt',
+      ],
       normalize: dropMaskedPersonalFields,
       create: { schema: staffSchema, prepare },
       update: { schema: staffSchema, prepare },

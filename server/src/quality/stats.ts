@@ -47,14 +47,18 @@ export async function readQualityStats(db: DbOrTx, regionCode: string, year: num
        WHERE p.region_code LIKE ${prefix} AND p.start_date <= ${`${year}-12-31`} AND p.end_date >= ${`${year}-01-01`}`),
     q<{ code: string; name: string }>(sql`SELECT code, name FROM regions WHERE level = 'district' AND code LIKE ${prefix}`),
     q<Record<string, string> & { region_code: string }>(sql`SELECT * FROM cost_reports WHERE year = ${year} AND region_code LIKE ${prefix}`),
-    q<{ project_id: number }>(sql`SELECT i.project_id FROM upgrade_plan_items i JOIN upgrade_plans pl ON pl.id = i.plan_id WHERE pl.year = ${year} AND i.upgraded_on IS NOT NULL AND i.region_code LIKE ${prefix}`),
+    q<{ project_id: number }>(
+      sql`SELECT i.project_id FROM upgrade_plan_items i JOIN upgrade_plans pl ON pl.id = i.plan_id WHERE pl.year = ${year} AND i.upgraded_on IS NOT NULL AND i.region_code LIKE ${prefix}`,
+    ),
     q<{ project_id: number }>(sql`SELECT project_id FROM awards WHERE year = ${year} AND region_code LIKE ${prefix}`),
   ]);
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
   const keyOf = (p: ProjectFact) => (groupBy === 'district' ? p.region_code.slice(0, 6) : (p.level_code ?? ''));
   const nameOf = (key: string, p?: ProjectFact) => (groupBy === 'district' ? (regionName.get(key) ?? key) : key ? (p?.level_name ?? key) : '未评定');
   const costOf = (rows: typeof reports) =>
-    costComposition(rows.map((r) => Object.fromEntries(COST_ITEMS.map((k) => [k, Number(r[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)])])) as Record<CostItem, number>));
+    costComposition(
+      rows.map((r) => Object.fromEntries(COST_ITEMS.map((k) => [k, Number(r[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)])])) as Record<CostItem, number>),
+    );
 
   const summarise = (key: string, name: string, group: ProjectFact[], costRows: typeof reports | null): QualityStatsGroupRow => {
     const ids = new Set(group.map((p) => p.id));
@@ -77,7 +81,7 @@ export async function readQualityStats(db: DbOrTx, regionCode: string, year: num
   for (const p of projects) byKey.set(keyOf(p), [...(byKey.get(keyOf(p)) ?? []), p]);
   const groups = [...byKey.entries()]
     .map(([key, group]) => summarise(key, nameOf(key, group[0]), group, groupBy === 'district' ? reports.filter((r) => r.region_code.startsWith(key)) : null))
-    .sort((a, b) => (groupBy === 'district' ? a.key.localeCompare(b.key) : (a.key === '' ? 1 : b.key === '' ? -1 : levelOrder(a.key) - levelOrder(b.key))));
+    .sort((a, b) => (groupBy === 'district' ? a.key.localeCompare(b.key) : a.key === '' ? 1 : b.key === '' ? -1 : levelOrder(a.key) - levelOrder(b.key)));
   function levelOrder(code: string) {
     return Number(projects.find((p) => p.level_code === code)?.level_order ?? 0);
   }

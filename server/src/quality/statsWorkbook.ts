@@ -5,7 +5,20 @@ import type { QualityStatsGroupRow } from './stats';
 const NO_DATA = '暂无数据';
 const pct = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 
-const HEADERS = ['分组', '项目数', '二级以上项目数', '提档升级达标', '优秀示范项目', '物业费中位数（元/㎡·月）', '物业费最低', '物业费最高', '收缴率', '满意度', '成本合计（元）', ...COST_ITEMS.map((k) => `${COST_ITEM_LABELS[k]}占比`)];
+const HEADERS = [
+  '分组',
+  '项目数',
+  '二级以上项目数',
+  '提档升级达标',
+  '优秀示范项目',
+  '物业费中位数（元/㎡·月）',
+  '物业费最低',
+  '物业费最高',
+  '收缴率',
+  '满意度',
+  '成本合计（元）',
+  ...COST_ITEMS.map((k) => `${COST_ITEM_LABELS[k]}占比`),
+];
 
 function row(g: QualityStatsGroupRow): (string | number)[] {
   const c = g.costComposition;

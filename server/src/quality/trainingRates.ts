@@ -21,7 +21,13 @@ const CITY = '150200';
  * 31 December, and those of them with ≥ H tenths of continuing-education hours dated in the year.
  * Served by staff_region_idx and trainings_staff_kind_date_idx.
  */
-export async function readTrainingRateRows(db: Db, actor: Actor, year: number, groupBy: TrainingRateGroup, settings: TrainingSettings): Promise<TrainingRateRow[]> {
+export async function readTrainingRateRows(
+  db: Db,
+  actor: Actor,
+  year: number,
+  groupBy: TrainingRateGroup,
+  settings: TrainingSettings,
+): Promise<TrainingRateRow[]> {
   const scope = workforceReadScope(staff.companyId, staff.regionCode)(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', '当前角色无权查看培训率');
   const first = `${year}-01-01`;
@@ -84,7 +90,10 @@ export async function readTrainingRates(db: Db, actor: Actor, year: number, grou
         }
       : null,
   });
-  const total = rows.reduce<TrainingRates>((sum, r) => addTrainingRates(sum, r), { preJob: { trained: 0, hired: 0 }, continuing: { qualified: 0, specialists: 0 } });
+  const total = rows.reduce<TrainingRates>((sum, r) => addTrainingRates(sum, r), {
+    preJob: { trained: 0, hired: 0 },
+    continuing: { qualified: 0, specialists: 0 },
+  });
   return {
     year,
     groupBy,

@@ -15,18 +15,24 @@ const notOnStaff = () => badRequest('TRAINING_STAFF_NOT_IN_COMPANY', '该员工�
  * FOR UPDATE first, so two records for one person and day cannot both pass the 24-hour sum.
  */
 async function prepare(input: TrainingInput, c: WriteContext) {
-  const { rows } = await c.tx.execute(sql`SELECT id, company_id, region_code, hired_on::text AS hired_on, left_on::text AS left_on FROM staff WHERE id = ${input.staffId} FOR UPDATE`);
+  const { rows } = await c.tx.execute(
+    sql`SELECT id, company_id, region_code, hired_on::text AS hired_on, left_on::text AS left_on FROM staff WHERE id = ${input.staffId} FOR UPDATE`,
+  );
   const person = rows[0] as { id: number; company_id: number; region_code: string; hired_on: string; left_on: string | null } | undefined;
   if (!person || person.company_id !== c.actor.companyId) throw notOnStaff();
-  if (input.trainedOn < person.hired_on) throw badRequest('TRAINING_BEFORE_HIRED', `培训日期早于该员工的入职日期（${person.hired_on}）`, { trainedOn: `不能早于入职日期${person.hired_on}` });
-  if (person.left_on && input.trainedOn > person.left_on) throw badRequest('TRAINING_AFTER_LEFT', `培训日期晚于该员工的离职日期（${person.left_on}）`, { trainedOn: `不能晚于离职日期${person.left_on}` });
+  if (input.trainedOn < person.hired_on)
+    throw badRequest('TRAINING_BEFORE_HIRED', `培训日期早于该员工的入职日期（${person.hired_on}）`, { trainedOn: `不能早于入职日期${person.hired_on}` });
+  if (person.left_on && input.trainedOn > person.left_on)
+    throw badRequest('TRAINING_AFTER_LEFT', `培训日期晚于该员工的离职日期（${person.left_on}）`, { trainedOn: `不能晚于离职日期${person.left_on}` });
   const sum = await c.tx.execute(
     sql`SELECT coalesce(sum(hours_tenths), 0)::int AS tenths FROM trainings WHERE staff_id = ${person.id} AND trained_on = ${input.trainedOn} ${c.existing ? sql`AND id <> ${c.existing.id as number}` : sql``}`,
   );
   const already = (sum.rows[0] as { tenths: number }).tenths;
   if (already + input.hoursTenths > MAX_TRAINING_TENTHS_PER_DAY) {
     const left = (MAX_TRAINING_TENTHS_PER_DAY - already) / 10;
-    throw badRequest('TRAINING_DAY_OVER_24H', `该员工${input.trainedOn}已登记${already / 10}小时培训，一天合计不能超过24小时`, { hoursTenths: `当天最多还能登记${left}小时` });
+    throw badRequest('TRAINING_DAY_OVER_24H', `该员工${input.trainedOn}已登记${already / 10}小时培训，一天合计不能超过24小时`, {
+      hoursTenths: `当天最多还能登记${left}小时`,
+    });
   }
   return {
     staffId: person.id,

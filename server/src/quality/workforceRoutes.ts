@@ -61,7 +61,10 @@ export function registerWorkforceRoutes(router: Router, db: Db, config: Config, 
     requireActor(ctx, WORKFORCE_WRITERS);
     const kind = staffImportKindSchema.parse(ctx.query.kind ?? 'staff');
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.set('Content-Disposition', `attachment; filename="staff-${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${STAFF_IMPORT_KIND_LABELS[kind]}导入模板.xlsx`)}`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="staff-${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${STAFF_IMPORT_KIND_LABELS[kind]}导入模板.xlsx`)}`,
+    );
     ctx.body = await templateWorkbook(kind);
   });
 

@@ -15,7 +15,8 @@ export function workforceReadScope(companyColumn: Column, regionColumn: Column) 
   };
 }
 
-export const ownCompany = (actor: Actor, row: Record<string, unknown>) => actor.role === 'company_staff' && !!actor.companyId && row.companyId === actor.companyId;
+export const ownCompany = (actor: Actor, row: Record<string, unknown>) =>
+  actor.role === 'company_staff' && !!actor.companyId && row.companyId === actor.companyId;
 
 /** Beijing's calendar day in SQL (hire, training and expiry dates are Beijing days). */
 export const beijingTodaySql = sql.raw(`(now() AT TIME ZONE 'Asia/Shanghai')::date`);

@@ -74,12 +74,19 @@ async function prepareAssessment(input: AssessmentInput, c: WriteContext) {
   if (enrolmentYearIn(enrolment.startDate, input.year) < 1 || monthsServedIn(enrolment.startDate, enrolment.endDate, input.year) === 0) {
     throw badRequest('YEAR_NOT_SERVED', '该年度不在准物业服务期内', { year: '该年度不在准物业服务期内' });
   }
-  const [exists] = await c.tx.select({ id: quasiAssessments.id }).from(quasiAssessments).where(sql`${quasiAssessments.enrolmentId} = ${input.enrolmentId} AND ${quasiAssessments.year} = ${input.year}`);
+  const [exists] = await c.tx
+    .select({ id: quasiAssessments.id })
+    .from(quasiAssessments)
+    .where(sql`${quasiAssessments.enrolmentId} = ${input.enrolmentId} AND ${quasiAssessments.year} = ${input.year}`);
   if (exists) throw conflict('ASSESSMENT_EXISTS', '该备案本年度已考核，不能重复考核');
 
   const checklist = await activeStandardItems(c.tx);
   const answered = new Map(input.items.map((i) => [i.itemId, i]));
-  if (answered.size !== input.items.length || checklist.some((i) => !answered.has(i.id)) || input.items.some((i) => !checklist.find((s) => s.id === i.itemId))) {
+  if (
+    answered.size !== input.items.length ||
+    checklist.some((i) => !answered.has(i.id)) ||
+    input.items.some((i) => !checklist.find((s) => s.id === i.itemId))
+  ) {
     throw badRequest('ASSESSMENT_ITEMS_MISMATCH', '考核条目须与“三个有”标准逐项对应', { items: '请逐项填写“三个有”标准的考核情况' });
   }
   if (input.result === 'pass' && input.items.some((i) => !i.met)) {
@@ -88,8 +95,12 @@ async function prepareAssessment(input: AssessmentInput, c: WriteContext) {
   const evidence = [...new Set(input.items.flatMap((i) => i.evidence))];
   if (evidence.length) {
     // The assessor's own uploads only: citing anyone else's file by id would show it to the assessment's readers (mayReadUpload).
-    const found = await c.tx.select({ id: uploads.id }).from(uploads).where(and(inArray(uploads.id, evidence), eq(uploads.ownerId, c.actor.id)));
-    if (found.length !== evidence.length) throw badRequest('VALIDATION_FAILED', '证明材料不存在或不是本人上传的文件，请重新上传', { items: '证明材料不存在或不是本人上传的文件，请重新上传' });
+    const found = await c.tx
+      .select({ id: uploads.id })
+      .from(uploads)
+      .where(and(inArray(uploads.id, evidence), eq(uploads.ownerId, c.actor.id)));
+    if (found.length !== evidence.length)
+      throw badRequest('VALIDATION_FAILED', '证明材料不存在或不是本人上传的文件，请重新上传', { items: '证明材料不存在或不是本人上传的文件，请重新上传' });
   }
   return {
     enrolmentId: enrolment.id,
@@ -97,7 +108,13 @@ async function prepareAssessment(input: AssessmentInput, c: WriteContext) {
     regionCode: enrolment.regionCode,
     year: input.year,
     result: input.result,
-    items: checklist.map((s) => ({ itemId: s.id, text: s.text, met: answered.get(s.id)!.met, evidence: answered.get(s.id)!.evidence, note: answered.get(s.id)!.note })),
+    items: checklist.map((s) => ({
+      itemId: s.id,
+      text: s.text,
+      met: answered.get(s.id)!.met,
+      evidence: answered.get(s.id)!.evidence,
+      note: answered.get(s.id)!.note,
+    })),
     note: input.note,
     assessedBy: c.actor.id,
   };

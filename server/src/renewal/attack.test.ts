@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const freeCompounds = async (n: number) =>
-  (await t.query<{ id: number }>(`SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND c.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM quasi_enrolments e WHERE e.compound_id = c.id) ORDER BY c.id DESC LIMIT $1`, [n])).map((r) => r.id);
+  (
+    await t.query<{ id: number }>(
+      `SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND c.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM quasi_enrolments e WHERE e.compound_id = c.id) ORDER BY c.id DESC LIMIT $1`,
+      [n],
+    )
+  ).map((r) => r.id);
 
 describe('bad input → 4xx with a code and a Chinese message, nothing stored', () => {
   test('quasi-enrolments with absurd dates, numbers and types', async () => {
@@ -37,7 +42,10 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
       { startDate: null },
       { note: 'x'.repeat(10 * 1024 * 1024) },
     ]) {
-      const res = await t.api.post('/api/quasi-enrolments').set(auth(district)).send({ compoundId, companyId, startDate: '2025-01-01', ...over });
+      const res = await t.api
+        .post('/api/quasi-enrolments')
+        .set(auth(district))
+        .send({ compoundId, companyId, startDate: '2025-01-01', ...over });
       expectRefusal(res);
     }
     expect(await count('quasi_enrolments')).toBe(before);
@@ -45,7 +53,16 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
 
   test('subsidy batches for absurd years or districts', async () => {
     const before = await count('subsidy_batches');
-    for (const body of [{ districtCode: '150203', year: 1 }, { districtCode: '150203', year: -1 }, { districtCode: '150203', year: 1e308 }, { districtCode: '150203', year: 2024.5 }, { districtCode: '150203\u0000', year: 2024 }, { districtCode: ['150203'], year: 2024 }, { districtCode: '150203', year: '2024' }, { districtCode: '150202', year: 2024 }]) {
+    for (const body of [
+      { districtCode: '150203', year: 1 },
+      { districtCode: '150203', year: -1 },
+      { districtCode: '150203', year: 1e308 },
+      { districtCode: '150203', year: 2024.5 },
+      { districtCode: '150203\u0000', year: 2024 },
+      { districtCode: ['150203'], year: 2024 },
+      { districtCode: '150203', year: '2024' },
+      { districtCode: '150202', year: 2024 },
+    ]) {
       expectRefusal(await t.api.post('/api/subsidy-batches').set(auth(district)).send(body));
     }
     expect(await count('subsidy_batches')).toBe(before);
@@ -58,8 +75,21 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
     );
     if (!c) return;
     const before = await count('renewal_surveys');
-    for (const over of [{ householdCount: 2 ** 53 + 1 }, { householdCount: -1 }, { householdCount: 1.5 }, { householdCount: 1e308 }, { householdCount: '80' }, { note: '坏\u0000' }, { compoundId: 'abc' }]) {
-      expectRefusal(await t.api.post('/api/renewal-surveys').set(community).send({ compoundId: c.id, ...over }));
+    for (const over of [
+      { householdCount: 2 ** 53 + 1 },
+      { householdCount: -1 },
+      { householdCount: 1.5 },
+      { householdCount: 1e308 },
+      { householdCount: '80' },
+      { note: '坏\u0000' },
+      { compoundId: 'abc' },
+    ]) {
+      expectRefusal(
+        await t.api
+          .post('/api/renewal-surveys')
+          .set(community)
+          .send({ compoundId: c.id, ...over }),
+      );
     }
     expect(await count('renewal_surveys')).toBe(before);
   });
@@ -81,12 +111,17 @@ describe('bad input → 4xx with a code and a Chinese message, nothing stored', 
 describe('jurisdiction', () => {
   test("d150202 cannot read, export, approve or merge d150203's rows", async () => {
     const other = await as('d150202');
-    const [batch] = await t.query<{ id: number; status: string }>(`SELECT id, status FROM subsidy_batches WHERE region_code LIKE '150203%' ORDER BY id LIMIT 1`);
+    const [batch] = await t.query<{ id: number; status: string }>(
+      `SELECT id, status FROM subsidy_batches WHERE region_code LIKE '150203%' ORDER BY id LIMIT 1`,
+    );
     if (batch) {
       expect([403, 404]).toContain((await t.api.get(`/api/subsidy-batches/${batch.id}`).set(other)).status);
       expect([403, 404]).toContain((await t.api.get(`/api/subsidy-batches/${batch.id}/export.xlsx`).set(other)).status);
       expect([403, 404]).toContain((await t.api.post(`/api/subsidy-batches/${batch.id}/approve`).set(other)).status);
-      const lines = await t.api.get('/api/subsidy-lines').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(other);
+      const lines = await t.api
+        .get('/api/subsidy-lines')
+        .query({ filter: JSON.stringify({ batchId: batch.id }) })
+        .set(other);
       expect(lines.body).toEqual([]);
       expect((await t.query<{ status: string }>('SELECT status FROM subsidy_batches WHERE id = $1', [batch.id]))[0].status).toBe(batch.status);
     }
@@ -113,7 +148,9 @@ describe('jurisdiction', () => {
 
 describe('at most once', () => {
   test('drafting the same batch 20-way in parallel: one 201, the rest 409 BATCH_EXISTS, one batch', async () => {
-    const all = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/api/subsidy-batches').set(auth(district)).send({ districtCode: '150203', year: 2023 })));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post('/api/subsidy-batches').set(auth(district)).send({ districtCode: '150203', year: 2023 })),
+    );
     expect(all.filter((r) => r.status === 201)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409 && r.body.error.code === 'BATCH_EXISTS')).toHaveLength(19);
     expect(await count(`subsidy_batches WHERE region_code = '150203' AND year = 2023`)).toBe(1);
@@ -125,14 +162,18 @@ describe('at most once', () => {
   });
 
   test('merging the same compound 20-way in parallel: one success, the rest 409, one merge', async () => {
-    const ids = (await t.query<{ id: number }>(
-      `SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND c.retired_at IS NULL
+    const ids = (
+      await t.query<{ id: number }>(
+        `SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND c.retired_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.compound_id = c.id AND v.status <> 'closed')
           AND NOT EXISTS (SELECT 1 FROM fund_applications a WHERE a.compound_id = c.id AND a.status NOT IN ('disbursed', 'rejected'))
         ORDER BY c.id LIMIT 2`,
-    )).map((r) => r.id);
+      )
+    ).map((r) => r.id);
     const [source, target] = ids;
-    const all = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/compounds/${source}/merge-into`).set(auth(district)).send({ targetCompoundId: target })));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post(`/api/compounds/${source}/merge-into`).set(auth(district)).send({ targetCompoundId: target })),
+    );
     expect(all.filter((r) => r.status >= 500)).toEqual([]);
     expect(all.filter((r) => r.status === 200)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409)).toHaveLength(19);
@@ -141,23 +182,37 @@ describe('at most once', () => {
 });
 
 describe('uploads cited as evidence', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082',
+    'hex',
+  );
   test("a district citing someone else's upload id as assessment evidence → 400, nothing stored, the file stays unreadable to it", async () => {
-    const foreign = (await t.api.post('/api/uploads').set(await as('d150202')).attach('file', PNG, '他区文件.png')).body.id as number;
+    const foreign = (
+      await t.api
+        .post('/api/uploads')
+        .set(await as('d150202'))
+        .attach('file', PNG, '他区文件.png')
+    ).body.id as number;
     expect(foreign).toEqual(expect.any(Number));
     expect((await t.api.get(`/api/uploads/${foreign}`).set(auth(district))).status).toBe(404);
     const [compoundId] = await freeCompounds(1);
     const e = await t.api.post('/api/quasi-enrolments').set(auth(district)).send({ compoundId, companyId, startDate: '2024-03-01' });
     expect(e.status).toBe(201);
     const items = (await t.api.get('/api/quasi-standard-items').set(auth(district))).body as { id: number }[];
-    const res = await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [foreign] })) });
+    const res = await t.api
+      .post('/api/quasi-assessments')
+      .set(auth(district))
+      .send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [foreign] })) });
     expectRefusal(res);
     expect(res.status).toBe(400);
     expect(await count('quasi_assessments WHERE enrolment_id = $1', [e.body.id])).toBe(0);
     expect((await t.api.get(`/api/uploads/${foreign}`).set(auth(district))).status).toBe(404);
     // the district's own upload is fine
     const mine = (await t.api.post('/api/uploads').set(auth(district)).attach('file', PNG, '公示栏.png')).body.id as number;
-    const ok = await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [mine] })) });
+    const ok = await t.api
+      .post('/api/quasi-assessments')
+      .set(auth(district))
+      .send({ enrolmentId: e.body.id, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [mine] })) });
     expect(ok.status).toBe(201);
   });
 });

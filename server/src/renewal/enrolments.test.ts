@@ -18,7 +18,11 @@ async function freshCompound(prefix = '150203'): Promise<number> {
   return id;
 }
 const used: number[] = [];
-const enrol = (body: Record<string, unknown>, token = district) => t.api.post('/api/quasi-enrolments').set(auth(token)).send({ companyId, ...body });
+const enrol = (body: Record<string, unknown>, token = district) =>
+  t.api
+    .post('/api/quasi-enrolments')
+    .set(auth(token))
+    .send({ companyId, ...body });
 const assess = (body: Record<string, unknown>, token = district) => t.api.post('/api/quasi-assessments').set(auth(token)).send(body);
 const allMet = () => items.map((i) => ({ itemId: i.id, met: true, evidence: [] }));
 
@@ -26,7 +30,10 @@ beforeAll(async () => {
   t = await createTestApi();
   district = await t.login('d150203');
   ({ id: companyId } = await one<{ id: number }>(`SELECT id FROM companies ORDER BY id LIMIT 1`));
-  const res = await t.api.get('/api/quasi-standard-items').query({ filter: JSON.stringify({ active: true }) }).set(auth(district));
+  const res = await t.api
+    .get('/api/quasi-standard-items')
+    .query({ filter: JSON.stringify({ active: true }) })
+    .set(auth(district));
   items = res.body;
 });
 afterAll(() => t.close());
@@ -52,7 +59,9 @@ describe('quasi-enrolments', () => {
     expect([res.status, res.body.error]).toEqual([201, undefined]);
     expect(res.body.regionCode).toMatch(/^150203/);
     expect((await one<{ management_mode: string }>(`SELECT management_mode FROM compounds WHERE id = $1`, [compoundId])).management_mode).toBe('quasi');
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'quasi-enrolments' AND entity_id = $1`, [String(res.body.id)])).n).toBe(1);
+    expect(
+      (await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'quasi-enrolments' AND entity_id = $1`, [String(res.body.id)])).n,
+    ).toBe(1);
   });
 
   test.each<[string, Record<string, unknown>, Record<string, unknown>, number, string]>([
@@ -78,7 +87,12 @@ describe('quasi-enrolments', () => {
     ['street staff', async () => [{ compoundId: await freshCompound(), startDate: '2025-01-01' }, await t.login('street')], 403, 'ROLE_FORBIDDEN'],
     ['an end before the start', async () => [{ compoundId: await freshCompound(), startDate: '2025-01-01', endDate: '2024-01-01' }], 400, 'VALIDATION_FAILED'],
     ['an absurd date', async () => [{ compoundId: await freshCompound(), startDate: '0001-01-01' }], 400, 'VALIDATION_FAILED'],
-    ['a company that does not exist', async () => [{ compoundId: await freshCompound(), startDate: '2025-01-01', companyId: 2147483000 }], 400, 'VALIDATION_FAILED'],
+    [
+      'a company that does not exist',
+      async () => [{ compoundId: await freshCompound(), startDate: '2025-01-01', companyId: 2147483000 }],
+      400,
+      'VALIDATION_FAILED',
+    ],
   ])('refused: %s', async (_n, args, status, code) => {
     const [body, token] = await args();
     const res = await enrol(body, token);
@@ -113,7 +127,10 @@ describe('quasi-assessments', () => {
   });
 
   test("the evidence is served to the assessment's readers: the city reads it, another district gets 404", async () => {
-    const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+    const PNG = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082',
+      'hex',
+    );
     const photo = (await t.api.post('/api/uploads').set(auth(district)).attach('file', PNG, '公示栏.png')).body.id as number;
     const own = (await enrol({ compoundId: await freshCompound(), startDate: '2024-03-01' })).body.id as number;
     const res = await assess({ enrolmentId: own, year: 2024, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [photo] })) });
@@ -128,12 +145,22 @@ describe('quasi-assessments', () => {
   });
 
   test.each<[string, () => Promise<[Record<string, unknown>, string?]>, number, string]>([
-    ['a pass with an unmet item', async () => [{ year: 2026, result: 'pass', items: items.map((i, n) => ({ itemId: i.id, met: n > 0, evidence: [] })) }], 400, 'ASSESSMENT_ITEMS_UNMET'],
+    [
+      'a pass with an unmet item',
+      async () => [{ year: 2026, result: 'pass', items: items.map((i, n) => ({ itemId: i.id, met: n > 0, evidence: [] })) }],
+      400,
+      'ASSESSMENT_ITEMS_UNMET',
+    ],
     ['an item missing', async () => [{ year: 2026, result: 'pass', items: allMet().slice(1) }], 400, 'ASSESSMENT_ITEMS_MISMATCH'],
     ['an item twice', async () => [{ year: 2026, result: 'pass', items: [...allMet(), allMet()[0]] }], 400, 'ASSESSMENT_ITEMS_MISMATCH'],
     ['the same year again', async () => [{ year: 2024, result: 'pass', items: allMet() }], 409, 'ASSESSMENT_EXISTS'],
     ['a year before the enrolment', async () => [{ year: 2023, result: 'pass', items: allMet() }], 400, 'YEAR_NOT_SERVED'],
-    ['evidence that was never uploaded', async () => [{ year: 2026, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [2147483000] })) }], 400, 'VALIDATION_FAILED'],
+    [
+      'evidence that was never uploaded',
+      async () => [{ year: 2026, result: 'pass', items: items.map((i) => ({ itemId: i.id, met: true, evidence: [2147483000] })) }],
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['a result outside the enum', async () => [{ year: 2026, result: 'excellent', items: allMet() }], 400, 'VALIDATION_FAILED'],
     ['another district’s staff', async () => [{ year: 2026, result: 'pass', items: allMet() }, await t.login('d150204')], 403, 'OUT_OF_JURISDICTION'],
     ['the city (the district assesses)', async () => [{ year: 2026, result: 'pass', items: allMet() }, await t.login('city')], 403, 'ROLE_FORBIDDEN'],
@@ -146,7 +173,12 @@ describe('quasi-assessments', () => {
   });
 
   test('assessments are not edited once recorded', async () => {
-    const [row] = (await t.api.get('/api/quasi-assessments').query({ filter: JSON.stringify({ enrolmentId }) }).set(auth(district))).body;
+    const [row] = (
+      await t.api
+        .get('/api/quasi-assessments')
+        .query({ filter: JSON.stringify({ enrolmentId }) })
+        .set(auth(district))
+    ).body;
     const res = await t.api.put(`/api/quasi-assessments/${row.id}`).set(auth(district)).send({ result: 'fail' });
     expect(res.status).toBe(405);
     expect((await one<{ result: string }>(`SELECT result FROM quasi_assessments WHERE id = $1`, [row.id])).result).toBe(row.result);

@@ -91,9 +91,14 @@ export function quasiEnrolmentsResource(): ResourceDef {
 type EnrolmentInput = { compoundId: number; companyId: number; startDate: string; endDate: string | null; note: string | null };
 
 async function prepareEnrolment(input: EnrolmentInput, c: WriteContext) {
-  if (c.existing && c.existing.compoundId !== input.compoundId) throw badRequest('VALIDATION_FAILED', '备案的小区不能更改', { compoundId: '备案的小区不能更改' });
+  if (c.existing && c.existing.compoundId !== input.compoundId)
+    throw badRequest('VALIDATION_FAILED', '备案的小区不能更改', { compoundId: '备案的小区不能更改' });
   // The compound's row lock serialises enrolments of one compound: the overlap check below cannot race.
-  const [compound] = await c.tx.select({ id: compounds.id, regionCode: compounds.regionCode, retiredAt: compounds.retiredAt }).from(compounds).where(eq(compounds.id, input.compoundId)).for('update');
+  const [compound] = await c.tx
+    .select({ id: compounds.id, regionCode: compounds.regionCode, retiredAt: compounds.retiredAt })
+    .from(compounds)
+    .where(eq(compounds.id, input.compoundId))
+    .for('update');
   if (!compound) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
   refuseRetired(compound);
   const [company] = await c.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, input.companyId));
@@ -109,13 +114,30 @@ async function prepareEnrolment(input: EnrolmentInput, c: WriteContext) {
 }
 
 async function setQuasiMode(row: Record<string, unknown>, c: WriteContext) {
-  const [before] = await c.tx.select({ managementMode: compounds.managementMode }).from(compounds).where(eq(compounds.id, row.compoundId as number));
+  const [before] = await c.tx
+    .select({ managementMode: compounds.managementMode })
+    .from(compounds)
+    .where(eq(compounds.id, row.compoundId as number));
   if (before.managementMode === 'quasi') return;
-  await c.tx.update(compounds).set({ managementMode: 'quasi', updatedAt: new Date() }).where(eq(compounds.id, row.compoundId as number));
-  await writeAudit(c.tx, c.actor, { action: 'update', entity: 'compounds', entityId: row.compoundId as number, before, after: { managementMode: 'quasi', enrolmentId: row.id }, regionCode: row.regionCode as string });
+  await c.tx
+    .update(compounds)
+    .set({ managementMode: 'quasi', updatedAt: new Date() })
+    .where(eq(compounds.id, row.compoundId as number));
+  await writeAudit(c.tx, c.actor, {
+    action: 'update',
+    entity: 'compounds',
+    entityId: row.compoundId as number,
+    before,
+    after: { managementMode: 'quasi', enrolmentId: row.id },
+    regionCode: row.regionCode as string,
+  });
 }
 
 /** The active checklist items in order (an assessment answers each of them). */
 export async function activeStandardItems(tx: WriteContext['tx']) {
-  return tx.select({ id: quasiStandardItems.id, text: quasiStandardItems.text }).from(quasiStandardItems).where(eq(quasiStandardItems.active, true)).orderBy(asc(quasiStandardItems.sortOrder), asc(quasiStandardItems.id));
+  return tx
+    .select({ id: quasiStandardItems.id, text: quasiStandardItems.text })
+    .from(quasiStandardItems)
+    .where(eq(quasiStandardItems.active, true))
+    .orderBy(asc(quasiStandardItems.sortOrder), asc(quasiStandardItems.id));
 }

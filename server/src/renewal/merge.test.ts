@@ -9,7 +9,8 @@ let t: TestApi;
 let district: string;
 const auth = (tk: string) => ({ Authorization: `Bearer ${tk}` });
 const one = async <T>(q: string, p: unknown[] = []) => (await t.query<T>(q, p))[0];
-const merge = (id: number, targetCompoundId: unknown, token = district) => t.api.post(`/api/compounds/${id}/merge-into`).set(auth(token)).send({ targetCompoundId });
+const merge = (id: number, targetCompoundId: unknown, token = district) =>
+  t.api.post(`/api/compounds/${id}/merge-into`).set(auth(token)).send({ targetCompoundId });
 
 /** Compounds of 昆都仑区 (150203) with fund ledgers and nothing open, so a merge may go through. */
 async function mergeable(n: number, notIn: number[] = []): Promise<number[]> {
@@ -40,7 +41,8 @@ afterAll(() => t.close());
 
 test('every compound-scoped table either moves with the merged homes or says why it stays', () => {
   const names = COMPOUND_SCOPED_TABLES.map(getTableName);
-  for (const name of ['buildings', 'units', 'households', 'household_claims', 'fund_ledgers', 'tickets']) expect(MERGED_TABLES.map(getTableName)).toContain(name);
+  for (const name of ['buildings', 'units', 'households', 'household_claims', 'fund_ledgers', 'tickets'])
+    expect(MERGED_TABLES.map(getTableName)).toContain(name);
   for (const name of Object.keys(MERGE_KEEPS)) expect(names).toContain(name);
 });
 
@@ -53,7 +55,12 @@ describe('refusals: 4xx with a code, nothing changed', () => {
 
   test.each<[string, () => Promise<[number, unknown, string?]>, number, string]>([
     ['into itself', async () => [a, a], 400, 'MERGE_INTO_ITSELF'],
-    ['across districts', async () => [a, (await one<{ id: number }>(`SELECT id FROM compounds WHERE region_code LIKE '150204%' ORDER BY id LIMIT 1`)).id], 400, 'MERGE_ACROSS_DISTRICTS'],
+    [
+      'across districts',
+      async () => [a, (await one<{ id: number }>(`SELECT id FROM compounds WHERE region_code LIKE '150204%' ORDER BY id LIMIT 1`)).id],
+      400,
+      'MERGE_ACROSS_DISTRICTS',
+    ],
     ['a target that does not exist', async () => [a, 2147483000], 400, 'VALIDATION_FAILED'],
     ['a target that is not an id', async () => [a, '12'], 400, 'VALIDATION_FAILED'],
     ['by another district’s staff', async () => [a, b, await t.login('d150204')], 403, 'OUT_OF_JURISDICTION'],
@@ -147,11 +154,18 @@ describe('a merge moves the homes, claims and ledgers, keeps every fen, and reti
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE compound_id = $1`, [target])).n).toBe(before.targetHomes + before.homes);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM buildings WHERE compound_id = $1`, [source])).n).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE compound_id = $1`, [source])).n).toBe(0);
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE compound_id = $1`, [target])).n).toBe(before.targetClaims + before.claims);
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM household_claims WHERE compound_id = $1`, [target])).n).toBe(
+      before.targetClaims + before.claims,
+    );
     expect(before.claims).toBeGreaterThan(0);
-    expect((await one<{ compound_id: number; status: string }>(`SELECT compound_id, status FROM household_claims WHERE id = $1`, [claimId]))).toEqual({ compound_id: target, status: 'verified' });
+    expect(await one<{ compound_id: number; status: string }>(`SELECT compound_id, status FROM household_claims WHERE id = $1`, [claimId])).toEqual({
+      compound_id: target,
+      status: 'verified',
+    });
     const { name: sourceName } = await one<{ name: string }>(`SELECT name FROM compounds WHERE id = $1`, [source]);
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM buildings WHERE compound_id = $1 AND name LIKE $2`, [target, `${sourceName}%`])).n).toBeGreaterThanOrEqual(1);
+    expect(
+      (await one<{ n: number }>(`SELECT count(*)::int AS n FROM buildings WHERE compound_id = $1 AND name LIKE $2`, [target, `${sourceName}%`])).n,
+    ).toBeGreaterThanOrEqual(1);
     for (const table of MERGED_TABLES) {
       const name = getTableName(table);
       expect([name, (await one<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}" WHERE compound_id = $1`, [source])).n]).toEqual([name, 0]);
@@ -174,9 +188,15 @@ describe('a merge moves the homes, claims and ledgers, keeps every fen, and reti
     expect(got.status).toBe(200);
     expect(got.body.retiredIntoCompoundId).toBe(target);
     expect(got.body.retiredAt).toBeTruthy();
-    const active = await t.api.get('/api/compounds').query({ filter: JSON.stringify({ retired: false, id: [source, target] }) }).set(auth(district));
+    const active = await t.api
+      .get('/api/compounds')
+      .query({ filter: JSON.stringify({ retired: false, id: [source, target] }) })
+      .set(auth(district));
     expect(active.body.map((c: { id: number }) => c.id)).toEqual([target]);
-    const retired = await t.api.get('/api/compounds').query({ filter: JSON.stringify({ retired: true, id: [source] }) }).set(auth(district));
+    const retired = await t.api
+      .get('/api/compounds')
+      .query({ filter: JSON.stringify({ retired: true, id: [source] }) })
+      .set(auth(district));
     expect(retired.body.map((c: { id: number }) => c.id)).toEqual([source]);
     const put = await t.api.put(`/api/compounds/${source}`).set(auth(district)).send({ name: '改名' });
     expect([put.status, put.body.error?.code]).toEqual([409, 'COMPOUND_RETIRED']);
@@ -188,7 +208,10 @@ describe('a merge moves the homes, claims and ledgers, keeps every fen, and reti
 
   test('votes of the old compound stay its history; one merge audit row', async () => {
     expect((await one<{ compound_id: number }>(`SELECT compound_id FROM votes WHERE id = $1`, [closedVoteId])).compound_id).toBe(source);
-    const audits = await t.query<{ after: { retiredIntoCompoundId: number } }>(`SELECT after FROM audit_logs WHERE action = 'merge' AND entity = 'compounds' AND entity_id = $1`, [String(source)]);
+    const audits = await t.query<{ after: { retiredIntoCompoundId: number } }>(
+      `SELECT after FROM audit_logs WHERE action = 'merge' AND entity = 'compounds' AND entity_id = $1`,
+      [String(source)],
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0].after.retiredIntoCompoundId).toBe(target);
   });

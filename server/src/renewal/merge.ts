@@ -69,7 +69,14 @@ export interface MergeResult {
 export async function mergeCompound(db: Db, actor: Actor, sourceId: number, targetId: number, reconcile: Reconcile): Promise<MergeResult> {
   return db.transaction(async (tx) => {
     const locked = await tx
-      .select({ id: compounds.id, name: compounds.name, regionCode: compounds.regionCode, totalArea: compounds.totalArea, managementMode: compounds.managementMode, retiredAt: compounds.retiredAt })
+      .select({
+        id: compounds.id,
+        name: compounds.name,
+        regionCode: compounds.regionCode,
+        totalArea: compounds.totalArea,
+        managementMode: compounds.managementMode,
+        retiredAt: compounds.retiredAt,
+      })
       .from(compounds)
       .where(inArray(compounds.id, [sourceId, targetId]))
       .orderBy(compounds.id)
@@ -106,17 +113,30 @@ export async function mergeCompound(db: Db, actor: Actor, sourceId: number, targ
     if (source.regionCode !== target.regionCode) await moveCompoundRows(tx, actor, targetId, source.regionCode, target.regionCode);
 
     const areaCenti = (parseAreaCenti(source.totalArea) ?? 0) + (parseAreaCenti(target.totalArea) ?? 0);
-    await tx.update(compounds).set({ totalArea: formatAreaCenti(areaCenti), updatedAt: new Date() }).where(eq(compounds.id, targetId));
+    await tx
+      .update(compounds)
+      .set({ totalArea: formatAreaCenti(areaCenti), updatedAt: new Date() })
+      .where(eq(compounds.id, targetId));
     const retiredAt = new Date();
     // The retired record takes the receiving area's management mode: its homes are managed as the target's now.
-    await tx.update(compounds).set({ retiredIntoCompoundId: targetId, retiredAt, managementMode: target.managementMode, updatedAt: retiredAt }).where(eq(compounds.id, sourceId));
+    await tx
+      .update(compounds)
+      .set({ retiredIntoCompoundId: targetId, retiredAt, managementMode: target.managementMode, updatedAt: retiredAt })
+      .where(eq(compounds.id, sourceId));
     const result = { sourceCompoundId: sourceId, targetCompoundId: targetId, rows, fund: fund.summary };
     await writeAudit(tx, actor, {
       action: 'merge',
       entity: 'compounds',
       entityId: sourceId,
       before: { retiredIntoCompoundId: null, managementMode: source.managementMode, totalArea: source.totalArea, targetTotalArea: target.totalArea },
-      after: { retiredIntoCompoundId: targetId, retiredAt, managementMode: target.managementMode, targetTotalArea: formatAreaCenti(areaCenti), rows, fund: fund.summary },
+      after: {
+        retiredIntoCompoundId: targetId,
+        retiredAt,
+        managementMode: target.managementMode,
+        targetTotalArea: formatAreaCenti(areaCenti),
+        rows,
+        fund: fund.summary,
+      },
       regionCode: source.regionCode,
     });
     return result;
@@ -131,7 +151,9 @@ async function renameCollidingBuildings(tx: Tx, source: { id: number; name: stri
      RETURNING b.name`);
   if (!clashes.rows.length) return;
   const [still] = (
-    await tx.execute(sql`SELECT count(*)::int AS n FROM buildings b WHERE b.compound_id = ${source.id} AND EXISTS (SELECT 1 FROM buildings t WHERE t.compound_id = ${targetId} AND t.name = b.name)`)
+    await tx.execute(
+      sql`SELECT count(*)::int AS n FROM buildings b WHERE b.compound_id = ${source.id} AND EXISTS (SELECT 1 FROM buildings t WHERE t.compound_id = ${targetId} AND t.name = b.name)`,
+    )
   ).rows as { n: number }[];
   if (Number(still.n) > 0) throw conflict('BUILDING_NAME_CONFLICT', '合并后楼栋名称重复，请先修改楼栋名称');
 }
@@ -143,7 +165,11 @@ async function renameCollidingBuildings(tx: Tx, source: { id: number; name: stri
  * balances, ledgers and entries is unchanged, and every reconciliation still balances.
  */
 async function mergeFund(tx: Tx, sourceId: number, targetId: number, reconcile: Reconcile) {
-  const accounts = await tx.select({ id: fundAccounts.id, compoundId: fundAccounts.compoundId }).from(fundAccounts).where(inArray(fundAccounts.compoundId, [sourceId, targetId])).orderBy(fundAccounts.id);
+  const accounts = await tx
+    .select({ id: fundAccounts.id, compoundId: fundAccounts.compoundId })
+    .from(fundAccounts)
+    .where(inArray(fundAccounts.compoundId, [sourceId, targetId]))
+    .orderBy(fundAccounts.id);
   for (const a of accounts) await lockAccount(tx, a.id);
   const from = accounts.find((a) => a.compoundId === sourceId);
   const to = accounts.find((a) => a.compoundId === targetId);
@@ -166,9 +192,13 @@ async function mergeFund(tx: Tx, sourceId: number, targetId: number, reconcile: 
     rows.fund_accounts = 1;
     return { rows, summary: { beforeFen, afterFen: await total([from.id]), accountId: from.id } };
   }
-  rows.fund_ledgers_rehomed = (await tx.execute(sql`UPDATE fund_ledgers SET account_id = ${to.id}, updated_at = now() WHERE account_id = ${from.id} RETURNING 1`)).rows.length;
+  rows.fund_ledgers_rehomed = (
+    await tx.execute(sql`UPDATE fund_ledgers SET account_id = ${to.id}, updated_at = now() WHERE account_id = ${from.id} RETURNING 1`)
+  ).rows.length;
   rows.fund_entries_rehomed = (await tx.execute(sql`UPDATE fund_entries SET account_id = ${to.id} WHERE account_id = ${from.id} RETURNING 1`)).rows.length;
-  await tx.execute(sql`UPDATE fund_accounts SET balance_fen = balance_fen + (SELECT balance_fen FROM fund_accounts WHERE id = ${from.id}), updated_at = now() WHERE id = ${to.id}`);
+  await tx.execute(
+    sql`UPDATE fund_accounts SET balance_fen = balance_fen + (SELECT balance_fen FROM fund_accounts WHERE id = ${from.id}), updated_at = now() WHERE id = ${to.id}`,
+  );
   await tx.execute(sql`UPDATE fund_accounts SET balance_fen = 0, updated_at = now() WHERE id = ${from.id}`);
   const afterFen = await total([from.id, to.id]);
   if (afterFen !== beforeFen) throw new Error(`merge would change the fund total: ${beforeFen} → ${afterFen}`);

@@ -81,7 +81,8 @@ export function registerRenewalFigures(router: Router, db: Db, config: Config): 
     const actor = requireActor(ctx, FIGURE_READERS);
     const level = groupByOf(ctx.query.groupBy);
     const yearText = String(ctx.query.year ?? new Date().getFullYear());
-    if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100) throw badRequest('BAD_QUERY', 'year 必须是2000至2100之间的年份', { year: '年份无效' });
+    if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
+      throw badRequest('BAD_QUERY', 'year 必须是2000至2100之间的年份', { year: '年份无效' });
     const width = GROUP_WIDTH[level];
     const [regionRows, { rows }] = await Promise.all([
       groups(readDb(db), actor, level),

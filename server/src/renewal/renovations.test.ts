@@ -26,11 +26,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 test('the street creates a project: items, budget as their sum, schedule', async () => {
-  const res = await t.api.post('/api/renovations').set(auth(street)).send({
-    compoundId, title: '2026年老旧小区综合改造', plannedStart: '2026-04-01', plannedEnd: '2026-10-31',
-    items: [{ name: '雨污分流', budgetFen: 120000000 }, { name: '加装围墙和门岗', budgetFen: 35000050 }],
-    serviceStandard: '改造后引入准物业，按二级服务标准', feeFenPerSqmMonth: 35,
-  });
+  const res = await t.api
+    .post('/api/renovations')
+    .set(auth(street))
+    .send({
+      compoundId,
+      title: '2026年老旧小区综合改造',
+      plannedStart: '2026-04-01',
+      plannedEnd: '2026-10-31',
+      items: [
+        { name: '雨污分流', budgetFen: 120000000 },
+        { name: '加装围墙和门岗', budgetFen: 35000050 },
+      ],
+      serviceStandard: '改造后引入准物业，按二级服务标准',
+      feeFenPerSqmMonth: 35,
+    });
   expect([res.status, res.body.error]).toEqual([201, undefined]);
   expect(res.body).toMatchObject({ budgetFen: 155000050, status: 'planned', voteId: null });
   id = res.body.id;
@@ -41,13 +51,19 @@ test.each<[string, Record<string, unknown>, string]>([
   ['a fractional budget', { items: [{ name: '道路', budgetFen: 1.5 }] }, 'items.0.budgetFen'],
   ['an end before the start', { plannedEnd: '2026-01-01' }, 'plannedEnd'],
 ])('refused with the field named: %s', async (_n, patch, field) => {
-  const res = await t.api.post('/api/renovations').set(auth(street)).send({ compoundId, title: '改造', plannedStart: '2026-04-01', plannedEnd: '2026-10-31', items: [{ name: '道路', budgetFen: 100 }], ...patch });
+  const res = await t.api
+    .post('/api/renovations')
+    .set(auth(street))
+    .send({ compoundId, title: '改造', plannedStart: '2026-04-01', plannedEnd: '2026-10-31', items: [{ name: '道路', budgetFen: 100 }], ...patch });
   expect([res.status, res.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
   expect(Object.keys(res.body.error.fields)).toContain(field);
 });
 
 test('starting works or signing before the owners decided → 409, nothing changed', async () => {
-  for (const [path, body] of [['start-works', {}], ['contract', { contractRef: 'HT-2026-001' }]] as const) {
+  for (const [path, body] of [
+    ['start-works', {}],
+    ['contract', { contractRef: 'HT-2026-001' }],
+  ] as const) {
     const res = await step(path, body);
     expect([path, res.status, res.body.error?.code]).toEqual([path, 409, 'OWNERS_DECISION_PENDING']);
   }

@@ -15,7 +15,9 @@ import { refuseRetired } from '../places/compounds';
 export const RENOVATION_STAFF = ['street_staff', 'district_staff'] as const;
 
 const compoundName = sql<string>`(SELECT c.name FROM compounds c WHERE c.id = "renovations"."compound_id")`;
-const voteOutcome = sql<string | null>`(SELECT CASE WHEN v.status <> 'closed' THEN v.status::text WHEN (v.result->>'approved')::boolean THEN 'passed' ELSE 'failed' END FROM votes v WHERE v.id = "renovations"."vote_id")`;
+const voteOutcome = sql<
+  string | null
+>`(SELECT CASE WHEN v.status <> 'closed' THEN v.status::text WHEN (v.result->>'approved')::boolean THEN 'passed' ELSE 'failed' END FROM votes v WHERE v.id = "renovations"."vote_id")`;
 
 /** 老旧小区改造 projects (issue 11): items, budget (Σ of the items, fen), schedule; read by bureau staff and the serving company. */
 export function renovationsResource(): ResourceDef {
@@ -48,7 +50,13 @@ export function renovationsResource(): ResourceDef {
       createdAt: renovations.createdAt,
       updatedAt: renovations.updatedAt,
     },
-    sortable: { id: renovations.id, plannedStart: renovations.plannedStart, status: renovations.status, budgetFen: renovations.budgetFen, progressPercent: renovations.progressPercent },
+    sortable: {
+      id: renovations.id,
+      plannedStart: renovations.plannedStart,
+      status: renovations.status,
+      budgetFen: renovations.budgetFen,
+      progressPercent: renovations.progressPercent,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
@@ -63,7 +71,21 @@ export function renovationsResource(): ResourceDef {
     write: {
       roles: RENOVATION_STAFF,
       allows: regionWriteAllowed,
-      readOnlyFields: ['compoundName', 'regionCode', 'budgetFen', 'status', 'voteId', 'voteOutcome', 'contractRef', 'progressPercent', 'progressNote', 'acceptedOn', 'acceptanceNote', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'compoundName',
+        'regionCode',
+        'budgetFen',
+        'status',
+        'voteId',
+        'voteOutcome',
+        'contractRef',
+        'progressPercent',
+        'progressNote',
+        'acceptedOn',
+        'acceptanceNote',
+        'createdAt',
+        'updatedAt',
+      ],
       create: { schema: renovationSchema, prepare: prepareRenovation },
       update: { schema: renovationSchema, prepare: prepareRenovation },
     },
@@ -72,8 +94,13 @@ export function renovationsResource(): ResourceDef {
 
 async function prepareRenovation(input: { compoundId: number; items: { budgetFen: number }[] } & Record<string, unknown>, c: WriteContext) {
   if (c.existing && c.existing.status !== 'planned') throw conflict('RENOVATION_LOCKED', '业主已决定或已签约的改造项目不能再修改内容');
-  if (c.existing && c.existing.compoundId !== input.compoundId) throw badRequest('VALIDATION_FAILED', '改造项目的小区不能更改', { compoundId: '改造项目的小区不能更改' });
-  const [compound] = await c.tx.select({ regionCode: compounds.regionCode, retiredAt: compounds.retiredAt }).from(compounds).where(eq(compounds.id, input.compoundId)).for('share');
+  if (c.existing && c.existing.compoundId !== input.compoundId)
+    throw badRequest('VALIDATION_FAILED', '改造项目的小区不能更改', { compoundId: '改造项目的小区不能更改' });
+  const [compound] = await c.tx
+    .select({ regionCode: compounds.regionCode, retiredAt: compounds.retiredAt })
+    .from(compounds)
+    .where(eq(compounds.id, input.compoundId))
+    .for('share');
   if (!compound) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
   refuseRetired(compound);
   const budgetFen = input.items.reduce((s, i) => s + i.budgetFen, 0);
@@ -117,14 +144,18 @@ export async function stepRenovation(db: Db, actor: Actor, id: number, step: Ste
       set = { status: 'in_progress' };
     } else if (step === 'progress') {
       expect('in_progress');
-      if (body.progressPercent < r.progressPercent) throw badRequest('VALIDATION_FAILED', '进度不能倒退', { progressPercent: `进度不能低于当前的${r.progressPercent}%` });
+      if (body.progressPercent < r.progressPercent)
+        throw badRequest('VALIDATION_FAILED', '进度不能倒退', { progressPercent: `进度不能低于当前的${r.progressPercent}%` });
       set = { progressPercent: body.progressPercent, progressNote: body.note };
     } else {
       expect('in_progress');
       if (r.progressPercent < 100) throw conflict('WORKS_UNFINISHED', '施工进度未达到100%，不能验收');
       set = { status: 'accepted', acceptedOn: body.acceptedOn, acceptanceNote: body.note };
     }
-    await tx.update(renovations).set({ ...set, updatedAt: new Date() }).where(eq(renovations.id, id));
+    await tx
+      .update(renovations)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(renovations.id, id));
     await writeAudit(tx, actor, { action: step, entity: 'renovations', entityId: id, before: { status: r.status }, after: set, regionCode: r.regionCode });
   });
 }
@@ -132,7 +163,10 @@ export async function stepRenovation(db: Db, actor: Actor, id: number, step: Ste
 /** The owners' decision (their vote on content, service standard and fee) must have closed and passed. */
 async function assertOwnersAgreed(tx: Tx, voteId: number | null): Promise<void> {
   if (!voteId) throw conflict('OWNERS_DECISION_PENDING', '业主尚未就改造内容、服务标准和收费作出决定，不能开工或签约');
-  const [vote] = await tx.select({ status: votes.status, result: votes.result }).from(votes).where(and(eq(votes.id, voteId)));
+  const [vote] = await tx
+    .select({ status: votes.status, result: votes.result })
+    .from(votes)
+    .where(and(eq(votes.id, voteId)));
   if (!vote || vote.status !== 'closed') throw conflict('OWNERS_DECISION_PENDING', '业主表决尚未结束，不能开工或签约');
   if (!(vote.result as { approved?: boolean } | null)?.approved) throw conflict('OWNERS_DECISION_FAILED', '业主表决未通过，不能开工或签约');
 }

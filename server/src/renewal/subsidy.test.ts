@@ -20,7 +20,11 @@ async function enrolAndAssess(compoundId: number, startDate: string, result: 'pa
   const e = await t.api.post('/api/quasi-enrolments').set(auth(district)).send({ compoundId, companyId, startDate });
   expect(e.status).toBe(201);
   if (!result) return;
-  const items = (await t.api.get('/api/quasi-standard-items').set(auth(district))).body.map((i: { id: number }) => ({ itemId: i.id, met: result === 'pass', evidence: [] }));
+  const items = (await t.api.get('/api/quasi-standard-items').set(auth(district))).body.map((i: { id: number }) => ({
+    itemId: i.id,
+    met: result === 'pass',
+    evidence: [],
+  }));
   expect((await t.api.post('/api/quasi-assessments').set(auth(district)).send({ enrolmentId: e.body.id, year: YEAR, result, items })).status).toBe(201);
 }
 
@@ -30,7 +34,11 @@ beforeAll(async () => {
   city = await t.login('city');
   company = await t.login('company');
   ({ company_id: companyId } = await one<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`));
-  const ids = (await t.query<{ id: number }>(`SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND NOT EXISTS (SELECT 1 FROM quasi_enrolments e WHERE e.compound_id = c.id) ORDER BY c.id LIMIT 5`)).map((r) => r.id);
+  const ids = (
+    await t.query<{ id: number }>(
+      `SELECT c.id FROM compounds c WHERE c.region_code LIKE '150203%' AND NOT EXISTS (SELECT 1 FROM quasi_enrolments e WHERE e.compound_id = c.id) ORDER BY c.id LIMIT 5`,
+    )
+  ).map((r) => r.id);
   [c.a, c.b, c.failed, c.missing, c.old] = ids;
   await enrolAndAssess(c.a, '2023-01-01', 'pass', '12345.67'); // year 2, 12 months
   await enrolAndAssess(c.b, '2024-03-15', 'pass', '123456.78'); // year 1, April–December
@@ -45,7 +53,12 @@ describe('drafting a batch', () => {
     const res = await t.api.post('/api/subsidy-batches').set(auth(district)).send({ districtCode: '150203', year: YEAR });
     expect([res.status, res.body.error]).toEqual([201, undefined]);
     batchId = res.body.id;
-    const lines = (await t.api.get('/api/subsidy-lines').query({ filter: JSON.stringify({ batchId }), range: '[0,99]' }).set(auth(district))).body;
+    const lines = (
+      await t.api
+        .get('/api/subsidy-lines')
+        .query({ filter: JSON.stringify({ batchId }), range: '[0,99]' })
+        .set(auth(district))
+    ).body;
     const byCompound = Object.fromEntries(lines.map((l: { compoundId: number }) => [l.compoundId, l]));
     expect(Object.keys(byCompound).map(Number).sort()).toEqual([c.a, c.b].sort());
     const a = quasiSubsidy({ areaCenti: 1234567, enrolmentYear: 2, months: 12 });
@@ -53,7 +66,13 @@ describe('drafting a batch', () => {
     expect(byCompound[c.a]).toMatchObject({ enrolmentYear: 2, months: 12, rateFen: 30, ...a });
     expect(byCompound[c.b]).toMatchObject({ enrolmentYear: 1, months: 9, rateFen: 40, ...b });
     expect(a.totalFen).toBe(4444441); // 12,345.67 m² × 0.30 × 12 = 44,444.412 元
-    expect(res.body).toMatchObject({ status: 'draft', lineCount: 2, totalFen: a.totalFen + b.totalFen, cityFen: a.cityFen + b.cityFen, districtFen: a.districtFen + b.districtFen });
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      lineCount: 2,
+      totalFen: a.totalFen + b.totalFen,
+      cityFen: a.cityFen + b.cityFen,
+      districtFen: a.districtFen + b.districtFen,
+    });
   });
 
   test.each<[string, () => Promise<[Record<string, unknown>, string]>, number, string]>([
@@ -72,7 +91,12 @@ describe('drafting a batch', () => {
   });
 
   test('lines are read-only', async () => {
-    const [line] = (await t.api.get('/api/subsidy-lines').query({ filter: JSON.stringify({ batchId }) }).set(auth(district))).body;
+    const [line] = (
+      await t.api
+        .get('/api/subsidy-lines')
+        .query({ filter: JSON.stringify({ batchId }) })
+        .set(auth(district))
+    ).body;
     const put = await t.api.put(`/api/subsidy-lines/${line.id}`).set(auth(district)).send({ totalFen: 1 });
     expect([put.status, put.body.error?.code]).toEqual([403, 'READ_ONLY']);
     expect((await t.api.post('/api/subsidy-lines').set(auth(district)).send({ batchId })).status).toBe(403);
@@ -98,7 +122,10 @@ describe('approvals: district, then city, then paid', () => {
 
   test('a usage cannot be recorded before the money is paid', async () => {
     const [line] = (await t.api.get('/api/subsidy-lines').set(auth(company))).body;
-    const res = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'greening', amountFen: 100, spentOn: '2025-01-15' });
+    const res = await t.api
+      .post('/api/subsidy-usages')
+      .set(auth(company))
+      .send({ lineId: line.id, category: 'greening', amountFen: 100, spentOn: '2025-01-15' });
     expect([res.status, res.body.error?.code]).toEqual([409, 'BATCH_NOT_PAID']);
   });
 
@@ -106,15 +133,25 @@ describe('approvals: district, then city, then paid', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/subsidy-batches/${batchId}/approve`).set(auth(city))));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status !== 200).map((r) => r.body.error?.code)).toEqual(Array(19).fill('BATCH_ALREADY_APPROVED'));
-    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'subsidy-batches' AND entity_id = $1 AND action = 'approve'`, [String(batchId)])).n).toBe(2);
+    expect(
+      (
+        await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'subsidy-batches' AND entity_id = $1 AND action = 'approve'`, [
+          String(batchId),
+        ])
+      ).n,
+    ).toBe(2);
   });
 
   test('exported for the finance bureau: Chinese headers, amounts in 元 from fen, a total row', async () => {
-    const res = await t.api.get(`/api/subsidy-batches/${batchId}/export.xlsx`).set(auth(city)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.api
+      .get(`/api/subsidy-batches/${batchId}/export.xlsx`)
+      .set(auth(city))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -122,7 +159,10 @@ describe('approvals: district, then city, then paid', () => {
     const ws = wb.worksheets[0];
     expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['小区', '准物业服务企业', '补贴金额（元）', '市级承担（元）', '区级承担（元）']));
     const amounts = [3, 4].map((r) => ws.getRow(r).getCell(11).value);
-    const expected = [quasiSubsidy({ areaCenti: 1234567, enrolmentYear: 2, months: 12 }).totalFen / 100, quasiSubsidy({ areaCenti: 12345678, enrolmentYear: 1, months: 9 }).totalFen / 100];
+    const expected = [
+      quasiSubsidy({ areaCenti: 1234567, enrolmentYear: 2, months: 12 }).totalFen / 100,
+      quasiSubsidy({ areaCenti: 12345678, enrolmentYear: 1, months: 9 }).totalFen / 100,
+    ];
     expect(amounts.sort()).toEqual(expected.sort());
     expect(ws.getRow(5).getCell(1).value).toBe('合计');
   });
@@ -140,13 +180,19 @@ describe('the company records how the money was used (五(四))', () => {
     const lines = (await t.api.get('/api/subsidy-lines').set(auth(company))).body;
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const line = lines.find((l: { compoundId: number }) => l.compoundId === c.a);
-    const post = (category: string, amountFen: number) => t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category, amountFen, spentOn: '2025-01-15', note: '更换路灯' });
+    const post = (category: string, amountFen: number) =>
+      t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category, amountFen, spentOn: '2025-01-15', note: '更换路灯' });
     expect((await post('facilities', line.totalFen - 300)).status).toBe(201);
     expect((await post('greening', 200)).status).toBe(201);
     const over = await post('roads', 101);
     expect([over.status, over.body.error?.code]).toEqual([409, 'USAGE_EXCEEDS_PAID']);
     expect((await post('roads', 100)).status).toBe(201);
-    const usages = (await t.api.get('/api/subsidy-usages').query({ filter: JSON.stringify({ lineId: line.id }) }).set(auth(district))).body;
+    const usages = (
+      await t.api
+        .get('/api/subsidy-usages')
+        .query({ filter: JSON.stringify({ lineId: line.id }) })
+        .set(auth(district))
+    ).body;
     expect(usages.reduce((s: number, u: { amountFen: number }) => s + u.amountFen, 0)).toBe(line.totalFen);
   });
 
@@ -156,13 +202,19 @@ describe('the company records how the money was used (五(四))', () => {
     expect([bad.status, bad.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
     await t.query(`UPDATE users SET company_id = (SELECT id FROM companies WHERE id <> $1 ORDER BY id LIMIT 1) WHERE username = 'company'`, [companyId]);
     try {
-      const other = await t.api.post('/api/subsidy-usages').set(auth(company)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
+      const other = await t.api
+        .post('/api/subsidy-usages')
+        .set(auth(company))
+        .send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
       expect(other.status).toBeGreaterThanOrEqual(400);
       expect(other.status).toBeLessThan(500);
     } finally {
       await t.query(`UPDATE users SET company_id = $1 WHERE username = 'company'`, [companyId]);
     }
-    const bureau = await t.api.post('/api/subsidy-usages').set(auth(district)).send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
+    const bureau = await t.api
+      .post('/api/subsidy-usages')
+      .set(auth(district))
+      .send({ lineId: line.id, category: 'roads', amountFen: 1, spentOn: '2025-01-15' });
     expect([bureau.status, bureau.body.error?.code]).toEqual([403, 'ROLE_FORBIDDEN']);
   });
 });

@@ -50,7 +50,13 @@ export function subsidyBatchesResource(): ResourceDef {
       paidAt: subsidyBatches.paidAt,
       createdAt: subsidyBatches.createdAt,
     },
-    sortable: { id: subsidyBatches.id, year: subsidyBatches.year, regionCode: subsidyBatches.regionCode, status: subsidyBatches.status, totalFen: subsidyBatches.totalFen },
+    sortable: {
+      id: subsidyBatches.id,
+      year: subsidyBatches.year,
+      regionCode: subsidyBatches.regionCode,
+      status: subsidyBatches.status,
+      totalFen: subsidyBatches.totalFen,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => sql`${districtName} ILIKE ${`%${filterValue.string('q', v).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
@@ -155,13 +161,16 @@ export function subsidyUsagesResource(): ResourceDef {
 
 async function prepareUsage(input: { lineId: number; category: string; amountFen: number; spentOn: string; note: string | null }, c: WriteContext) {
   const [line] = (
-    await c.tx.execute(sql`SELECT l.id, l.compound_id AS "compoundId", l.region_code AS "regionCode", l.company_id AS "companyId", l.total_fen::text AS "totalFen", b.status
+    await c.tx
+      .execute(sql`SELECT l.id, l.compound_id AS "compoundId", l.region_code AS "regionCode", l.company_id AS "companyId", l.total_fen::text AS "totalFen", b.status
                              FROM subsidy_lines l JOIN subsidy_batches b ON b.id = l.batch_id WHERE l.id = ${input.lineId} FOR UPDATE OF l`)
   ).rows as { id: number; compoundId: number; regionCode: string; companyId: number; totalFen: string; status: SubsidyBatchStatus }[];
   if (!line || line.companyId !== c.actor.companyId) throw badRequest('VALIDATION_FAILED', '补贴明细不存在', { lineId: '补贴明细不存在' });
   if (line.status !== 'paid') throw conflict('BATCH_NOT_PAID', '该补贴尚未拨付，不能登记使用情况');
   if (input.spentOn > beijingDate()) throw badRequest('VALIDATION_FAILED', '使用日期不能晚于今天', { spentOn: '使用日期不能晚于今天' });
-  const [{ used }] = (await c.tx.execute(sql`SELECT coalesce(sum(amount_fen), 0)::text AS used FROM subsidy_usages WHERE line_id = ${line.id}`)).rows as { used: string }[];
+  const [{ used }] = (await c.tx.execute(sql`SELECT coalesce(sum(amount_fen), 0)::text AS used FROM subsidy_usages WHERE line_id = ${line.id}`)).rows as {
+    used: string;
+  }[];
   if (BigInt(used) + BigInt(input.amountFen) > BigInt(line.totalFen)) {
     throw conflict('USAGE_EXCEEDS_PAID', `使用金额合计不能超过拨付金额 ${fenToYuan(BigInt(line.totalFen))} 元（已登记 ${fenToYuan(BigInt(used))} 元）`);
   }
@@ -202,10 +211,20 @@ export async function draftSubsidyBatch(db: Db, settings: QuasiSubsidySettings, 
     if (!(await districtInScope(tx, settings, input.districtCode))) {
       throw badRequest('DISTRICT_OUT_OF_SCOPE', '该区县不在准物业补贴范围内', { districtCode: '该区县不在准物业补贴范围内' });
     }
-    const [batch] = await tx.insert(subsidyBatches).values({ regionCode: input.districtCode, year: input.year, createdBy: actor.id }).onConflictDoNothing().returning({ id: subsidyBatches.id });
+    const [batch] = await tx
+      .insert(subsidyBatches)
+      .values({ regionCode: input.districtCode, year: input.year, createdBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ id: subsidyBatches.id });
     if (!batch) throw conflict('BATCH_EXISTS', '该区县本年度的补贴批次已存在');
     const totals = await fillSubsidyBatch(tx, batch.id, input.districtCode, input.year);
-    await writeAudit(tx, actor, { action: 'create', entity: 'subsidy-batches', entityId: batch.id, after: { regionCode: input.districtCode, year: input.year, ...totals }, regionCode: input.districtCode });
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entity: 'subsidy-batches',
+      entityId: batch.id,
+      after: { regionCode: input.districtCode, year: input.year, ...totals },
+      regionCode: input.districtCode,
+    });
     return batch.id;
   });
 }
@@ -232,7 +251,19 @@ export async function fillSubsidyBatch(tx: Tx, batchId: number, districtCode: st
     const areaCenti = parseAreaCenti(s.totalArea) ?? 0;
     const split = quasiSubsidy({ areaCenti, enrolmentYear, months });
     if (split.totalFen === 0) continue;
-    lines.push({ batchId: batch.id, compoundId: s.compoundId, regionCode: s.regionCode, enrolmentId: s.enrolmentId, assessmentId: s.assessmentId, companyId: s.companyId, areaCenti, enrolmentYear, months, rateFen: quasiSubsidyRateFen(enrolmentYear), ...split });
+    lines.push({
+      batchId: batch.id,
+      compoundId: s.compoundId,
+      regionCode: s.regionCode,
+      enrolmentId: s.enrolmentId,
+      assessmentId: s.assessmentId,
+      companyId: s.companyId,
+      areaCenti,
+      enrolmentYear,
+      months,
+      rateFen: quasiSubsidyRateFen(enrolmentYear),
+      ...split,
+    });
   }
   for (let i = 0; i < lines.length; i += 1000) await tx.insert(subsidyLines).values(lines.slice(i, i + 1000));
   const sum = (k: 'totalFen' | 'cityFen' | 'districtFen') => lines.reduce((a, l) => a + Number(l[k]), 0);
@@ -251,12 +282,19 @@ export async function stepSubsidyBatch(db: Db, actor: Actor, id: number, action:
   const step = subsidyBatchStep(action, actor.role);
   if (!step) throw forbidden('ROLE_FORBIDDEN', action === 'pay' ? '只有市住建局可以拨付补贴' : '当前角色无权审核补贴批次');
   await db.transaction(async (tx) => {
-    const [batch] = await tx.select({ id: subsidyBatches.id, regionCode: subsidyBatches.regionCode, status: subsidyBatches.status }).from(subsidyBatches).where(eq(subsidyBatches.id, id));
+    const [batch] = await tx
+      .select({ id: subsidyBatches.id, regionCode: subsidyBatches.regionCode, status: subsidyBatches.status })
+      .from(subsidyBatches)
+      .where(eq(subsidyBatches.id, id));
     if (!batch) throw notFound('补贴批次');
     if (!regionAllows(actor, batch.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '无权审核管辖范围以外的补贴批次');
     const now = new Date();
     const stamp =
-      step.to === 'district_approved' ? { districtApprovedBy: actor.id, districtApprovedAt: now } : step.to === 'city_approved' ? { cityApprovedBy: actor.id, cityApprovedAt: now } : { paidBy: actor.id, paidAt: now };
+      step.to === 'district_approved'
+        ? { districtApprovedBy: actor.id, districtApprovedAt: now }
+        : step.to === 'city_approved'
+          ? { cityApprovedBy: actor.id, cityApprovedAt: now }
+          : { paidBy: actor.id, paidAt: now };
     const [moved] = await tx
       .update(subsidyBatches)
       .set({ status: step.to, ...stamp, updatedAt: now })
@@ -265,10 +303,21 @@ export async function stepSubsidyBatch(db: Db, actor: Actor, id: number, action:
     if (!moved) {
       const [current] = await tx.select({ status: subsidyBatches.status }).from(subsidyBatches).where(eq(subsidyBatches.id, id));
       const reached = SUBSIDY_BATCH_STATUSES.indexOf(current.status) >= SUBSIDY_BATCH_STATUSES.indexOf(step.to);
-      if (reached) throw conflict(action === 'pay' ? 'BATCH_ALREADY_PAID' : 'BATCH_ALREADY_APPROVED', `该补贴批次${SUBSIDY_BATCH_STATUS_LABELS[current.status]}，不能重复操作`);
+      if (reached)
+        throw conflict(
+          action === 'pay' ? 'BATCH_ALREADY_PAID' : 'BATCH_ALREADY_APPROVED',
+          `该补贴批次${SUBSIDY_BATCH_STATUS_LABELS[current.status]}，不能重复操作`,
+        );
       throw conflict('BATCH_NOT_READY', `该补贴批次当前为“${SUBSIDY_BATCH_STATUS_LABELS[current.status]}”，还不能执行此操作`);
     }
-    await writeAudit(tx, actor, { action: action === 'pay' ? 'disburse' : 'approve', entity: 'subsidy-batches', entityId: id, before: { status: step.from }, after: { status: step.to }, regionCode: batch.regionCode });
+    await writeAudit(tx, actor, {
+      action: action === 'pay' ? 'disburse' : 'approve',
+      entity: 'subsidy-batches',
+      entityId: id,
+      before: { status: step.from },
+      after: { status: step.to },
+      regionCode: batch.regionCode,
+    });
   });
 }
 
@@ -294,12 +343,57 @@ export async function subsidyBatchWorkbook(db: Db, batchId: number): Promise<Buf
   ws.addRow([`${batch.district ?? ''} ${batch.year}年度准物业管理补贴拨付明细（${SUBSIDY_BATCH_STATUS_LABELS[batch.status]}）`]);
   ws.mergeCells(1, 1, 1, 14);
   ws.getRow(1).font = { bold: true, size: 14 };
-  const header = ws.addRow(['序号', '街道', '社区', '小区', '准物业服务企业', '备案开始日期', '准物业第几年', '服务月数', '面积（㎡）', '补贴标准（元/㎡·月）', '补贴金额（元）', '市级承担（元）', '区级承担（元）', '备注']);
+  const header = ws.addRow([
+    '序号',
+    '街道',
+    '社区',
+    '小区',
+    '准物业服务企业',
+    '备案开始日期',
+    '准物业第几年',
+    '服务月数',
+    '面积（㎡）',
+    '补贴标准（元/㎡·月）',
+    '补贴金额（元）',
+    '市级承担（元）',
+    '区级承担（元）',
+    '备注',
+  ]);
   header.font = { bold: true };
   lines.forEach((l, i) => {
-    ws.addRow([i + 1, l.street, l.community, l.compound, l.company, l.startDate, Number(l.enrolmentYear), Number(l.months), Number(formatAreaCenti(Number(l.areaCenti))), Number(fenToYuan(Number(l.rateFen))), yuan(l.totalFen), yuan(l.cityFen), yuan(l.districtFen), '']);
+    ws.addRow([
+      i + 1,
+      l.street,
+      l.community,
+      l.compound,
+      l.company,
+      l.startDate,
+      Number(l.enrolmentYear),
+      Number(l.months),
+      Number(formatAreaCenti(Number(l.areaCenti))),
+      Number(fenToYuan(Number(l.rateFen))),
+      yuan(l.totalFen),
+      yuan(l.cityFen),
+      yuan(l.districtFen),
+      '',
+    ]);
   });
-  const total = ws.addRow(['合计', '', '', `${lines.length} 个小区`, '', '', '', '', '', '', yuan(batch.totalFen), yuan(batch.cityFen), yuan(batch.districtFen), '']);
+  const total = ws.addRow([
+    '合计',
+    '',
+    '',
+    `${lines.length} 个小区`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    yuan(batch.totalFen),
+    yuan(batch.cityFen),
+    yuan(batch.districtFen),
+    '',
+  ]);
   total.font = { bold: true };
   for (const col of [9, 10, 11, 12, 13]) ws.getColumn(col).numFmt = '#,##0.00';
   [6, 10, 10, 20, 24, 12, 8, 8, 12, 12, 14, 14, 14, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));

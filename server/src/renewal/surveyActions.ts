@@ -115,7 +115,13 @@ export function registerSurveyActions(router: Router, db: Db, config: Config): v
       if (override && !input.reason) throw badRequest('REASON_REQUIRED', '改变建议分类须说明理由', { reason: '请说明理由' });
       const [row] = await tx
         .update(renewalSurveys)
-        .set({ classification: input.classification, classificationReason: input.reason, classifiedBy: actor.id, classifiedAt: new Date(), updatedAt: new Date() })
+        .set({
+          classification: input.classification,
+          classificationReason: input.reason,
+          classifiedBy: actor.id,
+          classifiedAt: new Date(),
+          updatedAt: new Date(),
+        })
         .where(and(eq(renewalSurveys.id, id), isNull(renewalSurveys.classification)))
         .returning();
       if (!row) throw new AppError('ALREADY_CLASSIFIED', 409, '分类已被确认');

@@ -59,12 +59,18 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     expect(created.body).toMatchObject({ status: 'draft', version: 1, householdCount: 80, regionCode: '150203001001', surveyorName: '沼潭社区居委会' });
     const sid = created.body.id;
 
-    const saved = await t.api.put(`/api/renewal-surveys/${sid}`).set(bearer(community)).send({ ...created.body, householdCount: 90, version: 1 });
+    const saved = await t.api
+      .put(`/api/renewal-surveys/${sid}`)
+      .set(bearer(community))
+      .send({ ...created.body, householdCount: 90, version: 1 });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 2, householdCount: 90 });
 
     // a second device resumes the old copy (version 1) and saves: refused, not merged
-    const stale = await t.api.put(`/api/renewal-surveys/${sid}`).set(bearer(await t.login('street'))).send({ ...created.body, householdCount: 70, version: 1 });
+    const stale = await t.api
+      .put(`/api/renewal-surveys/${sid}`)
+      .set(bearer(await t.login('street')))
+      .send({ ...created.body, householdCount: 70, version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
     const noVersion = await t.api.put(`/api/renewal-surveys/${sid}`).set(bearer(community)).send({ compoundId: id, householdCount: 70 });
@@ -72,7 +78,9 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     expect(noVersion.body.error.fields.version).toBeTruthy();
     const [row] = await t.query<{ household_count: number; version: number }>('SELECT household_count, version FROM renewal_surveys WHERE id = $1', [sid]);
     expect(row).toEqual({ household_count: 90, version: 2 });
-    const audits = await t.query<{ action: string }>(`SELECT action FROM audit_logs WHERE entity = 'renewal-surveys' AND entity_id = $1 ORDER BY id`, [String(sid)]);
+    const audits = await t.query<{ action: string }>(`SELECT action FROM audit_logs WHERE entity = 'renewal-surveys' AND entity_id = $1 ORDER BY id`, [
+      String(sid),
+    ]);
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
   });
 
@@ -81,7 +89,12 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     const id = await oldCompound();
     const created = await t.api.post('/api/renewal-surveys').set(bearer(community)).send({ compoundId: id });
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.api.put(`/api/renewal-surveys/${created.body.id}`).set(bearer(community)).send({ compoundId: id, householdCount: i + 1, version: 1 })),
+      Array.from({ length: 20 }, (_, i) =>
+        t.api
+          .put(`/api/renewal-surveys/${created.body.id}`)
+          .set(bearer(community))
+          .send({ compoundId: id, householdCount: i + 1, version: 1 }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
@@ -98,8 +111,22 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     expect(await t.query('SELECT 1 FROM renewal_surveys WHERE compound_id = $1', [elsewhere])).toHaveLength(0);
 
     const id = await oldCompound();
-    expect((await t.api.post('/api/renewal-surveys').set(bearer(await t.login('d150203'))).send({ compoundId: id })).status).toBe(403);
-    expect((await t.api.post('/api/renewal-surveys').set(bearer(await t.login('company'))).send({ compoundId: id })).status).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/renewal-surveys')
+          .set(bearer(await t.login('d150203')))
+          .send({ compoundId: id })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/renewal-surveys')
+          .set(bearer(await t.login('company')))
+          .send({ compoundId: id })
+      ).status,
+    ).toBe(403);
     expect((await t.api.get('/api/renewal-surveys').set(bearer(await t.login('party')))).status).toBe(403);
     expect((await t.api.get('/api/renewal-surveys').set(bearer(await t.login('company')))).status).toBe(403);
 
@@ -113,9 +140,15 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     expect(again.status).toBe(409);
 
     // a survey in another street's community cannot be saved by this street's officer either
-    const other = await t.api.post('/api/renewal-surveys').set(bearer(await t.login('community'))).send({ compoundId: await oldCompound() });
+    const other = await t.api
+      .post('/api/renewal-surveys')
+      .set(bearer(await t.login('community')))
+      .send({ compoundId: await oldCompound() });
     await t.query(`UPDATE renewal_surveys SET region_code = '150204001001' WHERE id = $1`, [other.body.id]);
-    const foreign = await t.api.put(`/api/renewal-surveys/${other.body.id}`).set(bearer(await t.login('street'))).send({ compoundId: other.body.compoundId, version: 1 });
+    const foreign = await t.api
+      .put(`/api/renewal-surveys/${other.body.id}`)
+      .set(bearer(await t.login('street')))
+      .send({ compoundId: other.body.compoundId, version: 1 });
     expect(foreign.status).toBe(403);
   });
 
@@ -130,7 +163,10 @@ describe('issue 11: community and street staff survey old compounds (摸底调�
     ['a photo somebody else uploaded', { photos: [{ name: '门岗', url: '/api/uploads/999999' }] }, 'photos.0.url'],
   ])('bad values are 400 on the field: %s', async (_name, over, field) => {
     const id = await oldCompound();
-    const res = await t.api.post('/api/renewal-surveys').set(bearer(await t.login('community'))).send({ compoundId: id, ...over });
+    const res = await t.api
+      .post('/api/renewal-surveys')
+      .set(bearer(await t.login('community')))
+      .send({ compoundId: id, ...over });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields ?? {}).join(',')).toContain(field);
     expect(await t.query('SELECT 1 FROM renewal_surveys WHERE compound_id = $1', [id])).toHaveLength(0);
@@ -147,13 +183,19 @@ describe('issue 11: submission, the proposed classification and the district’s
     expect(early.body.error.code).toBe('SURVEY_INCOMPLETE');
     expect(Object.keys(early.body.error.fields)).toEqual(expect.arrayContaining(['infrastructure', 'enclosure', 'surveyedOn']));
 
-    const full = await t.api.put(`/api/renewal-surveys/${draft.body.id}`).set(bearer(community)).send({ ...complete(id), version: 1 });
+    const full = await t.api
+      .put(`/api/renewal-surveys/${draft.body.id}`)
+      .set(bearer(community))
+      .send({ ...complete(id), version: 1 });
     expect(full.status).toBe(200);
     const submitted = await t.api.post(`/api/renewal-surveys/${draft.body.id}/submit`).set(bearer(community)).send({ version: 2 });
     expect(submitted.status).toBe(200);
     // parking missing, open, no committee → committee-managed (DOMAIN.md §4)
     expect(submitted.body).toMatchObject({ status: 'submitted', proposedClassification: 'committee', classification: null });
-    const edit = await t.api.put(`/api/renewal-surveys/${draft.body.id}`).set(bearer(community)).send({ ...complete(id), version: 3 });
+    const edit = await t.api
+      .put(`/api/renewal-surveys/${draft.body.id}`)
+      .set(bearer(community))
+      .send({ ...complete(id), version: 3 });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('SURVEY_SUBMITTED');
   });
@@ -179,7 +221,10 @@ describe('issue 11: submission, the proposed classification and the district’s
       `SELECT entity, action FROM audit_logs WHERE (entity = 'renewal-surveys' AND entity_id = $1) OR (entity = 'compounds' AND entity_id = $2) ORDER BY id`,
       [String(surveyId), String(compoundId)],
     );
-    expect(audits).toEqual([{ entity: 'renewal-surveys', action: 'approve' }, { entity: 'compounds', action: 'update' }]);
+    expect(audits).toEqual([
+      { entity: 'renewal-surveys', action: 'approve' },
+      { entity: 'compounds', action: 'update' },
+    ]);
     const twice = await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(district)).send({ classification: 'self', reason: '改' });
     expect(twice.status).toBe(409);
   });
@@ -190,7 +235,10 @@ describe('issue 11: submission, the proposed classification and the district’s
     const bare = await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(district)).send({ classification: 'merge' });
     expect(bare.status).toBe(400);
     expect(bare.body.error.fields.reason).toBeTruthy();
-    const ok = await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(district)).send({ classification: 'merge', reason: '与东侧小区仅一墙之隔，合并管理' });
+    const ok = await t.api
+      .post(`/api/renewal-surveys/${surveyId}/classify`)
+      .set(bearer(district))
+      .send({ classification: 'merge', reason: '与东侧小区仅一墙之隔，合并管理' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ classification: 'merge', classificationReason: '与东侧小区仅一墙之隔，合并管理', managementMode: 'none' });
     expect((await t.query<{ management_mode: string }>('SELECT management_mode FROM compounds WHERE id = $1', [compoundId]))[0].management_mode).toBe('none');
@@ -198,15 +246,34 @@ describe('issue 11: submission, the proposed classification and the district’s
 
   test('refusals: community staff, another district, a draft, a value outside the enum', async () => {
     const { surveyId } = await submittedSurvey();
-    expect((await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(await t.login('community'))).send({ classification: 'quasi' })).status).toBe(403);
-    const other = await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(await t.login('d150204'))).send({ classification: 'quasi' });
+    expect(
+      (
+        await t.api
+          .post(`/api/renewal-surveys/${surveyId}/classify`)
+          .set(bearer(await t.login('community')))
+          .send({ classification: 'quasi' })
+      ).status,
+    ).toBe(403);
+    const other = await t.api
+      .post(`/api/renewal-surveys/${surveyId}/classify`)
+      .set(bearer(await t.login('d150204')))
+      .send({ classification: 'quasi' });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('OUT_OF_JURISDICTION');
-    const bad = await t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(await t.login('d150203'))).send({ classification: 'demolish' });
+    const bad = await t.api
+      .post(`/api/renewal-surveys/${surveyId}/classify`)
+      .set(bearer(await t.login('d150203')))
+      .send({ classification: 'demolish' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.classification).toBeTruthy();
-    const draft = await t.api.post('/api/renewal-surveys').set(bearer(await t.login('community'))).send({ compoundId: await oldCompound() });
-    const early = await t.api.post(`/api/renewal-surveys/${draft.body.id}/classify`).set(bearer(await t.login('d150203'))).send({ classification: 'quasi' });
+    const draft = await t.api
+      .post('/api/renewal-surveys')
+      .set(bearer(await t.login('community')))
+      .send({ compoundId: await oldCompound() });
+    const early = await t.api
+      .post(`/api/renewal-surveys/${draft.body.id}/classify`)
+      .set(bearer(await t.login('d150203')))
+      .send({ classification: 'quasi' });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('SURVEY_NOT_SUBMITTED');
     expect((await t.query<{ c: string | null }>('SELECT classification AS c FROM renewal_surveys WHERE id = $1', [surveyId]))[0].c).toBeNull();
@@ -215,10 +282,14 @@ describe('issue 11: submission, the proposed classification and the district’s
   test('20 confirmations in parallel: exactly one is recorded', async () => {
     const { surveyId } = await submittedSurvey({ proposed: 'self' });
     const district = await t.login('d150203');
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(district)).send({ classification: 'self' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post(`/api/renewal-surveys/${surveyId}/classify`).set(bearer(district)).send({ classification: 'self' })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
-    expect(await t.query(`SELECT 1 FROM audit_logs WHERE entity = 'renewal-surveys' AND entity_id = $1 AND action = 'approve'`, [String(surveyId)])).toHaveLength(1);
+    expect(
+      await t.query(`SELECT 1 FROM audit_logs WHERE entity = 'renewal-surveys' AND entity_id = $1 AND action = 'approve'`, [String(surveyId)]),
+    ).toHaveLength(1);
   });
 });
 
@@ -241,7 +312,9 @@ describe('issue 11: progress, map and coverage by district', () => {
     expect((await t.api.get('/api/renewal/progress?groupBy=planet').set(bearer(city))).status).toBe(400);
     expect((await t.api.get('/api/renewal/progress').set(bearer(await t.login('company')))).status).toBe(403);
 
-    const merged = await t.api.get(`/api/renewal-surveys?filter=${encodeURIComponent(JSON.stringify({ classification: 'merge', regionCode: '150203' }))}&range=[0,99]`).set(bearer(city));
+    const merged = await t.api
+      .get(`/api/renewal-surveys?filter=${encodeURIComponent(JSON.stringify({ classification: 'merge', regionCode: '150203' }))}&range=[0,99]`)
+      .set(bearer(city));
     expect(merged.status).toBe(200);
     expect(merged.headers['content-range']).toMatch(new RegExp(`/${want.merge}$`));
     const map = await t.api.get('/api/renewal/map').set(bearer(await t.login('d150204')));
@@ -326,26 +399,41 @@ describe('issue 11: households per compound (coverage by households) stay exact'
     const b = await oldCompound('150203001001', 'old', 1);
     expect((await t.query<{ n: number }>('SELECT households AS n FROM compound_household_counts WHERE compound_id = $1', [a]))[0].n).toBe(3);
     // a move: the household and its unit and building go to b (as a merge moves them)
-    const [h] = await t.query<{ id: number; building_id: number; unit_id: number }>('SELECT id, building_id, unit_id FROM households WHERE compound_id = $1 ORDER BY id LIMIT 1', [a]);
+    const [h] = await t.query<{ id: number; building_id: number; unit_id: number }>(
+      'SELECT id, building_id, unit_id FROM households WHERE compound_id = $1 ORDER BY id LIMIT 1',
+      [a],
+    );
     await t.query(`UPDATE buildings SET compound_id = $2, name = name || '（并入）' WHERE id = $1`, [h.building_id, b]);
     await t.query('UPDATE units SET compound_id = $2 WHERE id = $1', [h.unit_id, b]);
     await t.query('UPDATE households SET compound_id = $2 WHERE id = $1', [h.id, b]);
     await t.query(`UPDATE households SET area = area + 1 WHERE compound_id = $1`, [a]);
     await t.query('DELETE FROM households WHERE id = (SELECT max(id) FROM households WHERE compound_id = $1)', [a]);
-    const counts = await t.query<{ compound_id: number; households: number }>('SELECT compound_id, households FROM compound_household_counts WHERE compound_id = ANY($1) ORDER BY compound_id', [[a, b]]);
-    expect(counts).toEqual([{ compound_id: a, households: 1 }, { compound_id: b, households: 2 }]);
+    const counts = await t.query<{ compound_id: number; households: number }>(
+      'SELECT compound_id, households FROM compound_household_counts WHERE compound_id = ANY($1) ORDER BY compound_id',
+      [[a, b]],
+    );
+    expect(counts).toEqual([
+      { compound_id: a, households: 1 },
+      { compound_id: b, households: 2 },
+    ]);
     expect(await mismatches()).toEqual([]);
   });
 });
 
 describe('issue 11: the survey photos and assessment evidence are served to their readers only', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082',
+    'hex',
+  );
   const upload = async (token: string) => (await t.api.post('/api/uploads').set(bearer(token)).attach('file', PNG, '门岗.png')).body.id as number;
 
-  test("a survey photo: the district reads it, another district and the company get 404", async () => {
+  test('a survey photo: the district reads it, another district and the company get 404', async () => {
     const community = await t.login('community');
     const photo = await upload(community);
-    const created = await t.api.post('/api/renewal-surveys').set(bearer(community)).send({ compoundId: await oldCompound(), photos: [{ name: '门岗', url: `/api/uploads/${photo}` }] });
+    const created = await t.api
+      .post('/api/renewal-surveys')
+      .set(bearer(community))
+      .send({ compoundId: await oldCompound(), photos: [{ name: '门岗', url: `/api/uploads/${photo}` }] });
     expect(created.status).toBe(201);
     expect((await t.api.get(`/api/uploads/${photo}`).set(bearer(await t.login('d150203')))).status).toBe(200);
     expect((await t.api.get(`/api/uploads/${photo}`).set(bearer(await t.login('d150202')))).status).toBe(404);

@@ -40,10 +40,14 @@ async function compoundForSurvey(tx: Tx, input: RenewalSurveyInput) {
     .for('share');
   if (!c) throw badRequest('VALIDATION_FAILED', '小区不存在', { compoundId: '小区不存在' });
   if (c.retiredInto) throw conflict('COMPOUND_RETIRED', '该小区已并入其他管理区域，不能再调查');
-  if (!(SURVEYED_TYPES as readonly string[]).includes(c.type)) throw badRequest('NOT_OLD_COMPOUND', '只有老旧小区和单栋楼需要摸底调查', { compoundId: '该小区不是老旧小区或单栋楼' });
+  if (!(SURVEYED_TYPES as readonly string[]).includes(c.type))
+    throw badRequest('NOT_OLD_COMPOUND', '只有老旧小区和单栋楼需要摸底调查', { compoundId: '该小区不是老旧小区或单栋楼' });
   if (input.neighbourCompoundIds.length) {
-    const { rows } = await tx.execute(sql`SELECT count(*)::int AS n FROM compounds WHERE id IN ${input.neighbourCompoundIds} AND retired_into_compound_id IS NULL`);
-    if ((rows[0] as { n: number }).n !== input.neighbourCompoundIds.length) throw badRequest('VALIDATION_FAILED', '相邻小区不存在', { neighbourCompoundIds: '有相邻小区不存在或已并入其他小区' });
+    const { rows } = await tx.execute(
+      sql`SELECT count(*)::int AS n FROM compounds WHERE id IN ${input.neighbourCompoundIds} AND retired_into_compound_id IS NULL`,
+    );
+    if ((rows[0] as { n: number }).n !== input.neighbourCompoundIds.length)
+      throw badRequest('VALIDATION_FAILED', '相邻小区不存在', { neighbourCompoundIds: '有相邻小区不存在或已并入其他小区' });
   }
   return c;
 }
@@ -142,16 +146,19 @@ export function renewalSurveysResource(): ResourceDef {
     },
     defaultSort: ['updatedAt', 'DESC'],
     filters: {
-      q: (v) => sql`${renewalSurveys.compoundId} IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR c.code ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'})`,
+      q: (v) =>
+        sql`${renewalSurveys.compoundId} IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'} OR c.code ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'})`,
       compoundId: (v) => eq(renewalSurveys.compoundId, filterValue.int('compoundId', v)),
       status: (v) => eq(renewalSurveys.status, filterValue.oneOf('status', v, RENEWAL_SURVEY_STATUSES)),
       classification: (v) => eq(renewalSurveys.classification, filterValue.oneOf('classification', v, RENEWAL_CLASSIFICATIONS)),
       proposedClassification: (v) => eq(renewalSurveys.proposedClassification, filterValue.oneOf('proposedClassification', v, RENEWAL_CLASSIFICATIONS)),
       /** Submitted and waiting for the district's confirmation. */
-      unclassified: (v) => (filterValue.bool('unclassified', v) ? sql`${renewalSurveys.status} = 'submitted' AND ${renewalSurveys.classification} IS NULL` : undefined),
+      unclassified: (v) =>
+        filterValue.bool('unclassified', v) ? sql`${renewalSurveys.status} = 'submitted' AND ${renewalSurveys.classification} IS NULL` : undefined,
       regionCode: (v) => sql`${renewalSurveys.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
-    readScope: (actor) => ((SURVEY_READERS as readonly string[]).includes(actor.role) && isBureau(actor) ? regionCondition(actor, renewalSurveys.regionCode) : 'deny'),
+    readScope: (actor) =>
+      (SURVEY_READERS as readonly string[]).includes(actor.role) && isBureau(actor) ? regionCondition(actor, renewalSurveys.regionCode) : 'deny',
     write: {
       roles: SURVEY_WRITERS,
       allows: regionWriteAllowed,

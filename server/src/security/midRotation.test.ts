@@ -9,7 +9,17 @@ const NEW_KEY = 'test-mid-rotation-key-0123456789abcdef';
 
 let t: TestApi;
 let cipher: PersonalDataCipher;
-type Member = { id: number; name: string; gender: string; joined_on: string; org_id: number; role: string; compound_id: number | null; region_code: string; phone_enc: string };
+type Member = {
+  id: number;
+  name: string;
+  gender: string;
+  joined_on: string;
+  org_id: number;
+  role: string;
+  compound_id: number | null;
+  region_code: string;
+  phone_enc: string;
+};
 
 beforeAll(async () => {
   t = await createTestApi({ PERSONAL_DATA_KEYS: `1:${NEW_KEY}` });
@@ -60,6 +70,10 @@ test('sibling: a duplicate that slipped in under the new index is reported by th
 
 test('start-up check: a keyring without the version the data is under is refused; with it, accepted', async () => {
   await expect(assertEncryptionKeyFits(t.database.db, t.config.personalData)).resolves.toBeUndefined();
-  await expect(assertEncryptionKeyFits(t.database.db, { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 1, secret: NEW_KEY }], activeKeyId: 1 })).resolves.toBeUndefined();
-  await expect(assertEncryptionKeyFits(t.database.db, { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 0, secret: t.config.encryptionKey }], activeKeyId: 0 })).rejects.toThrow(/PERSONAL_DATA_KEYS/);
+  await expect(
+    assertEncryptionKeyFits(t.database.db, { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 1, secret: NEW_KEY }], activeKeyId: 1 }),
+  ).resolves.toBeUndefined();
+  await expect(
+    assertEncryptionKeyFits(t.database.db, { algorithm: 'sm4-cbc-hmac-sm3', keys: [{ id: 0, secret: t.config.encryptionKey }], activeKeyId: 0 }),
+  ).rejects.toThrow(/PERSONAL_DATA_KEYS/);
 });

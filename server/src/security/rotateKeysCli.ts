@@ -18,7 +18,9 @@ async function main() {
     await migrateDatabase(database);
     const before = await rotationProgress(database.db, cipher);
     console.log(`个人信息加密轮换：目标 ${cipher.algorithm}，密钥版本 ${cipher.activeKeyId}，待处理 ${before.remaining} 项`);
-    await database.db.transaction((tx) => writeAudit(tx, null, { action: 'rotate_keys_started', entity: 'security', entityId: 'personal-data', after: before }));
+    await database.db.transaction((tx) =>
+      writeAudit(tx, null, { action: 'rotate_keys_started', entity: 'security', entityId: 'personal-data', after: before }),
+    );
     let shown = 0;
     const result = await rotatePersonalData(database.db, cipher, {
       onBatch: (r) => {
@@ -27,7 +29,12 @@ async function main() {
     });
     const after = await rotationProgress(database.db, cipher);
     await database.db.transaction((tx) =>
-      writeAudit(tx, null, { action: 'rotate_keys_finished', entity: 'security', entityId: 'personal-data', after: { rotated: result.rotated, raced: result.raced, failed: result.failed.length } }),
+      writeAudit(tx, null, {
+        action: 'rotate_keys_finished',
+        entity: 'security',
+        entityId: 'personal-data',
+        after: { rotated: result.rotated, raced: result.raced, failed: result.failed.length },
+      }),
     );
     console.log(`完成：重新加密 ${result.rotated} 项，并发改写跳过 ${result.raced} 项，失败 ${result.failed.length} 项，剩余 ${after.remaining} 项`);
     for (const f of result.failed) console.log(`  未处理 ${f.table}.${f.column} #${f.id}: ${f.reason}`);

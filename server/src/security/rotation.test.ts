@@ -37,7 +37,9 @@ async function storeAsBeforeIssue17() {
 async function everyValue() {
   const out: { table: string; column: string; id: number; v: string; index: string | null }[] = [];
   for (const { table, column, index, key = 'id' } of ENCRYPTED_COLUMNS) {
-    const rows = await t.query<{ id: number; v: string; h: string | null }>(`SELECT ${key} AS id, ${column} AS v, ${index ?? 'NULL'} AS h FROM ${table} WHERE ${column} IS NOT NULL ORDER BY ${key}`);
+    const rows = await t.query<{ id: number; v: string; h: string | null }>(
+      `SELECT ${key} AS id, ${column} AS v, ${index ?? 'NULL'} AS h FROM ${table} WHERE ${column} IS NOT NULL ORDER BY ${key}`,
+    );
     out.push(...rows.map((r) => ({ table, column, id: r.id, v: r.v, index: r.h })));
   }
   return out;
@@ -58,7 +60,10 @@ test('rows stored before issue 17 are matched by phone before any rotation (the 
   );
   expect(home.phone_enc.startsWith('v2:')).toBe(false);
   const token = await t.residentToken('rotation-before');
-  const res = await t.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId: home.id, name: home.name, phone: cipher.decrypt(home.phone_enc) });
+  const res = await t.api
+    .post('/api/household-claims')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ householdId: home.id, name: home.name, phone: cipher.decrypt(home.phone_enc) });
   expect(res.body.status).toBe('verified');
 });
 
@@ -96,14 +101,22 @@ test('rotation from AES-GCM to SM4 under 20 parallel writers: every record decry
     const created = await t.api
       .post('/api/owners')
       .set('Authorization', `Bearer ${city}`)
-      .send({ name: `轮换业主${i}`, regionCode: changeOwners[i].region_code, phone: `1370000${String(i).padStart(4, '0')}`, idNumber: idNumberOf(`15020219900101${100 + i}`) });
+      .send({
+        name: `轮换业主${i}`,
+        regionCode: changeOwners[i].region_code,
+        phone: `1370000${String(i).padStart(4, '0')}`,
+        idNumber: idNumberOf(`15020219900101${100 + i}`),
+      });
     const changed = await t.api
       .put(`/api/owners/${changeOwners[i].owner_id}`)
       .set('Authorization', `Bearer ${city}`)
       .send({ name: changeOwners[i].name, regionCode: changeOwners[i].region_code, phone: `1360000${String(i).padStart(4, '0')}` });
     const token = await t.residentToken(`rotation-writer-${i}`);
     const phone = plainBefore.get(`owners.phone_enc#${bindHomes[i].owner_id}`)!;
-    const bound = await t.api.post('/api/household-claims').set('Authorization', `Bearer ${token}`).send({ householdId: bindHomes[i].id, name: bindHomes[i].name, phone });
+    const bound = await t.api
+      .post('/api/household-claims')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ householdId: bindHomes[i].id, name: bindHomes[i].name, phone });
     return { created, changed, bound };
   });
   const results = await Promise.all(writers);
@@ -144,10 +157,14 @@ test('rotation from AES-GCM to SM4 under 20 parallel writers: every record decry
   expect(count('owners', 'phone_enc', after)).toBe(count('owners', 'phone_enc', before) + 20);
   expect(count('owners', 'id_number_enc', after)).toBe(count('owners', 'id_number_enc', before) + 20);
   expect(count('household_claims', 'phone_enc', after)).toBe(count('household_claims', 'phone_enc', before) + 20);
-  for (const { table, column } of ENCRYPTED_COLUMNS) if (table !== 'owners' && table !== 'household_claims') expect(count(table, column, after)).toBe(count(table, column, before));
+  for (const { table, column } of ENCRYPTED_COLUMNS)
+    if (table !== 'owners' && table !== 'household_claims') expect(count(table, column, after)).toBe(count(table, column, before));
   // The changed owners hold the phone their writer gave, found by its index.
   for (let i = 0; i < 20; i++) {
-    const [o] = await t.query<{ id: number }>('SELECT id FROM owners WHERE phone_hash = $1 AND id = $2', [cipher.hash(`1360000${String(i).padStart(4, '0')}`), changeOwners[i].owner_id]);
+    const [o] = await t.query<{ id: number }>('SELECT id FROM owners WHERE phone_hash = $1 AND id = $2', [
+      cipher.hash(`1360000${String(i).padStart(4, '0')}`),
+      changeOwners[i].owner_id,
+    ]);
     expect(o?.id).toBe(changeOwners[i].owner_id);
   }
   // Once nothing remains under them, the old key and algorithm may leave the ring: everything opens under key 1 alone.
@@ -156,9 +173,11 @@ test('rotation from AES-GCM to SM4 under 20 parallel writers: every record decry
   expect((await rotationProgress(t.database.db, onlyNew)).remaining).toBe(0);
 }, 300_000);
 
-test('sibling: a write landing between a batch\'s read and its write-back is kept, not overwritten with the old value', async () => {
+test("sibling: a write landing between a batch's read and its write-back is kept, not overwritten with the old value", async () => {
   // Put one owner back under the old key, then change their phone while the rotation holds the old value.
-  const [o] = await t.query<{ id: number; name: string; region_code: string; phone_enc: string }>(`SELECT id, name, region_code, phone_enc FROM owners WHERE phone_enc IS NOT NULL AND NOT developer ORDER BY id LIMIT 1`);
+  const [o] = await t.query<{ id: number; name: string; region_code: string; phone_enc: string }>(
+    `SELECT id, name, region_code, phone_enc FROM owners WHERE phone_enc IS NOT NULL AND NOT developer ORDER BY id LIMIT 1`,
+  );
   const phone = cipher.decrypt(o.phone_enc);
   await t.query('UPDATE owners SET phone_enc = $1, phone_hash = $2 WHERE id = $3', [legacyEncrypt(key0, phone), legacyHash(key0, phone), o.id]);
   const city = await t.login('city');
@@ -167,7 +186,10 @@ test('sibling: a write landing between a batch\'s read and its write-back is kep
     afterRead: async (table, ids) => {
       if (table !== 'owners' || wrote || !ids.includes(o.id)) return;
       wrote = true;
-      const res = await t.api.put(`/api/owners/${o.id}`).set('Authorization', `Bearer ${city}`).send({ name: o.name, regionCode: o.region_code, phone: '13512345678' });
+      const res = await t.api
+        .put(`/api/owners/${o.id}`)
+        .set('Authorization', `Bearer ${city}`)
+        .send({ name: o.name, regionCode: o.region_code, phone: '13512345678' });
       expect(res.status).toBe(200);
     },
   });

@@ -119,7 +119,10 @@ export async function rotatePersonalData(
             result.failed.push({ ...target, id: r.id, reason: (err as Error).message });
           }
         }
-        await opts.afterRead?.(target.table, todo.map((r) => r.id));
+        await opts.afterRead?.(
+          target.table,
+          todo.map((r) => r.id),
+        );
         const done = await writeBatch(db, target, todo, skip, result);
         result.rotated += done;
         racedThisPass += todo.length - done;
@@ -152,7 +155,10 @@ async function writeBatch(
   if (!todo.length) return 0;
   const t = ident(target.table);
   const key = ident(target.key ?? 'id');
-  const ids = sql.join(todo.map((r) => sql`${r.id}`), sql`, `);
+  const ids = sql.join(
+    todo.map((r) => sql`${r.id}`),
+    sql`, `,
+  );
   try {
     return await db.transaction(async (tx) => {
       // Rows locked in key order first, so two runs (or a run and a multi-row writer) never deadlock.

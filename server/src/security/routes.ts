@@ -26,7 +26,12 @@ export function registerSecurityRoutes(router: Router, db: Db, cipher: PersonalD
           .then(async (result) => {
             started.result = result;
             await db.transaction((tx) =>
-              writeAudit(tx, actor, { action: 'rotate_keys_finished', entity: 'security', entityId: 'personal-data', after: { rotated: result.rotated, raced: result.raced, failed: result.failed.length } }),
+              writeAudit(tx, actor, {
+                action: 'rotate_keys_finished',
+                entity: 'security',
+                entityId: 'personal-data',
+                after: { rotated: result.rotated, raced: result.raced, failed: result.failed.length },
+              }),
             );
           })
           .catch((err) => {

@@ -68,8 +68,14 @@ export async function seedCommittees(tx: Tx, r: Random): Promise<void> {
         periodEnd: '2024-09-30',
         statement: {
           openingFen: 1856000,
-          incomeLines: [{ label: '电梯广告收入', amountFen: 360000 }, { label: '地面停车位收入', amountFen: 542000 }],
-          expenseLines: [{ label: '小区绿化补植', amountFen: 128000 }, { label: '业委会办公用品', amountFen: 23500 }],
+          incomeLines: [
+            { label: '电梯广告收入', amountFen: 360000 },
+            { label: '地面停车位收入', amountFen: 542000 },
+          ],
+          expenseLines: [
+            { label: '小区绿化补植', amountFen: 128000 },
+            { label: '业委会办公用品', amountFen: 23500 },
+          ],
           closingFen: 2606500,
         },
         status: 'published',

@@ -48,7 +48,8 @@ export async function seedCredit(tx: Tx) {
   const demo = companies[0];
   if (demo) {
     const [staff] = (await tx.execute(sql`SELECT id FROM users WHERE username = 'company'`)).rows as { id: number }[];
-    const [finding] = (await tx.execute(sql`SELECT id, points_tenths FROM credit_items WHERE company_id = ${demo.id} AND type = 'inspection_finding' LIMIT 1`)).rows as { id: number; points_tenths: number }[];
+    const [finding] = (await tx.execute(sql`SELECT id, points_tenths FROM credit_items WHERE company_id = ${demo.id} AND type = 'inspection_finding' LIMIT 1`))
+      .rows as { id: number; points_tenths: number }[];
     if (staff && finding) {
       await tx.execute(sql`UPDATE credit_items SET status = 'objected' WHERE id = ${finding.id}`);
       await tx.execute(sql`
@@ -58,7 +59,9 @@ export async function seedCredit(tx: Tx) {
   }
   // last year's evaluation, frozen; every company's live score
   const last = year - 1;
-  await tx.execute(sql`INSERT INTO credit_evaluations (year, as_of, status, done, total, started_by, finished_at) VALUES (${last}, ${`${last}-12-31`}::date, 'completed', ${companies.length}, ${companies.length}, ${city.id}, now())`);
+  await tx.execute(
+    sql`INSERT INTO credit_evaluations (year, as_of, status, done, total, started_by, finished_at) VALUES (${last}, ${`${last}-12-31`}::date, 'completed', ${companies.length}, ${companies.length}, ${city.id}, now())`,
+  );
   for (const c of companies) {
     const s = await computeCompanyScore(tx, c.id, `${last}-12-31`);
     await tx.execute(sql`

@@ -30,9 +30,46 @@ export interface SeedOptions {
   highTechZoneCode: string;
 }
 
-const COMPOUND_NAMES = ['阳光', '幸福', '锦绣', '华府', '御景', '和谐', '文苑', '金地', '绿都', '富康', '青年', '鹿城', '钢城', '稀土', '瑞丰', '北辰', '泰和', '书香', '星河', '翠园'];
+const COMPOUND_NAMES = [
+  '阳光',
+  '幸福',
+  '锦绣',
+  '华府',
+  '御景',
+  '和谐',
+  '文苑',
+  '金地',
+  '绿都',
+  '富康',
+  '青年',
+  '鹿城',
+  '钢城',
+  '稀土',
+  '瑞丰',
+  '北辰',
+  '泰和',
+  '书香',
+  '星河',
+  '翠园',
+];
 const SUFFIXES = ['小区', '花园', '家园', '新村', '苑', '嘉园'];
-const COMPANY_NAMES = ['包头市鹿城物业服务有限公司', '包头市钢城物业管理有限公司', '内蒙古北方物业服务有限公司', '包头市青山物业服务有限公司', '包头市东河物业管理有限公司', '包头市九原宜居物业有限公司', '包头市稀土高新物业服务有限公司', '包头市阳光物业服务有限公司', '包头市万家物业管理有限公司', '内蒙古华府物业服务有限公司', '包头市安居物业服务有限公司', '包头市昆区和谐物业有限公司', '包头市鑫源物业管理有限公司', '内蒙古蒙泰物业服务有限公司', '包头市锦绣物业服务有限公司'];
+const COMPANY_NAMES = [
+  '包头市鹿城物业服务有限公司',
+  '包头市钢城物业管理有限公司',
+  '内蒙古北方物业服务有限公司',
+  '包头市青山物业服务有限公司',
+  '包头市东河物业管理有限公司',
+  '包头市九原宜居物业有限公司',
+  '包头市稀土高新物业服务有限公司',
+  '包头市阳光物业服务有限公司',
+  '包头市万家物业管理有限公司',
+  '内蒙古华府物业服务有限公司',
+  '包头市安居物业服务有限公司',
+  '包头市昆区和谐物业有限公司',
+  '包头市鑫源物业管理有限公司',
+  '内蒙古蒙泰物业服务有限公司',
+  '包头市锦绣物业服务有限公司',
+];
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 function creditCode(r: Random, district: string): string {
@@ -75,7 +112,15 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
       .values(
         COMPANY_NAMES.map((name, i) => {
           const district = ['150203', '150204', '150202', '150207'][i % 4];
-          return { name, creditCode: creditCode(r, district), legalRepresentative: chineseName(r), contactName: chineseName(r), contactPhone: mobile(r), address: `包头市${districtList.find((d) => d.code === district)!.name}${r.pick(['钢铁大街', '民族东路', '阿尔丁大街', '建设路', '巴彦塔拉大街'])}${r.int(1, 200)}号`, regionCode: district };
+          return {
+            name,
+            creditCode: creditCode(r, district),
+            legalRepresentative: chineseName(r),
+            contactName: chineseName(r),
+            contactPhone: mobile(r),
+            address: `包头市${districtList.find((d) => d.code === district)!.name}${r.pick(['钢铁大街', '民族东路', '阿尔丁大街', '建设路', '巴彦塔拉大街'])}${r.int(1, 200)}号`,
+            regionCode: district,
+          };
         }),
       )
       .returning({ id: companies.id });
@@ -173,7 +218,9 @@ async function seedCompound(
     .insert(buildings)
     .values(Array.from({ length: buildingTotal }, (_, b) => ({ compoundId: compound.id, regionCode: c.community, name: `${b + 1}号楼`, floors })))
     .returning({ id: buildings.id });
-  const unitValues = buildingRows.flatMap((b) => Array.from({ length: unitsPerBuilding }, (_, u) => ({ buildingId: b.id, compoundId: compound.id, regionCode: c.community, name: `${u + 1}单元` })));
+  const unitValues = buildingRows.flatMap((b) =>
+    Array.from({ length: unitsPerBuilding }, (_, u) => ({ buildingId: b.id, compoundId: compound.id, regionCode: c.community, name: `${u + 1}单元` })),
+  );
   const unitRows = await tx.insert(units).values(unitValues).returning({ id: units.id, buildingId: units.buildingId });
 
   // Owners: most homes have their own owner; some owners hold several homes; commodity compounds keep some unsold.
@@ -222,6 +269,9 @@ async function seedCompound(
     );
   }
   const totalCenti = homes.reduce((s, h) => s + h.areaCenti, 0);
-  await tx.update(compounds).set({ totalArea: (Math.round(totalCenti * 1.15) / 100).toFixed(2) }).where(eq(compounds.id, compound.id));
+  await tx
+    .update(compounds)
+    .set({ totalArea: (Math.round(totalCenti * 1.15) / 100).toFixed(2) })
+    .where(eq(compounds.id, compound.id));
   return { compoundId: compound.id, households: homes.length };
 }

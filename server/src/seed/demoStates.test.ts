@@ -13,7 +13,9 @@ afterAll(() => t.close());
 
 describe('the demo city has every state (issue 16 §4)', () => {
   test('votes: one open with ballots, one closed that passed, one closed that failed', async () => {
-    expect(await n(`SELECT count(*)::int AS n FROM votes v WHERE v.status = 'open' AND EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = v.id)`)).toBeGreaterThanOrEqual(1);
+    expect(
+      await n(`SELECT count(*)::int AS n FROM votes v WHERE v.status = 'open' AND EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = v.id)`),
+    ).toBeGreaterThanOrEqual(1);
     expect(await n(`SELECT count(*)::int AS n FROM votes WHERE status = 'closed' AND (result->>'approved')::boolean`)).toBeGreaterThanOrEqual(1);
     expect(await n(`SELECT count(*)::int AS n FROM votes WHERE status = 'closed' AND NOT (result->>'approved')::boolean`)).toBeGreaterThanOrEqual(1);
   });
@@ -31,7 +33,11 @@ describe('the demo city has every state (issue 16 §4)', () => {
   });
 
   test('the disbursed application was paid: usage entries and its fund-usage notice', async () => {
-    expect(await n(`SELECT count(*)::int AS n FROM fund_entries e JOIN fund_batches b ON b.id = e.batch_id JOIN fund_applications a ON b.reference = 'application:' || a.id WHERE a.status = 'disbursed' AND e.kind = 'usage'`)).toBeGreaterThanOrEqual(1);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM fund_entries e JOIN fund_batches b ON b.id = e.batch_id JOIN fund_applications a ON b.reference = 'application:' || a.id WHERE a.status = 'disbursed' AND e.kind = 'usage'`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
     expect(await n(`SELECT count(*)::int AS n FROM disclosures WHERE kind = 'fund_usage' AND status = 'published'`)).toBeGreaterThanOrEqual(1);
   });
 
@@ -40,7 +46,9 @@ describe('the demo city has every state (issue 16 §4)', () => {
   });
 
   test.each([...TICKET_LEVELS])('an open ticket at level %s', async (level) => {
-    expect(await n(`SELECT count(*)::int AS n FROM tickets WHERE level = $1 AND status IN ('submitted', 'accepted', 'dispatched', 'in_progress')`, [level])).toBeGreaterThanOrEqual(1);
+    expect(
+      await n(`SELECT count(*)::int AS n FROM tickets WHERE level = $1 AND status IN ('submitted', 'accepted', 'dispatched', 'in_progress')`, [level]),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   test('tickets escalated, awaiting the resident\u2019s confirmation, awaiting a rating, and rated but not yet closed', async () => {
@@ -52,7 +60,9 @@ describe('the demo city has every state (issue 16 §4)', () => {
 
   test('the demo company and community see cases in their queues', async () => {
     for (const user of ['company', 'community']) {
-      const res = await t.api.get(`/api/tickets?filter=${encodeURIComponent(JSON.stringify({ open: true }))}&range=${encodeURIComponent('[0,0]')}`).set(bearer(await t.login(user)));
+      const res = await t.api
+        .get(`/api/tickets?filter=${encodeURIComponent(JSON.stringify({ open: true }))}&range=${encodeURIComponent('[0,0]')}`)
+        .set(bearer(await t.login(user)));
       expect(res.status).toBe(200);
       expect(Number(res.headers['content-range'].split('/')[1])).toBeGreaterThanOrEqual(1);
     }

@@ -21,20 +21,36 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 export async function seedFees(tx: Tx): Promise<void> {
   const now = new Date(Date.now() + 8 * 3600_000);
   const today = now.toISOString().slice(0, 10);
-  const [user] = (await tx.execute(sql`SELECT id, company_id AS "companyId" FROM users WHERE username = 'company'`)).rows as { id: number; companyId: number }[];
+  const [user] = (await tx.execute(sql`SELECT id, company_id AS "companyId" FROM users WHERE username = 'company'`)).rows as {
+    id: number;
+    companyId: number;
+  }[];
   if (!user) return;
-  const projects = (await tx.execute(sql`
+  const projects = (
+    await tx.execute(sql`
     SELECT id, compound_id AS "compoundId", region_code AS "regionCode", fee_fen_per_m_2_month AS fee, start_date::text AS "startDate"
-      FROM projects WHERE company_id = ${user.companyId} AND start_date <= ${today} AND end_date >= ${today} ORDER BY id`)).rows as { id: number; compoundId: number; regionCode: string; fee: number; startDate: string }[];
+      FROM projects WHERE company_id = ${user.companyId} AND start_date <= ${today} AND end_date >= ${today} ORDER BY id`)
+  ).rows as { id: number; compoundId: number; regionCode: string; fee: number; startDate: string }[];
   if (!projects.length) return;
   const first = monthAdd(now.getUTCFullYear(), now.getUTCMonth() + 1, -11);
   const firstMonth = `${first.y}-${pad(first.m)}-01`;
-  const items: { id: number; projectId: number; compoundId: number; kind: string; milli: number | null; monthly: number | null; cycle: string; startsOn: string }[] = [];
+  const items: {
+    id: number;
+    projectId: number;
+    compoundId: number;
+    kind: string;
+    milli: number | null;
+    monthly: number | null;
+    cycle: string;
+    startsOn: string;
+  }[] = [];
   for (const [i, p] of projects.entries()) {
     const startsOn = p.startDate > firstMonth ? `${p.startDate.slice(0, 7)}-01` : firstMonth;
-    const [fee] = (await tx.execute(sql`
+    const [fee] = (
+      await tx.execute(sql`
       INSERT INTO fee_items (project_id, company_id, compound_id, region_code, kind, name, fee_milli_fen_per_m2_month, billing_cycle, starts_on, created_by)
-      VALUES (${p.id}, ${user.companyId}, ${p.compoundId}, ${p.regionCode}, 'property_fee', '物业服务费', ${p.fee * 1000}, 'monthly', ${startsOn}, ${user.id}) RETURNING id`)).rows as { id: number }[];
+      VALUES (${p.id}, ${user.companyId}, ${p.compoundId}, ${p.regionCode}, 'property_fee', '物业服务费', ${p.fee * 1000}, 'monthly', ${startsOn}, ${user.id}) RETURNING id`)
+    ).rows as { id: number }[];
     items.push({ id: fee.id, projectId: p.id, compoundId: p.compoundId, kind: 'property_fee', milli: p.fee * 1000, monthly: null, cycle: 'monthly', startsOn });
     if (i === 0) {
       await tx.execute(sql`
@@ -42,11 +58,13 @@ export async function seedFees(tx: Tx): Promise<void> {
         VALUES (${p.id}, ${user.companyId}, ${p.compoundId}, ${p.regionCode}, 'parking', '地面停车费', 10000, 'quarterly', ${startsOn}, ${user.id}), (${p.id}, ${user.companyId}, ${p.compoundId}, ${p.regionCode}, 'other', '生活垃圾清运费', 800, 'monthly', ${startsOn}, ${user.id})`);
     }
   }
-  const homes = (await tx.execute(sql`
+  const homes = (
+    await tx.execute(sql`
     SELECT h.id, h.compound_id AS "compoundId", h.building_id AS "buildingId", h.region_code AS "regionCode", h.area::text AS area,
            (h.developer_unsold OR h.owner_id IS NULL OR coalesce(o.developer, false)) AS developer
       FROM households h LEFT JOIN owners o ON o.id = h.owner_id
-     WHERE h.compound_id = ANY(${`{${projects.map((p) => p.compoundId).join(',')}}`}::int[]) ORDER BY h.id`)).rows as { id: number; compoundId: number; buildingId: number; regionCode: string; area: string; developer: boolean }[];
+     WHERE h.compound_id = ANY(${`{${projects.map((p) => p.compoundId).join(',')}}`}::int[]) ORDER BY h.id`)
+  ).rows as { id: number; compoundId: number; buildingId: number; regionCode: string; area: string; developer: boolean }[];
   const byCompound = new Map<number, typeof homes>();
   for (const h of homes) byCompound.set(Number(h.compoundId), [...(byCompound.get(Number(h.compoundId)) ?? []), h]);
 
@@ -56,16 +74,36 @@ export async function seedFees(tx: Tx): Promise<void> {
     const period = `${y}-${pad(m)}`;
     const periodStart = `${period}-01`;
     const periodEnd = `${period}-${pad(lastDay(y, m))}`;
-    const [run] = (await tx.execute(sql`
+    const [run] = (
+      await tx.execute(sql`
       INSERT INTO billing_runs (company_id, period, status, projects_done, projects_total, note, created_by, started_at, finished_at, created_at)
       VALUES (${user.companyId}, ${period}, 'completed', ${projects.length}, ${projects.length}, ${`已完成 ${projects.length} 个项目`}, ${user.id},
-              ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai', ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '3 minutes', ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai') RETURNING id`)).rows as { id: number }[];
+              ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai', ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '3 minutes', ${periodStart}::timestamp AT TIME ZONE 'Asia/Shanghai') RETURNING id`)
+    ).rows as { id: number }[];
     for (const p of projects) {
-      await tx.execute(sql`INSERT INTO billing_run_projects (run_id, project_id, compound_id, region_code, period, done, finished_at) VALUES (${run.id}, ${p.id}, ${p.compoundId}, ${p.regionCode}, ${period}, true, now())`);
+      await tx.execute(
+        sql`INSERT INTO billing_run_projects (run_id, project_id, compound_id, region_code, period, done, finished_at) VALUES (${run.id}, ${p.id}, ${p.compoundId}, ${p.regionCode}, ${period}, true, now())`,
+      );
       for (const item of items.filter((it) => it.projectId === p.id && it.startsOn <= periodStart)) {
         for (const h of byCompound.get(Number(p.compoundId)) ?? []) {
           const areaCenti = parseAreaCenti(h.area) ?? 0;
-          rows.push([h.id, p.compoundId, h.buildingId, p.id, user.companyId, h.regionCode, item.id, run.id, periodStart, periodEnd, areaCenti, item.milli, billFen({ areaCenti, feeMilliFenPerM2Month: item.milli!, months: 1 }), h.developer ? 'developer' : 'household', k]);
+          rows.push([
+            h.id,
+            p.compoundId,
+            h.buildingId,
+            p.id,
+            user.companyId,
+            h.regionCode,
+            item.id,
+            run.id,
+            periodStart,
+            periodEnd,
+            areaCenti,
+            item.milli,
+            billFen({ areaCenti, feeMilliFenPerM2Month: item.milli!, months: 1 }),
+            h.developer ? 'developer' : 'household',
+            k,
+          ]);
         }
       }
     }

@@ -20,7 +20,12 @@ export async function seedFund(tx: Tx, r: Random, perM2Fen = DEMO_FIRST_DEPOSIT_
   for (const [i, c] of all.entries()) {
     const [account] = await tx
       .insert(fundAccounts)
-      .values({ compoundId: c.id, regionCode: c.regionCode, bankName: BANKS[i % BANKS.length], accountNo: `6217${String(150200000000 + c.id * 7919).padStart(15, '0')}` })
+      .values({
+        compoundId: c.id,
+        regionCode: c.regionCode,
+        bankName: BANKS[i % BANKS.length],
+        accountNo: `6217${String(150200000000 + c.id * 7919).padStart(15, '0')}`,
+      })
       .returning({ id: fundAccounts.id });
     await tx.execute(sql`INSERT INTO fund_ledgers (account_id, household_id, compound_id, region_code)
                          SELECT ${account.id}, h.id, h.compound_id, h.region_code FROM households h WHERE h.compound_id = ${c.id}`);
@@ -42,15 +47,31 @@ export async function seedFund(tx: Tx, r: Random, perM2Fen = DEMO_FIRST_DEPOSIT_
     await tx.execute(sql`UPDATE fund_ledgers SET first_deposit_fen = deposited_fen WHERE account_id = ${account.id}`);
     if (i % 5 === 2) {
       const building = paying.filter((h) => h.buildingName === '1号楼');
-      const used = building.map((h, k) => ({ ledgerId: h.ledgerId, amountFen: -Math.floor((lines[paying.indexOf(h)].amountFen * (k % 2 ? 75 : 60)) / 100), payer: 'owner' as const, memo: '1号楼屋面防水维修' }));
+      const used = building.map((h, k) => ({
+        ledgerId: h.ledgerId,
+        amountFen: -Math.floor((lines[paying.indexOf(h)].amountFen * (k % 2 ? 75 : 60)) / 100),
+        payer: 'owner' as const,
+        memo: '1号楼屋面防水维修',
+      }));
       if (used.length) await postBatch(tx, null, { accountId: account.id, kind: 'usage', lines: used, reference: 'seed-repair' });
     }
     const balance = lines.reduce((s, l) => s + l.amountFen, 0);
     const earnings = Math.floor(balance * 0.015);
     if (earnings > 0) {
-      const rows = (await tx.execute(sql`SELECT id, balance_fen FROM fund_ledgers WHERE account_id = ${account.id} AND balance_fen > 0 ORDER BY id`)).rows as { id: number; balance_fen: string }[];
-      const shares = apportionFen(earnings, rows.map((x) => ({ id: Number(x.id), weight: BigInt(x.balance_fen) })));
-      await postBatch(tx, null, { accountId: account.id, kind: 'earnings', lines: shares.map((s) => ({ ledgerId: s.id, amountFen: s.fen, memo: '年度增值收益' })), reference: 'seed-earnings' });
+      const rows = (await tx.execute(sql`SELECT id, balance_fen FROM fund_ledgers WHERE account_id = ${account.id} AND balance_fen > 0 ORDER BY id`)).rows as {
+        id: number;
+        balance_fen: string;
+      }[];
+      const shares = apportionFen(
+        earnings,
+        rows.map((x) => ({ id: Number(x.id), weight: BigInt(x.balance_fen) })),
+      );
+      await postBatch(tx, null, {
+        accountId: account.id,
+        kind: 'earnings',
+        lines: shares.map((s) => ({ ledgerId: s.id, amountFen: s.fen, memo: '年度增值收益' })),
+        reference: 'seed-earnings',
+      });
     }
   }
 }

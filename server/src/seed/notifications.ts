@@ -8,7 +8,11 @@ import type { Tx } from '../db/client';
  * first sign-in. One statement; run after the tickets are seeded.
  */
 export async function seedNotifications(tx: Tx): Promise<void> {
-  const label = sql.raw(`CASE t.level ${Object.entries(TICKET_LEVEL_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} END`);
+  const label = sql.raw(
+    `CASE t.level ${Object.entries(TICKET_LEVEL_LABELS)
+      .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
+      .join(' ')} END`,
+  );
   await tx.execute(sql`
     INSERT INTO notifications (user_id, channel, kind, event_key, title, body, link, entity, entity_id, status, sent_at, created_at)
     SELECT u.id, 'console', 'ticket_queue', 'seed:ticket:' || t.id, ${label} || '待受理工单T' || t.id, left(t.description, 60),

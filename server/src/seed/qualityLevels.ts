@@ -28,11 +28,24 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
       })),
     )
     .returning();
-  await tx.insert(serviceLevels).values(STAR_NAMES.map((name, i) => ({ scale: 'star' as const, code: `S${5 - i}`, order: i + 1, name: `${name}（占位）`, sourceDocument: PLACEHOLDER_SOURCE, placeholder: true })));
+  await tx
+    .insert(serviceLevels)
+    .values(
+      STAR_NAMES.map((name, i) => ({
+        scale: 'star' as const,
+        code: `S${5 - i}`,
+        order: i + 1,
+        name: `${name}（占位）`,
+        sourceDocument: PLACEHOLDER_SOURCE,
+        placeholder: true,
+      })),
+    );
 
   // Projects of the second and third companies: the demo `company` account's own projects stay unassessed.
   const projects = (
-    await tx.execute(sql`SELECT id, company_id, region_code FROM projects WHERE company_id IN (SELECT id FROM companies ORDER BY id OFFSET 1 LIMIT 2) ORDER BY id LIMIT 6`)
+    await tx.execute(
+      sql`SELECT id, company_id, region_code FROM projects WHERE company_id IN (SELECT id FROM companies ORDER BY id OFFSET 1 LIMIT 2) ORDER BY id LIMIT 6`,
+    )
   ).rows as { id: number; company_id: number; region_code: string }[];
   const allMet = levels[0].items.map((_, item) => ({ item, met: true, photos: [] }));
   for (const [i, p] of projects.entries()) {
@@ -55,15 +68,34 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
   if (third) {
     const [plan] = await tx
       .insert(upgradePlans)
-      .values({ regionCode: third.region_code.slice(0, 6), year: 2026, measures: '完善设施设备维护台账，增加保洁频次，设立24小时客服', deadline: '2026-12-31', status: 'approved', approvedOn: '2026-03-01' })
+      .values({
+        regionCode: third.region_code.slice(0, 6),
+        year: 2026,
+        measures: '完善设施设备维护台账，增加保洁频次，设立24小时客服',
+        deadline: '2026-12-31',
+        status: 'approved',
+        approvedOn: '2026-03-01',
+      })
       .returning();
-    await tx.insert(upgradePlanItems).values({ planId: plan.id, projectId: third.id, regionCode: third.region_code, currentLevelId: levels[2].id, targetLevelId: levels[1].id });
+    await tx
+      .insert(upgradePlanItems)
+      .values({ planId: plan.id, projectId: third.id, regionCode: third.region_code, currentLevelId: levels[2].id, targetLevelId: levels[1].id });
   }
 
   // the level-1 project was named a regional excellent project, with its reward paid (以效定奖)
   const first = projects[0];
   if (first) {
-    await tx.insert(awards).values({ projectId: first.id, regionCode: first.region_code, kind: 'regional_excellent', year: 2026, document: '包头市物业服务区域优秀项目名单（演示数据）', rewardFen: 3000000, rewardPaidOn: '2026-06-30' });
+    await tx
+      .insert(awards)
+      .values({
+        projectId: first.id,
+        regionCode: first.region_code,
+        kind: 'regional_excellent',
+        year: 2026,
+        document: '包头市物业服务区域优秀项目名单（演示数据）',
+        rewardFen: 3000000,
+        rewardPaidOn: '2026-06-30',
+      });
   }
 
   const companyIds = [...new Set(projects.map((p) => p.company_id))];

@@ -20,7 +20,11 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
   const r = createRandom(20221213);
   const today = iso(new Date(Date.now() + 8 * 3600_000));
   const thisYear = Number(today.slice(0, 4));
-  const projects = (await tx.execute(sql`SELECT p.id, p.company_id, p.region_code FROM projects p WHERE p.company_id IN (SELECT id FROM companies ORDER BY id LIMIT 3) ORDER BY p.id`)).rows as { id: number; company_id: number; region_code: string }[];
+  const projects = (
+    await tx.execute(
+      sql`SELECT p.id, p.company_id, p.region_code FROM projects p WHERE p.company_id IN (SELECT id FROM companies ORDER BY id LIMIT 3) ORDER BY p.id`,
+    )
+  ).rows as { id: number; company_id: number; region_code: string }[];
   const people: (typeof staff.$inferInsert)[] = [];
   const perCompany = new Map<number, number>();
   for (const p of projects) {
@@ -31,7 +35,15 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
       const post: StaffPost = r.chance(0.45) ? r.pick(SPECIALIST_POSTS) : r.pick(STAFF_POSTS.filter((x) => !SPECIALIST_POSTS.includes(x)));
       const hiredOn = addDays(`${thisYear - r.int(0, 3)}-01-01`, r.int(0, 300));
       const hired = hiredOn > today ? addDays(today, -r.int(1, 60)) : hiredOn;
-      const certificates = SPECIALIST_POSTS.includes(post) ? [{ name: '特种作业操作证', number: `T${p.company_id}${String(n).padStart(4, '0')}`, expiresOn: addDays(today, r.chance(0.15) ? r.int(5, 55) : r.int(90, 1500)) }] : [];
+      const certificates = SPECIALIST_POSTS.includes(post)
+        ? [
+            {
+              name: '特种作业操作证',
+              number: `T${p.company_id}${String(n).padStart(4, '0')}`,
+              expiresOn: addDays(today, r.chance(0.15) ? r.int(5, 55) : r.int(90, 1500)),
+            },
+          ]
+        : [];
       people.push({
         companyId: p.company_id,
         projectId: p.id,
@@ -49,7 +61,17 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
     }
   }
   if (!people.length) return;
-  const rows = await tx.insert(staff).values(people).returning({ id: staff.id, companyId: staff.companyId, regionCode: staff.regionCode, hiredOn: staff.hiredOn, leftOn: staff.leftOn, specialist: staff.specialist });
+  const rows = await tx
+    .insert(staff)
+    .values(people)
+    .returning({
+      id: staff.id,
+      companyId: staff.companyId,
+      regionCode: staff.regionCode,
+      hiredOn: staff.hiredOn,
+      leftOn: staff.leftOn,
+      specialist: staff.specialist,
+    });
   const records: (typeof trainings.$inferInsert)[] = [];
   for (const s of rows) {
     const base = { staffId: s.id, companyId: s.companyId, regionCode: s.regionCode, certificateNo: null, evidence: '签到表' };
@@ -63,7 +85,15 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
         const courses = r.int(1, 4);
         for (let c = 0; c < courses; c++) {
           const day = addDays(`${y}-03-01`, c * 60 + r.int(0, 20));
-          if (within(day)) records.push({ ...base, kind: 'continuing', course: '专业岗位继续教育', provider: '包头市住房和城乡建设局培训中心', hoursTenths: r.pick([40, 80, 80, 120]), trainedOn: day });
+          if (within(day))
+            records.push({
+              ...base,
+              kind: 'continuing',
+              course: '专业岗位继续教育',
+              provider: '包头市住房和城乡建设局培训中心',
+              hoursTenths: r.pick([40, 80, 80, 120]),
+              trainedOn: day,
+            });
         }
       }
     }

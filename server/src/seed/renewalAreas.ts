@@ -36,7 +36,9 @@ export async function seedRenewalAreas(tx: Tx) {
     const [batch] = await tx.insert(subsidyBatches).values({ regionCode: '150203', year: 2025, createdBy: assessor?.id }).returning({ id: subsidyBatches.id });
     await fillSubsidyBatch(tx, batch.id, '150203', 2025);
   }
-  const [old] = (await tx.execute(sql`SELECT id, region_code AS "regionCode" FROM compounds WHERE type = 'old' AND region_code LIKE '150203001%' ORDER BY id LIMIT 1`)).rows as { id: number; regionCode: string }[];
+  const [old] = (
+    await tx.execute(sql`SELECT id, region_code AS "regionCode" FROM compounds WHERE type = 'old' AND region_code LIKE '150203001%' ORDER BY id LIMIT 1`)
+  ).rows as { id: number; regionCode: string }[];
   if (old) {
     await tx.insert(renovations).values({
       compoundId: old.id,

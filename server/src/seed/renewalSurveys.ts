@@ -15,23 +15,51 @@ const all = (state: InfrastructureState, over: Infra = {}): Infra => ({ ...Objec
  */
 export async function seedRenewalSurveys(tx: Tx) {
   const ids = new Map(
-    ((await tx.execute(sql`SELECT code, id, region_code AS "regionCode", (SELECT count(*)::int FROM households h WHERE h.compound_id = c.id) AS households,
-                                  round(total_area * 100)::bigint AS "areaCenti" FROM compounds c WHERE code IN ('BT0002', 'BT0003', 'BT0006', 'BT0007', 'BT0018', 'BT0031')`)).rows as {
-      code: string;
-      id: number;
-      regionCode: string;
-      households: number;
-      areaCenti: string;
-    }[]).map((r) => [r.code, r]),
+    (
+      (
+        await tx.execute(sql`SELECT code, id, region_code AS "regionCode", (SELECT count(*)::int FROM households h WHERE h.compound_id = c.id) AS households,
+                                  round(total_area * 100)::bigint AS "areaCenti" FROM compounds c WHERE code IN ('BT0002', 'BT0003', 'BT0006', 'BT0007', 'BT0018', 'BT0031')`)
+      ).rows as {
+        code: string;
+        id: number;
+        regionCode: string;
+        households: number;
+        areaCenti: string;
+      }[]
+    ).map((r) => [r.code, r]),
   );
-  const users = new Map(((await tx.execute(sql`SELECT username, id FROM users WHERE username IN ('community', 'street', 'd150203', 'd150202')`)).rows as { username: string; id: number }[]).map((u) => [u.username, u.id]));
+  const users = new Map(
+    (
+      (await tx.execute(sql`SELECT username, id FROM users WHERE username IN ('community', 'street', 'd150203', 'd150202')`)).rows as {
+        username: string;
+        id: number;
+      }[]
+    ).map((u) => [u.username, u.id]),
+  );
   const settings = loadConfig({}).renewalSurvey.classification;
 
   const base = (code: string, surveyor: string) => {
     const c = ids.get(code)!;
-    return { compoundId: c.id, regionCode: c.regionCode, surveyorId: users.get(surveyor) ?? null, householdCount: c.households, floorAreaCenti: Number(c.areaCenti) };
+    return {
+      compoundId: c.id,
+      regionCode: c.regionCode,
+      surveyorId: users.get(surveyor) ?? null,
+      householdCount: c.households,
+      floorAreaCenti: Number(c.areaCenti),
+    };
   };
-  const full = (code: string, surveyor: string, facts: { single: boolean; neighbours: string[]; enclosure: 'enclosed' | 'enclosable' | 'open'; infrastructure: Infra; committee: boolean; willingPermille: number }) => {
+  const full = (
+    code: string,
+    surveyor: string,
+    facts: {
+      single: boolean;
+      neighbours: string[];
+      enclosure: 'enclosed' | 'enclosable' | 'open';
+      infrastructure: Infra;
+      committee: boolean;
+      willingPermille: number;
+    },
+  ) => {
     const b = base(code, surveyor);
     const survey = {
       ...b,
@@ -74,20 +102,61 @@ export async function seedRenewalSurveys(tx: Tx) {
       currentManagement: 'community',
       notes: '排水管网老化，雨季积水；其余项目待下次入户核实',
     },
-    { ...full('BT0003', 'street', { single: true, neighbours: ['BT0002'], enclosure: 'open', infrastructure: all('partial', { parking: 'missing' }), committee: false, willingPermille: 400 }), ...submitted },
     {
-      ...full('BT0006', 'street', { single: false, neighbours: [], enclosure: 'enclosed', infrastructure: all('good', { parking: 'partial' }), committee: true, willingPermille: 700 }),
+      ...full('BT0003', 'street', {
+        single: true,
+        neighbours: ['BT0002'],
+        enclosure: 'open',
+        infrastructure: all('partial', { parking: 'missing' }),
+        committee: false,
+        willingPermille: 400,
+      }),
+      ...submitted,
+    },
+    {
+      ...full('BT0006', 'street', {
+        single: false,
+        neighbours: [],
+        enclosure: 'enclosed',
+        infrastructure: all('good', { parking: 'partial' }),
+        committee: true,
+        willingPermille: 700,
+      }),
       ...submitted,
       ...classified('quasi', 'd150203', null),
     },
     {
-      ...full('BT0007', 'street', { single: true, neighbours: [], enclosure: 'open', infrastructure: all('partial', { gas: 'missing', property_room: 'missing' }), committee: false, willingPermille: 300 }),
+      ...full('BT0007', 'street', {
+        single: true,
+        neighbours: [],
+        enclosure: 'open',
+        infrastructure: all('partial', { gas: 'missing', property_room: 'missing' }),
+        committee: false,
+        willingPermille: 300,
+      }),
       ...submitted,
       ...classified('committee', 'd150203', null),
     },
-    { ...full('BT0018', 'street', { single: false, neighbours: [], enclosure: 'enclosable', infrastructure: all('good'), committee: false, willingPermille: 600 }), ...submitted },
     {
-      ...full('BT0031', 'street', { single: true, neighbours: ['BT0003'], enclosure: 'open', infrastructure: all('partial'), committee: false, willingPermille: 200 }),
+      ...full('BT0018', 'street', {
+        single: false,
+        neighbours: [],
+        enclosure: 'enclosable',
+        infrastructure: all('good'),
+        committee: false,
+        willingPermille: 600,
+      }),
+      ...submitted,
+    },
+    {
+      ...full('BT0031', 'street', {
+        single: true,
+        neighbours: ['BT0003'],
+        enclosure: 'open',
+        infrastructure: all('partial'),
+        committee: false,
+        willingPermille: 200,
+      }),
       ...submitted,
       ...classified('committee', 'd150202', '相邻小区不在同一街道，暂无法合并，先由社区代管'),
     },

@@ -39,7 +39,18 @@ export const DEMO_CHECKLIST: Item[] = [
 export async function seedSupervisionInspections(tx: Tx) {
   const items = await tx
     .insert(inspectionChecklistItems)
-    .values(DEMO_CHECKLIST.map(([code, category, text, severity, onSpot, fireLane, sourceDocument], i) => ({ code, category, text, severity, onSpot, fireLane, sourceDocument, sortOrder: (i + 1) * 10 })))
+    .values(
+      DEMO_CHECKLIST.map(([code, category, text, severity, onSpot, fireLane, sourceDocument], i) => ({
+        code,
+        category,
+        text,
+        severity,
+        onSpot,
+        fireLane,
+        sourceDocument,
+        sortOrder: (i + 1) * 10,
+      })),
+    )
     .returning();
   const [project] = (
     await tx.execute(sql`SELECT p.id, p.company_id, p.compound_id, p.region_code FROM projects p WHERE p.region_code LIKE '150203001%' ORDER BY p.id LIMIT 1`)
@@ -49,24 +60,68 @@ export async function seedSupervisionInspections(tx: Tx) {
   const foundAt = new Date(Date.now() - 10 * 24 * 3600_000);
   const fireLane = items.find((i) => i.code === 'FL-01')!;
   const results: InspectionResultRow[] = items.slice(0, 8).map((item) => ({
-    itemId: item.id, code: item.code, category: item.category, text: item.text, severity: item.severity,
-    result: item.id === fireLane.id ? 'failed' : 'passed', photos: [], note: item.id === fireLane.id ? '3号楼北侧消防车通道被私家车占用' : null, correctedOnSpot: false, rectificationPhotos: [],
+    itemId: item.id,
+    code: item.code,
+    category: item.category,
+    text: item.text,
+    severity: item.severity,
+    result: item.id === fireLane.id ? 'failed' : 'passed',
+    photos: [],
+    note: item.id === fireLane.id ? '3号楼北侧消防车通道被私家车占用' : null,
+    correctedOnSpot: false,
+    rectificationPhotos: [],
   }));
   const base = { projectId: project.id, companyId: project.company_id, compoundId: project.compound_id, regionCode: project.region_code };
-  const [inspection] = await tx.insert(inspections).values({ ...base, kind: 'inspection', inspectorId: inspector.id, inspectedAt: foundAt, failedCount: 1, results, note: '季度消防安全检查' }).returning();
+  const [inspection] = await tx
+    .insert(inspections)
+    .values({ ...base, kind: 'inspection', inspectorId: inspector.id, inspectedAt: foundAt, failedCount: 1, results, note: '季度消防安全检查' })
+    .returning();
   const [hazard] = await tx
     .insert(hazards)
     .values({
-      ...base, inspectionId: inspection.id, kind: 'inspection', itemId: fireLane.id, category: 'fire_lane', description: `${fireLane.text}：3号楼北侧消防车通道被私家车占用`,
-      severity: 'general', onSpot: false, fireLane: true, foundBy: inspector.id, foundAt,
+      ...base,
+      inspectionId: inspection.id,
+      kind: 'inspection',
+      itemId: fireLane.id,
+      category: 'fire_lane',
+      description: `${fireLane.text}：3号楼北侧消防车通道被私家车占用`,
+      severity: 'general',
+      onSpot: false,
+      fireLane: true,
+      foundBy: inspector.id,
+      foundAt,
       deadlineAt: hazardDeadline({ foundAt, severity: 'general', onSpot: false }, { hazardGeneralHours: 168, hazardMajorHours: 24 }),
     })
     .returning();
-  await tx.insert(hazardEvents).values({ hazardId: hazard.id, action: 'found', actorId: inspector.id, actorName: '沼潭社区居委会', note: '3号楼北侧消防车通道被私家车占用', at: foundAt });
+  await tx
+    .insert(hazardEvents)
+    .values({ hazardId: hazard.id, action: 'found', actorId: inspector.id, actorName: '沼潭社区居委会', note: '3号楼北侧消防车通道被私家车占用', at: foundAt });
   await reportHazard(tx, null, hazard, 'overdue', new Date(foundAt.getTime() + 8 * 24 * 3600_000));
   const [companyUser] = (await tx.execute(sql`SELECT id FROM users WHERE company_id = ${project.company_id} LIMIT 1`)).rows as { id: number }[];
   if (companyUser) {
-    const patrol = items.filter((i) => i.category === 'fire_lane' || i.category === 'exits').map((item) => ({ itemId: item.id, code: item.code, category: item.category, text: item.text, severity: item.severity, result: 'passed' as const, photos: [], note: null, correctedOnSpot: false, rectificationPhotos: [] }));
-    await tx.insert(inspections).values({ ...base, kind: 'patrol', inspectorId: companyUser.id, inspectedAt: new Date(Date.now() - 24 * 3600_000), results: patrol, note: '日常消防巡查' });
+    const patrol = items
+      .filter((i) => i.category === 'fire_lane' || i.category === 'exits')
+      .map((item) => ({
+        itemId: item.id,
+        code: item.code,
+        category: item.category,
+        text: item.text,
+        severity: item.severity,
+        result: 'passed' as const,
+        photos: [],
+        note: null,
+        correctedOnSpot: false,
+        rectificationPhotos: [],
+      }));
+    await tx
+      .insert(inspections)
+      .values({
+        ...base,
+        kind: 'patrol',
+        inspectorId: companyUser.id,
+        inspectedAt: new Date(Date.now() - 24 * 3600_000),
+        results: patrol,
+        note: '日常消防巡查',
+      });
   }
 }

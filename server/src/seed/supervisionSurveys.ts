@@ -54,7 +54,9 @@ export async function seedSupervisionSurveys(tx: Tx) {
               ${today}, (${today}::date + 30)::date, 'open', ${district.id}) RETURNING id`)
   ).rows as { id: number }[];
   const [osp] = (
-    await tx.execute(sql`INSERT INTO survey_projects (survey_id, project_id, company_id, compound_id, region_code) VALUES (${open.id}, ${own.id}, ${own.company_id}, ${own.compound_id}, ${own.region_code}) RETURNING id`)
+    await tx.execute(
+      sql`INSERT INTO survey_projects (survey_id, project_id, company_id, compound_id, region_code) VALUES (${open.id}, ${own.id}, ${own.company_id}, ${own.compound_id}, ${own.region_code}) RETURNING id`,
+    )
   ).rows as { id: number }[];
   await tx.execute(sql`INSERT INTO survey_responses (survey_id, survey_project_id, household_id, compound_id, region_code, answers, overall)
     SELECT ${open.id}, ${osp.id}, h.id, h.compound_id, h.region_code, '{}'::jsonb, (CASE WHEN h.id % 7 = 0 THEN 'dissatisfied' WHEN h.id % 3 = 0 THEN 'basically_satisfied' ELSE 'satisfied' END)::satisfaction_rating

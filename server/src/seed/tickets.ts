@@ -22,10 +22,19 @@ interface Case {
 }
 
 /** The levels a case climbs, by kind (repairs start with the company, the rest with the community). */
-const LEVEL_PATH: Record<TicketKind, TicketLevel[]> = { repair: ['company', 'community', 'street', 'district'], complaint: ['community', 'street', 'district'], dispute: ['community', 'street', 'district'] };
+const LEVEL_PATH: Record<TicketKind, TicketLevel[]> = {
+  repair: ['company', 'community', 'street', 'district'],
+  complaint: ['community', 'street', 'district'],
+  dispute: ['community', 'street', 'district'],
+};
 
 /** Who acts at each level, for the accepting department shown on the case. */
-const DEPARTMENT: Record<TicketLevel, string> = { company: '物业服务中心', community: '沼潭社区居委会', street: '沼潭街道办事处', district: '昆都仑区住房和城乡建设局' };
+const DEPARTMENT: Record<TicketLevel, string> = {
+  company: '物业服务中心',
+  community: '沼潭社区居委会',
+  street: '沼潭街道办事处',
+  district: '昆都仑区住房和城乡建设局',
+};
 
 // Every level and every status, escalated cases and cases waiting on the resident (issue 16 §4).
 const CASES: Case[] = [
@@ -37,15 +46,47 @@ const CASES: Case[] = [
   { kind: 'repair', category: 'roof_wall', level: 'company', status: 'confirmed', description: '顶层屋面渗水。', ageHours: 60 },
   { kind: 'repair', category: 'public_facility', level: 'company', status: 'confirmed', description: '小区健身器材松动。', ageHours: 72, rating: 5 },
   { kind: 'repair', category: 'plumbing', level: 'company', status: 'closed', description: '卫生间水管漏水。', ageHours: 120, rating: 4, next: true },
-  { kind: 'complaint', category: 'sanitation', level: 'community', status: 'submitted', description: '垃圾清运不及时，楼下异味大。', ageHours: 2, channel: 'hotline' },
-  { kind: 'complaint', category: 'service_quality', level: 'community', status: 'accepted', description: '物业客服电话长期无人接听。', ageHours: 6, channel: 'visit' },
+  {
+    kind: 'complaint',
+    category: 'sanitation',
+    level: 'community',
+    status: 'submitted',
+    description: '垃圾清运不及时，楼下异味大。',
+    ageHours: 2,
+    channel: 'hotline',
+  },
+  {
+    kind: 'complaint',
+    category: 'service_quality',
+    level: 'community',
+    status: 'accepted',
+    description: '物业客服电话长期无人接听。',
+    ageHours: 6,
+    channel: 'visit',
+  },
   { kind: 'dispute', category: 'neighbor', level: 'community', status: 'in_progress', description: '楼上住户夜间噪音扰民。', ageHours: 20 },
   { kind: 'complaint', category: 'fees', level: 'community', status: 'resolved', description: '对物业费收费标准有异议。', ageHours: 40 },
   { kind: 'repair', category: 'elevator', level: 'street', status: 'submitted', description: '电梯故障报修后物业超时未响应。', ageHours: 1, escalations: 1 },
   { kind: 'complaint', category: 'security', level: 'street', status: 'accepted', description: '小区门岗夜间无人值守。', ageHours: 10, escalations: 1 },
   { kind: 'dispute', category: 'parking', level: 'street', status: 'closed', description: '地面停车位被长期占用。', ageHours: 200, escalations: 1, next: true },
-  { kind: 'complaint', category: 'committee_conduct', level: 'district', status: 'submitted', description: '业委会未按规定公示公共收益。', ageHours: 2, escalations: 2 },
-  { kind: 'dispute', category: 'property_service', level: 'district', status: 'in_progress', description: '业主与物业就服务质量长期争议。', ageHours: 48, escalations: 2 },
+  {
+    kind: 'complaint',
+    category: 'committee_conduct',
+    level: 'district',
+    status: 'submitted',
+    description: '业委会未按规定公示公共收益。',
+    ageHours: 2,
+    escalations: 2,
+  },
+  {
+    kind: 'dispute',
+    category: 'property_service',
+    level: 'district',
+    status: 'in_progress',
+    description: '业主与物业就服务质量长期争议。',
+    ageHours: 48,
+    escalations: 2,
+  },
 ];
 
 /**
@@ -66,7 +107,9 @@ export async function seedTickets(tx: Tx, now = new Date()): Promise<void> {
     const entered = new Date(now.getTime() - k.ageHours * HOUR);
     const d = deadlinesFrom(DEFAULT_TIME_LIMITS, k.kind, k.category, k.level, entered);
     const step = (n: number) => new Date(entered.getTime() + n * HOUR);
-    const past = (s: TicketStatus) => ['accepted', 'dispatched', 'in_progress', 'resolved', 'confirmed', 'closed'].indexOf(k.status) >= ['accepted', 'dispatched', 'in_progress', 'resolved', 'confirmed', 'closed'].indexOf(s);
+    const past = (s: TicketStatus) =>
+      ['accepted', 'dispatched', 'in_progress', 'resolved', 'confirmed', 'closed'].indexOf(k.status) >=
+      ['accepted', 'dispatched', 'in_progress', 'resolved', 'confirmed', 'closed'].indexOf(s);
     const accepted = k.status !== 'submitted';
     const [row] = await tx
       .insert(tickets)
@@ -107,9 +150,32 @@ export async function seedTickets(tx: Tx, now = new Date()): Promise<void> {
       .returning({ id: tickets.id });
     // Filed at the first level, escalated up to where it is now.
     const path = LEVEL_PATH[k.kind].slice(0, LEVEL_PATH[k.kind].indexOf(k.level) + 1).slice(-((k.escalations ?? 0) + 1));
-    await tx.insert(ticketEvents).values([
-      { ticketId: row.id, action: 'create', toStatus: 'submitted' as const, toLevel: path[0], actorName: '业主', actorRole: 'resident', at: new Date(entered.getTime() - (k.escalations ?? 0) * 24 * HOUR) },
-      ...path.slice(1).map((level, n) => ({ ticketId: row.id, action: 'escalate', fromStatus: 'submitted' as const, toStatus: 'submitted' as const, fromLevel: path[n], toLevel: level, actorName: '系统', actorRole: 'system', note: '超时未受理，自动升级', at: new Date(entered.getTime() - (path.length - 2 - n) * 24 * HOUR) })),
-    ]);
+    await tx
+      .insert(ticketEvents)
+      .values([
+        {
+          ticketId: row.id,
+          action: 'create',
+          toStatus: 'submitted' as const,
+          toLevel: path[0],
+          actorName: '业主',
+          actorRole: 'resident',
+          at: new Date(entered.getTime() - (k.escalations ?? 0) * 24 * HOUR),
+        },
+        ...path
+          .slice(1)
+          .map((level, n) => ({
+            ticketId: row.id,
+            action: 'escalate',
+            fromStatus: 'submitted' as const,
+            toStatus: 'submitted' as const,
+            fromLevel: path[n],
+            toLevel: level,
+            actorName: '系统',
+            actorRole: 'system',
+            note: '超时未受理，自动升级',
+            at: new Date(entered.getTime() - (path.length - 2 - n) * 24 * HOUR),
+          })),
+      ]);
   }
 }

@@ -37,27 +37,54 @@ const filing = (extra: Record<string, unknown> = {}) => ({
 
 describe('filings: submit → review → filed / returned', () => {
   test('the company submits for its own project; the district files it with a number; audited', async () => {
-    const sub = await t.api.post('/api/filings').set(await as('company')).send(filing());
+    const sub = await t.api
+      .post('/api/filings')
+      .set(await as('company'))
+      .send(filing());
     expect(sub.status).toBe(201);
     expect(sub.body).toMatchObject({ status: 'submitted', companyId: own.company_id, regionCode: own.region_code, kind: 'contract' });
-    const filed = await t.api.post(`/api/filings/${sub.body.id}/review`).set(await as(reviewer())).send({ decision: 'filed', filingNo: 'BA-2026-9' });
+    const filed = await t.api
+      .post(`/api/filings/${sub.body.id}/review`)
+      .set(await as(reviewer()))
+      .send({ decision: 'filed', filingNo: 'BA-2026-9' });
     expect(filed.status).toBe(200);
     expect(filed.body).toMatchObject({ status: 'filed', filingNo: 'BA-2026-9' });
-    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'filings' AND entity_id = $1 AND action IN ('create', 'file')`, [String(sub.body.id)])).toBe(2);
-    const again = await t.api.post(`/api/filings/${sub.body.id}/review`).set(await as(reviewer())).send({ decision: 'returned', returnReason: '迟了' });
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'filings' AND entity_id = $1 AND action IN ('create', 'file')`, [String(sub.body.id)]),
+    ).toBe(2);
+    const again = await t.api
+      .post(`/api/filings/${sub.body.id}/review`)
+      .set(await as(reviewer()))
+      .send({ decision: 'returned', returnReason: '迟了' });
     expect(again.status).toBe(409);
   });
 
   test('a return needs a reason (400 on the field); returned, the company submits anew', async () => {
-    const sub = await t.api.post('/api/filings').set(await as('company')).send(filing({ kind: 'project_manager', managerName: '李经理', documentNo: 'ZS-1' }));
+    const sub = await t.api
+      .post('/api/filings')
+      .set(await as('company'))
+      .send(filing({ kind: 'project_manager', managerName: '李经理', documentNo: 'ZS-1' }));
     expect(sub.status).toBe(201);
-    const noReason = await t.api.post(`/api/filings/${sub.body.id}/review`).set(await as(reviewer())).send({ decision: 'returned' });
+    const noReason = await t.api
+      .post(`/api/filings/${sub.body.id}/review`)
+      .set(await as(reviewer()))
+      .send({ decision: 'returned' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields).toHaveProperty('returnReason', '退回须说明理由');
-    const back = await t.api.post(`/api/filings/${sub.body.id}/review`).set(await as(reviewer())).send({ decision: 'returned', returnReason: '证书已过期' });
+    const back = await t.api
+      .post(`/api/filings/${sub.body.id}/review`)
+      .set(await as(reviewer()))
+      .send({ decision: 'returned', returnReason: '证书已过期' });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ status: 'returned', returnReason: '证书已过期', filingNo: null });
-    expect((await t.api.post('/api/filings').set(await as('company')).send(filing({ kind: 'project_manager', managerName: '李经理', documentNo: 'ZS-2' }))).status).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/filings')
+          .set(await as('company'))
+          .send(filing({ kind: 'project_manager', managerName: '李经理', documentNo: 'ZS-2' }))
+      ).status,
+    ).toBe(201);
   });
 
   test('one filing of a kind under review per project: 20 submissions at once store one, the rest 409 on kind', async () => {
@@ -72,18 +99,33 @@ describe('filings: submit → review → filed / returned', () => {
 
   test("refusals: another company's project, reviewing one's own filing, another district's reviewer, a company reading another's filings", async () => {
     const before = await count('SELECT count(*) AS n FROM filings');
-    const foreign = await t.api.post('/api/filings').set(await as('company')).send(filing({ projectId: others.id }));
+    const foreign = await t.api
+      .post('/api/filings')
+      .set(await as('company'))
+      .send(filing({ projectId: others.id }));
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe('NOT_YOUR_PROJECT');
     expect(await count('SELECT count(*) AS n FROM filings')).toBe(before);
 
     const [pending] = await t.query<{ id: number }>(`SELECT id FROM filings WHERE project_id = $1 AND status = 'submitted' ORDER BY id LIMIT 1`, [own.id]);
-    const self = await t.api.post(`/api/filings/${pending.id}/review`).set(await as('company')).send({ decision: 'filed' });
+    const self = await t.api
+      .post(`/api/filings/${pending.id}/review`)
+      .set(await as('company'))
+      .send({ decision: 'filed' });
     expect(self.status).toBe(403);
     expect(self.body.error.code).toBe('CANNOT_REVIEW_OWN_FILING');
-    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'filings' AND entity_id = $1 AND action = 'refused'`, [String(pending.id)])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'filings' AND entity_id = $1 AND action = 'refused'`, [String(pending.id)])).toBe(
+      1,
+    );
     const outside = own.region_code.startsWith('150202') ? 'd150203' : 'd150202';
-    expect((await t.api.post(`/api/filings/${pending.id}/review`).set(await as(outside)).send({ decision: 'filed' })).status).toBe(404);
+    expect(
+      (
+        await t.api
+          .post(`/api/filings/${pending.id}/review`)
+          .set(await as(outside))
+          .send({ decision: 'filed' })
+      ).status,
+    ).toBe(404);
     expect((await t.query<{ status: string }>('SELECT status FROM filings WHERE id = $1', [pending.id]))[0].status).toBe('submitted');
 
     // another company's filing, stored directly: the demo company never sees it
@@ -100,10 +142,20 @@ describe('filings: submit → review → filed / returned', () => {
   });
 
   test('bad input: valid-until before valid-from, no documents, a kind outside the enum → 400 on the field', async () => {
-    const res = await t.api.post('/api/filings').set(await as('company')).send(filing({ validUntil: '2025-01-01', documents: [], kind: 'project_manager' }));
+    const res = await t.api
+      .post('/api/filings')
+      .set(await as('company'))
+      .send(filing({ validUntil: '2025-01-01', documents: [], kind: 'project_manager' }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toMatchObject({ documents: '请上传至少一份备案材料' });
-    expect((await t.api.post('/api/filings').set(await as('company')).send(filing({ kind: 'tax' }))).body.error.fields).toHaveProperty('kind');
+    expect(
+      (
+        await t.api
+          .post('/api/filings')
+          .set(await as('company'))
+          .send(filing({ kind: 'tax' }))
+      ).body.error.fields,
+    ).toHaveProperty('kind');
   });
 });
 
@@ -116,7 +168,12 @@ describe('filing standings: the alert and the credit sweep', () => {
     expect(gaps.status).toBe(200);
     const total = Number(/\/(\d+)$/.exec(gaps.headers['content-range'])![1]);
     expect(total).toBeGreaterThan(0);
-    expect(gaps.body.every((r: { contractStanding: string; managerStanding: string }) => ['missing', 'expired'].includes(r.contractStanding) || ['missing', 'expired'].includes(r.managerStanding))).toBe(true);
+    expect(
+      gaps.body.every(
+        (r: { contractStanding: string; managerStanding: string }) =>
+          ['missing', 'expired'].includes(r.contractStanding) || ['missing', 'expired'].includes(r.managerStanding),
+      ),
+    ).toBe(true);
     const mine = await t.api.get('/api/filing-standings').set(await as('company'));
     expect(mine.body.every((r: { companyId: number }) => r.companyId === own.company_id)).toBe(true);
   });
@@ -129,9 +186,22 @@ describe('filing standings: the alert and the credit sweep', () => {
     await Promise.all([sweepFilings(t.database.db), sweepFilings(t.database.db)]);
     expect(await items('filing_missing')).toBe(1);
 
-    const [pending] = await t.query<{ id: number }>(`SELECT id FROM filings WHERE project_id = $1 AND kind = 'project_manager' AND status = 'submitted'`, [own.id]);
-    expect((await t.api.post(`/api/filings/${pending.id}/review`).set(await as('street')).send({ decision: 'filed' })).status).toBe(own.region_code.startsWith('150203001') ? 200 : 404);
-    if (!own.region_code.startsWith('150203001')) await t.api.post(`/api/filings/${pending.id}/review`).set(await as(reviewer())).send({ decision: 'filed' });
+    const [pending] = await t.query<{ id: number }>(`SELECT id FROM filings WHERE project_id = $1 AND kind = 'project_manager' AND status = 'submitted'`, [
+      own.id,
+    ]);
+    expect(
+      (
+        await t.api
+          .post(`/api/filings/${pending.id}/review`)
+          .set(await as('street'))
+          .send({ decision: 'filed' })
+      ).status,
+    ).toBe(own.region_code.startsWith('150203001') ? 200 : 404);
+    if (!own.region_code.startsWith('150203001'))
+      await t.api
+        .post(`/api/filings/${pending.id}/review`)
+        .set(await as(reviewer()))
+        .send({ decision: 'filed' });
     await sweepFilings(t.database.db);
     expect(await items('filings_complete')).toBe(1);
     await sweepFilings(t.database.db);
@@ -142,13 +212,19 @@ describe('filing standings: the alert and the credit sweep', () => {
 describe('filing documents are uploads their readers open', () => {
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   test("the reviewing district opens the company's uploaded document; another district does not", async () => {
-    const up = await t.api.post('/api/uploads').set(await as('company')).attach('file', PDF, '合同.pdf');
+    const up = await t.api
+      .post('/api/uploads')
+      .set(await as('company'))
+      .attach('file', PDF, '合同.pdf');
     expect(up.status).toBe(201);
     const url = `/api/uploads/${up.body.id}`;
     expect((await t.api.get(url).set(await as(reviewer()))).status).toBe(404); // not yet attached to anything
     const project = own.id;
     await t.query(`DELETE FROM filings WHERE project_id = $1 AND kind = 'contract' AND status = 'submitted'`, [project]);
-    const sub = await t.api.post('/api/filings').set(await as('company')).send(filing({ projectId: project, documents: [{ name: '合同.pdf', url }] }));
+    const sub = await t.api
+      .post('/api/filings')
+      .set(await as('company'))
+      .send(filing({ projectId: project, documents: [{ name: '合同.pdf', url }] }));
     expect(sub.status).toBe(201);
     expect((await t.api.get(url).set(await as(reviewer()))).status).toBe(200);
     const outside = own.region_code.startsWith('150202') ? 'd150203' : 'd150202';

@@ -12,10 +12,18 @@ import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 /** A company files for its own projects only, with its own uploads (or public links). */
 async function prepareFiling(input: FilingCreate, c: WriteContext) {
-  const [project] = await c.tx.select({ companyId: projects.companyId, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, input.projectId));
+  const [project] = await c.tx
+    .select({ companyId: projects.companyId, regionCode: projects.regionCode })
+    .from(projects)
+    .where(eq(projects.id, input.projectId));
   if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { projectId: '项目不存在' });
   if (!c.actor.companyId || project.companyId !== c.actor.companyId) throw forbidden('NOT_YOUR_PROJECT', '只能为本企业服务的项目办理备案');
-  await assertOwnUploads(c.tx, c.actor, input.documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })), { message: '备案材料无效：只能使用本人上传的文件', allowLinks: true });
+  await assertOwnUploads(
+    c.tx,
+    c.actor,
+    input.documents.map((d, i) => ({ url: d.url, field: `documents.${i}.url` })),
+    { message: '备案材料无效：只能使用本人上传的文件', allowLinks: true },
+  );
   return {
     ...input,
     managerName: input.kind === 'project_manager' ? input.managerName : null,
@@ -53,7 +61,14 @@ export function filingsResource(): ResourceDef {
       reviewedAt: filings.reviewedAt,
       createdAt: filings.createdAt,
     },
-    sortable: { id: filings.id, createdAt: filings.createdAt, validUntil: filings.validUntil, status: filings.status, kind: filings.kind, projectId: filings.projectId },
+    sortable: {
+      id: filings.id,
+      createdAt: filings.createdAt,
+      validUntil: filings.validUntil,
+      status: filings.status,
+      kind: filings.kind,
+      projectId: filings.projectId,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
@@ -113,7 +128,14 @@ export async function reviewFiling(db: Db, actor: Actor, id: number, body: unkno
       })
       .where(and(eq(filings.id, id), eq(filings.status, 'submitted')))
       .returning();
-    await writeAudit(tx, actor, { action: input.decision === 'filed' ? 'file' : 'return', entity: 'filings', entityId: id, before: row, after, regionCode: row.regionCode });
+    await writeAudit(tx, actor, {
+      action: input.decision === 'filed' ? 'file' : 'return',
+      entity: 'filings',
+      entityId: id,
+      before: row,
+      after,
+      regionCode: row.regionCode,
+    });
     return after;
   });
 }

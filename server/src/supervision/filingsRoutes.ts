@@ -20,5 +20,9 @@ export function registerFilingRoutes(router: Router, db: Db): void {
   registerResource(router, db, filingsResource());
   registerResource(router, db, filingStandingsResource());
   // Missing or expired filings become credit items (issue 10): idempotent, so a replay records nothing twice.
-  defineJob(FILING_SWEEP_JOB, async () => sweepFilings(db, new Date()), { title: '备案缺失与齐全的信用记录', singletonKey: () => 'sweep', keepCompleted: false });
+  defineJob(FILING_SWEEP_JOB, async () => sweepFilings(db, new Date()), {
+    title: '备案缺失与齐全的信用记录',
+    singletonKey: () => 'sweep',
+    keepCompleted: false,
+  });
 }

@@ -20,7 +20,9 @@ const latestSql = (kind: FilingKind) =>
 function standingSql(kind: FilingKind): SQL<string> {
   const until = latestSql(kind);
   const warn = filingSettingsFromEnv().warnDays;
-  return sql.raw(`(CASE WHEN ${until} IS NULL THEN 'missing' WHEN ${until} < ${TODAY} THEN 'expired' WHEN ${until} - ${TODAY} < ${warn} THEN 'expiring' ELSE 'valid' END)`) as SQL<string>;
+  return sql.raw(
+    `(CASE WHEN ${until} IS NULL THEN 'missing' WHEN ${until} < ${TODAY} THEN 'expired' WHEN ${until} - ${TODAY} < ${warn} THEN 'expiring' ELSE 'valid' END)`,
+  ) as SQL<string>;
 }
 const gapSql = (kind: FilingKind) => sql`${standingSql(kind)} IN ('missing', 'expired')`;
 
@@ -55,9 +57,16 @@ export function filingStandingsResource(): ResourceDef {
     filters: {
       q: (v) => {
         const q = `%${likeEscape(filterValue.string('q', v, 40))}%`;
-        return or(ilike(projects.managerName, q), sql`${projects.compoundId} IN (SELECT id FROM compounds WHERE name ILIKE ${q})`, sql`${projects.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q})`);
+        return or(
+          ilike(projects.managerName, q),
+          sql`${projects.compoundId} IN (SELECT id FROM compounds WHERE name ILIKE ${q})`,
+          sql`${projects.companyId} IN (SELECT id FROM companies WHERE name ILIKE ${q})`,
+        );
       },
-      gap: (v) => (filterValue.bool('gap', v) ? or(gapSql('contract'), gapSql('project_manager')) : and(sql`NOT ${gapSql('contract')}`, sql`NOT ${gapSql('project_manager')}`)),
+      gap: (v) =>
+        filterValue.bool('gap', v)
+          ? or(gapSql('contract'), gapSql('project_manager'))
+          : and(sql`NOT ${gapSql('contract')}`, sql`NOT ${gapSql('project_manager')}`),
       contractStanding: (v) => sql`${standingSql('contract')} = ${filterValue.oneOf('contractStanding', v, FILING_STANDINGS)}`,
       managerStanding: (v) => sql`${standingSql('project_manager')} = ${filterValue.oneOf('managerStanding', v, FILING_STANDINGS)}`,
       companyId: (v) => eq(projects.companyId, filterValue.int('companyId', v)),
@@ -93,11 +102,25 @@ export async function sweepFilings(db: Db, now: Date = new Date()): Promise<{ mi
     const gaps = FILING_KINDS.filter((k) => isFilingGap(filingStanding(p[k], today, warnDays)));
     await db.transaction(async (tx) => {
       for (const kind of gaps) {
-        const r = await recordRuleCreditItem(tx, { rule: 'filing_missing', sourceKey: `filing:${p.id}:${kind}:${year}`, companyId: p.companyId, projectId: p.id, occurredOn: today, note: kind === 'contract' ? '合同备案缺失或过期' : '项目经理备案缺失或过期' });
+        const r = await recordRuleCreditItem(tx, {
+          rule: 'filing_missing',
+          sourceKey: `filing:${p.id}:${kind}:${year}`,
+          companyId: p.companyId,
+          projectId: p.id,
+          occurredOn: today,
+          note: kind === 'contract' ? '合同备案缺失或过期' : '项目经理备案缺失或过期',
+        });
         if (r.created) missing++;
       }
       if (!gaps.length) {
-        const r = await recordRuleCreditItem(tx, { rule: 'filings_complete', sourceKey: `filings:${p.id}:${year}`, companyId: p.companyId, projectId: p.id, occurredOn: today, note: '合同备案、项目经理备案齐全有效' });
+        const r = await recordRuleCreditItem(tx, {
+          rule: 'filings_complete',
+          sourceKey: `filings:${p.id}:${year}`,
+          companyId: p.companyId,
+          projectId: p.id,
+          occurredOn: today,
+          note: '合同备案、项目经理备案齐全有效',
+        });
         if (r.created) complete++;
       }
     });

@@ -78,7 +78,14 @@ export function hazardsResource(): ResourceDef {
       events: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'actorName', e.actor_name, 'note', e.note, 'photos', e.photos, 'at', e.at) ORDER BY e.at, e.id), '[]'::json) FROM hazard_events e WHERE e.hazard_id = "hazards"."id")`,
       createdAt: hazards.createdAt,
     },
-    sortable: { id: hazards.id, deadlineAt: hazards.deadlineAt, foundAt: hazards.foundAt, status: hazards.status, reportedAt: hazards.reportedAt, severity: hazards.severity },
+    sortable: {
+      id: hazards.id,
+      deadlineAt: hazards.deadlineAt,
+      foundAt: hazards.foundAt,
+      status: hazards.status,
+      reportedAt: hazards.reportedAt,
+      severity: hazards.severity,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
@@ -108,7 +115,15 @@ export function hazardsResource(): ResourceDef {
 }
 
 /** One step of a hazard's timeline, in the caller's transaction. */
-export async function addHazardEvent(tx: Tx, actor: Actor | null, hazardId: number, action: HazardEventAction, at: Date, note: string | null = null, photos: string[] = []) {
+export async function addHazardEvent(
+  tx: Tx,
+  actor: Actor | null,
+  hazardId: number,
+  action: HazardEventAction,
+  at: Date,
+  note: string | null = null,
+  photos: string[] = [],
+) {
   await tx.insert(hazardEvents).values({ hazardId, action, actorId: actor?.id ?? null, actorName: (actor?.name ?? '系统').slice(0, 40), note, photos, at });
 }
 
@@ -129,9 +144,23 @@ export async function reportHazard(tx: Tx, actor: Actor | null, h: HazardRow, re
   if (!after) return undefined;
   const text = `${HAZARD_REPORT_REASON_LABELS[reason]}，已上报${HAZARD_REPORT_LEVEL_LABELS[target.level]}${h.fireLane ? `，并通报${FIRE_BRIGADE_LABEL}` : ''}${note ? `：${note}` : ''}`;
   await addHazardEvent(tx, actor, h.id, 'report', now, text.slice(0, 500));
-  await writeAudit(tx, actor, { action: 'report_hazard', entity: 'hazards', entityId: h.id, before: { reportedAt: null }, after: { reportedAt: now, reportedTo: target.level, reportReason: reason, reportedRegionCode: target.regionCode }, regionCode: h.regionCode });
+  await writeAudit(tx, actor, {
+    action: 'report_hazard',
+    entity: 'hazards',
+    entityId: h.id,
+    before: { reportedAt: null },
+    after: { reportedAt: now, reportedTo: target.level, reportReason: reason, reportedRegionCode: target.regionCode },
+    regionCode: h.regionCode,
+  });
   if (reason !== 'unfixable' && h.kind === 'inspection') {
-    await recordRuleCreditItem(tx, { rule: 'hazard_overdue', sourceKey: `hazard:${h.id}`, companyId: h.companyId, projectId: h.projectId, occurredOn: beijingDate(now), note: `隐患逾期：${h.description}`.slice(0, 500) });
+    await recordRuleCreditItem(tx, {
+      rule: 'hazard_overdue',
+      sourceKey: `hazard:${h.id}`,
+      companyId: h.companyId,
+      projectId: h.projectId,
+      occurredOn: beijingDate(now),
+      note: `隐患逾期：${h.description}`.slice(0, 500),
+    });
   }
   return after;
 }
@@ -158,14 +187,26 @@ export async function rectifyHazard(db: Db, actor: Actor, id: number, body: unkn
     const h = await lockHazard(tx, id);
     assertCompanyOwns(actor, h);
     if (!canMoveHazard(h.status, 'rectified')) throw conflict('HAZARD_NOT_OPEN', h.status === 'closed' ? '该隐患已销号' : '该隐患已提交整改，等待复查');
-    await assertOwnUploads(tx, actor, input.photos.map((url) => ({ url, field: 'photos' })), { message: '整改照片须为本人上传的图片' });
+    await assertOwnUploads(
+      tx,
+      actor,
+      input.photos.map((url) => ({ url, field: 'photos' })),
+      { message: '整改照片须为本人上传的图片' },
+    );
     const [after] = await tx
       .update(hazards)
       .set({ status: 'rectified', rectificationPhotos: input.photos, rectificationNote: input.note, rectifiedAt: now, rectifiedBy: actor.id, updatedAt: now })
       .where(eq(hazards.id, id))
       .returning();
     await addHazardEvent(tx, actor, id, 'rectify', now, input.note, input.photos);
-    await writeAudit(tx, actor, { action: 'rectify', entity: 'hazards', entityId: id, before: { status: h.status }, after: { status: after.status, rectificationPhotos: input.photos, rectifiedAt: now }, regionCode: h.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'rectify',
+      entity: 'hazards',
+      entityId: id,
+      before: { status: h.status },
+      after: { status: after.status, rectificationPhotos: input.photos, rectifiedAt: now },
+      regionCode: h.regionCode,
+    });
     if (!h.reportedAt && isHazardOverdue(after, now)) await reportHazard(tx, null, after, 'overdue', now);
     return after;
   });
@@ -187,7 +228,8 @@ export async function verifyHazard(db: Db, actor: Actor, id: number, body: unkno
     if (actor.role === 'company_staff' && h.kind !== 'patrol') throw forbidden('INSPECTOR_VERIFIES', '监督检查发现的隐患须由检查部门复查');
     if (h.rectifiedBy === actor.id) throw forbidden('OWN_RECTIFICATION', '不能复查本人提交的整改');
     if (h.status !== 'rectified') throw conflict('HAZARD_NOT_RECTIFIED', h.status === 'closed' ? '该隐患已销号' : '企业尚未提交整改');
-    if (input.decision === 'accept' && h.rectificationPhotos.length === 0) throw badRequest('NO_RECTIFICATION_PHOTO', '没有整改照片的隐患不能销号', { decision: '没有整改照片的隐患不能销号' });
+    if (input.decision === 'accept' && h.rectificationPhotos.length === 0)
+      throw badRequest('NO_RECTIFICATION_PHOTO', '没有整改照片的隐患不能销号', { decision: '没有整改照片的隐患不能销号' });
     const to = input.decision === 'accept' ? 'closed' : 'open';
     const [after] = await tx
       .update(hazards)
@@ -195,7 +237,14 @@ export async function verifyHazard(db: Db, actor: Actor, id: number, body: unkno
       .where(eq(hazards.id, id))
       .returning();
     await addHazardEvent(tx, actor, id, input.decision, now, input.note);
-    await writeAudit(tx, actor, { action: input.decision === 'accept' ? 'accept' : 'reject', entity: 'hazards', entityId: id, before: { status: h.status }, after: { status: to, note: input.note }, regionCode: h.regionCode });
+    await writeAudit(tx, actor, {
+      action: input.decision === 'accept' ? 'accept' : 'reject',
+      entity: 'hazards',
+      entityId: id,
+      before: { status: h.status },
+      after: { status: to, note: input.note },
+      regionCode: h.regionCode,
+    });
     return after;
   });
 }
@@ -223,7 +272,12 @@ export async function sweepOverdueHazards(db: Db, now: Date, batch = 500): Promi
   const due = await db
     .select({ id: hazards.id })
     .from(hazards)
-    .where(and(sql`${hazards.status} <> 'closed' AND ${hazards.reportedAt} IS NULL AND ${hazards.deadlineAt} < ${now}`, sql`(${hazards.status} = 'open' OR ${hazards.rectifiedAt} > ${hazards.deadlineAt})`))
+    .where(
+      and(
+        sql`${hazards.status} <> 'closed' AND ${hazards.reportedAt} IS NULL AND ${hazards.deadlineAt} < ${now}`,
+        sql`(${hazards.status} = 'open' OR ${hazards.rectifiedAt} > ${hazards.deadlineAt})`,
+      ),
+    )
     .orderBy(hazards.deadlineAt)
     .limit(batch);
   const reported: number[] = [];

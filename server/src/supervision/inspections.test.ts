@@ -15,16 +15,33 @@ afterAll(() => t.close());
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const as = async (who: string) => bearer(await t.login(who));
 const count = async (sql: string, params: unknown[] = []) => Number((await t.query<{ n: string }>(sql, params))[0].n);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082', 'hex');
-const photo = async (who: string) => `/api/uploads/${(await t.api.post('/api/uploads').set(await as(who)).attach('file', PNG, '现场.png')).body.id}`;
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d0e3a40000000049454e44ae426082',
+  'hex',
+);
+const photo = async (who: string) =>
+  `/api/uploads/${
+    (
+      await t.api
+        .post('/api/uploads')
+        .set(await as(who))
+        .attach('file', PNG, '现场.png')
+    ).body.id
+  }`;
 
 let project: { id: number; company_id: number; region_code: string };
 const item: Record<string, number> = {};
 beforeAll(async () => {
   // A project in 沼潭社区 (the demo community and street accounts' area), whose company gets three staff accounts here.
-  [project] = await t.query(`SELECT p.id, p.company_id, p.region_code FROM projects p WHERE p.region_code = '150203001001' AND p.end_date >= current_date AND p.start_date <= current_date ORDER BY p.id LIMIT 1`);
+  [project] = await t.query(
+    `SELECT p.id, p.company_id, p.region_code FROM projects p WHERE p.region_code = '150203001001' AND p.end_date >= current_date AND p.start_date <= current_date ORDER BY p.id LIMIT 1`,
+  );
   const [other] = await t.query<{ id: number }>(`SELECT id FROM companies WHERE id <> $1 ORDER BY id LIMIT 1`, [project.company_id]);
-  for (const [username, companyId] of [['s1staff1', project.company_id], ['s1staff2', project.company_id], ['s1other', other.id]] as const) {
+  for (const [username, companyId] of [
+    ['s1staff1', project.company_id],
+    ['s1staff2', project.company_id],
+    ['s1other', other.id],
+  ] as const) {
     await t.query(
       `INSERT INTO users (username, name, role, company_id, password_hash, demo) SELECT $1, $1, 'company_staff', $2, password_hash, true FROM users WHERE username = 'company'`,
       [username, companyId],
@@ -35,7 +52,10 @@ beforeAll(async () => {
 
 const passed = (code: string) => ({ itemId: item[code], result: 'passed' });
 async function inspect(who: string, results: unknown[], extra: Record<string, unknown> = {}) {
-  return t.api.post('/api/inspections').set(await as(who)).send({ projectId: project.id, kind: 'inspection', lat: 40.6, lng: 109.84, results, ...extra });
+  return t.api
+    .post('/api/inspections')
+    .set(await as(who))
+    .send({ projectId: project.id, kind: 'inspection', lat: 40.6, lng: 109.84, results, ...extra });
 }
 const hazardsOf = (inspectionId: number) =>
   t.query<{ id: number; status: string; item_id: number; deadline_at: Date; found_at: Date; reported_to: string | null; report_reason: string | null }>(
@@ -56,12 +76,32 @@ describe('inspection-checklist-items (DOMAIN.md §10: the checklist is data)', (
 
   test('only the city keeps it; a duplicate code is an error on the code field', async () => {
     const body = { code: 'T-01', category: 'cleanliness', text: '楼道无小广告', sourceDocument: '测试依据' };
-    expect((await t.api.post('/api/inspection-checklist-items').set(await as('d150203')).send(body)).status).toBe(403);
-    expect((await t.api.post('/api/inspection-checklist-items').set(await as('city')).send(body)).status).toBe(201);
-    const dup = await t.api.post('/api/inspection-checklist-items').set(await as('city')).send(body);
+    expect(
+      (
+        await t.api
+          .post('/api/inspection-checklist-items')
+          .set(await as('d150203'))
+          .send(body)
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api
+          .post('/api/inspection-checklist-items')
+          .set(await as('city'))
+          .send(body)
+      ).status,
+    ).toBe(201);
+    const dup = await t.api
+      .post('/api/inspection-checklist-items')
+      .set(await as('city'))
+      .send(body);
     expect(dup.status).toBe(409);
     expect(dup.body.error.fields).toHaveProperty('code');
-    const bad = await t.api.post('/api/inspection-checklist-items').set(await as('city')).send({ ...body, code: 'T-02', category: 'gardening' });
+    const bad = await t.api
+      .post('/api/inspection-checklist-items')
+      .set(await as('city'))
+      .send({ ...body, code: 'T-02', category: 'gardening' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('category');
   });
@@ -142,8 +182,16 @@ describe('hazards: rectify, verify, report (DOMAIN.md §10)', () => {
     expect(res.status).toBe(201);
     return (await hazardsOf(res.body.id))[0].id;
   }
-  const rectify = async (who: string, id: number, body: unknown) => t.api.post(`/api/hazards/${id}/rectify`).set(await as(who)).send(body as object);
-  const verify = async (who: string, id: number, body: unknown) => t.api.post(`/api/hazards/${id}/verify`).set(await as(who)).send(body as object);
+  const rectify = async (who: string, id: number, body: unknown) =>
+    t.api
+      .post(`/api/hazards/${id}/rectify`)
+      .set(await as(who))
+      .send(body as object);
+  const verify = async (who: string, id: number, body: unknown) =>
+    t.api
+      .post(`/api/hazards/${id}/verify`)
+      .set(await as(who))
+      .send(body as object);
 
   test('the company rectifies with photos, the inspector rejects, then accepts; every step on the timeline and audited', async () => {
     const id = await newHazard();
@@ -164,15 +212,32 @@ describe('hazards: rectify, verify, report (DOMAIN.md §10)', () => {
     const shown = await t.api.get(`/api/hazards/${id}`).set(await as('community'));
     expect(shown.body.events.map((e: { action: string }) => e.action)).toEqual(['found', 'rectify', 'reject', 'rectify', 'accept']);
     expect((await t.api.get(shown.body.rectificationPhotos[0]).set(await as('community'))).status).toBe(200);
-    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'hazards' AND entity_id = $1 AND action IN ('rectify', 'accept', 'reject')`, [String(id)])).toBe(4);
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'hazards' AND entity_id = $1 AND action IN ('rectify', 'accept', 'reject')`, [
+        String(id),
+      ]),
+    ).toBe(4);
     expect(await creditItems('hazard_overdue', `hazard:${id}`)).toBe(0);
   });
 
   test('a patrol: company staff on their own project; a colleague verifies, never the one who rectified (403 OWN_RECTIFICATION)', async () => {
-    const refused = await t.api.post('/api/inspections').set(await as('s1other')).send({ projectId: project.id, kind: 'patrol', results: [passed('FL-01')] });
+    const refused = await t.api
+      .post('/api/inspections')
+      .set(await as('s1other'))
+      .send({ projectId: project.id, kind: 'patrol', results: [passed('FL-01')] });
     expect(refused.status).toBe(403);
-    expect((await t.api.post('/api/inspections').set(await as('community')).send({ projectId: project.id, kind: 'patrol', results: [passed('FL-01')] })).status).toBe(403);
-    const res = await t.api.post('/api/inspections').set(await as('s1staff1')).send({ projectId: project.id, kind: 'patrol', results: [{ itemId: item['EB-03'], result: 'failed', photos: [await photo('s1staff1')] }] });
+    expect(
+      (
+        await t.api
+          .post('/api/inspections')
+          .set(await as('community'))
+          .send({ projectId: project.id, kind: 'patrol', results: [passed('FL-01')] })
+      ).status,
+    ).toBe(403);
+    const res = await t.api
+      .post('/api/inspections')
+      .set(await as('s1staff1'))
+      .send({ projectId: project.id, kind: 'patrol', results: [{ itemId: item['EB-03'], result: 'failed', photos: [await photo('s1staff1')] }] });
     expect(res.status).toBe(201);
     const [h] = await hazardsOf(res.body.id);
     await rectify('s1staff1', h.id, { photos: [await photo('s1staff1')], note: '已加装自动断电装置' });
@@ -187,21 +252,37 @@ describe('hazards: rectify, verify, report (DOMAIN.md §10)', () => {
   test('the sweep reports an overdue hazard to the street once, flagged for the fire brigade, with one hazard_overdue item — 20 sweeps at once, and a replay', async () => {
     const id = await newHazard('FL-01');
     await t.query(`UPDATE hazards SET deadline_at = now() - interval '1 hour' WHERE id = $1`, [id]);
-    const listed = await t.api.get(`/api/hazards?filter=${encodeURIComponent(JSON.stringify({ overdue: true, reported: false }))}&range=[0,999]`).set(await as('street'));
+    const listed = await t.api
+      .get(`/api/hazards?filter=${encodeURIComponent(JSON.stringify({ overdue: true, reported: false }))}&range=[0,999]`)
+      .set(await as('street'));
     expect(listed.body.map((h: { id: number }) => h.id)).toContain(id);
     const runs = await Promise.all(Array.from({ length: 20 }, () => sweepOverdueHazards(t.database.db, new Date())));
     expect(runs.filter((r) => r.includes(id))).toHaveLength(1);
     expect(await creditItems('hazard_overdue', `hazard:${id}`)).toBe(1);
-    const [credit] = await t.query<{ status: string; company_id: number; points_tenths: number }>(`SELECT status, company_id, points_tenths FROM credit_items WHERE type = 'hazard_overdue' AND source_key = $1`, [`hazard:${id}`]);
+    const [credit] = await t.query<{ status: string; company_id: number; points_tenths: number }>(
+      `SELECT status, company_id, points_tenths FROM credit_items WHERE type = 'hazard_overdue' AND source_key = $1`,
+      [`hazard:${id}`],
+    );
     expect(credit).toMatchObject({ status: 'published', company_id: project.company_id });
     expect(credit.points_tenths).toBeLessThan(0);
     // replayed after the report was lost: reported again, still one credit item
     await t.query(`UPDATE hazards SET reported_at = NULL, reported_to = NULL, report_reason = NULL WHERE id = $1`, [id]);
     expect(await sweepOverdueHazards(t.database.db, new Date())).toContain(id);
     expect(await creditItems('hazard_overdue', `hazard:${id}`)).toBe(1);
-    const queue = await t.api.get(`/api/hazards?filter=${encodeURIComponent(JSON.stringify({ reported: true, fireLane: true }))}&range=[0,999]`).set(await as('street'));
-    expect(queue.body.find((h: { id: number }) => h.id === id)).toMatchObject({ reportedTo: 'street', reportReason: 'overdue', fireBrigadeFlag: true, overdue: true });
-    expect(await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'hazards' AND entity_id = $1 AND action = 'report_hazard' AND actor_id IS NULL`, [String(id)])).toBe(2);
+    const queue = await t.api
+      .get(`/api/hazards?filter=${encodeURIComponent(JSON.stringify({ reported: true, fireLane: true }))}&range=[0,999]`)
+      .set(await as('street'));
+    expect(queue.body.find((h: { id: number }) => h.id === id)).toMatchObject({
+      reportedTo: 'street',
+      reportReason: 'overdue',
+      fireBrigadeFlag: true,
+      overdue: true,
+    });
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_logs WHERE entity = 'hazards' AND entity_id = $1 AND action = 'report_hazard' AND actor_id IS NULL`, [
+        String(id),
+      ]),
+    ).toBe(2);
   });
 
   test('a rectification handed in after the deadline reports the hazard at once; one declared unfixable is reported without a credit item', async () => {
@@ -212,11 +293,28 @@ describe('hazards: rectify, verify, report (DOMAIN.md §10)', () => {
     expect(await creditItems('hazard_overdue', `hazard:${late}`)).toBe(1);
 
     const stuck = await newHazard('IC-01');
-    expect((await t.api.post(`/api/hazards/${stuck}/report`).set(await as('s1other')).send({ note: '违建属业主私搭' })).status).toBe(404);
-    const rep = await t.api.post(`/api/hazards/${stuck}/report`).set(await as('s1staff1')).send({ note: '违建属业主私搭，企业无执法权' });
+    expect(
+      (
+        await t.api
+          .post(`/api/hazards/${stuck}/report`)
+          .set(await as('s1other'))
+          .send({ note: '违建属业主私搭' })
+      ).status,
+    ).toBe(404);
+    const rep = await t.api
+      .post(`/api/hazards/${stuck}/report`)
+      .set(await as('s1staff1'))
+      .send({ note: '违建属业主私搭，企业无执法权' });
     expect(rep.status).toBe(200);
     expect(rep.body).toMatchObject({ reportedTo: 'street', reportReason: 'unfixable' });
-    expect((await t.api.post(`/api/hazards/${stuck}/report`).set(await as('s1staff1')).send({ note: '再次' })).status).toBe(409);
+    expect(
+      (
+        await t.api
+          .post(`/api/hazards/${stuck}/report`)
+          .set(await as('s1staff1'))
+          .send({ note: '再次' })
+      ).status,
+    ).toBe(409);
     expect(await creditItems('hazard_overdue', `hazard:${stuck}`)).toBe(0);
   });
 

@@ -30,7 +30,8 @@ function visitTime(raw: string | null | undefined, now: Date): Date {
  */
 async function prepareInspection(input: InspectionCreateInput, c: WriteContext) {
   const { tx, actor } = c;
-  if (input.kind === 'inspection' && !isInspector(actor)) throw forbidden('ROLE_FORBIDDEN', actor.role === 'company_staff' ? '物业企业只能录入本企业的日常巡查' : '当前角色无权录入监督检查');
+  if (input.kind === 'inspection' && !isInspector(actor))
+    throw forbidden('ROLE_FORBIDDEN', actor.role === 'company_staff' ? '物业企业只能录入本企业的日常巡查' : '当前角色无权录入监督检查');
   if (input.kind === 'patrol' && actor.role !== 'company_staff') throw forbidden('ROLE_FORBIDDEN', '日常巡查由物业企业录入，检查部门请录入监督检查');
   const [project] = await tx.select().from(projects).where(eq(projects.id, input.projectId));
   if (!project) throw badRequest('VALIDATION_FAILED', '项目不存在', { projectId: '项目不存在' });
@@ -40,7 +41,10 @@ async function prepareInspection(input: InspectionCreateInput, c: WriteContext) 
   }
   const now = new Date();
   const inspectedAt = visitTime(input.inspectedAt, now);
-  const rows = await tx.select().from(inspectionChecklistItems).where(inArray(inspectionChecklistItems.id, [...new Set(input.results.map((r) => r.itemId))]));
+  const rows = await tx
+    .select()
+    .from(inspectionChecklistItems)
+    .where(inArray(inspectionChecklistItems.id, [...new Set(input.results.map((r) => r.itemId))]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems = inspectionResultProblems(input.results, byId);
   if (Object.keys(problems).length) throw badRequest('VALIDATION_FAILED', Object.values(problems)[0], problems);
@@ -51,7 +55,18 @@ async function prepareInspection(input: InspectionCreateInput, c: WriteContext) 
   await assertOwnUploads(tx, actor, photoRefs, { message: '照片须为本人上传的图片' });
   const results: InspectionResultRow[] = input.results.map((r) => {
     const item = byId.get(r.itemId)!;
-    return { itemId: item.id, code: item.code, category: item.category, text: item.text, severity: item.severity, result: r.result, photos: r.photos, note: r.note, correctedOnSpot: r.correctedOnSpot, rectificationPhotos: r.rectificationPhotos };
+    return {
+      itemId: item.id,
+      code: item.code,
+      category: item.category,
+      text: item.text,
+      severity: item.severity,
+      result: r.result,
+      photos: r.photos,
+      note: r.note,
+      correctedOnSpot: r.correctedOnSpot,
+      rectificationPhotos: r.rectificationPhotos,
+    };
   });
   return {
     kind: input.kind,
@@ -79,7 +94,14 @@ async function createHazards(row: Record<string, unknown>, c: WriteContext, sett
   const { tx, actor } = c;
   const inspection = row as typeof inspections.$inferSelect;
   const failed = inspection.results.filter((r) => r.result === 'failed');
-  const items = new Map((await tx.select().from(inspectionChecklistItems).where(inArray(inspectionChecklistItems.id, failed.map((r) => r.itemId).concat(0)))).map((i) => [i.id, i]));
+  const items = new Map(
+    (
+      await tx
+        .select()
+        .from(inspectionChecklistItems)
+        .where(inArray(inspectionChecklistItems.id, failed.map((r) => r.itemId).concat(0)))
+    ).map((i) => [i.id, i]),
+  );
   for (const r of failed) {
     const item = items.get(r.itemId)!;
     const foundAt = inspection.inspectedAt;
@@ -179,9 +201,21 @@ export function inspectionsResource(settings: SupervisionSettings): ResourceDef 
       roles: ['city_admin', 'district_staff', 'street_staff', 'community_staff', 'company_staff'],
       // prepareInspection has checked role, jurisdiction and the company's contract.
       allows: (actor, row) => (row.kind === 'patrol' ? row.companyId === actor.companyId : regionAllows(actor, row.regionCode as string)),
-      readOnlyFields: ['compoundId', 'compoundName', 'companyId', 'companyName', 'regionCode', 'districtCode', 'inspectorId', 'inspectorName', 'failedCount', 'openHazards', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'compoundId',
+        'compoundName',
+        'companyId',
+        'companyName',
+        'regionCode',
+        'districtCode',
+        'inspectorId',
+        'inspectorName',
+        'failedCount',
+        'openHazards',
+        'createdAt',
+        'updatedAt',
+      ],
       create: { schema: inspectionCreateSchema, prepare: prepareInspection, after: (row, c) => createHazards(row, c, settings) },
     },
   };
 }
-

@@ -26,5 +26,10 @@ export function registerInspectionRoutes(router: Router, db: Db, config: Config)
   for (const def of [checklistItemsResource(), inspectionsResource(config.supervision), hazardsResource()]) registerResource(router, db, def);
 
   // Overdue hazards are reported to the street or district (DOMAIN.md §10): idempotent, so a replay reports nothing twice.
-  defineJob(HAZARD_SWEEP_JOB, async () => ({ reported: (await sweepOverdueHazards(db, new Date())).length }), { singletonKey: () => 'sweep', keepCompleted: false, retryLimit: 0, title: '隐患逾期上报' });
+  defineJob(HAZARD_SWEEP_JOB, async () => ({ reported: (await sweepOverdueHazards(db, new Date())).length }), {
+    singletonKey: () => 'sweep',
+    keepCompleted: false,
+    retryLimit: 0,
+    title: '隐患逾期上报',
+  });
 }

@@ -49,7 +49,14 @@ export function interviewsResource(): ResourceDef {
       resurveyId: interviews.resurveyId,
       createdAt: interviews.createdAt,
     },
-    sortable: { id: interviews.id, deadline: interviews.deadline, status: interviews.status, scheduledAt: interviews.scheduledAt, rateBasisPoints: interviews.rateBasisPoints, createdAt: interviews.createdAt },
+    sortable: {
+      id: interviews.id,
+      deadline: interviews.deadline,
+      status: interviews.status,
+      scheduledAt: interviews.scheduledAt,
+      rateBasisPoints: interviews.rateBasisPoints,
+      createdAt: interviews.createdAt,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => ilike(interviews.managerName, `%${likeEscape(filterValue.string('q', v))}%`),
@@ -67,7 +74,23 @@ export function interviewsResource(): ResourceDef {
     write: {
       roles: INTERVIEWERS,
       allows: (actor, row) => regionAllows(actor, row.regionCode as string),
-      readOnlyFields: ['surveyId', 'surveyTitle', 'projectId', 'companyId', 'companyName', 'compoundId', 'compoundName', 'regionCode', 'managerName', 'rateBasisPoints', 'status', 'heldAt', 'resurveyId', 'createdAt', 'updatedAt'],
+      readOnlyFields: [
+        'surveyId',
+        'surveyTitle',
+        'projectId',
+        'companyId',
+        'companyName',
+        'compoundId',
+        'compoundName',
+        'regionCode',
+        'managerName',
+        'rateBasisPoints',
+        'status',
+        'heldAt',
+        'resurveyId',
+        'createdAt',
+        'updatedAt',
+      ],
       update: {
         schema: interviewUpdateSchema,
         prepare: async (input: z.infer<typeof interviewUpdateSchema>, { existing }) => {
@@ -101,7 +124,11 @@ export async function recordInterview(db: Db, actor: Actor, id: number, input: z
   return db.transaction(async (tx) => {
     const before = await loadForUpdate(tx, actor, id);
     if (before.status !== 'pending' && before.status !== 'held') throw conflict('INTERVIEW_RESURVEYED', '已发起复测，约谈记录不能再修改');
-    const [after] = await tx.update(interviews).set({ ...input, status: 'held', heldAt: before.heldAt ?? new Date(), updatedAt: new Date() }).where(eq(interviews.id, id)).returning();
+    const [after] = await tx
+      .update(interviews)
+      .set({ ...input, status: 'held', heldAt: before.heldAt ?? new Date(), updatedAt: new Date() })
+      .where(eq(interviews.id, id))
+      .returning();
     await writeAudit(tx, actor, { action: 'record_interview', entity: 'interviews', entityId: id, before, after, regionCode: before.regionCode });
     return after;
   });
@@ -119,9 +146,21 @@ export async function openResurvey(db: Db, actor: Actor, id: number, input: z.in
     if (beijingDate() <= iv.deadline) throw conflict('DEADLINE_NOT_PASSED', `整改期限（${iv.deadline}）届满后才能发起复测`);
     if (input.opensOn < iv.deadline) throw badRequest('VALIDATION_FAILED', '复测须在整改期限之后开始', { opensOn: '复测须在整改期限之后开始' });
     const [s] = await tx.select({ title: surveys.title, dimensions: surveys.dimensions }).from(surveys).where(eq(surveys.id, iv.surveyId));
-    const resurveyId = await openSurvey(tx, actor, { title: `${s.title}（复测）`.slice(0, 100), scope: 'project', projectId: iv.projectId, regionCode: null, dimensions: s.dimensions, ...input }, id);
+    const resurveyId = await openSurvey(
+      tx,
+      actor,
+      { title: `${s.title}（复测）`.slice(0, 100), scope: 'project', projectId: iv.projectId, regionCode: null, dimensions: s.dimensions, ...input },
+      id,
+    );
     const [after] = await tx.update(interviews).set({ status: 'resurveying', resurveyId, updatedAt: new Date() }).where(eq(interviews.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'open_resurvey', entity: 'interviews', entityId: id, before: { status: iv.status }, after: { status: after.status, resurveyId }, regionCode: iv.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'open_resurvey',
+      entity: 'interviews',
+      entityId: id,
+      before: { status: iv.status },
+      after: { status: after.status, resurveyId },
+      regionCode: iv.regionCode,
+    });
     return { id, resurveyId, status: after.status };
   });
 }

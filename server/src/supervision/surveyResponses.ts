@@ -59,11 +59,15 @@ export async function answerSurvey(db: Db, actor: Actor, input: z.infer<typeof s
       .select({ id: householdClaims.id, compoundId: householdClaims.compoundId })
       .from(householdClaims)
       .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
-    if (!claim) throw forbidden('HOME_NOT_VERIFIED', '只能为本人已认证的房屋填写测评', );
+    if (!claim) throw forbidden('HOME_NOT_VERIFIED', '只能为本人已认证的房屋填写测评');
     const [survey] = await tx.execute(sql`SELECT id FROM surveys WHERE id = ${input.surveyId} FOR SHARE`).then((r) => r.rows);
     if (!survey) throw notFound('满意度测评');
     const s = await loadSurvey(tx, input.surveyId);
-    const [sp] = await tx.select().from(surveyProjects).where(and(eq(surveyProjects.surveyId, s.id), eq(surveyProjects.compoundId, claim.compoundId))).limit(1);
+    const [sp] = await tx
+      .select()
+      .from(surveyProjects)
+      .where(and(eq(surveyProjects.surveyId, s.id), eq(surveyProjects.compoundId, claim.compoundId)))
+      .limit(1);
     if (!sp) throw forbidden('HOME_NOT_IN_SURVEY', '该房屋所在项目不在本次测评范围内');
     const today = beijingDate();
     if (s.status === 'closed' || s.closesOn < today) throw conflict('SURVEY_CLOSED', '测评已结束，不能再填写或修改');
@@ -79,7 +83,13 @@ export async function answerSurvey(db: Db, actor: Actor, input: z.infer<typeof s
       .onConflictDoUpdate({ target: [surveyResponses.surveyId, surveyResponses.householdId], set: { ...values, updatedAt: new Date() } })
       .returning({ id: surveyResponses.id, createdAt: surveyResponses.createdAt, updatedAt: surveyResponses.updatedAt });
     const changed = row.updatedAt.getTime() !== row.createdAt.getTime();
-    await writeAudit(tx, actor, { action: 'survey_answer', entity: 'surveys', entityId: s.id, after: { householdId: input.householdId, responseId: row.id, changed }, regionCode: sp.regionCode });
+    await writeAudit(tx, actor, {
+      action: 'survey_answer',
+      entity: 'surveys',
+      entityId: s.id,
+      after: { householdId: input.householdId, responseId: row.id, changed },
+      regionCode: sp.regionCode,
+    });
     return { id: row.id, surveyId: s.id, householdId: input.householdId, ...values, changed };
   });
 }

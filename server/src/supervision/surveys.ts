@@ -21,9 +21,13 @@ const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.r
  */
 function surveyReadScope(actor: Actor): SQL | 'deny' {
   if (isBureau(actor)) {
-    return or(regionCondition(actor, surveys.regionCode), sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND ${regionCondition(actor, sql`sp.region_code`)})`)!;
+    return or(
+      regionCondition(actor, surveys.regionCode),
+      sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND ${regionCondition(actor, sql`sp.region_code`)})`,
+    )!;
   }
-  if (actor.role === 'company_staff' && actor.companyId) return sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.company_id = ${actor.companyId})`;
+  if (actor.role === 'company_staff' && actor.companyId)
+    return sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.company_id = ${actor.companyId})`;
   if (actor.role === 'resident') {
     return sql`${surveys.status} = 'open' AND EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.compound_id IN ${residentCompoundIds(actor.id)})`;
   }
@@ -56,15 +60,24 @@ export function surveysResource(): ResourceDef {
       warningCount: sql<number>`(SELECT count(*)::int FROM survey_projects sp WHERE sp.survey_id = "surveys"."id" AND sp.warning)`,
       createdAt: surveys.createdAt,
     },
-    sortable: { id: surveys.id, title: surveys.title, opensOn: surveys.opensOn, closesOn: surveys.closesOn, status: surveys.status, createdAt: surveys.createdAt },
+    sortable: {
+      id: surveys.id,
+      title: surveys.title,
+      opensOn: surveys.opensOn,
+      closesOn: surveys.closesOn,
+      status: surveys.status,
+      createdAt: surveys.createdAt,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => ilike(surveys.title, `%${likeEscape(filterValue.string('q', v))}%`),
       status: (v) => eq(surveys.status, filterValue.oneOf('status', v, SURVEY_STATUSES)),
       scope: (v) => eq(surveys.scope, filterValue.oneOf('scope', v, SURVEY_SCOPES)),
       kind: (v) => eq(surveys.kind, filterValue.oneOf('kind', v, SURVEY_KINDS)),
-      projectId: (v) => sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.project_id = ${filterValue.int('projectId', v)})`,
-      compoundId: (v) => sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.compound_id = ${filterValue.int('compoundId', v)})`,
+      projectId: (v) =>
+        sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.project_id = ${filterValue.int('projectId', v)})`,
+      compoundId: (v) =>
+        sql`EXISTS (SELECT 1 FROM survey_projects sp WHERE sp.survey_id = ${surveys.id} AND sp.compound_id = ${filterValue.int('compoundId', v)})`,
       regionCode: (v) => sql`${surveys.regionCode} LIKE ${filterValue.string('regionCode', v, 12).replace(/\D/g, '') + '%'}`,
     },
     readScope: surveyReadScope,
@@ -109,7 +122,12 @@ export function surveyResultsResource(settings: SupervisionSurveySettings): Reso
       liveSatisfied: sql<number>`(SELECT count(*)::int FROM survey_responses r WHERE r.survey_project_id = "survey_projects"."id" AND r.overall IN (${satisfied}))`,
       liveOccupied: sql<number>`(SELECT count(*)::int FROM households h WHERE h.compound_id = "survey_projects"."compound_id" AND NOT h.developer_unsold)`,
     },
-    sortable: { id: surveyProjects.id, rateBasisPoints: surveyProjects.rateBasisPoints, responses: surveyProjects.responses, surveyId: surveyProjects.surveyId },
+    sortable: {
+      id: surveyProjects.id,
+      rateBasisPoints: surveyProjects.rateBasisPoints,
+      responses: surveyProjects.responses,
+      surveyId: surveyProjects.surveyId,
+    },
     defaultSort: ['id', 'ASC'],
     filters: {
       q: (v) => sql`"survey_projects"."compound_id" IN (SELECT c.id FROM compounds c WHERE c.name ILIKE ${'%' + likeEscape(filterValue.string('q', v)) + '%'})`,
@@ -129,7 +147,16 @@ export function surveyResultsResource(settings: SupervisionSurveySettings): Reso
       if (rest.computedAt) return rest;
       const counts = { satisfied: Number(liveSatisfied), valid: Number(liveResponses), occupiedHomes: Number(liveOccupied) };
       const r = satisfactionResult(counts, settings.thresholds);
-      return { ...rest, occupiedHomes: counts.occupiedHomes, responses: counts.valid, valid: counts.valid, satisfied: counts.satisfied, rateBasisPoints: r.rateBasisPoints, sampleValid: r.valid, warning: r.warning };
+      return {
+        ...rest,
+        occupiedHomes: counts.occupiedHomes,
+        responses: counts.valid,
+        valid: counts.valid,
+        satisfied: counts.satisfied,
+        rateBasisPoints: r.rateBasisPoints,
+        sampleValid: r.valid,
+        warning: r.warning,
+      };
     },
   };
 }

@@ -56,5 +56,9 @@ export function registerSurveyRoutes(router: Router, db: Db, config: Config): vo
   registerResource(router, db, surveyResponsesResource());
   registerResource(router, db, interviewsDef);
 
-  defineJob(SURVEY_CLOSE_JOB, async () => ({ closed: (await closeDueSurveys(db, settings)).length }), { title: '结束到期的满意度测评', singletonKey: () => 'sweep', keepCompleted: false });
+  defineJob(SURVEY_CLOSE_JOB, async () => ({ closed: (await closeDueSurveys(db, settings)).length }), {
+    title: '结束到期的满意度测评',
+    singletonKey: () => 'sweep',
+    keepCompleted: false,
+  });
 }

@@ -68,7 +68,13 @@ export async function openSurvey(tx: Tx, actor: Actor, input: SurveyCreateInput,
     })
     .returning();
   for (let i = 0; i < covered.length; i += 1000) {
-    await tx.insert(surveyProjects).values(covered.slice(i, i + 1000).map((p) => ({ surveyId: survey.id, projectId: p.id, companyId: p.company_id, compoundId: p.compound_id, regionCode: p.region_code })));
+    await tx
+      .insert(surveyProjects)
+      .values(
+        covered
+          .slice(i, i + 1000)
+          .map((p) => ({ surveyId: survey.id, projectId: p.id, companyId: p.company_id, compoundId: p.compound_id, regionCode: p.region_code })),
+      );
   }
   await writeAudit(tx, actor, { action: 'create', entity: 'surveys', entityId: survey.id, after: { ...survey, projectCount: covered.length }, regionCode });
   return survey.id;
@@ -98,7 +104,8 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
   return db.transaction(async (tx) => {
     const survey = await loadSurvey(tx, id, true);
     // actor null: the platform closing a survey past its closing date (closeDueSurveys).
-    if (actor && (!SURVEY_RUNNERS.includes(actor.role as never) || !regionAllows(actor, survey.regionCode))) throw forbidden('OUT_OF_JURISDICTION', '无权结束管辖范围以外的测评');
+    if (actor && (!SURVEY_RUNNERS.includes(actor.role as never) || !regionAllows(actor, survey.regionCode)))
+      throw forbidden('OUT_OF_JURISDICTION', '无权结束管辖范围以外的测评');
     if (survey.status === 'closed') throw conflict('SURVEY_CLOSED', '测评已结束');
     const satisfied = satisfiedRatings(settings);
     const dims = sql.join(
@@ -125,7 +132,16 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
         UPDATE survey_projects sp SET occupied_homes = v.occupied, responses = v.responses, valid = v.responses, satisfied = v.satisfied,
                rate_basis_points = v.rate, sample_valid = v.sample_valid, warning = v.warning, dimension_satisfied = v.dims, computed_at = now()
           FROM (SELECT * FROM jsonb_to_recordset(${JSON.stringify(
-            computed.map((c) => ({ id: c.id, occupied: c.counts.occupiedHomes, responses: c.counts.valid, satisfied: c.counts.satisfied, rate: c.result.rateBasisPoints, sample_valid: c.result.valid, warning: c.result.warning, dims: c.dims })),
+            computed.map((c) => ({
+              id: c.id,
+              occupied: c.counts.occupiedHomes,
+              responses: c.counts.valid,
+              satisfied: c.counts.satisfied,
+              rate: c.result.rateBasisPoints,
+              sample_valid: c.result.valid,
+              warning: c.result.warning,
+              dims: c.dims,
+            })),
           )}::jsonb) AS x(id int, occupied int, responses int, satisfied int, rate int, sample_valid boolean, warning boolean, dims jsonb)) v
          WHERE sp.id = v.id`);
     }
@@ -136,7 +152,17 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
       const [p] = await tx.select({ managerName: projects.managerName }).from(projects).where(eq(projects.id, c.project_id));
       const [row] = await tx
         .insert(interviews)
-        .values({ surveyId: id, surveyProjectId: c.id, projectId: c.project_id, companyId: c.company_id, compoundId: c.compound_id, regionCode: c.region_code, managerName: p.managerName, rateBasisPoints: c.result.rateBasisPoints, status: 'pending' })
+        .values({
+          surveyId: id,
+          surveyProjectId: c.id,
+          projectId: c.project_id,
+          companyId: c.company_id,
+          compoundId: c.compound_id,
+          regionCode: c.region_code,
+          managerName: p.managerName,
+          rateBasisPoints: c.result.rateBasisPoints,
+          status: 'pending',
+        })
         .onConflictDoNothing({ target: interviews.surveyProjectId })
         .returning();
       if (row) {
@@ -144,15 +170,41 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
         await writeAudit(tx, null, { action: 'create', entity: 'interviews', entityId: row.id, after: row, regionCode: row.regionCode });
       }
       if (survey.kind === 'resurvey') {
-        await recordRuleCreditItem(tx, { rule: 'resurvey_below', sourceKey: `survey:${id}:project:${c.project_id}`, companyId: c.company_id, projectId: c.project_id, occurredOn: today, note: `复测满意度${(c.result.rateBasisPoints / 100).toFixed(2)}%，仍低于80%` });
+        await recordRuleCreditItem(tx, {
+          rule: 'resurvey_below',
+          sourceKey: `survey:${id}:project:${c.project_id}`,
+          companyId: c.company_id,
+          projectId: c.project_id,
+          occurredOn: today,
+          note: `复测满意度${(c.result.rateBasisPoints / 100).toFixed(2)}%，仍低于80%`,
+        });
       }
     }
     for (const c of computed.filter((x) => x.high)) {
-      await recordRuleCreditItem(tx, { rule: 'satisfaction_high', sourceKey: `survey:${id}:project:${c.project_id}`, companyId: c.company_id, projectId: c.project_id, occurredOn: today, note: `业主满意度${(c.result.rateBasisPoints / 100).toFixed(2)}%` });
+      await recordRuleCreditItem(tx, {
+        rule: 'satisfaction_high',
+        sourceKey: `survey:${id}:project:${c.project_id}`,
+        companyId: c.company_id,
+        projectId: c.project_id,
+        occurredOn: today,
+        note: `业主满意度${(c.result.rateBasisPoints / 100).toFixed(2)}%`,
+      });
     }
     if (survey.kind === 'resurvey' && survey.interviewId) {
-      const [done] = await tx.update(interviews).set({ status: 'done', updatedAt: new Date() }).where(and(eq(interviews.id, survey.interviewId), eq(interviews.status, 'resurveying'))).returning();
-      if (done) await writeAudit(tx, actor, { action: 'update', entity: 'interviews', entityId: done.id, before: { status: 'resurveying' }, after: { status: 'done', resurveyId: id }, regionCode: done.regionCode });
+      const [done] = await tx
+        .update(interviews)
+        .set({ status: 'done', updatedAt: new Date() })
+        .where(and(eq(interviews.id, survey.interviewId), eq(interviews.status, 'resurveying')))
+        .returning();
+      if (done)
+        await writeAudit(tx, actor, {
+          action: 'update',
+          entity: 'interviews',
+          entityId: done.id,
+          before: { status: 'resurveying' },
+          after: { status: 'done', resurveyId: id },
+          regionCode: done.regionCode,
+        });
     }
     await writeAudit(tx, actor, {
       action: 'close',
@@ -172,7 +224,11 @@ export async function closeSurvey(db: Db, actor: Actor | null, id: number, setti
  * as closeSurvey. Idempotent: a survey closed meanwhile is skipped. Returns the ids closed.
  */
 export async function closeDueSurveys(db: Db, settings: SupervisionSurveySettings, now: Date = new Date()): Promise<number[]> {
-  const due = await db.select({ id: surveys.id }).from(surveys).where(and(eq(surveys.status, 'open'), sql`${surveys.closesOn} < ${beijingDate(now)}`)).orderBy(surveys.id);
+  const due = await db
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(and(eq(surveys.status, 'open'), sql`${surveys.closesOn} < ${beijingDate(now)}`))
+    .orderBy(surveys.id);
   const closed: number[] = [];
   for (const { id } of due) {
     try {

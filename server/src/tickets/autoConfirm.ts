@@ -37,10 +37,29 @@ export async function autoConfirmResolved(db: Db, now: Date, deps: AutoConfirmDe
     const after = await db.transaction(async (tx) => {
       const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update', { skipLocked: true });
       if (!t || !isAutoConfirmDue(t, now, deps.days) || !checkTransition('confirm', t, 'system').ok) return undefined;
-      const [row] = await tx.update(tickets).set({ status: 'confirmed', confirmedAt: now, autoConfirmed: true, updatedAt: now }).where(eq(tickets.id, id)).returning();
+      const [row] = await tx
+        .update(tickets)
+        .set({ status: 'confirmed', confirmedAt: now, autoConfirmed: true, updatedAt: now })
+        .where(eq(tickets.id, id))
+        .returning();
       const note = `居民${deps.days}日内未评价，系统自动确认`;
-      await addEvent(tx, null, { ticketId: id, action: 'confirm', from: t, to: row, note, payload: { automatic: true, resolvedAt: t.resolvedAt?.toISOString() }, at: now });
-      await writeAudit(tx, null, { action: 'confirm', entity: 'tickets', entityId: id, before: { status: t.status, confirmedAt: null }, after: { status: row.status, confirmedAt: row.confirmedAt, autoConfirmed: true }, regionCode: t.regionCode });
+      await addEvent(tx, null, {
+        ticketId: id,
+        action: 'confirm',
+        from: t,
+        to: row,
+        note,
+        payload: { automatic: true, resolvedAt: t.resolvedAt?.toISOString() },
+        at: now,
+      });
+      await writeAudit(tx, null, {
+        action: 'confirm',
+        entity: 'tickets',
+        entityId: id,
+        before: { status: t.status, confirmedAt: null },
+        after: { status: row.status, confirmedAt: row.confirmedAt, autoConfirmed: true },
+        regionCode: t.regionCode,
+      });
       await deps.notifier?.step(tx, row, '超期未评价，已自动确认', now);
       return row;
     });

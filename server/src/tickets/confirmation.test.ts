@@ -17,13 +17,17 @@ const repair = { kind: 'repair', category: 'plumbing', description: '卫生间�
 const complaint = { kind: 'complaint', category: 'sanitation', against: 'company', description: '垃圾清运不及时，楼道有异味' };
 const DAY = 86_400_000;
 
-const post = (token: string, id: number, action: string, body: Record<string, unknown> = {}) => t.api.post(`/api/tickets/${id}/${action}`).set(bearer(token)).send(body);
+const post = (token: string, id: number, action: string, body: Record<string, unknown> = {}) =>
+  t.api.post(`/api/tickets/${id}/${action}`).set(bearer(token)).send(body);
 const row = async (id: number) => (await t.query<Record<string, any>>(`SELECT * FROM tickets WHERE id = $1`, [id]))[0];
 const count = async (sql: string, params: unknown[]) => (await t.query<{ n: number }>(sql, params))[0].n;
 const scheduler = (now: Date) => t.api.post('/api/test/tickets/escalate-overdue').set(bearer(city)).send({ now: now.toISOString() });
 
 async function fileTicket(body: Record<string, unknown>): Promise<number> {
-  const res = await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.household_id, ...body });
+  const res = await t.api
+    .post('/api/tickets')
+    .set(bearer(resident))
+    .send({ householdId: home.household_id, ...body });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -135,7 +139,10 @@ describe('automatic confirmation after TICKET_AUTO_CONFIRM_DAYS (7), with the in
     const run = await scheduler(at(7 * DAY));
     expect(run.body.confirmed).toContainEqual({ id });
     expect(await row(id)).toMatchObject({ status: 'confirmed', auto_confirmed: true, rating: null, confirmed_at: at(7 * DAY) });
-    const [event] = await t.query(`SELECT action, from_status, to_status, actor_id, actor_name FROM ticket_events WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    const [event] = await t.query(
+      `SELECT action, from_status, to_status, actor_id, actor_name FROM ticket_events WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
     expect(event).toEqual({ action: 'confirm', from_status: 'resolved', to_status: 'confirmed', actor_id: null, actor_name: '系统' });
     const [audit] = await t.query(`SELECT actor_id, after FROM audit_logs WHERE entity = 'tickets' AND entity_id = $1 AND action = 'confirm'`, [String(id)]);
     expect(audit).toMatchObject({ actor_id: null, after: { status: 'confirmed', autoConfirmed: true } });
@@ -192,10 +199,17 @@ describe('at most one word from the resident, 20-way in parallel', () => {
     await post(company, id, 'answer', { answer: '已处理' });
     const due = new Date((await row(id)).resolved_at.getTime() + 7 * DAY);
     const calls = Array.from({ length: 20 }, (_, i) =>
-      [() => post(resident, id, 'confirm', { rating: 5 }), () => post(resident, id, 'reject', { reason: '不满意' }), () => post(company, id, 'close'), () => scheduler(due)][i % 4](),
+      [
+        () => post(resident, id, 'confirm', { rating: 5 }),
+        () => post(resident, id, 'reject', { reason: '不满意' }),
+        () => post(company, id, 'close'),
+        () => scheduler(due),
+      ][i % 4](),
     );
     await Promise.all(calls);
-    const words = await t.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 AND action IN ('confirm', 'reject') ORDER BY id`, [id]);
+    const words = await t.query<{ action: string }>(`SELECT action FROM ticket_events WHERE ticket_id = $1 AND action IN ('confirm', 'reject') ORDER BY id`, [
+      id,
+    ]);
     expect(words).toHaveLength(1);
     const after = await row(id);
     const closes = await count(`SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = $1 AND action = 'close'`, [id]);

@@ -22,7 +22,8 @@ export function registerTicketContactRoute(router: Router, db: Db, cipher: Perso
     ctx.body = await db.transaction(async (tx) => {
       const [t] = await tx.select().from(tickets).where(eq(tickets.id, id));
       if (!t || !ticketVisible(actor, t)) throw notFound('工单');
-      if (!seesTicketContactInFull(actor.role, t.level, t.createdById === actor.id)) throw forbidden('NOT_HANDLER', '只有当前处理该工单的工作人员可以查看来电人联系方式');
+      if (!seesTicketContactInFull(actor.role, t.level, t.createdById === actor.id))
+        throw forbidden('NOT_HANDLER', '只有当前处理该工单的工作人员可以查看来电人联系方式');
       await writeAudit(tx, actor, { action: 'view_personal', entity: 'tickets', entityId: id, regionCode: t.regionCode });
       return { id, contactName: t.contactName, contactPhone: t.contactPhoneEnc ? cipher.decrypt(t.contactPhoneEnc) : null };
     });

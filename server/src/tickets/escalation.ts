@@ -56,8 +56,23 @@ export async function escalateOverdue(db: Db, now: Date, deps: EscalationDeps = 
         .where(eq(tickets.id, id))
         .returning();
       const note = `超过${t.status === 'submitted' ? '受理' : '办理'}时限，自动升级至${TICKET_LEVEL_LABELS[level]}`;
-      await addEvent(tx, null, { ticketId: id, action: 'escalate', from: t, to: after, note, payload: { overdueSince: t.dueAt.toISOString(), automatic: true }, at: now });
-      await writeAudit(tx, null, { action: 'escalate', entity: 'tickets', entityId: id, before: { level: t.level, status: t.status, dueAt: t.dueAt }, after: { level, status: 'submitted', dueAt: after.dueAt }, regionCode: t.regionCode });
+      await addEvent(tx, null, {
+        ticketId: id,
+        action: 'escalate',
+        from: t,
+        to: after,
+        note,
+        payload: { overdueSince: t.dueAt.toISOString(), automatic: true },
+        at: now,
+      });
+      await writeAudit(tx, null, {
+        action: 'escalate',
+        entity: 'tickets',
+        entityId: id,
+        before: { level: t.level, status: t.status, dueAt: t.dueAt },
+        after: { level, status: 'submitted', dueAt: after.dueAt },
+        regionCode: t.regionCode,
+      });
       await deps.notifier?.step(tx, after, `超时，已升级至${TICKET_LEVEL_LABELS[after.level]}`, now);
       await deps.notifier?.level(tx, after as TicketRow, after.level, '超时升级', now);
       return { before: t, after };

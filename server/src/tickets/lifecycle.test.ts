@@ -57,7 +57,12 @@ describe('hotline cases with a landline (issue 16 §1)', () => {
 describe('one lifecycle for the queue, the resident and statistics', () => {
   test('a rated case stays in the staff to-do queue as 已评价待办结 and counts as closed only once closed', async () => {
     const community = await t.login('community');
-    const id = (await t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.household_id, ...complaint })).body.id;
+    const id = (
+      await t.api
+        .post('/api/tickets')
+        .set(bearer(resident))
+        .send({ householdId: home.household_id, ...complaint })
+    ).body.id;
     await t.api.post(`/api/tickets/${id}/accept`).set(bearer(community)).send({ department: '沼潭社区调解室', person: '王小明' });
     await t.api.post(`/api/tickets/${id}/resolve`).set(bearer(community)).send({ result: '已约谈物业，客服电话专人值守' });
     // 待评价: the resident's turn, not in the staff's to-do queue

@@ -1,6 +1,18 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
-import { clipWechatValue as clip, LEVEL_HANDLER_ROLES, TICKET_CATEGORY_LABELS, TICKET_KIND_LABELS, TICKET_LEVEL_LABELS, TICKET_STATUS_LABELS, type Role, type TicketCategory, type TicketKind, type TicketLevel, type TicketStatus } from '@baotou/shared';
+import {
+  clipWechatValue as clip,
+  LEVEL_HANDLER_ROLES,
+  TICKET_CATEGORY_LABELS,
+  TICKET_KIND_LABELS,
+  TICKET_LEVEL_LABELS,
+  TICKET_STATUS_LABELS,
+  type Role,
+  type TicketCategory,
+  type TicketKind,
+  type TicketLevel,
+  type TicketStatus,
+} from '@baotou/shared';
 import type { Tx } from '../db/client';
 import { users } from '../db/schema';
 import { notify, type NotificationInput } from '../notifications/outbox';
@@ -69,10 +81,24 @@ export function createTicketNotifier(config: Config, dispatcher?: NotificationDi
     /** The resident hears of each step of their case (a WeChat subscribe message). */
     async step(tx: Tx, t: NotifiedTicket, note: string, at: Date): Promise<void> {
       if (!t.residentId) return;
-      const [resident] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, t.residentId), isNotNull(users.openid)));
+      const [resident] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, t.residentId), isNotNull(users.openid)));
       if (!resident) return;
       await notify(tx, [
-        { userId: resident.id, channel: 'wechat', kind: 'ticket_progress', eventKey: eventKey(t, at), title: `工单T${t.id}${TICKET_STATUS_LABELS[t.status]}`, body: note, link: `packages/tickets/detail/index?id=${t.id}`, entity: 'tickets', entityId: t.id, payload: message(t, note, at) },
+        {
+          userId: resident.id,
+          channel: 'wechat',
+          kind: 'ticket_progress',
+          eventKey: eventKey(t, at),
+          title: `工单T${t.id}${TICKET_STATUS_LABELS[t.status]}`,
+          body: note,
+          link: `packages/tickets/detail/index?id=${t.id}`,
+          entity: 'tickets',
+          entityId: t.id,
+          payload: message(t, note, at),
+        },
       ]);
     },
     /** Staff at the level a case has reached: the console's list, and WeChat for those who linked it. */

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const claim = await t.api.post('/api/household-claims').set(bearer(resident)).send({ householdId: home.household_id, name: '租户', phone: '13900000002' });
   await t.api.post(`/api/household-claims/${claim.body.id}/approve`).set(bearer(await t.login('city')));
   // The 5267086 hotline: community staff enter a call about the home; its verified resident follows the case.
-  const res = await t.api.post('/api/tickets').set(bearer(await t.login('community'))).send({ ...complaint, householdId: home.household_id, channel: 'hotline', ...caller });
+  const res = await t.api
+    .post('/api/tickets')
+    .set(bearer(await t.login('community')))
+    .send({ ...complaint, householdId: home.household_id, channel: 'hotline', ...caller });
   expect(res.status).toBe(201);
   hotlineId = res.body.id;
 });
@@ -43,7 +46,9 @@ describe("a hotline caller's name and phone", () => {
     const contact = await t.api.get(`/api/tickets/${hotlineId}/contact`).set(bearer(community));
     expect(contact.status).toBe(200);
     expect(contact.body).toEqual({ id: hotlineId, ...caller });
-    const audits = await t.query(`SELECT actor_name FROM audit_logs WHERE entity = 'tickets' AND entity_id = $1 AND action = 'view_personal'`, [String(hotlineId)]);
+    const audits = await t.query(`SELECT actor_name FROM audit_logs WHERE entity = 'tickets' AND entity_id = $1 AND action = 'view_personal'`, [
+      String(hotlineId),
+    ]);
     expect(audits).toHaveLength(1);
   });
 

@@ -43,6 +43,10 @@ export function registerPublicTicketRoutes(router: Router, db: Db): void {
       .where(and(eq(tickets.compoundId, compoundId), inArray(tickets.kind, ['complaint', 'dispute']), before ? lt(tickets.id, before) : undefined))
       .orderBy(desc(tickets.id))
       .limit(20);
-    ctx.body = rows.map((r) => ({ ...r, acceptPersonName: r.acceptPersonName ? maskName(r.acceptPersonName) : null, timeLimit: r.acceptedAt ? r.resolveDueAt : null }));
+    ctx.body = rows.map((r) => ({
+      ...r,
+      acceptPersonName: r.acceptPersonName ? maskName(r.acceptPersonName) : null,
+      timeLimit: r.acceptedAt ? r.resolveDueAt : null,
+    }));
   });
 }

@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const file = (body: Record<string, unknown>) => t.api.post('/api/tickets').set(bearer(resident)).send({ householdId: home.household_id, ...repair, ...body });
+const file = (body: Record<string, unknown>) =>
+  t.api
+    .post('/api/tickets')
+    .set(bearer(resident))
+    .send({ householdId: home.household_id, ...repair, ...body });
 
 describe('the resident chooses what the handler sees', () => {
   test('name and phone (the default): the company sees the name and the masked phone, the full phone audited', async () => {
@@ -35,10 +39,20 @@ describe('the resident chooses what the handler sees', () => {
     const company = await t.login('company');
     const seen = (await t.api.get(`/api/tickets/${res.body.id}`).set(bearer(company))).body;
     expect(seen).toMatchObject({ channel: 'mini', contactName: '孙丽华', contactPhone: '139****0001' });
-    const before = (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [String(res.body.id)]))[0].n;
+    const before = (
+      await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [
+        String(res.body.id),
+      ])
+    )[0].n;
     const full = await t.api.get(`/api/tickets/${res.body.id}/contact`).set(bearer(company));
     expect(full.body).toEqual({ id: res.body.id, contactName: '孙丽华', contactPhone: '13912340001' });
-    expect((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [String(res.body.id)]))[0].n).toBe(before + 1);
+    expect(
+      (
+        await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'view_personal' AND entity = 'tickets' AND entity_id = $1`, [
+          String(res.body.id),
+        ])
+      )[0].n,
+    ).toBe(before + 1);
   });
 
   test('phone only: no name', async () => {

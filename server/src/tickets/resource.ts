@@ -38,9 +38,16 @@ export function presentTicket(row: Row, actor: Actor, autoConfirmDays: number, n
   const status = row.status as TicketStatus;
   const left = due && isOpenStatus(status) ? secondsLeft(due, now) : null;
   const waiting = status === 'resolved' && row.resolvedAt;
-  const out: Row = { ...row, timeLeftSeconds: left, dueKind: left !== null ? currentDeadlineKind(status) : null, overdue: left !== null && left < 0, autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null };
+  const out: Row = {
+    ...row,
+    timeLeftSeconds: left,
+    dueKind: left !== null ? currentDeadlineKind(status) : null,
+    overdue: left !== null && left < 0,
+    autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null,
+  };
   // DOMAIN.md §7: a hotline caller's name in full only to the staff handling the case (the phone is masked in every list).
-  if (row.contactName && !seesTicketContactInFull(actor.role, row.level as TicketLevel, row.createdById === actor.id)) out.contactName = maskName(String(row.contactName));
+  if (row.contactName && !seesTicketContactInFull(actor.role, row.level as TicketLevel, row.createdById === actor.id))
+    out.contactName = maskName(String(row.contactName));
   if (actor.role === 'resident') {
     // DOMAIN.md §7: the accepting person's name is masked for residents; staff ids are not theirs to see.
     out.acceptPersonName = row.acceptPersonName ? maskName(String(row.acceptPersonName)) : null;
@@ -65,7 +72,9 @@ export function ticketsResource(settings: { autoConfirmDays: number }): Resource
       streetCode: tickets.streetCode,
       districtCode: tickets.districtCode,
       householdId: tickets.householdId,
-      householdLabel: sql<string | null>`(SELECT b.name || ' ' || u.name || ' ' || h.room FROM households h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id WHERE h.id = "tickets"."household_id")`,
+      householdLabel: sql<
+        string | null
+      >`(SELECT b.name || ' ' || u.name || ' ' || h.room FROM households h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id WHERE h.id = "tickets"."household_id")`,
       residentId: tickets.residentId,
       createdById: tickets.createdById,
       channel: tickets.channel,
@@ -110,12 +119,22 @@ export function ticketsResource(settings: { autoConfirmDays: number }): Resource
       createdAt: tickets.createdAt,
       updatedAt: tickets.updatedAt,
     },
-    sortable: { id: tickets.id, createdAt: tickets.createdAt, dueAt: tickets.dueAt, level: tickets.level, status: tickets.status, rating: tickets.rating, compoundId: tickets.compoundId },
+    sortable: {
+      id: tickets.id,
+      createdAt: tickets.createdAt,
+      dueAt: tickets.dueAt,
+      level: tickets.level,
+      status: tickets.status,
+      rating: tickets.rating,
+      compoundId: tickets.compoundId,
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       q: (v) => {
         const q = filterValue.string('q', v, 40).trim();
-        return /^\d{1,9}$/.test(q) ? eq(tickets.id, Number(q)) : or(ilike(tickets.description, `%${likeEscape(q)}%`), ilike(tickets.contactName, `%${likeEscape(q)}%`));
+        return /^\d{1,9}$/.test(q)
+          ? eq(tickets.id, Number(q))
+          : or(ilike(tickets.description, `%${likeEscape(q)}%`), ilike(tickets.contactName, `%${likeEscape(q)}%`));
       },
       kind: (v) => eq(tickets.kind, filterValue.oneOf('kind', v, TICKET_KINDS)),
       category: (v) => eq(tickets.category, filterValue.oneOf('category', v, ALL_TICKET_CATEGORIES)),
@@ -179,7 +198,12 @@ export function ticketEventsResource(): ResourceDef {
       if (actor.role !== 'resident') return row;
       const mine = row.actorId === actor.id;
       const role = row.actorRole as Role | 'system';
-      return { ...row, actorId: mine ? actor.id : null, actorName: mine ? '我' : role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? '工作人员'), payload: null };
+      return {
+        ...row,
+        actorId: mine ? actor.id : null,
+        actorName: mine ? '我' : role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? '工作人员'),
+        payload: null,
+      };
     },
   };
 }

@@ -20,7 +20,13 @@ import { registerTicketContactRoute } from './contact';
  * Tickets (DOMAIN.md §6): filing, the action steps, statistics, uploads, the read-only resources.
  * Custom routes come before the resource's own so /stats and POST /api/tickets are ours.
  */
-export function registerTicketRoutes(router: Router, db: Db, config: Config, cipher: PersonalDataCipher, notifier: TicketNotifier = createTicketNotifier(config)): void {
+export function registerTicketRoutes(
+  router: Router,
+  db: Db,
+  config: Config,
+  cipher: PersonalDataCipher,
+  notifier: TicketNotifier = createTicketNotifier(config),
+): void {
   const def = ticketsResource(config.tickets);
   const deps: TicketDeps = { db, config, cipher, notifier, def };
 

@@ -59,7 +59,8 @@ export function ticketVisible(actor: Actor, t: TicketPlace): boolean {
  */
 export async function refuseUnlessServing(db: DbOrTx, actor: Actor, t: { compoundId: number }): Promise<void> {
   if (actor.role !== 'company_staff') return;
-  if (!(await companyServes(db, actor.companyId, t.compoundId))) throw forbidden('CONTRACT_NOT_CURRENT', '贵公司对该小区的物业服务合同不在有效期内，不能办理该工单');
+  if (!(await companyServes(db, actor.companyId, t.compoundId)))
+    throw forbidden('CONTRACT_NOT_CURRENT', '贵公司对该小区的物业服务合同不在有效期内，不能办理该工单');
 }
 
 /** Staff who may enter a case for a resident (hotline, visit): bureau staff, within their jurisdiction. */

@@ -60,8 +60,28 @@ async function filingContext(tx: Tx, householdId: number, userId: number, now: D
            (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
       FROM households h WHERE h.id = ${householdId}`);
   type Contact = { name: string; phoneEnc: string; phoneMasked: string };
-  const r = rows[0] as { compound_id: number; region_code: string; verified: boolean; member: boolean; verified_resident_id: number | null; company_id: number | null; own_contact: Contact | null } | undefined;
-  return r && { compoundId: r.compound_id, regionCode: r.region_code, verified: r.verified, member: r.member, verifiedResidentId: r.verified_resident_id, companyId: r.company_id, ownContact: r.own_contact };
+  const r = rows[0] as
+    | {
+        compound_id: number;
+        region_code: string;
+        verified: boolean;
+        member: boolean;
+        verified_resident_id: number | null;
+        company_id: number | null;
+        own_contact: Contact | null;
+      }
+    | undefined;
+  return (
+    r && {
+      compoundId: r.compound_id,
+      regionCode: r.region_code,
+      verified: r.verified,
+      member: r.member,
+      verifiedResidentId: r.verified_resident_id,
+      companyId: r.company_id,
+      ownContact: r.own_contact,
+    }
+  );
 }
 
 /** What the resident chose to share, from their verified claim (the phone stays encrypted; the handler opens it through the audited contact route). */
@@ -70,7 +90,19 @@ function residentContact(own: { name: string; phoneEnc: string; phoneMasked: str
   return { contactName: share === 'name_phone' ? own.name : null, contactPhoneEnc: own.phoneEnc, contactPhoneMasked: own.phoneMasked };
 }
 
-export async function addEvent(tx: Tx, actor: Actor | null, e: { ticketId: number; action: TicketAction | 'create'; from?: TicketRow; to: Pick<TicketRow, 'status' | 'level'>; note?: string | null; payload?: unknown; at: Date }) {
+export async function addEvent(
+  tx: Tx,
+  actor: Actor | null,
+  e: {
+    ticketId: number;
+    action: TicketAction | 'create';
+    from?: TicketRow;
+    to: Pick<TicketRow, 'status' | 'level'>;
+    note?: string | null;
+    payload?: unknown;
+    at: Date;
+  },
+) {
   await tx.insert(ticketEvents).values({
     ticketId: e.ticketId,
     action: e.action,
@@ -112,7 +144,11 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
     const level = initialLevel(input.kind, companyId !== null, chosen);
     const d = deadlinesFrom(deps.config.tickets.timeLimits, input.kind, input.category, level, now);
     const contact = staffInput
-      ? { contactName: staffInput.contactName, contactPhoneEnc: deps.cipher.encrypt(staffInput.contactPhone), contactPhoneMasked: maskPhone(staffInput.contactPhone) }
+      ? {
+          contactName: staffInput.contactName,
+          contactPhoneEnc: deps.cipher.encrypt(staffInput.contactPhone),
+          contactPhoneMasked: maskPhone(staffInput.contactPhone),
+        }
       : residentContact(home.ownContact, (input as { shareContact?: TicketContactShare }).shareContact ?? 'name_phone');
     const [row] = await tx
       .insert(tickets)
@@ -145,8 +181,20 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       .returning();
     await attachUploads(tx, actor, input.photos, row.id, 'photos');
     // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
-    await addEvent(tx, actor, { ticketId: row.id, action: 'create', to: row, note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null, at: now });
-    await writeAudit(tx, actor, { action: 'create', entity: 'tickets', entityId: row.id, after: { ...row, contactPhoneEnc: undefined }, regionCode: row.regionCode });
+    await addEvent(tx, actor, {
+      ticketId: row.id,
+      action: 'create',
+      to: row,
+      note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
+      at: now,
+    });
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entity: 'tickets',
+      entityId: row.id,
+      after: { ...row, contactPhoneEnc: undefined },
+      regionCode: row.regionCode,
+    });
     await deps.notifier.step(tx, row, '已提交，等待受理', now);
     if (row.level !== 'company' || row.companyId) await deps.notifier.level(tx, row, row.level, '新工单', now);
     return row;
@@ -179,9 +227,28 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
     const check = checkTransition(action, t, kind);
     if (!check.ok) throw new AppError(check.code, check.status, check.message);
     const set = await changes(deps, tx, actor, t, action, input, check.to, now);
-    const [row] = await tx.update(tickets).set({ ...set, updatedAt: now }).where(eq(tickets.id, id)).returning();
-    await addEvent(tx, actor, { ticketId: id, action, from: t, to: row, note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null, payload: eventPayload(action, input), at: now });
-    await writeAudit(tx, actor, { action, entity: 'tickets', entityId: id, before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined }, regionCode: row.regionCode });
+    const [row] = await tx
+      .update(tickets)
+      .set({ ...set, updatedAt: now })
+      .where(eq(tickets.id, id))
+      .returning();
+    await addEvent(tx, actor, {
+      ticketId: id,
+      action,
+      from: t,
+      to: row,
+      note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null,
+      payload: eventPayload(action, input),
+      at: now,
+    });
+    await writeAudit(tx, actor, {
+      action,
+      entity: 'tickets',
+      entityId: id,
+      before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
+      after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
+      regionCode: row.regionCode,
+    });
     await deps.notifier.step(tx, row, `${TICKET_ACTION_LABELS[action]}${row.level !== t.level ? `，转${TICKET_LEVEL_LABELS[row.level]}` : ''}`, now);
     if (row.level !== t.level) await deps.notifier.level(tx, row, row.level, action === 'reject' ? '居民不满意退回' : '升级', now);
   });
@@ -207,7 +274,16 @@ async function acceptingUnit(tx: Tx, actor: Actor): Promise<string> {
   return actor.name;
 }
 
-async function changes(deps: TicketDeps, tx: Tx, actor: Actor, t: TicketRow, action: TicketAction, input: Record<string, any>, to: TicketStatus, now: Date): Promise<Partial<TicketRow>> {
+async function changes(
+  deps: TicketDeps,
+  tx: Tx,
+  actor: Actor,
+  t: TicketRow,
+  action: TicketAction,
+  input: Record<string, any>,
+  to: TicketStatus,
+  now: Date,
+): Promise<Partial<TicketRow>> {
   const limits = deps.config.tickets.timeLimits;
   const late = (due: Date) => now.getTime() > due.getTime();
   // 受理部门 defaults to the accepting unit (the company, or the community / street / district office), not the account's name.
@@ -249,7 +325,13 @@ async function changes(deps: TicketDeps, tx: Tx, actor: Actor, t: TicketRow, act
       return { status: to, startedAt: now };
     case 'resolve':
       await attachUploads(tx, actor, input.photos, t.id, 'photos');
-      return { status: to, result: input.result, resultPhotos: [...t.resultPhotos, ...input.photos].slice(-9), resolvedAt: now, overran: t.overran || late(t.resolveDueAt) };
+      return {
+        status: to,
+        result: input.result,
+        resultPhotos: [...t.resultPhotos, ...input.photos].slice(-9),
+        resolvedAt: now,
+        overran: t.overran || late(t.resolveDueAt),
+      };
     case 'confirm':
       return { status: to, rating: input.rating, ratingTags: input.tags, ratingComment: input.comment, confirmedAt: now };
     case 'reject': {

@@ -30,7 +30,11 @@ const KEYS: Record<StatsGroup, { key: SQL; name: SQL }> = {
 };
 
 /** `t.status IN (…)` for one phase of the shared lifecycle (lifecycle.ts), so statistics read tickets as the queues do. */
-const inPhase = (phase: Parameters<typeof statusesInPhase>[0]) => sql`t.status IN (${sql.join(statusesInPhase(phase).map((s) => sql`${s}`), sql`, `)})`;
+const inPhase = (phase: Parameters<typeof statusesInPhase>[0]) =>
+  sql`t.status IN (${sql.join(
+    statusesInPhase(phase).map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
 
 /** Dates are Beijing calendar days; `to` is inclusive. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);

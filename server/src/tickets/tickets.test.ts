@@ -28,7 +28,10 @@ async function upload(token: string, body: Buffer, name = 'photo.png') {
 }
 
 async function file(token: string, body: Record<string, unknown>) {
-  return t.api.post('/api/tickets').set(bearer(token)).send({ householdId: home.household_id, ...body });
+  return t.api
+    .post('/api/tickets')
+    .set(bearer(token))
+    .send({ householdId: home.household_id, ...body });
 }
 
 const repair = { kind: 'repair', category: 'plumbing', description: '厨房水管漏水，地面积水', preferredTime: '今天下午' };
@@ -50,12 +53,20 @@ beforeAll(async () => {
   );
   if (!home) {
     // The demo seed gives the `company` account's company some compounds; put one of 沼潭's there if it has none.
-    [home] = await t.query(`SELECT h.id AS household_id, h.compound_id, h.region_code, 0 AS company_id FROM households h WHERE h.region_code = '150203001001' ORDER BY h.id LIMIT 1`);
+    [home] = await t.query(
+      `SELECT h.id AS household_id, h.compound_id, h.region_code, 0 AS company_id FROM households h WHERE h.region_code = '150203001001' ORDER BY h.id LIMIT 1`,
+    );
     const [{ company_id }] = await t.query<{ company_id: number }>(`SELECT company_id FROM users WHERE username = 'company'`);
-    await t.query(`INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name) VALUES ($1, $2, $3, current_date - 30, current_date + 365, 100, 3, '王经理')`, [company_id, home.compound_id, home.region_code]);
+    await t.query(
+      `INSERT INTO projects (company_id, compound_id, region_code, start_date, end_date, fee_fen_per_m_2_month, service_level, manager_name) VALUES ($1, $2, $3, current_date - 30, current_date + 365, 100, 3, '王经理')`,
+      [company_id, home.compound_id, home.region_code],
+    );
     home.company_id = company_id;
   }
-  [otherHome] = await t.query(`SELECT id AS household_id FROM households WHERE compound_id = $1 AND id <> $2 ORDER BY id LIMIT 1`, [home.compound_id, home.household_id]);
+  [otherHome] = await t.query(`SELECT id AS household_id FROM households WHERE compound_id = $1 AND id <> $2 ORDER BY id LIMIT 1`, [
+    home.compound_id,
+    home.household_id,
+  ]);
   residentA = await verifiedResident('ticket-a', home.household_id);
   residentB = await verifiedResident('ticket-b', otherHome.household_id);
 });
@@ -71,7 +82,15 @@ describe('filing', () => {
     expect(photo.body).toMatchObject({ mime: 'image/png', size: PNG.length });
     const res = await file(residentA, { ...repair, photos: [photo.body.id] });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'repair', level: 'company', status: 'submitted', companyId: home.company_id, channel: 'mini', photos: [photo.body.id], overdue: false });
+    expect(res.body).toMatchObject({
+      kind: 'repair',
+      level: 'company',
+      status: 'submitted',
+      companyId: home.company_id,
+      channel: 'mini',
+      photos: [photo.body.id],
+      overdue: false,
+    });
     // DOMAIN.md §6 time limits (settings): a plumbing repair is answered within 2 h
     expect(Date.parse(res.body.responseDueAt) - Date.parse(res.body.createdAt)).toBe(2 * 3600_000);
     expect(res.body.timeLeftSeconds).toBeGreaterThan(7000);
@@ -102,7 +121,10 @@ describe('filing', () => {
   });
 
   test('a resident cannot file for a home that is not theirs', async () => {
-    const res = await t.api.post('/api/tickets').set(bearer(residentA)).send({ ...repair, householdId: otherHome.household_id });
+    const res = await t.api
+      .post('/api/tickets')
+      .set(bearer(residentA))
+      .send({ ...repair, householdId: otherHome.household_id });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('HOME_NOT_VERIFIED');
   });
@@ -116,12 +138,21 @@ describe('filing', () => {
 
   test('hotline staff enter a case for a resident (channel hotline), within their jurisdiction only', async () => {
     const community = await t.login('community');
-    const res = await t.api.post('/api/tickets').set(bearer(community)).send({ ...complaint, householdId: home.household_id, channel: 'hotline', contactName: '李女士', contactPhone: '13812345678' });
+    const res = await t.api
+      .post('/api/tickets')
+      .set(bearer(community))
+      .send({ ...complaint, householdId: home.household_id, channel: 'hotline', contactName: '李女士', contactPhone: '13812345678' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: 'hotline', contactPhone: '138****5678', level: 'community', residentId: expect.any(Number) });
-    const outside = await t.api.post('/api/tickets').set(bearer(await t.login('d150202'))).send({ ...complaint, householdId: home.household_id, channel: 'hotline', contactName: '李女士', contactPhone: '13812345678' });
+    const outside = await t.api
+      .post('/api/tickets')
+      .set(bearer(await t.login('d150202')))
+      .send({ ...complaint, householdId: home.household_id, channel: 'hotline', contactName: '李女士', contactPhone: '13812345678' });
     expect(outside.status).toBe(403);
-    const company = await t.api.post('/api/tickets').set(bearer(await t.login('company'))).send({ ...complaint, householdId: home.household_id, contactName: '李', contactPhone: '13812345678' });
+    const company = await t.api
+      .post('/api/tickets')
+      .set(bearer(await t.login('company')))
+      .send({ ...complaint, householdId: home.household_id, contactName: '李', contactPhone: '13812345678' });
     expect(company.status).toBe(403);
   });
 });
@@ -235,9 +266,15 @@ describe('the repair journey and the state machine over HTTP', () => {
     expect(early.body.error.code).toBe('INVALID_TRANSITION');
     expect((await t.api.post(`/api/tickets/${id}/start`).set(bearer(company)).send({})).body.status).toBe('in_progress');
     const photo = await upload(company, JPEG);
-    const resolved = await t.api.post(`/api/tickets/${id}/resolve`).set(bearer(company)).send({ result: '已更换水管接头', photos: [photo.body.id] });
+    const resolved = await t.api
+      .post(`/api/tickets/${id}/resolve`)
+      .set(bearer(company))
+      .send({ result: '已更换水管接头', photos: [photo.body.id] });
     expect(resolved.body).toMatchObject({ status: 'resolved', result: '已更换水管接头', resultPhotos: [photo.body.id] });
-    const rated = await t.api.post(`/api/tickets/${id}/confirm`).set(bearer(residentA)).send({ rating: 5, tags: ['fast', 'polite'] });
+    const rated = await t.api
+      .post(`/api/tickets/${id}/confirm`)
+      .set(bearer(residentA))
+      .send({ rating: 5, tags: ['fast', 'polite'] });
     expect(rated.body).toMatchObject({ status: 'confirmed', rating: 5, ratingTags: ['fast', 'polite'] });
     const badRating = await t.api.post(`/api/tickets/${id}/confirm`).set(bearer(residentA)).send({ rating: 6 });
     expect([400, 409]).toContain(badRating.status);
@@ -272,14 +309,22 @@ describe('the repair journey and the state machine over HTTP', () => {
     // public to the compound's residents, the person's name masked, nothing about who filed it
     const board = await t.api.get(`/api/mini/compounds/${home.compound_id}/ticket-board`).set(bearer(residentB));
     const row = board.body.find((r: { id: number }) => r.id === id);
-    expect(row).toMatchObject({ acceptDepartment: '沼潭社区物业纠纷调解室', acceptPersonName: '王*', result: '已约谈物业，增加清运频次', timeLimit: expect.any(String) });
+    expect(row).toMatchObject({
+      acceptDepartment: '沼潭社区物业纠纷调解室',
+      acceptPersonName: '王*',
+      result: '已约谈物业，增加清运频次',
+      timeLimit: expect.any(String),
+    });
     expect(row.description).toBeUndefined();
     expect((await t.api.get(`/api/mini/compounds/${home.compound_id}/ticket-board`).set(bearer(await t.residentToken('stranger')))).status).toBe(403);
   });
 
   test('wrong level: the street cannot accept a community case (403); wrong state (409)', async () => {
     const id = (await file(residentA, complaint)).body.id;
-    const street = await t.api.post(`/api/tickets/${id}/accept`).set(bearer(await t.login('street'))).send({});
+    const street = await t.api
+      .post(`/api/tickets/${id}/accept`)
+      .set(bearer(await t.login('street')))
+      .send({});
     expect(street.status).toBe(403);
     expect(street.body.error.code).toBe('NOT_HANDLER');
     const community = await t.login('community');
@@ -326,7 +371,11 @@ describe('escalation by the scheduler (injected clock)', () => {
     const [{ created_at }] = await t.query<{ created_at: Date }>(`SELECT created_at FROM tickets WHERE id = $1`, [id]);
     const city = await t.login('city');
     const at = (hours: number) => new Date(created_at.getTime() + hours * 3600_000).toISOString();
-    const run = (hours: number) => t.api.post('/api/test/tickets/escalate-overdue').set(bearer(city)).send({ now: at(hours) });
+    const run = (hours: number) =>
+      t.api
+        .post('/api/test/tickets/escalate-overdue')
+        .set(bearer(city))
+        .send({ now: at(hours) });
     // 23 h: still within the community's 24 h to accept
     expect((await run(23)).body.moved.map((m: { id: number }) => m.id)).not.toContain(id);
     expect((await run(25)).body.moved).toContainEqual({ id, from: 'community', to: 'street' });
@@ -338,7 +387,10 @@ describe('escalation by the scheduler (injected clock)', () => {
     expect((await run(24 * 30)).body.moved.map((m: { id: number }) => m.id)).not.toContain(id);
     row = (await t.api.get(`/api/tickets/${id}`).set(bearer(await t.login('d150203')))).body;
     expect(row).toMatchObject({ level: 'district', escalationCount: 2 });
-    const events = await t.query(`SELECT action, from_level, to_level, actor_name FROM ticket_events WHERE ticket_id = $1 AND action = 'escalate' ORDER BY id`, [id]);
+    const events = await t.query(
+      `SELECT action, from_level, to_level, actor_name FROM ticket_events WHERE ticket_id = $1 AND action = 'escalate' ORDER BY id`,
+      [id],
+    );
     expect(events).toEqual([
       { action: 'escalate', from_level: 'community', to_level: 'street', actor_name: '系统' },
       { action: 'escalate', from_level: 'street', to_level: 'district', actor_name: '系统' },
@@ -346,7 +398,10 @@ describe('escalation by the scheduler (injected clock)', () => {
   });
 
   test('the test hook needs the city administrator', async () => {
-    const res = await t.api.post('/api/test/tickets/escalate-overdue').set(bearer(await t.login('community'))).send({ now: new Date().toISOString() });
+    const res = await t.api
+      .post('/api/test/tickets/escalate-overdue')
+      .set(bearer(await t.login('community')))
+      .send({ now: new Date().toISOString() });
     expect(res.status).toBe(403);
   });
 });

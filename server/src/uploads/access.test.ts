@@ -26,7 +26,12 @@ test('the uploader reads it with safe headers; a PDF comes as an attachment, a p
   const pdf = await t.api.post('/api/uploads').set(bearer(token)).attach('file', PDF, '合同.pdf');
   const read = await t.api.get(pdf.body.url).set(bearer(token)).buffer(true);
   expect(read.status).toBe(200);
-  expect(read.headers).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff', vary: 'Authorization', 'content-disposition': `attachment; filename="upload-${pdf.body.id}.pdf"` });
+  expect(read.headers).toMatchObject({
+    'content-type': 'application/pdf',
+    'x-content-type-options': 'nosniff',
+    vary: 'Authorization',
+    'content-disposition': `attachment; filename="upload-${pdf.body.id}.pdf"`,
+  });
   expect(Buffer.compare(read.body as Buffer, PDF)).toBe(0);
   const jpeg = await t.api.post('/api/uploads').set(bearer(token)).attach('file', JPEG, 'a.jpg');
   expect((await t.api.get(jpeg.body.url).set(bearer(token))).headers['content-disposition']).toBe(`inline; filename="upload-${jpeg.body.id}"`);

@@ -2,7 +2,21 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { FULL_VIEW_ROLES, uploadUrl, type Role } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
-import { ballots, creditItems, creditObjections, disclosures, fundApplications, hazards, inspections, levelAssessments, quasiAssessments, renewalSurveys, tickets, votes, type UploadRow } from '../db/schema';
+import {
+  ballots,
+  creditItems,
+  creditObjections,
+  disclosures,
+  fundApplications,
+  hazards,
+  inspections,
+  levelAssessments,
+  quasiAssessments,
+  renewalSurveys,
+  tickets,
+  votes,
+  type UploadRow,
+} from '../db/schema';
 import { regionAllows } from '../jurisdiction/scope';
 import { disclosuresResource } from '../disclosures/resources';
 import { applicationsResource } from '../fund/resources';
@@ -145,24 +159,40 @@ export async function mayReadUpload(db: DbOrTx, actor: Actor, u: Pick<UploadRow,
   const evidence = JSON.stringify([{ url }]);
   const itemScope = creditItemReadScope(actor);
   if (itemScope !== 'deny') {
-    const [i] = await db.select({ id: creditItems.id }).from(creditItems).where(and(sql`${creditItems.evidence} @> ${evidence}::jsonb`, itemScope)).limit(1);
+    const [i] = await db
+      .select({ id: creditItems.id })
+      .from(creditItems)
+      .where(and(sql`${creditItems.evidence} @> ${evidence}::jsonb`, itemScope))
+      .limit(1);
     if (i) return { via: 'credit-item', itemId: i.id };
   }
   const objectionScope = creditObjectionReadScope(actor);
   if (objectionScope !== 'deny') {
-    const [o] = await db.select({ id: creditObjections.id }).from(creditObjections).where(and(sql`${creditObjections.evidence} @> ${evidence}::jsonb`, objectionScope)).limit(1);
+    const [o] = await db
+      .select({ id: creditObjections.id })
+      .from(creditObjections)
+      .where(and(sql`${creditObjections.evidence} @> ${evidence}::jsonb`, objectionScope))
+      .limit(1);
     if (o) return { via: 'credit-objection', objectionId: o.id };
   }
 
   // A blacklist listing's evidence and a filing's documents (issue 10): whoever may read the listing or the filing.
   const listingScope = blacklistResource().readScope(actor);
   if (listingScope !== 'deny') {
-    const [b] = await db.select({ id: blacklistEntries.id }).from(blacklistEntries).where(and(sql`${blacklistEntries.evidence} @> ${JSON.stringify([{ url }])}::jsonb`, listingScope)).limit(1);
+    const [b] = await db
+      .select({ id: blacklistEntries.id })
+      .from(blacklistEntries)
+      .where(and(sql`${blacklistEntries.evidence} @> ${JSON.stringify([{ url }])}::jsonb`, listingScope))
+      .limit(1);
     if (b) return { via: 'blacklist', entryId: b.id };
   }
   const filingScope = filingsResource().readScope(actor);
   if (filingScope !== 'deny') {
-    const [f] = await db.select({ id: filings.id }).from(filings).where(and(sql`${filings.documents} @> ${JSON.stringify([{ url }])}::jsonb`, filingScope)).limit(1);
+    const [f] = await db
+      .select({ id: filings.id })
+      .from(filings)
+      .where(and(sql`${filings.documents} @> ${JSON.stringify([{ url }])}::jsonb`, filingScope))
+      .limit(1);
     if (f) return { via: 'filing', filingId: f.id };
   }
 

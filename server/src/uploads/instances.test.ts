@@ -60,7 +60,12 @@ test('an upload written through one instance is read through the other, byte for
 test('the daily quota counts uploads made through either instance, also when they race', async () => {
   const token = await t.residentToken('two-instances-quota');
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => (i % 2 ? t.api : second.api).post('/api/uploads').set(bearer(token)).attach('file', png(10 + i), 'a.png')),
+    Array.from({ length: 20 }, (_, i) =>
+      (i % 2 ? t.api : second.api)
+        .post('/api/uploads')
+        .set(bearer(token))
+        .attach('file', png(10 + i), 'a.png'),
+    ),
   );
   expect(results.filter((r) => r.status === 201)).toHaveLength(QUOTA_FILES);
   expect(results.filter((r) => r.status === 429).map((r) => r.body.error.code)).toEqual(Array(20 - QUOTA_FILES).fill('UPLOAD_QUOTA_EXCEEDED'));

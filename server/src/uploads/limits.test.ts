@@ -23,7 +23,12 @@ const uploadsOf = async (token: string) => {
 
 beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-upload-quota-'));
-  t = await createTestApi({ UPLOAD_DIR: uploadDir, UPLOAD_MAX_BYTES: String(MAX), UPLOAD_QUOTA_BYTES_PER_DAY: String(QUOTA_BYTES), UPLOAD_QUOTA_FILES_PER_DAY: String(QUOTA_FILES) });
+  t = await createTestApi({
+    UPLOAD_DIR: uploadDir,
+    UPLOAD_MAX_BYTES: String(MAX),
+    UPLOAD_QUOTA_BYTES_PER_DAY: String(QUOTA_BYTES),
+    UPLOAD_QUOTA_FILES_PER_DAY: String(QUOTA_FILES),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -68,7 +73,10 @@ describe('a file over the cap: 413 FILE_TOO_LARGE, answered, nothing stored', ()
 
   test('just over the cap, as multipart', async () => {
     const token = await t.residentToken('upload-over');
-    const res = await t.api.post('/api/uploads').set(bearer(token)).attach('file', png(MAX + 1), 'a.png');
+    const res = await t.api
+      .post('/api/uploads')
+      .set(bearer(token))
+      .attach('file', png(MAX + 1), 'a.png');
     expect(res.status).toBe(413);
     expect((await t.api.post('/api/uploads').set(bearer(token)).attach('file', png(MAX), 'a.png')).status).toBe(201);
   });
@@ -77,7 +85,15 @@ describe('a file over the cap: 413 FILE_TOO_LARGE, answered, nothing stored', ()
 describe('each user uploads at most a quota a day (settings), 429 UPLOAD_QUOTA_EXCEEDED past it', () => {
   test('by count: the sixth file of the day is refused; another user is not affected', async () => {
     const a = await t.residentToken('quota-count-a');
-    for (let i = 0; i < QUOTA_FILES; i++) expect((await t.api.post('/api/uploads').set(bearer(a)).attach('file', png(100, i + 1), 'a.png')).status).toBe(201);
+    for (let i = 0; i < QUOTA_FILES; i++)
+      expect(
+        (
+          await t.api
+            .post('/api/uploads')
+            .set(bearer(a))
+            .attach('file', png(100, i + 1), 'a.png')
+        ).status,
+      ).toBe(201);
     const refused = await t.api.post('/api/uploads').set(bearer(a)).attach('file', png(100, 9), 'a.png');
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('UPLOAD_QUOTA_EXCEEDED');
@@ -88,9 +104,26 @@ describe('each user uploads at most a quota a day (settings), 429 UPLOAD_QUOTA_E
 
   test('by bytes: two 60 KB files fit in 160 KB, a third does not', async () => {
     const a = await t.residentToken('quota-bytes');
-    expect((await t.api.post('/api/uploads').set(bearer(a)).attach('file', png(60 * 1024, 1), 'a.png')).status).toBe(201);
-    expect((await t.api.post('/api/uploads').set(bearer(a)).attach('file', png(60 * 1024, 2), 'a.png')).status).toBe(201);
-    const refused = await t.api.post('/api/uploads').set(bearer(a)).attach('file', png(60 * 1024, 3), 'a.png');
+    expect(
+      (
+        await t.api
+          .post('/api/uploads')
+          .set(bearer(a))
+          .attach('file', png(60 * 1024, 1), 'a.png')
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/uploads')
+          .set(bearer(a))
+          .attach('file', png(60 * 1024, 2), 'a.png')
+      ).status,
+    ).toBe(201);
+    const refused = await t.api
+      .post('/api/uploads')
+      .set(bearer(a))
+      .attach('file', png(60 * 1024, 3), 'a.png');
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('UPLOAD_QUOTA_EXCEEDED');
     expect(await uploadsOf(a)).toBe(2);
@@ -98,7 +131,14 @@ describe('each user uploads at most a quota a day (settings), 429 UPLOAD_QUOTA_E
 
   test('20 uploads in parallel: exactly the quota is stored (the count runs under a per-user lock)', async () => {
     const a = await t.residentToken('quota-race');
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.api.post('/api/uploads').set(bearer(a)).attach('file', png(200, i + 1), 'a.png')));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.api
+          .post('/api/uploads')
+          .set(bearer(a))
+          .attach('file', png(200, i + 1), 'a.png'),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(QUOTA_FILES);
     expect(results.filter((r) => r.status === 429)).toHaveLength(20 - QUOTA_FILES);
     expect(await uploadsOf(a)).toBe(QUOTA_FILES);

@@ -112,7 +112,11 @@ test('an upload waits while the sweep holds its key', async () => {
   const sweep = holdKey(keyOf(bytes));
   await sweep.ready;
   let answered = false;
-  const up = t.api.post('/api/uploads').set(bearer(token)).attach('file', bytes, 'w.png').then((r) => ((answered = true), r));
+  const up = t.api
+    .post('/api/uploads')
+    .set(bearer(token))
+    .attach('file', bytes, 'w.png')
+    .then((r) => ((answered = true), r));
   await new Promise((r) => setTimeout(r, 500));
   expect(answered).toBe(false);
   await sweep.release(async () => undefined);

@@ -57,7 +57,13 @@ export function registerUploadRoutes(router: Router, db: Db, config: Config, sto
     if (!grant) throw notFound('文件');
     // A ballot scan shows an owner's choice: each view by someone other than its uploader is audited (DOMAIN.md §7).
     if (grant.via === 'ballot') {
-      await writeAudit(db, actor, { action: 'view_personal', entity: 'ballots', entityId: grant.ballotId, after: { uploadId: u.id }, regionCode: grant.regionCode });
+      await writeAudit(db, actor, {
+        action: 'view_personal',
+        entity: 'ballots',
+        entityId: grant.ballotId,
+        after: { uploadId: u.id },
+        regionCode: grant.regionCode,
+      });
     }
     const body = await storage.get(u.path);
     if (!body) throw new AppError('FILE_GONE', 404, '文件已不存在');

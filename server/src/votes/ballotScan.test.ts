@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function openVote(): Promise<number> {
-  const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
+  const res = await t.api
+    .post('/api/votes')
+    .set(bearer(member))
+    .send({ compoundId: compound.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open' });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -47,7 +50,7 @@ const enter = (voteId: number, householdId: number, channel: 'paper' | 'door', s
 const ballotsOf = async (voteId: number) => (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1', [voteId]))[0].n;
 
 describe('a ballot scan serves one ballot', () => {
-  test('the attack: one door ballot\'s scan reused for a paper ballot of another home → 409, nothing stored', async () => {
+  test("the attack: one door ballot's scan reused for a paper ballot of another home → 409, nothing stored", async () => {
     const vote = await openVote();
     const scan = await upload();
     expect((await enter(vote, homes[0].id, 'door', scan.url)).status).toBe(201);
@@ -59,14 +62,17 @@ describe('a ballot scan serves one ballot', () => {
     expect(await ballotsOf(vote)).toBe(1);
   });
 
-  test('sibling: a scan used in one vote cannot be used in another, and a ticket\'s photo is no scan', async () => {
+  test("sibling: a scan used in one vote cannot be used in another, and a ticket's photo is no scan", async () => {
     const first = await openVote();
     const second = await openVote();
     const scan = await upload();
     expect((await enter(first, homes[3].id, 'paper', scan.url)).status).toBe(201);
     expect((await enter(second, homes[3].id, 'paper', scan.url)).status).toBe(409);
     const photo = await upload();
-    const ticket = await t.api.post('/api/tickets').set(bearer(member)).send({ householdId: memberHome, kind: 'repair', category: 'plumbing', description: '卫生间地漏返水，地面积水', photos: [photo.id] });
+    const ticket = await t.api
+      .post('/api/tickets')
+      .set(bearer(member))
+      .send({ householdId: memberHome, kind: 'repair', category: 'plumbing', description: '卫生间地漏返水，地面积水', photos: [photo.id] });
     expect(ticket.status).toBe(201);
     const res = await enter(second, homes[4].id, 'door', photo.url);
     expect(res.status).toBe(409);

@@ -49,7 +49,10 @@ export function votesResource(): ResourceDef {
       if (isBureau(actor)) return regionCondition(actor, votes.regionCode);
       // Residents see their compounds' votes once open; committee members also the drafts.
       if (actor.role === 'resident') {
-        return or(sql`${votes.compoundId} IN ${residentCompoundIds(actor.id)} AND ${votes.status} <> 'draft'`, sql`${votes.compoundId} IN ${memberCompoundIds(actor.id)}`)!;
+        return or(
+          sql`${votes.compoundId} IN ${residentCompoundIds(actor.id)} AND ${votes.status} <> 'draft'`,
+          sql`${votes.compoundId} IN ${memberCompoundIds(actor.id)}`,
+        )!;
       }
       return 'deny';
     },

@@ -24,7 +24,13 @@ beforeAll(async () => {
   const res = await t.api
     .post('/api/votes')
     .set(bearer(member))
-    .send({ compoundId: compound.id, title: '缓存测试表决', matter: 'hire_dismiss_company', closesAt: new Date(Date.now() + 7 * 86400000).toISOString(), status: 'open' });
+    .send({
+      compoundId: compound.id,
+      title: '缓存测试表决',
+      matter: 'hire_dismiss_company',
+      closesAt: new Date(Date.now() + 7 * 86400000).toISOString(),
+      status: 'open',
+    });
   expect(res.status).toBe(201);
   voteId = res.body.id;
 });

@@ -23,7 +23,9 @@ beforeAll(async () => {
   member = await residentWithHome(t, 'privacy-member', await committeeMemberHome(t, 'BT0001'));
   street = await t.login('street');
   const buildings = await t.query<{ building_id: number; ids: number[] }>(
-    `SELECT building_id, (array_agg(id ORDER BY id))[1:5] AS ids FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL GROUP BY building_id HAVING count(*) >= 5 ORDER BY building_id LIMIT 2`, [compound.id]);
+    `SELECT building_id, (array_agg(id ORDER BY id))[1:5] AS ids FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL GROUP BY building_id HAVING count(*) >= 5 ORDER BY building_id LIMIT 2`,
+    [compound.id],
+  );
   [a, b] = buildings.map((x) => x.ids);
 });
 afterAll(async () => {
@@ -32,7 +34,10 @@ afterAll(async () => {
 });
 
 async function openVote() {
-  const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '公共收益使用', matter: 'other', closesAt: inAWeek(), status: 'open' });
+  const res = await t.api
+    .post('/api/votes')
+    .set(bearer(member))
+    .send({ compoundId: compound.id, title: '公共收益使用', matter: 'other', closesAt: inAWeek(), status: 'open' });
   expect(res.status).toBe(201);
   return res.body.id as number;
 }

@@ -24,7 +24,8 @@ export function registerVoteRoutes(router: Router, db: Db, config: Config): void
     const actor = requireActor(ctx, RUNNERS);
     const body = { ...(ctx.request.body as Record<string, unknown>) };
     const openNow = body.status === 'open';
-    if (body.status !== undefined && body.status !== 'open' && body.status !== 'draft') throw badRequest('VALIDATION_FAILED', '新建表决的状态只能是草稿或立即开始', { status: '状态无效' });
+    if (body.status !== undefined && body.status !== 'open' && body.status !== 'draft')
+      throw badRequest('VALIDATION_FAILED', '新建表决的状态只能是草稿或立即开始', { status: '状态无效' });
     delete body.status;
     const id = await service.create(actor, voteSchema.parse(body), openNow);
     ctx.status = 201;

@@ -49,7 +49,10 @@ async function assertCanRun(tx: Tx, actor: Actor, compoundId: number, regionCode
 async function assertScope(tx: Tx, input: z.infer<typeof voteSchema>) {
   if (input.scopeType === 'compound') return;
   const table = input.scopeType === 'buildings' ? buildings : units;
-  const rows = await tx.select({ id: table.id }).from(table).where(and(eq(table.compoundId, input.compoundId), inArray(table.id, input.scopeIds)));
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.compoundId, input.compoundId), inArray(table.id, input.scopeIds)));
   if (rows.length !== new Set(input.scopeIds).size) throw badRequest('VALIDATION_FAILED', '表决范围包含不属于本小区的楼栋或单元', { scopeIds: '范围无效' });
 }
 
@@ -114,11 +117,19 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
       return db.transaction(async (tx) => {
         const vote = await loadVote(tx, id, 'update');
         await assertCanRun(tx, actor, vote.compoundId, vote.regionCode);
-        if (vote.status !== 'open') throw conflict(vote.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN', vote.status === 'closed' ? '表决已截止' : '表决尚未开始');
+        if (vote.status !== 'open')
+          throw conflict(vote.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN', vote.status === 'closed' ? '表决已截止' : '表决尚未开始');
         const closed = { ...vote, status: 'closed' as const };
         const result = await computeResult(tx, closed);
         const [after] = await tx.update(votes).set({ status: 'closed', closedAt: now(), result, updatedAt: now() }).where(eq(votes.id, id)).returning();
-        await writeAudit(tx, actor, { action: 'close', entity: 'votes', entityId: id, before: { status: vote.status }, after: { status: after.status, approved: result.approved }, regionCode: vote.regionCode });
+        await writeAudit(tx, actor, {
+          action: 'close',
+          entity: 'votes',
+          entityId: id,
+          before: { status: vote.status },
+          after: { status: after.status, approved: result.approved },
+          regionCode: vote.regionCode,
+        });
         await notifyVoteResidents(tx, after, 'closed', result.approved);
         return publishResult(result, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
       });
@@ -139,7 +150,10 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         await assertCanSee(tx, actor, vote);
         if (vote.status === 'closed' || (vote.status === 'open' && vote.closesAt <= now())) throw conflict('VOTE_CLOSED', '表决已截止，不能再投票');
         if (vote.status !== 'open' || (vote.opensAt && vote.opensAt > now())) throw conflict('VOTE_NOT_OPEN', '表决尚未开始');
-        const [home] = await tx.select({ id: households.id }).from(households).where(and(eq(households.id, input.householdId), scopeCondition(vote)));
+        const [home] = await tx
+          .select({ id: households.id })
+          .from(households)
+          .where(and(eq(households.id, input.householdId), scopeCondition(vote)));
         if (!home) throw forbidden('OUT_OF_SCOPE', '该房屋不在本次表决范围内');
         let userId: number | null = null;
         if (input.channel === 'online') {
@@ -186,13 +200,27 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
           action: 'ballot',
           entity: 'votes',
           entityId: voteId,
-          after: { ballotId: row.id, householdId: input.householdId, channel: input.channel, current: !keepsOwners, replacedBallotId: previous && !keepsOwners ? previous.id : null },
+          after: {
+            ballotId: row.id,
+            householdId: input.householdId,
+            channel: input.channel,
+            current: !keepsOwners,
+            replacedBallotId: previous && !keepsOwners ? previous.id : null,
+          },
           regionCode: vote.regionCode,
         });
         if (!keepsOwners) return { receipt, current: true, conflict: false };
         const [c] = await tx
           .insert(ballotConflicts)
-          .values({ voteId, compoundId: vote.compoundId, regionCode: vote.regionCode, householdId: input.householdId, ownerBallotId: previous!.id, enteredBallotId: row.id, enteredBy: actor.id })
+          .values({
+            voteId,
+            compoundId: vote.compoundId,
+            regionCode: vote.regionCode,
+            householdId: input.householdId,
+            ownerBallotId: previous!.id,
+            enteredBallotId: row.id,
+            enteredBy: actor.id,
+          })
           .returning();
         await writeAudit(tx, actor, { action: 'create', entity: 'ballot-conflicts', entityId: c.id, after: c, regionCode: vote.regionCode });
         return { receipt, current: false, conflict: true, message: '业主已本人线上投票，录入的选票不替换业主本人的选票，已记录为冲突，供业主委员会和街道核查' };
@@ -210,12 +238,20 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
     async receipt(actor: Actor, id: number, receipt: string) {
       const vote = await loadVote(db, id);
       await assertCanSee(db, actor, vote);
-      const [b] = await db.select().from(ballots).where(and(eq(ballots.voteId, id), eq(ballots.receipt, receipt)));
+      const [b] = await db
+        .select()
+        .from(ballots)
+        .where(and(eq(ballots.voteId, id), eq(ballots.receipt, receipt)));
       const holds =
         b &&
         (b.userId === actor.id ||
           (actor.role === 'resident' &&
-            (await db.select({ id: householdClaims.id }).from(householdClaims).where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, b.householdId), eq(householdClaims.status, 'verified')))).length > 0));
+            (
+              await db
+                .select({ id: householdClaims.id })
+                .from(householdClaims)
+                .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, b.householdId), eq(householdClaims.status, 'verified')))
+            ).length > 0));
       if (!b || !holds) throw notFound('选票');
       return { choice: b.choice, channel: b.channel, at: b.createdAt, current: b.current };
     },
@@ -224,10 +260,20 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
       const vote = await loadVote(db, id);
       await assertCanSee(db, actor, vote);
       return db
-        .select({ householdId: ballots.householdId, room: households.room, choice: ballots.choice, channel: ballots.channel, receipt: ballots.receipt, at: ballots.createdAt })
+        .select({
+          householdId: ballots.householdId,
+          room: households.room,
+          choice: ballots.choice,
+          channel: ballots.channel,
+          receipt: ballots.receipt,
+          at: ballots.createdAt,
+        })
         .from(ballots)
         .innerJoin(households, eq(households.id, ballots.householdId))
-        .innerJoin(householdClaims, and(eq(householdClaims.householdId, ballots.householdId), eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')))
+        .innerJoin(
+          householdClaims,
+          and(eq(householdClaims.householdId, ballots.householdId), eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')),
+        )
         .where(and(eq(ballots.voteId, id), eq(ballots.current, true)))
         .orderBy(desc(ballots.id));
     },

@@ -62,9 +62,18 @@ export async function computeResult(db: DbOrTx, vote: Vote): Promise<VoteResult>
       .leftJoin(owners, eq(owners.id, households.ownerId))
       .where(scopeCondition(vote))
       .orderBy(asc(households.id)),
-    db.select({ partId: ballots.householdId, choice: ballots.choice }).from(ballots).where(and(eq(ballots.voteId, vote.id), eq(ballots.current, true))),
+    db
+      .select({ partId: ballots.householdId, choice: ballots.choice })
+      .from(ballots)
+      .where(and(eq(ballots.voteId, vote.id), eq(ballots.current, true))),
   ]);
-  const tallyParts = parts.map((p) => ({ id: p.id, areaCenti: parseAreaCenti(p.area)!, ownerId: p.ownerId, developerUnsold: p.developerUnsold, developerOwner: p.developerOwner }));
+  const tallyParts = parts.map((p) => ({
+    id: p.id,
+    areaCenti: parseAreaCenti(p.area)!,
+    ownerId: p.ownerId,
+    developerUnsold: p.developerUnsold,
+    developerOwner: p.developerOwner,
+  }));
   const inScope = new Set(parts.map((p) => p.id));
   const counted = current.filter((b) => inScope.has(b.partId));
   const result = tallyVote({ matter: vote.matter, parts: tallyParts, ballots: counted, followMajority: vote.followMajority });
@@ -73,7 +82,17 @@ export async function computeResult(db: DbOrTx, vote: Vote): Promise<VoteResult>
   const choiceOf = new Map(counted.map((b) => [b.partId, b.choice]));
   const byBuilding = new Map<number, BuildingTally>();
   parts.forEach((p, i) => {
-    const t = byBuilding.get(p.buildingId) ?? { buildingId: p.buildingId, buildingName: p.buildingName, parts: 0, ballots: 0, totalArea: 0, participatedArea: 0, agreeArea: 0, disagreeArea: 0, abstainArea: 0 };
+    const t = byBuilding.get(p.buildingId) ?? {
+      buildingId: p.buildingId,
+      buildingName: p.buildingName,
+      parts: 0,
+      ballots: 0,
+      totalArea: 0,
+      participatedArea: 0,
+      agreeArea: 0,
+      disagreeArea: 0,
+      abstainArea: 0,
+    };
     const area = tallyParts[i].areaCenti;
     t.parts++;
     t.totalArea += area;
@@ -91,6 +110,9 @@ export async function computeResult(db: DbOrTx, vote: Vote): Promise<VoteResult>
 }
 
 export async function countEligible(db: DbOrTx, vote: Vote): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(households).where(scopeCondition(vote));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(scopeCondition(vote));
   return n;
 }

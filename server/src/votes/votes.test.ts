@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 async function openVote(body: Record<string, unknown> = {}) {
-  const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open', ...body });
+  const res = await t.api
+    .post('/api/votes')
+    .set(bearer(member))
+    .send({ compoundId: compound.id, title: '续聘物业服务企业', matter: 'hire_dismiss_company', closesAt: inAWeek(), status: 'open', ...body });
   expect(res.status).toBe(201);
   return res.body as { id: number; eligibleCount: number; status: string };
 }
@@ -48,7 +51,10 @@ describe('votes: running one (DOMAIN.md §1)', () => {
     const second = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[0].id, choice: 'agree' });
     expect(second.body.receipt).not.toBe(first.body.receipt);
     const rows = await t.query<{ choice: string; current: boolean }>('SELECT choice, current FROM ballots WHERE vote_id = $1 ORDER BY id', [vote.id]);
-    expect(rows).toEqual([{ choice: 'disagree', current: false }, { choice: 'agree', current: true }]);
+    expect(rows).toEqual([
+      { choice: 'disagree', current: false },
+      { choice: 'agree', current: true },
+    ]);
     const check = await t.api.get(`/api/votes/${vote.id}/receipts/${second.body.receipt}`).set(bearer(voter));
     expect(check.body).toMatchObject({ choice: 'agree', current: true });
     const old = await t.api.get(`/api/votes/${vote.id}/receipts/${first.body.receipt}`).set(bearer(voter));
@@ -80,7 +86,9 @@ describe('votes: running one (DOMAIN.md §1)', () => {
     const vote = await openVote();
     const voter = await residentWithHome(t, 'voter-3', homes[2].id);
     const results = await Promise.all(
-      ['agree', 'disagree', 'abstain', 'agree'].map((choice) => t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[2].id, choice })),
+      ['agree', 'disagree', 'abstain', 'agree'].map((choice) =>
+        t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[2].id, choice }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const rows = await t.query<{ current: boolean }>('SELECT current FROM ballots WHERE vote_id = $1', [vote.id]);
@@ -106,8 +114,11 @@ describe('votes: refusals record nothing', () => {
     expect(await ballotRows(vote.id)).toBe(0);
   });
 
-  test('a home outside the vote\'s scope → 403 OUT_OF_SCOPE', async () => {
-    const [otherUnit] = await t.query<{ id: number }>('SELECT id FROM units WHERE compound_id = $1 AND id <> $2 ORDER BY id LIMIT 1', [compound.id, homes[3].unit_id]);
+  test("a home outside the vote's scope → 403 OUT_OF_SCOPE", async () => {
+    const [otherUnit] = await t.query<{ id: number }>('SELECT id FROM units WHERE compound_id = $1 AND id <> $2 ORDER BY id LIMIT 1', [
+      compound.id,
+      homes[3].unit_id,
+    ]);
     const vote = await openVote({ scopeType: 'units', scopeIds: [otherUnit.id], matter: 'fund_use', title: '电梯维修' });
     const voter = await residentWithHome(t, 'voter-4', homes[3].id);
     const res = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[3].id, choice: 'agree' });
@@ -120,7 +131,10 @@ describe('votes: refusals record nothing', () => {
     const draft = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, title: '草稿表决', matter: 'other', closesAt: inAWeek() });
     expect(draft.body.status).toBe('draft');
     const voter = await residentWithHome(t, 'voter-5', homes[5].id);
-    const early = await t.api.post(`/api/votes/${draft.body.id}/ballots`).set(bearer(await t.residentToken('voter-5'))).send({ householdId: homes[5].id, choice: 'agree' });
+    const early = await t.api
+      .post(`/api/votes/${draft.body.id}/ballots`)
+      .set(bearer(await t.residentToken('voter-5')))
+      .send({ householdId: homes[5].id, choice: 'agree' });
     expect(early.status).toBe(404); // residents do not see drafts
     const vote = await openVote();
     const closed = await t.api.post(`/api/votes/${vote.id}/close`).set(bearer(member));
@@ -132,7 +146,7 @@ describe('votes: refusals record nothing', () => {
     expect(await ballotRows(vote.id)).toBe(0);
   });
 
-  test('a committee member of A cannot start a vote for B; residents of B cannot see A\'s votes', async () => {
+  test("a committee member of A cannot start a vote for B; residents of B cannot see A's votes", async () => {
     const [b] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0002'`);
     const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: b.id, title: 'x', matter: 'other', closesAt: inAWeek(), status: 'open' });
     expect(res.status).toBe(403);
@@ -154,7 +168,10 @@ describe('votes: refusals record nothing', () => {
     [{ title: 'x', matter: 'other', closesAt: '2099-01-01T00:00:00Z', secret: 1 }, 'UNKNOWN_FIELD'],
   ])('bad vote %j → 400 %s', async (body, code) => {
     const before = (await t.query<{ n: number }>('SELECT count(*)::int AS n FROM votes'))[0].n;
-    const res = await t.api.post('/api/votes').set(bearer(member)).send({ compoundId: compound.id, ...body });
+    const res = await t.api
+      .post('/api/votes')
+      .set(bearer(member))
+      .send({ compoundId: compound.id, ...body });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(code);
     expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM votes'))[0].n).toBe(before);
@@ -169,10 +186,16 @@ describe('paper and door-to-door ballots in one tally', () => {
     // The scan is an upload the member made (uploads/access.ts; refusals in disclosures/attachments.test.ts).
     const scan = await t.api.post('/api/uploads').set(bearer(member)).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'scan.pdf');
     expect(scan.status).toBe(201);
-    const paper = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: scan.body.url });
+    const paper = await t.api
+      .post(`/api/votes/${vote.id}/ballots`)
+      .set(bearer(member))
+      .send({ householdId: homes[1].id, choice: 'agree', channel: 'paper', scanUrl: scan.body.url });
     expect(paper.status).toBe(201);
     const doorScan = await t.api.post('/api/uploads').set(bearer(member)).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'door.pdf');
-    const door = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(member)).send({ householdId: homes[2].id, choice: 'disagree', channel: 'door', scanUrl: doorScan.body.url });
+    const door = await t.api
+      .post(`/api/votes/${vote.id}/ballots`)
+      .set(bearer(member))
+      .send({ householdId: homes[2].id, choice: 'disagree', channel: 'door', scanUrl: doorScan.body.url });
     expect(door.status).toBe(201);
     const voter = await residentWithHome(t, 'voter-6', homes[0].id);
     const notMember = await t.api.post(`/api/votes/${vote.id}/ballots`).set(bearer(voter)).send({ householdId: homes[3].id, choice: 'agree', channel: 'door' });

@@ -6,9 +6,10 @@ import { SECURITY_AUDIT_ACTION_LABELS } from './chain';
 // these), with the Chinese a person reads in the console and its exports (issue 16 §3;
 // DOMAIN.md §7 "audit"). server/src/audit/actions.test.ts fails on an action written but not here.
 
-const POSTING_LABELS = Object.fromEntries(
-  FUND_ENTRY_KINDS.map((k) => [`post_${k}`, `记账：${FUND_ENTRY_KIND_LABELS[k]}`]),
-) as Record<`post_${FundEntryKind}`, string>;
+const POSTING_LABELS = Object.fromEntries(FUND_ENTRY_KINDS.map((k) => [`post_${k}`, `记账：${FUND_ENTRY_KIND_LABELS[k]}`])) as Record<
+  `post_${FundEntryKind}`,
+  string
+>;
 
 export const AUDIT_ACTION_LABELS = {
   ...SECURITY_AUDIT_ACTION_LABELS,

@@ -50,11 +50,7 @@ export const exportPurposeKindLabels: Record<ExportPurposeKind, string> = {
 export const exportPurposeSchema = z.strictObject(
   {
     kind: z.enum(EXPORT_PURPOSE_KINDS, { error: '请选择导出用途' }),
-    detail: z
-      .string({ error: '请填写用途说明' })
-      .trim()
-      .min(2, '请填写用途说明（至少2个字）')
-      .max(200, '用途说明不能超过200个字'),
+    detail: z.string({ error: '请填写用途说明' }).trim().min(2, '请填写用途说明（至少2个字）').max(200, '用途说明不能超过200个字'),
   },
   { error: '请填写导出用途' },
 );

@@ -32,14 +32,12 @@ describe('passwordProblem — issue 17 password rule', () => {
     expect(passwordProblem(password, p)).toBe(expected);
   });
 
-  test.each([
-    [{ minLength: 0, minClasses: 3 }],
-    [{ minLength: 8.5, minClasses: 3 }],
-    [{ minLength: 8, minClasses: 0 }],
-    [{ minLength: 8, minClasses: 5 }],
-  ])('a policy outside its bounds throws: %j', (p) => {
-    expect(() => passwordProblem('Abc-12345', p)).toThrow(RangeError);
-  });
+  test.each([[{ minLength: 0, minClasses: 3 }], [{ minLength: 8.5, minClasses: 3 }], [{ minLength: 8, minClasses: 0 }], [{ minLength: 8, minClasses: 5 }]])(
+    'a policy outside its bounds throws: %j',
+    (p) => {
+      expect(() => passwordProblem('Abc-12345', p)).toThrow(RangeError);
+    },
+  );
 
   test('class count', () => {
     expect(passwordClassCount('')).toBe(0);

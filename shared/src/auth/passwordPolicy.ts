@@ -25,12 +25,11 @@ export function passwordClassCount(password: string): number {
  */
 export function passwordProblem(password: string, policy: PasswordPolicy, username?: string | null): string | null {
   if (!Number.isInteger(policy.minLength) || policy.minLength < 1) throw new RangeError(`minLength must be an integer ≥ 1: ${policy.minLength}`);
-  if (!Number.isInteger(policy.minClasses) || policy.minClasses < 1 || policy.minClasses > 4) throw new RangeError(`minClasses must be 1–4: ${policy.minClasses}`);
+  if (!Number.isInteger(policy.minClasses) || policy.minClasses < 1 || policy.minClasses > 4)
+    throw new RangeError(`minClasses must be 1–4: ${policy.minClasses}`);
   if ([...password].length < policy.minLength) return `密码至少${policy.minLength}位`;
   if (passwordClassCount(password) < policy.minClasses) {
-    return policy.minClasses === 4
-      ? '密码须同时包含小写字母、大写字母、数字和符号'
-      : `密码须包含小写字母、大写字母、数字、符号中的至少${policy.minClasses}类`;
+    return policy.minClasses === 4 ? '密码须同时包含小写字母、大写字母、数字和符号' : `密码须包含小写字母、大写字母、数字、符号中的至少${policy.minClasses}类`;
   }
   const name = username?.trim().toLowerCase();
   if (name && password.toLowerCase().includes(name)) return '密码不能包含用户名';

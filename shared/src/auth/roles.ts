@@ -1,11 +1,4 @@
-export const STAFF_ROLES = [
-  'city_admin',
-  'district_staff',
-  'street_staff',
-  'community_staff',
-  'party_staff',
-  'company_staff',
-] as const;
+export const STAFF_ROLES = ['city_admin', 'district_staff', 'street_staff', 'community_staff', 'party_staff', 'company_staff'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLES = [...STAFF_ROLES, 'resident'] as const;
 export type Role = (typeof ROLES)[number];

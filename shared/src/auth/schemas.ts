@@ -15,7 +15,10 @@ export const loginSchema = z.strictObject({
  * or a recovery code) or `currentPassword` (issue 17).
  */
 export const totpConfirmSchema = z.strictObject({
-  otp: z.string({ error: '请输入验证码' }).trim().regex(/^\d{6}$/, '请输入6位数字验证码'),
+  otp: z
+    .string({ error: '请输入验证码' })
+    .trim()
+    .regex(/^\d{6}$/, '请输入6位数字验证码'),
   currentOtp: z.string({ error: '验证码必须是文字' }).trim().min(1, '请输入当前验证码').max(40, '验证码过长').optional(),
   currentPassword: z.string({ error: '密码必须是文字' }).min(1, '请输入当前密码').max(200, '密码过长').optional(),
 });
@@ -33,11 +36,17 @@ export const devLoginSchema = z.strictObject({
 const password = z.string({ error: '密码必须是文字' }).min(1, '请输入密码').max(100, '密码过长');
 
 export const userCreateSchema = z.strictObject({
-  username: z.string({ error: '用户名必须是文字' }).trim().regex(/^[a-z0-9_]{3,32}$/, '用户名须为3–32位小写字母、数字或下划线'),
+  username: z
+    .string({ error: '用户名必须是文字' })
+    .trim()
+    .regex(/^[a-z0-9_]{3,32}$/, '用户名须为3–32位小写字母、数字或下划线'),
   name: text('姓名', 40),
   role: z.enum(STAFF_ROLES, { error: '角色不在可选范围内' }),
   /** Required for every role but company staff (checked with the role on the server). */
-  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '所属地区必须是6、9或12位代码').nullish(),
+  regionCode: z
+    .string()
+    .regex(/^(\d{6}|\d{9}|\d{12})$/, '所属地区必须是6、9或12位代码')
+    .nullish(),
   companyId: intId('所属企业').nullish(),
   disabled: z.boolean().default(false),
   password,

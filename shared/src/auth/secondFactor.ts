@@ -61,7 +61,10 @@ export function secondFactorStep(account: { role: Role; enrolled: boolean; demo:
 export function parseStaffRoles(list: string): StaffRole[] {
   const trimmed = list.trim();
   if (trimmed === 'all') return [...STAFF_ROLES];
-  const roles = trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+  const roles = trimmed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const r of roles) if (!(STAFF_ROLES as readonly string[]).includes(r)) throw new RangeError(`TOTP_REQUIRED_ROLES: 未知员工角色 ${r}`);
   return [...new Set(roles)] as StaffRole[];
 }

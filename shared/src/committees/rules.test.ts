@@ -2,7 +2,15 @@ import { addDays, addMonths, committeeAlerts, formationRate, isValidCommitteeSiz
 
 describe('DOMAIN.md §2 committee size: 5–11 members, odd', () => {
   test.each([
-    [3, false], [4, false], [5, true], [6, false], [7, true], [9, true], [11, true], [12, false], [13, false],
+    [3, false],
+    [4, false],
+    [5, true],
+    [6, false],
+    [7, true],
+    [9, true],
+    [11, true],
+    [12, false],
+    [13, false],
   ])('%i members → %s', (n, ok) => expect(isValidCommitteeSize(n)).toBe(ok));
 });
 
@@ -25,7 +33,15 @@ describe('calendar helpers', () => {
   ])('previous quarter of %s starts %s', (d, r) => expect(previousQuarterStart(d)).toBe(r));
 });
 
-const base: CommitteeFacts = { kind: 'owners_committee', status: 'in_office', electedAt: '2024-01-10', termEnd: '2029-01-09', filedAt: '2024-01-20', memberCount: 7, lastStatementAt: '2024-04-05' };
+const base: CommitteeFacts = {
+  kind: 'owners_committee',
+  status: 'in_office',
+  electedAt: '2024-01-10',
+  termEnd: '2029-01-09',
+  filedAt: '2024-01-20',
+  memberCount: 7,
+  lastStatementAt: '2024-04-05',
+};
 
 describe('DOMAIN.md §2 alerts', () => {
   test.each<[string, Partial<CommitteeFacts>, string, string[]]>([
@@ -43,12 +59,18 @@ describe('DOMAIN.md §2 alerts', () => {
 });
 
 describe('committee alerts refuse values outside their enums (DOMAIN.md §2)', () => {
-  const base: CommitteeFacts = { kind: 'owners_committee', status: 'in_office', electedAt: '2024-01-01', termEnd: '2029-01-01', filedAt: '2024-01-10', memberCount: 5, lastStatementAt: '2024-04-01' };
-  test.each([
-    [{ kind: 'street_committee' }],
-    [{ status: 'dissolved' }],
-    [{ status: '' }],
-  ])('%j throws', (facts) => expect(() => committeeAlerts({ ...base, ...(facts as Partial<CommitteeFacts>) }, '2024-05-20')).toThrow(/不在可选范围内/));
+  const base: CommitteeFacts = {
+    kind: 'owners_committee',
+    status: 'in_office',
+    electedAt: '2024-01-01',
+    termEnd: '2029-01-01',
+    filedAt: '2024-01-10',
+    memberCount: 5,
+    lastStatementAt: '2024-04-01',
+  };
+  test.each([[{ kind: 'street_committee' }], [{ status: 'dissolved' }], [{ status: '' }]])('%j throws', (facts) =>
+    expect(() => committeeAlerts({ ...base, ...(facts as Partial<CommitteeFacts>) }, '2024-05-20')).toThrow(/不在可选范围内/),
+  );
 });
 
 describe('committee formation rate against the yearly target (action plan 三)', () => {

@@ -14,7 +14,7 @@ const input = {
 };
 
 describe('terminationLetters (DOMAIN.md §5 "Blacklist": a written recommendation to the developer or the owners\' assembly)', () => {
-  test('one letter per compound, to the owners\' assembly where a committee is in office, else the developer', () => {
+  test("one letter per compound, to the owners' assembly where a committee is in office, else the developer", () => {
     const letters = terminationLetters(input);
     expect(letters.map((l) => [l.compoundName, l.addressee, l.to])).toEqual([
       ['沼潭小区', 'owners_assembly', '沼潭小区业主大会（业主委员会）：'],
@@ -37,7 +37,14 @@ describe('terminationLetters (DOMAIN.md §5 "Blacklist": a written recommendatio
 });
 
 describe('blacklistCreateSchema', () => {
-  const ok = { companyId: 1, reason: 'bid_collusion', document: '文号', listedOn: '2026-11-01', facts: '串标', evidence: [{ name: '决定书.pdf', url: '/api/uploads/3' }] };
+  const ok = {
+    companyId: 1,
+    reason: 'bid_collusion',
+    document: '文号',
+    listedOn: '2026-11-01',
+    facts: '串标',
+    evidence: [{ name: '决定书.pdf', url: '/api/uploads/3' }],
+  };
   test('every reason of the enum is accepted; others refused on the field in Chinese', () => {
     for (const reason of BLACKLIST_REASONS) expect(blacklistCreateSchema.safeParse({ ...ok, reason }).success).toBe(true);
     const bad = blacklistCreateSchema.safeParse({ ...ok, reason: 'late' });

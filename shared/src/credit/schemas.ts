@@ -4,7 +4,11 @@ import { uploadUrlSchema } from '../uploads/schemas';
 
 /** Signed tenths of a point as an item may carry them; the item type narrows the range (server). */
 export const pointsTenthsField = (label = '分值') =>
-  z.number({ error: `${label}必须是数字` }).int(`${label}须为0.1分的整数倍`).min(-1000, `${label}不能低于-100分`).max(1000, `${label}不能超过100分`);
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}须为0.1分的整数倍`)
+    .min(-1000, `${label}不能低于-100分`)
+    .max(1000, `${label}不能超过100分`);
 
 const evidenceFiles = z
   .array(
@@ -27,16 +31,24 @@ export const creditEvidenceSchema = evidenceFiles.min(1, '请上传至少一份�
 export const creditItemCreateSchema = z
   .strictObject({
     companyId: intId('企业'),
-    projectId: intId('项目').nullish().transform((v) => v ?? null),
-    type: z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? '请选择事项类型' : '信用事项类型必须是文字') }).regex(/^[a-z][a-z0-9_]{1,39}$/, '信用事项类型无效'),
+    projectId: intId('项目')
+      .nullish()
+      .transform((v) => v ?? null),
+    type: z
+      .string({ error: (iss) => (iss.input === undefined || iss.input === null ? '请选择事项类型' : '信用事项类型必须是文字') })
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, '信用事项类型无效'),
     pointsTenths: pointsTenthsField(),
     authority: text('认定机关', 100),
     document: text('文书编号', 200),
     note: optionalText('事项说明', 500),
     evidence: creditEvidenceSchema,
     occurredOn: isoDate('发生日期'),
-    validFrom: isoDate('有效期起').nullish().transform((v) => v ?? null),
-    validUntil: isoDate('有效期止').nullish().transform((v) => v ?? null),
+    validFrom: isoDate('有效期起')
+      .nullish()
+      .transform((v) => v ?? null),
+    validUntil: isoDate('有效期止')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((v) => !v.validFrom || !v.validUntil || v.validFrom <= v.validUntil, { message: '有效期止不能早于有效期起', path: ['validUntil'] });
 export type CreditItemCreate = z.infer<typeof creditItemCreateSchema>;
@@ -65,7 +77,9 @@ export const creditObjectionAnswerSchema = z
   .strictObject({
     outcome: z.enum(CREDIT_OBJECTION_OUTCOMES, { error: '答复结论须为维持、更正或撤销' }),
     answer: text('答复意见', 1000),
-    pointsTenths: pointsTenthsField('更正后分值').nullish().transform((v) => v ?? null),
+    pointsTenths: pointsTenthsField('更正后分值')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((v) => v.outcome !== 'corrected' || v.pointsTenths !== null, { message: '更正须给出更正后的分值', path: ['pointsTenths'] });
 export type CreditObjectionAnswer = z.infer<typeof creditObjectionAnswerSchema>;

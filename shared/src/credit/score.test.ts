@@ -45,11 +45,20 @@ describe('creditScore — DOMAIN.md §5: base ≤ 80 + good ≤ 40 − bad, in t
   });
 
   test('caps: base at 80, good at 40; bad is not capped', () => {
-    expect(creditScore([item('base', 500), item('base', 500), item('good', 300), item('good', 300), item('bad', -900)], on)).toEqual({ baseTenths: 800, goodTenths: 400, badTenths: 900, totalTenths: 300, grade: 'C' });
+    expect(creditScore([item('base', 500), item('base', 500), item('good', 300), item('good', 300), item('bad', -900)], on)).toEqual({
+      baseTenths: 800,
+      goodTenths: 400,
+      badTenths: 900,
+      totalTenths: 300,
+      grade: 'C',
+    });
   });
 
   test('caps are settings', () => {
-    expect(creditScore([item('base', 900), item('good', 500)], on, { baseCapTenths: 850, goodCapTenths: 450 })).toMatchObject({ baseTenths: 850, goodTenths: 450 });
+    expect(creditScore([item('base', 900), item('good', 500)], on, { baseCapTenths: 850, goodCapTenths: 450 })).toMatchObject({
+      baseTenths: 850,
+      goodTenths: 450,
+    });
   });
 
   test('公示中, 异议中, withdrawn, not yet valid and expired items do not count', () => {

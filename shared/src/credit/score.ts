@@ -52,7 +52,8 @@ function divHalfUp(n: bigint, d: bigint): bigint {
 }
 
 function nonNegativeInt(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a non-negative integer, got ${String(value)}`);
   return value;
 }
 

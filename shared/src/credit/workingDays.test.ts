@@ -14,7 +14,13 @@ describe('addWorkingDays — DOMAIN.md §5: published for comment 5 working days
   ])('%s + %d working days → %s', (from, days, expected) => {
     expect(addWorkingDays(from, days)).toBe(expected);
   });
-  test.each([['2026-02-30', 5], ['2026/11/30', 5], ['2026-11-30', -1], ['2026-11-30', 1.5], ['2026-11-30', 401]])('%s + %p throws', (from, days) => {
+  test.each([
+    ['2026-02-30', 5],
+    ['2026/11/30', 5],
+    ['2026-11-30', -1],
+    ['2026-11-30', 1.5],
+    ['2026-11-30', 401],
+  ])('%s + %p throws', (from, days) => {
     expect(() => addWorkingDays(from, days)).toThrow(RangeError);
   });
 });
@@ -73,7 +79,15 @@ describe('creditItemState — DOMAIN.md §5: 公示中 and 异议中 do not coun
 
 describe('creditItemCreateSchema — a blank console form asks for what is missing (DOMAIN.md §5 items)', () => {
   test('no company and no type read "请选择…" on their fields, not "必须是编号/文字"', () => {
-    const r = creditItemCreateSchema.safeParse({ companyId: null, type: null, pointsTenths: -50, authority: '昆都仑区住房和城乡建设局', document: '昆建罚〔2026〕1号', evidence: [{ name: 'a.pdf', url: '/api/uploads/1' }], occurredOn: '2026-11-02' });
+    const r = creditItemCreateSchema.safeParse({
+      companyId: null,
+      type: null,
+      pointsTenths: -50,
+      authority: '昆都仑区住房和城乡建设局',
+      document: '昆建罚〔2026〕1号',
+      evidence: [{ name: 'a.pdf', url: '/api/uploads/1' }],
+      occurredOn: '2026-11-02',
+    });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byField).toMatchObject({ companyId: '请选择企业', type: '请选择事项类型' });
   });

@@ -8,8 +8,23 @@ const bills = [
 
 describe('allocatePayment — research §6 rule 5: oldest bill first', () => {
   test.each<[string, number, { billId: number; amountFen: number }[]]>([
-    ['pays the oldest first, then by id within a period', 17000, [{ billId: 3, amountFen: 5000 }, { billId: 7, amountFen: 10000 }, { billId: 9, amountFen: 2000 }]],
-    ['a partial payment stops part-way', 6000, [{ billId: 3, amountFen: 5000 }, { billId: 7, amountFen: 1000 }]],
+    [
+      'pays the oldest first, then by id within a period',
+      17000,
+      [
+        { billId: 3, amountFen: 5000 },
+        { billId: 7, amountFen: 10000 },
+        { billId: 9, amountFen: 2000 },
+      ],
+    ],
+    [
+      'a partial payment stops part-way',
+      6000,
+      [
+        { billId: 3, amountFen: 5000 },
+        { billId: 7, amountFen: 1000 },
+      ],
+    ],
     ['one fen', 1, [{ billId: 3, amountFen: 1 }]],
     ['exactly the oldest bill', 5000, [{ billId: 3, amountFen: 5000 }]],
   ])('%s', (_n, amount, expected) => {
@@ -17,7 +32,15 @@ describe('allocatePayment — research §6 rule 5: oldest bill first', () => {
   });
 
   test('a bill owing nothing receives nothing', () => {
-    expect(allocatePayment([{ id: 1, periodStart: '2026-01-01', owedFen: 0 }, { id: 2, periodStart: '2026-02-01', owedFen: 5 }], 5)).toEqual([{ billId: 2, amountFen: 5 }]);
+    expect(
+      allocatePayment(
+        [
+          { id: 1, periodStart: '2026-01-01', owedFen: 0 },
+          { id: 2, periodStart: '2026-02-01', owedFen: 5 },
+        ],
+        5,
+      ),
+    ).toEqual([{ billId: 2, amountFen: 5 }]);
   });
 
   test.each<[string, number]>([

@@ -7,8 +7,12 @@
  * @returns one line per bill that receives money, in the order paid: { billId, amountFen }
  * @throws RangeError for a non-positive or non-integer amount, or one above what is owed
  */
-export function allocatePayment(bills: readonly { id: number; periodStart: string; owedFen: number }[], amountFen: number): { billId: number; amountFen: number }[] {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError(`allocatePayment: amount must be a positive integer fen, got ${JSON.stringify(amountFen)}`);
+export function allocatePayment(
+  bills: readonly { id: number; periodStart: string; owedFen: number }[],
+  amountFen: number,
+): { billId: number; amountFen: number }[] {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError(`allocatePayment: amount must be a positive integer fen, got ${JSON.stringify(amountFen)}`);
   for (const b of bills) {
     if (!Number.isSafeInteger(b.owedFen) || b.owedFen < 0) throw new RangeError(`allocatePayment: bill ${b.id} owes ${JSON.stringify(b.owedFen)}`);
   }
@@ -28,7 +32,8 @@ export function allocatePayment(bills: readonly { id: number; periodStart: strin
 
 /** What a bill's status is after a payment or refund moved its paid amount (reversed stays reversed). */
 export function billStatusFor(amountFen: number, paidFen: number): 'unpaid' | 'partly_paid' | 'paid' {
-  if (!Number.isSafeInteger(amountFen) || !Number.isSafeInteger(paidFen) || paidFen < 0 || paidFen > amountFen) throw new RangeError(`billStatusFor: paid ${paidFen} of ${amountFen}`);
+  if (!Number.isSafeInteger(amountFen) || !Number.isSafeInteger(paidFen) || paidFen < 0 || paidFen > amountFen)
+    throw new RangeError(`billStatusFor: paid ${paidFen} of ${amountFen}`);
   if (paidFen === 0) return amountFen === 0 ? 'paid' : 'unpaid';
   return paidFen === amountFen ? 'paid' : 'partly_paid';
 }

@@ -36,12 +36,18 @@ describe('billFen — DOMAIN.md §12: fee per m² per month × area × months, i
   });
 });
 
-describe('billingPeriod — the calendar period of the item\'s cycle containing the run\'s month, from the item\'s start', () => {
+describe("billingPeriod — the calendar period of the item's cycle containing the run's month, from the item's start", () => {
   test.each<[string, 'monthly' | 'quarterly' | 'yearly', string, string, ReturnType<typeof billingPeriod>]>([
     ['monthly', 'monthly', '2026-11', '2024-01-01', { periodStart: '2026-11-01', periodEnd: '2026-11-30', months: 1 }],
     ['February of a leap year', 'monthly', '2028-02', '2024-01-01', { periodStart: '2028-02-01', periodEnd: '2028-02-29', months: 1 }],
     ['quarterly from any month of the quarter', 'quarterly', '2026-11', '2024-01-01', { periodStart: '2026-10-01', periodEnd: '2026-12-31', months: 3 }],
-    ['quarter started mid-way: billed from the start month', 'quarterly', '2026-11', '2026-11-01', { periodStart: '2026-11-01', periodEnd: '2026-12-31', months: 2 }],
+    [
+      'quarter started mid-way: billed from the start month',
+      'quarterly',
+      '2026-11',
+      '2026-11-01',
+      { periodStart: '2026-11-01', periodEnd: '2026-12-31', months: 2 },
+    ],
     ['yearly', 'yearly', '2026-03', '2020-07-01', { periodStart: '2026-01-01', periodEnd: '2026-12-31', months: 12 }],
     ['yearly, first year from July', 'yearly', '2026-03', '2026-07-01', { periodStart: '2026-07-01', periodEnd: '2026-12-31', months: 6 }],
     ['not started by the period end', 'monthly', '2026-11', '2026-12-01', null],

@@ -26,7 +26,8 @@ export function billFen(input: { areaCenti: number; feeMilliFenPerM2Month: numbe
 /** A flat monthly item (parking, other): monthlyFen × months, integer fen. Throws as billFen. */
 export function flatBillFen(input: { monthlyFen: number; months: number }): number {
   assertCount('monthlyFen', input.monthlyFen);
-  if (!Number.isInteger(input.months) || input.months < 1 || input.months > 120) throw new RangeError(`flatBillFen: months must be 1..120, got ${JSON.stringify(input.months)}`);
+  if (!Number.isInteger(input.months) || input.months < 1 || input.months > 120)
+    throw new RangeError(`flatBillFen: months must be 1..120, got ${JSON.stringify(input.months)}`);
   const fen = input.monthlyFen * input.months;
   if (!Number.isSafeInteger(fen)) throw new RangeError('flatBillFen: amount beyond exact range');
   return fen;

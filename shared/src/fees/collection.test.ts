@@ -16,7 +16,12 @@ describe('collectionRate — DOMAIN.md §12: collected for P within P ÷ due for
   test('exact beyond 2^53 in the intermediate product', () => {
     expect(collectionRate(Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER).basisPoints).toBe(10000);
   });
-  test.each<[number, number]>([[-1, 5], [6, 5], [1.5, 5], [1, NaN]])('%p of %p is refused', (n, d) => {
+  test.each<[number, number]>([
+    [-1, 5],
+    [6, 5],
+    [1.5, 5],
+    [1, NaN],
+  ])('%p of %p is refused', (n, d) => {
     expect(() => collectionRate(n, d)).toThrow(RangeError);
   });
   test('format', () => {

@@ -11,7 +11,10 @@
  * @throws RangeError on a negative or non-integer figure, or numerator > denominator
  */
 export function collectionRate(numerator: number, denominator: number): { numerator: number; denominator: number; basisPoints: number | null } {
-  for (const [k, v] of [['numerator', numerator], ['denominator', denominator]] as const) {
+  for (const [k, v] of [
+    ['numerator', numerator],
+    ['denominator', denominator],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`collectionRate: ${k} must be a non-negative integer, got ${JSON.stringify(v)}`);
   }
   if (numerator > denominator) throw new RangeError(`collectionRate: collected ${numerator} exceeds due ${denominator}`);

@@ -12,11 +12,16 @@
  */
 export function lateFeeFen(input: { owedFen: number; rateBpPerMonth: number | null; monthsLate: number; capBpPerMonth: number }): number {
   const { owedFen, rateBpPerMonth, monthsLate, capBpPerMonth } = input;
-  for (const [k, v] of [['owedFen', owedFen], ['monthsLate', monthsLate], ['capBpPerMonth', capBpPerMonth]] as const) {
+  for (const [k, v] of [
+    ['owedFen', owedFen],
+    ['monthsLate', monthsLate],
+    ['capBpPerMonth', capBpPerMonth],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`lateFeeFen: ${k} must be a non-negative integer, got ${JSON.stringify(v)}`);
   }
   if (rateBpPerMonth === null) return 0;
-  if (!Number.isSafeInteger(rateBpPerMonth) || rateBpPerMonth < 0) throw new RangeError(`lateFeeFen: rate must be a non-negative integer, got ${JSON.stringify(rateBpPerMonth)}`);
+  if (!Number.isSafeInteger(rateBpPerMonth) || rateBpPerMonth < 0)
+    throw new RangeError(`lateFeeFen: rate must be a non-negative integer, got ${JSON.stringify(rateBpPerMonth)}`);
   if (rateBpPerMonth > capBpPerMonth) throw new RangeError(`lateFeeFen: rate ${rateBpPerMonth} bp above the cap ${capBpPerMonth} bp`);
   const p = BigInt(owedFen) * BigInt(rateBpPerMonth) * BigInt(monthsLate);
   return Number((p * 2n + 10_000n) / 20_000n);

@@ -9,7 +9,8 @@ const fen = (label: string, min = 0) =>
     .min(min, min > 0 ? `${label}必须大于0` : `${label}不能为负数`)
     .max(1_000_000_000_000, `${label}过大`);
 
-const billingMonth = (label: string) => z.string({ error: `${label}格式应为 YYYY-MM` }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM（2000—2099年）`);
+const billingMonth = (label: string) =>
+  z.string({ error: `${label}格式应为 YYYY-MM` }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM（2000—2099年）`);
 
 /**
  * A fee item (DOMAIN.md §12): the property fee is priced per m² per month in milli-fen (1.39 元 =
@@ -21,23 +22,44 @@ export const feeItemSchema = z
     projectId: intId('服务项目'),
     kind: z.enum(FEE_ITEM_KINDS, { error: '收费项目类型不在可选范围内' }),
     name: text('收费项目名称', 40),
-    feeMilliFenPerM2Month: z.number({ error: '单价必须是整数（毫分/㎡·月）' }).int('单价必须是整数（毫分/㎡·月）').min(1, '单价必须大于0').max(100_000_000, '单价过大').nullish(),
+    feeMilliFenPerM2Month: z
+      .number({ error: '单价必须是整数（毫分/㎡·月）' })
+      .int('单价必须是整数（毫分/㎡·月）')
+      .min(1, '单价必须大于0')
+      .max(100_000_000, '单价过大')
+      .nullish(),
     monthlyFen: fen('月收费金额', 1).nullish(),
     billingCycle: z.enum(BILLING_CYCLES, { error: '计费周期只能是按月、按季或按年' }),
     startsOn: isoDate('起始计费日期').refine((d) => d.endsWith('-01'), '起始计费日期须为某月1日'),
-    lateFeeBpPerMonth: z.number({ error: '违约金比例必须是整数（万分之一/月）' }).int('违约金比例必须是整数（万分之一/月）').min(1, '违约金比例必须大于0').max(10_000, '违约金比例过大').nullish(),
+    lateFeeBpPerMonth: z
+      .number({ error: '违约金比例必须是整数（万分之一/月）' })
+      .int('违约金比例必须是整数（万分之一/月）')
+      .min(1, '违约金比例必须大于0')
+      .max(10_000, '违约金比例过大')
+      .nullish(),
     active: z.boolean({ error: '是否启用必须是是/否' }).default(true),
   })
-  .refine((f) => f.kind !== 'property_fee' || (f.feeMilliFenPerM2Month ?? null) !== null, { message: '物业服务费须填写每平方米每月单价', path: ['feeMilliFenPerM2Month'] })
+  .refine((f) => f.kind !== 'property_fee' || (f.feeMilliFenPerM2Month ?? null) !== null, {
+    message: '物业服务费须填写每平方米每月单价',
+    path: ['feeMilliFenPerM2Month'],
+  })
   .refine((f) => f.kind !== 'property_fee' || (f.monthlyFen ?? null) === null, { message: '物业服务费按面积计费，不填月收费金额', path: ['monthlyFen'] })
   .refine((f) => f.kind === 'property_fee' || (f.monthlyFen ?? null) !== null, { message: '请填写月收费金额', path: ['monthlyFen'] })
-  .refine((f) => f.kind === 'property_fee' || (f.feeMilliFenPerM2Month ?? null) === null, { message: '固定费用不按面积计费，不填单价', path: ['feeMilliFenPerM2Month'] });
+  .refine((f) => f.kind === 'property_fee' || (f.feeMilliFenPerM2Month ?? null) === null, {
+    message: '固定费用不按面积计费，不填单价',
+    path: ['feeMilliFenPerM2Month'],
+  });
 export type FeeItemInput = z.infer<typeof feeItemSchema>;
 
 /** What may change on a fee item: the price is fixed once billed; stop it and add another instead. */
 export const feeItemUpdateSchema = z.strictObject({
   name: text('收费项目名称', 40).optional(),
-  lateFeeBpPerMonth: z.number({ error: '违约金比例必须是整数（万分之一/月）' }).int('违约金比例必须是整数（万分之一/月）').min(1, '违约金比例必须大于0').max(10_000, '违约金比例过大').nullish(),
+  lateFeeBpPerMonth: z
+    .number({ error: '违约金比例必须是整数（万分之一/月）' })
+    .int('违约金比例必须是整数（万分之一/月）')
+    .min(1, '违约金比例必须大于0')
+    .max(10_000, '违约金比例过大')
+    .nullish(),
   active: z.boolean({ error: '是否启用必须是是/否' }).optional(),
 });
 
@@ -63,7 +85,9 @@ export type CounterPaymentInput = z.infer<typeof counterPaymentSchema>;
 
 export const reverseBillSchema = z.strictObject({ reason: text('冲销原因', 200) });
 export const refundPaymentSchema = z.strictObject({ amountFen: fen('退款金额', 1), reason: text('退款原因', 200) });
-export const feeReminderSchema = z.strictObject({ householdIds: z.array(intId('房屋'), { error: '房屋必须是列表' }).min(1, '至少选择一户').max(500, '一次最多500户') });
+export const feeReminderSchema = z.strictObject({
+  householdIds: z.array(intId('房屋'), { error: '房屋必须是列表' }).min(1, '至少选择一户').max(500, '一次最多500户'),
+});
 
 export const collectionQuerySchema = z.strictObject({
   from: isoDate('开始日期'),

@@ -19,6 +19,9 @@ export function parseUnitPriceYuan(input: string | number | null | undefined): n
 /** 139000 → "1.39", 138500 → "1.385", 200000 → "2.00" (yuan per m² per month, at least two decimals, no trailing zeros beyond). */
 export function formatUnitPriceYuan(milli: number): string {
   const whole = Math.floor(milli / 100_000);
-  const frac = String(milli % 100_000).padStart(5, '0').replace(/0+$/, '').padEnd(2, '0');
+  const frac = String(milli % 100_000)
+    .padStart(5, '0')
+    .replace(/0+$/, '')
+    .padEnd(2, '0');
   return `${whole}.${frac}`;
 }

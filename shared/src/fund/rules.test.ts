@@ -1,4 +1,12 @@
-import { FUND_APPLICATION_STATUSES, earningsPeriodRefusal, firstDepositFen, isTopUpDue, nextFundStatus, type FundAction, type FundApplicationStatus } from './rules';
+import {
+  FUND_APPLICATION_STATUSES,
+  earningsPeriodRefusal,
+  firstDepositFen,
+  isTopUpDue,
+  nextFundStatus,
+  type FundAction,
+  type FundApplicationStatus,
+} from './rules';
 
 describe('DOMAIN.md §3 first deposit = area × per-m² amount', () => {
   test.each([

@@ -35,7 +35,17 @@ export const EMERGENCY_KIND_LABELS: Record<EmergencyKind, string> = {
   fire_system_failure: '消防设施故障',
 };
 
-export const FUND_APPLICATION_STATUSES = ['draft', 'voting', 'under_review', 'returned', 'approved', 'supervised', 'accepted', 'disbursed', 'rejected'] as const;
+export const FUND_APPLICATION_STATUSES = [
+  'draft',
+  'voting',
+  'under_review',
+  'returned',
+  'approved',
+  'supervised',
+  'accepted',
+  'disbursed',
+  'rejected',
+] as const;
 export type FundApplicationStatus = (typeof FUND_APPLICATION_STATUSES)[number];
 export const FUND_APPLICATION_STATUS_LABELS: Record<FundApplicationStatus, string> = {
   draft: '草稿',
@@ -56,7 +66,10 @@ export type FundAction = 'submit' | 'vote_passed' | 'vote_failed' | 'approve' | 
  * supervision and cost audit → acceptance → payment. The emergency route skips the vote (and may
  * skip supervision): application → approval → payment, disclosed afterwards.
  */
-export const FUND_APPLICATION_TRANSITIONS: Record<'normal' | 'emergency', Partial<Record<FundApplicationStatus, Partial<Record<FundAction, FundApplicationStatus>>>>> = {
+export const FUND_APPLICATION_TRANSITIONS: Record<
+  'normal' | 'emergency',
+  Partial<Record<FundApplicationStatus, Partial<Record<FundAction, FundApplicationStatus>>>>
+> = {
   normal: {
     draft: { submit: 'voting' },
     voting: { vote_passed: 'under_review', vote_failed: 'rejected' },

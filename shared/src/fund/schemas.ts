@@ -11,7 +11,10 @@ const fen = (label: string, min = 0) =>
     .min(min, min > 0 ? `${label}必须大于0` : `${label}不能为负数`)
     .max(Number.MAX_SAFE_INTEGER, `${label}过大`);
 
-const documents = z.array(z.strictObject({ name: text('文件名称', 100), url: uploadOrLinkUrlSchema('文件地址无效') })).max(20, '文件最多20个').default([]);
+const documents = z
+  .array(z.strictObject({ name: text('文件名称', 100), url: uploadOrLinkUrlSchema('文件地址无效') }))
+  .max(20, '文件最多20个')
+  .default([]);
 
 export const depositSchema = z.strictObject({
   householdId: intId('房屋'),
@@ -31,7 +34,10 @@ export const fundApplicationSchema = z
   .strictObject({
     compoundId: intId('小区'),
     title: text('维修项目', 100),
-    items: z.array(z.strictObject({ name: text('维修内容', 100), budgetFen: fen('预算', 1) }), { error: '维修内容必须是列表' }).min(1, '至少填写一项维修内容').max(50, '维修内容最多50项'),
+    items: z
+      .array(z.strictObject({ name: text('维修内容', 100), budgetFen: fen('预算', 1) }), { error: '维修内容必须是列表' })
+      .min(1, '至少填写一项维修内容')
+      .max(50, '维修内容最多50项'),
     contractor: text('施工单位', 100),
     scopeType: z.enum(VOTE_SCOPES, { error: '分摊范围不在可选范围内' }),
     scopeIds: z.array(intId('范围')).max(500).default([]),

@@ -56,15 +56,33 @@ export const HOME_ITEMS: readonly HomeItemDef[] = [
     filter: (role) => (ROLE_TICKET_LEVEL[role] ? { open: true, level: ROLE_TICKET_LEVEL[role] } : undefined),
   },
   { key: 'claimsPending', section: 'todo', label: '待审核的房屋认证', resource: 'household-claims', filter: always({ status: 'pending' }) },
-  { key: 'fundApplicationsUnderReview', section: 'todo', label: '待审核的维修资金申请', resource: 'fund-applications', filter: always({ status: 'under_review' }) },
+  {
+    key: 'fundApplicationsUnderReview',
+    section: 'todo',
+    label: '待审核的维修资金申请',
+    resource: 'fund-applications',
+    filter: always({ status: 'under_review' }),
+  },
   { key: 'ticketsOverdue', section: 'alert', label: '超时未办结工单', resource: 'tickets', filter: always({ overdue: true }) },
   { key: 'ticketsEscalated', section: 'alert', label: '已升级未办结工单', resource: 'tickets', filter: always({ open: true, escalated: true }) },
   { key: 'committeesTermEnding', section: 'alert', label: '任期即将届满的业委会', resource: 'committees', filter: always({ alert: 'TERM_ENDING' }) },
   { key: 'committeesNotFiled', section: 'alert', label: '未备案的业委会', resource: 'committees', filter: always({ alert: 'NOT_FILED' }) },
   { key: 'committeesNoDisclosure', section: 'alert', label: '未按期公开的业委会', resource: 'committees', filter: always({ alert: 'NO_DISCLOSURE' }) },
-  { key: 'fundFirstDepositOwed', section: 'alert', label: '未首次交存维修资金的房屋', resource: 'fund-ledgers', filter: always({ status: 'first_deposit_owed' }) },
+  {
+    key: 'fundFirstDepositOwed',
+    section: 'alert',
+    label: '未首次交存维修资金的房屋',
+    resource: 'fund-ledgers',
+    filter: always({ status: 'first_deposit_owed' }),
+  },
   { key: 'fundTopUpDue', section: 'alert', label: '需续交维修资金的房屋', resource: 'fund-ledgers', filter: always({ status: 'top_up_due' }) },
-  { key: 'fundEmergencyDisclosureOverdue', section: 'alert', label: '应急维修逾期未公示', resource: 'fund-applications', filter: always({ disclosureOverdue: true }) },
+  {
+    key: 'fundEmergencyDisclosureOverdue',
+    section: 'alert',
+    label: '应急维修逾期未公示',
+    resource: 'fund-applications',
+    filter: always({ disclosureOverdue: true }),
+  },
 ];
 
 /** A home item as the API returns it: its count and the list filter that yields exactly that count. */

@@ -47,6 +47,8 @@ export function jobResultText(result: unknown): string {
   if (typeof result !== 'object') return String(result);
   const parts = Object.entries(result as Record<string, unknown>)
     .filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
-    .map(([k, v]) => `${JOB_RESULT_LABELS[k] ?? k} ${typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'number' && k.endsWith('Fen') ? formatYuan(v) : v}`);
+    .map(
+      ([k, v]) => `${JOB_RESULT_LABELS[k] ?? k} ${typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'number' && k.endsWith('Fen') ? formatYuan(v) : v}`,
+    );
   return parts.length ? parts.join('，') : '完成';
 }

@@ -82,7 +82,13 @@ describe('assessIndicator', () => {
 describe('sumActuals: a city figure is the ratio of totals, never an average of district ratios (DOMAIN.md §13)', () => {
   it('adds pairs', () => {
     // districts at 1/1 (100%) and 0/9 (0%): the city is 1/10 = 10%, not 50%
-    const city = sumActuals([{ numerator: 1, denominator: 1 }, { numerator: 0, denominator: 9 }], 'ratio');
+    const city = sumActuals(
+      [
+        { numerator: 1, denominator: 1 },
+        { numerator: 0, denominator: 9 },
+      ],
+      'ratio',
+    );
     expect(city).toEqual({ numerator: 1, denominator: 10 });
     expect(ratioAgainstTarget(1, 10, 500).value).toBe(100);
   });
@@ -119,7 +125,17 @@ describe('formatting for people', () => {
 
 describe('targets as data (DOMAIN.md §8)', () => {
   it('turns the plan’s 2024 targets (config/src/targets.ts) into per-mille and count rows', () => {
-    expect(targetRowsFromPlan({ committeeFormationPct: 80, managementCoveragePermille: 920, projectsAtLevel2OrAbove: 60, excellentProjects: 36, aaaCompanies: 12, preJobTrainingPct: 100, continuingEducationPct: 70 })).toEqual({
+    expect(
+      targetRowsFromPlan({
+        committeeFormationPct: 80,
+        managementCoveragePermille: 920,
+        projectsAtLevel2OrAbove: 60,
+        excellentProjects: 36,
+        aaaCompanies: 12,
+        preJobTrainingPct: 100,
+        continuingEducationPct: 70,
+      }),
+    ).toEqual({
       committee_formation: 800,
       management_coverage: 920,
       projects_level_two: 60,

@@ -159,7 +159,8 @@ const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 export function formatActualParts(indicator: KpiIndicator, actual: KpiActual): string {
   assertIndicator(indicator);
   if ('count' in actual) return '';
-  const part = (n: number) => (indicator === 'management_coverage' ? `${grouped(String(Math.floor(n / 100)))}.${String(n % 100).padStart(2, '0')}` : grouped(String(n)));
+  const part = (n: number) =>
+    indicator === 'management_coverage' ? `${grouped(String(Math.floor(n / 100)))}.${String(n % 100).padStart(2, '0')}` : grouped(String(n));
   return `${part(actual.numerator)} / ${part(actual.denominator)} ${KPI_ACTUAL_UNITS[indicator]}`;
 }
 

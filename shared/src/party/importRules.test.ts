@@ -3,13 +3,22 @@ import { PARTY_IMPORT_COLUMNS, createPartyRowValidator, missingPartyColumns, typ
 
 const ctx = (): PartyImportLookups => ({
   today: '2026-06-30',
-  orgs: new Map([['包头市物业行业党委', { id: 1 }], ['鹿城物业党支部', { id: 2 }]]),
+  orgs: new Map([
+    ['包头市物业行业党委', { id: 1 }],
+    ['鹿城物业党支部', { id: 2 }],
+  ]),
   companies: new Map([['包头市鹿城物业服务有限公司', { id: 10, communities: ['150203001001'] }]]),
-  compounds: new Map([['BT0001', { id: 100, regionCode: '150203001001' }], ['BT0003', { id: 102, regionCode: '150203001002' }]]),
+  compounds: new Map([
+    ['BT0001', { id: 100, regionCode: '150203001001' }],
+    ['BT0003', { id: 102, regionCode: '150203001002' }],
+  ]),
   communities: new Set(['150203001001', '150203001002']),
   memberKeys: new Set(['王芳|p|13800000001']),
   members: new Map([
-    ['李强|鹿城物业党支部', [{ id: 7, role: 'project_manager' as const, compoundCommunity: '150203001001', regionCode: '150203001001', employerCommunities: ['150203001001'] }]],
+    [
+      '李强|鹿城物业党支部',
+      [{ id: 7, role: 'project_manager' as const, compoundCommunity: '150203001001', regionCode: '150203001001', employerCommunities: ['150203001001'] }],
+    ],
     ['赵敏|鹿城物业党支部', [{ id: 8, role: 'company_staff' as const, compoundCommunity: null, regionCode: null, employerCommunities: ['150203001001'] }]],
   ]),
   phoneKey: (p) => p,
@@ -24,7 +33,15 @@ describe('action plan 四(一) 党建信息库 import: required columns', () => 
   ] as const)('%s %j → missing %j', (kind, headers, missing) => expect(missingPartyColumns(kind, headers)).toEqual(missing));
 });
 
-const member = (over: Record<string, string>) => ({ 姓名: '张伟', 性别: '男', 入党日期: '2010-07-01', 所在党组织: '鹿城物业党支部', 身份: '企业员工', 工作单位: '包头市鹿城物业服务有限公司', ...over });
+const member = (over: Record<string, string>) => ({
+  姓名: '张伟',
+  性别: '男',
+  入党日期: '2010-07-01',
+  所在党组织: '鹿城物业党支部',
+  身份: '企业员工',
+  工作单位: '包头市鹿城物业服务有限公司',
+  ...over,
+});
 
 describe('action plan 四(一) 党建信息库 import: member rows', () => {
   test.each([
@@ -43,7 +60,11 @@ describe('action plan 四(一) 党建信息库 import: member rows', () => {
     ['community worker with unknown community', member({ 身份: '社区工作者', 工作单位: '', 社区代码: '150203009009' }), /社区代码“150203009009”不存在/],
   ])('%s', (_n, row, expected) => {
     const r = createPartyRowValidator('members', ctx())(row);
-    if (expected === null) expect(r).toMatchObject({ ok: true, value: { name: '张伟', gender: 'male', orgId: 2, role: 'company_staff', employerCompanyId: 10, joinedOn: '2010-07-01' } });
+    if (expected === null)
+      expect(r).toMatchObject({
+        ok: true,
+        value: { name: '张伟', gender: 'male', orgId: 2, role: 'company_staff', employerCompanyId: 10, joinedOn: '2010-07-01' },
+      });
     else expect(r.ok ? [] : r.errors.join('；')).toMatch(expected);
   });
 
@@ -59,11 +80,26 @@ describe('action plan 四(一) 党建信息库 import: member rows', () => {
 });
 
 describe('action plan 四(一) 党建信息库 import: organisation rows', () => {
-  const org = (over: Record<string, string>) => ({ 组织名称: '青山物业党支部', 组织类型: '党支部', 所在领域: '物业企业', 上级组织: '包头市物业行业党委', 成立日期: '2021/7/1', 党员人数: '4', 所在企业: '包头市鹿城物业服务有限公司', ...over });
+  const org = (over: Record<string, string>) => ({
+    组织名称: '青山物业党支部',
+    组织类型: '党支部',
+    所在领域: '物业企业',
+    上级组织: '包头市物业行业党委',
+    成立日期: '2021/7/1',
+    党员人数: '4',
+    所在企业: '包头市鹿城物业服务有限公司',
+    ...over,
+  });
   test('a parent named earlier in the same sheet is known', () => {
     const v = createPartyRowValidator('orgs', ctx());
-    expect(v(org({ 企业职工人数: '80' }))).toMatchObject({ ok: true, value: { parentId: 1, foundedOn: '2021-07-01', memberCount: 4, companyId: 10, staffCount: 80 } });
-    expect(v(org({ 组织名称: '青山物业第二党支部', 上级组织: '青山物业党支部' }))).toMatchObject({ ok: true, value: { parentName: '青山物业党支部', parentId: null } });
+    expect(v(org({ 企业职工人数: '80' }))).toMatchObject({
+      ok: true,
+      value: { parentId: 1, foundedOn: '2021-07-01', memberCount: 4, companyId: 10, staffCount: 80 },
+    });
+    expect(v(org({ 组织名称: '青山物业第二党支部', 上级组织: '青山物业党支部' }))).toMatchObject({
+      ok: true,
+      value: { parentName: '青山物业党支部', parentId: null },
+    });
     expect(v(org({}))).toEqual({ ok: false, errors: ['党组织“青山物业党支部”已存在（重复）'] });
   });
   test.each([
@@ -79,7 +115,14 @@ describe('action plan 四(一) 党建信息库 import: organisation rows', () =>
 });
 
 describe('action plan 四(一) 交叉任职 import rows', () => {
-  const cross = (over: Record<string, string>) => ({ 党员姓名: '李强', 所在党组织: '鹿城物业党支部', 任职类型: '兼任社区党组织兼职委员', 社区代码: '150203001001', 开始日期: '2024-01-01', ...over });
+  const cross = (over: Record<string, string>) => ({
+    党员姓名: '李强',
+    所在党组织: '鹿城物业党支部',
+    任职类型: '兼任社区党组织兼职委员',
+    社区代码: '150203001001',
+    开始日期: '2024-01-01',
+    ...over,
+  });
   test.each([
     ['a project manager whose company serves the community', cross({}), null],
     ['another community', cross({ 社区代码: '150203001002' }), /既不在/],
@@ -89,7 +132,11 @@ describe('action plan 四(一) 交叉任职 import rows', () => {
     ['committee kind without compound', cross({ 任职类型: '社区两委成员兼任业委会成员' }), /须填写业委会所在小区编码/],
   ])('%s', (_n, row, expected) => {
     const r = createPartyRowValidator('cross_appointments', ctx())(row);
-    if (expected === null) expect(r).toEqual({ ok: true, value: { memberId: 7, kind: 'community_party_part_time', communityCode: '150203001001', compoundId: null, startDate: '2024-01-01', endDate: null } });
+    if (expected === null)
+      expect(r).toEqual({
+        ok: true,
+        value: { memberId: 7, kind: 'community_party_part_time', communityCode: '150203001001', compoundId: null, startDate: '2024-01-01', endDate: null },
+      });
     else expect(r.ok ? '' : r.errors.join('；')).toMatch(expected);
   });
 });
@@ -97,8 +144,23 @@ describe('action plan 四(一) 交叉任职 import rows', () => {
 // Issue 9 §7: a row previewed as valid must not fail at commit, so every rule the database applies
 // to the text (column sizes, no NUL) is a row rule. Lengths count characters, as varchar(n) does.
 describe('action plan 四(一) 党建信息库 import, issue 9 §7: cell text the registry can store', () => {
-  const org = (over: Record<string, string>) => ({ 组织名称: '青山物业党支部', 组织类型: '党支部', 所在领域: '物业企业', 成立日期: '2021-07-01', 党员人数: '4', 所在企业: '包头市鹿城物业服务有限公司', ...over });
-  const cross = (over: Record<string, string>) => ({ 党员姓名: '李强', 所在党组织: '鹿城物业党支部', 任职类型: '兼任社区党组织兼职委员', 社区代码: '150203001001', 开始日期: '2024-01-01', ...over });
+  const org = (over: Record<string, string>) => ({
+    组织名称: '青山物业党支部',
+    组织类型: '党支部',
+    所在领域: '物业企业',
+    成立日期: '2021-07-01',
+    党员人数: '4',
+    所在企业: '包头市鹿城物业服务有限公司',
+    ...over,
+  });
+  const cross = (over: Record<string, string>) => ({
+    党员姓名: '李强',
+    所在党组织: '鹿城物业党支部',
+    任职类型: '兼任社区党组织兼职委员',
+    社区代码: '150203001001',
+    开始日期: '2024-01-01',
+    ...over,
+  });
   test.each([
     ['members', 'a 40-character name', member({ 姓名: '张'.repeat(40) }), null],
     ['members', 'a 41-character name', member({ 姓名: '张'.repeat(41) }), /姓名过长（41个字符，最多40个）/],

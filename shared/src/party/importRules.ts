@@ -90,7 +90,10 @@ export interface PartyImportLookups {
   /** Duplicate keys of members already registered (see partyMemberKey). */
   memberKeys: Set<string>;
   /** Members already registered, by `name|org name`, for cross-appointments. */
-  members: Map<string, { id: number; role: PartyMemberRole; compoundCommunity: string | null; regionCode: string | null; employerCommunities: readonly string[] }[]>;
+  members: Map<
+    string,
+    { id: number; role: PartyMemberRole; compoundCommunity: string | null; regionCode: string | null; employerCommunities: readonly string[] }[]
+  >;
   /** Keyed hash of a phone, so existing phones can be matched without decrypting them. */
   phoneKey(phone: string): string;
 }
@@ -241,7 +244,20 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
       if (region && !regionLevel(region)) errors.push(`行政区划代码“${region}”无效`);
       if (staffCount !== null && staffCount !== undefined && !cell(row, h.company)) errors.push('填写企业职工人数时须填写所在企业');
       if (type && setting) {
-        problems(partyOrgProblems({ type, setting, companyId: co?.id ?? (cell(row, h.company) ? -1 : null), compoundId: cp?.id ?? (cell(row, h.compound) ? -1 : null), regionCode: region, foundedOn }, ctx.today), errors);
+        problems(
+          partyOrgProblems(
+            {
+              type,
+              setting,
+              companyId: co?.id ?? (cell(row, h.company) ? -1 : null),
+              compoundId: cp?.id ?? (cell(row, h.compound) ? -1 : null),
+              regionCode: region,
+              foundedOn,
+            },
+            ctx.today,
+          ),
+          errors,
+        );
       }
       if (errors.length) return { ok: false, errors: [...new Set(errors)] };
       sheetOrgs.add(name);
@@ -252,7 +268,7 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
           type: type!,
           setting: setting!,
           parentName,
-          parentId: parentName ? ctx.orgs.get(parentName)?.id ?? null : null,
+          parentId: parentName ? (ctx.orgs.get(parentName)?.id ?? null) : null,
           secretaryName: cell(row, h.secretary) || null,
           foundedOn: foundedOn!,
           memberCount: memberCount!,
@@ -285,7 +301,19 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
       const phone = cell(row, h.phone).replace(/[\s-]/g, '') || null;
       if (phone && !/^1[3-9]\d{9}$/.test(phone)) errors.push(`手机号“${phone}”必须是11位手机号`);
       if (role) {
-        problems(partyMemberProblems({ role, employerCompanyId: co?.id ?? (cell(row, h.company) ? -1 : null), compoundId: cp?.id ?? (cell(row, h.compound) ? -1 : null), regionCode: region, joinedOn }, ctx.today), errors);
+        problems(
+          partyMemberProblems(
+            {
+              role,
+              employerCompanyId: co?.id ?? (cell(row, h.company) ? -1 : null),
+              compoundId: cp?.id ?? (cell(row, h.compound) ? -1 : null),
+              regionCode: region,
+              joinedOn,
+            },
+            ctx.today,
+          ),
+          errors,
+        );
       }
       if (name && org && (!phone || /^1[3-9]\d{9}$/.test(phone))) {
         const key = partyMemberKey(name, phone ? ctx.phoneKey(phone) : null, org.id);
@@ -296,7 +324,18 @@ export function createPartyRowValidator(kind: PartyImportKind, ctx: PartyImportL
       if (errors.length) return { ok: false, errors: [...new Set(errors)] };
       return {
         ok: true,
-        value: { name, gender: gender!, joinedOn: joinedOn!, orgName, orgId: org!.id, role: role!, employerCompanyId: co?.id ?? null, compoundId: cp?.id ?? null, regionCode: region, phone },
+        value: {
+          name,
+          gender: gender!,
+          joinedOn: joinedOn!,
+          orgName,
+          orgId: org!.id,
+          role: role!,
+          employerCompanyId: co?.id ?? null,
+          compoundId: cp?.id ?? null,
+          regionCode: region,
+          phone,
+        },
       };
     };
   }

@@ -75,7 +75,7 @@ describe('dates as party staff type them in their sheets', () => {
   ])('%s → %s', (raw, expected) => expect(normaliseSheetDate(raw)).toBe(expected));
 });
 
-describe('ECMA-376 §18.17.4.1: a date serial in the workbook\'s own date system (1900 or 1904)', () => {
+describe("ECMA-376 §18.17.4.1: a date serial in the workbook's own date system (1900 or 1904)", () => {
   test.each([
     [40360, false, '2010-07-01'],
     [38898, true, '2010-07-01'], // what Excel for Mac (1904) stores for 2010-07-01

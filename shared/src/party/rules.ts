@@ -39,7 +39,8 @@ export interface PartyMemberShape {
 
 export function partyMemberProblems(m: PartyMemberShape, today: string): PartyProblems {
   const p: PartyProblems = {};
-  if ((m.role === 'company_staff' || m.role === 'project_manager') && !m.employerCompanyId) p.employerCompanyId = '企业员工和项目负责人必须填写工作单位（物业企业）';
+  if ((m.role === 'company_staff' || m.role === 'project_manager') && !m.employerCompanyId)
+    p.employerCompanyId = '企业员工和项目负责人必须填写工作单位（物业企业）';
   if (m.role === 'committee_member' && !m.compoundId) p.compoundId = '业委会成员必须填写所在小区';
   if (m.role === 'community_worker' && !(m.regionCode && regionLevel(m.regionCode) === 'community')) p.regionCode = '社区工作者必须填写12位社区代码';
   if (m.joinedOn && m.joinedOn > today) p.joinedOn = '入党日期不能晚于今天';
@@ -76,7 +77,9 @@ export function crossAppointmentProblem(
     return '所填小区不在该社区';
   }
   const inCommunity =
-    person.employerCommunities.includes(a.communityCode) || person.compoundCommunity === a.communityCode || (person.role === 'community_worker' && person.regionCode === a.communityCode);
+    person.employerCommunities.includes(a.communityCode) ||
+    person.compoundCommunity === a.communityCode ||
+    (person.role === 'community_worker' && person.regionCode === a.communityCode);
   if (!inCommunity) return '该党员既不在服务该社区的物业企业任职，也不是该社区的业委会成员、小区成员或社区工作者';
   return null;
 }

@@ -5,7 +5,12 @@ import { partyMemberProblems, partyOrgProblems, type PartyProblems } from './rul
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}不在可选范围内` });
 const today = () => new Date().toISOString().slice(0, 10);
-const count = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负`).max(1000000, `${label}过大`);
+const count = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(0, `${label}不能为负`)
+    .max(1000000, `${label}过大`);
 
 function addProblems(problems: PartyProblems, ctx: z.RefinementCtx) {
   for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', message, path: [path] });
@@ -22,7 +27,10 @@ export const partyOrgSchema = z
     memberCount: count('党员人数'),
     companyId: intId('所在企业').nullish(),
     compoundId: intId('所在小区').nullish(),
-    regionCode: z.string({ error: '所在地区必须是文字' }).regex(/^(\d{6}|\d{9}|\d{12})$/, '所在地区必须是6、9或12位行政区划代码').nullish(),
+    regionCode: z
+      .string({ error: '所在地区必须是文字' })
+      .regex(/^(\d{6}|\d{9}|\d{12})$/, '所在地区必须是6、9或12位行政区划代码')
+      .nullish(),
   })
   .superRefine((o, ctx) => addProblems(partyOrgProblems(o, today()), ctx));
 
@@ -36,7 +44,10 @@ export const partyMemberSchema = z
     employerCompanyId: intId('工作单位').nullish(),
     compoundId: intId('所在小区').nullish(),
     /** Community workers: their community (12 digits); for others the stored value is derived and ignored. */
-    regionCode: z.string({ error: '社区代码必须是文字' }).regex(/^(\d{6}|\d{9}|\d{12})$/, '社区代码必须是12位数字').nullish(),
+    regionCode: z
+      .string({ error: '社区代码必须是文字' })
+      .regex(/^(\d{6}|\d{9}|\d{12})$/, '社区代码必须是12位数字')
+      .nullish(),
     phone: mobilePhone().nullish(),
   })
   .superRefine((m, ctx) => addProblems(partyMemberProblems(m, today()), ctx));
@@ -52,7 +63,8 @@ export const crossAppointmentSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.endDate && a.endDate < a.startDate) ctx.addIssue({ code: 'custom', message: '结束日期不能早于开始日期', path: ['endDate'] });
-    if (a.kind === 'owners_committee_part_time' && !a.compoundId) ctx.addIssue({ code: 'custom', message: '兼任业委会成员须填写业委会所在小区', path: ['compoundId'] });
+    if (a.kind === 'owners_committee_part_time' && !a.compoundId)
+      ctx.addIssue({ code: 'custom', message: '兼任业委会成员须填写业委会所在小区', path: ['compoundId'] });
   });
 
 export const redProjectSchema = z.strictObject({

@@ -42,11 +42,32 @@ describe('action plan 四(一): dashboard by district and street (hand-counted)'
   test('by district', () => {
     const { rows, total } = partyStats(facts, 'district', '150200');
     expect(rows).toEqual([
-      { code: '150203', companiesWithOrg: partyShare(2, 3), membersOfStaff: partyShare(6, 100), committeesWithMembers: partyShare(2, 3), committeesWithCrossAppointments: partyShare(1, 3), redProjects: 2 },
-      { code: '150204', companiesWithOrg: partyShare(1, 1), membersOfStaff: partyShare(6, 60), committeesWithMembers: partyShare(0, 1), committeesWithCrossAppointments: partyShare(0, 1), redProjects: 1 },
+      {
+        code: '150203',
+        companiesWithOrg: partyShare(2, 3),
+        membersOfStaff: partyShare(6, 100),
+        committeesWithMembers: partyShare(2, 3),
+        committeesWithCrossAppointments: partyShare(1, 3),
+        redProjects: 2,
+      },
+      {
+        code: '150204',
+        companiesWithOrg: partyShare(1, 1),
+        membersOfStaff: partyShare(6, 60),
+        committeesWithMembers: partyShare(0, 1),
+        committeesWithCrossAppointments: partyShare(0, 1),
+        redProjects: 1,
+      },
     ]);
     // company 1 counts once city-wide; company 4 serves no compound and is left out
-    expect(total).toEqual({ code: '150200', companiesWithOrg: partyShare(2, 3), membersOfStaff: partyShare(6, 100), committeesWithMembers: partyShare(2, 4), committeesWithCrossAppointments: partyShare(1, 4), redProjects: 3 });
+    expect(total).toEqual({
+      code: '150200',
+      companiesWithOrg: partyShare(2, 3),
+      membersOfStaff: partyShare(6, 100),
+      committeesWithMembers: partyShare(2, 4),
+      committeesWithCrossAppointments: partyShare(1, 4),
+      redProjects: 3,
+    });
   });
 
   test('by street', () => {

@@ -86,7 +86,15 @@ export function partyStats(facts: PartyFacts, by: PartyGroupBy, totalCode: strin
     redIn.set(g, (redIn.get(g) ?? 0) + 1);
   }
   const rows = [...codes].sort().map((g) => summarise(g, companiesIn.get(g) ?? [], compoundsIn.get(g) ?? [], redIn.get(g) ?? 0));
-  return { rows, total: summarise(totalCode, facts.companies.filter((c) => c.communities.length > 0), facts.compounds, facts.redProjects.length) };
+  return {
+    rows,
+    total: summarise(
+      totalCode,
+      facts.companies.filter((c) => c.communities.length > 0),
+      facts.compounds,
+      facts.redProjects.length,
+    ),
+  };
 }
 
 export interface PartyTrendYear {
@@ -119,7 +127,15 @@ export function partyTrend(
     const sum = (k: 'orgs' | 'members' | 'redProjects' | 'crossAppointments') => inYear.reduce((s, c) => s + (c[k] ?? 0), 0);
     orgsTotal += sum('orgs');
     membersTotal += sum('members');
-    out.push({ year: y, orgsFounded: sum('orgs'), orgsTotal, membersJoined: sum('members'), membersTotal, redProjects: sum('redProjects'), crossAppointmentsStarted: sum('crossAppointments') });
+    out.push({
+      year: y,
+      orgsFounded: sum('orgs'),
+      orgsTotal,
+      membersJoined: sum('members'),
+      membersTotal,
+      redProjects: sum('redProjects'),
+      crossAppointmentsStarted: sum('crossAppointments'),
+    });
   }
   return out;
 }

@@ -21,7 +21,9 @@ const fields = exportedObjectSchemas().flatMap(([schema, shape]) => Object.entri
 describe('issue 9 §7: a JSON body is never coerced — wrong types are refused, not read as 1 or 0', () => {
   test('the sweep sees the schemas (a sweep over nothing proves nothing)', () => {
     expect(fields.length).toBeGreaterThan(100);
-    expect(fields.map(([n]) => n)).toEqual(expect.arrayContaining(['buildingSchema.compoundId', 'projectSchema.serviceLevel', 'ticketActionSchemas.confirm.rating', 'compoundSchema.lat']));
+    expect(fields.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['buildingSchema.compoundId', 'projectSchema.serviceLevel', 'ticketActionSchemas.confirm.rating', 'compoundSchema.lat']),
+    );
   });
 
   test.each([true, false, null, [], {}, '', '7', ' 1 ', '0x10', '1e3'])('no field turns %j into a number', (bad) => {
@@ -40,13 +42,16 @@ describe('issue 9 §7: a JSON body is never coerced — wrong types are refused,
     expect(accepted.map(([n]) => n)).toEqual([]);
   });
 
-  test.each(['99999-01-01', '0000-01-01', '1899-12-31', '2101-01-01', '2023-02-29', '2024-04-31', '2024-13-01', '+099999-01-01'])('no date field accepts %s', (absurd) => {
-    // A date field: accepts a plain date, refuses plain words and a bare run of digits (an account
-    // number drops the dashes of 2024-02-29 and takes it as digits: not a date field).
-    const dateFields = fields.filter(([, f]) => f.safeParse('2024-02-29').success && !f.safeParse('aaaa-bb-cc').success && !f.safeParse('20240229').success);
-    expect(dateFields.length).toBeGreaterThan(10);
-    expect(dateFields.filter(([, f]) => f.safeParse(absurd).success).map(([n]) => n)).toEqual([]);
-  });
+  test.each(['99999-01-01', '0000-01-01', '1899-12-31', '2101-01-01', '2023-02-29', '2024-04-31', '2024-13-01', '+099999-01-01'])(
+    'no date field accepts %s',
+    (absurd) => {
+      // A date field: accepts a plain date, refuses plain words and a bare run of digits (an account
+      // number drops the dashes of 2024-02-29 and takes it as digits: not a date field).
+      const dateFields = fields.filter(([, f]) => f.safeParse('2024-02-29').success && !f.safeParse('aaaa-bb-cc').success && !f.safeParse('20240229').success);
+      expect(dateFields.length).toBeGreaterThan(10);
+      expect(dateFields.filter(([, f]) => f.safeParse(absurd).success).map(([n]) => n)).toEqual([]);
+    },
+  );
 });
 
 describe('the field helpers', () => {

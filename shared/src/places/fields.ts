@@ -42,7 +42,11 @@ export const MAX_ID = 2147483647;
  */
 export const intId = (label: string) =>
   // nothing chosen reads "请选择…" on the field (a blank select once said "企业必须是编号")
-  z.number({ error: (iss) => (iss.input === undefined || iss.input === null ? `请选择${label}` : `${label}必须是编号`) }).int(`${label}必须是整数编号`).positive(`${label}无效`).max(MAX_ID, `${label}无效`);
+  z
+    .number({ error: (iss) => (iss.input === undefined || iss.input === null ? `请选择${label}` : `${label}必须是编号`) })
+    .int(`${label}必须是整数编号`)
+    .positive(`${label}无效`)
+    .max(MAX_ID, `${label}无效`);
 
 /**
  * A latitude or longitude within ±limit degrees: a number, or a decimal string as the numeric
@@ -74,11 +78,9 @@ export const DATE_YEARS = { min: 1900, max: 2100 } as const;
 
 /** A calendar date "YYYY-MM-DD" (real day of a real month) in DATE_YEARS. */
 export const isoDate = (label: string) =>
-  z.iso
-    .date({ error: `${label}必须是日期 (YYYY-MM-DD)` })
-    .refine((d) => Number(d.slice(0, 4)) >= DATE_YEARS.min && Number(d.slice(0, 4)) <= DATE_YEARS.max, {
-      message: `${label}须在${DATE_YEARS.min}–${DATE_YEARS.max}年之间`,
-    });
+  z.iso.date({ error: `${label}必须是日期 (YYYY-MM-DD)` }).refine((d) => Number(d.slice(0, 4)) >= DATE_YEARS.min && Number(d.slice(0, 4)) <= DATE_YEARS.max, {
+    message: `${label}须在${DATE_YEARS.min}–${DATE_YEARS.max}年之间`,
+  });
 
 /** A mobile only (a resident binding a home, a worker messaged by SMS): phone.ts' rule. */
 export const mobilePhone = (label = '手机号') =>

@@ -33,6 +33,10 @@ describe('household members (issue 16 §4): what a registered family member or t
     expect(r.success).toBe(false);
     const fields = new Set(r.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(['name', 'phone', 'relation']));
-    expect(householdMemberSchema.parse({ name: '李小红', phone: '13900001111', relation: 'tenant' })).toEqual({ name: '李小红', phone: '13900001111', relation: 'tenant' });
+    expect(householdMemberSchema.parse({ name: '李小红', phone: '13900001111', relation: 'tenant' })).toEqual({
+      name: '李小红',
+      phone: '13900001111',
+      relation: 'tenant',
+    });
   });
 });

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { AREA_BASES, CLAIM_STATUSES, COMPOUND_TYPES, MANAGEMENT_MODES, REGION_LEVELS } from './enums';
 import { coordinate, idNumberField, intId, mobilePhone, positiveArea, regionCodeField, text } from './fields';
 
-const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.enum(values, { error: `${label}不在可选范围内` });
+const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}不在可选范围内` });
 
 export const regionCreateSchema = z.strictObject({
   id: regionCodeField(),

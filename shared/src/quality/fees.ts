@@ -20,7 +20,17 @@ export type FeeBandFlag = (typeof FEE_BAND_FLAGS)[number];
 export const FEE_BAND_FLAG_LABELS: Record<FeeBandFlag, string> = { below: '低于指导价', above: '高于指导价' };
 
 /** The nine standard cost items of 物业服务收费管理办法 (research §5; DOMAIN.md §11), in its order. */
-export const COST_ITEMS = ['staffFen', 'sharedFacilitiesFen', 'cleaningFen', 'greeningFen', 'securityFen', 'officeFen', 'depreciationFen', 'insuranceFen', 'otherFen'] as const;
+export const COST_ITEMS = [
+  'staffFen',
+  'sharedFacilitiesFen',
+  'cleaningFen',
+  'greeningFen',
+  'securityFen',
+  'officeFen',
+  'depreciationFen',
+  'insuranceFen',
+  'otherFen',
+] as const;
 export type CostItem = (typeof COST_ITEMS)[number];
 export const COST_ITEM_LABELS: Record<CostItem, string> = {
   staffFen: '人员工资、社保和福利',
@@ -53,7 +63,11 @@ export function spansOverlap(a: DateSpan, b: DateSpan): boolean {
  * Throws RangeError on a non-integer or negative amount, or min > max.
  */
 export function feeBandFlag(feeFen: number, band: { minFen: number; maxFen: number }): FeeBandFlag | null {
-  for (const [k, v] of [['fee', feeFen], ['min', band.minFen], ['max', band.maxFen]] as const) {
+  for (const [k, v] of [
+    ['fee', feeFen],
+    ['min', band.minFen],
+    ['max', band.maxFen],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${k} must be a non-negative integer of fen, got ${v}`);
   }
   if (band.minFen > band.maxFen) throw new RangeError('min > max');
@@ -80,7 +94,9 @@ export function feeSummary(feesFen: readonly number[]): { count: number; minFen:
  * Cost composition: each of the nine items' share of the total in basis points (integer, floor;
  * the remainder is not spread, so shares may sum to < 10000). reports: rows of fen per item. Total 0 → null.
  */
-export function costComposition(reports: readonly Record<CostItem, number>[]): { totals: Record<CostItem, number>; totalFen: number; sharesBp: Record<CostItem, number> } | null {
+export function costComposition(
+  reports: readonly Record<CostItem, number>[],
+): { totals: Record<CostItem, number>; totalFen: number; sharesBp: Record<CostItem, number> } | null {
   const totals = Object.fromEntries(COST_ITEMS.map((k) => [k, 0])) as Record<CostItem, number>;
   let total = 0n;
   const big = Object.fromEntries(COST_ITEMS.map((k) => [k, 0n])) as Record<CostItem, bigint>;

@@ -35,9 +35,9 @@ export const AWARD_KINDS = ['regional_excellent', 'demonstration'] as const;
 export type AwardKind = (typeof AWARD_KINDS)[number];
 export const AWARD_KIND_LABELS: Record<AwardKind, string> = { regional_excellent: '区域优秀项目', demonstration: '示范项目' };
 
-
 function positiveOrder(order: unknown, what: string): number {
-  if (typeof order !== 'number' || !Number.isSafeInteger(order) || order < 1) throw new RangeError(`${what} must be a positive integer order, got ${String(order)}`);
+  if (typeof order !== 'number' || !Number.isSafeInteger(order) || order < 1)
+    throw new RangeError(`${what} must be a positive integer order, got ${String(order)}`);
   return order;
 }
 

@@ -6,9 +6,19 @@ import { AWARD_KINDS, REQUIREMENT_CATEGORIES, SERVICE_SCALES } from './levels';
 import { COST_ITEMS, PRICING_FORMS, SELECTION_METHODS, type CostItem } from './fees';
 
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}的取值无效` });
-const year = (label = '年度') => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(2000, `${label}须在2000–2100年之间`).max(2100, `${label}须在2000–2100年之间`);
+const year = (label = '年度') =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(2000, `${label}须在2000–2100年之间`)
+    .max(2100, `${label}须在2000–2100年之间`);
 /** Fen amounts: non-negative integers below 10^13 fen (10^11 元), far from 2^53. */
-const fen = (label: string, max = 1e13) => z.number({ error: `${label}必须是数字` }).int(`${label}须为整数分`).min(0, `${label}不能为负`).max(max, `${label}过大`);
+const fen = (label: string, max = 1e13) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}须为整数分`)
+    .min(0, `${label}不能为负`)
+    .max(max, `${label}过大`);
 
 export const requirementItemSchema = z.strictObject({
   category: oneOf('要求类别', REQUIREMENT_CATEGORIES),
@@ -17,7 +27,10 @@ export const requirementItemSchema = z.strictObject({
 
 export const serviceLevelSchema = z.strictObject({
   scale: oneOf('等级体系', SERVICE_SCALES),
-  code: z.string({ error: '代码必须是文字' }).trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '代码为1–20位字母、数字、-或_'),
+  code: z
+    .string({ error: '代码必须是文字' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,20}$/, '代码为1–20位字母、数字、-或_'),
   order: z.number({ error: '次序必须是数字' }).int('次序必须是整数').min(1, '次序从1开始（1为最高）').max(99, '次序不能超过99'),
   name: text('名称', 40),
   items: z.array(requirementItemSchema, { error: '要求条目必须是列表' }).max(200, '要求条目不能超过200条').default([]),
@@ -79,8 +92,12 @@ export const awardSchema = z.strictObject({
   kind: oneOf('荣誉类别', AWARD_KINDS),
   year: year(),
   document: text('文件', 200),
-  rewardFen: fen('奖励金额').nullish().transform((v) => v ?? null),
-  rewardPaidOn: isoDate('奖励发放日期').nullish().transform((v) => v ?? null),
+  rewardFen: fen('奖励金额')
+    .nullish()
+    .transform((v) => v ?? null),
+  rewardPaidOn: isoDate('奖励发放日期')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const feeGuidanceSchema = z
@@ -91,7 +108,9 @@ export const feeGuidanceSchema = z
     maxFen: fen('指导价上限', 100000),
     sourceDocument: text('依据文件', 200),
     effectiveFrom: isoDate('生效日期'),
-    effectiveUntil: isoDate('失效日期').nullish().transform((v) => v ?? null),
+    effectiveUntil: isoDate('失效日期')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((g) => g.minFen <= g.maxFen, { message: '下限不能高于上限', path: ['minFen'] })
   .refine((g) => !g.effectiveUntil || g.effectiveUntil >= g.effectiveFrom, { message: '失效日期不能早于生效日期', path: ['effectiveUntil'] });
@@ -104,9 +123,15 @@ export const costReportSchema = z.strictObject({
 
 /** The pricing fields a project records (DOMAIN.md §11), spread into projectSchema. */
 export const projectPricingFields = {
-  pricingForm: oneOf('计费方式', PRICING_FORMS).nullish().transform((v) => v ?? null),
-  selectionMethod: oneOf('选聘方式', SELECTION_METHODS).nullish().transform((v) => v ?? null),
-  tenderDate: isoDate('招标日期').nullish().transform((v) => v ?? null),
+  pricingForm: oneOf('计费方式', PRICING_FORMS)
+    .nullish()
+    .transform((v) => v ?? null),
+  selectionMethod: oneOf('选聘方式', SELECTION_METHODS)
+    .nullish()
+    .transform((v) => v ?? null),
+  tenderDate: isoDate('招标日期')
+    .nullish()
+    .transform((v) => v ?? null),
   tenderResult: optionalText('招标结果', 200),
 };
 

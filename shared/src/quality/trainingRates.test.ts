@@ -42,7 +42,11 @@ describe('DOMAIN.md §13: continuing-education rate = specialists with ≥ H hou
     ['exactly H hours (24 h in two courses)', [cont(1, '2024-04-01', 120), cont(1, '2024-09-01', 120)], { qualified: 1, specialists: 1 }],
     ['0.1 h short of H', [cont(1, '2024-04-01', 239)], { qualified: 0, specialists: 1 }],
     ['hours of the year before do not count', [cont(1, '2023-12-31', 240)], { qualified: 0, specialists: 1 }],
-    ['pre-job and contest hours do not count', [{ staffId: 1, kind: 'skills_contest', trainedOn: '2024-05-01', hoursTenths: 240 } as RateTraining, pre(1, '2024-06-01')], { qualified: 0, specialists: 1 }],
+    [
+      'pre-job and contest hours do not count',
+      [{ staffId: 1, kind: 'skills_contest', trainedOn: '2024-05-01', hoursTenths: 240 } as RateTraining, pre(1, '2024-06-01')],
+      { qualified: 0, specialists: 1 },
+    ],
   ])('%s', (_name, trainings, expected) => {
     expect(trainingRates([spec()], trainings, 2024, settings).continuing).toEqual(expected);
   });
@@ -64,7 +68,10 @@ describe('DOMAIN.md §13: continuing-education rate = specialists with ≥ H hou
   });
 
   test('H is a setting', () => {
-    expect(trainingRates([spec()], [cont(1, '2024-03-01', 120)], 2024, { ...settings, continuingHoursTenths: 120 }).continuing).toEqual({ qualified: 1, specialists: 1 });
+    expect(trainingRates([spec()], [cont(1, '2024-03-01', 120)], 2024, { ...settings, continuingHoursTenths: 120 }).continuing).toEqual({
+      qualified: 1,
+      specialists: 1,
+    });
   });
 });
 

@@ -3,12 +3,37 @@ import { createStaffRowValidator, createTrainingRowValidator, parseHoursTenths }
 import { staffSchema, trainingSchema } from './workforceSchemas';
 
 const staffLookups = { today: '2024-06-30', staffNos: new Set(['OLD1']), projects: new Map([['BT0001', { projectId: 7 }]]) };
-const staffRow = (over: Record<string, string> = {}) => ({ 工号: 'A1', 姓名: '张伟', 岗位: '电工', 专业岗位: '', 项目小区编码: 'bt0001', 入职日期: '2024-03-01', 离职日期: '', 手机号: '13812345678', 证书名称: '', 证书编号: '', 证书有效期至: '', ...over });
+const staffRow = (over: Record<string, string> = {}) => ({
+  工号: 'A1',
+  姓名: '张伟',
+  岗位: '电工',
+  专业岗位: '',
+  项目小区编码: 'bt0001',
+  入职日期: '2024-03-01',
+  离职日期: '',
+  手机号: '13812345678',
+  证书名称: '',
+  证书编号: '',
+  证书有效期至: '',
+  ...over,
+});
 
 describe('issue 12: staff rows (DOMAIN.md §13 specialist posts)', () => {
   test('a clean row: specialist from the post, project by compound code', () => {
     const r = createStaffRowValidator(staffLookups)(staffRow());
-    expect(r).toEqual({ ok: true, value: expect.objectContaining({ staffNo: 'A1', post: 'electrician', specialist: true, projectId: 7, hiredOn: '2024-03-01', leftOn: null, phone: '13812345678', certificates: [] }) });
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        staffNo: 'A1',
+        post: 'electrician',
+        specialist: true,
+        projectId: 7,
+        hiredOn: '2024-03-01',
+        leftOn: null,
+        phone: '13812345678',
+        certificates: [],
+      }),
+    });
   });
   test.each([
     ['duplicate 工号 in the registry', { 工号: 'OLD1' }, '已登记'],
@@ -36,12 +61,29 @@ describe('issue 12: staff rows (DOMAIN.md §13 specialist posts)', () => {
   });
 });
 
-const trainingLookups = { today: '2024-06-30', staff: new Map([['A1', { id: 5, hiredOn: '2024-03-01', leftOn: '2024-06-01' }]]), dayTenths: new Map([['5|2024-03-05', 200]]) };
-const trainingRow = (over: Record<string, string> = {}) => ({ 工号: 'A1', 培训类型: '岗前培训', 课程: '安全', 培训机构: '协会', 学时: '3.5', 培训日期: '2024-03-01', 培训证书编号: '', 佐证材料: '', ...over });
+const trainingLookups = {
+  today: '2024-06-30',
+  staff: new Map([['A1', { id: 5, hiredOn: '2024-03-01', leftOn: '2024-06-01' }]]),
+  dayTenths: new Map([['5|2024-03-05', 200]]),
+};
+const trainingRow = (over: Record<string, string> = {}) => ({
+  工号: 'A1',
+  培训类型: '岗前培训',
+  课程: '安全',
+  培训机构: '协会',
+  学时: '3.5',
+  培训日期: '2024-03-01',
+  培训证书编号: '',
+  佐证材料: '',
+  ...over,
+});
 
 describe('issue 12: training rows — refusals (not on the staff, before hired, hours ≤ 0 or > 24 a day)', () => {
   test('a clean row: hours in tenths', () => {
-    expect(createTrainingRowValidator(trainingLookups)(trainingRow())).toEqual({ ok: true, value: expect.objectContaining({ staffId: 5, kind: 'pre_job', hoursTenths: 35, trainedOn: '2024-03-01' }) });
+    expect(createTrainingRowValidator(trainingLookups)(trainingRow())).toEqual({
+      ok: true,
+      value: expect.objectContaining({ staffId: 5, kind: 'pre_job', hoursTenths: 35, trainedOn: '2024-03-01' }),
+    });
   });
   test.each([
     ['someone not on the company staff', { 工号: 'ZZ9' }, '不是本企业登记的员工'],

@@ -218,7 +218,16 @@ export function createTrainingRowValidator(lookups: TrainingImportLookups): (row
     if (errors.length) return { ok: false, errors };
     return {
       ok: true,
-      value: { staffId: person!.id, kind: kind!, course: row['课程'], provider: row['培训机构'], hoursTenths: tenths!, trainedOn: trainedOn!, certificateNo: row['培训证书编号'] || null, evidence: row['佐证材料'] || null },
+      value: {
+        staffId: person!.id,
+        kind: kind!,
+        course: row['课程'],
+        provider: row['培训机构'],
+        hoursTenths: tenths!,
+        trainedOn: trainedOn!,
+        certificateNo: row['培训证书编号'] || null,
+        evidence: row['佐证材料'] || null,
+      },
     };
   };
 }

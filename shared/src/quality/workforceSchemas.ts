@@ -67,7 +67,9 @@ export const trainingSchema = z
   });
 export type TrainingInput = z.infer<typeof trainingSchema>;
 
-export const staffImportCommitSchema = z.strictObject({ confirmValidOnly: z.boolean({ error: 'confirmValidOnly必须是true或false' }).optional().default(false) });
+export const staffImportCommitSchema = z.strictObject({
+  confirmValidOnly: z.boolean({ error: 'confirmValidOnly必须是true或false' }).optional().default(false),
+});
 export const staffImportKindSchema = choice('导入类型', STAFF_IMPORT_KINDS);
 
 export const TRAINING_RATE_GROUPS = ['company', 'district', 'city'] as const;

@@ -29,10 +29,12 @@ export interface ClassificationSettings {
  * value outside its enum, or negative / non-integer counts and settings.
  */
 export function classifyOldCompound(survey: SurveyFacts, settings: ClassificationSettings): RenewalClassification {
-  for (const [k, v] of Object.entries(settings)) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`classification setting ${k} must be a non-negative integer`);
+  for (const [k, v] of Object.entries(settings))
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`classification setting ${k} must be a non-negative integer`);
   if (settings.selfMinWillingPermille > 1000) throw new RangeError('selfMinWillingPermille must be ≤ 1000');
   const { householdCount: n, willingHouseholds: w } = survey;
-  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(w) || w < 0 || w > n) throw new RangeError('household counts must be integers with 0 ≤ willing ≤ households');
+  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(w) || w < 0 || w > n)
+    throw new RangeError('household counts must be integers with 0 ≤ willing ≤ households');
   if (!['enclosed', 'enclosable', 'open'].includes(survey.enclosure)) throw new RangeError(`unknown enclosure ${survey.enclosure}`);
   let missing = 0;
   let partial = 0;

@@ -1,6 +1,12 @@
 import { coverageRate, type CoverageInput } from './coverage';
 
-const row = (group: string, mode: CoverageInput['mode'], compounds: number, floorAreaCenti: number, households: number): CoverageInput => ({ group, mode, compounds, floorAreaCenti, households });
+const row = (group: string, mode: CoverageInput['mode'], compounds: number, floorAreaCenti: number, households: number): CoverageInput => ({
+  group,
+  mode,
+  compounds,
+  floorAreaCenti,
+  households,
+});
 
 describe('DOMAIN.md §13: coverageRate by compound count, floor area and households', () => {
   // Hand-counted: district A has 3 compounds (2 managed), B has 1 unmanaged, C has none.
@@ -14,7 +20,13 @@ describe('DOMAIN.md §13: coverageRate by compound count, floor area and househo
   test('each district and the city as the ratio of totals, a district with no compounds included', () => {
     const { groups, total } = coverageRate(rows, { groups: ['A', 'B', 'C'], targetPermille: 600 });
     expect(groups.map((g) => [g.group, g.compounds, g.floorArea, g.households, g.meetsTarget])).toEqual([
-      ['A', { covered: 2, total: 3, permille: 667 }, { covered: 12_000_00, total: 15_000_00, permille: 800 }, { covered: 130, total: 180, permille: 722 }, true],
+      [
+        'A',
+        { covered: 2, total: 3, permille: 667 },
+        { covered: 12_000_00, total: 15_000_00, permille: 800 },
+        { covered: 130, total: 180, permille: 722 },
+        true,
+      ],
       ['B', { covered: 0, total: 1, permille: 0 }, { covered: 0, total: 5_000_00, permille: 0 }, { covered: 0, total: 70, permille: 0 }, false],
       ['C', { covered: 0, total: 0, permille: null }, { covered: 0, total: 0, permille: null }, { covered: 0, total: 0, permille: null }, null],
     ]);

@@ -63,7 +63,12 @@ export function coverageRate(
   if (target !== null && (!Number.isInteger(target) || target < 0 || target > 1000)) throw new RangeError(`target ${target} must be 0..1000 per mille`);
 
   type Acc = { c: [number, number]; a: [number, number]; h: [number, number]; byMode: Record<ManagementMode, number> };
-  const empty = (): Acc => ({ c: [0, 0], a: [0, 0], h: [0, 0], byMode: Object.fromEntries(MANAGEMENT_MODES.map((m) => [m, 0])) as Record<ManagementMode, number> });
+  const empty = (): Acc => ({
+    c: [0, 0],
+    a: [0, 0],
+    h: [0, 0],
+    byMode: Object.fromEntries(MANAGEMENT_MODES.map((m) => [m, 0])) as Record<ManagementMode, number>,
+  });
   const acc = new Map<string, Acc>(opts.groups.map((g) => [g, empty()]));
   const all = empty();
   for (const r of rows) {

@@ -25,7 +25,8 @@ export function mergeRefusal(source: MergeSide, target: MergeSide, open: { fundA
   if (source.id === target.id) return { code: 'MERGE_INTO_ITSELF', field: 'targetCompoundId', message: '不能合并到小区自身' };
   if (source.retiredAt) return { code: 'COMPOUND_RETIRED', field: null, message: '该小区已并入其他管理区域' };
   if (target.retiredAt) return { code: 'COMPOUND_RETIRED', field: 'targetCompoundId', message: '接收小区已并入其他管理区域，不能再接收' };
-  if (source.regionCode.slice(0, 6) !== target.regionCode.slice(0, 6)) return { code: 'MERGE_ACROSS_DISTRICTS', field: 'targetCompoundId', message: '只能合并到同一区县的小区' };
+  if (source.regionCode.slice(0, 6) !== target.regionCode.slice(0, 6))
+    return { code: 'MERGE_ACROSS_DISTRICTS', field: 'targetCompoundId', message: '只能合并到同一区县的小区' };
   if (open.fundApplications > 0) return { code: 'OPEN_FUND_APPLICATIONS', field: null, message: '该小区有未办结的维修资金使用申请，不能合并' };
   if (open.votes > 0) return { code: 'OPEN_VOTES', field: null, message: '该小区有未截止的业主表决，不能合并' };
   return null;

@@ -14,6 +14,11 @@ describe('subsidy batch steps — DOMAIN.md §4: paid yearly after the district 
     expect(step?.to).toBe(to);
   });
   test('every status but draft is reached by exactly one step', () => {
-    for (const s of SUBSIDY_BATCH_STATUSES.slice(1)) expect([subsidyBatchStep('approve', 'district_staff'), subsidyBatchStep('approve', 'city_admin'), subsidyBatchStep('pay', 'city_admin')].filter((x) => x?.to === s)).toHaveLength(1);
+    for (const s of SUBSIDY_BATCH_STATUSES.slice(1))
+      expect(
+        [subsidyBatchStep('approve', 'district_staff'), subsidyBatchStep('approve', 'city_admin'), subsidyBatchStep('pay', 'city_admin')].filter(
+          (x) => x?.to === s,
+        ),
+      ).toHaveLength(1);
   });
 });

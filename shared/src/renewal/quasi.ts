@@ -54,9 +54,18 @@ export const RENOVATION_STATUS_LABELS: Record<RenovationStatus, string> = {
 };
 
 const fen = (label: string, min = 0) =>
-  z.number({ error: `${label}必须是数字（分）` }).int(`${label}必须是整数（分）`).min(min, `${label}不能小于${min}`).max(1e13, `${label}过大`);
+  z
+    .number({ error: `${label}必须是数字（分）` })
+    .int(`${label}必须是整数（分）`)
+    .min(min, `${label}不能小于${min}`)
+    .max(1e13, `${label}过大`);
 
-export const yearField = (label = '年度') => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(2000, `${label}不能早于2000年`).max(2100, `${label}不能晚于2100年`);
+export const yearField = (label = '年度') =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(2000, `${label}不能早于2000年`)
+    .max(2100, `${label}不能晚于2100年`);
 
 export const mergeIntoSchema = z.strictObject({ targetCompoundId: intId('接收小区') });
 
@@ -71,7 +80,9 @@ export const quasiEnrolmentSchema = z
     compoundId: intId('小区'),
     companyId: intId('准物业服务企业'),
     startDate: isoDate('开始日期'),
-    endDate: isoDate('结束日期').nullish().transform((v) => v ?? null),
+    endDate: isoDate('结束日期')
+      .nullish()
+      .transform((v) => v ?? null),
     note: optionalText('备注', 500),
   })
   .refine((v) => !v.endDate || v.endDate >= v.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] });
@@ -82,7 +93,9 @@ export const quasiAssessmentSchema = z.strictObject({
   year: yearField('考核年度'),
   result: z.enum(ASSESSMENT_RESULTS, { error: '考核结论只能是合格或不合格' }),
   items: z
-    .array(z.strictObject({ itemId: intId('标准条目'), met: z.boolean({ error: '是否达标必须是是/否' }), evidence, note: optionalText('说明', 200) }), { error: '考核条目必须是列表' })
+    .array(z.strictObject({ itemId: intId('标准条目'), met: z.boolean({ error: '是否达标必须是是/否' }), evidence, note: optionalText('说明', 200) }), {
+      error: '考核条目必须是列表',
+    })
     .max(50, '考核条目最多50项'),
   note: optionalText('考核意见', 500),
 });
@@ -111,7 +124,9 @@ export const renovationSchema = z
     plannedStart: isoDate('计划开工日期'),
     plannedEnd: isoDate('计划完工日期'),
     serviceStandard: optionalText('改造后服务标准', 500),
-    feeFenPerSqmMonth: fen('改造后物业费（分/㎡·月）').nullish().transform((v) => v ?? null),
+    feeFenPerSqmMonth: fen('改造后物业费（分/㎡·月）')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((v) => v.plannedEnd >= v.plannedStart, { message: '计划完工日期不能早于开工日期', path: ['plannedEnd'] });
 

@@ -66,9 +66,13 @@ export const renewalSurveySchema = z
     enclosure: choice(ENCLOSURE_STATES, '封闭情况'),
     hasGate: flag('是否有门岗'),
     infrastructure: z
-      .partialRecord(z.enum(INFRASTRUCTURE_ITEMS, { error: '基础设施项目不在可选范围内' }), z.enum(INFRASTRUCTURE_STATES, { error: '设施状况须为完好、部分或缺失' }), {
-        error: '基础设施状况格式不正确',
-      })
+      .partialRecord(
+        z.enum(INFRASTRUCTURE_ITEMS, { error: '基础设施项目不在可选范围内' }),
+        z.enum(INFRASTRUCTURE_STATES, { error: '设施状况须为完好、部分或缺失' }),
+        {
+          error: '基础设施状况格式不正确',
+        },
+      )
       .nullish()
       .transform((v) => v ?? {}),
     currentManagement: choice(SURVEY_MANAGEMENT_STATES, '现管理方式'),

@@ -36,7 +36,14 @@ describe('filing workflow: submitted → filed | returned', () => {
 });
 
 describe('filing schemas: Chinese errors on the field', () => {
-  const base = { projectId: 1, kind: 'contract', documentNo: 'HT-1', validFrom: '2026-01-01', validUntil: '2026-12-31', documents: [{ name: '合同.pdf', url: '/api/uploads/1' }] };
+  const base = {
+    projectId: 1,
+    kind: 'contract',
+    documentNo: 'HT-1',
+    validFrom: '2026-01-01',
+    validUntil: '2026-12-31',
+    documents: [{ name: '合同.pdf', url: '/api/uploads/1' }],
+  };
   test('valid until before valid from is refused on validUntil', () => {
     const r = filingCreateSchema.safeParse({ ...base, validUntil: '2025-12-31' });
     expect(r.success).toBe(false);

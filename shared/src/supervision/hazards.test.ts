@@ -14,7 +14,9 @@ describe('hazardDeadline (DOMAIN.md §10: 7 days, 24 h if major, on-the-spot ite
     expect(hazardDeadline({ foundAt: at(found), severity, onSpot }, S).toISOString()).toBe(due);
   });
   test('the hours are settings', () => {
-    expect(hazardDeadline({ foundAt: at('2026-11-01T00:00:00Z'), severity: 'general', onSpot: false }, { ...S, hazardGeneralHours: 72 }).toISOString()).toBe('2026-11-04T00:00:00.000Z');
+    expect(hazardDeadline({ foundAt: at('2026-11-01T00:00:00Z'), severity: 'general', onSpot: false }, { ...S, hazardGeneralHours: 72 }).toISOString()).toBe(
+      '2026-11-04T00:00:00.000Z',
+    );
   });
   test('an unknown severity or a bad date throws', () => {
     expect(() => hazardDeadline({ foundAt: at('2026-11-01T00:00:00Z'), severity: 'minor' as never, onSpot: false }, S)).toThrow();
@@ -69,8 +71,16 @@ describe('inspectionResultProblems (DOMAIN.md §10; 公安部令第61号 Art. 31
     [2, { onSpot: false, active: true }],
     [3, { onSpot: false, active: false }],
   ]);
-  const r = (o: Partial<{ itemId: number; result: 'passed' | 'failed' | 'not_applicable'; photos: string[]; correctedOnSpot: boolean; rectificationPhotos: string[] }>) => ({
-    itemId: 1, result: 'passed' as const, photos: [], note: null, correctedOnSpot: false, rectificationPhotos: [], ...o,
+  const r = (
+    o: Partial<{ itemId: number; result: 'passed' | 'failed' | 'not_applicable'; photos: string[]; correctedOnSpot: boolean; rectificationPhotos: string[] }>,
+  ) => ({
+    itemId: 1,
+    result: 'passed' as const,
+    photos: [],
+    note: null,
+    correctedOnSpot: false,
+    rectificationPhotos: [],
+    ...o,
   });
   test('fine results give no problem', () => {
     const ok = [
@@ -84,8 +94,16 @@ describe('inspectionResultProblems (DOMAIN.md §10; 公安部令第61号 Art. 31
     ['an inactive item', [r({ itemId: 3 })], 'results.0.itemId'],
     ['an item twice', [r({}), r({})], 'results.1.itemId'],
     ['a failed item without photo', [r({ result: 'failed' })], 'results.0.photos'],
-    ['corrected on the spot without rectification photo', [r({ result: 'failed', photos: ['/api/uploads/1'], correctedOnSpot: true })], 'results.0.rectificationPhotos'],
-    ['corrected on the spot for an item that is not an on-the-spot one', [r({ itemId: 2, result: 'failed', photos: ['/api/uploads/1'], correctedOnSpot: true, rectificationPhotos: ['/api/uploads/2'] })], 'results.0.correctedOnSpot'],
+    [
+      'corrected on the spot without rectification photo',
+      [r({ result: 'failed', photos: ['/api/uploads/1'], correctedOnSpot: true })],
+      'results.0.rectificationPhotos',
+    ],
+    [
+      'corrected on the spot for an item that is not an on-the-spot one',
+      [r({ itemId: 2, result: 'failed', photos: ['/api/uploads/1'], correctedOnSpot: true, rectificationPhotos: ['/api/uploads/2'] })],
+      'results.0.correctedOnSpot',
+    ],
     ['a passed item "corrected"', [r({ correctedOnSpot: true, rectificationPhotos: ['/api/uploads/2'] })], 'results.0.correctedOnSpot'],
   ])('%s → a problem on %s', (_, results, field) => {
     expect(inspectionResultProblems(results, items)).toHaveProperty([field]);

@@ -53,7 +53,10 @@ const photos = (label: string) => z.array(photoUrlSchema, { error: `${label}必�
 
 /** A checklist item kept by city staff (`inspection-checklist-items`). */
 export const checklistItemSchema = z.strictObject({
-  code: z.string({ error: '代码必须是文字' }).trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '代码为1–40位字母、数字、-或_'),
+  code: z
+    .string({ error: '代码必须是文字' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, '代码为1–40位字母、数字、-或_'),
   category: oneOf('类别', CHECKLIST_CATEGORIES),
   text: text('检查内容', 300),
   severity: oneOf('隐患等级', HAZARD_SEVERITIES).default('general'),

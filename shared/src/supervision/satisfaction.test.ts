@@ -2,12 +2,20 @@ import { DEFAULT_SATISFACTION_THRESHOLDS, satisfactionHigh, satisfactionResult }
 
 describe('DOMAIN.md §9: satisfactionResult', () => {
   test.each<[string, { satisfied: number; valid: number; occupiedHomes: number }, { valid: boolean; rateBasisPoints: number; warning: boolean }]>([
-    ['exactly 80% (8 of 10) is no warning (lower bound included)', { satisfied: 8, valid: 10, occupiedHomes: 30 }, { valid: true, rateBasisPoints: 8000, warning: false }],
+    [
+      'exactly 80% (8 of 10) is no warning (lower bound included)',
+      { satisfied: 8, valid: 10, occupiedHomes: 30 },
+      { valid: true, rateBasisPoints: 8000, warning: false },
+    ],
     ['just below 80% (79 of 99) → warning', { satisfied: 79, valid: 99, occupiedHomes: 300 }, { valid: true, rateBasisPoints: 7979, warning: true }],
     ['799 of 1000 → warning', { satisfied: 799, valid: 1000, occupiedHomes: 1000 }, { valid: true, rateBasisPoints: 7990, warning: true }],
     ['800 of 1000 → no warning', { satisfied: 800, valid: 1000, occupiedHomes: 1000 }, { valid: true, rateBasisPoints: 8000, warning: false }],
     ['sample exactly 30% of occupied homes is valid', { satisfied: 0, valid: 30, occupiedHomes: 100 }, { valid: true, rateBasisPoints: 0, warning: true }],
-    ['sample one home short of 30% → 样本不足, no warning', { satisfied: 0, valid: 29, occupiedHomes: 100 }, { valid: false, rateBasisPoints: 0, warning: false }],
+    [
+      'sample one home short of 30% → 样本不足, no warning',
+      { satisfied: 0, valid: 29, occupiedHomes: 100 },
+      { valid: false, rateBasisPoints: 0, warning: false },
+    ],
     ['30% of 101 homes needs 31 (30.3 rounds up)', { satisfied: 10, valid: 30, occupiedHomes: 101 }, { valid: false, rateBasisPoints: 3333, warning: false }],
     ['31 of 101 is valid', { satisfied: 10, valid: 31, occupiedHomes: 101 }, { valid: true, rateBasisPoints: 3225, warning: true }],
     ['nobody answered → not valid, rate 0', { satisfied: 0, valid: 0, occupiedHomes: 50 }, { valid: false, rateBasisPoints: 0, warning: false }],
@@ -35,7 +43,9 @@ describe('DOMAIN.md §9: satisfactionResult', () => {
   });
 
   test('throws on thresholds outside basis points', () => {
-    expect(() => satisfactionResult({ satisfied: 1, valid: 1, occupiedHomes: 1 }, { ...DEFAULT_SATISFACTION_THRESHOLDS, warningBelowBasisPoints: 10001 })).toThrow(RangeError);
+    expect(() =>
+      satisfactionResult({ satisfied: 1, valid: 1, occupiedHomes: 1 }, { ...DEFAULT_SATISFACTION_THRESHOLDS, warningBelowBasisPoints: 10001 }),
+    ).toThrow(RangeError);
   });
 });
 

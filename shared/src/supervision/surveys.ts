@@ -60,10 +60,20 @@ export const surveyCreateSchema = z
     title: text('测评名称', 100),
     scope: oneOf('测评范围', SURVEY_SCOPES),
     /** scope project: the project. */
-    projectId: intId('项目').nullish().transform((v) => v ?? null),
+    projectId: intId('项目')
+      .nullish()
+      .transform((v) => v ?? null),
     /** scope district: the district's 6-digit code (city scope: the city). */
-    regionCode: z.string({ error: '区划必须是文字' }).regex(/^\d{6}$/, '请选择区（县、旗）').nullish().transform((v) => v ?? null),
-    dimensions: z.array(oneOf('测评维度', SURVEY_DIMENSIONS), { error: '测评维度必须是列表' }).min(1, '至少选择一个测评维度').max(SURVEY_DIMENSIONS.length).default([...SURVEY_DIMENSIONS]),
+    regionCode: z
+      .string({ error: '区划必须是文字' })
+      .regex(/^\d{6}$/, '请选择区（县、旗）')
+      .nullish()
+      .transform((v) => v ?? null),
+    dimensions: z
+      .array(oneOf('测评维度', SURVEY_DIMENSIONS), { error: '测评维度必须是列表' })
+      .min(1, '至少选择一个测评维度')
+      .max(SURVEY_DIMENSIONS.length)
+      .default([...SURVEY_DIMENSIONS]),
     opensOn: isoDate('开始日期'),
     closesOn: isoDate('截止日期'),
   })
@@ -84,11 +94,16 @@ export type SurveyResponseInput = z.infer<typeof surveyResponseSchema>;
 
 /** Arranging and recording an interview (约谈): time, attendees, rectification items and deadline, minutes. */
 export const interviewUpdateSchema = z.strictObject({
-  scheduledAt: z.iso.datetime({ offset: true, error: '约谈时间格式无效' }).nullish().transform((v) => v ?? null),
+  scheduledAt: z.iso
+    .datetime({ offset: true, error: '约谈时间格式无效' })
+    .nullish()
+    .transform((v) => v ?? null),
   location: optionalText('约谈地点', 100),
   attendees: optionalText('参加人员', 500),
   rectificationItems: optionalText('整改事项', 2000),
-  deadline: isoDate('整改期限').nullish().transform((v) => v ?? null),
+  deadline: isoDate('整改期限')
+    .nullish()
+    .transform((v) => v ?? null),
   minutes: optionalText('约谈纪要', 5000),
 });
 export type InterviewUpdateInput = z.infer<typeof interviewUpdateSchema>;

@@ -1,7 +1,14 @@
 import { OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type TicketAction, type TicketLevel, type TicketStatus } from './enums';
 import { checkTransition, ticketActorKind, type TicketActorKind, type TicketState } from './transitions';
 
-const state = (over: Partial<TicketState> = {}): TicketState => ({ status: 'submitted', level: 'community', kind: 'complaint', rejectedOnce: false, answer: null, ...over });
+const state = (over: Partial<TicketState> = {}): TicketState => ({
+  status: 'submitted',
+  level: 'community',
+  kind: 'complaint',
+  rejectedOnce: false,
+  answer: null,
+  ...over,
+});
 
 describe('DOMAIN.md §6 ticket state machine: allowed transitions', () => {
   test.each<[TicketAction, TicketStatus, TicketActorKind, Partial<TicketState>, TicketStatus]>([

@@ -54,9 +54,7 @@ export interface TicketState {
   answer: string | null;
 }
 
-export type TransitionResult =
-  | { ok: true; to: TicketStatus }
-  | { ok: false; status: 403 | 409; code: string; message: string };
+export type TransitionResult = { ok: true; to: TicketStatus } | { ok: false; status: 403 | 409; code: string; message: string };
 
 const refuse = (status: 403 | 409, code: string, message: string): TransitionResult => ({ ok: false, status, code, message });
 

@@ -108,6 +108,10 @@ export type UploadedFile = { name: string; url: string };
 
 /** The name a person gave a file, with the extension of the type the server found in its content. */
 export function uploadedFileName(name: string, mime: string): string {
-  const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 90) || '附件';
+  const base =
+    name
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .trim()
+      .slice(0, 90) || '附件';
   return `${base}.${uploadExtension(mime)}`;
 }

@@ -3,11 +3,17 @@ import { UPLOAD_MIME_TYPES } from './rules';
 
 /** A reference to an upload, as records hold it: `/api/uploads/<id>` (the server checks whose it is). */
 export const uploadUrlSchema = (message = '请先上传文件') =>
-  z.string({ error: '文件地址必须是文字' }).max(100, '文件地址过长').regex(/^\/api\/uploads\/\d{1,10}$/, message);
+  z
+    .string({ error: '文件地址必须是文字' })
+    .max(100, '文件地址过长')
+    .regex(/^\/api\/uploads\/\d{1,10}$/, message);
 
 /** An upload or an outside https link (a public document a record may cite). */
 export const uploadOrLinkUrlSchema = (message = '请上传文件或填写https链接') =>
-  z.string({ error: '文件地址必须是文字' }).max(500, '文件地址过长').regex(/^(\/api\/uploads\/\d{1,10}|https:\/\/\S+)$/, message);
+  z
+    .string({ error: '文件地址必须是文字' })
+    .max(500, '文件地址过长')
+    .regex(/^(\/api\/uploads\/\d{1,10}|https:\/\/\S+)$/, message);
 
 /** What `POST /api/uploads` answers (201). */
 export const uploadSchema = z.strictObject({

@@ -1,4 +1,14 @@
-import { canonicalUploadUrl, sniffUploadMime, uploadExtension, uploadIdOf, uploadMimeLabel, uploadNameProblem, uploadOrLinkUrlSchema, uploadedFileName, uploadUrlSchema } from '.';
+import {
+  canonicalUploadUrl,
+  sniffUploadMime,
+  uploadExtension,
+  uploadIdOf,
+  uploadMimeLabel,
+  uploadNameProblem,
+  uploadOrLinkUrlSchema,
+  uploadedFileName,
+  uploadUrlSchema,
+} from '.';
 
 // Issue 9 §7 and issue 15 "One set of rules": the upload rules shared by server, console and mini.
 const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

@@ -2,7 +2,15 @@ import { publishByBuilding, type BuildingTally } from './publish';
 
 /** A building with n ballots, each 100 m² agreeing, out of 20 homes. */
 const b = (id: number, ballots: number): BuildingTally => ({
-  buildingId: id, buildingName: `${id}号楼`, parts: 20, ballots, totalArea: 200000, participatedArea: ballots * 10000, agreeArea: ballots * 10000, disagreeArea: 0, abstainArea: 0,
+  buildingId: id,
+  buildingName: `${id}号楼`,
+  parts: 20,
+  ballots,
+  totalArea: 200000,
+  participatedArea: ballots * 10000,
+  agreeArea: ballots * 10000,
+  disagreeArea: 0,
+  abstainArea: 0,
 });
 const ids = (r: ReturnType<typeof publishByBuilding>) => r.byBuilding.map((x) => x.buildingId);
 
@@ -12,7 +20,13 @@ describe('publishByBuilding — DOMAIN.md §1 (per building, never per owner) an
     ['a building at exactly the bar is published', [b(1, 5)], 5, [1], null],
     ['a building one below the bar is not', [b(1, 4)], 5, [], { buildings: 1, ballots: 4, shown: false }],
     ['buildings without ballots reveal nothing and stay', [b(1, 0), b(2, 6)], 5, [1, 2], null],
-    ['one hidden building with 1 ballot: the smallest published one joins it, so the total cannot give it away', [b(1, 1), b(2, 6), b(3, 9)], 5, [3], { buildings: 2, ballots: 7, shown: true }],
+    [
+      'one hidden building with 1 ballot: the smallest published one joins it, so the total cannot give it away',
+      [b(1, 1), b(2, 6), b(3, 9)],
+      5,
+      [3],
+      { buildings: 2, ballots: 7, shown: true },
+    ],
     ['hidden buildings that together reach the bar are shown merged', [b(1, 3), b(2, 2), b(3, 8)], 5, [3], { buildings: 2, ballots: 5, shown: true }],
     ['everything below the bar together: nothing shown', [b(1, 1), b(2, 2)], 5, [], { buildings: 2, ballots: 3, shown: false }],
     ['a bar of 1 hides nothing', [b(1, 1), b(2, 0)], 1, [1, 2], null],

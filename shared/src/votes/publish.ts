@@ -40,9 +40,7 @@ export function publishByBuilding(buildings: readonly BuildingTally[], minBallot
   const hidden = new Set(buildings.filter((b) => b.ballots > 0 && b.ballots < minBallots).map((b) => b.buildingId));
   const hiddenBallots = () => buildings.filter((b) => hidden.has(b.buildingId)).reduce((s, b) => s + b.ballots, 0);
   while (hiddenBallots() > 0 && hiddenBallots() < minBallots) {
-    const next = buildings
-      .filter((b) => !hidden.has(b.buildingId) && b.ballots > 0)
-      .sort((a, b) => a.ballots - b.ballots || a.buildingId - b.buildingId)[0];
+    const next = buildings.filter((b) => !hidden.has(b.buildingId) && b.ballots > 0).sort((a, b) => a.ballots - b.ballots || a.buildingId - b.buildingId)[0];
     if (!next) break;
     hidden.add(next.buildingId);
   }
@@ -58,7 +56,13 @@ export function publishByBuilding(buildings: readonly BuildingTally[], minBallot
       ballots,
       figures:
         ballots >= minBallots
-          ? { totalArea: sum('totalArea'), participatedArea: sum('participatedArea'), agreeArea: sum('agreeArea'), disagreeArea: sum('disagreeArea'), abstainArea: sum('abstainArea') }
+          ? {
+              totalArea: sum('totalArea'),
+              participatedArea: sum('participatedArea'),
+              agreeArea: sum('agreeArea'),
+              disagreeArea: sum('disagreeArea'),
+              abstainArea: sum('abstainArea'),
+            }
           : null,
     },
   };

@@ -26,5 +26,9 @@ export const ballotSchema = z.strictObject({
   householdId: intId('房屋'),
   choice: z.enum(BALLOT_CHOICES, { error: '请选择同意、反对或弃权' }),
   channel: z.enum(BALLOT_CHANNELS, { error: '投票方式不在可选范围内' }).default('online'),
-  scanUrl: z.string().max(500).regex(/^(\/api\/uploads\/\d+|https:\/\/\S+)$/, '扫描件地址无效').nullish(),
+  scanUrl: z
+    .string()
+    .max(500)
+    .regex(/^(\/api\/uploads\/\d+|https:\/\/\S+)$/, '扫描件地址无效')
+    .nullish(),
 });

@@ -125,8 +125,7 @@ export function tallyVote(input: TallyInput): TallyResult {
   const totalOwners = owners.size;
   const participatedArea = area.agree + area.disagree + area.abstain;
 
-  const quorumMet =
-    totalArea > 0 && atLeast(participatedArea, totalArea, 2, 3) && atLeast(participatedOwners, totalOwners, 2, 3);
+  const quorumMet = totalArea > 0 && atLeast(participatedArea, totalArea, 2, 3) && atLeast(participatedOwners, totalOwners, 2, 3);
 
   // Follow-the-majority: non-voters join the side that carries the participants by both measures.
   let deemedArea = 0;
@@ -161,7 +160,8 @@ export function tallyVote(input: TallyInput): TallyResult {
     lines.push(
       `同意的面积占参与面积 ${percentText(agreeArea, baseArea)}、人数占参与人数 ${percentText(agreeOwners, baseOwners)}（本事项${special ? '为特别事项' : '为一般事项'}，均须${threshold}）。`,
     );
-    if (deemedChoice) lines.push(`按管理规约，未表决业主视为同意多数意见，计入面积 ${percentText(deemedArea, totalArea)}、人数 ${deemedOwners} 人（不计入参与比例）。`);
+    if (deemedChoice)
+      lines.push(`按管理规约，未表决业主视为同意多数意见，计入面积 ${percentText(deemedArea, totalArea)}、人数 ${deemedOwners} 人（不计入参与比例）。`);
   }
   lines.push(approved ? '表决通过。' : quorumMet ? '同意比例未达到要求，表决未通过。' : '参与比例未达到要求，表决未通过。');
 

@@ -41,7 +41,14 @@ export const VerifyChainButton = () => {
         <DialogTitle>校验审计日志完整性</DialogTitle>
         <DialogContent>
           <Box sx={{ display: 'flex', gap: 2, my: 1 }}>
-            <TextField size="small" label="起（日志ID或时间，可空）" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="2026-01-01" fullWidth />
+            <TextField
+              size="small"
+              label="起（日志ID或时间，可空）"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              placeholder="2026-01-01"
+              fullWidth
+            />
             <TextField size="small" label="止（日志ID或时间，可空）" value={to} onChange={(e) => setTo(e.target.value)} fullWidth />
           </Box>
           {report?.ok && (
@@ -52,8 +59,8 @@ export const VerifyChainButton = () => {
           )}
           {report && !report.ok && report.firstBroken && (
             <Alert severity="error">
-              发现异常：第一条不符的记录是{' '}
-              <Link href={`#/audit-logs/${report.firstBroken.id}/show`}>#{report.firstBroken.id}</Link>（链序号 {report.firstBroken.seq}）——
+              发现异常：第一条不符的记录是 <Link href={`#/audit-logs/${report.firstBroken.id}/show`}>#{report.firstBroken.id}</Link>（链序号{' '}
+              {report.firstBroken.seq}）——
               {AUDIT_BREAK_REASON_LABELS[report.firstBroken.reason] ?? report.firstBroken.reason}。在此之前已校验 {report.checked} 条。
             </Alert>
           )}

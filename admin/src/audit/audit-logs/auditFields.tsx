@@ -27,8 +27,7 @@ export const actionLabels: Record<string, string> = AUDIT_ACTION_LABELS;
 export const actionChoices = Object.entries(actionLabels).map(([id, name]) => ({ id, name }));
 
 /** The row's action in Chinese, by entity where one code means different things ("accept": 受理 / 竣工验收). */
-export const actionLabel = (r: RaRecord) =>
-  AUDIT_ACTION_LABELS_BY_ENTITY[r.entity]?.[r.action as AuditAction] ?? actionLabels[r.action] ?? r.action;
+export const actionLabel = (r: RaRecord) => AUDIT_ACTION_LABELS_BY_ENTITY[r.entity]?.[r.action as AuditAction] ?? actionLabels[r.action] ?? r.action;
 
 /** Chinese names of an entity's fields: the resource's own (i18n/zh.ts), then the common ones. */
 export const auditFieldNames = (entity: string): Record<string, string> => ({
@@ -39,9 +38,7 @@ export const auditFieldNames = (entity: string): Record<string, string> => ({
 // `source` is repeated on the element so layouts and grid headers find the label.
 type Props = { source?: string; sortable?: boolean };
 
-export const ActionField = ({ sortable }: Props) => (
-  <FunctionField source="action" render={actionLabel} sortable={sortable} />
-);
+export const ActionField = ({ sortable }: Props) => <FunctionField source="action" render={actionLabel} sortable={sortable} />;
 
 export const EntityField = ({ sortable }: Props) => {
   const translate = useTranslate();

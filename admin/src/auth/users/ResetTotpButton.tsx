@@ -14,7 +14,9 @@ export const ResetTotpButton = () => {
 
   const reset = async () => {
     setOpen(false);
-    const res = await fetch(`${API_BASE}/users/${record.id}/reset-totp`, { method: 'POST', headers: { Accept: 'application/json', ...authHeaders() } }).catch(() => null);
+    const res = await fetch(`${API_BASE}/users/${record.id}/reset-totp`, { method: 'POST', headers: { Accept: 'application/json', ...authHeaders() } }).catch(
+      () => null,
+    );
     const body = await res?.json().catch(() => null);
     if (!res?.ok) return notify(res ? toHttpError(res.status, body, '重置失败').message : '无法连接服务器，请检查网络', { type: 'error' });
     notify('已重置两步验证，该账号的登录已失效', { type: 'success' });
@@ -25,7 +27,13 @@ export const ResetTotpButton = () => {
       <Button variant="outlined" color="warning" onClick={() => setOpen(true)}>
         重置两步验证
       </Button>
-      <Confirm isOpen={open} title="重置两步验证" content={`确定重置“${record.name}”的两步验证吗？其身份验证器和恢复码将失效，须重新设置。`} onConfirm={reset} onClose={() => setOpen(false)} />
+      <Confirm
+        isOpen={open}
+        title="重置两步验证"
+        content={`确定重置“${record.name}”的两步验证吗？其身份验证器和恢复码将失效，须重新设置。`}
+        onConfirm={reset}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 };

@@ -33,11 +33,7 @@ export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
     <>
       <TextInput source="username" validate={[required(), usernameFormat]} readOnly={!isCreate} />
       <TextInput source="name" validate={required()} />
-      <SelectInput
-        source="role"
-        choices={roleChoices.filter((c) => assignable.includes(c.id))}
-        validate={required()}
-      />
+      <SelectInput source="role" choices={roleChoices.filter((c) => assignable.includes(c.id))} validate={required()} />
       <FormDataConsumer>
         {({ formData }) => (
           <>
@@ -47,9 +43,7 @@ export const UserInputs = ({ isCreate = false }: { isCreate?: boolean }) => {
               level={REGION_LEVEL[formData.role]}
               validate={formData.role === 'company_staff' ? undefined : required()}
             />
-            {formData.role === 'company_staff' && (
-              <RefInput source="companyId" reference="companies" validate={required()} />
-            )}
+            {formData.role === 'company_staff' && <RefInput source="companyId" reference="companies" validate={required()} />}
           </>
         )}
       </FormDataConsumer>

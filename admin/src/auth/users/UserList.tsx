@@ -3,11 +3,7 @@ import { roleChoices } from '../../choices';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 
-const filters = [
-  searchFilter,
-  <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />,
-  <RegionInput key="regionCode" source="regionCode" />,
-];
+const filters = [searchFilter, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />, <RegionInput key="regionCode" source="regionCode" />];
 
 const exporter = serverXlsxExporter('users');
 

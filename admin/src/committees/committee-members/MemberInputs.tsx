@@ -1,16 +1,5 @@
 import { useFormContext } from 'react-hook-form';
-import {
-  AutocompleteInput,
-  BooleanInput,
-  DateInput,
-  FormDataConsumer,
-  ReferenceInput,
-  regex,
-  required,
-  SelectInput,
-  TextInput,
-  useGetOne,
-} from 'react-admin';
+import { AutocompleteInput, BooleanInput, DateInput, FormDataConsumer, ReferenceInput, regex, required, SelectInput, TextInput, useGetOne } from 'react-admin';
 import { RefInput } from '../../common/fields';
 import { crossAppointmentChoices, memberRoleChoices } from '../choices';
 import { committeeRepresentation } from '../committees/representation';
@@ -19,9 +8,7 @@ import { phoneValidator } from '../../common/phone';
 export const memberWritable = ['committeeId', 'ownerId', 'name', 'phone', 'role', 'partyMember', 'crossAppointment', 'termStart', 'termEnd'] as const;
 
 export const memberValid = (values: Record<string, string | null>) =>
-  values.termStart && values.termEnd && values.termEnd <= values.termStart
-    ? { termEnd: '任期届满日期须晚于任期开始日期' }
-    : {};
+  values.termStart && values.termEnd && values.termEnd <= values.termStart ? { termEnd: '任期届满日期须晚于任期开始日期' } : {};
 
 // The server shows a stored phone masked (138****1234); sending it back unchanged keeps it.
 const phoneFormat = phoneValidator({ keepMasked: true });

@@ -75,7 +75,14 @@ export const CommitteeShow = () => {
             <DateField locales="zh-CN" source="termEnd" emptyText="—" />
           </Datagrid>
         </ReferenceManyField>
-        <ReferenceManyField label="信息公开" reference="disclosures" target="compoundId" source="compoundId" sort={{ field: 'publishedAt', order: 'DESC' }} perPage={5}>
+        <ReferenceManyField
+          label="信息公开"
+          reference="disclosures"
+          target="compoundId"
+          source="compoundId"
+          sort={{ field: 'publishedAt', order: 'DESC' }}
+          perPage={5}
+        >
           <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>暂无公开</span>}>
             <EnumField source="kind" choices={disclosureKindChoices} />
             <TextField source="title" />

@@ -38,8 +38,7 @@ export type FormationRow = {
 };
 
 /** Per mille as a percentage with one decimal ("654" → "65.4%"), no floats. */
-export const permilleText = (p: number | null | undefined) =>
-  p === null || p === undefined ? '—' : `${Math.floor(p / 10)}.${p % 10}%`;
+export const permilleText = (p: number | null | undefined) => (p === null || p === undefined ? '—' : `${Math.floor(p / 10)}.${p % 10}%`);
 
 const exporter = xlsxExporter('committee-formation', {
   fields: ['code', 'name', 'residential', 'withCommittee', 'rate', 'target', 'met'],
@@ -74,7 +73,10 @@ export const FormationPage = () => {
     };
   }, [groupBy, year]);
 
-  const total = rows?.reduce((s, r) => ({ residential: s.residential + r.residential, withCommittee: s.withCommittee + r.withCommittee }), { residential: 0, withCommittee: 0 });
+  const total = rows?.reduce((s, r) => ({ residential: s.residential + r.residential, withCommittee: s.withCommittee + r.withCommittee }), {
+    residential: 0,
+    withCommittee: 0,
+  });
   const totalPermille = total && total.residential ? Math.floor((total.withCommittee * 1000) / total.residential) : null;
   const target = rows?.find((r) => r.targetPct !== null)?.targetPct ?? null;
 
@@ -141,8 +143,12 @@ export const FormationPage = () => {
                 {rows.map((r) => (
                   <TableRow key={r.code}>
                     <TableCell>{r.name}</TableCell>
-                    <TableCell align="right"><Link to={drillLink(r.drills.residential)}>{r.residential}</Link></TableCell>
-                    <TableCell align="right"><Link to={drillLink(r.drills.withCommittee)}>{r.withCommittee}</Link></TableCell>
+                    <TableCell align="right">
+                      <Link to={drillLink(r.drills.residential)}>{r.residential}</Link>
+                    </TableCell>
+                    <TableCell align="right">
+                      <Link to={drillLink(r.drills.withCommittee)}>{r.withCommittee}</Link>
+                    </TableCell>
                     <TableCell>
                       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                         <LinearProgress

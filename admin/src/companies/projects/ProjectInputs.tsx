@@ -5,11 +5,9 @@ import { pricingFormChoices, selectionMethodChoices } from '../../quality/choice
 import { phoneValidator } from '../../common/phone';
 
 // Money is integer fen: 150 = 1.50 元/㎡·月.
-const fen = (v: unknown) =>
-  v == null || v === '' || (Number.isInteger(v) && (v as number) >= 0) ? undefined : '请输入非负整数（单位：分）';
+const fen = (v: unknown) => (v == null || v === '' || (Number.isInteger(v) && (v as number) >= 0) ? undefined : '请输入非负整数（单位：分）');
 
-const afterStart = (end: string, values: Record<string, any>) =>
-  end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined;
+const afterStart = (end: string, values: Record<string, any>) => (end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined);
 
 const mobile = phoneValidator({ label: '项目经理电话' });
 

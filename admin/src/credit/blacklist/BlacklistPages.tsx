@@ -1,8 +1,25 @@
 import { useState } from 'react';
 import { Button, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  Create, Datagrid, DateField, DateInput, FunctionField, List, NumberField, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput,
-  required, useNotify, usePermissions, useRecordContext, type RaRecord,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  FunctionField,
+  List,
+  NumberField,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  type RaRecord,
 } from 'react-admin';
 import { blacklistCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
@@ -58,7 +75,12 @@ export const create = () => (
       <TextInput source="document" validate={[required(), check('document')]} helperText="认定严重违法违规行为的文件文号" />
       <DateInput source="listedOn" validate={[required(), check('listedOn')]} />
       <TextInput source="facts" multiline fullWidth validate={[required(), check('facts')]} />
-      <UploadedFilesInput source="evidence" label="证据材料（处罚决定书、调查笔录等，图片或PDF，每个不超过5MB）" testId="evidence" validate={check('evidence')} />
+      <UploadedFilesInput
+        source="evidence"
+        label="证据材料（处罚决定书、调查笔录等，图片或PDF，每个不超过5MB）"
+        testId="evidence"
+        validate={check('evidence')}
+      />
     </SimpleForm>
   </Create>
 );
@@ -101,12 +123,34 @@ const RemovePanel = () => {
   return (
     <RecordActionDialog
       title="移出黑名单"
-      actions={[{ label: '移出黑名单', path: `/api/blacklist/${record.id}/remove`, body: () => ({ removalReason: reason, removalDocument: document }), done: '已移出黑名单', color: 'warning' }]}
+      actions={[
+        {
+          label: '移出黑名单',
+          path: `/api/blacklist/${record.id}/remove`,
+          body: () => ({ removalReason: reason, removalDocument: document }),
+          done: '已移出黑名单',
+          color: 'warning',
+        },
+      ]}
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField label="移出理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.removalReason} helperText={errors.removalReason} sx={{ flex: 2 }} />
-          <MuiTextField label="移出文件文号" value={document} onChange={(e) => setDocument(e.target.value)} error={!!errors.removalDocument} helperText={errors.removalDocument} sx={{ flex: 1 }} />
+          <MuiTextField
+            label="移出理由"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={!!errors.removalReason}
+            helperText={errors.removalReason}
+            sx={{ flex: 2 }}
+          />
+          <MuiTextField
+            label="移出文件文号"
+            value={document}
+            onChange={(e) => setDocument(e.target.value)}
+            error={!!errors.removalDocument}
+            helperText={errors.removalDocument}
+            sx={{ flex: 1 }}
+          />
         </Stack>
       )}
     </RecordActionDialog>

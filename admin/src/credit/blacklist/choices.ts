@@ -10,4 +10,9 @@ export const standingChoices = toChoices(FILING_STANDING_LABELS);
 
 /** Labels for the Excel exports. */
 export const blacklistEnums = { reason: BLACKLIST_REASON_LABELS, state: BLACKLIST_STATE_LABELS };
-export const filingEnums = { kind: FILING_KIND_LABELS, status: FILING_STATUS_LABELS, contractStanding: FILING_STANDING_LABELS, managerStanding: FILING_STANDING_LABELS };
+export const filingEnums = {
+  kind: FILING_KIND_LABELS,
+  status: FILING_STATUS_LABELS,
+  contractStanding: FILING_STANDING_LABELS,
+  managerStanding: FILING_STANDING_LABELS,
+};

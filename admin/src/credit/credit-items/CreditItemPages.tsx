@@ -1,8 +1,26 @@
 import { useEffect, useState } from 'react';
 import { Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import {
-  BooleanInput, Create, Datagrid, DateField, DateInput, FunctionField, List, NumberInput, ReferenceManyField, SelectField, SelectInput, Show, SimpleForm,
-  SimpleShowLayout, TextField, TextInput, required, usePermissions, useRecordContext, type RaRecord,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  FunctionField,
+  List,
+  NumberInput,
+  ReferenceManyField,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+  useRecordContext,
+  type RaRecord,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { creditItemCreateSchema } from '@baotou/shared';
@@ -106,7 +124,11 @@ const CreditItemCreate = () => {
       <SimpleForm defaultValues={{ occurredOn: today(), evidence: [] }} validate={validateItem}>
         <RefInput source="companyId" reference="companies" validate={required()} />
         <ProjectOfCompany />
-        <SelectInput source="type" choices={types.map((t) => ({ id: t.id, name: `${t.label}（${t.category === 'bad' ? '扣分' : '加分'}）` }))} validate={required()} />
+        <SelectInput
+          source="type"
+          choices={types.map((t) => ({ id: t.id, name: `${t.label}（${t.category === 'bad' ? '扣分' : '加分'}）` }))}
+          validate={required()}
+        />
         <TypeHint types={types} />
         <NumberInput source="points" step={0.1} validate={required()} helperText="不良行为填负数，如 -5" />
         <TextInput source="authority" validate={required()} helperText="如：包头市住房和城乡建设局" />
@@ -131,11 +153,27 @@ const ObjectPanel = () => {
   return (
     <RecordActionDialog
       title="提出异议"
-      actions={[{ label: '提出异议', path: '/api/credit-objections', body: () => ({ itemId: record.id, reason, evidence: [] as UploadedFile[] }), done: '异议已提交，该事项显示为异议中' }]}
+      actions={[
+        {
+          label: '提出异议',
+          path: '/api/credit-objections',
+          body: () => ({ itemId: record.id, reason, evidence: [] as UploadedFile[] }),
+          done: '异议已提交，该事项显示为异议中',
+        },
+      ]}
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField label="异议理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.reason} helperText={errors.reason} multiline fullWidth inputProps={{ 'data-testid': 'objection-reason' }} />
+          <MuiTextField
+            label="异议理由"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={!!errors.reason}
+            helperText={errors.reason}
+            multiline
+            fullWidth
+            inputProps={{ 'data-testid': 'objection-reason' }}
+          />
         </Stack>
       )}
     </RecordActionDialog>
@@ -159,7 +197,10 @@ export const show = () => (
       <DateField locales="zh-CN" source="validUntil" />
       <RegionField source="regionCode" />
       <TextField source="note" emptyText="—" />
-      <FunctionField source="evidence" render={(r: RaRecord) => (r.evidence?.length ? <UploadedFileLinks files={r.evidence} testId="evidence-link" /> : '平台规则记录，无需上传')} />
+      <FunctionField
+        source="evidence"
+        render={(r: RaRecord) => (r.evidence?.length ? <UploadedFileLinks files={r.evidence} testId="evidence-link" /> : '平台规则记录，无需上传')}
+      />
       <ReferenceManyField label="异议记录" reference="credit-objections" target="itemId" sort={{ field: 'id', order: 'ASC' }}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <DateField locales="zh-CN" source="createdAt" showTime />

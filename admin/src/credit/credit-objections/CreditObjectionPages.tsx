@@ -1,8 +1,20 @@
 import { useState } from 'react';
 import { FormControlLabel, Radio, RadioGroup, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, usePermissions,
-  useRecordContext, type RaRecord,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceField,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  usePermissions,
+  useRecordContext,
+  type RaRecord,
 } from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
@@ -19,7 +31,9 @@ const filters = [
 
 const exporter = serverXlsxExporter('credit-objections');
 
-const Points = ({ source }: { source: string }) => <FunctionField source={source} render={(r: RaRecord) => (r[source] === null ? '—' : `${points(r[source])} 分`)} />;
+const Points = ({ source }: { source: string }) => (
+  <FunctionField source={source} render={(r: RaRecord) => (r[source] === null ? '—' : `${points(r[source])} 分`)} />
+);
 
 export const list = () => (
   <List filters={filters} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
@@ -45,7 +59,11 @@ const AnswerPanel = () => {
   const [answer, setAnswer] = useState('');
   const [pointsText, setPointsText] = useState('');
   if (!record || record.status !== 'pending' || !['city_admin', 'district_staff'].includes(permissions)) return null;
-  const body = () => ({ outcome, answer, ...(outcome === 'corrected' ? { pointsTenths: pointsText.trim() === '' ? null : Math.round(Number(pointsText) * 10) } : {}) });
+  const body = () => ({
+    outcome,
+    answer,
+    ...(outcome === 'corrected' ? { pointsTenths: pointsText.trim() === '' ? null : Math.round(Number(pointsText) * 10) } : {}),
+  });
   return (
     <RecordActionDialog title="答复异议" actions={[{ label: '提交答复', path: `/api/credit-objections/${record.id}/answer`, body, done: '已答复异议' }]}>
       {(errors) => (
@@ -56,9 +74,24 @@ const AnswerPanel = () => {
             ))}
           </RadioGroup>
           {outcome === 'corrected' && (
-            <MuiTextField label="更正后分值（分）" value={pointsText} onChange={(e) => setPointsText(e.target.value)} error={!!errors.pointsTenths} helperText={errors.pointsTenths ?? '不良行为填负数'} inputProps={{ 'data-testid': 'answer-points' }} />
+            <MuiTextField
+              label="更正后分值（分）"
+              value={pointsText}
+              onChange={(e) => setPointsText(e.target.value)}
+              error={!!errors.pointsTenths}
+              helperText={errors.pointsTenths ?? '不良行为填负数'}
+              inputProps={{ 'data-testid': 'answer-points' }}
+            />
           )}
-          <MuiTextField label="答复意见" value={answer} onChange={(e) => setAnswer(e.target.value)} error={!!errors.answer} helperText={errors.answer} sx={{ flex: 1 }} inputProps={{ 'data-testid': 'answer-text' }} />
+          <MuiTextField
+            label="答复意见"
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            error={!!errors.answer}
+            helperText={errors.answer}
+            sx={{ flex: 1 }}
+            inputProps={{ 'data-testid': 'answer-text' }}
+          />
         </Stack>
       )}
     </RecordActionDialog>
@@ -74,7 +107,10 @@ export const show = () => (
       </ReferenceField>
       <TextField source="itemDocument" emptyText="—" />
       <TextField source="reason" />
-      <FunctionField source="evidence" render={(r: RaRecord) => (r.evidence?.length ? <UploadedFileLinks files={r.evidence} testId="objection-evidence-link" /> : '—')} />
+      <FunctionField
+        source="evidence"
+        render={(r: RaRecord) => (r.evidence?.length ? <UploadedFileLinks files={r.evidence} testId="objection-evidence-link" /> : '—')}
+      />
       <SelectField source="status" choices={objectionStatusChoices} />
       <DateField locales="zh-CN" source="createdAt" showTime />
       <DateField locales="zh-CN" source="dueOn" />

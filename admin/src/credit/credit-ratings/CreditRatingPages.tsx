@@ -1,6 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, NumberField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, TopToolbar, ExportButton, useNotify, usePermissions, useRefresh, type RaRecord } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  ExportButton,
+  useNotify,
+  usePermissions,
+  useRefresh,
+  type RaRecord,
+} from 'react-admin';
 import { RefInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { httpClient } from '../../dataProvider';
@@ -67,7 +84,9 @@ const EvaluatePanel = () => {
         <Box sx={{ mt: 1 }} data-testid="evaluation-progress">
           {evaluation.status === 'running' && <LinearProgress variant="determinate" value={pct} />}
           <Typography variant="body2">
-            {evaluation.year}年（评价日 {evaluation.asOf}）：{evaluation.status === 'completed' ? '已完成' : evaluation.status === 'failed' ? `失败：${evaluation.failure ?? ''}` : '进行中'}，{evaluation.progress.done}/{evaluation.progress.total} 家企业
+            {evaluation.year}年（评价日 {evaluation.asOf}）：
+            {evaluation.status === 'completed' ? '已完成' : evaluation.status === 'failed' ? `失败：${evaluation.failure ?? ''}` : '进行中'}，
+            {evaluation.progress.done}/{evaluation.progress.total} 家企业
           </Typography>
         </Box>
       )}
@@ -84,7 +103,18 @@ const Actions = () => (
 export const list = () => (
   <>
     <EvaluatePanel />
-    <List filters={filters} exporter={exporter} actions={<Actions />} sort={{ field: 'scoreTenths', order: 'DESC' }} perPage={25} empty={<Alert severity="info" sx={{ mt: 2 }}>尚无年度评价结果。</Alert>}>
+    <List
+      filters={filters}
+      exporter={exporter}
+      actions={<Actions />}
+      sort={{ field: 'scoreTenths', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <Alert severity="info" sx={{ mt: 2 }}>
+          尚无年度评价结果。
+        </Alert>
+      }
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="companyName" sortable={false} />
         <TextField source="creditCode" sortable={false} />

@@ -3,7 +3,11 @@ import { RegionInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { gradeChoices, points } from '../choices';
 
-const filters = [searchFilter, <SelectInput key="grade" source="grade" choices={gradeChoices} alwaysOn />, <RegionInput key="regionCode" source="regionCode" />];
+const filters = [
+  searchFilter,
+  <SelectInput key="grade" source="grade" choices={gradeChoices} alwaysOn />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
 
 const exporter = serverXlsxExporter('credit-scores');
 

@@ -50,7 +50,13 @@ const When = ({ test, children }: { test: (r: RaRecord) => boolean; children: Re
 };
 
 export const DisclosureShow = () => (
-  <Show actions={<TopToolbar><StreetActions /></TopToolbar>}>
+  <Show
+    actions={
+      <TopToolbar>
+        <StreetActions />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="title" />
       <EnumField source="kind" choices={disclosureKindChoices} />

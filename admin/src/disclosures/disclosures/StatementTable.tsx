@@ -61,9 +61,7 @@ export const StatementTable = (_p: { label?: string }) => {
           </TableRow>
         </TableBody>
       </Table>
-      {totals.difference !== 0 && (
-        <Alert severity="error" sx={{ mt: 1 }}>{`收支不平衡：差额 ${formatYuan(totals.difference)} 元`}</Alert>
-      )}
+      {totals.difference !== 0 && <Alert severity="error" sx={{ mt: 1 }}>{`收支不平衡：差额 ${formatYuan(totals.difference)} 元`}</Alert>}
     </>
   );
 };

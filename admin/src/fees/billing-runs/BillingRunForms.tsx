@@ -1,5 +1,21 @@
 import { Alert, Typography } from '@mui/material';
-import { Create, DateField, FunctionField, Labeled, ReferenceArrayInput, SelectArrayInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, required, useRecordContext, type RaRecord } from 'react-admin';
+import {
+  Create,
+  DateField,
+  FunctionField,
+  Labeled,
+  ReferenceArrayInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  required,
+  useRecordContext,
+  type RaRecord,
+} from 'react-admin';
 import { billingRunStatusChoices, monthChoices } from '../choices';
 import { YuanField } from '../fields';
 import { RunProgress } from './BillingRunList';
@@ -21,7 +37,9 @@ const ProgressField = () => {
 export const BillingRunCreate = () => (
   <Create redirect="show">
     <SimpleForm defaultValues={{ period: monthChoices()[0].id }}>
-      <Alert severity="info" sx={{ mb: 2 }}>按所选月份为所选小区生成账单；同一项目同一月份只能计费一次。未售或未交付的房屋由开发建设单位缴纳（《物业管理条例》第四十一条）。</Alert>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        按所选月份为所选小区生成账单；同一项目同一月份只能计费一次。未售或未交付的房屋由开发建设单位缴纳（《物业管理条例》第四十一条）。
+      </Alert>
       <SelectInput source="period" choices={monthChoices()} validate={required('请选择计费月份')} />
       <ReferenceArrayInput source="compoundIds" reference="compounds" perPage={200}>
         {/* inside the reference the field's label would be looked up on compounds ("Compound"): named here */}
@@ -32,7 +50,11 @@ export const BillingRunCreate = () => (
 );
 
 export const BillingRunShow = () => (
-  <Show queryOptions={{ refetchInterval: (q: { state: { data?: RaRecord } }) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false) } as never}>
+  <Show
+    queryOptions={
+      { refetchInterval: (q: { state: { data?: RaRecord } }) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false) } as never
+    }
+  >
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="period" />

@@ -17,7 +17,9 @@ export const RunProgress = ({ record }: { record: RaRecord }) => {
   return (
     <Box sx={{ minWidth: 160 }} data-testid={`run-progress-${record.id}`}>
       <LinearProgress variant="determinate" value={pct} color={record.status === 'failed' ? 'error' : record.status === 'completed' ? 'success' : 'primary'} />
-      <Typography variant="caption">{done}/{total} 个项目（{pct}%）</Typography>
+      <Typography variant="caption">
+        {done}/{total} 个项目（{pct}%）
+      </Typography>
     </Box>
   );
 };

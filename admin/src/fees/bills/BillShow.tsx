@@ -4,7 +4,13 @@ import { YuanField } from '../fields';
 import { ReverseBillButton } from './ReverseBillButton';
 
 export const BillShow = () => (
-  <Show actions={<TopToolbar><ReverseBillButton /></TopToolbar>}>
+  <Show
+    actions={
+      <TopToolbar>
+        <ReverseBillButton />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="compoundName" />

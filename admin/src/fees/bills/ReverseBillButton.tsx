@@ -18,7 +18,9 @@ export const ReverseBillButton = (_p: { label?: string }) => {
       title={`冲销账单 #${record.id}`}
       submitLabel="冲销"
       maxWidth="xs"
-      confirm={(v) => `账单 #${record.id}（${record.feeItemName} ${record.periodStart} 至 ${record.periodEnd}，${yuan(Number(record.amountFen))}）将标记为已冲销，不再计入欠费。原因：${v.reason}`}
+      confirm={(v) =>
+        `账单 #${record.id}（${record.feeItemName} ${record.periodStart} 至 ${record.periodEnd}，${yuan(Number(record.amountFen))}）将标记为已冲销，不再计入欠费。原因：${v.reason}`
+      }
       run={async (v) => {
         await postFees(`/bills/${encodeURIComponent(String(record.id))}/reverse`, { reason: v.reason.trim() });
         return '账单已冲销';

@@ -1,5 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Title } from 'react-admin';
 import { formatBasisPoints, type CollectionGroup } from '@baotou/shared';
@@ -9,7 +25,17 @@ import { exportFileName } from '../../common/exportFileName';
 import { getFees } from '../api';
 import { collectionGroupChoices, yuan } from '../choices';
 
-type Figures = { dueFen: number; collectedFen: number; rateBp: number | null; arrearsFen: number; recoveredFen: number; recoveryBp: number | null; households: number; paidHouseholds: number; householdBp: number | null };
+type Figures = {
+  dueFen: number;
+  collectedFen: number;
+  rateBp: number | null;
+  arrearsFen: number;
+  recoveredFen: number;
+  recoveryBp: number | null;
+  households: number;
+  paidHouseholds: number;
+  householdBp: number | null;
+};
 type Report = { from: string; to: string; groupBy: CollectionGroup; rows: (Figures & { key: string; label: string })[]; total: Figures };
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -37,7 +63,16 @@ export const CollectionPage = () => {
         rows: [
           ['分组', '当期应收（元）', '当期实收（元）', '当期收缴率', '往期欠费（元）', '清欠金额（元）', '清欠率', '计费户数', '缴清户数', '按户收缴率'],
           ...[...report.rows, { ...report.total, key: 'total', label: '合计' }].map((r) => [
-            r.label, r.dueFen / 100, r.collectedFen / 100, formatBasisPoints(r.rateBp), r.arrearsFen / 100, r.recoveredFen / 100, formatBasisPoints(r.recoveryBp), r.households, r.paidHouseholds, formatBasisPoints(r.householdBp),
+            r.label,
+            r.dueFen / 100,
+            r.collectedFen / 100,
+            formatBasisPoints(r.rateBp),
+            r.arrearsFen / 100,
+            r.recoveredFen / 100,
+            formatBasisPoints(r.recoveryBp),
+            r.households,
+            r.paidHouseholds,
+            formatBasisPoints(r.householdBp),
           ]),
         ],
       },
@@ -48,19 +83,44 @@ export const CollectionPage = () => {
       <Card>
         <CardContent>
           <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
-            <TextField size="small" type="date" label="开始日期" value={from} onChange={(e) => setFrom(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'collection-from' }} />
-            <TextField size="small" type="date" label="结束日期" value={to} onChange={(e) => setTo(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'collection-to' }} />
+            <TextField
+              size="small"
+              type="date"
+              label="开始日期"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+              inputProps={{ 'data-testid': 'collection-from' }}
+            />
+            <TextField
+              size="small"
+              type="date"
+              label="结束日期"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+              inputProps={{ 'data-testid': 'collection-to' }}
+            />
             <ToggleButtonGroup exclusive size="small" value={groupBy} onChange={(_e, v) => v && setGroupBy(v)}>
               {collectionGroupChoices.map((g) => (
-                <ToggleButton key={g.id} value={g.id}>{g.name}</ToggleButton>
+                <ToggleButton key={g.id} value={g.id}>
+                  {g.name}
+                </ToggleButton>
               ))}
             </ToggleButtonGroup>
-            <Button startIcon={<DownloadIcon />} onClick={exportXlsx} disabled={!report}>导出</Button>
+            <Button startIcon={<DownloadIcon />} onClick={exportXlsx} disabled={!report}>
+              导出
+            </Button>
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            当期收缴率 = 计费期在所选期间内的账单于期间内实收金额 ÷ 其应收金额；清欠率 = 期间内收回的往期欠费 ÷ 期初往期欠费（另行统计）；按户收缴率 = 期间内缴清当期账单的户数 ÷ 计费户数（第二口径）。
+            当期收缴率 = 计费期在所选期间内的账单于期间内实收金额 ÷ 其应收金额；清欠率 = 期间内收回的往期欠费 ÷ 期初往期欠费（另行统计）；按户收缴率 =
+            期间内缴清当期账单的户数 ÷ 计费户数（第二口径）。
           </Typography>
-          {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+          {error && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {error}
+            </Alert>
+          )}
         </CardContent>
       </Card>
       {report && (
@@ -83,16 +143,26 @@ export const CollectionPage = () => {
                     <TableCell>{r.label}</TableCell>
                     <TableCell align="right">{yuan(r.dueFen)}</TableCell>
                     <TableCell align="right">{yuan(r.collectedFen)}</TableCell>
-                    <TableCell align="right" data-testid="collection-rate">{formatBasisPoints(r.rateBp)}</TableCell>
-                    <TableCell align="right">{formatBasisPoints(r.recoveryBp)}（{yuan(r.recoveredFen)} / {yuan(r.arrearsFen)}）</TableCell>
-                    <TableCell align="right">{formatBasisPoints(r.householdBp)}（{r.paidHouseholds}/{r.households} 户）</TableCell>
+                    <TableCell align="right" data-testid="collection-rate">
+                      {formatBasisPoints(r.rateBp)}
+                    </TableCell>
+                    <TableCell align="right">
+                      {formatBasisPoints(r.recoveryBp)}（{yuan(r.recoveredFen)} / {yuan(r.arrearsFen)}）
+                    </TableCell>
+                    <TableCell align="right">
+                      {formatBasisPoints(r.householdBp)}（{r.paidHouseholds}/{r.households} 户）
+                    </TableCell>
                   </TableRow>
                 ))}
                 <TableRow data-testid="collection-total">
-                  <TableCell><b>合计</b></TableCell>
+                  <TableCell>
+                    <b>合计</b>
+                  </TableCell>
                   <TableCell align="right">{yuan(report.total.dueFen)}</TableCell>
                   <TableCell align="right">{yuan(report.total.collectedFen)}</TableCell>
-                  <TableCell align="right" data-testid="collection-total-rate"><b>{formatBasisPoints(report.total.rateBp)}</b></TableCell>
+                  <TableCell align="right" data-testid="collection-total-rate">
+                    <b>{formatBasisPoints(report.total.rateBp)}</b>
+                  </TableCell>
                   <TableCell align="right">{formatBasisPoints(report.total.recoveryBp)}</TableCell>
                   <TableCell align="right">{formatBasisPoints(report.total.householdBp)}</TableCell>
                 </TableRow>
@@ -106,7 +176,11 @@ export const CollectionPage = () => {
         <Card sx={{ mt: 2 }}>
           <CardContent>
             <Typography variant="subtitle1">当期收缴率</Typography>
-            <DistrictBars rows={report.rows.map((r) => ({ code: r.key, name: r.label, value: r.rateBp ?? 0 }))} valueLabel="当期收缴率" format={(v: number) => formatBasisPoints(v)} />
+            <DistrictBars
+              rows={report.rows.map((r) => ({ code: r.key, name: r.label, value: r.rateBp ?? 0 }))}
+              valueLabel="当期收缴率"
+              format={(v: number) => formatBasisPoints(v)}
+            />
           </CardContent>
         </Card>
       )}

@@ -1,15 +1,4 @@
-import {
-  BooleanField,
-  BooleanInput,
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  SelectField,
-  SelectInput,
-  TextField,
-  type RaRecord,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, type RaRecord } from 'react-admin';
 import { searchFilter, RefInput } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { useRowClick } from '../../common/rowClick';

@@ -1,5 +1,16 @@
 import { Alert } from '@mui/material';
-import { AutocompleteInput, Create, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, required, type RaRecord } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  FormDataConsumer,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  required,
+  type RaRecord,
+} from 'react-admin';
 import { parseYuan } from '@baotou/shared';
 import { YuanInput } from '../../fund/fields';
 import { counterMethodChoices } from '../choices';
@@ -14,7 +25,9 @@ export const FeePaymentCreate = () => (
     redirect={(_r?: string, _id?: unknown, data?: Partial<RaRecord>) => (data?.receiptId ? `receipts/${data.receiptId}/show` : 'fee-payments')}
   >
     <SimpleForm defaultValues={{ method: 'cash' }}>
-      <Alert severity="info" sx={{ mb: 2 }}>柜台收款按计费期从早到晚冲抵该房屋的未缴账单，可部分缴纳；金额不得超过欠费。</Alert>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        柜台收款按计费期从早到晚冲抵该房屋的未缴账单，可部分缴纳；金额不得超过欠费。
+      </Alert>
       {/* The compound first: homes are listed without their compound's name, so "1号楼1单元101" of every compound looked alike. */}
       <ReferenceInput source="compoundId" reference="compounds">
         <AutocompleteInput label="小区" optionText="name" filterToQuery={(q: string) => ({ q })} validate={required('请先选择小区')} />
@@ -22,7 +35,13 @@ export const FeePaymentCreate = () => (
       <FormDataConsumer>
         {({ formData }) => (
           <ReferenceInput source="householdId" reference="households" filter={formData.compoundId ? { compoundId: formData.compoundId } : {}}>
-            <AutocompleteInput label="房屋" optionText={homeText} filterToQuery={(q: string) => ({ q })} validate={required('请选择房屋')} disabled={!formData.compoundId} />
+            <AutocompleteInput
+              label="房屋"
+              optionText={homeText}
+              filterToQuery={(q: string) => ({ q })}
+              validate={required('请选择房屋')}
+              disabled={!formData.compoundId}
+            />
           </ReferenceInput>
         )}
       </FormDataConsumer>

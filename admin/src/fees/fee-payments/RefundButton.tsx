@@ -22,7 +22,9 @@ export const RefundButton = (_p: { label?: string }) => {
       submitLabel="退款"
       maxWidth="xs"
       defaultValues={{ amountYuan: formatYuan(refundable, { grouping: false }) }}
-      confirm={(v) => `将退还 ${yuan(parseYuan(v.amountYuan) ?? 0)}${record.method === 'wechat' ? '（原路退回微信支付）' : ''}，从最近计费期的账单起扣回已缴金额。原因：${v.reason}`}
+      confirm={(v) =>
+        `将退还 ${yuan(parseYuan(v.amountYuan) ?? 0)}${record.method === 'wechat' ? '（原路退回微信支付）' : ''}，从最近计费期的账单起扣回已缴金额。原因：${v.reason}`
+      }
       run={async (v) => {
         await postFees(`/fee-payments/${encodeURIComponent(String(record.id))}/refund`, { amountFen: parseYuan(v.amountYuan), reason: v.reason.trim() });
         return '已退款';
@@ -37,7 +39,9 @@ export const RefundButton = (_p: { label?: string }) => {
           required('请填写退款金额'),
           (v: unknown) => {
             const fen = parseYuan(v as string);
-            return fen !== null && fen >= 1 && fen <= refundable ? undefined : `退款金额须在 0.01 至 ${formatYuan(refundable, { grouping: false })} 元之间，最多两位小数`;
+            return fen !== null && fen >= 1 && fen <= refundable
+              ? undefined
+              : `退款金额须在 0.01 至 ${formatYuan(refundable, { grouping: false })} 元之间，最多两位小数`;
           },
         ]}
       />

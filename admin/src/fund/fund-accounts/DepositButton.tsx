@@ -58,12 +58,7 @@ export const DepositButton = () => {
           formData.kind === 'top_up' ? (
             <YuanInput source="amountYuan" label="续交金额（元）" />
           ) : (
-            <TextInput
-              source="amountYuan"
-              label="金额（元，可不填）"
-              helperText="不填则按建筑面积 × 该类房屋的交存标准计算"
-              validate={optionalYuan}
-            />
+            <TextInput source="amountYuan" label="金额（元，可不填）" helperText="不填则按建筑面积 × 该类房屋的交存标准计算" validate={optionalYuan} />
           )
         }
       </FormDataConsumer>

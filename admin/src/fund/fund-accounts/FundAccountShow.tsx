@@ -1,15 +1,5 @@
 import { Box, Divider } from '@mui/material';
-import {
-  DateField,
-  EditButton,
-  Link,
-  NumberField,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { DateField, EditButton, Link, NumberField, ReferenceField, Show, SimpleShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import { RegionField } from '../../common/fields';
 import { YuanField } from '../fields';
 import { AllocateEarningsButton } from './AllocateEarningsButton';

@@ -75,7 +75,9 @@ export const Reconciliation = ({ refreshKey = 0 }: { refreshKey?: number }) => {
                   </TableCell>
                   <TableCell align="right">{formatYuan(m.balanceFen)}</TableCell>
                   <TableCell align="right">{formatYuan(m.entrySumFen)}</TableCell>
-                  <TableCell align="right" sx={RED}>{formatYuan(m.balanceFen - m.entrySumFen)}</TableCell>
+                  <TableCell align="right" sx={RED}>
+                    {formatYuan(m.balanceFen - m.entrySumFen)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -94,7 +94,9 @@ export const FundApplicationCreate = () => {
         </FormDataConsumer>
         <BooleanInput source="emergency" helperText="屋面渗漏、电梯故障危及安全等情形：不经表决，事后公示" />
         <FormDataConsumer<FormValues>>
-          {({ formData }) => (formData.emergency ? <SelectInput source="emergencyKind" choices={emergencyKindChoices} validate={required('应急维修须选择应急情形')} /> : null)}
+          {({ formData }) =>
+            formData.emergency ? <SelectInput source="emergencyKind" choices={emergencyKindChoices} validate={required('应急维修须选择应急情形')} /> : null
+          }
         </FormDataConsumer>
       </SimpleForm>
     </Create>

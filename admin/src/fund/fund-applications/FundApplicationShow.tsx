@@ -46,7 +46,9 @@ const Items = () => {
         ))}
         <TableRow>
           <TableCell sx={{ fontWeight: 600 }}>合计</TableCell>
-          <TableCell align="right" sx={{ fontWeight: 600 }}>{formatYuan(r?.budgetFen)}</TableCell>
+          <TableCell align="right" sx={{ fontWeight: 600 }}>
+            {formatYuan(r?.budgetFen)}
+          </TableCell>
         </TableRow>
       </TableBody>
     </Table>
@@ -103,7 +105,13 @@ const DisclosureLink = (_p: { label?: string }) => {
 };
 
 export const FundApplicationShow = () => (
-  <Show actions={<TopToolbar><WorkflowButtons /></TopToolbar>}>
+  <Show
+    actions={
+      <TopToolbar>
+        <WorkflowButtons />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="title" />
       <ReferenceField source="compoundId" reference="compounds" />

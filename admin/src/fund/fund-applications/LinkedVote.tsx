@@ -45,16 +45,30 @@ export const LinkedVote = ({ refreshKey = 0 }: { refreshKey?: number }) => {
 
   if (!record) return null;
   if (record.emergency) return <Typography variant="body2">应急维修：不经业主表决，事后向业主公示。</Typography>;
-  if (!voteId) return <Typography variant="body2" color="text.secondary">提交后将发起范围内业主表决。</Typography>;
+  if (!voteId)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        提交后将发起范围内业主表决。
+      </Typography>
+    );
   const verdict = !result ? null : result.status !== 'closed' ? '表决中' : result.approved ? '已通过' : '未通过';
   return (
     <Box data-testid="fund-vote">
       <Typography variant="h6" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
         业主表决
         {verdict && (
-          <Chip size="small" data-testid="fund-vote-verdict" color={verdict === '已通过' ? 'success' : verdict === '未通过' ? 'error' : 'warning'} label={verdict} />
+          <Chip
+            size="small"
+            data-testid="fund-vote-verdict"
+            color={verdict === '已通过' ? 'success' : verdict === '未通过' ? 'error' : 'warning'}
+            label={verdict}
+          />
         )}
-        {mayOpenVote && <Link to={`/votes/${voteId}/show`} sx={{ fontSize: 14 }}>查看表决</Link>}
+        {mayOpenVote && (
+          <Link to={`/votes/${voteId}/show`} sx={{ fontSize: 14 }}>
+            查看表决
+          </Link>
+        )}
       </Typography>
       {error && <Alert severity="info">{`表决结果暂不可查看（${error}）；表决截止并通过后即可提交审核。`}</Alert>}
       {result && (
@@ -79,7 +93,9 @@ export const LinkedVote = ({ refreshKey = 0 }: { refreshKey?: number }) => {
               </TableRow>
             </TableBody>
           </Table>
-          <Typography variant="body2" sx={{ mt: 1 }} data-testid="fund-vote-explanation">{result.explanation}</Typography>
+          <Typography variant="body2" sx={{ mt: 1 }} data-testid="fund-vote-explanation">
+            {result.explanation}
+          </Typography>
         </>
       )}
     </Box>

@@ -47,7 +47,9 @@ export const SharesTable = ({ refreshKey = 0 }: { refreshKey?: number }) => {
           {`${short.length} 户余额不足，合计缺口 ${formatYuan(data.shortfallFen)} 元：须先续交，才能批准。`}
         </Alert>
       ) : (
-        <Alert severity="success" sx={{ mb: 1 }}>各户余额足以承担分摊</Alert>
+        <Alert severity="success" sx={{ mb: 1 }}>
+          各户余额足以承担分摊
+        </Alert>
       )}
       <Table size="small">
         <TableHead>
@@ -83,7 +85,10 @@ export const SharesTable = ({ refreshKey = 0 }: { refreshKey?: number }) => {
           rowsPerPage={perPage}
           rowsPerPageOptions={[25, 50, 100]}
           onPageChange={(_e, p) => setPage(p)}
-          onRowsPerPageChange={(e) => { setPerPage(Number(e.target.value)); setPage(0); }}
+          onRowsPerPageChange={(e) => {
+            setPerPage(Number(e.target.value));
+            setPage(0);
+          }}
           labelRowsPerPage="每页"
         />
       )}

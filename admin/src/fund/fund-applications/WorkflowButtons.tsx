@@ -4,15 +4,7 @@ import EngineeringIcon from '@mui/icons-material/Engineering';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import { nextFundStatus, type FundApplicationStatus } from '@baotou/shared';
-import {
-  FormDataConsumer,
-  RadioButtonGroupInput,
-  TextInput,
-  maxLength,
-  required,
-  useRecordContext,
-  type RaRecord,
-} from 'react-admin';
+import { FormDataConsumer, RadioButtonGroupInput, TextInput, maxLength, required, useRecordContext, type RaRecord } from 'react-admin';
 import { useMayFund } from '../access';
 import { ActionDialog } from '../ActionDialog';
 import { postFund } from '../api';
@@ -33,8 +25,7 @@ const SubmitButton = ({ record }: { record: RaRecord }) => {
   const may = useMayFund('submit');
   const status = record.status as FundApplicationStatus;
   if (!may || !['draft', 'voting', 'returned'].includes(status)) return null;
-  const label =
-    status === 'draft' ? (record.emergency ? '提交审核' : '提交业主表决') : status === 'voting' ? '表决结束，提交审核' : '重新提交审核';
+  const label = status === 'draft' ? (record.emergency ? '提交审核' : '提交业主表决') : status === 'voting' ? '表决结束，提交审核' : '重新提交审核';
   const consequence =
     status === 'draft' && !record.emergency
       ? '将按分摊范围发起业主表决（一般事项），表决通过后再提交区住建局审核。'

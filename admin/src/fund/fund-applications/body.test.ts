@@ -33,7 +33,17 @@ describe('fund application form → API body (DOMAIN.md §3: money is integer fe
   });
 
   test('a whole-compound emergency keeps its kind and sends no scope ids', () => {
-    const body = toApplicationBody({ compoundId: 3, title: '屋面', items: [{ name: '防水', budgetYuan: '8' }], contractor: 'x', scopeType: 'compound', scopeIds: [9], emergency: true, emergencyKind: 'roof_leak', description: '  ' });
+    const body = toApplicationBody({
+      compoundId: 3,
+      title: '屋面',
+      items: [{ name: '防水', budgetYuan: '8' }],
+      contractor: 'x',
+      scopeType: 'compound',
+      scopeIds: [9],
+      emergency: true,
+      emergencyKind: 'roof_leak',
+      description: '  ',
+    });
     expect(body).toMatchObject({ scopeIds: [], emergency: true, emergencyKind: 'roof_leak', items: [{ name: '防水', budgetFen: 800 }] });
     expect(body).not.toHaveProperty('description');
   });

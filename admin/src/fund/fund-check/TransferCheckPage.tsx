@@ -47,7 +47,15 @@ export const TransferCheckPage = () => {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           办理房屋转移登记前，核验该房屋的维修资金是否已足额交存。
         </Typography>
-        <Tabs value={mode} onChange={(_e, m) => { setMode(m); setResult(null); setError(null); }} sx={{ mb: 2 }}>
+        <Tabs
+          value={mode}
+          onChange={(_e, m) => {
+            setMode(m);
+            setResult(null);
+            setError(null);
+          }}
+          sx={{ mb: 2 }}
+        >
           <Tab value="household" label="按房屋" />
           <Tab value="address" label="按地址" />
         </Tabs>
@@ -78,7 +86,11 @@ export const TransferCheckPage = () => {
           )}
           <SaveButton label="核验" icon={<></>} alwaysEnable={!busy} disabled={busy} />
         </Form>
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
         {result && (
           <Box sx={{ mt: 2 }} data-testid="fund-check-result">
             <Alert severity={result.fullyDeposited ? 'success' : 'error'} sx={{ mb: 1 }}>
@@ -86,16 +98,28 @@ export const TransferCheckPage = () => {
             </Alert>
             <Table size="small" sx={{ maxWidth: 520 }}>
               <TableBody>
-                <TableRow><TableCell>房屋</TableCell><TableCell>{result.address}</TableCell></TableRow>
-                <TableRow><TableCell>应交首期（元）</TableCell><TableCell>{formatYuan(result.firstDepositDueFen)}</TableCell></TableRow>
-                <TableRow><TableCell>已交存（元）</TableCell><TableCell>{formatYuan(result.depositedFen)}</TableCell></TableRow>
+                <TableRow>
+                  <TableCell>房屋</TableCell>
+                  <TableCell>{result.address}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>应交首期（元）</TableCell>
+                  <TableCell>{formatYuan(result.firstDepositDueFen)}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>已交存（元）</TableCell>
+                  <TableCell>{formatYuan(result.depositedFen)}</TableCell>
+                </TableRow>
                 <TableRow>
                   <TableCell>尚欠（元）</TableCell>
                   <TableCell sx={{ color: result.fullyDeposited ? undefined : '#c62828' }}>
                     {formatYuan(Math.max(0, result.firstDepositDueFen - result.depositedFen))}
                   </TableCell>
                 </TableRow>
-                <TableRow><TableCell>当前余额（元）</TableCell><TableCell>{formatYuan(result.balanceFen)}</TableCell></TableRow>
+                <TableRow>
+                  <TableCell>当前余额（元）</TableCell>
+                  <TableCell>{formatYuan(result.balanceFen)}</TableCell>
+                </TableRow>
               </TableBody>
             </Table>
           </Box>

@@ -30,13 +30,7 @@ export const ReverseButton = (_p: { label?: string }) => {
         return `已冲正（流水 #${entry.id}）`;
       }}
     >
-      <TextInput
-        source="reason"
-        label="冲正原因"
-        multiline
-        minRows={2}
-        validate={[required('请填写冲正原因'), maxLength(200, '冲正原因最多200字')]}
-      />
+      <TextInput source="reason" label="冲正原因" multiline minRows={2} validate={[required('请填写冲正原因'), maxLength(200, '冲正原因最多200字')]} />
     </ActionDialog>
   );
 };

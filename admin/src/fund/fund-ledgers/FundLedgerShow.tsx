@@ -24,7 +24,13 @@ const payerChoices = Object.entries(payerLabels).map(([id, name]) => ({ id, name
 
 /** A household's sub-ledger: the running totals, then every posting in order (the journal). */
 export const FundLedgerShow = () => (
-  <Show actions={<TopToolbar><RefundButton /></TopToolbar>}>
+  <Show
+    actions={
+      <TopToolbar>
+        <RefundButton />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <ReferenceField source="compoundId" reference="compounds" />
       <ReferenceField source="householdId" reference="households" />
@@ -48,13 +54,7 @@ export const FundLedgerShow = () => (
     <Divider />
     <Box sx={{ p: 2 }}>
       <Typography variant="h6">分户账流水</Typography>
-      <ReferenceManyField
-        reference="fund-entries"
-        target="ledgerId"
-        sort={{ field: 'id', order: 'DESC' }}
-        perPage={20}
-        pagination={<Pagination />}
-      >
+      <ReferenceManyField reference="fund-entries" target="ledgerId" sort={{ field: 'id', order: 'DESC' }} perPage={20} pagination={<Pagination />}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">暂无流水</Typography>}>
           <TextField source="id" />
           <DateField locales="zh-CN" source="postedAt" showTime />

@@ -9,5 +9,9 @@ export const LedgerStatusField = (_p: { label?: string; sortable?: boolean }) =>
   const r = useRecordContext();
   if (!r?.status) return null;
   const color = COLOR[r.status as keyof typeof COLOR];
-  return color ? <Chip size="small" color={color} label={ledgerStatusLabels[r.status]} data-testid="ledger-status" /> : <span>{ledgerStatusLabels[r.status]}</span>;
+  return color ? (
+    <Chip size="small" color={color} label={ledgerStatusLabels[r.status]} data-testid="ledger-status" />
+  ) : (
+    <span>{ledgerStatusLabels[r.status]}</span>
+  );
 };

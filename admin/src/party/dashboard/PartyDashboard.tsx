@@ -1,5 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Link, Title, useNotify } from 'react-admin';
 import { formatPartyShare, type PartyShare, type PartyStatsRow, type PartyTrendYear } from '@baotou/shared';
@@ -9,7 +25,10 @@ import { exportFileName } from '../../common/exportFileName';
 
 /** A figure's rows in the console (server/src/party/dashboardFacts.ts): the figure equals their count. */
 type Drill = { resource: string; filter: Record<string, unknown> };
-type Drills = Record<'companiesWithOrg' | 'membersOfStaff' | 'committeesWithMembers' | 'committeesWithCrossAppointments' | 'redProjects', { num: Drill; den?: Drill; sum?: true }>;
+type Drills = Record<
+  'companiesWithOrg' | 'membersOfStaff' | 'committeesWithMembers' | 'committeesWithCrossAppointments' | 'redProjects',
+  { num: Drill; den?: Drill; sum?: true }
+>;
 type Row = PartyStatsRow & { name: string | null; drills: Drills };
 type Stats = {
   groupBy: 'district' | 'street';
@@ -25,7 +44,9 @@ const drillLink = (d: Drill) => listLink(d.resource, d.filter);
 /** "num / den（pct）": the numerator and, where it counts rows, the denominator each link to their rows. */
 const ShareCell = ({ s, drill, testId }: { s: PartyShare; drill: { num: Drill; den?: Drill; sum?: true }; testId?: string }) => (
   <TableCell data-testid={testId}>
-    <Link to={drillLink(drill.num)} title={drill.sum ? '查看计入的企业' : undefined}>{s.num}</Link>
+    <Link to={drillLink(drill.num)} title={drill.sum ? '查看计入的企业' : undefined}>
+      {s.num}
+    </Link>
     {' / '}
     {drill.den ? <Link to={drillLink(drill.den)}>{s.den}</Link> : s.den}
     {`（${formatPartyShare(s)}）`}
@@ -69,7 +90,10 @@ export const PartyDashboard = () => {
   useEffect(() => {
     let live = true;
     setStats(null);
-    getJson<Stats>(`/party/stats?groupBy=${groupBy}`).then((s) => live && setStats(s), (e) => live && setError((e as Error).message));
+    getJson<Stats>(`/party/stats?groupBy=${groupBy}`).then(
+      (s) => live && setStats(s),
+      (e) => live && setError((e as Error).message),
+    );
     return () => {
       live = false;
     };
@@ -77,12 +101,39 @@ export const PartyDashboard = () => {
 
   const exportXlsx = async () => {
     if (!stats) return;
-    const headers = ['区划代码', '地区', '物业企业数', '建立党组织的企业', '企业党组织覆盖率', '企业党员数', '企业职工数', '党员占职工比例', '小区（业委会）数', '有党员的业委会', '业委会党员覆盖率', '有交叉任职的业委会', '交叉任职覆盖率', '红色物业示范项目'];
+    const headers = [
+      '区划代码',
+      '地区',
+      '物业企业数',
+      '建立党组织的企业',
+      '企业党组织覆盖率',
+      '企业党员数',
+      '企业职工数',
+      '党员占职工比例',
+      '小区（业委会）数',
+      '有党员的业委会',
+      '业委会党员覆盖率',
+      '有交叉任职的业委会',
+      '交叉任职覆盖率',
+      '红色物业示范项目',
+    ];
     const rows = [...stats.rows, { ...stats.total, name: `合计：${stats.total.name ?? ''}` }].map((r) => Object.values(pctRow(r)));
     await downloadXlsx(exportFileName('红色物业统计'), [
       { name: groupBy === 'district' ? '按区' : '按街道', rows: [headers, ...rows] },
-      { name: '年度趋势', rows: [['年度', '新建党组织', '党组织累计', '新发展/转入党员', '党员累计', '示范项目', '新增交叉任职'], ...stats.trend.map((t) => [t.year, t.orgsFounded, t.orgsTotal, t.membersJoined, t.membersTotal, t.redProjects, t.crossAppointmentsStarted])] },
-      { name: '企业明细', rows: [['企业', '已建党组织', '党员数', '职工数', '党员占比'], ...stats.companies.map((c) => [c.name, c.hasOrg ? '是' : '否', c.members, c.staffCount ?? '', c.membersOfStaff])] },
+      {
+        name: '年度趋势',
+        rows: [
+          ['年度', '新建党组织', '党组织累计', '新发展/转入党员', '党员累计', '示范项目', '新增交叉任职'],
+          ...stats.trend.map((t) => [t.year, t.orgsFounded, t.orgsTotal, t.membersJoined, t.membersTotal, t.redProjects, t.crossAppointmentsStarted]),
+        ],
+      },
+      {
+        name: '企业明细',
+        rows: [
+          ['企业', '已建党组织', '党员数', '职工数', '党员占比'],
+          ...stats.companies.map((c) => [c.name, c.hasOrg ? '是' : '否', c.members, c.staffCount ?? '', c.membersOfStaff]),
+        ],
+      },
     ]);
     notify('已导出', { type: 'info' });
   };
@@ -96,7 +147,9 @@ export const PartyDashboard = () => {
           <ToggleButton value="district">按区（旗、县）</ToggleButton>
           <ToggleButton value="street">按街道（镇）</ToggleButton>
         </ToggleButtonGroup>
-        <Button startIcon={<DownloadIcon />} onClick={exportXlsx} disabled={!stats}>导出 Excel</Button>
+        <Button startIcon={<DownloadIcon />} onClick={exportXlsx} disabled={!stats}>
+          导出 Excel
+        </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       {!stats && !error && <LinearProgress />}
@@ -120,13 +173,23 @@ export const PartyDashboard = () => {
                     const total = i === stats.rows.length;
                     const region = total ? {} : { regionCode: r.code };
                     return (
-                      <TableRow key={`${r.code}-${i}`} sx={total ? { '& td': { fontWeight: 700 } } : undefined} data-testid={total ? 'party-stats-total' : `party-stats-${r.code}`}>
+                      <TableRow
+                        key={`${r.code}-${i}`}
+                        sx={total ? { '& td': { fontWeight: 700 } } : undefined}
+                        data-testid={total ? 'party-stats-total' : `party-stats-${r.code}`}
+                      >
                         <TableCell>{total ? `合计（${r.name ?? r.code}）` : <Link to={listLink('party-orgs', region)}>{r.name ?? r.code}</Link>}</TableCell>
                         <ShareCell s={r.companiesWithOrg} drill={r.drills.companiesWithOrg} />
                         <ShareCell s={r.membersOfStaff} drill={r.drills.membersOfStaff} testId={total ? 'total-members' : undefined} />
                         <ShareCell s={r.committeesWithMembers} drill={r.drills.committeesWithMembers} />
-                        <ShareCell s={r.committeesWithCrossAppointments} drill={r.drills.committeesWithCrossAppointments} testId={total ? 'total-cross' : undefined} />
-                        <TableCell><Link to={drillLink(r.drills.redProjects.num)}>{r.redProjects}</Link></TableCell>
+                        <ShareCell
+                          s={r.committeesWithCrossAppointments}
+                          drill={r.drills.committeesWithCrossAppointments}
+                          testId={total ? 'total-cross' : undefined}
+                        />
+                        <TableCell>
+                          <Link to={drillLink(r.drills.redProjects.num)}>{r.redProjects}</Link>
+                        </TableCell>
                       </TableRow>
                     );
                   })}
@@ -158,12 +221,22 @@ export const PartyDashboard = () => {
                   {stats.trend.map((t) => (
                     <TableRow key={t.year}>
                       <TableCell>{t.year}</TableCell>
-                      <TableCell><Link to={listLink('party-orgs', { foundedYear: t.year })}>{t.orgsFounded}</Link></TableCell>
+                      <TableCell>
+                        <Link to={listLink('party-orgs', { foundedYear: t.year })}>{t.orgsFounded}</Link>
+                      </TableCell>
                       <TableCell>{t.orgsTotal}</TableCell>
-                      <TableCell><Link to={listLink('party-members', { joinedYear: t.year })}><Bar value={t.membersJoined} max={maxMembers} /></Link></TableCell>
+                      <TableCell>
+                        <Link to={listLink('party-members', { joinedYear: t.year })}>
+                          <Bar value={t.membersJoined} max={maxMembers} />
+                        </Link>
+                      </TableCell>
                       <TableCell>{t.membersTotal}</TableCell>
-                      <TableCell><Link to={listLink('red-projects', { year: t.year })}>{t.redProjects}</Link></TableCell>
-                      <TableCell><Link to={listLink('cross-appointments', { startYear: t.year })}>{t.crossAppointmentsStarted}</Link></TableCell>
+                      <TableCell>
+                        <Link to={listLink('red-projects', { year: t.year })}>{t.redProjects}</Link>
+                      </TableCell>
+                      <TableCell>
+                        <Link to={listLink('cross-appointments', { startYear: t.year })}>{t.crossAppointmentsStarted}</Link>
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -185,9 +258,15 @@ export const PartyDashboard = () => {
                 <TableBody>
                   {stats.companies.map((c) => (
                     <TableRow key={c.id}>
-                      <TableCell><Link to={`/companies/${c.id}/show`}>{c.name}</Link></TableCell>
+                      <TableCell>
+                        <Link to={`/companies/${c.id}/show`}>{c.name}</Link>
+                      </TableCell>
                       <TableCell>{c.hasOrg ? <Link to={listLink('party-orgs', { companyId: c.id })}>是</Link> : '否'}</TableCell>
-                      <TableCell><Link to={listLink('party-members', { employerCompanyId: c.id })}>{c.members} / {c.staffCount ?? '未登记'}（{c.membersOfStaff}）</Link></TableCell>
+                      <TableCell>
+                        <Link to={listLink('party-members', { employerCompanyId: c.id })}>
+                          {c.members} / {c.staffCount ?? '未登记'}（{c.membersOfStaff}）
+                        </Link>
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -12,7 +12,16 @@ const PlaceInputs = () => {
   return (
     <>
       {(role === 'company_staff' || role === 'project_manager') && <RefInput source="employerCompanyId" reference="companies" validate={required()} />}
-      {role === 'community_worker' ? <RegionInput source="regionCode" level="community" validate={required()} /> : <RefInput source="compoundId" reference="compounds" validate={role === 'committee_member' ? required() : undefined} helperText="服务或任业委会成员的小区" />}
+      {role === 'community_worker' ? (
+        <RegionInput source="regionCode" level="community" validate={required()} />
+      ) : (
+        <RefInput
+          source="compoundId"
+          reference="compounds"
+          validate={role === 'committee_member' ? required() : undefined}
+          helperText="服务或任业委会成员的小区"
+        />
+      )}
     </>
   );
 };

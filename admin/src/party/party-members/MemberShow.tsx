@@ -17,7 +17,15 @@ const PhoneField = () => {
     <span>
       {full ?? record.phone ?? '—'}
       {isParty && record.phone && !full && (
-        <Button size="small" onClick={() => getJson<{ phone: string }>(`/party-members/${record.id}/contact`).then((r) => setFull(r.phone), (e) => notify((e as Error).message, { type: 'error' }))}>
+        <Button
+          size="small"
+          onClick={() =>
+            getJson<{ phone: string }>(`/party-members/${record.id}/contact`).then(
+              (r) => setFull(r.phone),
+              (e) => notify((e as Error).message, { type: 'error' }),
+            )
+          }
+        >
           查看完整号码
         </Button>
       )}

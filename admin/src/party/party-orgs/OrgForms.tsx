@@ -12,7 +12,12 @@ const PlaceInputs = () => {
   if (setting === 'company')
     return (
       <>
-        <RefInput source="companyId" reference="companies" validate={type === 'joint_branch' ? undefined : required()} helperText={type === 'joint_branch' ? '联合党支部填牵头企业，或只填所在地区' : undefined} />
+        <RefInput
+          source="companyId"
+          reference="companies"
+          validate={type === 'joint_branch' ? undefined : required()}
+          helperText={type === 'joint_branch' ? '联合党支部填牵头企业，或只填所在地区' : undefined}
+        />
         <RegionInput source="regionCode" />
       </>
     );

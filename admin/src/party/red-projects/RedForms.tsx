@@ -8,7 +8,13 @@ const DESIGNATIONS = ['市级红色物业示范小区', '区级红色物业示�
 const RedInputs = () => (
   <>
     <RefInput source="compoundId" reference="compounds" validate={required()} />
-    <AutocompleteInput source="designation" choices={DESIGNATIONS} onCreate={(v) => ({ id: v ?? '', name: v ?? '' })} validate={required()} sx={{ minWidth: 280 }} />
+    <AutocompleteInput
+      source="designation"
+      choices={DESIGNATIONS}
+      onCreate={(v) => ({ id: v ?? '', name: v ?? '' })}
+      validate={required()}
+      sx={{ minWidth: 280 }}
+    />
     <NumberInput source="year" step={1} min={2000} max={2100} validate={required()} />
     <SelectInput source="result" choices={redResultChoices} validate={required()} />
   </>

@@ -2,9 +2,7 @@ import { NumberInput, required, TextInput } from 'react-admin';
 import { RefInput } from '../../common/fields';
 
 const floors = (v: unknown) =>
-  v == null || v === '' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 200)
-    ? undefined
-    : '层数应为 1–200 的整数';
+  v == null || v === '' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 200) ? undefined : '层数应为 1–200 的整数';
 
 /** The compound is chosen once, on create; a building does not move between compounds. */
 export const BuildingInputs = ({ isCreate = false }: { isCreate?: boolean }) => (

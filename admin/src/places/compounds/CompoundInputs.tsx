@@ -7,10 +7,7 @@ import { RegionInput } from '../../common/fields';
 const codeFormat = regex(/^[A-Z0-9]{4,20}$/, '小区编码须为 4–20 位大写字母或数字');
 const upper = (v: string) => (typeof v === 'string' ? v.toUpperCase() : v);
 const areaFormat = regex(/^\d+(\.\d{1,2})?$/, '面积应为数字，最多两位小数');
-const year = (v: unknown) =>
-  v == null || v === '' || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100)
-    ? undefined
-    : '请输入有效年份';
+const year = (v: unknown) => (v == null || v === '' || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100) ? undefined : '请输入有效年份');
 
 export const CompoundInputs = () => (
   <>

@@ -1,12 +1,4 @@
-import {
-  BooleanField,
-  Datagrid,
-  List,
-  NullableBooleanInput,
-  NumberField,
-  SelectInput,
-  TextField,
-} from 'react-admin';
+import { BooleanField, Datagrid, List, NullableBooleanInput, NumberField, SelectInput, TextField } from 'react-admin';
 import { compoundTypeChoices, managementModeChoices } from '../../choices';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';

@@ -60,12 +60,16 @@ export const CompoundQrCode = () => {
         {url ? (
           <img src={url} alt={translate('app.compound.qrcode')} width={200} height={234} data-testid="compound-qrcode" />
         ) : failed ? (
-          <Typography color="error" variant="body2">{translate('app.compound.qrcode_error')}</Typography>
+          <Typography color="error" variant="body2">
+            {translate('app.compound.qrcode_error')}
+          </Typography>
         ) : (
           <CircularProgress size={24} />
         )}
       </Box>
-      <Typography variant="caption" color="text.secondary">{translate('app.compound.qrcode_hint')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('app.compound.qrcode_hint')}
+      </Typography>
       <Button variant="outlined" size="small" startIcon={<DownloadIcon />} onClick={download} disabled={!url}>
         {translate('app.compound.download_qrcode')}
       </Button>

@@ -1,16 +1,5 @@
 import { Box } from '@mui/material';
-import {
-  BooleanField,
-  Datagrid,
-  DateField,
-  Labeled,
-  NumberField,
-  Pagination,
-  ReferenceManyField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, Datagrid, DateField, Labeled, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { compoundTypeChoices, managementModeChoices } from '../../choices';
 import { EnumField, RegionField } from '../../common/fields';
 import { CompoundQrCode } from './CompoundQrCode';

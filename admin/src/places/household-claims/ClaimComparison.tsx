@@ -57,7 +57,9 @@ export const ClaimComparison = () => {
           显示完整信息（留痕）
         </Button>
       ) : (
-        <Typography variant="caption" color="text.secondary">已显示完整号码，本次查看已记入审计日志</Typography>
+        <Typography variant="caption" color="text.secondary">
+          已显示完整号码，本次查看已记入审计日志
+        </Typography>
       )}
     </Box>
   );
@@ -69,7 +71,9 @@ export const RegistryOwnerField = () => (
     label="登记业主"
     render={(r: RaRecord) =>
       r.registryOwnerId == null ? (
-        <Typography variant="body2" color="text.secondary">未登记业主</Typography>
+        <Typography variant="body2" color="text.secondary">
+          未登记业主
+        </Typography>
       ) : (
         <Box>
           <Typography variant="body2" component="span" sx={r.nameMatches === false ? { color: 'error.main', fontWeight: 600 } : undefined}>
@@ -78,7 +82,15 @@ export const RegistryOwnerField = () => (
           <Typography variant="body2" component="span" sx={r.phoneMatches === false ? { color: 'error.main', fontWeight: 600 } : undefined}>
             {r.registryOwnerPhone ?? '未登记手机号'}
           </Typography>
-          {(r.nameMatches === false || r.phoneMatches === false) && <Chip size="small" color="error" variant="outlined" label={r.nameMatches === false && r.phoneMatches === false ? '姓名、手机号不一致' : r.nameMatches === false ? '姓名不一致' : '手机号不一致'} sx={{ ml: 1 }} />}
+          {(r.nameMatches === false || r.phoneMatches === false) && (
+            <Chip
+              size="small"
+              color="error"
+              variant="outlined"
+              label={r.nameMatches === false && r.phoneMatches === false ? '姓名、手机号不一致' : r.nameMatches === false ? '姓名不一致' : '手机号不一致'}
+              sx={{ ml: 1 }}
+            />
+          )}
         </Box>
       )
     }

@@ -16,13 +16,7 @@ const filters = [
 const exporter = serverXlsxExporter('household-claims');
 
 export const HouseholdClaimList = () => (
-  <List
-    filters={filters}
-    filterDefaultValues={{ status: 'pending' }}
-    exporter={exporter}
-    sort={{ field: 'createdAt', order: 'ASC' }}
-    perPage={25}
-  >
+  <List filters={filters} filterDefaultValues={{ status: 'pending' }} exporter={exporter} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="compoundName" sortBy="compoundId" />
       <TextField source="buildingName" sortable={false} />

@@ -23,13 +23,7 @@ export const HouseholdInputs = ({ isCreate = false }: { isCreate?: boolean }) =>
           <RefInput
             source="unitId"
             reference="units"
-            filter={
-              formData.buildingId
-                ? { buildingId: formData.buildingId }
-                : formData.compoundId
-                  ? { compoundId: formData.compoundId }
-                  : undefined
-            }
+            filter={formData.buildingId ? { buildingId: formData.buildingId } : formData.compoundId ? { compoundId: formData.compoundId } : undefined}
             validate={required()}
             readOnly={!isCreate}
           />
@@ -39,11 +33,7 @@ export const HouseholdInputs = ({ isCreate = false }: { isCreate?: boolean }) =>
     <TextInput source="room" validate={required()} />
     <TextInput source="area" validate={[required(), areaFormat]} />
     <SelectInput source="areaBasis" choices={areaBasisChoices} validate={required()} />
-    <RefInput
-      source="ownerId"
-      reference="owners"
-      helperText={isCreate ? undefined : '更换业主后，该房屋现有的居民绑定（含待审核）将被解除，居民可见原因'}
-    />
+    <RefInput source="ownerId" reference="owners" helperText={isCreate ? undefined : '更换业主后，该房屋现有的居民绑定（含待审核）将被解除，居民可见原因'} />
     <BooleanInput source="developerUnsold" />
   </>
 );

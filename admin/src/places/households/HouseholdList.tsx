@@ -1,14 +1,4 @@
-import {
-  BooleanField,
-  Datagrid,
-  List,
-  NullableBooleanInput,
-  NumberField,
-  ReferenceField,
-  SelectInput,
-  TextInput,
-  TextField,
-} from 'react-admin';
+import { BooleanField, Datagrid, List, NullableBooleanInput, NumberField, ReferenceField, SelectInput, TextInput, TextField } from 'react-admin';
 import { areaBasisChoices } from '../../choices';
 import { EnumField, RefInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';

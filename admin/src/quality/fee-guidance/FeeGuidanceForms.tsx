@@ -4,8 +4,10 @@ import { fenValidator, propertyTypeChoices } from '../choices';
 import { pick } from '../pick';
 
 const writable = ['levelId', 'propertyType', 'minFen', 'maxFen', 'sourceDocument', 'effectiveFrom', 'effectiveUntil'];
-const notAboveMax = (min: number, values: Record<string, any>) => (min != null && values.maxFen != null && min > values.maxFen ? '下限不能高于上限' : undefined);
-const afterFrom = (until: string, values: Record<string, any>) => (until && values.effectiveFrom && until < values.effectiveFrom ? '失效日期不能早于生效日期' : undefined);
+const notAboveMax = (min: number, values: Record<string, any>) =>
+  min != null && values.maxFen != null && min > values.maxFen ? '下限不能高于上限' : undefined;
+const afterFrom = (until: string, values: Record<string, any>) =>
+  until && values.effectiveFrom && until < values.effectiveFrom ? '失效日期不能早于生效日期' : undefined;
 
 const Inputs = () => (
   <>

@@ -24,7 +24,10 @@ export const AssessPanel = () => {
     setBusy(true);
     try {
       const results = items.map((_, item) => ({ item, met: met[item], photos: photos[item] }));
-      await httpClient(`/api/level-assessments/${record.id}/assess`, { method: 'POST', body: JSON.stringify({ decision, results, decisionNote: note || null }) });
+      await httpClient(`/api/level-assessments/${record.id}/assess`, {
+        method: 'POST',
+        body: JSON.stringify({ decision, results, decisionNote: note || null }),
+      });
       notify(decision === 'accepted' ? '已认定该等级' : '已作出不予认定', { type: 'success' });
       refresh();
     } catch (e) {

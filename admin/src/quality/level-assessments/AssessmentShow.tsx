@@ -34,7 +34,8 @@ export const AssessmentShow = () => (
                   {itemText(r, x.item)}：{x.met ? '达标' : '未达标'}
                   {x.photos.length ? (
                     <>
-                      （照片：<UploadedFileLinks files={x.photos.map((url, i) => ({ name: `照片${i + 1}`, url }))} testId="item-photo-link" />）
+                      （照片：
+                      <UploadedFileLinks files={x.photos.map((url, i) => ({ name: `照片${i + 1}`, url }))} testId="item-photo-link" />）
                     </>
                   ) : (
                     ''

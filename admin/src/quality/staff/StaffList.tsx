@@ -30,7 +30,11 @@ export const StaffList = () => (
       <TextField source="phone" emptyText="—" sortable={false} />
       <DateField locales="zh-CN" source="certificateExpiresOn" emptyText="—" />
       <SelectField source="certificateFlag" choices={certificateFlagChoices} emptyText="—" sortable={false} />
-      <FunctionField source="trainingHoursTenths" sortable={false} render={(r: { trainingHoursTenths?: number }) => `${tenthsToHours(r.trainingHoursTenths ?? 0)} 小时`} />
+      <FunctionField
+        source="trainingHoursTenths"
+        sortable={false}
+        render={(r: { trainingHoursTenths?: number }) => `${tenthsToHours(r.trainingHoursTenths ?? 0)} 小时`}
+      />
       <RegionField source="regionCode" />
     </Datagrid>
   </List>

@@ -59,8 +59,8 @@ export const QualityStats = () => {
         {stats && (
           <Box>
             <Typography sx={{ mb: 1 }} data-testid="level2-target">
-              二级以上（含二级）项目：{stats.totals.atLevel2OrAbove} 个
-              {stats.target ? `，年度目标 ${stats.target.projectsAtLevel2OrAbove} 个` : ''}；提档升级达标 {stats.totals.upgraded ?? 0} 个；优秀示范项目 {stats.totals.awards ?? 0} 个
+              二级以上（含二级）项目：{stats.totals.atLevel2OrAbove} 个{stats.target ? `，年度目标 ${stats.target.projectsAtLevel2OrAbove} 个` : ''}
+              ；提档升级达标 {stats.totals.upgraded ?? 0} 个；优秀示范项目 {stats.totals.awards ?? 0} 个
               {stats.target ? `（目标 ${stats.target.excellentProjects} 个）` : ''}
             </Typography>
             <StatsTable groups={stats.groups} total={stats.totals} showProgress />

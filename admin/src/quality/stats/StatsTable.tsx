@@ -51,7 +51,10 @@ export const StatsTable = ({ groups, total, showProgress = false }: { groups: St
           <TableCell>{share(g.satisfaction)}</TableCell>
           <TableCell sx={{ fontSize: 12 }}>
             {g.costComposition
-              ? `合计 ${formatFenAsYuan(g.costComposition.totalFen)} 元：` + COST_ITEMS.filter((k) => g.costComposition!.sharesBp[k] > 0).map((k) => `${COST_ITEM_LABELS[k]} ${pct(g.costComposition!.sharesBp[k])}`).join('；')
+              ? `合计 ${formatFenAsYuan(g.costComposition.totalFen)} 元：` +
+                COST_ITEMS.filter((k) => g.costComposition!.sharesBp[k] > 0)
+                  .map((k) => `${COST_ITEM_LABELS[k]} ${pct(g.costComposition!.sharesBp[k])}`)
+                  .join('；')
               : NO_DATA}
           </TableCell>
         </TableRow>

@@ -1,4 +1,19 @@
-import { Create, DateInput, Edit, NumberInput, required, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, DateField, SelectField, FunctionField, TextInput } from 'react-admin';
+import {
+  Create,
+  DateInput,
+  Edit,
+  NumberInput,
+  required,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  DateField,
+  SelectField,
+  FunctionField,
+  TextInput,
+} from 'react-admin';
 import { RefInput } from '../../common/fields';
 import { pick, tenthsToHours, trainingKindChoices } from '../workforceChoices';
 
@@ -12,7 +27,8 @@ const toTenths = (h: unknown) => {
   // 0.7 h is 7.000000000000001 tenths in floating point: snap only what is a whole tenth.
   return Math.abs(t - Math.round(t)) < 1e-6 ? Math.round(t) : t;
 };
-const validTenths = (t: unknown) => (typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= 240 ? undefined : '学时须大于0、不超过24小时，最多一位小数');
+const validTenths = (t: unknown) =>
+  typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= 240 ? undefined : '学时须大于0、不超过24小时，最多一位小数';
 
 const TrainingInputs = () => (
   <>
@@ -20,7 +36,14 @@ const TrainingInputs = () => (
     <SelectInput source="kind" choices={trainingKindChoices} validate={required()} />
     <TextInput source="course" validate={required()} />
     <TextInput source="provider" validate={required()} />
-    <NumberInput source="hoursTenths" format={toHours} parse={toTenths} step="any" validate={[required(), validTenths]} helperText="小时，最多一位小数；每人每天合计不超过24小时" />
+    <NumberInput
+      source="hoursTenths"
+      format={toHours}
+      parse={toTenths}
+      step="any"
+      validate={[required(), validTenths]}
+      helperText="小时，最多一位小数；每人每天合计不超过24小时"
+    />
     <DateInput source="trainedOn" validate={required()} />
     <TextInput source="certificateNo" />
     <TextInput source="evidence" helperText="如签到表、结业证书的文件名或链接" />

@@ -1,6 +1,19 @@
 import { useState } from 'react';
 import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { DateField, FunctionField, NumberField, SelectField, Show, SimpleShowLayout, TextField, useNotify, usePermissions, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  NumberField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  type RaRecord,
+} from 'react-admin';
 import { httpClient } from '../../dataProvider';
 import { planStatusChoices } from '../choices';
 

@@ -40,7 +40,13 @@ export const MergeButton = () => {
       }}
       onDone={() => target.current !== null && redirect('show', 'compounds', target.current)}
     >
-      <RefInput source="targetCompoundId" reference="compounds" filter={{ retired: false, regionCode: String(record.regionCode).slice(0, 6) }} validate={required('请选择接收的小区')} helperText="只能并入同一区县的小区" />
+      <RefInput
+        source="targetCompoundId"
+        reference="compounds"
+        filter={{ retired: false, regionCode: String(record.regionCode).slice(0, 6) }}
+        validate={required('请选择接收的小区')}
+        helperText="只能并入同一区县的小区"
+      />
     </ActionDialog>
   );
 };
@@ -50,5 +56,7 @@ export const RetiredNotice = () => {
   const record = useRecordContext();
   const { data: target } = useGetOne('compounds', { id: record?.retiredIntoCompoundId }, { enabled: !!record?.retiredIntoCompoundId });
   if (!record?.retiredAt) return null;
-  return <Alert severity="info">{`该小区已于 ${new Date(record.retiredAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 并入「${target?.name ?? record.retiredIntoCompoundId}」的管理区域，仅供查阅。`}</Alert>;
+  return (
+    <Alert severity="info">{`该小区已于 ${new Date(record.retiredAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 并入「${target?.name ?? record.retiredIntoCompoundId}」的管理区域，仅供查阅。`}</Alert>
+  );
 };

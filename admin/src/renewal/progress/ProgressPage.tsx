@@ -1,5 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Link, Title, useDataProvider, useNotify } from 'react-admin';
 import { RENEWAL_CLASSIFICATIONS } from '@baotou/shared';
@@ -12,7 +27,15 @@ type ProgressRow = { code: string; name: string; oldCompounds: number; surveyed:
   (typeof RENEWAL_CLASSIFICATIONS)[number],
   number
 >;
-type MapRow = { id: number; name: string; lat: number | null; lng: number | null; status: string | null; classification: string | null; proposedClassification: string | null };
+type MapRow = {
+  id: number;
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  status: string | null;
+  classification: string | null;
+  proposedClassification: string | null;
+};
 
 const COLUMNS = ['oldCompounds', 'surveyed', 'drafts', 'submitted', 'classified', ...RENEWAL_CLASSIFICATIONS] as const;
 const HEADERS: Record<(typeof COLUMNS)[number], string> = {
@@ -30,7 +53,12 @@ const surveysOf = (filter: Record<string, unknown>) => `/renewal-surveys?filter=
 /** The map's colour groups: confirmed classifications, then proposals awaiting confirmation, then not yet surveyed. */
 export function mapGroups(rows: MapRow[]): MapGroup[] {
   const located = rows.filter((r) => r.lat !== null && r.lng !== null) as (MapRow & { lat: number; lng: number })[];
-  const groups: MapGroup[] = RENEWAL_CLASSIFICATIONS.map((k) => ({ key: k, label: classificationLabels[k], colour: CLASSIFICATION_COLOURS[k], points: located.filter((r) => r.classification === k) }));
+  const groups: MapGroup[] = RENEWAL_CLASSIFICATIONS.map((k) => ({
+    key: k,
+    label: classificationLabels[k],
+    colour: CLASSIFICATION_COLOURS[k],
+    points: located.filter((r) => r.classification === k),
+  }));
   groups.push({ key: 'proposed', label: '待确认分类', colour: CLASSIFICATION_COLOURS.proposed, points: located.filter((r) => r.status && !r.classification) });
   groups.push({ key: 'unsurveyed', label: '未调查', colour: CLASSIFICATION_COLOURS.unsurveyed, points: located.filter((r) => !r.status) });
   return groups;
@@ -63,7 +91,12 @@ export const ProgressPage = () => {
 
   const exportRows = async () => {
     if (!rows?.length) return notify('app.export.empty', { type: 'info' });
-    await exporter(rows.map((r) => ({ ...r, id: r.code })), async () => ({}), dataProvider, 'renewal-progress');
+    await exporter(
+      rows.map((r) => ({ ...r, id: r.code })),
+      async () => ({}),
+      dataProvider,
+      'renewal-progress',
+    );
   };
 
   return (
@@ -107,7 +140,13 @@ export const ProgressPage = () => {
                           <Link
                             to={surveysOf({
                               regionCode: r.code,
-                              ...(c === 'drafts' ? { status: 'draft' } : c === 'submitted' ? { status: 'submitted' } : (RENEWAL_CLASSIFICATIONS as readonly string[]).includes(c) ? { classification: c } : {}),
+                              ...(c === 'drafts'
+                                ? { status: 'draft' }
+                                : c === 'submitted'
+                                  ? { status: 'submitted' }
+                                  : (RENEWAL_CLASSIFICATIONS as readonly string[]).includes(c)
+                                    ? { classification: c }
+                                    : {}),
                             })}
                           >
                             {r[c]}

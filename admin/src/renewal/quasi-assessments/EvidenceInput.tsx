@@ -18,7 +18,11 @@ export const EvidenceInput = ({ source }: { source: string }) => {
     try {
       const added: number[] = [];
       for (const f of Array.from(files)) {
-        const res = await fetch(`${API_BASE}/uploads`, { method: 'POST', body: f, headers: { Authorization: `Bearer ${getToken() ?? ''}`, 'Content-Type': f.type || 'application/octet-stream' } });
+        const res = await fetch(`${API_BASE}/uploads`, {
+          method: 'POST',
+          body: f,
+          headers: { Authorization: `Bearer ${getToken() ?? ''}`, 'Content-Type': f.type || 'application/octet-stream' },
+        });
         const body = await res.json().catch(() => ({}));
         if (!res.ok) throw new Error(body?.error?.message ?? '上传失败');
         added.push(body.id);
@@ -33,7 +37,14 @@ export const EvidenceInput = ({ source }: { source: string }) => {
   return (
     <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap' }}>
       {ids.map((id) => (
-        <Chip key={id} label={`材料 ${id}`} component="a" href={`${API_BASE}/uploads/${id}`} clickable onDelete={() => field.onChange(ids.filter((x) => x !== id))} />
+        <Chip
+          key={id}
+          label={`材料 ${id}`}
+          component="a"
+          href={`${API_BASE}/uploads/${id}`}
+          clickable
+          onDelete={() => field.onChange(ids.filter((x) => x !== id))}
+        />
       ))}
       <Button component="label" size="small" startIcon={<UploadFileIcon />} disabled={busy}>
         {busy ? '上传中…' : '上传证明材料'}

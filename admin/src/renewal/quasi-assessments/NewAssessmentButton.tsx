@@ -9,7 +9,13 @@ export const NewAssessmentButton = () => {
   const { permissions } = usePermissions<string | null>();
   if (!record || permissions !== 'district_staff') return null;
   return (
-    <MuiButton component={Link} to={`/quasi-assessments/create?source=${encodeURIComponent(JSON.stringify({ enrolmentId: record.id }))}`} startIcon={<AddTaskIcon />} variant="outlined" size="small">
+    <MuiButton
+      component={Link}
+      to={`/quasi-assessments/create?source=${encodeURIComponent(JSON.stringify({ enrolmentId: record.id }))}`}
+      startIcon={<AddTaskIcon />}
+      variant="outlined"
+      size="small"
+    >
       年度考核
     </MuiButton>
   );

@@ -1,10 +1,29 @@
-import { Create, Datagrid, DateField, DateInput, Edit, List, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, maxLength, required } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  List,
+  ReferenceManyField,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxLength,
+  required,
+} from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { assessmentResultChoices } from '../areasChoices';
 import { NewAssessmentButton } from '../quasi-assessments/NewAssessmentButton';
 
-const filters = [searchFilter, <RefInput key="compoundId" source="compoundId" reference="compounds" />, <RefInput key="companyId" source="companyId" reference="companies" />];
+const filters = [
+  searchFilter,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+];
 
 const exporter = serverXlsxExporter('quasi-enrolments');
 
@@ -20,7 +39,8 @@ const EnrolmentList = () => (
   </List>
 );
 
-const endAfterStart = (end: string, values: { startDate?: string }) => (end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined);
+const endAfterStart = (end: string, values: { startDate?: string }) =>
+  end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined;
 
 /** A compound enters quasi-property management with a company from a start date; enrolments of one compound never overlap. */
 const Inputs = ({ edit }: { edit?: boolean }) => (

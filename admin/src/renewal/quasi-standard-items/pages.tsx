@@ -1,4 +1,18 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, maxLength, required } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  maxLength,
+  required,
+} from 'react-admin';
 import { useRowClick } from '../../common/rowClick';
 
 // The "三个有" standard as data (research §4 rule 3): it ships with three placeholder items; the city fills in the wording.

@@ -1,4 +1,25 @@
-import { ArrayField, ArrayInput, Create, Datagrid, DateField, DateInput, Edit, FunctionField, List, NumberField, SelectInput, Show, SimpleForm, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, maxLength, required, type RaRecord } from 'react-admin';
+import {
+  ArrayField,
+  ArrayInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  FunctionField,
+  List,
+  NumberField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxLength,
+  required,
+  type RaRecord,
+} from 'react-admin';
 import { EnumField, RefInput, RegionField, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { YuanField } from '../../fund/fields';
@@ -6,7 +27,11 @@ import { formatYuan, parseYuan, yuanValidator } from '../../fund/money';
 import { renovationStatusChoices, voteOutcomeLabels } from '../areasChoices';
 import { RenovationButtons } from './RenovationButtons';
 
-const filters = [searchFilter, <SelectInput key="status" source="status" choices={renovationStatusChoices} alwaysOn />, <RefInput key="compoundId" source="compoundId" reference="compounds" />];
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={renovationStatusChoices} alwaysOn />,
+  <RefInput key="compoundId" source="compoundId" reference="compounds" />,
+];
 const exporter = serverXlsxExporter('renovations');
 
 const outcome = (r: RaRecord) => (r.voteOutcome ? voteOutcomeLabels[r.voteOutcome] : '未发起');
@@ -25,7 +50,15 @@ const RenovationList = () => (
   </List>
 );
 
-type Values = { compoundId: number; title: string; items: { name: string; budgetYuan: string }[]; plannedStart: string; plannedEnd: string; serviceStandard?: string; feeYuan?: string };
+type Values = {
+  compoundId: number;
+  title: string;
+  items: { name: string; budgetYuan: string }[];
+  plannedStart: string;
+  plannedEnd: string;
+  serviceStandard?: string;
+  feeYuan?: string;
+};
 const toBody = (v: Values) => ({
   compoundId: v.compoundId,
   title: v.title,
@@ -35,7 +68,11 @@ const toBody = (v: Values) => ({
   serviceStandard: v.serviceStandard?.trim() || null,
   feeFenPerSqmMonth: v.feeYuan ? parseYuan(v.feeYuan) : null,
 });
-const fromRecord = (r: RaRecord) => ({ ...r, items: (r.items ?? []).map((i: { name: string; budgetFen: number }) => ({ name: i.name, budgetYuan: formatYuan(i.budgetFen, { grouping: false }) })), feeYuan: r.feeFenPerSqmMonth == null ? '' : formatYuan(r.feeFenPerSqmMonth, { grouping: false }) });
+const fromRecord = (r: RaRecord) => ({
+  ...r,
+  items: (r.items ?? []).map((i: { name: string; budgetFen: number }) => ({ name: i.name, budgetYuan: formatYuan(i.budgetFen, { grouping: false }) })),
+  feeYuan: r.feeFenPerSqmMonth == null ? '' : formatYuan(r.feeFenPerSqmMonth, { grouping: false }),
+});
 const endAfterStart = (end: string, v: Values) => (end && v.plannedStart && end < v.plannedStart ? '计划完工日期不能早于开工日期' : undefined);
 const atLeastOne = (items: unknown[] | undefined) => (!items?.length ? '至少填写一项改造内容' : undefined);
 

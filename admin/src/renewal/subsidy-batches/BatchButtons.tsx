@@ -43,7 +43,9 @@ const ExportButton = () => {
   return (
     <Button
       label="导出拨付明细"
-      onClick={() => downloadRenewalFile(`/subsidy-batches/${record.id}/export.xlsx`, `${title(record)}.xlsx`).catch((e) => notify((e as Error).message, { type: 'error' }))}
+      onClick={() =>
+        downloadRenewalFile(`/subsidy-batches/${record.id}/export.xlsx`, `${title(record)}.xlsx`).catch((e) => notify((e as Error).message, { type: 'error' }))
+      }
     >
       <DownloadIcon />
     </Button>

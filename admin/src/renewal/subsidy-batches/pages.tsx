@@ -1,4 +1,22 @@
-import { Create, Datagrid, DateField, FunctionField, List, NumberField, NumberInput, ReferenceManyField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, maxValue, minValue, required, type RaRecord } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceManyField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  maxValue,
+  minValue,
+  required,
+  type RaRecord,
+} from 'react-admin';
 import { formatAreaCenti } from '@baotou/shared';
 import { EnumField, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { serverXlsxExporter } from '../../common/serverExport';
@@ -7,7 +25,11 @@ import { formatYuan } from '../../fund/money';
 import { subsidyBatchStatusChoices } from '../areasChoices';
 import { BatchButtons } from './BatchButtons';
 
-const filters = [searchFilter, <SelectInput key="status" source="status" choices={subsidyBatchStatusChoices} alwaysOn />, <NumberInput key="year" source="year" alwaysOn />];
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={subsidyBatchStatusChoices} alwaysOn />,
+  <NumberInput key="year" source="year" alwaysOn />,
+];
 const exporter = serverXlsxExporter('subsidy-batches');
 
 const BatchList = () => (
@@ -29,7 +51,11 @@ const BatchCreate = () => (
   <Create redirect="show" transform={(v: { districtCode: string; year: number }) => ({ districtCode: v.districtCode, year: Number(v.year) })}>
     <SimpleForm defaultValues={{ year: new Date().getFullYear() - 1 }}>
       <RegionInput source="districtCode" label="区县" level="district" validate={required('请选择区县')} />
-      <NumberInput source="year" validate={[required('请填写补贴年度'), minValue(2000, '补贴年度不能早于2000年'), maxValue(new Date().getFullYear(), '补贴年度不能晚于今年')]} helperText="仅补贴范围内的区县；按各小区当年考核合格的准物业备案生成明细" />
+      <NumberInput
+        source="year"
+        validate={[required('请填写补贴年度'), minValue(2000, '补贴年度不能早于2000年'), maxValue(new Date().getFullYear(), '补贴年度不能晚于今年')]}
+        helperText="仅补贴范围内的区县；按各小区当年考核合格的准物业备案生成明细"
+      />
     </SimpleForm>
   </Create>
 );

@@ -60,7 +60,13 @@ export const ClassifyButton = () => {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>确认分类</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
-          <MuiTextField select label="分类" value={chosen ?? ''} onChange={(e) => setValue(e.target.value)} helperText={`建议分类：${classificationLabels[record.proposedClassification] ?? '—'}`}>
+          <MuiTextField
+            select
+            label="分类"
+            value={chosen ?? ''}
+            onChange={(e) => setValue(e.target.value)}
+            helperText={`建议分类：${classificationLabels[record.proposedClassification] ?? '—'}`}
+          >
             {classificationChoices.map((c) => (
               <MenuItem key={c.id} value={c.id}>
                 {c.name}

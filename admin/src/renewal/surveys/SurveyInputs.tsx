@@ -2,16 +2,9 @@ import { AutocompleteArrayInput, BooleanInput, DateInput, NumberInput, Reference
 import { Box, Typography } from '@mui/material';
 import { formatAreaCenti, parseAreaCenti, SURVEY_LIMITS } from '@baotou/shared';
 import { RefInput } from '../../common/fields';
-import {
-  enclosureChoices,
-  infrastructureItems,
-  infrastructureStateChoices,
-  surveyManagementChoices,
-  surveyRenovationChoices,
-} from '../surveyChoices';
+import { enclosureChoices, infrastructureItems, infrastructureStateChoices, surveyManagementChoices, surveyRenovationChoices } from '../surveyChoices';
 
 export { surveyWritable } from './surveyWritable';
-
 
 const count = (max: number) => [minValue(0, '不能为负数'), maxValue(max, `不能超过${max}`)];
 const integer = (v: unknown) => (v === null || v === undefined || v === '' || Number.isInteger(v) ? undefined : '必须是整数');
@@ -23,7 +16,9 @@ const willingValid = (v: unknown, values: Record<string, unknown>) =>
 export const SurveyInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
   <>
     <RefInput source="compoundId" reference="compounds" readOnly={!isCreate} helperText="老旧小区或单栋楼" />
-    <Typography variant="subtitle2" sx={{ mt: 1 }}>规模</Typography>
+    <Typography variant="subtitle2" sx={{ mt: 1 }}>
+      规模
+    </Typography>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       <NumberInput source="buildingCount" step={1} validate={[integer, ...count(SURVEY_LIMITS.buildings)]} />
       <NumberInput source="stairwellCount" step={1} validate={[integer, ...count(SURVEY_LIMITS.stairwells)]} />
@@ -40,7 +35,9 @@ export const SurveyInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
     <ReferenceArrayInput source="neighbourCompoundIds" reference="compounds">
       <AutocompleteArrayInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
     </ReferenceArrayInput>
-    <Typography variant="subtitle2" sx={{ mt: 1 }}>封闭与基础设施</Typography>
+    <Typography variant="subtitle2" sx={{ mt: 1 }}>
+      封闭与基础设施
+    </Typography>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       <SelectInput source="enclosure" choices={enclosureChoices} emptyText="未填写" />
       <BooleanInput source="hasGate" />
@@ -50,7 +47,9 @@ export const SurveyInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
         <SelectInput key={i.id} source={`infrastructure.${i.id}`} label={i.name} choices={infrastructureStateChoices} emptyText="未填写" />
       ))}
     </Box>
-    <Typography variant="subtitle2" sx={{ mt: 1 }}>管理现状与意愿</Typography>
+    <Typography variant="subtitle2" sx={{ mt: 1 }}>
+      管理现状与意愿
+    </Typography>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       <SelectInput source="currentManagement" choices={surveyManagementChoices} emptyText="未填写" />
       <SelectInput source="renovation" choices={surveyRenovationChoices} emptyText="未填写" />

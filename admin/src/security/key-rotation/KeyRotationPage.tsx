@@ -9,7 +9,15 @@ export type RotationProgress = {
   activeKeyId: number;
   columns: { table: string; column: string; total: number; current: number }[];
   remaining: number;
-  run: { running: boolean; startedAt: string; finishedAt: string | null; rotated: number; raced: number; failed: { table: string; column: string; id: number; reason: string }[]; error: string | null } | null;
+  run: {
+    running: boolean;
+    startedAt: string;
+    finishedAt: string | null;
+    rotated: number;
+    raced: number;
+    failed: { table: string; column: string; id: number; reason: string }[];
+    error: string | null;
+  } | null;
 };
 
 const ALGORITHM_LABELS: Record<string, string> = { 'sm4-cbc-hmac-sm3': 'SM4-CBC + HMAC-SM3（商用密码）', 'aes-256-gcm': 'AES-256-GCM' };
@@ -25,7 +33,8 @@ const COLUMN_LABELS: Record<string, string> = {
   'staff_second_factors.pending_secret_enc': '待确认的两步验证密钥',
 };
 
-const call = async (method: 'GET' | 'POST') => (await httpClient(`${API_BASE}/security/rotate-keys`, { method, ...(method === 'POST' ? { body: '{}' } : {}) })).json as RotationProgress;
+const call = async (method: 'GET' | 'POST') =>
+  (await httpClient(`${API_BASE}/security/rotate-keys`, { method, ...(method === 'POST' ? { body: '{}' } : {}) })).json as RotationProgress;
 
 /** City admin: how much personal data is under the active key, and a button to re-encrypt the rest (issue 17). */
 export const KeyRotationPage = () => {
@@ -54,7 +63,8 @@ export const KeyRotationPage = () => {
               当前算法：{ALGORITHM_LABELS[progress.algorithm] ?? progress.algorithm}；当前密钥版本：{progress.activeKeyId}
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              更换密钥或算法时，先在服务器配置中加入新的密钥版本并设为当前版本（旧版本保留），重启后在此重新加密其余数据。全部完成（待处理为 0）后方可移除旧密钥。详见 docs/SECURITY.md。
+              更换密钥或算法时，先在服务器配置中加入新的密钥版本并设为当前版本（旧版本保留），重启后在此重新加密其余数据。全部完成（待处理为
+              0）后方可移除旧密钥。详见 docs/SECURITY.md。
             </Typography>
             <Table size="small" data-testid="key-rotation-columns">
               <TableHead>
@@ -76,7 +86,9 @@ export const KeyRotationPage = () => {
                 ))}
               </TableBody>
             </Table>
-            <Typography data-testid="key-rotation-remaining">{progress.remaining === 0 ? '全部个人信息均已使用当前算法和密钥加密。' : `待重新加密：${progress.remaining} 项`}</Typography>
+            <Typography data-testid="key-rotation-remaining">
+              {progress.remaining === 0 ? '全部个人信息均已使用当前算法和密钥加密。' : `待重新加密：${progress.remaining} 项`}
+            </Typography>
             {running && <LinearProgress />}
             {progress.run && !running && (
               <Alert severity={progress.run.error || progress.run.failed.length ? 'warning' : 'success'}>

@@ -1,8 +1,24 @@
 import { useState } from 'react';
 import { Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  Create, Datagrid, DateField, DateInput, FormDataConsumer, FunctionField, List, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField,
-  TextInput, required, usePermissions, useRecordContext, type RaRecord,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  FormDataConsumer,
+  FunctionField,
+  List,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+  useRecordContext,
+  type RaRecord,
 } from 'react-admin';
 import { filingCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
@@ -56,10 +72,17 @@ export const create = () => (
       <RefInput source="projectId" reference="projects" optionText="compoundName" validate={required()} />
       <SelectInput source="kind" choices={filingKindChoices} validate={required()} />
       <TextInput source="documentNo" validate={[required(), check('documentNo')]} />
-      <FormDataConsumer>{({ formData }) => (formData.kind === 'project_manager' ? <TextInput source="managerName" validate={[required(), check('managerName')]} /> : null)}</FormDataConsumer>
+      <FormDataConsumer>
+        {({ formData }) => (formData.kind === 'project_manager' ? <TextInput source="managerName" validate={[required(), check('managerName')]} /> : null)}
+      </FormDataConsumer>
       <DateInput source="validFrom" validate={[required(), check('validFrom')]} />
       <DateInput source="validUntil" validate={[required(), check('validUntil')]} />
-      <UploadedFilesInput source="documents" label="备案材料（合同文本、任职证书等，图片或PDF，每个不超过5MB）" testId="documents" validate={check('documents')} />
+      <UploadedFilesInput
+        source="documents"
+        label="备案材料（合同文本、任职证书等，图片或PDF，每个不超过5MB）"
+        testId="documents"
+        validate={check('documents')}
+      />
       <TextInput source="note" multiline fullWidth validate={check('note')} />
     </SimpleForm>
   </Create>
@@ -83,8 +106,22 @@ const ReviewPanel = () => {
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField label="备案编号（可选，默认自动编号）" value={filingNo} onChange={(e) => setFilingNo(e.target.value)} error={!!errors.filingNo} helperText={errors.filingNo} sx={{ flex: 1 }} />
-          <MuiTextField label="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.returnReason} helperText={errors.returnReason} sx={{ flex: 2 }} />
+          <MuiTextField
+            label="备案编号（可选，默认自动编号）"
+            value={filingNo}
+            onChange={(e) => setFilingNo(e.target.value)}
+            error={!!errors.filingNo}
+            helperText={errors.filingNo}
+            sx={{ flex: 1 }}
+          />
+          <MuiTextField
+            label="退回理由"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={!!errors.returnReason}
+            helperText={errors.returnReason}
+            sx={{ flex: 2 }}
+          />
         </Stack>
       )}
     </RecordActionDialog>

@@ -15,12 +15,19 @@ const filters = [
 
 const exporter = serverXlsxExporter('filing-standings');
 
-const COLORS: Record<FilingStanding, 'success' | 'warning' | 'error' | 'default'> = { valid: 'success', expiring: 'warning', expired: 'error', missing: 'error' };
+const COLORS: Record<FilingStanding, 'success' | 'warning' | 'error' | 'default'> = {
+  valid: 'success',
+  expiring: 'warning',
+  expired: 'error',
+  missing: 'error',
+};
 const Standing = ({ source }: { source: string }) => (
   <FunctionField
     source={source}
     sortable={false}
-    render={(r: RaRecord) => <Chip size="small" color={COLORS[r[source] as FilingStanding]} label={FILING_STANDING_LABELS[r[source] as FilingStanding] ?? '—'} />}
+    render={(r: RaRecord) => (
+      <Chip size="small" color={COLORS[r[source] as FilingStanding]} label={FILING_STANDING_LABELS[r[source] as FilingStanding] ?? '—'} />
+    )}
   />
 );
 

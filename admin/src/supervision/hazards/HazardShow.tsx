@@ -3,7 +3,15 @@ import { Alert } from '@mui/material';
 import { RegionField } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 import { formatBeijing, parseTimestamp } from '../../common/beijingTime';
-import { HAZARD_EVENT_ACTION_LABELS, categoryChoices, hazardStatusChoices, kindChoices, reportLevelChoices, reportReasonChoices, severityChoices } from '../inspectionChoices';
+import {
+  HAZARD_EVENT_ACTION_LABELS,
+  categoryChoices,
+  hazardStatusChoices,
+  kindChoices,
+  reportLevelChoices,
+  reportReasonChoices,
+  severityChoices,
+} from '../inspectionChoices';
 import { HazardActions } from './HazardActions';
 
 type Event = { id: number; action: keyof typeof HAZARD_EVENT_ACTION_LABELS; actorName: string; note: string | null; photos: string[]; at: string };
@@ -31,7 +39,11 @@ export const HazardShow = () => (
       <FunctionField
         label=""
         render={(r: RaRecord) =>
-          r.fireBrigadeFlag ? <Alert severity="error">消防车通道隐患已上报，须同时通报消防救援机构（派出所/消防救援站）</Alert> : r.overdue ? <Alert severity="warning">已超过整改期限</Alert> : null
+          r.fireBrigadeFlag ? (
+            <Alert severity="error">消防车通道隐患已上报，须同时通报消防救援机构（派出所/消防救援站）</Alert>
+          ) : r.overdue ? (
+            <Alert severity="warning">已超过整改期限</Alert>
+          ) : null
         }
       />
       <TextField source="description" />
@@ -48,7 +60,10 @@ export const HazardShow = () => (
       <DateField locales="zh-CN" source="foundAt" showTime />
       <DateField locales="zh-CN" source="deadlineAt" showTime />
       <FunctionField source="photos" render={(r: RaRecord) => <UploadedFileLinks files={links(r.photos, '现场照片')} testId="hazard-photo-link" />} />
-      <FunctionField source="rectificationPhotos" render={(r: RaRecord) => <UploadedFileLinks files={links(r.rectificationPhotos, '整改照片')} testId="rectification-photo-link" />} />
+      <FunctionField
+        source="rectificationPhotos"
+        render={(r: RaRecord) => <UploadedFileLinks files={links(r.rectificationPhotos, '整改照片')} testId="rectification-photo-link" />}
+      />
       <TextField source="rectificationNote" emptyText="—" />
       <DateField locales="zh-CN" source="reportedAt" showTime emptyText="—" />
       <SelectField source="reportedTo" choices={reportLevelChoices} emptyText="—" />

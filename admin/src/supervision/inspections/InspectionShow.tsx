@@ -1,9 +1,29 @@
-import { DateField, FunctionField, NumberField, ReferenceManyField, Datagrid, SelectField, Show, SimpleShowLayout, TextField, type RaRecord } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  NumberField,
+  ReferenceManyField,
+  Datagrid,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  type RaRecord,
+} from 'react-admin';
 import { RegionField } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 import { CHECKLIST_CATEGORY_LABELS, ITEM_RESULT_LABELS, hazardStatusChoices, kindChoices, severityChoices } from '../inspectionChoices';
 
-type Result = { itemId: number; category: string; text: string; result: string; photos: string[]; note: string | null; correctedOnSpot: boolean; rectificationPhotos: string[] };
+type Result = {
+  itemId: number;
+  category: string;
+  text: string;
+  result: string;
+  photos: string[];
+  note: string | null;
+  correctedOnSpot: boolean;
+  rectificationPhotos: string[];
+};
 const photoLinks = (urls: string[], prefix: string) => urls.map((url, i) => ({ name: `${prefix}${i + 1}`, url }));
 
 export const InspectionShow = () => (
@@ -24,7 +44,8 @@ export const InspectionShow = () => (
           <ul data-testid="inspection-results">
             {((r.results ?? []) as Result[]).map((x) => (
               <li key={x.itemId}>
-                【{CHECKLIST_CATEGORY_LABELS[x.category as keyof typeof CHECKLIST_CATEGORY_LABELS] ?? ''}】{x.text}：{ITEM_RESULT_LABELS[x.result as keyof typeof ITEM_RESULT_LABELS]}
+                【{CHECKLIST_CATEGORY_LABELS[x.category as keyof typeof CHECKLIST_CATEGORY_LABELS] ?? ''}】{x.text}：
+                {ITEM_RESULT_LABELS[x.result as keyof typeof ITEM_RESULT_LABELS]}
                 {x.correctedOnSpot ? '（已当场改正）' : ''}
                 {x.note ? `（${x.note}）` : ''}
                 {x.photos.length > 0 && <UploadedFileLinks files={photoLinks(x.photos, '现场照片')} testId="result-photo-link" />}

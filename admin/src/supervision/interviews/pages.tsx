@@ -28,7 +28,12 @@ import { postSurveyAction } from '../surveysApi';
 import { formatRate, interviewStatusChoices } from '../surveysChoices';
 
 const INTERVIEWERS = ['city_admin', 'district_staff', 'street_staff'];
-const filters = [searchFilter, <SelectInput key="status" source="status" choices={interviewStatusChoices} alwaysOn />, <RefInput key="companyId" source="companyId" reference="companies" />, <RegionInput key="regionCode" source="regionCode" />];
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={interviewStatusChoices} alwaysOn />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
 const exporter = serverXlsxExporter('interviews');
 const rate = (r: RaRecord) => formatRate(r.rateBasisPoints);
 
@@ -64,9 +69,19 @@ const InterviewButtons = () => {
           label="记录约谈"
           icon={<EditNoteIcon />}
           variant={s === 'pending' ? 'contained' : 'text'}
-          defaultValues={{ minutes: record.minutes ?? '', attendees: record.attendees ?? '', rectificationItems: record.rectificationItems ?? '', deadline: record.deadline ?? '' }}
+          defaultValues={{
+            minutes: record.minutes ?? '',
+            attendees: record.attendees ?? '',
+            rectificationItems: record.rectificationItems ?? '',
+            deadline: record.deadline ?? '',
+          }}
           run={async (v) => {
-            await postSurveyAction(`/interviews/${record.id}/record`, { minutes: v.minutes.trim(), attendees: v.attendees.trim(), rectificationItems: v.rectificationItems.trim(), deadline: v.deadline });
+            await postSurveyAction(`/interviews/${record.id}/record`, {
+              minutes: v.minutes.trim(),
+              attendees: v.attendees.trim(),
+              rectificationItems: v.rectificationItems.trim(),
+              deadline: v.deadline,
+            });
             return '约谈记录已保存';
           }}
         >

@@ -3,8 +3,17 @@ import { EnumField, RefInput, RegionInput, searchFilter } from '../../common/fie
 import { serverXlsxExporter } from '../../common/serverExport';
 import { formatRate, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
 
-const yesNo = [{ id: 'true', name: '是' }, { id: 'false', name: '否' }];
-const filters = [searchFilter, <SelectInput key="warning" source="warning" choices={yesNo} alwaysOn />, <RefInput key="surveyId" source="surveyId" reference="surveys" optionText="title" />, <RefInput key="companyId" source="companyId" reference="companies" />, <RegionInput key="regionCode" source="regionCode" />];
+const yesNo = [
+  { id: 'true', name: '是' },
+  { id: 'false', name: '否' },
+];
+const filters = [
+  searchFilter,
+  <SelectInput key="warning" source="warning" choices={yesNo} alwaysOn />,
+  <RefInput key="surveyId" source="surveyId" reference="surveys" optionText="title" />,
+  <RefInput key="companyId" source="companyId" reference="companies" />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
 const exporter = serverXlsxExporter('survey-results');
 
 /** Every project's result across surveys (aggregates only), e.g. the projects under warning. */

@@ -27,10 +27,25 @@ import { EnumField, RefInput, RegionField, RegionInput, searchFilter } from '../
 import { serverXlsxExporter } from '../../common/serverExport';
 import { ActionDialog } from '../../fund/ActionDialog';
 import { postSurveyAction } from '../surveysApi';
-import { dimensionRatesText, formatRate, surveyDimensionChoices, surveyKindChoices, surveyScopeChoices, surveyStatusChoices, validityText, warningText } from '../surveysChoices';
+import {
+  dimensionRatesText,
+  formatRate,
+  surveyDimensionChoices,
+  surveyKindChoices,
+  surveyScopeChoices,
+  surveyStatusChoices,
+  validityText,
+  warningText,
+} from '../surveysChoices';
 
 const RUNNERS = ['city_admin', 'district_staff', 'street_staff'];
-const filters = [searchFilter, <SelectInput key="status" source="status" choices={surveyStatusChoices} alwaysOn />, <SelectInput key="scope" source="scope" choices={surveyScopeChoices} />, <SelectInput key="kind" source="kind" choices={surveyKindChoices} />, <RegionInput key="regionCode" source="regionCode" />];
+const filters = [
+  searchFilter,
+  <SelectInput key="status" source="status" choices={surveyStatusChoices} alwaysOn />,
+  <SelectInput key="scope" source="scope" choices={surveyScopeChoices} />,
+  <SelectInput key="kind" source="kind" choices={surveyKindChoices} />,
+  <RegionInput key="regionCode" source="regionCode" />,
+];
 const exporter = serverXlsxExporter('surveys');
 
 const SurveyList = () => (
@@ -50,11 +65,14 @@ const SurveyList = () => (
 );
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const closesAfterOpens = (v: string, all: RaRecord) => (v && all.opensOn && v < all.opensOn ? '截止日期不能早于开始日期' : v && v < today() ? '截止日期不能早于今天' : undefined);
+const closesAfterOpens = (v: string, all: RaRecord) =>
+  v && all.opensOn && v < all.opensOn ? '截止日期不能早于开始日期' : v && v < today() ? '截止日期不能早于今天' : undefined;
 
 const SurveyCreate = () => {
   const { permissions } = usePermissions<string | null>();
-  const scopes = surveyScopeChoices.filter((c) => (c.id === 'city' ? permissions === 'city_admin' : c.id === 'district' ? permissions !== 'street_staff' : true));
+  const scopes = surveyScopeChoices.filter((c) =>
+    c.id === 'city' ? permissions === 'city_admin' : c.id === 'district' ? permissions !== 'street_staff' : true,
+  );
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={{ scope: 'project', dimensions: [...SURVEY_DIMENSIONS], opensOn: today() }}>
@@ -97,7 +115,8 @@ const CloseButton = () => {
   );
 };
 
-const dimensionsText = (r: RaRecord) => ((r.dimensions as string[]) ?? []).map((d) => SURVEY_DIMENSION_LABELS[d as keyof typeof SURVEY_DIMENSION_LABELS] ?? d).join('、');
+const dimensionsText = (r: RaRecord) =>
+  ((r.dimensions as string[]) ?? []).map((d) => SURVEY_DIMENSION_LABELS[d as keyof typeof SURVEY_DIMENSION_LABELS] ?? d).join('、');
 
 const SurveyShow = () => (
   <Show>

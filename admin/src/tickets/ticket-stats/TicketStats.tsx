@@ -63,11 +63,17 @@ export const TicketStats = () => {
           <TextField type="date" label="结束日期" value={to} onChange={(e) => setTo(e.target.value)} InputLabelProps={{ shrink: true }} size="small" />
           <TextField select label="统计维度" value={groupBy} onChange={(e) => setGroupBy(e.target.value)} size="small" sx={{ minWidth: 140 }}>
             {groupChoices.map((g) => (
-              <MenuItem key={g.id} value={g.id}>{g.name}</MenuItem>
+              <MenuItem key={g.id} value={g.id}>
+                {g.name}
+              </MenuItem>
             ))}
           </TextField>
-          <Button variant="contained" onClick={load} disabled={loading}>查询</Button>
-          <Button variant="outlined" onClick={exportXlsx} disabled={!rows.length}>导出 Excel</Button>
+          <Button variant="contained" onClick={load} disabled={loading}>
+            查询
+          </Button>
+          <Button variant="outlined" onClick={exportXlsx} disabled={!rows.length}>
+            导出 Excel
+          </Button>
         </Box>
         {rows.length === 0 ? (
           <Typography color="text.secondary">{loading ? '统计中…' : '所选期间没有工单'}</Typography>
@@ -76,14 +82,22 @@ export const TicketStats = () => {
             <TableHead>
               <TableRow>
                 <TableCell>{groupChoices.find((g) => g.id === groupBy)?.name}</TableCell>
-                {COLUMNS.map(([h]) => <TableCell key={h} align="right">{h}</TableCell>)}
+                {COLUMNS.map(([h]) => (
+                  <TableCell key={h} align="right">
+                    {h}
+                  </TableCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.key}>
                   <TableCell>{r.name}</TableCell>
-                  {COLUMNS.map(([h, f]) => <TableCell key={h} align="right">{f(r)}</TableCell>)}
+                  {COLUMNS.map(([h, f]) => (
+                    <TableCell key={h} align="right">
+                      {f(r)}
+                    </TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>

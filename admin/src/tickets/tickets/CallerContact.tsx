@@ -16,7 +16,12 @@ export const CallerContact = () => {
   const user = getUser();
   if (!record || !user) return null;
   // A resident filing in the mini-program chooses what to share (name and phone, phone only, or nothing).
-  if (!record.contactName && !record.contactPhone) return <Labeled label="联系人"><Typography variant="body2">{record.channel === 'mini' ? '居民未提供联系方式' : '—'}</Typography></Labeled>;
+  if (!record.contactName && !record.contactPhone)
+    return (
+      <Labeled label="联系人">
+        <Typography variant="body2">{record.channel === 'mini' ? '居民未提供联系方式' : '—'}</Typography>
+      </Labeled>
+    );
   const mayAsk = seesTicketContactInFull(user.role as Role, record.level as TicketLevel, String(record.createdById) === String(user.id));
   const reveal = async () => {
     try {

@@ -10,8 +10,21 @@ type Field = { name: string; label: string; required?: boolean; multiline?: bool
 
 /** What each button asks for before it posts; one-click dispatch needs only the worker. */
 const FORMS: Partial<Record<TicketAction, { title: string; fields: Field[] }>> = {
-  accept: { title: '受理', fields: [{ name: 'department', label: '受理部门（默认本单位）' }, { name: 'person', label: '受理人员（默认本账号）' }] },
-  dispatch: { title: '一键派工', fields: [{ name: 'workerName', label: '维修人员', required: true }, { name: 'workerPhone', label: '维修人员手机号' }, { name: 'note', label: '备注' }] },
+  accept: {
+    title: '受理',
+    fields: [
+      { name: 'department', label: '受理部门（默认本单位）' },
+      { name: 'person', label: '受理人员（默认本账号）' },
+    ],
+  },
+  dispatch: {
+    title: '一键派工',
+    fields: [
+      { name: 'workerName', label: '维修人员', required: true },
+      { name: 'workerPhone', label: '维修人员手机号' },
+      { name: 'note', label: '备注' },
+    ],
+  },
   resolve: { title: '办理完成（提交居民评价）', fields: [{ name: 'result', label: '处理结果', required: true, multiline: true }] },
   answer: { title: '书面答复', fields: [{ name: 'answer', label: '答复内容', required: true, multiline: true }] },
   escalate: { title: '升级到上一级', fields: [{ name: 'reason', label: '升级理由', required: true, multiline: true }] },
@@ -61,9 +74,10 @@ export const TicketActions = () => {
     return check.ok || (b.action === 'close' && check.code === 'ANSWER_REQUIRED');
   });
   // DOMAIN.md §6: a resolved case waits for the resident (rating, one rejection, or the automatic confirmation).
-  const waiting = record.status === 'resolved' && record.autoConfirmAt
-    ? `待居民评价，${new Date(record.autoConfirmAt).toLocaleString('zh-CN', { hour12: false })} 前未评价将自动确认`
-    : null;
+  const waiting =
+    record.status === 'resolved' && record.autoConfirmAt
+      ? `待居民评价，${new Date(record.autoConfirmAt).toLocaleString('zh-CN', { hour12: false })} 前未评价将自动确认`
+      : null;
 
   const close = () => {
     setOpen(null);
@@ -85,7 +99,7 @@ export const TicketActions = () => {
       const { shown, rest } = splitFieldErrors(e, FORMS[action]?.fields ?? []);
       setFieldErrors(shown);
       // Red on the field when the dialog has it; anything else is said in words, never "标红" with nothing red.
-      notify(Object.keys(shown).length && !rest ? '请修改标红的项目' : rest ?? (e as Error).message, { type: 'error' });
+      notify(Object.keys(shown).length && !rest ? '请修改标红的项目' : (rest ?? (e as Error).message), { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -109,7 +123,14 @@ export const TicketActions = () => {
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} onClick={(e) => e.stopPropagation()}>
       {waiting && <Chip size="small" color="info" label={waiting} />}
       {allowed.map((b) => (
-        <Button key={b.action} size="small" variant="contained" color={b.color ?? 'inherit'} disabled={busy} onClick={() => (FORMS[b.action] ? setOpen(b.action) : send(b.action, {}))}>
+        <Button
+          key={b.action}
+          size="small"
+          variant="contained"
+          color={b.color ?? 'inherit'}
+          disabled={busy}
+          onClick={() => (FORMS[b.action] ? setOpen(b.action) : send(b.action, {}))}
+        >
           {b.label}
         </Button>
       ))}
@@ -144,7 +165,14 @@ export const TicketActions = () => {
               {photos.length < MAX_TICKET_PHOTOS && (
                 <Button component="label" size="small" variant="outlined">
                   上传完工照片（{photos.length}/{MAX_TICKET_PHOTOS}）
-                  <input hidden type="file" accept={UPLOAD_IMAGE_ACCEPT} multiple data-testid="resolve-photos" onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))} />
+                  <input
+                    hidden
+                    type="file"
+                    accept={UPLOAD_IMAGE_ACCEPT}
+                    multiple
+                    data-testid="resolve-photos"
+                    onChange={(e) => upload(e.target.files).then(() => (e.target.value = ''))}
+                  />
                 </Button>
               )}
               {fieldErrors.photos && <Box sx={{ color: 'error.main', fontSize: 12 }}>{fieldErrors.photos}</Box>}
@@ -153,7 +181,11 @@ export const TicketActions = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>取消</Button>
-          <Button variant="contained" disabled={busy || !!form?.fields.some((f) => f.required && !(values[f.name] ?? '').trim())} onClick={() => open && send(open, values)}>
+          <Button
+            variant="contained"
+            disabled={busy || !!form?.fields.some((f) => f.required && !(values[f.name] ?? '').trim())}
+            onClick={() => open && send(open, values)}
+          >
             确定
           </Button>
         </DialogActions>

@@ -10,7 +10,15 @@ const phone = (v: string) => (v && !phoneKind(v) ? phoneProblem('联系电话', 
 export const TicketCreate = () => (
   <Create redirect="show" title="热线登记">
     <SimpleForm defaultValues={{ channel: 'hotline', kind: 'complaint' }}>
-      <SelectInput source="channel" label={F.channel} choices={[{ id: 'hotline', name: '5267086热线' }, { id: 'visit', name: '来访' }]} validate={required()} />
+      <SelectInput
+        source="channel"
+        label={F.channel}
+        choices={[
+          { id: 'hotline', name: '5267086热线' },
+          { id: 'visit', name: '来访' },
+        ]}
+        validate={required()}
+      />
       <TextInput source="contactName" label={F.contactName} validate={required()} />
       <TextInput source="contactPhone" label={F.contactPhone} validate={[required(), phone]} />
       <ReferenceInput source="compoundId" reference="compounds">
@@ -19,8 +27,20 @@ export const TicketCreate = () => (
       <FormDataConsumer>
         {({ formData }) =>
           formData.compoundId ? (
-            <ReferenceInput source="householdId" reference="households" filter={{ compoundId: formData.compoundId }} sort={{ field: 'room', order: 'ASC' }} perPage={50}>
-              <AutocompleteInput label={F.householdId} optionText={householdText} filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 300 }} />
+            <ReferenceInput
+              source="householdId"
+              reference="households"
+              filter={{ compoundId: formData.compoundId }}
+              sort={{ field: 'room', order: 'ASC' }}
+              perPage={50}
+            >
+              <AutocompleteInput
+                label={F.householdId}
+                optionText={householdText}
+                filterToQuery={(q: string) => ({ q })}
+                validate={required()}
+                sx={{ minWidth: 300 }}
+              />
             </ReferenceInput>
           ) : null
         }
@@ -31,7 +51,14 @@ export const TicketCreate = () => (
           <>
             <SelectInput source="category" label={F.category} choices={categoryChoicesFor(formData.kind)} validate={required()} />
             {formData.kind === 'complaint' && <SelectInput source="against" label={F.against} choices={againstChoices} validate={required()} />}
-            {formData.kind !== 'repair' && <SelectInput source="level" label="受理层级（简单社区、复杂街道、重大疑难旗县区）" choices={levelChoices.filter((c) => c.id !== 'company')} emptyText="社区" />}
+            {formData.kind !== 'repair' && (
+              <SelectInput
+                source="level"
+                label="受理层级（简单社区、复杂街道、重大疑难旗县区）"
+                choices={levelChoices.filter((c) => c.id !== 'company')}
+                emptyText="社区"
+              />
+            )}
             {formData.kind === 'repair' && <TextInput source="preferredTime" label={F.preferredTime} />}
           </>
         )}

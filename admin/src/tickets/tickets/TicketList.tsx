@@ -30,7 +30,12 @@ export const TimeLeftField = ({ label }: { label?: string }) => (
         '—'
       ) : (
         // Named: "距响应时限 1 小时 59 分" is not the 办结时限 shown beside it (issue 16 §2).
-        <Chip size="small" className={r.overdue ? 'overdue' : 'in-time'} color={r.overdue ? 'error' : r.timeLeftSeconds < 3600 ? 'warning' : 'default'} label={`${r.dueKind ? `距${DEADLINE_LABELS[r.dueKind as DeadlineKind]} ` : ''}${formatTimeLeft(r.timeLeftSeconds)}`} />
+        <Chip
+          size="small"
+          className={r.overdue ? 'overdue' : 'in-time'}
+          color={r.overdue ? 'error' : r.timeLeftSeconds < 3600 ? 'warning' : 'default'}
+          label={`${r.dueKind ? `距${DEADLINE_LABELS[r.dueKind as DeadlineKind]} ` : ''}${formatTimeLeft(r.timeLeftSeconds)}`}
+        />
       )
     }
   />

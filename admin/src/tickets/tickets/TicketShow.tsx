@@ -1,4 +1,16 @@
-import { DateField, FunctionField, Labeled, ReferenceManyField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, Datagrid, type RaRecord } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  Labeled,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  Datagrid,
+  type RaRecord,
+} from 'react-admin';
 import { Box } from '@mui/material';
 import { DEADLINE_LABELS, maskName } from '@baotou/shared';
 import { EnumField } from '../../common/fields';
@@ -32,7 +44,13 @@ const Handler = () => {
 
 /** A case: what was filed, who accepted it and by when, the result, the answer, and its timeline. */
 export const TicketShow = () => (
-  <Show actions={<TopToolbar><TicketActions /></TopToolbar>}>
+  <Show
+    actions={
+      <TopToolbar>
+        <TicketActions />
+      </TopToolbar>
+    }
+  >
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="工单">
         <TextField source="id" label={F.id} />
@@ -63,7 +81,16 @@ export const TicketShow = () => (
         <TextField source="result" label={F.result} emptyText="—" />
         <Photos source="resultPhotos" label="完工照片" />
         <TextField source="answer" label={F.answer} emptyText="—（结案前必须书面答复）" />
-        <FunctionField label={F.rating} render={(r: RaRecord) => (r.rating ? `${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)} ${(r.ratingTags ?? []).map((t: string) => ratingTagLabels[t] ?? t).join('、')}` : r.autoConfirmed ? '—（居民逾期未评价，系统自动确认）' : '—')} />
+        <FunctionField
+          label={F.rating}
+          render={(r: RaRecord) =>
+            r.rating
+              ? `${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)} ${(r.ratingTags ?? []).map((t: string) => ratingTagLabels[t] ?? t).join('、')}`
+              : r.autoConfirmed
+                ? '—（居民逾期未评价，系统自动确认）'
+                : '—'
+          }
+        />
         <TextField source="ratingComment" label="评价内容" emptyText="—" />
         <DateField locales="zh-CN" source="confirmedAt" label={F.confirmedAt} showTime emptyText="—" />
         <TextField source="rejectReason" label="退回理由" emptyText="—" />
@@ -75,7 +102,14 @@ export const TicketShow = () => (
             <DateField locales="zh-CN" source="at" label="时间" showTime sortable={false} />
             <FunctionField label="步骤" render={(r: RaRecord) => actionLabels[r.action] ?? r.action} />
             <TextField source="actorName" label="操作人" sortable={false} />
-            <FunctionField label="层级" render={(r: RaRecord) => (r.fromLevel && r.fromLevel !== r.toLevel ? `${levelChoices.find((c) => c.id === r.fromLevel)?.name} → ${levelChoices.find((c) => c.id === r.toLevel)?.name}` : levelChoices.find((c) => c.id === r.toLevel)?.name)} />
+            <FunctionField
+              label="层级"
+              render={(r: RaRecord) =>
+                r.fromLevel && r.fromLevel !== r.toLevel
+                  ? `${levelChoices.find((c) => c.id === r.fromLevel)?.name} → ${levelChoices.find((c) => c.id === r.toLevel)?.name}`
+                  : levelChoices.find((c) => c.id === r.toLevel)?.name
+              }
+            />
             <EnumField source="toStatus" label="状态" choices={statusChoices} sortable={false} />
             <TextField source="note" label="说明" emptyText="" sortable={false} />
           </Datagrid>

@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useCanAccess, useNotify, useRecordContext } from 'react-admin';
 import { BALLOT_CHANNEL_LABELS, type BallotChannel } from '@baotou/shared';
 import { getJson, postAction } from '../../committees/api';
@@ -40,15 +54,28 @@ const ReviewButton = ({ conflict, onDone }: { conflict: Conflict; onDone: () => 
   };
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>核查</Button>
+      <Button size="small" onClick={() => setOpen(true)}>
+        核查
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
         <DialogTitle>{`核查选票冲突：${conflict.home}`}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus fullWidth multiline minRows={3} label="核查意见" value={note} onChange={(e) => setNote(e.target.value)} inputProps={{ maxLength: 500 }} />
+          <TextField
+            autoFocus
+            fullWidth
+            multiline
+            minRows={3}
+            label="核查意见"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            inputProps={{ maxLength: 500 }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>取消</Button>
-          <Button onClick={submit} disabled={busy || !note.trim()} variant="contained">提交</Button>
+          <Button onClick={submit} disabled={busy || !note.trim()} variant="contained">
+            提交
+          </Button>
         </DialogActions>
       </Dialog>
     </>
@@ -67,12 +94,17 @@ export const BallotConflicts = ({ refreshKey = 0 }: { refreshKey?: number }) => 
   const id = record?.id;
   useEffect(() => {
     if (id === undefined) return;
-    getJson<Conflict[]>(`/ballot-conflicts?filter=${encodeURIComponent(JSON.stringify({ voteId: id }))}&range=${encodeURIComponent('[0,199]')}`).then(setRows, () => setRows([]));
+    getJson<Conflict[]>(`/ballot-conflicts?filter=${encodeURIComponent(JSON.stringify({ voteId: id }))}&range=${encodeURIComponent('[0,199]')}`).then(
+      setRows,
+      () => setRows([]),
+    );
   }, [id, refreshKey, reloads]);
   if (!rows?.length) return null;
   return (
     <>
-      <Typography variant="subtitle1" sx={{ mt: 2 }}>选票冲突（待核查）</Typography>
+      <Typography variant="subtitle1" sx={{ mt: 2 }}>
+        选票冲突（待核查）
+      </Typography>
       <Alert severity="warning" sx={{ mb: 1 }}>
         以下房屋的业主已本人线上投票，之后业主委员会又录入了纸质或入户选票。录入的选票不替换业主本人的选票，不计入统计。
       </Alert>
@@ -95,7 +127,9 @@ export const BallotConflicts = ({ refreshKey = 0 }: { refreshKey?: number }) => 
               <TableCell>{BALLOT_CHANNEL_LABELS[c.enteredChannel]}</TableCell>
               <TableCell>{time(c.createdAt)}</TableCell>
               <TableCell>{c.enteredScanUrl ? '已上传' : '—'}</TableCell>
-              <TableCell>{c.reviewedAt ? `${time(c.reviewedAt)}：${c.reviewNote ?? ''}` : <ReviewButton conflict={c} onDone={() => setReloads((n) => n + 1)} />}</TableCell>
+              <TableCell>
+                {c.reviewedAt ? `${time(c.reviewedAt)}：${c.reviewNote ?? ''}` : <ReviewButton conflict={c} onDone={() => setReloads((n) => n + 1)} />}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

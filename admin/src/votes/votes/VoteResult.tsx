@@ -39,7 +39,12 @@ export type VoteResultData = {
   explanation: string;
   byBuilding: BuildingTally[];
   /** Buildings below VOTE_BUILDING_RESULT_MIN_BALLOTS, merged (figures null while the merged row is below it too). */
-  withheldBuildings: { buildings: number; parts: number; ballots: number; figures: Omit<BuildingTally, 'buildingId' | 'buildingName' | 'parts' | 'ballots'> | null } | null;
+  withheldBuildings: {
+    buildings: number;
+    parts: number;
+    ballots: number;
+    figures: Omit<BuildingTally, 'buildingId' | 'buildingName' | 'parts' | 'ballots'> | null;
+  } | null;
   minBallots: number;
 };
 
@@ -54,7 +59,9 @@ const Ratio = ({ label, num, den, threshold, area }: Line) => {
     <TableRow>
       <TableCell>{label}</TableCell>
       <TableCell align="right">{`${fmt(num)} / ${fmt(den)}`}</TableCell>
-      <TableCell align="right" data-testid="ratio">{formatPercent(num, den)}</TableCell>
+      <TableCell align="right" data-testid="ratio">
+        {formatPercent(num, den)}
+      </TableCell>
       <TableCell>{THRESHOLD_LABELS[threshold]}</TableCell>
       <TableCell>
         <Chip size="small" color={ok ? 'success' : 'default'} label={ok ? '达到' : '未达到'} />
@@ -112,8 +119,17 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
         <Typography variant="h6">表决结果</Typography>
         <Chip size="small" label={result.special ? '特别事项（双四分之三）' : '一般事项（双过半）'} />
-        <Chip size="small" color={result.quorumMet ? 'success' : 'warning'} label={`${standing.tone === 'open' ? '目前' : ''}${result.quorumMet ? '参与达到法定人数' : '参与未达法定人数'}`} />
-        <Chip size="small" color={standing.tone === 'pass' ? 'success' : standing.tone === 'fail' ? 'error' : 'default'} label={verdict} data-testid="vote-verdict" />
+        <Chip
+          size="small"
+          color={result.quorumMet ? 'success' : 'warning'}
+          label={`${standing.tone === 'open' ? '目前' : ''}${result.quorumMet ? '参与达到法定人数' : '参与未达法定人数'}`}
+        />
+        <Chip
+          size="small"
+          color={standing.tone === 'pass' ? 'success' : standing.tone === 'fail' ? 'error' : 'default'}
+          label={verdict}
+          data-testid="vote-verdict"
+        />
       </Box>
       <Alert severity={standing.tone === 'pass' ? 'success' : 'info'} sx={{ mb: 2 }} data-testid="vote-explanation">
         {standing.explanation}
@@ -171,7 +187,9 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
               <TableCell align="right">{result.withheldBuildings.parts}</TableCell>
               <TableCell align="right">{result.withheldBuildings.ballots}</TableCell>
               {(['totalArea', 'participatedArea', 'agreeArea', 'disagreeArea', 'abstainArea'] as const).map((k) => (
-                <TableCell key={k} align="right">{result.withheldBuildings?.figures ? formatArea(result.withheldBuildings.figures[k]) : '—'}</TableCell>
+                <TableCell key={k} align="right">
+                  {result.withheldBuildings?.figures ? formatArea(result.withheldBuildings.figures[k]) : '—'}
+                </TableCell>
               ))}
             </TableRow>
           )}

@@ -1,25 +1,25 @@
-import { Image, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { Image, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 
-import { getToken } from '../../services/request'
+import { getToken } from '../../services/request';
 
-const BASE = process.env.TARO_ENV === 'h5' ? '/api' : API_BASE
+const BASE = process.env.TARO_ENV === 'h5' ? '/api' : API_BASE;
 
 /** An uploaded photo (GET /api/uploads/:id needs the bearer token): download, then show the local copy. */
 export function Photo({ id }: { id: number }) {
-  const [src, setSrc] = useState('')
+  const [src, setSrc] = useState('');
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') {
       fetch(`${BASE}/uploads/${id}`, { headers: { Authorization: `Bearer ${getToken()}` } })
         .then((r) => (r.ok ? r.blob() : null))
         .then((b) => b && setSrc(URL.createObjectURL(b)))
-        .catch(() => undefined)
+        .catch(() => undefined);
     } else {
       Taro.downloadFile({ url: `${BASE}/uploads/${id}`, header: { Authorization: `Bearer ${getToken()}` } })
         .then((r) => r.statusCode === 200 && setSrc(r.tempFilePath))
-        .catch(() => undefined)
+        .catch(() => undefined);
     }
-  }, [id])
-  return src ? <Image className='photo' src={src} mode='aspectFill' /> : <View className='photo' />
+  }, [id]);
+  return src ? <Image className="photo" src={src} mode="aspectFill" /> : <View className="photo" />;
 }

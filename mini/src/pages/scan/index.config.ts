@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '包头智慧物业',
-})
+});

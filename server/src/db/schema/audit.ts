@@ -18,7 +18,9 @@ export const auditLogs = pgTable(
     ip: varchar({ length: 45 }),
     userAgent: varchar({ length: 200 }),
     /** The writing transaction's id (xid8): the sealer chains rows in (tx, id) order once tx is past every snapshot's xmin. */
-    tx: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
+    tx: bigint({ mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
     /** Position in the hash chain (1, 2, 3, … without gaps); null until sealed. */
     seq: bigint({ mode: 'number' }),
     /** SM3 over the previous row's hash and this row's canonical content, hex; null until sealed. */
@@ -32,7 +34,9 @@ export const auditLogs = pgTable(
     // the chain walk (verify) and the one-row-per-position rule
     uniqueIndex('audit_seq_idx').on(t.seq),
     // the sealer's next batch: unsealed rows in chain order
-    index('audit_unsealed_idx').on(t.tx, t.id).where(sql`${t.seq} IS NULL`),
+    index('audit_unsealed_idx')
+      .on(t.tx, t.id)
+      .where(sql`${t.seq} IS NULL`),
     // verify?from&to given as times
     index('audit_at_idx').on(t.at),
   ],

@@ -51,7 +51,9 @@ export const signInThrottle = pgTable('sign_in_throttle', {
  * personal-data cipher (places/personalData.ts), so a key rotation must re-encrypt them too.
  */
 export const staffSecondFactors = pgTable('staff_second_factors', {
-  userId: integer().primaryKey().references(() => users.id),
+  userId: integer()
+    .primaryKey()
+    .references(() => users.id),
   /** The confirmed secret; null until the first code is confirmed. */
   secretEnc: varchar({ length: 400 }),
   /** A secret shown by enrol and not yet confirmed; confirming replaces secretEnc with it. */
@@ -67,7 +69,9 @@ export const totpRecoveryCodes = pgTable(
   'totp_recovery_codes',
   {
     id: id(),
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     codeHash: varchar({ length: 64 }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

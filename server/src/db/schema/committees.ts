@@ -12,7 +12,9 @@ export const committees = pgTable(
   'committees',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: committeeKind().notNull(),
     status: committeeStatus().notNull().default('preparing'),
@@ -35,8 +37,12 @@ export const committeeMembers = pgTable(
   {
     id: id(),
     // a committee with members is ended, not deleted: nothing disappears without an audit row
-    committeeId: integer().notNull().references(() => committees.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    committeeId: integer()
+      .notNull()
+      .references(() => committees.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     ownerId: integer().references(() => owners.id, { onDelete: 'restrict' }),
     name: varchar({ length: 40 }).notNull(),

@@ -29,8 +29,12 @@ export const projects = pgTable(
   'projects',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     startDate: date().notNull(),
     endDate: date().notNull(),

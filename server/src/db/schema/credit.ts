@@ -17,7 +17,9 @@ export const creditItems = pgTable(
   'credit_items',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     projectId: integer().references(() => projects.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     /** A CreditRule for rule items, else a manual item type (config credit.itemTypes). */
@@ -31,7 +33,10 @@ export const creditItems = pgTable(
     document: varchar({ length: 200 }),
     note: varchar({ length: 500 }),
     /** Upload ids (tickets' uploads) backing a manual item. */
-    evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb()
+      .$type<{ name: string; url: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     occurredOn: date().notNull(),
     validFrom: date().notNull(),
     validUntil: date().notNull(),
@@ -86,7 +91,9 @@ export const creditRatings = pgTable(
   'credit_ratings',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     year: smallint().notNull(),
     scoreTenths: integer().notNull(),
     grade: creditGrade().notNull(),
@@ -117,10 +124,17 @@ export const creditObjections = pgTable(
   'credit_objections',
   {
     id: id(),
-    itemId: integer().notNull().references(() => creditItems.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    itemId: integer()
+      .notNull()
+      .references(() => creditItems.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     reason: varchar({ length: 1000 }).notNull(),
-    evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb()
+      .$type<{ name: string; url: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     status: creditObjectionStatus().notNull().default('pending'),
     /** Last day of the answer period (20 working days by default). */
     dueOn: date().notNull(),
@@ -128,14 +142,18 @@ export const creditObjections = pgTable(
     /** The item's points before and after a correction. */
     pointsBefore: smallint().notNull(),
     pointsAfter: smallint(),
-    createdBy: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     answeredBy: integer().references(() => users.id, { onDelete: 'restrict' }),
     answeredAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     // one open objection per item at a time
-    uniqueIndex('credit_objections_item_pending_idx').on(t.itemId).where(sql`"status" = 'pending'`),
+    uniqueIndex('credit_objections_item_pending_idx')
+      .on(t.itemId)
+      .where(sql`"status" = 'pending'`),
     index('credit_objections_item_idx').on(t.itemId),
     index('credit_objections_company_idx').on(t.companyId),
   ],

@@ -16,14 +16,18 @@ export const blacklistEntries = pgTable(
   'blacklist_entries',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     reason: blacklistReason().notNull(),
     document: varchar({ length: 100 }).notNull(),
     listedOn: date().notNull(),
     facts: text().notNull(),
     evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default([]),
-    listedBy: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    listedBy: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     removedAt: timestamp({ withTimezone: true }),
     removedOn: date(),
     removedBy: integer().references(() => users.id, { onDelete: 'restrict' }),
@@ -33,7 +37,9 @@ export const blacklistEntries = pgTable(
   },
   (t) => [
     // at most one active listing per company (and the "is this company blacklisted" lookup)
-    uniqueIndex('blacklist_entries_active_company_idx').on(t.companyId).where(sql`"removed_at" IS NULL`),
+    uniqueIndex('blacklist_entries_active_company_idx')
+      .on(t.companyId)
+      .where(sql`"removed_at" IS NULL`),
     // a company's listings, history included
     index('blacklist_entries_company_idx').on(t.companyId),
     index('blacklist_entries_region_idx').on(t.regionCode.op('varchar_pattern_ops')),

@@ -14,7 +14,9 @@ export const disclosures = pgTable(
   'disclosures',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     committeeId: integer().references(() => committees.id, { onDelete: 'restrict' }),
     kind: disclosureKind().notNull(),
@@ -48,10 +50,16 @@ export const disclosureFlags = pgTable(
   'disclosure_flags',
   {
     id: id(),
-    disclosureId: integer().notNull().references(() => disclosures.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    disclosureId: integer()
+      .notNull()
+      .references(() => disclosures.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     line: varchar({ length: 20 }).notNull(),
     comment: varchar({ length: 500 }).notNull(),
     status: flagStatus().notNull().default('open'),

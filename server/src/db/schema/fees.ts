@@ -23,9 +23,15 @@ export const feeItems = pgTable(
   'fee_items',
   {
     id: id(),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: feeItemKind().notNull(),
     name: varchar({ length: 40 }).notNull(),
@@ -45,7 +51,10 @@ export const feeItems = pgTable(
   (t) => [
     index('fee_items_project_idx').on(t.projectId),
     index('fee_items_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
-    check('fee_items_price', sql`(${t.kind} = 'property_fee' AND ${t.feeMilliFenPerM2Month} > 0 AND ${t.monthlyFen} IS NULL) OR (${t.kind} <> 'property_fee' AND ${t.monthlyFen} > 0 AND ${t.feeMilliFenPerM2Month} IS NULL)`),
+    check(
+      'fee_items_price',
+      sql`(${t.kind} = 'property_fee' AND ${t.feeMilliFenPerM2Month} > 0 AND ${t.monthlyFen} IS NULL) OR (${t.kind} <> 'property_fee' AND ${t.monthlyFen} > 0 AND ${t.feeMilliFenPerM2Month} IS NULL)`,
+    ),
   ],
 );
 
@@ -54,7 +63,9 @@ export const billingRuns = pgTable(
   'billing_runs',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     /** The month billed, 'YYYY-MM'. */
     period: varchar({ length: 7 }).notNull(),
     status: billingRunStatus().notNull().default('queued'),
@@ -79,9 +90,15 @@ export const billingRunProjects = pgTable(
   'billing_run_projects',
   {
     id: id(),
-    runId: integer().notNull().references(() => billingRuns.id, { onDelete: 'restrict' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    runId: integer()
+      .notNull()
+      .references(() => billingRuns.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     period: varchar({ length: 7 }).notNull(),
     done: boolean().notNull().default(false),
@@ -89,10 +106,7 @@ export const billingRunProjects = pgTable(
     billedFen: fen().notNull().default(0),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('billing_run_projects_project_period_idx').on(t.projectId, t.period),
-    index('billing_run_projects_run_idx').on(t.runId),
-  ],
+  (t) => [uniqueIndex('billing_run_projects_project_period_idx').on(t.projectId, t.period), index('billing_run_projects_run_idx').on(t.runId)],
 );
 
 /** A bill: one home, one fee item, one period. Never deleted; a wrong one is reversed with a reason. */
@@ -100,7 +114,9 @@ export const bills = pgTable(
   'bills',
   {
     id: id(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
     // Copies of the household's and the fee item's, for scoping and indexes; no FK (migration 0034:
     // each FK is a per-row check on a billing run's million inserts, and these repeat the household's).
     compoundId: integer().notNull(),
@@ -130,7 +146,9 @@ export const bills = pgTable(
   },
   (t) => [
     // a home is billed once per fee item and period (the billing run's idempotence); a reversed bill frees its period
-    uniqueIndex('bills_household_item_period_idx').on(t.householdId, t.feeItemId, t.periodStart).where(sql`"status" <> 'reversed'`),
+    uniqueIndex('bills_household_item_period_idx')
+      .on(t.householdId, t.feeItemId, t.periodStart)
+      .where(sql`"status" <> 'reversed'`),
     // a home's bills (resident list, the benchmarked query)
     index('bills_household_period_idx').on(t.householdId, t.periodStart, t.id),
     // arrears by compound, building and age
@@ -146,10 +164,18 @@ export const feePayments = pgTable(
   'fee_payments',
   {
     id: id(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     method: paymentMethod().notNull(),
     amountFen: fen().notNull(),
@@ -163,7 +189,9 @@ export const feePayments = pgTable(
   },
   (t) => [
     // a WeChat order posts once
-    uniqueIndex('fee_payments_pay_order_idx').on(t.payOrderId).where(sql`"pay_order_id" IS NOT NULL`),
+    uniqueIndex('fee_payments_pay_order_idx')
+      .on(t.payOrderId)
+      .where(sql`"pay_order_id" IS NOT NULL`),
     uniqueIndex('fee_payments_receipt_no_idx').on(t.receiptNo),
     index('fee_payments_household_idx').on(t.householdId, t.id),
     index('fee_payments_compound_idx').on(t.compoundId, t.paidAt),
@@ -177,7 +205,9 @@ export const feeRefunds = pgTable(
   'fee_refunds',
   {
     id: id(),
-    paymentId: integer().notNull().references(() => feePayments.id, { onDelete: 'restrict' }),
+    paymentId: integer()
+      .notNull()
+      .references(() => feePayments.id, { onDelete: 'restrict' }),
     amountFen: fen().notNull(),
     reason: varchar({ length: 200 }).notNull(),
     /** The provider's refund number (WeChat), or null at the counter. */
@@ -194,8 +224,12 @@ export const feeAllocations = pgTable(
   'fee_allocations',
   {
     id: id(),
-    paymentId: integer().notNull().references(() => feePayments.id, { onDelete: 'restrict' }),
-    billId: integer().notNull().references(() => bills.id, { onDelete: 'restrict' }),
+    paymentId: integer()
+      .notNull()
+      .references(() => feePayments.id, { onDelete: 'restrict' }),
+    billId: integer()
+      .notNull()
+      .references(() => bills.id, { onDelete: 'restrict' }),
     refundId: integer().references(() => feeRefunds.id, { onDelete: 'restrict' }),
     amountFen: fen().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -208,10 +242,16 @@ export const receipts = pgTable(
   'receipts',
   {
     id: id(),
-    paymentId: integer().notNull().references(() => feePayments.id, { onDelete: 'restrict' }),
+    paymentId: integer()
+      .notNull()
+      .references(() => feePayments.id, { onDelete: 'restrict' }),
     receiptNo: varchar({ length: 32 }).notNull(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     amountFen: fen().notNull(),
     /** [{ billId, feeItemName, periodStart, periodEnd, amountFen }] as paid. */
@@ -231,8 +271,12 @@ export const feeReminders = pgTable(
   'fee_reminders',
   {
     id: id(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     sender: feeReminderSender().notNull(),
     owedFen: fen().notNull(),

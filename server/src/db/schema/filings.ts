@@ -13,8 +13,12 @@ export const filings = pgTable(
   'filings',
   {
     id: id(),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: filingKind().notNull(),
     status: filingStatus().notNull().default('submitted'),
@@ -36,7 +40,9 @@ export const filings = pgTable(
     // a project's filings of a kind, latest filed first (the standing of a project's filings)
     index('filings_project_kind_idx').on(t.projectId, t.kind, t.status, t.validUntil),
     // one filing of a kind under review per project at a time
-    uniqueIndex('filings_pending_project_kind_idx').on(t.projectId, t.kind).where(sql`"status" = 'submitted'`),
+    uniqueIndex('filings_pending_project_kind_idx')
+      .on(t.projectId, t.kind)
+      .where(sql`"status" = 'submitted'`),
     // a company's own filings
     index('filings_company_idx').on(t.companyId),
     index('filings_region_idx').on(t.regionCode.op('varchar_pattern_ops')),

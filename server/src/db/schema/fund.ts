@@ -22,7 +22,9 @@ export const fundAccounts = pgTable(
   'fund_accounts',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     bankName: varchar({ length: 60 }),
     accountNo: varchar({ length: 40 }),
@@ -42,9 +44,15 @@ export const fundLedgers = pgTable(
   'fund_ledgers',
   {
     id: id(),
-    accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    accountId: integer()
+      .notNull()
+      .references(() => fundAccounts.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     firstDepositFen: fen().notNull().default(0),
     depositedFen: fen().notNull().default(0),
@@ -67,7 +75,9 @@ export const fundBatches = pgTable(
   'fund_batches',
   {
     id: id(),
-    accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
+    accountId: integer()
+      .notNull()
+      .references(() => fundAccounts.id, { onDelete: 'restrict' }),
     kind: fundEntryKind().notNull(),
     totalFen: fen().notNull(),
     entryCount: integer().notNull(),
@@ -86,10 +96,16 @@ export const fundEntries = pgTable(
   'fund_entries',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
-    ledgerId: integer().notNull().references(() => fundLedgers.id, { onDelete: 'restrict' }),
+    accountId: integer()
+      .notNull()
+      .references(() => fundAccounts.id, { onDelete: 'restrict' }),
+    ledgerId: integer()
+      .notNull()
+      .references(() => fundLedgers.id, { onDelete: 'restrict' }),
     householdId: integer().notNull(),
-    batchId: integer().notNull().references(() => fundBatches.id, { onDelete: 'restrict' }),
+    batchId: integer()
+      .notNull()
+      .references(() => fundBatches.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: fundEntryKind().notNull(),
     /** Signed: deposits and earnings positive, usage and refunds negative. */
@@ -109,7 +125,9 @@ export const fundEntries = pgTable(
     // the account journal and earnings "balance at period end"
     index('fund_entries_account_idx').on(t.accountId, t.postedAt),
     // an entry is reversed at most once
-    uniqueIndex('fund_entries_reverses_idx').on(t.reversesId).where(sql`${t.reversesId} IS NOT NULL`),
+    uniqueIndex('fund_entries_reverses_idx')
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} IS NOT NULL`),
     index('fund_entries_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );
@@ -118,8 +136,12 @@ export const fundApplications = pgTable(
   'fund_applications',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
-    accountId: integer().notNull().references(() => fundAccounts.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
+    accountId: integer()
+      .notNull()
+      .references(() => fundAccounts.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     title: varchar({ length: 100 }).notNull(),
     description: text(),
@@ -154,8 +176,12 @@ export const fundPayments = pgTable(
   'fund_payments',
   {
     id: id(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    userId: integer().notNull().references(() => users.id),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     amountFen: fen().notNull(),
     providerTxnId: varchar({ length: 64 }).notNull(),
     status: varchar({ length: 10 }).notNull().default('pending'),

@@ -38,7 +38,9 @@ export const householdMembers = pgTable(
   },
   (t) => [
     // one live registration per phone and home (a second one is a 409)
-    uniqueIndex('household_members_phone_uq').on(t.householdId, t.phoneHash).where(sql`status <> 'removed'`),
+    uniqueIndex('household_members_phone_uq')
+      .on(t.householdId, t.phoneHash)
+      .where(sql`status <> 'removed'`),
     // a home's members, and what a member may file for (filing checks it)
     index('household_members_user_idx').on(t.userId, t.householdId),
     index('household_members_household_idx').on(t.householdId),

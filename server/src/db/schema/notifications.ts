@@ -43,7 +43,9 @@ export const notifications = pgTable(
     // the bell: a person's console notifications, newest first
     index('notifications_user_idx').on(t.userId, t.channel, t.id),
     // the dispatcher: messages due for sending
-    index('notifications_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('notifications_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );
 export type NotificationRow = typeof notifications.$inferSelect;

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { CROSS_APPOINTMENT_KINDS, PARTY_GENDERS, PARTY_IMPORT_KINDS, PARTY_MEMBER_ROLES, PARTY_ORG_SETTINGS, PARTY_ORG_TYPES, RED_PROJECT_RESULTS } from '@baotou/shared';
+import {
+  CROSS_APPOINTMENT_KINDS,
+  PARTY_GENDERS,
+  PARTY_IMPORT_KINDS,
+  PARTY_MEMBER_ROLES,
+  PARTY_ORG_SETTINGS,
+  PARTY_ORG_TYPES,
+  RED_PROJECT_RESULTS,
+} from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies } from './companies';
 import { compounds } from './places';
@@ -55,7 +63,9 @@ export const partyMembers = pgTable(
     name: varchar({ length: 40 }).notNull(),
     gender: partyGender().notNull(),
     joinedOn: date().notNull(),
-    orgId: integer().notNull().references(() => partyOrgs.id, { onDelete: 'restrict' }),
+    orgId: integer()
+      .notNull()
+      .references(() => partyOrgs.id, { onDelete: 'restrict' }),
     role: partyMemberRole().notNull(),
     employerCompanyId: integer().references(() => companies.id, { onDelete: 'restrict' }),
     /** The compound the member serves (project staff) or sits on the committee of. */
@@ -76,7 +86,9 @@ export const partyMembers = pgTable(
     // members serving a compound (public page, stats)
     index('party_members_compound_idx').on(t.compoundId),
     // one member per person: same name and phone refused
-    uniqueIndex('party_members_name_phone_idx').on(t.name, t.phoneHash).where(sql`${t.phoneHash} IS NOT NULL`),
+    uniqueIndex('party_members_name_phone_idx')
+      .on(t.name, t.phoneHash)
+      .where(sql`${t.phoneHash} IS NOT NULL`),
     // search by name
     index('party_members_name_idx').on(t.name),
   ],
@@ -87,7 +99,9 @@ export const crossAppointments = pgTable(
   'cross_appointments',
   {
     id: id(),
-    memberId: integer().notNull().references(() => partyMembers.id, { onDelete: 'restrict' }),
+    memberId: integer()
+      .notNull()
+      .references(() => partyMembers.id, { onDelete: 'restrict' }),
     kind: crossAppointmentKind().notNull(),
     /** The community (12 digits) whose party organisation or owners' committee the person serves. */
     regionCode: regionCode(),
@@ -111,7 +125,9 @@ export const redProjects = pgTable(
   'red_projects',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     designation: varchar({ length: 60 }).notNull(),
     year: smallint().notNull(),
@@ -136,7 +152,9 @@ export const partyImports = pgTable(
   {
     id: varchar({ length: 36 }).primaryKey(),
     kind: partyImportKind().notNull(),
-    actorId: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    actorId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     fileName: varchar({ length: 200 }).notNull(),
     /** validating → ready → committing → committed; failed when checking broke. */
     status: varchar({ length: 20 }).notNull(),

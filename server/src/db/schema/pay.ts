@@ -15,12 +15,21 @@ export const payOrders = pgTable(
   {
     id: id(),
     purpose: varchar({ length: 20 }).notNull(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     /** The bills this order pays (purpose fees), oldest first. */
-    billIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    billIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** The fund self-deposit this order pays (purpose fund_deposit). */
     fundPaymentId: integer(),
     amountFen: bigint({ mode: 'number' }).notNull(),
@@ -39,7 +48,9 @@ export const payOrders = pgTable(
   (t) => [
     uniqueIndex('pay_orders_out_trade_no_idx').on(t.outTradeNo),
     // The query job's scan of open orders, and "is this bill in another open order?"
-    index('pay_orders_open_idx').on(t.createdAt).where(sql`status = 'open'`),
+    index('pay_orders_open_idx')
+      .on(t.createdAt)
+      .where(sql`status = 'open'`),
     index('pay_orders_bill_ids_idx').using('gin', t.billIds),
     index('pay_orders_household_idx').on(t.householdId, t.createdAt),
   ],
@@ -51,7 +62,9 @@ export const payRefunds = pgTable(
   'pay_refunds',
   {
     id: id(),
-    payOrderId: integer().notNull().references(() => payOrders.id, { onDelete: 'restrict' }),
+    payOrderId: integer()
+      .notNull()
+      .references(() => payOrders.id, { onDelete: 'restrict' }),
     outRefundNo: varchar({ length: 64 }).notNull(),
     refundFen: bigint({ mode: 'number' }).notNull(),
     reason: varchar({ length: 80 }),

@@ -63,7 +63,9 @@ export const buildings = pgTable(
   'buildings',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     name: varchar({ length: 30 }).notNull(),
     /** Natural-order key of the name (2号楼 before 10号楼), kept by the database: see migration 0010. */
@@ -82,8 +84,12 @@ export const units = pgTable(
   'units',
   {
     id: id(),
-    buildingId: integer().notNull().references(() => buildings.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    buildingId: integer()
+      .notNull()
+      .references(() => buildings.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     name: varchar({ length: 30 }).notNull(),
     /** Natural-order key of the name (2单元 before 10单元), kept by the database. */
@@ -129,9 +135,15 @@ export const households = pgTable(
   'households',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
-    buildingId: integer().notNull().references(() => buildings.id, { onDelete: 'restrict' }),
-    unitId: integer().notNull().references(() => units.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
+    buildingId: integer()
+      .notNull()
+      .references(() => buildings.id, { onDelete: 'restrict' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     room: varchar({ length: 20 }).notNull(),
     /** Natural-order key of the room (101, 0101, 101A, 102, …, 1001), kept by the database: the list's `room` sort. */
@@ -158,9 +170,15 @@ export const householdClaims = pgTable(
   'household_claims',
   {
     id: id(),
-    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     name: varchar({ length: 40 }).notNull(),
     phoneEnc: text().notNull(),

@@ -41,10 +41,16 @@ export const levelAssessments = pgTable(
   'level_assessments',
   {
     id: id(),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    levelId: integer().notNull().references(() => serviceLevels.id, { onDelete: 'restrict' }),
+    levelId: integer()
+      .notNull()
+      .references(() => serviceLevels.id, { onDelete: 'restrict' }),
     status: assessmentStatus().notNull().default('applied'),
     evidence: jsonb().$type<{ name: string; url: string }[]>().notNull().default([]),
     applicationNote: varchar({ length: 500 }),
@@ -87,11 +93,17 @@ export const upgradePlanItems = pgTable(
   'upgrade_plan_items',
   {
     id: id(),
-    planId: integer().notNull().references(() => upgradePlans.id, { onDelete: 'cascade' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
+    planId: integer()
+      .notNull()
+      .references(() => upgradePlans.id, { onDelete: 'cascade' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     currentLevelId: integer().references(() => serviceLevels.id, { onDelete: 'restrict' }),
-    targetLevelId: integer().notNull().references(() => serviceLevels.id, { onDelete: 'restrict' }),
+    targetLevelId: integer()
+      .notNull()
+      .references(() => serviceLevels.id, { onDelete: 'restrict' }),
     /** The day the project's accepted level reached the target. */
     upgradedOn: date(),
     ...timestamps,
@@ -109,7 +121,9 @@ export const awards = pgTable(
   'awards',
   {
     id: id(),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: awardKind().notNull(),
     year: smallint().notNull(),
@@ -131,7 +145,9 @@ export const feeGuidance = pgTable(
   'fee_guidance',
   {
     id: id(),
-    levelId: integer().notNull().references(() => serviceLevels.id, { onDelete: 'restrict' }),
+    levelId: integer()
+      .notNull()
+      .references(() => serviceLevels.id, { onDelete: 'restrict' }),
     propertyType: compoundType().notNull(),
     minFen: integer().notNull(),
     maxFen: integer().notNull(),
@@ -151,7 +167,9 @@ export const costReports = pgTable(
   'cost_reports',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     year: smallint().notNull(),
     staffFen: fen().notNull(),

@@ -13,7 +13,9 @@ export const staff = pgTable(
   'staff',
   {
     id: id(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     projectId: integer().references(() => projects.id, { onDelete: 'restrict' }),
     /** The project's region, else the company's: bureau staff read within jurisdiction, rates group by district. */
     regionCode: regionCode(),
@@ -50,8 +52,12 @@ export const trainings = pgTable(
   'trainings',
   {
     id: id(),
-    staffId: integer().notNull().references(() => staff.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     kind: trainingKind().notNull(),
     course: varchar({ length: 100 }).notNull(),
@@ -83,8 +89,12 @@ export const staffImports = pgTable(
   {
     id: varchar({ length: 36 }).primaryKey(),
     kind: staffImportKind().notNull(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    actorId: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    actorId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     fileName: varchar({ length: 200 }).notNull(),
     /** validating → ready → committing → committed; failed when checking broke. */
     status: varchar({ length: 20 }).notNull(),

@@ -26,7 +26,9 @@ export const renewalSurveys = pgTable(
   'renewal_surveys',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     /** The compound's community, for the jurisdiction prefix filter. */
     regionCode: regionCode(),
     status: renewalSurveyStatus().notNull().default('draft'),

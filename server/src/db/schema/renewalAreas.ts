@@ -31,9 +31,13 @@ export const quasiEnrolments = pgTable(
   'quasi_enrolments',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     startDate: date().notNull(),
     /** Inclusive; null while it runs. */
     endDate: date(),
@@ -54,8 +58,12 @@ export const quasiAssessments = pgTable(
   'quasi_assessments',
   {
     id: id(),
-    enrolmentId: integer().notNull().references(() => quasiEnrolments.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    enrolmentId: integer()
+      .notNull()
+      .references(() => quasiEnrolments.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     year: smallint().notNull(),
     result: assessmentResult().notNull(),
@@ -105,12 +113,22 @@ export const subsidyLines = pgTable(
   'subsidy_lines',
   {
     id: id(),
-    batchId: integer().notNull().references(() => subsidyBatches.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    batchId: integer()
+      .notNull()
+      .references(() => subsidyBatches.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    enrolmentId: integer().notNull().references(() => quasiEnrolments.id, { onDelete: 'restrict' }),
-    assessmentId: integer().notNull().references(() => quasiAssessments.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    enrolmentId: integer()
+      .notNull()
+      .references(() => quasiEnrolments.id, { onDelete: 'restrict' }),
+    assessmentId: integer()
+      .notNull()
+      .references(() => quasiAssessments.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     areaCenti: bigint({ mode: 'number' }).notNull(),
     enrolmentYear: smallint().notNull(),
     months: smallint().notNull(),
@@ -131,10 +149,16 @@ export const subsidyUsages = pgTable(
   'subsidy_usages',
   {
     id: id(),
-    lineId: integer().notNull().references(() => subsidyLines.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    lineId: integer()
+      .notNull()
+      .references(() => subsidyLines.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
     category: subsidyUsageCategory().notNull(),
     amountFen: fen().notNull(),
     spentOn: date().notNull(),
@@ -154,7 +178,9 @@ export const renovations = pgTable(
   'renovations',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     title: varchar({ length: 100 }).notNull(),
     items: jsonb().$type<{ name: string; budgetFen: number }[]>().notNull(),

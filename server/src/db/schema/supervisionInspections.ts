@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { CHECKLIST_CATEGORIES, HAZARD_EVENT_ACTIONS, HAZARD_REPORT_LEVELS, HAZARD_REPORT_REASONS, HAZARD_SEVERITIES, HAZARD_STATUSES, INSPECTION_KINDS, type ItemResult } from '@baotou/shared';
+import {
+  CHECKLIST_CATEGORIES,
+  HAZARD_EVENT_ACTIONS,
+  HAZARD_REPORT_LEVELS,
+  HAZARD_REPORT_REASONS,
+  HAZARD_SEVERITIES,
+  HAZARD_STATUSES,
+  INSPECTION_KINDS,
+  type ItemResult,
+} from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { companies, projects } from './companies';
 import { compounds } from './places';
@@ -57,11 +66,19 @@ export const inspections = pgTable(
   {
     id: id(),
     kind: inspectionKind().notNull(),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    inspectorId: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    inspectorId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     inspectedAt: timestamp({ withTimezone: true }).notNull(),
     lat: numeric({ precision: 9, scale: 6 }),
     lng: numeric({ precision: 9, scale: 6 }),
@@ -87,12 +104,22 @@ export const hazards = pgTable(
   'hazards',
   {
     id: id(),
-    inspectionId: integer().notNull().references(() => inspections.id, { onDelete: 'restrict' }),
+    inspectionId: integer()
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'restrict' }),
     kind: inspectionKind().notNull(),
-    itemId: integer().notNull().references(() => inspectionChecklistItems.id, { onDelete: 'restrict' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    itemId: integer()
+      .notNull()
+      .references(() => inspectionChecklistItems.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     category: checklistCategory().notNull(),
     description: varchar({ length: 700 }).notNull(),
@@ -100,7 +127,9 @@ export const hazards = pgTable(
     onSpot: boolean().notNull(),
     fireLane: boolean().notNull(),
     status: hazardStatus().notNull().default('open'),
-    foundBy: integer().notNull().references(() => users.id, { onDelete: 'restrict' }),
+    foundBy: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
     foundAt: timestamp({ withTimezone: true }).notNull(),
     deadlineAt: timestamp({ withTimezone: true }).notNull(),
     photos: jsonb().$type<string[]>().notNull().default([]),
@@ -121,7 +150,9 @@ export const hazards = pgTable(
     // company staff scope
     index('hazards_company_idx').on(t.companyId),
     // the overdue sweep: hazards not closed and not yet reported, by deadline
-    index('hazards_sweep_idx').on(t.deadlineAt).where(sql`"status" <> 'closed' AND "reported_at" IS NULL`),
+    index('hazards_sweep_idx')
+      .on(t.deadlineAt)
+      .where(sql`"status" <> 'closed' AND "reported_at" IS NULL`),
     // an inspection's findings
     index('hazards_inspection_idx').on(t.inspectionId),
   ],
@@ -132,7 +163,9 @@ export const hazardEvents = pgTable(
   'hazard_events',
   {
     id: id(),
-    hazardId: integer().notNull().references(() => hazards.id, { onDelete: 'cascade' }),
+    hazardId: integer()
+      .notNull()
+      .references(() => hazards.id, { onDelete: 'cascade' }),
     action: hazardEventAction().notNull(),
     actorId: integer().references(() => users.id, { onDelete: 'restrict' }),
     actorName: varchar({ length: 40 }).notNull(),

@@ -1,5 +1,13 @@
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { INTERVIEW_STATUSES, SATISFACTION_RATINGS, SURVEY_KINDS, SURVEY_SCOPES, SURVEY_STATUSES, type SatisfactionRating, type SurveyDimension } from '@baotou/shared';
+import {
+  INTERVIEW_STATUSES,
+  SATISFACTION_RATINGS,
+  SURVEY_KINDS,
+  SURVEY_SCOPES,
+  SURVEY_STATUSES,
+  type SatisfactionRating,
+  type SurveyDimension,
+} from '@baotou/shared';
 import { id, regionCode, timestamps } from './columns';
 import { users } from './auth';
 import { compounds, households } from './places';
@@ -52,10 +60,18 @@ export const surveyProjects = pgTable(
   'survey_projects',
   {
     id: id(),
-    surveyId: integer().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    surveyId: integer()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     /** Set when the survey closes. */
     occupiedHomes: integer(),
@@ -85,10 +101,18 @@ export const surveyResponses = pgTable(
   'survey_responses',
   {
     id: id(),
-    surveyId: integer().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
-    surveyProjectId: integer().notNull().references(() => surveyProjects.id, { onDelete: 'cascade' }),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    surveyId: integer()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    surveyProjectId: integer()
+      .notNull()
+      .references(() => surveyProjects.id, { onDelete: 'cascade' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     /** The resident who last answered for the home. */
     userId: integer().references(() => users.id, { onDelete: 'set null' }),
@@ -113,11 +137,21 @@ export const interviews = pgTable(
   'interviews',
   {
     id: id(),
-    surveyId: integer().notNull().references(() => surveys.id, { onDelete: 'restrict' }),
-    surveyProjectId: integer().notNull().references(() => surveyProjects.id, { onDelete: 'restrict' }),
-    projectId: integer().notNull().references(() => projects.id, { onDelete: 'restrict' }),
-    companyId: integer().notNull().references(() => companies.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    surveyId: integer()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'restrict' }),
+    surveyProjectId: integer()
+      .notNull()
+      .references(() => surveyProjects.id, { onDelete: 'restrict' }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     managerName: varchar({ length: 40 }).notNull(),
     rateBasisPoints: integer().notNull(),

@@ -22,7 +22,9 @@ export const tickets = pgTable(
   'tickets',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     /** The compound's community, street and district: the queues filter each by equality. */
     regionCode: varchar({ length: 12 }).notNull(),
     streetCode: varchar({ length: 9 }).notNull(),
@@ -35,7 +37,10 @@ export const tickets = pgTable(
     category: ticketCategory().notNull(),
     against: complaintTarget(),
     description: text().notNull(),
-    photos: integer().array().notNull().default(sql`'{}'::integer[]`),
+    photos: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     preferredTime: varchar({ length: 40 }),
     contactName: varchar({ length: 40 }),
     contactPhoneEnc: text(),
@@ -50,7 +55,10 @@ export const tickets = pgTable(
     acceptPersonId: integer(),
     acceptedAt: timestamp({ withTimezone: true }),
     result: text(),
-    resultPhotos: integer().array().notNull().default(sql`'{}'::integer[]`),
+    resultPhotos: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     workerName: varchar({ length: 40 }),
     workerPhoneMasked: varchar({ length: 20 }),
     workerPhoneEnc: text(),
@@ -87,18 +95,35 @@ export const tickets = pgTable(
     index('tickets_queue_street_idx').on(t.level, t.streetCode, t.dueAt).where(open),
     index('tickets_queue_community_idx').on(t.level, t.regionCode, t.dueAt).where(open),
     // a company's open repairs, sorted by time left
-    index('tickets_queue_company_idx').on(t.companyId, t.dueAt).where(sql`kind = 'repair' AND ${open}`),
+    index('tickets_queue_company_idx')
+      .on(t.companyId, t.dueAt)
+      .where(sql`kind = 'repair' AND ${open}`),
     // the scheduler's sweep: open tickets past their deadline
     index('tickets_due_idx').on(t.dueAt).where(open),
     // the scheduler's automatic confirmation: cases waiting for their resident, oldest result first
-    index('tickets_confirm_due_idx').on(t.resolvedAt).where(sql`status = 'resolved'`),
+    index('tickets_confirm_due_idx')
+      .on(t.resolvedAt)
+      .where(sql`status = 'resolved'`),
     // a resident's own tickets, newest first
     index('tickets_resident_idx').on(t.residentId, t.id),
     // a compound's public acceptance list; the list filtered by compound
     index('tickets_compound_idx').on(t.compoundId, t.id),
     // statistics over a period (received in [from, to)): every column the counts read, so a year of
     // a city is an index-only scan
-    index('tickets_stats_idx').on(t.createdAt, t.districtCode, t.streetCode, t.regionCode, t.compoundId, t.companyId, t.kind, t.status, t.resolvedAt, t.overran, t.rating, t.escalationCount),
+    index('tickets_stats_idx').on(
+      t.createdAt,
+      t.districtCode,
+      t.streetCode,
+      t.regionCode,
+      t.compoundId,
+      t.companyId,
+      t.kind,
+      t.status,
+      t.resolvedAt,
+      t.overran,
+      t.rating,
+      t.escalationCount,
+    ),
     check('tickets_rating_range', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
     check('tickets_photos_max', sql`cardinality(${t.photos}) <= 9 AND cardinality(${t.resultPhotos}) <= 9`),
   ],
@@ -111,7 +136,9 @@ export const ticketEvents = pgTable(
   'ticket_events',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    ticketId: integer().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     action: varchar({ length: 20 }).notNull(),
     fromStatus: ticketStatus(),
     toStatus: ticketStatus().notNull(),
@@ -136,7 +163,9 @@ export const uploads = pgTable(
   'uploads',
   {
     id: id(),
-    ownerId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     sha256: varchar({ length: 64 }).notNull(),
     mime: varchar({ length: 40 }).notNull(),
     size: integer().notNull(),

@@ -17,7 +17,9 @@ export const votes = pgTable(
   'votes',
   {
     id: id(),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
     committeeId: integer().references(() => committees.id, { onDelete: 'restrict' }),
     title: varchar({ length: 100 }).notNull(),
@@ -50,8 +52,12 @@ export const ballots = pgTable(
   'ballots',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    voteId: integer().notNull().references(() => votes.id, { onDelete: 'restrict' }),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
     userId: integer().references(() => users.id),
     enteredBy: integer().references(() => users.id),
     choice: ballotChoice().notNull(),
@@ -63,13 +69,17 @@ export const ballots = pgTable(
   },
   (t) => [
     // at most one current ballot per home and vote; the tally reads these
-    uniqueIndex('ballots_current_idx').on(t.voteId, t.householdId).where(sql`${t.current}`),
+    uniqueIndex('ballots_current_idx')
+      .on(t.voteId, t.householdId)
+      .where(sql`${t.current}`),
     // a home's ballot history
     index('ballots_vote_household_idx').on(t.voteId, t.householdId),
     // receipt verification
     uniqueIndex('ballots_receipt_idx').on(t.voteId, t.receipt),
     // the ballot whose scan an upload is (paper ballots only; who may download it: uploads/access.ts)
-    index('ballots_scan_idx').on(t.scanUrl).where(sql`${t.scanUrl} IS NOT NULL`),
+    index('ballots_scan_idx')
+      .on(t.scanUrl)
+      .where(sql`${t.scanUrl} IS NOT NULL`),
   ],
 );
 
@@ -82,12 +92,22 @@ export const ballotConflicts = pgTable(
   'ballot_conflicts',
   {
     id: id(),
-    voteId: integer().notNull().references(() => votes.id, { onDelete: 'restrict' }),
-    compoundId: integer().notNull().references(() => compounds.id, { onDelete: 'restrict' }),
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'restrict' }),
+    compoundId: integer()
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'restrict' }),
     regionCode: regionCode(),
-    householdId: integer().notNull().references(() => households.id, { onDelete: 'restrict' }),
-    ownerBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
-    enteredBallotId: bigint({ mode: 'number' }).notNull().references(() => ballots.id, { onDelete: 'restrict' }),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    ownerBallotId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'restrict' }),
+    enteredBallotId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'restrict' }),
     enteredBy: integer().references(() => users.id),
     /** The street's review (once): who, when, what they found. */
     reviewedBy: integer().references(() => users.id),

@@ -11,5 +11,7 @@ export function legacyEncrypt(secret: string, plain: string): string {
   return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
 }
 export function legacyHash(secret: string, plain: string): string {
-  return createHmac('sha256', createHash('sha256').update(`mac:${secret}`).digest()).update(plain.trim()).digest('hex');
+  return createHmac('sha256', createHash('sha256').update(`mac:${secret}`).digest())
+    .update(plain.trim())
+    .digest('hex');
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '录入纸质或入户选票' })
+export default definePageConfig({ navigationBarTitleText: '录入纸质或入户选票' });

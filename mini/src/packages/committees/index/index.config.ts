@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '业委会工作台', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '业委会工作台', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发布决定或纪要' })
+export default definePageConfig({ navigationBarTitleText: '发布决定或纪要' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发布收支公开' })
+export default definePageConfig({ navigationBarTitleText: '发布收支公开' });

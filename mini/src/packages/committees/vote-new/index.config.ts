@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发起表决' })
+export default definePageConfig({ navigationBarTitleText: '发起表决' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '小区公开', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '小区公开', enablePullDownRefresh: true });

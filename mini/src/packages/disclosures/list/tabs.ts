@@ -1,13 +1,13 @@
-import { DISCLOSURE_KIND_LABELS, DISCLOSURE_KINDS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums'
+import { DISCLOSURE_KIND_LABELS, DISCLOSURE_KINDS, type DisclosureKind } from '@baotou/shared/src/disclosures/enums';
 
 /** Each kind's badge, from @baotou/shared's label map (the fund-usage notice's was empty). */
-export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_KIND_LABELS
+export const DISCLOSURE_KIND_LABEL: Record<DisclosureKind, string> = DISCLOSURE_KIND_LABELS;
 
 /** A filter chip on the resident's disclosure list; `kinds: null` shows every kind. */
 export interface DisclosureTab {
-  key: string
-  label: string
-  kinds: readonly DisclosureKind[] | null
+  key: string;
+  label: string;
+  kinds: readonly DisclosureKind[] | null;
 }
 
 /**
@@ -22,15 +22,15 @@ export const DISCLOSURE_TABS: readonly DisclosureTab[] = [
   { key: 'decision', label: '决定', kinds: ['decision'] },
   { key: 'minutes', label: '会议纪要', kinds: ['minutes'] },
   { key: 'street', label: '街道', kinds: ['street_order', 'street_revocation'] },
-]
+];
 
 /** The disclosures a tab shows; an unknown tab key shows everything. */
 export function filterByTab<T extends { kind: DisclosureKind }>(items: readonly T[], key: string): T[] {
-  const kinds = DISCLOSURE_TABS.find((t) => t.key === key)?.kinds
-  return items.filter((d) => !kinds || kinds.includes(d.kind))
+  const kinds = DISCLOSURE_TABS.find((t) => t.key === key)?.kinds;
+  return items.filter((d) => !kinds || kinds.includes(d.kind));
 }
 
 /** Kinds that no specific tab (other than 全部) covers: empty when the filters are complete. */
 export function kindsWithoutTab(): DisclosureKind[] {
-  return DISCLOSURE_KINDS.filter((k) => !DISCLOSURE_TABS.some((t) => t.kinds?.includes(k)))
+  return DISCLOSURE_KINDS.filter((k) => !DISCLOSURE_TABS.some((t) => t.kinds?.includes(k)));
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '物业缴费', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '物业缴费', enablePullDownRefresh: true });

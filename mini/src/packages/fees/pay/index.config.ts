@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '微信支付（开发替身）' })
+export default definePageConfig({ navigationBarTitleText: '微信支付（开发替身）' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '电子收据' })
+export default definePageConfig({ navigationBarTitleText: '电子收据' });

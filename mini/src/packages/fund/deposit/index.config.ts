@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '线上交存维修资金' })
+export default definePageConfig({ navigationBarTitleText: '线上交存维修资金' });

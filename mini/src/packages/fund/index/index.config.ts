@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的维修资金', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的维修资金', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '分户账', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '分户账', enablePullDownRefresh: true });

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '家庭成员与租户',
-})
+});

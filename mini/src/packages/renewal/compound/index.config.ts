@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '小区管理与改造' })
+export default definePageConfig({ navigationBarTitleText: '小区管理与改造' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社区工作人员登录' })
+export default definePageConfig({ navigationBarTitleText: '社区工作人员登录' });

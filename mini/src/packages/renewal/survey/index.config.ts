@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '摸底调查表' })
+export default definePageConfig({ navigationBarTitleText: '摸底调查表' });

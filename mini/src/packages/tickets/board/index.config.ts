@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '受理公示', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '受理公示', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报修 · 投诉 · 纠纷' })
+export default definePageConfig({ navigationBarTitleText: '报修 · 投诉 · 纠纷' });

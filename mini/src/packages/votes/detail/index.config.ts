@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '表决详情', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '表决详情', enablePullDownRefresh: true });

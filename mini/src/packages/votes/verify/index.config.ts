@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '核验选票回执' })
+export default definePageConfig({ navigationBarTitleText: '核验选票回执' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工单处理' })
+export default definePageConfig({ navigationBarTitleText: '工单处理' });

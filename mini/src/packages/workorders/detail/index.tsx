@@ -1,10 +1,10 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { UPLOAD_IMAGE_ACCEPT } from '@baotou/shared/src/uploads/rules'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { UPLOAD_IMAGE_ACCEPT } from '@baotou/shared/src/uploads/rules';
 
-import { uploadFile } from '../../../services/request'
-import type { Ticket, TicketEvent } from '../../../services/tickets'
+import { uploadFile } from '../../../services/request';
+import type { Ticket, TicketEvent } from '../../../services/tickets';
 import {
   acceptWorkorder,
   dispatchWorkorder,
@@ -14,193 +14,307 @@ import {
   listWorkorderEvents,
   resolveWorkorder,
   startWorkorder,
-} from '../../../services/workorders'
-import { Photo } from '../../tickets/Photo'
-import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels'
-import { MAX_RESULT_PHOTOS, staffActions, validateDispatch, validateResolve } from '../actions'
-import { residentStepText, timeLeftText } from '../queue'
-import '../workorders.scss'
-import { FileInput } from '../../../components/FileInput'
+} from '../../../services/workorders';
+import { Photo } from '../../tickets/Photo';
+import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels';
+import { MAX_RESULT_PHOTOS, staffActions, validateDispatch, validateResolve } from '../actions';
+import { residentStepText, timeLeftText } from '../queue';
+import '../workorders.scss';
+import { FileInput } from '../../../components/FileInput';
 
-const isH5 = process.env.TARO_ENV === 'h5'
+const isH5 = process.env.TARO_ENV === 'h5';
 
 /** One repair for field staff: details, photos, and the steps the state machine allows them now. */
 export default function WorkorderDetailPage() {
-  const { params } = useRouter()
-  const id = Number(params.id)
-  const [t, setT] = useState<Ticket | null>(null)
-  const [events, setEvents] = useState<TicketEvent[]>([])
-  const [workerName, setWorkerName] = useState('')
-  const [workerPhone, setWorkerPhone] = useState('')
-  const [result, setResult] = useState('')
-  const [photos, setPhotos] = useState<{ id: number; src: string }[]>([])
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({})
-  const [fullPhone, setFullPhone] = useState<string | null>(null)
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const [t, setT] = useState<Ticket | null>(null);
+  const [events, setEvents] = useState<TicketEvent[]>([]);
+  const [workerName, setWorkerName] = useState('');
+  const [workerPhone, setWorkerPhone] = useState('');
+  const [result, setResult] = useState('');
+  const [photos, setPhotos] = useState<{ id: number; src: string }[]>([]);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [fullPhone, setFullPhone] = useState<string | null>(null);
 
-  const toLogin = () => Taro.redirectTo({ url: `/packages/workorders/login/index?redirect=${encodeURIComponent(`/packages/workorders/detail/index?id=${id}`)}` })
+  const toLogin = () =>
+    Taro.redirectTo({ url: `/packages/workorders/login/index?redirect=${encodeURIComponent(`/packages/workorders/detail/index?id=${id}`)}` });
 
   const load = async () => {
-    if (!isStaffSession()) return toLogin()
+    if (!isStaffSession()) return toLogin();
     try {
-      setT(await getWorkorder(id))
-      setEvents(await listWorkorderEvents(id))
+      setT(await getWorkorder(id));
+      setEvents(await listWorkorderEvents(id));
     } catch {
-      if (!isStaffSession()) toLogin()
+      if (!isStaffSession()) toLogin();
     }
-  }
+  };
   useDidShow(() => {
-    load()
-  })
+    load();
+  });
 
   const act = async (fn: () => Promise<Ticket>, done: string) => {
     try {
-      setT(await fn())
-      setErrors({})
-      setEvents(await listWorkorderEvents(id))
-      Taro.showToast({ title: done, icon: 'success' })
-      return true
+      setT(await fn());
+      setErrors({});
+      setEvents(await listWorkorderEvents(id));
+      Taro.showToast({ title: done, icon: 'success' });
+      return true;
     } catch (e) {
-      const fields = (e as { fields?: Record<string, string> }).fields
-      if (fields) setErrors(fields)
-      if (!isStaffSession()) toLogin()
-      return false
+      const fields = (e as { fields?: Record<string, string> }).fields;
+      if (fields) setErrors(fields);
+      if (!isStaffSession()) toLogin();
+      return false;
     }
-  }
+  };
 
   const dispatch = async () => {
-    const problems = validateDispatch({ workerName, workerPhone })
-    setErrors(problems)
-    if (Object.keys(problems).length) return
-    await act(() => dispatchWorkorder(id, workerName.trim(), workerPhone.trim() || null), '已派工')
-  }
+    const problems = validateDispatch({ workerName, workerPhone });
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    await act(() => dispatchWorkorder(id, workerName.trim(), workerPhone.trim() || null), '已派工');
+  };
 
   const resolve = async () => {
-    const problems = validateResolve({ result, photoCount: photos.length })
-    setErrors(problems)
-    if (Object.keys(problems).length) return
-    if (await act(() => resolveWorkorder(id, result.trim(), photos.map((p) => p.id)), '已提交，待居民评价')) setPhotos([])
-  }
+    const problems = validateResolve({ result, photoCount: photos.length });
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    if (
+      await act(
+        () =>
+          resolveWorkorder(
+            id,
+            result.trim(),
+            photos.map((p) => p.id),
+          ),
+        '已提交，待居民评价',
+      )
+    )
+      setPhotos([]);
+  };
 
-  const addUploaded = (upId: number, src: string) => setPhotos((p) => (p.length < MAX_RESULT_PHOTOS ? [...p, { id: upId, src }] : p))
+  const addUploaded = (upId: number, src: string) => setPhotos((p) => (p.length < MAX_RESULT_PHOTOS ? [...p, { id: upId, src }] : p));
 
   const choose = async () => {
-    const room = MAX_RESULT_PHOTOS - photos.length
-    if (room <= 0) return
-    const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    const room = MAX_RESULT_PHOTOS - photos.length;
+    if (room <= 0) return;
+    const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null);
     for (const path of res?.tempFilePaths ?? []) {
-      const up = await uploadFile(path).catch(() => null)
-      if (up) addUploaded(up.id, path)
+      const up = await uploadFile(path).catch(() => null);
+      if (up) addUploaded(up.id, path);
     }
-  }
+  };
 
   // H5 fallback: a plain file input, as the residents' tickets pages use.
   const onFiles = async (e: { target: { files: FileList | null; value: string } }) => {
-    const all = Array.from(e.target.files ?? [])
-    const files = all.slice(0, MAX_RESULT_PHOTOS - photos.length)
-    if (all.length > files.length) Taro.showToast({ title: `完工照片最多${MAX_RESULT_PHOTOS}张`, icon: 'none' })
+    const all = Array.from(e.target.files ?? []);
+    const files = all.slice(0, MAX_RESULT_PHOTOS - photos.length);
+    if (all.length > files.length) Taro.showToast({ title: `完工照片最多${MAX_RESULT_PHOTOS}张`, icon: 'none' });
     for (const f of files) {
-      const up = await uploadFile(f).catch(() => null)
-      if (up) addUploaded(up.id, URL.createObjectURL(f))
+      const up = await uploadFile(f).catch(() => null);
+      if (up) addUploaded(up.id, URL.createObjectURL(f));
     }
-    e.target.value = ''
-  }
+    e.target.value = '';
+  };
 
-  if (!t) return <View className='page' />
-  const actions = staffActions(t)
-  const open = ['submitted', 'accepted', 'dispatched', 'in_progress'].includes(t.status)
+  if (!t) return <View className="page" />;
+  const actions = staffActions(t);
+  const open = ['submitted', 'accepted', 'dispatched', 'in_progress'].includes(t.status);
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='wo-head'>
-          <Text className='wo-title'>#{t.id} 报修 · {CATEGORY_LABEL[t.category] ?? t.category}</Text>
+    <View className="page">
+      <View className="card">
+        <View className="wo-head">
+          <Text className="wo-title">
+            #{t.id} 报修 · {CATEGORY_LABEL[t.category] ?? t.category}
+          </Text>
           <Text className={`wo-status wo-status-${t.status}`}>{STATUS_LABEL[t.status]}</Text>
         </View>
-        <View className='muted'>{t.compoundName} {t.householdLabel ?? ''}</View>
-        <View className='wo-desc'>{t.description}</View>
-        {t.photos.length > 0 && <View className='photos'>{t.photos.map((p) => <Photo key={p} id={p} />)}</View>}
-        {t.preferredTime && <View className='row'><Text className='muted'>期望上门</Text><Text>{t.preferredTime}</Text></View>}
-        <View className='row'><Text className='muted'>提交时间</Text><Text>{when(t.createdAt)}</Text></View>
-        <View className='row'><Text className='muted'>联系人</Text><Text className='wo-contact'>{t.contactPhone ? `${t.contactName ?? '（未提供姓名）'} ${fullPhone ?? t.contactPhone}` : '居民未提供联系方式'}</Text></View>
-        {t.contactPhone && !fullPhone && (
-          <Button className='btn-plain wo-reveal' size='mini' onClick={() => getWorkorderContact(id).then((c) => setFullPhone(c.contactPhone)).catch(() => undefined)}>查看完整电话（留痕）</Button>
-        )}
-        <View className='row'><Text className='muted'>{t.dueKind ? DEADLINE_LABEL[t.dueKind] : DEADLINE_LABEL.resolve}</Text><Text>{when(t.dueAt)}</Text></View>
-        {open && (
-          <View className={t.overdue ? 'overdue' : 'wo-left'}>
-            {t.dueKind ? `距${DEADLINE_LABEL[t.dueKind]} ` : ''}{timeLeftText(t.timeLeftSeconds)}
-            {t.overdue && <Text className='overdue-flag'>超时</Text>}
+        <View className="muted">
+          {t.compoundName} {t.householdLabel ?? ''}
+        </View>
+        <View className="wo-desc">{t.description}</View>
+        {t.photos.length > 0 && (
+          <View className="photos">
+            {t.photos.map((p) => (
+              <Photo key={p} id={p} />
+            ))}
           </View>
         )}
-        {t.level !== 'company' && <View className='muted'>已转{LEVEL_LABEL[t.level]}处理，您可查看进度</View>}
-        {residentStepText(t, when) && <View className='wo-waiting'>{residentStepText(t, when)}</View>}
+        {t.preferredTime && (
+          <View className="row">
+            <Text className="muted">期望上门</Text>
+            <Text>{t.preferredTime}</Text>
+          </View>
+        )}
+        <View className="row">
+          <Text className="muted">提交时间</Text>
+          <Text>{when(t.createdAt)}</Text>
+        </View>
+        <View className="row">
+          <Text className="muted">联系人</Text>
+          <Text className="wo-contact">{t.contactPhone ? `${t.contactName ?? '（未提供姓名）'} ${fullPhone ?? t.contactPhone}` : '居民未提供联系方式'}</Text>
+        </View>
+        {t.contactPhone && !fullPhone && (
+          <Button
+            className="btn-plain wo-reveal"
+            size="mini"
+            onClick={() =>
+              getWorkorderContact(id)
+                .then((c) => setFullPhone(c.contactPhone))
+                .catch(() => undefined)
+            }
+          >
+            查看完整电话（留痕）
+          </Button>
+        )}
+        <View className="row">
+          <Text className="muted">{t.dueKind ? DEADLINE_LABEL[t.dueKind] : DEADLINE_LABEL.resolve}</Text>
+          <Text>{when(t.dueAt)}</Text>
+        </View>
+        {open && (
+          <View className={t.overdue ? 'overdue' : 'wo-left'}>
+            {t.dueKind ? `距${DEADLINE_LABEL[t.dueKind]} ` : ''}
+            {timeLeftText(t.timeLeftSeconds)}
+            {t.overdue && <Text className="overdue-flag">超时</Text>}
+          </View>
+        )}
+        {t.level !== 'company' && <View className="muted">已转{LEVEL_LABEL[t.level]}处理，您可查看进度</View>}
+        {residentStepText(t, when) && <View className="wo-waiting">{residentStepText(t, when)}</View>}
       </View>
 
       {(t.acceptPersonName || t.workerName || t.result) && (
-        <View className='card'>
-          {t.acceptDepartment && <View className='row'><Text className='muted'>受理部门</Text><Text>{t.acceptDepartment}</Text></View>}
-          {t.acceptPersonName && <View className='row'><Text className='muted'>受理人员</Text><Text>{t.acceptPersonName}</Text></View>}
-          {t.workerName && <View className='row'><Text className='muted'>维修人员</Text><Text>{t.workerName} {t.workerPhone ?? ''}</Text></View>}
-          {t.result && <View className='row'><Text className='muted'>处理结果</Text><Text className='wo-result'>{t.result}</Text></View>}
-          {t.resultPhotos.length > 0 && <View className='photos'>{t.resultPhotos.map((p) => <Photo key={p} id={p} />)}</View>}
-          {t.rating && <View className='row'><Text className='muted'>居民评价</Text><Text>{'★'.repeat(t.rating)}</Text></View>}
+        <View className="card">
+          {t.acceptDepartment && (
+            <View className="row">
+              <Text className="muted">受理部门</Text>
+              <Text>{t.acceptDepartment}</Text>
+            </View>
+          )}
+          {t.acceptPersonName && (
+            <View className="row">
+              <Text className="muted">受理人员</Text>
+              <Text>{t.acceptPersonName}</Text>
+            </View>
+          )}
+          {t.workerName && (
+            <View className="row">
+              <Text className="muted">维修人员</Text>
+              <Text>
+                {t.workerName} {t.workerPhone ?? ''}
+              </Text>
+            </View>
+          )}
+          {t.result && (
+            <View className="row">
+              <Text className="muted">处理结果</Text>
+              <Text className="wo-result">{t.result}</Text>
+            </View>
+          )}
+          {t.resultPhotos.length > 0 && (
+            <View className="photos">
+              {t.resultPhotos.map((p) => (
+                <Photo key={p} id={p} />
+              ))}
+            </View>
+          )}
+          {t.rating && (
+            <View className="row">
+              <Text className="muted">居民评价</Text>
+              <Text>{'★'.repeat(t.rating)}</Text>
+            </View>
+          )}
         </View>
       )}
 
       {(actions.includes('accept') || actions.includes('start')) && (
-        <View className='card'>
-          {actions.includes('accept') && <Button className='btn-primary wo-action' onClick={() => act(() => acceptWorkorder(id), '已受理')}>受理</Button>}
-          {actions.includes('start') && <Button className='btn-primary wo-action' onClick={() => act(() => startWorkorder(id), '已开始处理')}>开始处理</Button>}
+        <View className="card">
+          {actions.includes('accept') && (
+            <Button className="btn-primary wo-action" onClick={() => act(() => acceptWorkorder(id), '已受理')}>
+              受理
+            </Button>
+          )}
+          {actions.includes('start') && (
+            <Button className="btn-primary wo-action" onClick={() => act(() => startWorkorder(id), '已开始处理')}>
+              开始处理
+            </Button>
+          )}
         </View>
       )}
 
       {actions.includes('dispatch') && (
-        <View className='card'>
-          <Text className='section-title'>{t.workerName ? '改派维修人员' : '一键派工'}</Text>
-          <View className='field'>
-            <Text className='field-label'>维修人员</Text>
-            <Input className='field-input' value={workerName} placeholder='维修人员姓名' onInput={(e) => setWorkerName(e.detail.value)} />
-            {errors.workerName && <View className='field-error'>{errors.workerName}</View>}
+        <View className="card">
+          <Text className="section-title">{t.workerName ? '改派维修人员' : '一键派工'}</Text>
+          <View className="field">
+            <Text className="field-label">维修人员</Text>
+            <Input className="field-input" value={workerName} placeholder="维修人员姓名" onInput={(e) => setWorkerName(e.detail.value)} />
+            {errors.workerName && <View className="field-error">{errors.workerName}</View>}
           </View>
-          <View className='field'>
-            <Text className='field-label'>联系电话（选填）</Text>
-            <Input className='field-input' type='number' maxlength={11} value={workerPhone} placeholder='维修人员手机号' onInput={(e) => setWorkerPhone(e.detail.value)} />
-            {errors.workerPhone && <View className='field-error'>{errors.workerPhone}</View>}
+          <View className="field">
+            <Text className="field-label">联系电话（选填）</Text>
+            <Input
+              className="field-input"
+              type="number"
+              maxlength={11}
+              value={workerPhone}
+              placeholder="维修人员手机号"
+              onInput={(e) => setWorkerPhone(e.detail.value)}
+            />
+            {errors.workerPhone && <View className="field-error">{errors.workerPhone}</View>}
           </View>
-          <Button className='btn-plain wo-action' onClick={dispatch}>{t.workerName ? '改派' : '一键派工'}</Button>
+          <Button className="btn-plain wo-action" onClick={dispatch}>
+            {t.workerName ? '改派' : '一键派工'}
+          </Button>
         </View>
       )}
 
       {actions.includes('resolve') && (
-        <View className='card'>
-          <Text className='section-title'>完工提交</Text>
-          <Textarea className='desc' value={result} maxlength={1000} placeholder='请填写处理结果，如更换的部件、试用情况' onInput={(e) => setResult(e.detail.value)} />
-          {errors.result && <View className='field-error'>{errors.result}</View>}
-          <Text className='field-label'>完工照片（最多{MAX_RESULT_PHOTOS}张）</Text>
-          <View className='photos'>
+        <View className="card">
+          <Text className="section-title">完工提交</Text>
+          <Textarea
+            className="desc"
+            value={result}
+            maxlength={1000}
+            placeholder="请填写处理结果，如更换的部件、试用情况"
+            onInput={(e) => setResult(e.detail.value)}
+          />
+          {errors.result && <View className="field-error">{errors.result}</View>}
+          <Text className="field-label">完工照片（最多{MAX_RESULT_PHOTOS}张）</Text>
+          <View className="photos">
             {photos.map((p) => (
-              <View key={p.id} className='photo-wrap'>
-                <Image className='photo' src={p.src} mode='aspectFill' />
-                <View className='photo-remove' onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))}>×</View>
+              <View key={p.id} className="photo-wrap">
+                <Image className="photo" src={p.src} mode="aspectFill" />
+                <View className="photo-remove" onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))}>
+                  ×
+                </View>
               </View>
             ))}
-            {photos.length < MAX_RESULT_PHOTOS && !isH5 && <View className='photo-add' onClick={choose}>+</View>}
+            {photos.length < MAX_RESULT_PHOTOS && !isH5 && (
+              <View className="photo-add" onClick={choose}>
+                +
+              </View>
+            )}
           </View>
-          {isH5 && photos.length < MAX_RESULT_PHOTOS && <FileInput label='+ 添加完成照片' accept={UPLOAD_IMAGE_ACCEPT} multiple onChange={onFiles} />}
-          {errors.photos && <View className='field-error'>{errors.photos}</View>}
-          <Button className='btn-primary wo-action' onClick={resolve}>完工提交</Button>
+          {isH5 && photos.length < MAX_RESULT_PHOTOS && <FileInput label="+ 添加完成照片" accept={UPLOAD_IMAGE_ACCEPT} multiple onChange={onFiles} />}
+          {errors.photos && <View className="field-error">{errors.photos}</View>}
+          <Button className="btn-primary wo-action" onClick={resolve}>
+            完工提交
+          </Button>
         </View>
       )}
 
-      <View className='card'>
-        <Text className='section-title'>办理进度</Text>
+      <View className="card">
+        <Text className="section-title">办理进度</Text>
         {events.map((e) => (
-          <View key={e.id} className='timeline-item'>
-            <Text className='timeline-action'>{ACTION_LABEL[e.action] ?? e.action}</Text>
-            <Text className='muted'>{when(e.at)} · {e.actorName}{e.fromLevel && e.fromLevel !== e.toLevel ? ` · 转${LEVEL_LABEL[e.toLevel]}` : ''}</Text>
-            {e.note && <View className='muted'>{e.note}</View>}
+          <View key={e.id} className="timeline-item">
+            <Text className="timeline-action">{ACTION_LABEL[e.action] ?? e.action}</Text>
+            <Text className="muted">
+              {when(e.at)} · {e.actorName}
+              {e.fromLevel && e.fromLevel !== e.toLevel ? ` · 转${LEVEL_LABEL[e.toLevel]}` : ''}
+            </Text>
+            {e.note && <View className="muted">{e.note}</View>}
           </View>
         ))}
       </View>
     </View>
-  )
+  );
 }

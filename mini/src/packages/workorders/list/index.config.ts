@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报修工单', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '报修工单', enablePullDownRefresh: true });

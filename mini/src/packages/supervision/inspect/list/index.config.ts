@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '检查巡查' })
+export default definePageConfig({ navigationBarTitleText: '检查巡查' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '新建检查' })
+export default definePageConfig({ navigationBarTitleText: '新建检查' });
