@@ -79,18 +79,15 @@ test('a district blacklists a company → its compound page shows 黑名单 → 
   const token = await platform.login('d150203');
   const [p] = await platform.query<{ compound_id: number }>(`SELECT compound_id FROM projects WHERE company_id = $1 ORDER BY id LIMIT 1`, [company.id]);
   const before = (await platform.query<{ n: string }>('SELECT count(*) AS n FROM projects'))[0].n;
-  const refused = await platform.api
-    .post('/api/projects')
-    .set('Authorization', `Bearer ${token}`)
-    .send({
-      companyId: company.id,
-      compoundId: p.compound_id,
-      startDate: '2027-01-01',
-      endDate: '2029-12-31',
-      feeFenPerM2Month: 120,
-      serviceLevel: 2,
-      managerName: '王五',
-    });
+  const refused = await platform.api.post('/api/projects').set('Authorization', `Bearer ${token}`).send({
+    companyId: company.id,
+    compoundId: p.compound_id,
+    startDate: '2027-01-01',
+    endDate: '2029-12-31',
+    feeFenPerM2Month: 120,
+    serviceLevel: 2,
+    managerName: '王五',
+  });
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('COMPANY_BLACKLISTED');
   expect((await platform.query<{ n: string }>('SELECT count(*) AS n FROM projects'))[0].n).toBe(before);

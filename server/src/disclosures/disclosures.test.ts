@@ -150,17 +150,14 @@ describe('the street orders a correction and revokes a decision', () => {
   test("both are published to the compound's residents", async () => {
     const decision = await publish({ compoundId: a.id, kind: 'decision', title: '关于占用绿地建停车位的决定', body: '……' });
     const street = await t.login('street');
-    const order = await t.api
-      .post('/api/disclosures')
-      .set(bearer(street))
-      .send({
-        compoundId: a.id,
-        kind: 'street_order',
-        title: '责令改正通知书',
-        body: '该决定违反规划，限期改正',
-        dueDate: '2099-01-31',
-        targetId: decision.id,
-      });
+    const order = await t.api.post('/api/disclosures').set(bearer(street)).send({
+      compoundId: a.id,
+      kind: 'street_order',
+      title: '责令改正通知书',
+      body: '该决定违反规划，限期改正',
+      dueDate: '2099-01-31',
+      targetId: decision.id,
+    });
     expect(order.status).toBe(201);
     await t.api.post(`/api/disclosures/${order.body.id}/publish`).set(bearer(street));
     expect((await t.api.post(`/api/disclosures/${decision.id}/revoke`).set(bearer(member)).send({ reason: 'x' })).status).toBe(403);

@@ -49,17 +49,14 @@ afterAll(() => t.close());
 
 describe('fee items', () => {
   test('company staff set the property fee (milli-fen per m² per month) and a flat parking fee for their project', async () => {
-    const fee = await t.api
-      .post('/api/fee-items')
-      .set(bearer(company))
-      .send({
-        projectId: project.id,
-        kind: 'property_fee',
-        name: '物业服务费',
-        feeMilliFenPerM2Month: 139000,
-        billingCycle: 'monthly',
-        startsOn: '2024-01-01',
-      });
+    const fee = await t.api.post('/api/fee-items').set(bearer(company)).send({
+      projectId: project.id,
+      kind: 'property_fee',
+      name: '物业服务费',
+      feeMilliFenPerM2Month: 139000,
+      billingCycle: 'monthly',
+      startsOn: '2024-01-01',
+    });
     expect(fee.status).toBe(201);
     expect(fee.body).toMatchObject({ compoundId: project.compound_id, lateFeeBpPerMonth: null, active: true });
     const parking = await t.api
@@ -75,18 +72,15 @@ describe('fee items', () => {
       .set(bearer(company))
       .send({ projectId: otherProject.id, kind: 'other', name: '垃圾清运费', monthlyFen: 500, billingCycle: 'monthly', startsOn: '2025-01-01' });
     expect([other.status, other.body.error.code]).toEqual([403, 'OUT_OF_JURISDICTION']);
-    const late = await t.api
-      .post('/api/fee-items')
-      .set(bearer(company))
-      .send({
-        projectId: project.id,
-        kind: 'other',
-        name: '垃圾清运费',
-        monthlyFen: 500,
-        billingCycle: 'monthly',
-        startsOn: '2025-01-01',
-        lateFeeBpPerMonth: 34,
-      });
+    const late = await t.api.post('/api/fee-items').set(bearer(company)).send({
+      projectId: project.id,
+      kind: 'other',
+      name: '垃圾清运费',
+      monthlyFen: 500,
+      billingCycle: 'monthly',
+      startsOn: '2025-01-01',
+      lateFeeBpPerMonth: 34,
+    });
     expect([late.status, late.body.error.fields]).toEqual([400, { lateFeeBpPerMonth: '违约金比例不得超过每月万分之33' }]);
     const noPrice = await t.api
       .post('/api/fee-items')

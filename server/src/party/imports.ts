@@ -156,20 +156,18 @@ export async function startImport(
   const id = randomUUID();
   // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
   await db.execute(sql`DELETE FROM party_imports WHERE created_at < now() - interval '1 day'`);
-  await db
-    .insert(partyImports)
-    .values({
-      id,
-      kind,
-      actorId: actor.id,
-      fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
-      status: 'validating',
-      total: rows.length,
-      done: 0,
-      committed: 0,
-      valid: [],
-      errors: [],
-    });
+  await db.insert(partyImports).values({
+    id,
+    kind,
+    actorId: actor.id,
+    fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
+    status: 'validating',
+    total: rows.length,
+    done: 0,
+    committed: 0,
+    valid: [],
+    errors: [],
+  });
   void (async () => {
     try {
       const validate = createPartyRowValidator(kind, await loadLookups(db, kind, cipher));

@@ -128,32 +128,26 @@ describe('registry writes', () => {
       .send({ type: 'branch', setting: 'company', name: '无企业支部', foundedOn: '2023-07-01', memberCount: 3 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.companyId).toBe('物业企业党组织必须填写所在企业');
-    const m = await t.api
-      .post('/api/party-members')
-      .set(h)
-      .send({
-        name: '测试党员',
-        gender: 'male',
-        joinedOn: '2012-05-04',
-        orgId: o.body.id,
-        role: 'committee_member',
-        compoundId: served.compound_id,
-        phone: '13912345678',
-      });
+    const m = await t.api.post('/api/party-members').set(h).send({
+      name: '测试党员',
+      gender: 'male',
+      joinedOn: '2012-05-04',
+      orgId: o.body.id,
+      role: 'committee_member',
+      compoundId: served.compound_id,
+      phone: '13912345678',
+    });
     expect(m.status).toBe(201);
     expect(m.body.phone).toBe('139****5678');
-    const dup = await t.api
-      .post('/api/party-members')
-      .set(h)
-      .send({
-        name: '测试党员',
-        gender: 'male',
-        joinedOn: '2012-05-04',
-        orgId: org.id,
-        role: 'committee_member',
-        compoundId: served.compound_id,
-        phone: '13912345678',
-      });
+    const dup = await t.api.post('/api/party-members').set(h).send({
+      name: '测试党员',
+      gender: 'male',
+      joinedOn: '2012-05-04',
+      orgId: org.id,
+      role: 'committee_member',
+      compoundId: served.compound_id,
+      phone: '13912345678',
+    });
     expect(dup.status).toBe(409);
     // ra-data-simple-rest sends the whole record back, masked phone included: the phone stays
     const put = await t.api

@@ -61,18 +61,15 @@ describe('the natural-order key (natural_sort_key in migration 0010), as a table
 
 describe('issue 9 §7: rooms are listed in natural order', () => {
   beforeAll(async () => {
-    const c = await t.api
-      .post('/api/compounds')
-      .set(auth())
-      .send({
-        code: 'NAT0001',
-        name: '自然序小区',
-        regionCode: '150203001002',
-        address: '昆都仑区测试路1号',
-        totalArea: '5000.00',
-        type: 'commodity',
-        managementMode: 'professional',
-      });
+    const c = await t.api.post('/api/compounds').set(auth()).send({
+      code: 'NAT0001',
+      name: '自然序小区',
+      regionCode: '150203001002',
+      address: '昆都仑区测试路1号',
+      totalArea: '5000.00',
+      type: 'commodity',
+      managementMode: 'professional',
+    });
     expect(c.status).toBe(201);
     compoundId = c.body.id;
     const b10 = await t.api.post('/api/buildings').set(auth()).send({ compoundId, name: '10号楼' });

@@ -171,22 +171,19 @@ describe('companies and projects', () => {
     expect(co.status).toBe(201);
     expect(co.body.creditCode).toBe('91350100M000100Y43');
     const [c] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE region_code LIKE '150203%' ORDER BY id LIMIT 1`);
-    const p = await t.api
-      .post('/api/projects')
-      .set(auth())
-      .send({
-        companyId: co.body.id,
-        compoundId: c.id,
-        startDate: '2024-01-01',
-        endDate: '2027-12-31',
-        feeFenPerM2Month: 120,
-        serviceLevel: 2,
-        contractFilingNo: 'BTWY-2024-9999',
-        contractFilingDate: '2024-01-15',
-        managerName: '李四',
-        managerPhone: '13900001111',
-        managerFilingNo: 'XMJL-9999',
-      });
+    const p = await t.api.post('/api/projects').set(auth()).send({
+      companyId: co.body.id,
+      compoundId: c.id,
+      startDate: '2024-01-01',
+      endDate: '2027-12-31',
+      feeFenPerM2Month: 120,
+      serviceLevel: 2,
+      contractFilingNo: 'BTWY-2024-9999',
+      contractFilingDate: '2024-01-15',
+      managerName: '李四',
+      managerPhone: '13900001111',
+      managerFilingNo: 'XMJL-9999',
+    });
     expect(p.status).toBe(201);
     expect(p.body).toMatchObject({ companyName: '包头市测试物业有限公司', regionCode: expect.stringMatching(/^150203/) });
     const dup = await t.api

@@ -145,21 +145,19 @@ export async function startImport(
   const companyId = actor.companyId!;
   // Previews hold checked rows (phones encrypted) only as long as a person needs to confirm them.
   await db.execute(sql`DELETE FROM staff_imports WHERE created_at < now() - interval '1 day' AND status <> 'committing'`);
-  await db
-    .insert(staffImports)
-    .values({
-      id,
-      kind,
-      companyId,
-      actorId: actor.id,
-      fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
-      status: 'validating',
-      total: rows.length,
-      done: 0,
-      committed: 0,
-      valid: [],
-      errors: [],
-    });
+  await db.insert(staffImports).values({
+    id,
+    kind,
+    companyId,
+    actorId: actor.id,
+    fileName: fileName.replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload.xlsx',
+    status: 'validating',
+    total: rows.length,
+    done: 0,
+    committed: 0,
+    valid: [],
+    errors: [],
+  });
   void (async () => {
     try {
       const { valid, errors } = await validateRows(db, cipher, companyId, kind, rows, rowNumbers, async (done) => {

@@ -180,18 +180,14 @@ export async function seedParty(tx: Tx, cipher: PersonalDataCipher) {
 
   // 红色物业示范项目: compounds with a committee branch, designated 2022–2025.
   const results = ['excellent', 'good', 'pass', 'pending'] as const;
-  await tx
-    .insert(redProjects)
-    .values(
-      committeeCompounds
-        .slice(0, 7)
-        .map((c, i) => ({
-          compoundId: c.id,
-          regionCode: c.region_code,
-          designation: i % 3 === 0 ? '市级红色物业示范小区' : '区级红色物业示范小区',
-          year: 2022 + (i % 4),
-          result: results[i % results.length],
-        })),
-    );
+  await tx.insert(redProjects).values(
+    committeeCompounds.slice(0, 7).map((c, i) => ({
+      compoundId: c.id,
+      regionCode: c.region_code,
+      designation: i % 3 === 0 ? '市级红色物业示范小区' : '区级红色物业示范小区',
+      year: 2022 + (i % 4),
+      result: results[i % results.length],
+    })),
+  );
   return { orgs: orgMembers.size + 1, members: members.length, crossAppointments: appointments.length };
 }

@@ -28,18 +28,16 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
       })),
     )
     .returning();
-  await tx
-    .insert(serviceLevels)
-    .values(
-      STAR_NAMES.map((name, i) => ({
-        scale: 'star' as const,
-        code: `S${5 - i}`,
-        order: i + 1,
-        name: `${name}（占位）`,
-        sourceDocument: PLACEHOLDER_SOURCE,
-        placeholder: true,
-      })),
-    );
+  await tx.insert(serviceLevels).values(
+    STAR_NAMES.map((name, i) => ({
+      scale: 'star' as const,
+      code: `S${5 - i}`,
+      order: i + 1,
+      name: `${name}（占位）`,
+      sourceDocument: PLACEHOLDER_SOURCE,
+      placeholder: true,
+    })),
+  );
 
   // Projects of the second and third companies: the demo `company` account's own projects stay unassessed.
   const projects = (
@@ -85,17 +83,15 @@ export async function seedQualityLevels(tx: Tx, r: Random) {
   // the level-1 project was named a regional excellent project, with its reward paid (以效定奖)
   const first = projects[0];
   if (first) {
-    await tx
-      .insert(awards)
-      .values({
-        projectId: first.id,
-        regionCode: first.region_code,
-        kind: 'regional_excellent',
-        year: 2026,
-        document: '包头市物业服务区域优秀项目名单（演示数据）',
-        rewardFen: 3000000,
-        rewardPaidOn: '2026-06-30',
-      });
+    await tx.insert(awards).values({
+      projectId: first.id,
+      regionCode: first.region_code,
+      kind: 'regional_excellent',
+      year: 2026,
+      document: '包头市物业服务区域优秀项目名单（演示数据）',
+      rewardFen: 3000000,
+      rewardPaidOn: '2026-06-30',
+    });
   }
 
   const companyIds = [...new Set(projects.map((p) => p.company_id))];

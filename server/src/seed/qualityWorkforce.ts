@@ -61,17 +61,14 @@ export async function seedWorkforce(tx: Tx, cipher: PersonalDataCipher) {
     }
   }
   if (!people.length) return;
-  const rows = await tx
-    .insert(staff)
-    .values(people)
-    .returning({
-      id: staff.id,
-      companyId: staff.companyId,
-      regionCode: staff.regionCode,
-      hiredOn: staff.hiredOn,
-      leftOn: staff.leftOn,
-      specialist: staff.specialist,
-    });
+  const rows = await tx.insert(staff).values(people).returning({
+    id: staff.id,
+    companyId: staff.companyId,
+    regionCode: staff.regionCode,
+    hiredOn: staff.hiredOn,
+    leftOn: staff.leftOn,
+    specialist: staff.specialist,
+  });
   const records: (typeof trainings.$inferInsert)[] = [];
   for (const s of rows) {
     const base = { staffId: s.id, companyId: s.companyId, regionCode: s.regionCode, certificateNo: null, evidence: '签到表' };

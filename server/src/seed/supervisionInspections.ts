@@ -113,15 +113,13 @@ export async function seedSupervisionInspections(tx: Tx) {
         correctedOnSpot: false,
         rectificationPhotos: [],
       }));
-    await tx
-      .insert(inspections)
-      .values({
-        ...base,
-        kind: 'patrol',
-        inspectorId: companyUser.id,
-        inspectedAt: new Date(Date.now() - 24 * 3600_000),
-        results: patrol,
-        note: '日常消防巡查',
-      });
+    await tx.insert(inspections).values({
+      ...base,
+      kind: 'patrol',
+      inspectorId: companyUser.id,
+      inspectedAt: new Date(Date.now() - 24 * 3600_000),
+      results: patrol,
+      note: '日常消防巡查',
+    });
   }
 }

@@ -150,32 +150,28 @@ export async function seedTickets(tx: Tx, now = new Date()): Promise<void> {
       .returning({ id: tickets.id });
     // Filed at the first level, escalated up to where it is now.
     const path = LEVEL_PATH[k.kind].slice(0, LEVEL_PATH[k.kind].indexOf(k.level) + 1).slice(-((k.escalations ?? 0) + 1));
-    await tx
-      .insert(ticketEvents)
-      .values([
-        {
-          ticketId: row.id,
-          action: 'create',
-          toStatus: 'submitted' as const,
-          toLevel: path[0],
-          actorName: '业主',
-          actorRole: 'resident',
-          at: new Date(entered.getTime() - (k.escalations ?? 0) * 24 * HOUR),
-        },
-        ...path
-          .slice(1)
-          .map((level, n) => ({
-            ticketId: row.id,
-            action: 'escalate',
-            fromStatus: 'submitted' as const,
-            toStatus: 'submitted' as const,
-            fromLevel: path[n],
-            toLevel: level,
-            actorName: '系统',
-            actorRole: 'system',
-            note: '超时未受理，自动升级',
-            at: new Date(entered.getTime() - (path.length - 2 - n) * 24 * HOUR),
-          })),
-      ]);
+    await tx.insert(ticketEvents).values([
+      {
+        ticketId: row.id,
+        action: 'create',
+        toStatus: 'submitted' as const,
+        toLevel: path[0],
+        actorName: '业主',
+        actorRole: 'resident',
+        at: new Date(entered.getTime() - (k.escalations ?? 0) * 24 * HOUR),
+      },
+      ...path.slice(1).map((level, n) => ({
+        ticketId: row.id,
+        action: 'escalate',
+        fromStatus: 'submitted' as const,
+        toStatus: 'submitted' as const,
+        fromLevel: path[n],
+        toLevel: level,
+        actorName: '系统',
+        actorRole: 'system',
+        note: '超时未受理，自动升级',
+        at: new Date(entered.getTime() - (path.length - 2 - n) * 24 * HOUR),
+      })),
+    ]);
   }
 }

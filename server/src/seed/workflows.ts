@@ -48,18 +48,16 @@ export async function seedWorkflows(tx: Tx, now = new Date()): Promise<void> {
       .returning();
     const voters = homes.slice(0, Math.floor(homes.length * v.share));
     if (voters.length) {
-      await tx
-        .insert(ballots)
-        .values(
-          voters.map((h, i) => ({
-            voteId: row.id,
-            householdId: h.id,
-            choice: (i + 1) % v.against === 0 ? ('disagree' as const) : ('agree' as const),
-            channel: 'paper' as const,
-            receipt: receipt(),
-            createdAt: at(v.opensIn + 1),
-          })),
-        );
+      await tx.insert(ballots).values(
+        voters.map((h, i) => ({
+          voteId: row.id,
+          householdId: h.id,
+          choice: (i + 1) % v.against === 0 ? ('disagree' as const) : ('agree' as const),
+          channel: 'paper' as const,
+          receipt: receipt(),
+          createdAt: at(v.opensIn + 1),
+        })),
+      );
     }
     await tx
       .update(votes)
