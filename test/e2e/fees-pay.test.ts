@@ -9,7 +9,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { launchBrowser, submitConsoleLogin } from '../support/browser';
-import { button, exactly, openH5 } from '../support/h5';
+import { button, devLogin, exactly, openH5 } from '../support/h5';
 import { startPlatform, type Platform } from '../support/platform';
 import { startWechatPayStandIn, type WechatPayStandIn } from '../support/wechatPayStandIn';
 
@@ -129,8 +129,7 @@ test('company bills two months → a resident pays both in one tap in the mini H
   const errors: string[] = [];
   mini.on('pageerror', (e) => errors.push(e.message));
   await openH5(mini, platform.baseUrl, `/packages/fees/index/index?householdId=${home.household_id}`);
-  await button(mini, '微信登录（开发）').click();
-  const [resident] = await platform.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
+  const resident = await devLogin(mini, platform.query);
   await platform.query(
     `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '王五', 'x', '139****0002', 'verified')`,
     [resident.id, home.household_id, home.compound_id, home.region_code],

@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, submitConsoleLogin } from '../support/browser';
-import { button, exactly } from '../support/h5';
+import { button, devLogin, exactly } from '../support/h5';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(240_000);
@@ -175,8 +175,7 @@ test('the owner registers a tenant in the mini H5; the tenant binds and files a 
   // The owner: a verified home, then 我的房屋 → 家庭成员与租户.
   await fresh();
   await button(page, '我的房屋').click();
-  await button(page, '微信登录（开发）').click();
-  const [owner] = await platform.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' ORDER BY id DESC LIMIT 1`);
+  const owner = await devLogin(page, platform.query);
   await platform.query(
     `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '赵业主', 'x', '139****0002', 'verified')`,
     [owner.id, home.household_id, home.compound_id, home.region_code],

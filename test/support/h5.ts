@@ -25,3 +25,18 @@ export async function openH5(page: Page, baseUrl: string, hash: string): Promise
   await page.goto('about:blank');
   await page.goto(`${baseUrl}/h5/#${hash}`);
 }
+
+/**
+ * Taps 微信登录（开发） and returns the user that this login created. The login's answer can arrive
+ * after the click returns, so it waits (up to 30 s) for a development user newer than any before the tap.
+ */
+export async function devLogin(page: Page, query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<{ id: number }> {
+  const [{ last }] = await query<{ last: number }>(`SELECT coalesce(max(id), 0)::int AS last FROM users`);
+  await button(page, '微信登录（开发）').click();
+  for (let k = 0; k < 120; k++) {
+    const [user] = await query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'dev_%' AND id > $1 ORDER BY id DESC LIMIT 1`, [last]);
+    if (user) return user;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the development login created no user within 30 s');
+}
