@@ -49,7 +49,13 @@ function withDb(adminUrl: string, name: string) {
 
 function startChild(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'platformServer.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there as it ends (open it in Chrome's DevTools).
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = fork(path.join(__dirname, 'platformServer.ts'), {
+      execArgv: ['--import', 'tsx', ...prof],
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`platformServer exited ${code}`)));
   });

@@ -24,8 +24,13 @@ export interface AuditEntry {
  * Address and User-Agent come from entry.origin, else from the actor (authenticate sets them).
  */
 export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await auditInsert(tx, actor, entry);
+}
+
+/** writeAudit's INSERT, not yet run: for a statement that writes the audit row with others (a CTE), so it costs no round trip of its own. */
+export function auditInsert(tx: DbOrTx, actor: Actor | null, entry: AuditEntry) {
   const origin = entry.origin ?? actor ?? {};
-  await tx.insert(auditLogs).values({
+  return tx.insert(auditLogs).values({
     actorId: actor?.id ?? null,
     actorName: (entry.actorName ?? actor?.name ?? '系统').slice(0, 40),
     action: entry.action,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import {
   clipWechatValue as clip,
@@ -15,7 +15,7 @@ import {
 } from '@baotou/shared';
 import type { Tx } from '../db/client';
 import { users } from '../db/schema';
-import { notify, type NotificationInput } from '../notifications/outbox';
+import { notifyUsersSql } from '../notifications/outbox';
 import type { NotificationDispatcher } from '../notifications/dispatcher';
 
 export interface NotifiedTicket {
@@ -45,7 +45,8 @@ const eventKey = (t: NotifiedTicket, at: Date) => `ticket:${t.id}:${t.status}:${
 
 /**
  * Ticket notifications (issue 16 §4) through the outbox: `step` and `level` write the rows in the
- * step's own transaction; `kick` asks the dispatcher to send the WeChat ones once it has committed.
+ * step's own transaction (`stepSql` / `levelSql`: the same writes as statements, for a step that folds
+ * them into one statement with its event and audit row); `kick` asks the dispatcher to send the WeChat ones once it has committed.
  * Residents get a subscribe message (订阅消息) at each step of their case; staff of the level a case
  * reaches see it in the console's notification list (and, if they linked WeChat, on WeChat too).
  */
@@ -64,31 +65,21 @@ export function createTicketNotifier(config: Config, dispatcher?: NotificationDi
     };
   }
 
-  async function staffOfLevel(tx: Tx, t: NotifiedTicket, level: TicketLevel) {
-    const base = and(eq(users.disabled, false));
-    let where;
-    if (level === 'company') where = t.companyId ? and(base, eq(users.role, 'company_staff'), eq(users.companyId, t.companyId)) : undefined;
-    else {
-      const code = level === 'community' ? t.regionCode : level === 'street' ? t.streetCode : t.districtCode;
-      const roles = LEVEL_HANDLER_ROLES[level].filter((r) => r !== 'city_admin') as Role[];
-      where = and(base, inArray(users.role, roles), eq(users.regionCode, code));
-    }
-    if (!where) return [];
-    return tx.select({ id: users.id, openid: users.openid }).from(users).where(where);
+  /** Enabled staff handling a level's queue for this ticket (a condition on users); undefined when nobody does (a company level with no company). */
+  function staffOfLevel(t: NotifiedTicket, level: TicketLevel): SQL | undefined {
+    const base = eq(users.disabled, false);
+    if (level === 'company') return t.companyId ? and(base, eq(users.role, 'company_staff'), eq(users.companyId, t.companyId)) : undefined;
+    const code = level === 'community' ? t.regionCode : level === 'street' ? t.streetCode : t.districtCode;
+    const roles = LEVEL_HANDLER_ROLES[level].filter((r) => r !== 'city_admin') as Role[];
+    return and(base, inArray(users.role, roles), eq(users.regionCode, code));
   }
 
-  return {
-    /** The resident hears of each step of their case (a WeChat subscribe message). */
-    async step(tx: Tx, t: NotifiedTicket, note: string, at: Date): Promise<void> {
-      if (!t.residentId) return;
-      const [resident] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, t.residentId), isNotNull(users.openid)));
-      if (!resident) return;
-      await notify(tx, [
+  /** The resident's message for a step of their case (WeChat, if they linked it): one INSERT … SELECT, or undefined. */
+  function stepSql(t: NotifiedTicket, note: string, at: Date): SQL | undefined {
+    if (!t.residentId) return undefined;
+    return notifyUsersSql(
+      [
         {
-          userId: resident.id,
           channel: 'wechat',
           kind: 'ticket_progress',
           eventKey: eventKey(t, at),
@@ -99,20 +90,39 @@ export function createTicketNotifier(config: Config, dispatcher?: NotificationDi
           entityId: t.id,
           payload: message(t, note, at),
         },
-      ]);
+      ],
+      eq(users.id, t.residentId),
+    );
+  }
+
+  /** The level's staff: the console's list, and WeChat for those who linked it. One INSERT … SELECT, or undefined. */
+  function levelSql(t: NotifiedTicket, level: TicketLevel, note: string, at: Date): SQL | undefined {
+    const where = staffOfLevel(t, level);
+    if (!where) return undefined;
+    const title = `${TICKET_LEVEL_LABELS[level]}待受理工单T${t.id}`;
+    const body = `${note}：${TICKET_KIND_LABELS[t.kind]}·${TICKET_CATEGORY_LABELS[t.category]}`;
+    const common = { kind: 'ticket_queue' as const, eventKey: eventKey(t, at), title, body, entity: 'tickets', entityId: t.id };
+    return notifyUsersSql(
+      [
+        { ...common, channel: 'console', link: `/tickets/${t.id}/show` },
+        { ...common, channel: 'wechat', payload: message(t, `${TICKET_LEVEL_LABELS[level]}待受理: ${note}`, at) },
+      ],
+      where,
+    );
+  }
+
+  return {
+    stepSql,
+    levelSql,
+    /** The resident hears of each step of their case (a WeChat subscribe message). */
+    async step(tx: Tx, t: NotifiedTicket, note: string, at: Date): Promise<void> {
+      const q = stepSql(t, note, at);
+      if (q) await tx.execute(q);
     },
     /** Staff at the level a case has reached: the console's list, and WeChat for those who linked it. */
     async level(tx: Tx, t: NotifiedTicket, level: TicketLevel, note: string, at: Date): Promise<void> {
-      const staff = await staffOfLevel(tx, t, level);
-      const title = `${TICKET_LEVEL_LABELS[level]}待受理工单T${t.id}`;
-      const body = `${note}：${TICKET_KIND_LABELS[t.kind]}·${TICKET_CATEGORY_LABELS[t.category]}`;
-      const rows: NotificationInput[] = [];
-      for (const s of staff) {
-        const common = { userId: s.id, kind: 'ticket_queue' as const, eventKey: eventKey(t, at), title, body, entity: 'tickets', entityId: t.id };
-        rows.push({ ...common, channel: 'console', link: `/tickets/${t.id}/show` });
-        if (s.openid) rows.push({ ...common, channel: 'wechat', payload: message(t, `${TICKET_LEVEL_LABELS[level]}待受理: ${note}`, at) });
-      }
-      await notify(tx, rows);
+      const q = levelSql(t, level, note, at);
+      if (q) await tx.execute(q);
     },
     /** After the step commits: send what it wrote. */
     kick(): void {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import {
   afterReject,
@@ -25,7 +25,7 @@ import type { Db, Tx } from '../db/client';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema';
 import { AppError, forbidden, notFound } from '../http/errors';
 import { getPresented, type ResourceDef } from '../http/resource';
-import { writeAudit } from '../audit/audit';
+import { auditInsert } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from '../places/personalData';
 import type { TicketNotifier } from './notify';
@@ -90,20 +90,23 @@ function residentContact(own: { name: string; phoneEnc: string; phoneMasked: str
   return { contactName: share === 'name_phone' ? own.name : null, contactPhoneEnc: own.phoneEnc, contactPhoneMasked: own.phoneMasked };
 }
 
-export async function addEvent(
-  tx: Tx,
-  actor: Actor | null,
-  e: {
-    ticketId: number;
-    action: TicketAction | 'create';
-    from?: TicketRow;
-    to: Pick<TicketRow, 'status' | 'level'>;
-    note?: string | null;
-    payload?: unknown;
-    at: Date;
-  },
-) {
-  await tx.insert(ticketEvents).values({
+type TicketEvent = {
+  ticketId: number;
+  action: TicketAction | 'create';
+  from?: TicketRow;
+  to: Pick<TicketRow, 'status' | 'level'>;
+  note?: string | null;
+  payload?: unknown;
+  at: Date;
+};
+
+export async function addEvent(tx: Tx, actor: Actor | null, e: TicketEvent) {
+  await eventInsert(tx, actor, e);
+}
+
+/** addEvent's INSERT, not yet run (a CTE of a step's single write statement). */
+function eventInsert(tx: Tx, actor: Actor | null, e: TicketEvent) {
+  return tx.insert(ticketEvents).values({
     ticketId: e.ticketId,
     action: e.action,
     fromStatus: e.from?.status ?? null,
@@ -117,6 +120,21 @@ export async function addEvent(
     payload: e.payload ?? null,
     at: e.at,
   });
+}
+
+/**
+ * A step's timeline event, audit row and notifications as ONE statement (data-modifying CTEs run
+ * together, in the step's transaction): one round trip where each used to cost its own, and no
+ * read of the users first (the notifications are INSERT … SELECT).
+ */
+async function writeStepRecords(tx: Tx, writes: (SQLWrapper | undefined)[]) {
+  // getSQL(): a query builder embedded as such would be rendered as a parenthesised subquery.
+  const [last, ...rest] = writes
+    .filter((w): w is SQLWrapper => !!w)
+    .map((w) => w.getSQL())
+    .reverse();
+  const ctes = rest.reverse().map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
+  await tx.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${last}` : sql`${last}`);
 }
 
 /**
@@ -180,23 +198,25 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       })
       .returning();
     await attachUploads(tx, actor, input.photos, row.id, 'photos');
-    // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
-    await addEvent(tx, actor, {
-      ticketId: row.id,
-      action: 'create',
-      to: row,
-      note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
-      at: now,
-    });
-    await writeAudit(tx, actor, {
-      action: 'create',
-      entity: 'tickets',
-      entityId: row.id,
-      after: { ...row, contactPhoneEnc: undefined },
-      regionCode: row.regionCode,
-    });
-    await deps.notifier.step(tx, row, '已提交，等待受理', now);
-    if (row.level !== 'company' || row.companyId) await deps.notifier.level(tx, row, row.level, '新工单', now);
+    await writeStepRecords(tx, [
+      // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
+      eventInsert(tx, actor, {
+        ticketId: row.id,
+        action: 'create',
+        to: row,
+        note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
+        at: now,
+      }),
+      auditInsert(tx, actor, {
+        action: 'create',
+        entity: 'tickets',
+        entityId: row.id,
+        after: { ...row, contactPhoneEnc: undefined },
+        regionCode: row.regionCode,
+      }),
+      deps.notifier.stepSql(row, '已提交，等待受理', now),
+      row.level !== 'company' || row.companyId ? deps.notifier.levelSql(row, row.level, '新工单', now) : undefined,
+    ]);
     return row;
   });
   deps.notifier.kick();
@@ -232,25 +252,27 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
       .set({ ...set, updatedAt: now })
       .where(eq(tickets.id, id))
       .returning();
-    await addEvent(tx, actor, {
-      ticketId: id,
-      action,
-      from: t,
-      to: row,
-      note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null,
-      payload: eventPayload(action, input),
-      at: now,
-    });
-    await writeAudit(tx, actor, {
-      action,
-      entity: 'tickets',
-      entityId: id,
-      before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
-      after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
-      regionCode: row.regionCode,
-    });
-    await deps.notifier.step(tx, row, `${TICKET_ACTION_LABELS[action]}${row.level !== t.level ? `，转${TICKET_LEVEL_LABELS[row.level]}` : ''}`, now);
-    if (row.level !== t.level) await deps.notifier.level(tx, row, row.level, action === 'reject' ? '居民不满意退回' : '升级', now);
+    await writeStepRecords(tx, [
+      eventInsert(tx, actor, {
+        ticketId: id,
+        action,
+        from: t,
+        to: row,
+        note: input.note ?? input.reason ?? input.result ?? input.answer ?? input.comment ?? null,
+        payload: eventPayload(action, input),
+        at: now,
+      }),
+      auditInsert(tx, actor, {
+        action,
+        entity: 'tickets',
+        entityId: id,
+        before: { ...t, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
+        after: { ...row, contactPhoneEnc: undefined, workerPhoneEnc: undefined },
+        regionCode: row.regionCode,
+      }),
+      deps.notifier.stepSql(row, `${TICKET_ACTION_LABELS[action]}${row.level !== t.level ? `，转${TICKET_LEVEL_LABELS[row.level]}` : ''}`, now),
+      row.level !== t.level ? deps.notifier.levelSql(row, row.level, action === 'reject' ? '居民不满意退回' : '升级', now) : undefined,
+    ]);
   });
   deps.notifier.kick();
   return getPresented(deps.db, deps.def, actor, id);
