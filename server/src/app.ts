@@ -120,6 +120,8 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   const app = new Koa();
   // X-Forwarded-For decides ctx.ip (sign-in throttling, audit addresses) only behind a proxy that sets it.
   app.proxy = config.signIn.trustProxy;
+  // The entry our proxy appended (the last), never one the client wrote before it (docs/OPERATIONS.md).
+  app.maxIpsCount = 1;
   app.use(requestId());
   app.use(metrics.middleware);
   if (logger) app.use(accessLog(logger));
