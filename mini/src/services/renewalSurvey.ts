@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { InfrastructureItem, InfrastructureState, RenewalClassification } from '@baotou/shared';
+import { RENEWAL_SURVEY_FIELDS } from '@baotou/shared/src/renewal/survey';
 
 import { logout } from './auth';
 import { ApiError, request, type RequestOptions } from './request';
@@ -58,29 +59,6 @@ export interface OldCompound {
   status: string | null;
 }
 
-/** The fields a save sends (the server's strict schema refuses the presented ones). */
-export const SURVEY_FIELDS = [
-  'compoundId',
-  'buildingCount',
-  'stairwellCount',
-  'householdCount',
-  'floorAreaCenti',
-  'singleBuilding',
-  'neighbourCompoundIds',
-  'enclosure',
-  'hasGate',
-  'infrastructure',
-  'currentManagement',
-  'hasCommittee',
-  'fundDeposited',
-  'renovation',
-  'willingHouseholds',
-  'proposedFeeFen',
-  'photos',
-  'notes',
-  'surveyedOn',
-] as const;
-
 export const surveyStaff = () => staffSession<SurveyStaff>(SURVEY_ROLES);
 
 export const surveyLogin = (username: string, password: string) =>
@@ -119,7 +97,8 @@ export function createSurvey(compoundId: number): Promise<Survey> {
   return staffRequest('/renewal-surveys', { method: 'POST', data: { compoundId }, loading: '创建中' });
 }
 
-const pick = (s: Partial<Survey>) => Object.fromEntries(SURVEY_FIELDS.filter((f) => f in s).map((f) => [f, s[f] === undefined ? null : s[f]]));
+/** The fields a save sends (the server's strict schema refuses the presented ones). */
+const pick = (s: Partial<Survey>) => Object.fromEntries(RENEWAL_SURVEY_FIELDS.filter((f) => f in s).map((f) => [f, s[f] === undefined ? null : s[f]]));
 
 export function saveSurvey(s: Survey): Promise<Survey> {
   return staffRequest(`/renewal-surveys/${s.id}`, { method: 'PUT', data: { ...pick(s), version: s.version }, loading: '保存中', toast: false });

@@ -1,3 +1,5 @@
+import type { PublishedVoteResult } from '@baotou/shared/src/votes/publish';
+
 import { request } from './request';
 
 // Owners' votes (docs/API.md, issue 3). Areas are integers in centi-m², counts are heads.
@@ -25,65 +27,8 @@ export interface Vote {
   createdAt: string;
 }
 
-export interface BuildingTally {
-  buildingId: number;
-  buildingName: string;
-  totalArea: number;
-  participatedArea: number;
-  agreeArea: number;
-  disagreeArea: number;
-  abstainArea: number;
-  parts: number;
-  ballots: number;
-}
-
-/** Buildings below the ballot bar, merged; figures only once the merged row reaches it. */
-export interface WithheldBuildings {
-  buildings: number;
-  parts: number;
-  ballots: number;
-  figures: Pick<BuildingTally, 'totalArea' | 'participatedArea' | 'agreeArea' | 'disagreeArea' | 'abstainArea'> | null;
-}
-
-/** A live result with fewer ballots than the bar: residents see no figures (PIPL). */
-export interface WithheldResult {
-  voteId: number;
-  status: VoteStatus;
-  withheld: true;
-  ballotCount: number;
-  minBallots: number;
-  totalArea: number;
-  totalOwners: number;
-  explanation: string;
-}
-
-export type PublishedVoteResult = WithheldResult | VoteResult;
-
-export interface VoteResult {
-  voteId: number;
-  status: VoteStatus;
-  withheld: false;
-  minBallots: number;
-  withheldBuildings: WithheldBuildings | null;
-  matter: string;
-  special: boolean;
-  totalArea: number;
-  totalOwners: number;
-  participatedArea: number;
-  participatedOwners: number;
-  agreeArea: number;
-  agreeOwners: number;
-  disagreeArea: number;
-  disagreeOwners: number;
-  abstainArea: number;
-  abstainOwners: number;
-  deemedArea?: number;
-  deemedOwners?: number;
-  quorumMet: boolean;
-  approved: boolean;
-  explanation: string;
-  byBuilding: BuildingTally[];
-}
+// What GET /votes/:id/result answers: one type with the server's and the console's.
+export type { BuildingTally, PublishedVoteResult, WithheldBuildings, WithheldVoteResult } from '@baotou/shared/src/votes/publish';
 
 export interface MyBallot {
   householdId: number;

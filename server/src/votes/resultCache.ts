@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { ballots, votes } from '../db/schema';
-import { computeResult, type VoteResult } from './tally';
+import type { VoteResult } from '@baotou/shared';
+import { computeResult } from './tally';
 
 type Vote = typeof votes.$inferSelect;
 

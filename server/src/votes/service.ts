@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ballotSchema, voteSchema } from '@baotou/shared';
+import { ballotSchema, publishResult, voteSchema, type PublishedVoteResult, type VoteResult } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { ballotConflicts, ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
@@ -11,7 +11,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
 import { claimBallotScan } from '../uploads';
-import { computeResult, countEligible, publishResult, scopeCondition, type PublishedResult, type VoteResult } from './tally';
+import { computeResult, countEligible, scopeCondition } from './tally';
 import { voteResultCache, type VoteResultCache } from './resultCache';
 
 type Vote = typeof votes.$inferSelect;
@@ -227,7 +227,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
       });
     },
 
-    async result(actor: Actor, id: number): Promise<PublishedResult> {
+    async result(actor: Actor, id: number): Promise<PublishedVoteResult> {
       const vote = await loadVote(db, id);
       await assertCanSee(db, actor, vote);
       const raw = vote.status === 'closed' && vote.result ? (vote.result as VoteResult) : await results.result(db, vote);

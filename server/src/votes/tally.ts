@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { parseAreaCenti, publishByBuilding, tallyVote, voteStanding, type BuildingTally, type TallyResult, type WithheldBuildings } from '@baotou/shared';
+import { parseAreaCenti, tallyVote, voteStanding, type BuildingTally, type VoteResult } from '@baotou/shared';
 import type { DbOrTx } from '../db/client';
 import { ballots, buildings, households, owners, votes } from '../db/schema';
 
@@ -11,37 +11,6 @@ export function scopeCondition(vote: Pick<Vote, 'compoundId' | 'scopeType' | 'sc
   if (vote.scopeType === 'buildings') return and(inCompound, inArray(households.buildingId, vote.scopeIds.length ? vote.scopeIds : [-1]))!;
   if (vote.scopeType === 'units') return and(inCompound, inArray(households.unitId, vote.scopeIds.length ? vote.scopeIds : [-1]))!;
   return inCompound;
-}
-
-export type VoteResult = TallyResult & { voteId: number; status: string; byBuilding: BuildingTally[] };
-
-/** What a viewer is shown: buildings below the bar merged (shared publishByBuilding). */
-export type PublishedResult =
-  | (VoteResult & { withheld: false; withheldBuildings: WithheldBuildings | null; minBallots: number })
-  | { voteId: number; status: string; withheld: true; ballotCount: number; minBallots: number; totalArea: number; totalOwners: number; explanation: string };
-
-/**
- * A live result with fewer ballots than the bar is not shown to residents at all (its totals would
- * be those few homes' areas and choices); staff supervising the vote see the totals. The closed
- * result is the owners' decision and is published whole. Per-building figures follow the bar for
- * everyone, always.
- */
-export function publishResult(result: VoteResult, opts: { minBallots: number; resident: boolean }): PublishedResult {
-  const ballotCount = result.byBuilding.reduce((s, b) => s + b.ballots, 0);
-  if (opts.resident && result.status !== 'closed' && ballotCount < opts.minBallots) {
-    return {
-      voteId: result.voteId,
-      status: result.status,
-      withheld: true,
-      ballotCount,
-      minBallots: opts.minBallots,
-      totalArea: result.totalArea,
-      totalOwners: result.totalOwners,
-      explanation: `已投 ${ballotCount} 票，不足 ${opts.minBallots} 票，表决进行中暂不公布统计结果（保护业主个人信息）。`,
-    };
-  }
-  const { byBuilding, withheld } = publishByBuilding(result.byBuilding, opts.minBallots);
-  return { ...result, byBuilding, withheld: false, withheldBuildings: withheld, minBallots: opts.minBallots };
 }
 
 /** Reads the parts in scope and the current ballots, and tallies them (DOMAIN.md §1). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { intId, isoDate, optionalText, text } from '../places/fields';
-import { uploadOrLinkUrlSchema } from '../uploads/schemas';
+import { uploadOrLinkUrlSchema, uploadUrlSchema } from '../uploads/schemas';
 import { COMPOUND_TYPES } from '../places/enums';
 import { AWARD_KINDS, REQUIREMENT_CATEGORIES, SERVICE_SCALES } from './levels';
 import { COST_ITEMS, PRICING_FORMS, SELECTION_METHODS, type CostItem } from './fees';
@@ -50,7 +50,7 @@ const evidenceSchema = z
   .max(20, '证明材料不能超过20项');
 
 /** A photo taken at the assessment: an upload of the assessor's own. */
-const photoUrlSchema = z.string({ error: '照片地址必须是文字' }).regex(/^\/api\/uploads\/\d{1,10}$/, '照片须先上传');
+const photoUrlSchema = uploadUrlSchema('照片须先上传');
 
 export const levelAssessmentCreateSchema = z.strictObject({
   projectId: intId('项目'),

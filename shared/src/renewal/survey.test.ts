@@ -1,5 +1,5 @@
 import { INFRASTRUCTURE_ITEMS } from './enums';
-import { renewalSurveySchema, surveyMissing } from './survey';
+import { RENEWAL_SURVEY_FIELDS, renewalSurveySchema, surveyMissing } from './survey';
 
 describe('research §4 rule 1: the survey as saved (drafts may be partial)', () => {
   test('an empty draft is valid and normalised', () => {
@@ -48,5 +48,29 @@ describe('research §4 rule 1: the survey as saved (drafts may be partial)', () 
     });
     expect(s.neighbourCompoundIds).toEqual([4]);
     expect(surveyMissing(s)).toEqual({});
+  });
+});
+
+describe('issue 15 "One set of rules": the fields a save sends come from the schema', () => {
+  test('a survey as the server presents it, picked through RENEWAL_SURVEY_FIELDS, passes the strict schema', () => {
+    const presented = {
+      id: 9,
+      compoundId: 3,
+      compoundName: '青山小区',
+      status: 'draft',
+      version: 2,
+      householdCount: 36,
+      notes: '门岗缺失',
+      updatedAt: '2026-11-30T08:00:00Z',
+    };
+    const picked = Object.fromEntries(RENEWAL_SURVEY_FIELDS.filter((f) => f in presented).map((f) => [f, presented[f as keyof typeof presented]]));
+    expect(picked).toEqual({ compoundId: 3, householdCount: 36, notes: '门岗缺失' });
+    expect(renewalSurveySchema.safeParse(picked).success).toBe(true);
+    expect(renewalSurveySchema.safeParse(presented).success).toBe(false);
+  });
+
+  test('every field the schema accepts is listed once', () => {
+    expect(new Set(RENEWAL_SURVEY_FIELDS).size).toBe(RENEWAL_SURVEY_FIELDS.length);
+    expect([...RENEWAL_SURVEY_FIELDS].sort()).toEqual(Object.keys(renewalSurveySchema.shape).sort());
   });
 });

@@ -102,6 +102,10 @@ export const renewalSurveySchema = z
   .refine((s) => !s.neighbourCompoundIds.includes(s.compoundId), { message: '相邻小区不能是本小区', path: ['neighbourCompoundIds'] });
 export type RenewalSurveyInput = z.output<typeof renewalSurveySchema>;
 
+/** The fields a save sends, read off the schema (a client picks these; the strict schema refuses presented-only ones). */
+export const RENEWAL_SURVEY_FIELDS = renewalSurveySchema.keyof().options;
+export type RenewalSurveyField = (typeof RENEWAL_SURVEY_FIELDS)[number];
+
 /** What classification reads from a survey (a complete, submitted one). */
 export interface SurveyFacts {
   householdCount: number;

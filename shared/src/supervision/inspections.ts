@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coordinate, intId, optionalText, text } from '../places/fields';
+import { uploadUrlSchema } from '../uploads/schemas';
 
 /**
  * Inspections and company patrols from a checklist that is data (DOMAIN.md §10; research
@@ -48,7 +49,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: 
 const bool = (label: string) => z.boolean({ error: `${label}必须是是/否` });
 
 /** A photo: an upload of the acting user's own (the server checks ownership). */
-export const photoUrlSchema = z.string({ error: '照片地址必须是文字' }).regex(/^\/api\/uploads\/\d{1,10}$/, '照片须先上传');
+export const photoUrlSchema = uploadUrlSchema('照片须先上传');
 const photos = (label: string) => z.array(photoUrlSchema, { error: `${label}必须是列表` }).max(9, `${label}不能超过9张`);
 
 /** A checklist item kept by city staff (`inspection-checklist-items`). */

@@ -1,3 +1,6 @@
+import type { VoteStatus } from './enums';
+import type { TallyResult } from './tally';
+
 /**
  * What of a vote's tally may be shown (DOMAIN.md §1 "publish tallies per building, not each owner's
  * choice"; §7 PIPL): a building's figures only once it holds at least `minBallots` ballots (setting
@@ -66,4 +69,50 @@ export function publishByBuilding(buildings: readonly BuildingTally[], minBallot
           : null,
     },
   };
+}
+
+/** A vote's whole result (`GET /api/votes/:id/result` before publishing): tallyVote's figures with every building's. */
+export type VoteResult = TallyResult & { voteId: number; status: VoteStatus; byBuilding: BuildingTally[] };
+
+/** A live result below the ballot bar, as residents get it: no figures beyond the totals in scope. */
+export interface WithheldVoteResult {
+  voteId: number;
+  status: VoteStatus;
+  withheld: true;
+  ballotCount: number;
+  minBallots: number;
+  totalArea: number;
+  totalOwners: number;
+  explanation: string;
+}
+
+/** A result with its figures: buildings below the bar merged into withheldBuildings. */
+export type ShownVoteResult = VoteResult & { withheld: false; withheldBuildings: WithheldBuildings | null; minBallots: number };
+
+/** What `GET /api/votes/:id/result` answers: the server, the console and the mini-program read this one type. */
+export type PublishedVoteResult = ShownVoteResult | WithheldVoteResult;
+
+/**
+ * What a viewer is shown (DOMAIN.md §1, §7 PIPL). A live result with fewer ballots than minBallots is
+ * not shown to residents at all (its totals would be those few homes' areas and choices); staff
+ * supervising the vote see the totals. The closed result is the owners' decision and is published
+ * whole. Per-building figures follow the bar for everyone, always ({@link publishByBuilding}, which
+ * throws on a minBallots that is not a positive integer).
+ */
+export function publishResult(result: VoteResult, opts: { minBallots: number; resident: boolean }): PublishedVoteResult {
+  const ballotCount = result.byBuilding.reduce((s, b) => s + b.ballots, 0);
+  if (opts.resident && result.status !== 'closed' && ballotCount < opts.minBallots) {
+    return {
+      voteId: result.voteId,
+      status: result.status,
+      withheld: true,
+      ballotCount,
+      minBallots: opts.minBallots,
+      totalArea: result.totalArea,
+      totalOwners: result.totalOwners,
+      explanation: `已投 ${ballotCount} 票，不足 ${opts.minBallots} 票，表决进行中暂不公布统计结果（保护业主个人信息）。`,
+    };
+  }
+  const { byBuilding, withheld } = publishByBuilding(result.byBuilding, opts.minBallots);
+  return { ...result, byBuilding, withheld: false, withheldBuildings: withheld, minBallots: opts.minBallots };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Stack, TextField as MuiTextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import {
   Create,
   Datagrid,
@@ -26,6 +26,7 @@ import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/f
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { authHeaders } from '../../auth/session';
 import { serverXlsxExporter } from '../../common/serverExport';
+import { ActionTextField } from '../../common/ActionTextField';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { reasonChoices, stateChoices } from './choices';
 import { zodFields } from '../../common/schemaValidation';
@@ -135,22 +136,8 @@ const RemovePanel = () => {
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField
-            label="移出理由"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!errors.removalReason}
-            helperText={errors.removalReason}
-            sx={{ flex: 2 }}
-          />
-          <MuiTextField
-            label="移出文件文号"
-            value={document}
-            onChange={(e) => setDocument(e.target.value)}
-            error={!!errors.removalDocument}
-            helperText={errors.removalDocument}
-            sx={{ flex: 1 }}
-          />
+          <ActionTextField label="移出理由" field="removalReason" errors={errors} value={reason} onChange={setReason} sx={{ flex: 2 }} />
+          <ActionTextField label="移出文件文号" field="removalDocument" errors={errors} value={document} onChange={setDocument} sx={{ flex: 1 }} />
         </Stack>
       )}
     </RecordActionDialog>

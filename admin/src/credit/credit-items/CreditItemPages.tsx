@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import {
   BooleanInput,
   Create,
@@ -28,6 +28,7 @@ import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/f
 import { UploadedFileLinks, UploadedFilesInput, type UploadedFile } from '../../common/UploadedFilesInput';
 import { serverXlsxExporter } from '../../common/serverExport';
 import { httpClient } from '../../dataProvider';
+import { ActionTextField } from '../../common/ActionTextField';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { zodValidate } from '../../common/schemaValidation';
 import { categoryChoices, objectionStatusChoices, points, stateChoices } from '../choices';
@@ -164,16 +165,7 @@ const ObjectPanel = () => {
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField
-            label="异议理由"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!errors.reason}
-            helperText={errors.reason}
-            multiline
-            fullWidth
-            inputProps={{ 'data-testid': 'objection-reason' }}
-          />
+          <ActionTextField label="异议理由" field="reason" errors={errors} value={reason} onChange={setReason} testId="objection-reason" multiline fullWidth />
         </Stack>
       )}
     </RecordActionDialog>

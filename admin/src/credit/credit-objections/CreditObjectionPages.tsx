@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormControlLabel, Radio, RadioGroup, Stack, TextField as MuiTextField } from '@mui/material';
+import { FormControlLabel, Radio, RadioGroup, Stack } from '@mui/material';
 import {
   BooleanInput,
   Datagrid,
@@ -19,6 +19,7 @@ import {
 import { RefInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks } from '../../common/UploadedFilesInput';
 import { serverXlsxExporter } from '../../common/serverExport';
+import { ActionTextField } from '../../common/ActionTextField';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { objectionStatusChoices, outcomeChoices, points } from '../choices';
 
@@ -74,24 +75,17 @@ const AnswerPanel = () => {
             ))}
           </RadioGroup>
           {outcome === 'corrected' && (
-            <MuiTextField
+            <ActionTextField
               label="更正后分值（分）"
+              field="pointsTenths"
+              errors={errors}
               value={pointsText}
-              onChange={(e) => setPointsText(e.target.value)}
-              error={!!errors.pointsTenths}
-              helperText={errors.pointsTenths ?? '不良行为填负数'}
-              inputProps={{ 'data-testid': 'answer-points' }}
+              onChange={setPointsText}
+              hint="不良行为填负数"
+              testId="answer-points"
             />
           )}
-          <MuiTextField
-            label="答复意见"
-            value={answer}
-            onChange={(e) => setAnswer(e.target.value)}
-            error={!!errors.answer}
-            helperText={errors.answer}
-            sx={{ flex: 1 }}
-            inputProps={{ 'data-testid': 'answer-text' }}
-          />
+          <ActionTextField label="答复意见" field="answer" errors={errors} value={answer} onChange={setAnswer} testId="answer-text" sx={{ flex: 1 }} />
         </Stack>
       )}
     </RecordActionDialog>

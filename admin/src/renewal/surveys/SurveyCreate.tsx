@@ -1,9 +1,10 @@
 import { Create, SimpleForm } from 'react-admin';
 import { pick } from '../../committees/api';
-import { SurveyInputs, surveyWritable } from './SurveyInputs';
+import { RENEWAL_SURVEY_FIELDS } from '@baotou/shared';
+import { SurveyInputs } from './SurveyInputs';
 
 export const SurveyCreate = () => (
-  <Create redirect="edit" transform={pick(surveyWritable)}>
+  <Create redirect="edit" transform={pick(RENEWAL_SURVEY_FIELDS)}>
     <SimpleForm>
       <SurveyInputs isCreate />
     </SimpleForm>

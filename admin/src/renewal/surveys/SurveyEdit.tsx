@@ -1,6 +1,7 @@
 import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
 import { pick } from '../../committees/api';
-import { SurveyInputs, surveyWritable } from './SurveyInputs';
+import { RENEWAL_SURVEY_FIELDS } from '@baotou/shared';
+import { SurveyInputs } from './SurveyInputs';
 import { SubmitSurveyButton } from './SurveyActions';
 
 // A save names the version it started from: one saved elsewhere meanwhile is refused (409) with the
@@ -13,7 +14,11 @@ const EditToolbar = () => (
 );
 
 export const SurveyEdit = () => (
-  <Edit mutationMode="pessimistic" redirect={false} transform={(data: Record<string, unknown>) => ({ ...pick(surveyWritable)(data), version: data.version })}>
+  <Edit
+    mutationMode="pessimistic"
+    redirect={false}
+    transform={(data: Record<string, unknown>) => ({ ...pick(RENEWAL_SURVEY_FIELDS)(data), version: data.version })}
+  >
     <SimpleForm toolbar={<EditToolbar />}>
       <SurveyInputs />
     </SimpleForm>

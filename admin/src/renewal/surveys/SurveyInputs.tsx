@@ -4,8 +4,6 @@ import { formatAreaCenti, parseAreaCenti, SURVEY_LIMITS } from '@baotou/shared';
 import { RefInput } from '../../common/fields';
 import { enclosureChoices, infrastructureItems, infrastructureStateChoices, surveyManagementChoices, surveyRenovationChoices } from '../surveyChoices';
 
-export { surveyWritable } from './surveyWritable';
-
 const count = (max: number) => [minValue(0, '不能为负数'), maxValue(max, `不能超过${max}`)];
 const integer = (v: unknown) => (v === null || v === undefined || v === '' || Number.isInteger(v) ? undefined : '必须是整数');
 const areaValid = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : Number.isInteger(v) ? undefined : '请输入最多两位小数的面积');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stack, TextField as MuiTextField } from '@mui/material';
+import { Stack } from '@mui/material';
 import {
   Create,
   Datagrid,
@@ -24,6 +24,7 @@ import { filingCreateSchema } from '@baotou/shared';
 import { RefInput, RegionField, RegionInput, searchFilter } from '../../common/fields';
 import { UploadedFileLinks, UploadedFilesInput } from '../../common/UploadedFilesInput';
 import { serverXlsxExporter } from '../../common/serverExport';
+import { ActionTextField } from '../../common/ActionTextField';
 import { RecordActionDialog } from '../../common/RecordActionDialog';
 import { filingKindChoices, filingStatusChoices } from '../../credit/blacklist/choices';
 import { zodFields } from '../../common/schemaValidation';
@@ -106,22 +107,8 @@ const ReviewPanel = () => {
     >
       {(errors) => (
         <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-          <MuiTextField
-            label="备案编号（可选，默认自动编号）"
-            value={filingNo}
-            onChange={(e) => setFilingNo(e.target.value)}
-            error={!!errors.filingNo}
-            helperText={errors.filingNo}
-            sx={{ flex: 1 }}
-          />
-          <MuiTextField
-            label="退回理由"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!errors.returnReason}
-            helperText={errors.returnReason}
-            sx={{ flex: 2 }}
-          />
+          <ActionTextField label="备案编号（可选，默认自动编号）" field="filingNo" errors={errors} value={filingNo} onChange={setFilingNo} sx={{ flex: 1 }} />
+          <ActionTextField label="退回理由" field="returnReason" errors={errors} value={reason} onChange={setReason} sx={{ flex: 2 }} />
         </Stack>
       )}
     </RecordActionDialog>

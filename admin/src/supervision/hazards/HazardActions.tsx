@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { TextField as MuiTextField } from '@mui/material';
 import { useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
 import { PhotoUploads } from '../../common/UploadedFilesInput';
+import { ActionTextField } from '../../common/ActionTextField';
 import { RecordActionDialog, type RecordAction } from '../../common/RecordActionDialog';
 
 const INSPECTORS = ['city_admin', 'district_staff', 'street_staff', 'community_staff'];
@@ -64,17 +64,19 @@ export const HazardActions = () => {
   };
   return (
     <RecordActionDialog title={mayRectify ? '提交整改' : '复查'} actions={actions} onDone={clear}>
-      {() => (
+      {(errors) => (
         <>
           {mayRectify && <PhotoUploads testId="rectification-photos" value={photos} onChange={setPhotos} />}
-          <MuiTextField
+          <ActionTextField
             label={mayRectify ? '整改说明' : '复查意见'}
+            field="note"
+            errors={errors}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={setNote}
+            testId="hazard-note"
             fullWidth
             multiline
             sx={{ my: 1 }}
-            inputProps={{ 'data-testid': 'hazard-note' }}
           />
         </>
       )}

@@ -1,52 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Chip, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { voteStanding, type VoteStatus } from '@baotou/shared';
+import { voteStanding, type ShownVoteResult } from '@baotou/shared';
 import { getJson } from '../../committees/api';
 import { formatArea, formatPercent, meets, THRESHOLD_LABELS, type Threshold } from '../ratio';
-
-export type BuildingTally = {
-  buildingId: number;
-  buildingName: string;
-  totalArea: number;
-  participatedArea: number;
-  agreeArea: number;
-  disagreeArea: number;
-  abstainArea: number;
-  parts: number;
-  ballots: number;
-};
-
-export type VoteResultData = {
-  voteId: number;
-  status: string;
-  matter: string;
-  special: boolean;
-  totalArea: number;
-  totalOwners: number;
-  participatedArea: number;
-  participatedOwners: number;
-  agreeArea: number;
-  agreeOwners: number;
-  disagreeArea: number;
-  disagreeOwners: number;
-  abstainArea: number;
-  abstainOwners: number;
-  deemedArea?: number;
-  deemedOwners?: number;
-  quorumMet: boolean;
-  approved: boolean;
-  explanation: string;
-  byBuilding: BuildingTally[];
-  /** Buildings below VOTE_BUILDING_RESULT_MIN_BALLOTS, merged (figures null while the merged row is below it too). */
-  withheldBuildings: {
-    buildings: number;
-    parts: number;
-    ballots: number;
-    figures: Omit<BuildingTally, 'buildingId' | 'buildingName' | 'parts' | 'ballots'> | null;
-  } | null;
-  minBallots: number;
-};
 
 const POLL_MS = 10_000;
 
@@ -78,7 +35,7 @@ const Ratio = ({ label, num, den, threshold, area }: Line) => {
  */
 export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
   const record = useRecordContext();
-  const [result, setResult] = useState<VoteResultData | null>(null);
+  const [result, setResult] = useState<ShownVoteResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = record?.id;
   const open = record?.status === 'open';
@@ -87,7 +44,7 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
     if (id === undefined) return;
     let live = true;
     const load = () =>
-      getJson<VoteResultData>(`/votes/${encodeURIComponent(id)}/result`).then(
+      getJson<ShownVoteResult>(`/votes/${encodeURIComponent(id)}/result`).then(
         (r) => live && (setResult(r), setError(null)),
         (e) => live && setError((e as Error).message || '结果加载失败'),
       );
@@ -111,7 +68,7 @@ export const VoteResult = ({ refreshKey = 0 }: { refreshKey?: number }) => {
     { label: '同意的面积（占参与面积）', num: result.agreeArea, den: result.participatedArea, threshold: approval, area: true },
     { label: '同意的人数（占参与人数）', num: result.agreeOwners, den: result.participatedOwners, threshold: approval, area: false },
   ];
-  const standing = voteStanding(result.status as VoteStatus, result);
+  const standing = voteStanding(result.status, result);
   const verdict = standing.verdict;
 
   return (

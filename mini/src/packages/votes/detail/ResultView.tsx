@@ -9,7 +9,7 @@ import {
   type PublishedVoteResult,
   type Threshold,
   type Vote,
-  type WithheldResult,
+  type WithheldVoteResult,
 } from '../../../services/votes';
 
 interface RatioProps {
@@ -38,7 +38,7 @@ function Ratio({ label, num, den, threshold, unit }: RatioProps) {
 }
 
 /** Fewer ballots than the bar on a live vote: no figures, only the turnout (PIPL, issue 9 §9). */
-function Withheld({ vote, result }: { vote: Vote; result: WithheldResult }) {
+function Withheld({ vote, result }: { vote: Vote; result: WithheldVoteResult }) {
   return (
     <View className="card result">
       <Text className="section-title">实时统计</Text>
