@@ -44,6 +44,7 @@ import { registerSubsidyRoutes } from './renewal/subsidyRoutes';
 import { registerRenovationRoutes } from './renewal/renovationsRoutes';
 import type { Logger } from 'pino';
 import { requestId } from './observability/requestId';
+import { registerPoolGauges } from './observability/pools';
 import { createMetrics, metricsEndpoint, type PlatformMetrics } from './observability/metrics';
 import { accessLog } from './observability/logger';
 import { registerCreditItemRoutes } from './credit/itemsRoutes';
@@ -127,16 +128,7 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   if (logger) app.use(accessLog(logger));
   app.use(securityHeaders(config.web));
   app.use(errorMiddleware(log));
-  metrics.gauge('db_pool_connections', 'Database pool connections by state', ['state'], () => {
-    const p = database.poolStats?.();
-    return p
-      ? [
-          { labels: { state: 'total' }, value: p.total },
-          { labels: { state: 'idle' }, value: p.idle },
-          { labels: { state: 'waiting' }, value: p.waiting },
-        ]
-      : [];
-  });
+  registerPoolGauges(metrics, database);
   app.use(metricsEndpoint(metrics, config.web.metricsToken));
   app.use(corsForConfiguredOrigins(config.web));
   app.use(serveBuilt('/admin', config.adminDist ?? path.join(REPO_ROOT, 'admin/dist')));

@@ -44,6 +44,8 @@ export * from './renewal/quasi';
 export * from './audit/exports';
 export * from './audit/chain';
 export * from './audit/actions';
+export * from './audit/labels';
+export * from './audit/changes';
 export * from './quality/levels';
 export * from './quality/fees';
 export * from './quality/schemas';

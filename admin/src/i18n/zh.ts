@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'ra-core';
+import { AUDIT_LOG_FIELD_LABELS } from '@baotou/shared';
 import { committeesZh } from '../committees/zh';
 import { votesZh } from '../votes/zh';
 import { disclosuresZh } from '../disclosures/zh';
@@ -392,22 +393,8 @@ export const resourcesZh = {
   },
   'audit-logs': {
     name: '操作日志 |||| 操作日志',
-    fields: {
-      id: 'ID',
-      actorId: '操作人ID',
-      actorName: '操作人',
-      action: '操作',
-      entity: '对象类型',
-      entityId: '对象ID',
-      before: '修改前',
-      after: '修改后',
-      changes: '变更内容',
-      ip: '来源地址',
-      userAgent: '客户端',
-      seq: '审计链序号',
-      at: '时间',
-      regionCode: '所属区划',
-    },
+    // shared's, which the server's .xlsx export heads its columns with too
+    fields: AUDIT_LOG_FIELD_LABELS,
   },
   'household-claims': {
     name: '房屋认证 |||| 房屋认证',

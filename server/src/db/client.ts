@@ -18,6 +18,8 @@ export interface Database {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** The read-only replica's handle when DATABASE_REPLICA_URL is set (use readDb(db), server/src/db/replica.ts). */
   replica?: Db;
+  /** The replica pool's use when DATABASE_REPLICA_URL is set, for the metrics endpoint (pool="replica"). */
+  replicaPoolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 /** The application_name of replica-read sessions (pg_stat_activity on the standby). */
@@ -60,7 +62,15 @@ export async function openDatabase(opts: {
     replicaPool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL replica connection lost:', err.message)));
     const replica = drizzlePg(replicaPool, { schema, casing: 'snake_case' });
     attachReplica(db, replica);
-    return { db, kind: 'postgresql', replica, close: () => Promise.all([pool.end(), replicaPool.end()]).then(() => undefined), poolStats };
+    const replicaPoolStats = () => ({ total: replicaPool.totalCount, idle: replicaPool.idleCount, waiting: replicaPool.waitingCount });
+    return {
+      db,
+      kind: 'postgresql',
+      replica,
+      close: () => Promise.all([pool.end(), replicaPool.end()]).then(() => undefined),
+      poolStats,
+      replicaPoolStats,
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle: drizzleLite } = await import('drizzle-orm/pglite');

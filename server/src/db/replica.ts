@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import type { Db, Tx } from './client';
 
 /**
  * Replica reads (issue 15, "A standby database"; docs/OPERATIONS.md § Standby). openDatabase
@@ -21,4 +21,14 @@ export function attachReplica(primary: Db, replica: Db): void {
  */
 export function readDb(db: Db): Db {
   return replicas.get(db) ?? db;
+}
+
+/**
+ * Runs `read` in one REPEATABLE READ READ ONLY transaction on the replica (the primary without
+ * one): every statement sees the same snapshot, so a long read (an export's cursor, chunk after
+ * chunk) is consistent, and it can never write. A hot standby allows this isolation level (not
+ * SERIALIZABLE). Writes that must accompany the read (its audit row) go to the primary before.
+ */
+export function readSnapshot<T>(db: Db, read: (tx: Tx) => Promise<T>): Promise<T> {
+  return readDb(db).transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

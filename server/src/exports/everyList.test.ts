@@ -82,8 +82,8 @@ const CODES = new Set(
     .flatMap(([, v]) => Object.keys(v as object))
     .filter((k) => /^[a-z][a-z0-9_]*$/.test(k)),
 );
-/** Free text that may spell like a code (an account's username). */
-const FREE_TEXT = new Set(['username']);
+/** Free text that may spell like a code (an account's username; an audit row's entity id, which for an export is the list's resource name). */
+const FREE_TEXT = new Set(['username', 'entityId']);
 /** Personal data every staff list masks (shared/src/places/mask.ts): 138****1234, 1502**********1234. */
 const PERSONAL = ['phone', 'idNumber', 'registryOwnerPhone'];
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

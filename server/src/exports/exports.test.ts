@@ -132,7 +132,7 @@ test('refusals: no purpose for personal data, a resident, an unknown filter — 
   expect(await t.query("SELECT count(*)::int AS n FROM audit_logs WHERE action = 'export_personal'")).toEqual(before);
 });
 
-test('an export is audited with its row count and purpose in the transaction that read it', async () => {
+test('an export is audited with its row count and purpose (committed on the primary before the file is read)', async () => {
   const token = await t.login('community');
   const list = await listAll(token, 'owners', {}, ['id', 'ASC']);
   await exportXlsx(token, 'owners', {}, ['id', 'ASC']);
@@ -168,4 +168,67 @@ test('above the threshold the export runs as a job with progress; the file downl
   expect(rows.length - 1).toBe(list.total);
   const downloads = await t.query("SELECT 1 FROM audit_logs WHERE action = 'download_export' AND entity_id = $1", [started.body.jobId]);
   expect(downloads).toHaveLength(1);
+});
+
+describe('the audit log exports on the server (issue 15): security and audit readers only, masked as on screen', () => {
+  let residentId: number;
+  beforeAll(async () => {
+    // A resident's action on a party organisation and a household change naming an owner, both in 沼潭社区:
+    // party staff read both entities' audit rows, but neither residents' names nor whose a home is.
+    [{ id: residentId }] = await t.query<{ id: number }>("SELECT id FROM users WHERE role = 'resident' ORDER BY id LIMIT 1");
+    await t.query(
+      `INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, after, region_code)
+       VALUES ($1, '王小明', 'create', 'party-orgs', '1', '{"name":"沼潭社区党支部"}', '150203001001'),
+              (NULL, '沼潭社区居委会', 'update', 'households', '1', '{"room":"101","ownerName":"张秀英"}', '150203001001')`,
+      [residentId],
+    );
+  });
+
+  test('rows = the list’s total, the resident actor masked and the owner’s name left out exactly as the list shows them; the export itself audited', async () => {
+    const token = await t.login('party');
+    for (const entity of ['party-orgs', 'households']) {
+      const list = await listAll(token, 'audit-logs', { entity }, ['id', 'DESC']);
+      expect(list.total).toBeGreaterThan(0);
+      const res = await exportXlsx(token, 'audit-logs', { entity }, ['id', 'DESC']);
+      expect(res.status).toBe(200);
+      const [header, ...rows] = await readSheet(res.body);
+      expect(header).toEqual(EXPORT_COLUMNS['audit-logs'].map((c) => c.header));
+      expect(rows.length).toBe(list.total);
+      const col = (field: string) => header.indexOf(EXPORT_COLUMNS['audit-logs'].find((c) => c.field === field)!.header);
+      // the first page, row by row: the same actor as on screen
+      for (const [i, shown] of list.rows.entries()) expect(rows[i][col('actorName')]).toBe(shown.actorName);
+      if (entity === 'party-orgs') {
+        const mine = rows.find((r) => r[col('changes')].includes('沼潭社区党支部'))!;
+        expect(mine[col('actorName')]).toMatch(/^王\*+明?$/);
+        expect(mine[col('actorId')]).toBe('');
+        expect(mine[col('entity')]).toBe('党组织');
+      } else {
+        const change = rows.find((r) => r[col('changes')].includes('101'))!;
+        expect(change[col('changes')]).not.toContain('张秀英');
+        expect(change[col('action')]).toBe('修改');
+      }
+    }
+    const [audited] = await t.query<{ after: { rowCount: number; purpose: string } }>(
+      "SELECT after FROM audit_logs WHERE action = 'export_personal' AND entity = 'audit-logs' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audited.after).toMatchObject({ rowCount: expect.any(Number), purpose: '统计分析：年度统计核对' });
+  });
+
+  test('community staff read the owner’s name in the export as in the list', async () => {
+    const token = await t.login('community');
+    const res = await exportXlsx(token, 'audit-logs', { entity: 'households' }, ['id', 'DESC']);
+    expect(res.status).toBe(200);
+    const rows = await readSheet(res.body);
+    expect(rows.some((r) => r.some((cell) => cell.includes('张秀英')))).toBe(true);
+  });
+
+  test('who may not read the audit log may not export it (403), and nothing is recorded', async () => {
+    const before = await t.query("SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'audit-logs' AND action LIKE 'export%'");
+    const res = await t.api
+      .get('/api/audit-logs.xlsx')
+      .query({ purpose: PURPOSE })
+      .set('Authorization', `Bearer ${await t.login('company')}`);
+    expect(res.status).toBe(403);
+    expect(await t.query("SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'audit-logs' AND action LIKE 'export%'")).toEqual(before);
+  });
 });

@@ -11,12 +11,12 @@ import type { Actor } from '../auth/actor';
 import { requireActor } from '../auth/middleware';
 import { writeAudit } from '../audit/audit';
 import type { Db } from '../db/client';
-import { readDb } from '../db/replica';
+import { readDb, readSnapshot } from '../db/replica';
 import { jobRuns } from '../db/schema';
 import { AppError, notFound } from '../http/errors';
 import { compileListQuery, registeredResources, type ResourceDef } from '../http/resource';
 import { defineJob, enqueueJob } from '../jobs/queue';
-import { countListRows, parseExportRequest, writeListXlsx, type ExportRequest } from './xlsx';
+import { countListRows, parseExportRequest, recordExport, writeListXlsx, type ExportRequest } from './xlsx';
 
 export const EXPORT_JOB = 'exports.xlsx';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -68,8 +68,12 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
       const done = finished(out);
       let rowCount: number;
       try {
-        rowCount = await db.transaction((tx) =>
-          writeListXlsx(tx, def, data.actor as Actor, data, out, { sheetName: EXPORT_SHEET_NAMES[data.resource], progress: ctx.progress }),
+        const actor = data.actor as Actor;
+        // As the streamed export: the audit row committed on the primary first, then the rows from one snapshot of the replica.
+        const total = await countListRows(readDb(db), def, actor, data);
+        await db.transaction((tx) => recordExport(tx, actor, data, total));
+        rowCount = await readSnapshot(db, (tx) =>
+          writeListXlsx(tx, def, actor, data, out, { sheetName: EXPORT_SHEET_NAMES[data.resource], progress: ctx.progress, total }),
         );
         await done;
       } catch (err) {
@@ -103,14 +107,16 @@ export function registerExportRoutes(router: Router, db: Db, config: Config): vo
         ctx.body = { jobId, rowCount: total };
         return;
       }
+      // Who exported what is committed on the primary before the first byte leaves; the rows are
+      // then read from one consistent snapshot of the replica (the primary without one), streamed as read.
+      await db.transaction((tx) => recordExport(tx, actor, request, total));
       const body = new PassThrough();
       attachment(ctx, exportFileNameFor(resource, new Date()));
       ctx.set('X-Row-Count', String(total));
       ctx.body = body;
-      // The read, its audit row and the file are one transaction, streamed as it is read.
-      void db
-        .transaction((tx) => writeListXlsx(tx, def, actor, request, body, { sheetName: EXPORT_SHEET_NAMES[resource], total }))
-        .catch((err) => body.destroy(err));
+      void readSnapshot(db, (tx) => writeListXlsx(tx, def, actor, request, body, { sheetName: EXPORT_SHEET_NAMES[resource], total })).catch((err) =>
+        body.destroy(err),
+      );
     });
   }
 

@@ -159,11 +159,31 @@ export interface ExportProgress {
 }
 
 /**
+ * Records an export on the primary (`tx` is a primary transaction, committed by the caller before
+ * the file's first byte leaves): export_personal for personal data (with its purpose), else export,
+ * with who, the resource, the filter and `rowCount`, the rows counted for it.
+ */
+export async function recordExport(tx: Tx, actor: Actor, request: ExportRequest, rowCount: number): Promise<void> {
+  await writeAudit(tx, actor, {
+    action: request.purpose ? 'export_personal' : 'export',
+    entity: request.resource,
+    entityId: request.resource,
+    after: {
+      rowCount,
+      filter: request.query.filter ? safeJson(request.query.filter) : {},
+      server: true,
+      ...(request.purpose ? { purposeKind: request.purpose.kind, purpose: exportPurposeText(request.purpose) } : {}),
+    },
+  });
+}
+
+/**
  * Writes every row of `def`'s list for `actor` (its scope, filter and sort, presented and masked
  * exactly as the list: the list's own select and present()) to `out` as one .xlsx sheet with the
  * shared columns (EXPORT_COLUMNS), streamed through exceljs' WorkbookWriter from a cursor, CHUNK
- * rows at a time, the next chunk read only once `out` has taken all but `maxBacklog` bytes. Runs in `tx`, which also records the export (export_personal for personal data,
- * else export) with its row count: the audit row commits with the read or not at all.
+ * rows at a time, the next chunk read only once `out` has taken all but `maxBacklog` bytes. Only
+ * reads, so `tx` may be a read-only snapshot on the replica (readSnapshot); the export's audit row
+ * is the caller's (recordExport, on the primary, before this starts).
  * Returns the row count. Throws as the list does for a bad query.
  */
 export async function writeListXlsx(
@@ -180,17 +200,6 @@ export async function writeListXlsx(
   const [account] = await tx.select({ username: users.username }).from(users).where(eq(users.id, actor.id));
   const exportedBy = account?.username ? `${actor.name}（${account.username}）` : actor.name;
   const purpose = request.purpose ? exportPurposeText(request.purpose) : null;
-  await writeAudit(tx, actor, {
-    action: request.purpose ? 'export_personal' : 'export',
-    entity: request.resource,
-    entityId: request.resource,
-    after: {
-      rowCount: total,
-      filter: request.query.filter ? safeJson(request.query.filter) : {},
-      server: true,
-      ...(request.purpose ? { purposeKind: request.purpose.kind, purpose } : {}),
-    },
-  });
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const now = new Date();

@@ -64,7 +64,10 @@ describe('GET /api/metrics', () => {
     expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/api\/votes\/:id\/result",status="401"\} \d+/);
     expect(res.text).not.toContain('123456');
     expect(res.text).toMatch(/http_request_duration_seconds_bucket\{le="0\.025",method="GET",route="\/api\/health"\} \d+/);
-    expect(res.text).toMatch(/db_pool_connections\{state="total"\} \d+/);
+    expect(res.text).toMatch(/db_pool_connections\{pool="primary",state="total"\} [1-9]\d*/);
+    expect(res.text).toMatch(/db_pool_connections\{pool="primary",state="waiting"\} \d+/);
+    // no replica configured: no replica pool (server/src/ops/replica.test.ts has one)
+    expect(res.text).not.toContain('pool="replica"');
     expect(res.text).toContain('process_cpu_user_seconds_total');
   });
 

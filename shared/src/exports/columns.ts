@@ -1,6 +1,7 @@
 import { AREA_BASIS_LABELS, CLAIM_STATUS_LABELS } from '../places/enums';
 import { TICKET_CATEGORY_LABELS, TICKET_CHANNEL_LABELS, TICKET_KIND_LABELS, TICKET_LEVEL_LABELS, TICKET_STATUS_LABELS } from '../tickets/enums';
 import { LIST_EXPORT_COLUMNS } from './listColumns';
+import { AUDIT_LOG_EXPORT_COLUMNS } from './auditLogColumns';
 
 /**
  * One column of a list's .xlsx export (issue 15): the presented field it reads, its Chinese header
@@ -94,6 +95,7 @@ export const EXPORT_COLUMNS = {
     when('closedAt', '办结时间'),
   ],
   ...LIST_EXPORT_COLUMNS,
+  'audit-logs': AUDIT_LOG_EXPORT_COLUMNS,
 } as const satisfies Record<string, readonly ExportColumn[]>;
 
 export type ServerExportResource = keyof typeof EXPORT_COLUMNS;
@@ -160,6 +162,7 @@ export const EXPORT_SHEET_NAMES: Record<ServerExportResource, string> = {
   notifications: '通知',
   votes: '业主表决',
   jobs: '后台任务',
+  'audit-logs': '操作日志',
 };
 
 /** "房屋_20261207.xlsx": the list's name and the Beijing date of the export. */
