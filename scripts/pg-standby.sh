@@ -18,6 +18,8 @@
 set -euo pipefail
 cmd=${1:?usage: pg-standby.sh start|primary|standby|status|kill-primary|promote|stop <dir> [ports]}
 dir=${2:?a folder}
+# Absolute: PostgreSQL reads a relative socket folder (-k) from inside its data folder, not from here.
+dir=$(realpath -m -- "$dir")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed (scripts/ensure-system-deps.sh)" >&2; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -44,7 +46,7 @@ hot_standby_feedback = on
 synchronous_commit = on
 fsync = ${PG_STANDBY_FSYNC:-on}
 EOF
-  as_pg "$bin/pg_ctl" -D "$dir/primary" -l "$dir/primary.log" -w -o "-p $port -k $dir" start >/dev/null
+  as_pg "$bin/pg_ctl" -D "$dir/primary" -l "$dir/primary.log" -w -o "-p $port -k '$dir'" start >/dev/null
   # The role the standby streams as (production: a password and hostssl in pg_hba.conf, see docs).
   psql_on "$port" -c "CREATE ROLE replicator WITH REPLICATION LOGIN" >/dev/null
   echo "$port" >"$dir/primary.port"
@@ -60,7 +62,7 @@ start_standby() {
   # still needs even if it falls behind; -c fast checkpoints at once (a spread one takes minutes).
   as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$pport" -U replicator -D "$dir/standby" -R -X stream -c fast \
     -C -S "$STANDBY_NAME" -d "application_name=$STANDBY_NAME" >"$dir/basebackup.log" 2>&1
-  as_pg "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -o "-p $sport -k $dir" start >/dev/null
+  as_pg "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -o "-p $sport -k '$dir'" start >/dev/null
   echo "$sport" >"$dir/standby.port"
   # Wait until it streams, then make it synchronous: from here a commit is acknowledged only once
   # the standby has flushed its WAL (synchronous_commit = on).
