@@ -96,6 +96,26 @@ export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, i
 }
 
 /**
+ * getPresented as a query to run inside a larger statement (the main SELECT after a step's
+ * data-modifying CTEs, saving the step its own read), and how to present the raw rows it returns.
+ * Throws as getPresented does (403 when the role may not read the resource).
+ */
+export function presentedRowQuery(def: ResourceDef, actor: Actor, id: string | number): { query: SQL; present(rows: unknown[]): Row | undefined } {
+  const scope = def.readScope(actor);
+  if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
+  const { selectList, mappers } = compileSelect(def, actor.role);
+  return {
+    query: sql`SELECT ${selectList} FROM ${def.table} WHERE ${and(eq(def.id, id), scope)} LIMIT 1`,
+    present(rows) {
+      const row = rows[0] as Row | undefined;
+      if (!row) return undefined;
+      for (const [key, map] of mappers) row[key] = map(row[key]);
+      return def.present ? def.present(row, actor) : row;
+    },
+  };
+}
+
+/**
  * The list query is the hot path (every console table, the benchmark): its select list is
  * rendered to SQL once per resource, and rows are mapped column by column as drizzle would,
  * instead of rebuilding and re-rendering the whole select on every request.

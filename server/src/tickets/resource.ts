@@ -31,20 +31,20 @@ const OPEN = sql.raw(OPEN_TICKET_SQL);
 /**
  * Time left, the overdue flag and, while the case waits for its resident, when it will be confirmed
  * automatically (`autoConfirmAt`, TICKET_AUTO_CONFIRM_DAYS after the result) are computed when
- * presented, so they are always current.
+ * presented, so they are always current. Completes and returns the row it is given (a freshly read one).
  */
 export function presentTicket(row: Row, actor: Actor, autoConfirmDays: number, now = new Date()): Row {
   const due = row.dueAt ? new Date(row.dueAt as string) : null;
   const status = row.status as TicketStatus;
   const left = due && isOpenStatus(status) ? secondsLeft(due, now) : null;
   const waiting = status === 'resolved' && row.resolvedAt;
-  const out: Row = {
-    ...row,
-    timeLeftSeconds: left,
-    dueKind: left !== null ? currentDeadlineKind(status) : null,
-    overdue: left !== null && left < 0,
-    autoConfirmAt: waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null,
-  };
+  // The row is the caller's own, just read: completed in place (copying its ~55 fields per row was a
+  // measurable share of a queue page's CPU).
+  const out = row;
+  out.timeLeftSeconds = left;
+  out.dueKind = left !== null ? currentDeadlineKind(status) : null;
+  out.overdue = left !== null && left < 0;
+  out.autoConfirmAt = waiting ? autoConfirmAt(new Date(row.resolvedAt as string), autoConfirmDays).toISOString() : null;
   // DOMAIN.md §7: a hotline caller's name in full only to the staff handling the case (the phone is masked in every list).
   if (row.contactName && !seesTicketContactInFull(actor.role, row.level as TicketLevel, row.createdById === actor.id))
     out.contactName = maskName(String(row.contactName));

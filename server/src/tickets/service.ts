@@ -24,7 +24,7 @@ import {
 import type { Db, Tx } from '../db/client';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema';
 import { AppError, forbidden, notFound } from '../http/errors';
-import { getPresented, type ResourceDef } from '../http/resource';
+import { presentedRowQuery, type ResourceDef } from '../http/resource';
 import { auditInsert } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { PersonalDataCipher } from '../places/personalData';
@@ -124,17 +124,17 @@ function eventInsert(tx: Tx, actor: Actor | null, e: TicketEvent) {
 
 /**
  * A step's timeline event, audit row and notifications as ONE statement (data-modifying CTEs run
- * together, in the step's transaction): one round trip where each used to cost its own, and no
- * read of the users first (the notifications are INSERT … SELECT).
+ * together, in the step's transaction), whose main query reads the ticket as the actor sees it
+ * (getPresented's query: the row as the step left it). One round trip where each write and the
+ * read after the commit used to cost their own, and no read of the users first (the
+ * notifications are INSERT … SELECT).
  */
-async function writeStepRecords(tx: Tx, writes: (SQLWrapper | undefined)[]) {
+async function writeStepRecords(tx: Tx, deps: TicketDeps, actor: Actor, ticketId: number, writes: (SQLWrapper | undefined)[]) {
+  const read = presentedRowQuery(deps.def, actor, ticketId);
   // getSQL(): a query builder embedded as such would be rendered as a parenthesised subquery.
-  const [last, ...rest] = writes
-    .filter((w): w is SQLWrapper => !!w)
-    .map((w) => w.getSQL())
-    .reverse();
-  const ctes = rest.reverse().map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
-  await tx.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${last}` : sql`${last}`);
+  const ctes = writes.filter((w): w is SQLWrapper => !!w).map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w.getSQL()})`);
+  const { rows } = await tx.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${read.query}` : read.query);
+  return read.present(rows);
 }
 
 /**
@@ -198,7 +198,7 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       })
       .returning();
     await attachUploads(tx, actor, input.photos, row.id, 'photos');
-    await writeStepRecords(tx, [
+    const presented = await writeStepRecords(tx, deps, actor, row.id, [
       // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
       eventInsert(tx, actor, {
         ticketId: row.id,
@@ -217,10 +217,10 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       deps.notifier.stepSql(row, '已提交，等待受理', now),
       row.level !== 'company' || row.companyId ? deps.notifier.levelSql(row, row.level, '新工单', now) : undefined,
     ]);
-    return row;
+    return presented;
   });
   deps.notifier.kick();
-  return getPresented(deps.db, deps.def, actor, created.id);
+  return created;
 }
 
 function refuseUnlessVisible(actor: Actor, t: TicketRow) {
@@ -238,7 +238,7 @@ function refuseUnlessVisible(actor: Actor, t: TicketRow) {
 export async function performAction(deps: TicketDeps, actor: Actor, id: number, action: TicketAction, body: unknown) {
   const input = ticketActionSchemas[action].parse(body ?? {}) as Record<string, any>;
   const now = new Date();
-  await deps.db.transaction(async (tx) => {
+  const presented = await deps.db.transaction(async (tx) => {
     const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
     if (!t) throw notFound('工单');
     refuseUnlessVisible(actor, t);
@@ -252,7 +252,7 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
       .set({ ...set, updatedAt: now })
       .where(eq(tickets.id, id))
       .returning();
-    await writeStepRecords(tx, [
+    return writeStepRecords(tx, deps, actor, id, [
       eventInsert(tx, actor, {
         ticketId: id,
         action,
@@ -275,7 +275,7 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
     ]);
   });
   deps.notifier.kick();
-  return getPresented(deps.db, deps.def, actor, id);
+  return presented;
 }
 
 function eventPayload(action: TicketAction, input: Record<string, any>): Row | null {
