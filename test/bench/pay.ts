@@ -5,7 +5,15 @@
  * each is a full verify → decrypt → lock → postFeePayment → receipt; then the same notifications
  * again (already processed: answered 200 without posting). Runs in a throwaway PostgreSQL (or
  * BENCH_DATABASE_URL's server). BENCH_PAY_NOTIFICATIONS (default 2000) sets how many.
+ *
+ * The server runs in its own process (this file forked with `serve`), so the node CPU printed per
+ * notification is the server's alone, the client's beside it: figures the machine's load inflates
+ * far less than latency. While a round runs, PostgreSQL's sessions are sampled for what they are
+ * doing (running, waiting on a lock, idle waiting for node), which tells a lock queue from a busy CPU.
+ * BENCH_REQUEST_COSTS=1: the server prints SQL round trips per notification (BENCH_REQUEST_STATEMENTS=1
+ * each statement's); BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there as it ends.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -15,13 +23,123 @@ import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
 import { encryptResource, nonce, responseMessage, rsaSign, SIGNATURE_TYPE } from '../../server/src/pay/protocol';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
+import { countQueries, printRequestCosts, requestCosts } from './requestCosts';
 
 const COUNT = Number(process.env.BENCH_PAY_NOTIFICATIONS ?? 2000);
 const CONNECTIONS = 20;
 const TARGET_MS = 30;
+const MCH_ID = '1900000109';
+const APP_ID = 'wxbench0000000001';
+const PUBLIC_KEY_ID = 'PUB_KEY_ID_0114BENCH';
 const log = (s: string) => console.log(s);
 const keys = () =>
   generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+
+/** What the parent hands the server process: the database and the keys of both sides. */
+interface ServeEnv {
+  url: string;
+  merchantPrivateKey: string;
+  platformPublicKey: string;
+  apiV3Key: string;
+}
+
+/** The server process: the platform's app on the bench database, answering the parent's 'cpu' and 'stop'. */
+async function serve(): Promise<void> {
+  const env = JSON.parse(process.env.BENCH_PAY_SERVE!) as ServeEnv;
+  const costs = process.env.BENCH_REQUEST_COSTS === '1';
+  if (costs) countQueries();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: env.url,
+    SEED_DEMO: '0',
+    DEV_LOGIN: '0',
+    JWT_SECRET: 'bench-secret-0123456789abcdef',
+    ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
+    PAY_MCHID: MCH_ID,
+    PAY_APPID: APP_ID,
+    PAY_MERCHANT_PRIVATE_KEY: env.merchantPrivateKey,
+    PAY_APIV3_KEY: env.apiV3Key,
+    PAY_PLATFORM_PUBLIC_KEY: env.platformPublicKey,
+    PAY_PLATFORM_PUBLIC_KEY_ID: PUBLIC_KEY_ID,
+    PAY_STAND_IN: '0',
+  });
+  const database = await openDatabase({ databaseUrl: env.url, dataDir: '', poolSize: CONNECTIONS });
+  const app = createApp({ database, config, log: (e) => console.error(e) });
+  if (costs) app.middleware.unshift(requestCosts);
+  const server = app.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+  process.on('message', async (m) => {
+    if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+    if (m === 'stop') {
+      if (costs) printRequestCosts();
+      server.close();
+      await database.close();
+      process.exit(0); // exits normally, so --cpu-prof writes the profile
+    }
+  });
+}
+
+function startServer(env: ServeEnv): Promise<{ child: ChildProcess; port: number }> {
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = fork(__filename, ['serve'], {
+    execArgv: ['--import', 'tsx', ...prof],
+    env: { ...process.env, BENCH_PAY_SERVE: JSON.stringify(env) },
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
+    child.once('exit', (code) => reject(new Error(`pay bench server exited ${code}`)));
+  });
+}
+
+/** The server process's CPU time so far (µs). */
+function serverCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const on = (m: { cpu?: NodeJS.CpuUsage }) => {
+      if (!m.cpu) return;
+      child.off('message', on);
+      resolve(m.cpu);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
+}
+
+/**
+ * Samples the bench database's client sessions every 100 ms until stopped: what each is doing
+ * (active on CPU, waiting on a lock or I/O, idle waiting for node), as shares of all samples.
+ */
+function sampleSessions(url: string): { stop: () => Promise<string> } {
+  const c = new Client({ connectionString: url });
+  const counts = new Map<string, number>();
+  let total = 0;
+  let running = true;
+  const loop = (async () => {
+    await c.connect();
+    while (running) {
+      const { rows } = await c.query(
+        `SELECT state || coalesce(' ' || wait_event_type || ':' || wait_event, '') AS what, count(*)::int AS n
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' GROUP BY 1`,
+      );
+      for (const r of rows) {
+        counts.set(r.what, (counts.get(r.what) ?? 0) + r.n);
+        total += r.n;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await c.end();
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([what, n]) => `${what} ${((100 * n) / Math.max(total, 1)).toFixed(0)}%`)
+        .join(', ');
+    },
+  };
+}
 
 /** COUNT open orders, each of one unpaid bill of a demo home. */
 async function prepare(url: string): Promise<{ outTradeNo: string; amountFen: number }[]> {
@@ -65,27 +183,8 @@ async function main() {
     const merchant = keys();
     const platform = keys();
     const apiV3Key = randomBytes(16).toString('hex');
-    const mchId = '1900000109';
-    const appId = 'wxbench0000000001';
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      SEED_DEMO: '0',
-      DEV_LOGIN: '0',
-      JWT_SECRET: 'bench-secret-0123456789abcdef',
-      ENCRYPTION_KEY: 'bench-key-0123456789abcdef',
-      PAY_MCHID: mchId,
-      PAY_APPID: appId,
-      PAY_MERCHANT_PRIVATE_KEY: merchant.privateKey,
-      PAY_APIV3_KEY: apiV3Key,
-      PAY_PLATFORM_PUBLIC_KEY: platform.publicKey,
-      PAY_PLATFORM_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114BENCH',
-      PAY_STAND_IN: '0',
-    });
-    const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: CONNECTIONS });
-    const server = createApp({ database, config, log: (e) => console.error(e) }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const notifyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay/wechat/notify`;
+    const { child, port } = await startServer({ url, merchantPrivateKey: merchant.privateKey, platformPublicKey: platform.publicKey, apiV3Key });
+    const notifyUrl = `http://127.0.0.1:${port}/api/pay/wechat/notify`;
     const notification = (o: { outTradeNo: string; amountFen: number }) => {
       const body = JSON.stringify({
         id: randomBytes(18).toString('hex'),
@@ -96,8 +195,8 @@ async function main() {
         resource: encryptResource(
           apiV3Key,
           JSON.stringify({
-            appid: appId,
-            mchid: mchId,
+            appid: APP_ID,
+            mchid: MCH_ID,
             out_trade_no: o.outTradeNo,
             transaction_id: `4200${randomBytes(8).toString('hex')}`,
             trade_type: 'JSAPI',
@@ -116,7 +215,7 @@ async function main() {
           'Content-Type': 'application/json',
           'Wechatpay-Timestamp': ts,
           'Wechatpay-Nonce': n,
-          'Wechatpay-Serial': 'PUB_KEY_ID_0114BENCH',
+          'Wechatpay-Serial': PUBLIC_KEY_ID,
           'Wechatpay-Signature-Type': SIGNATURE_TYPE,
           'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, body)),
         },
@@ -126,6 +225,8 @@ async function main() {
       const times: number[] = [];
       const statuses = new Map<number, number>();
       let next = 0;
+      const sessions = sampleSessions(url);
+      const server0 = await serverCpu(child);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await Promise.all(
@@ -141,12 +242,16 @@ async function main() {
         }),
       );
       const secs = (performance.now() - t0) / 1000;
-      // CPU of this process (server and client) per notification: a figure the machine's load does not inflate.
-      const cpu = process.cpuUsage(cpu0);
-      const cpuMs = (cpu.user + cpu.system) / 1000 / list.length;
+      // CPU per notification: a figure the machine's load does not inflate the way it does latency.
+      const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000 / list.length;
+      const client = ms(process.cpuUsage(cpu0));
+      const s1 = await serverCpu(child);
+      const server = ms({ user: s1.user - server0.user, system: s1.system - server0.system });
+      const waits = await sessions.stop();
       log(
-        `  ${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${(list.length / secs).toFixed(0)}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}, node CPU ${cpuMs.toFixed(2)} ms each, load average ${loadavg()[0].toFixed(1)} (target p95 ≤ ${TARGET_MS} ms) ${pct(times, 95) <= TARGET_MS ? 'MET' : 'NOT MET'}`,
+        `  ${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${(list.length / secs).toFixed(0)}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}, load average ${loadavg()[0].toFixed(1)} (target p95 ≤ ${TARGET_MS} ms) ${pct(times, 95) <= TARGET_MS ? 'MET' : 'NOT MET'}`,
       );
+      log(`    node CPU each: server ${server.toFixed(2)} ms, client ${client.toFixed(2)} ms; PostgreSQL sessions: ${waits}`);
     }
     try {
       // Both rounds signed up front: signing between rounds blocks the client long enough for the
@@ -165,13 +270,13 @@ async function main() {
       await c.end();
       log(`  fee payments posted: ${posted} for ${paid} paid orders of ${orders.length}`);
     } finally {
-      server.close();
-      await database.close();
+      child.send('stop');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
   });
 }
 
-main().catch((err) => {
+(process.argv[2] === 'serve' ? serve() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

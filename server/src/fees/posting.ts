@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { allocatePayment, billStatusFor, PAYMENT_METHODS, type PaymentMethod } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
-import { writeAudit } from '../audit/audit';
+import { auditInsert } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 
 export interface FeePaymentInput {
@@ -19,7 +19,8 @@ export interface FeePaymentInput {
   actor: Actor | null;
 }
 
-interface LockedBill {
+/** A bill as a posting reads it under its lock: LOCKED_BILL_COLUMNS of `bills b JOIN fee_items f`, through lockedBill(). */
+export interface LockedBill {
   id: number;
   householdId: number;
   compoundId: number;
@@ -32,6 +33,39 @@ interface LockedBill {
   paidFen: number;
   status: string;
   feeItemName: string;
+}
+
+/** The columns of a LockedBill, from `bills b JOIN fee_items f ON f.id = b.fee_item_id` (amounts as text: bigint). */
+export const LOCKED_BILL_COLUMNS = sql.raw(`b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId",
+  b.company_id AS "companyId", b.region_code AS "regionCode", b.period_start::text AS "periodStart", b.period_end::text AS "periodEnd",
+  b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName"`);
+
+/** A row read with LOCKED_BILL_COLUMNS as a LockedBill (ids and amounts as numbers). */
+export function lockedBill(row: Record<string, unknown>): LockedBill {
+  return {
+    id: Number(row.id),
+    householdId: Number(row.householdId),
+    compoundId: Number(row.compoundId),
+    projectId: Number(row.projectId),
+    companyId: Number(row.companyId),
+    regionCode: String(row.regionCode),
+    periodStart: String(row.periodStart),
+    periodEnd: String(row.periodEnd),
+    amountFen: Number(row.amountFen),
+    paidFen: Number(row.paidFen),
+    status: String(row.status),
+    feeItemName: String(row.feeItemName),
+  };
+}
+
+/** What a caller holding the bills' lock passes to postOntoLockedBills. */
+export interface LockedPosting {
+  /** The bills named by input.billIds (or the home's open bills), locked FOR UPDATE in id order. */
+  bills: LockedBill[];
+  /** The paying home's region code; null or undefined when the home does not exist (404). */
+  homeRegionCode: string | null | undefined;
+  /** The payment's id when the caller took it from the fee_payments sequence already (in its locking read). */
+  paymentId?: number;
 }
 
 /** The receipt number of a payment: SF + Beijing date + the payment's id (18 characters, unique with the id). */
@@ -52,6 +86,44 @@ export function receiptNoFor(paymentId: number, at: Date): string {
  * @returns the payment's id and its receipt number
  */
 export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ paymentId: number; receiptNo: string }> {
+  const chosen = checkInput(input);
+  const where =
+    chosen === null ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')` : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
+  // The home's region rides on the bills' locking read (one round trip on the notification's path).
+  const rows = (
+    await tx.execute(sql`
+      SELECT ${LOCKED_BILL_COLUMNS}, (SELECT h.region_code FROM households h WHERE h.id = ${input.householdId}) AS "homeRegionCode"
+        FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
+       WHERE ${where} ORDER BY b.id FOR UPDATE OF b`)
+  ).rows as Record<string, unknown>[];
+  const homeRegionCode = rows.length
+    ? (rows[0].homeRegionCode as string | null)
+    : (
+        (await tx.execute(sql`SELECT region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows[0] as
+          { regionCode: string } | undefined
+      )?.regionCode;
+  return writePosting(tx, input, chosen, { bills: rows.map(lockedBill), homeRegionCode }, []);
+}
+
+/**
+ * postFeePayment for a caller that already holds the bills' lock (the WeChat settlement locks its
+ * order and the order's bills in one read): the same checks and refusals, and the same single
+ * statement, which also runs the caller's `alsoWrite` (drizzle insert/update builders' SQL, e.g. the
+ * order's new status and its audit row), so the whole posting is one round trip.
+ *
+ * @returns the payment's id and its receipt number
+ */
+export async function postOntoLockedBills(
+  tx: Tx,
+  input: FeePaymentInput,
+  locked: LockedPosting,
+  alsoWrite: SQL[] = [],
+): Promise<{ paymentId: number; receiptNo: string }> {
+  return writePosting(tx, input, checkInput(input), locked, alsoWrite);
+}
+
+/** postFeePayment's checks of its input (400s); the chosen bill ids without repeats, or null for "oldest open first". */
+function checkInput(input: FeePaymentInput): number[] | null {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
     throw badRequest('INVALID_AMOUNT', '缴费金额必须是正整数（分）', { amountFen: '缴费金额必须是正整数（分）' });
   if (!PAYMENT_METHODS.includes(input.method)) throw badRequest('INVALID_METHOD', '收款方式不在可选范围内', { method: '收款方式不在可选范围内' });
@@ -63,28 +135,17 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   ) {
     throw badRequest('INVALID_BILLS', '请选择要缴纳的账单', { billIds: '请选择要缴纳的账单' });
   }
-  const chosen = input.billIds === null ? null : [...new Set(input.billIds)];
-  const where =
-    chosen === null ? sql`b.household_id = ${input.householdId} AND b.status IN ('unpaid', 'partly_paid')` : sql`b.id = ANY(${`{${chosen.join(',')}}`}::int[])`;
-  // The home's region rides on the bills' locking read (one round trip on the notification's path).
-  const locked = (
-    await tx.execute(sql`
-      SELECT b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId", b.company_id AS "companyId",
-             b.region_code AS "regionCode", b.period_start::text AS "periodStart", b.period_end::text AS "periodEnd",
-             b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName",
-             (SELECT h.region_code FROM households h WHERE h.id = ${input.householdId}) AS "homeRegionCode"
-        FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
-       WHERE ${where} ORDER BY b.id FOR UPDATE OF b`)
-  ).rows.map((r) => {
-    const row = r as unknown as Record<string, unknown>;
-    return { ...row, id: Number(row.id), amountFen: Number(row.amountFen), paidFen: Number(row.paidFen) } as LockedBill & { homeRegionCode: string | null };
-  });
-  const homeRegionCode = locked.length
-    ? locked[0].homeRegionCode
-    : (
-        (await tx.execute(sql`SELECT region_code AS "regionCode" FROM households WHERE id = ${input.householdId}`)).rows[0] as
-          { regionCode: string } | undefined
-      )?.regionCode;
+  return input.billIds === null ? null : [...new Set(input.billIds)];
+}
+
+/** The refusals on the locked bills, then the payment, allocations, bills, receipt, audit row and alsoWrite in one statement. */
+async function writePosting(
+  tx: Tx,
+  input: FeePaymentInput,
+  chosen: number[] | null,
+  { bills: locked, homeRegionCode, paymentId: takenId }: LockedPosting,
+  alsoWrite: SQL[],
+): Promise<{ paymentId: number; receiptNo: string }> {
   if (!homeRegionCode) throw notFound('房屋');
   const home = { regionCode: homeRegionCode };
 
@@ -104,7 +165,8 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   const byId = new Map(locked.map((b) => [b.id, b]));
   const first = byId.get(lines[0].billId)!;
 
-  const [{ id: paymentId }] = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))::int AS id`)).rows as { id: number }[];
+  const paymentId =
+    takenId ?? ((await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))::int AS id`)).rows as { id: number }[])[0].id;
   const now = new Date();
   const receiptNo = receiptNoFor(paymentId, now);
   const ids = lines.map((l) => l.billId);
@@ -117,24 +179,7 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
     const b = byId.get(l.billId)!;
     return { billId: b.id, feeItemName: b.feeItemName, periodStart: b.periodStart, periodEnd: b.periodEnd, amountFen: l.amountFen };
   });
-  // The payment, its allocations, the bills' paid amounts and the receipt in one statement.
-  await tx.execute(sql`
-    WITH payment AS (
-      INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
-      OVERRIDING SYSTEM VALUE
-      VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
-              ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})
-      RETURNING id
-    ), v AS (
-      SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
-    ), allocations AS (
-      INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
-    ), paid AS (
-      UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v WHERE b.id = v.bill_id
-    )
-    INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
-    SELECT payment.id, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()} FROM payment`);
-  await writeAudit(tx, input.actor, {
+  const audit = auditInsert(tx, input.actor, {
     action: 'fee_payment',
     entity: 'fee-payments',
     entityId: paymentId,
@@ -148,5 +193,24 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
     },
     regionCode: home.regionCode,
   });
+  // The payment, its allocations, the bills' paid amounts, the receipt, the audit row and the caller's
+  // writes in one statement (getSQL: a builder embedded as itself would be wrapped in parentheses).
+  const also = [audit.getSQL(), ...alsoWrite].map((w, i) => sql`, ${sql.raw(`also${i}`)} AS (${w})`);
+  await tx.execute(sql`
+    WITH payment AS (
+      INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
+      OVERRIDING SYSTEM VALUE
+      VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
+              ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})
+      RETURNING id
+    ), v AS (
+      SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
+    ), allocations AS (
+      INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
+    ), paid AS (
+      UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v WHERE b.id = v.bill_id
+    )${sql.join(also)}
+    INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
+    SELECT payment.id, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()} FROM payment`);
   return { paymentId, receiptNo };
 }

@@ -10,7 +10,7 @@ import { bookSelfDeposit } from '../fund/ledgerService';
  * order's fund payment once, its row locked; a payment already booked by the signed callback is
  * 409 ALREADY_POSTED (the order is then kept as 'unposted' for staff to look at, never booked twice).
  */
-export async function postFundDeposit(tx: Tx, fund: FundSettings, order: PayOrderRow): Promise<void> {
+export async function postFundDeposit(tx: Tx, fund: FundSettings, order: Pick<PayOrderRow, 'fundPaymentId' | 'amountFen'>): Promise<void> {
   if (!order.fundPaymentId) throw notFound('维修资金交存记录');
   const [p] = await tx.select().from(fundPayments).where(eq(fundPayments.id, order.fundPaymentId)).for('update');
   if (!p) throw notFound('维修资金交存记录');

@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { residentWithHome } from '../../../test/support/residents';
@@ -71,6 +72,46 @@ afterAll(async () => {
   await t?.close();
   await standIn?.close();
 });
+
+/**
+ * The SQL round trips each notification to our server makes while `deliver` runs, counted at the pg
+ * driver (the server's own code runs unchanged): Pool#query where it is called, Client#query for
+ * transactions, as test/bench/requestCosts.ts counts them.
+ */
+async function notifyRoundTrips(deliver: () => Promise<{ status: number }[]>): Promise<{ statuses: number[]; roundTrips: number[] }> {
+  const { AsyncLocalStorage } = await import('node:async_hooks');
+  const { Client, Pool } = await import('pg');
+  const current = new AsyncLocalStorage<{ n: number }>();
+  const counts: { n: number }[] = [];
+  const [handler] = t.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const counting = (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith('/api/pay/wechat/notify')) return handler(req, res);
+    const cost = { n: 0 };
+    counts.push(cost);
+    current.run(cost, () => handler(req, res));
+  };
+  const clientQuery = Client.prototype.query;
+  const poolQuery = Pool.prototype.query;
+  const wrap = (original: (...a: unknown[]) => unknown, skipCallbacks: boolean) =>
+    function (this: unknown, ...args: unknown[]) {
+      const cost = current.getStore();
+      if (cost && !(skipCallbacks && typeof args[args.length - 1] === 'function')) cost.n++;
+      return original.apply(this, args);
+    };
+  Client.prototype.query = wrap(clientQuery as never, true) as never;
+  Pool.prototype.query = wrap(poolQuery as never, false) as never;
+  t.server.removeListener('request', handler);
+  t.server.on('request', counting);
+  try {
+    const deliveries = await deliver();
+    return { statuses: deliveries.map((d) => d.status), roundTrips: counts.map((c) => c.n) };
+  } finally {
+    t.server.removeListener('request', counting);
+    t.server.on('request', handler);
+    Client.prototype.query = clientQuery;
+    Pool.prototype.query = poolQuery;
+  }
+}
 
 describe('POST /api/pay/orders → wx.requestPayment parameters', () => {
   test('two bills, oldest first: one order for what they owe, paySign verifies over appId\\ntimeStamp\\nnonceStr\\npackage\\n', async () => {
@@ -150,6 +191,24 @@ describe('POST /api/pay/wechat/notify', () => {
     }
     expect(await paymentsOf(o.orderId)).toHaveLength(1);
   }, 60_000);
+
+  test('SQL round trips (issue 13 target): a first notification posts in five — the read, BEGIN, one locking read of order and bills, one write, COMMIT; a repeat in one', async () => {
+    const o = await placed();
+    const first = await notifyRoundTrips(() => standIn.pay(o.no));
+    expect(first.statuses).toEqual([200]);
+    expect(first.roundTrips).toEqual([5]);
+    expect(await paymentsOf(o.orderId)).toHaveLength(1);
+    expect(
+      await t.query('SELECT action FROM audit_logs WHERE entity_id IN ($1, $2) AND action IN ($3, $4) ORDER BY action', [
+        String(o.orderId),
+        String((await paymentsOf(o.orderId))[0].id),
+        'fee_payment',
+        'pay_notified',
+      ]),
+    ).toEqual([{ action: 'fee_payment' }, { action: 'pay_notified' }]);
+    const again = await notifyRoundTrips(() => standIn.pay(o.no));
+    expect(again).toEqual({ statuses: [200], roundTrips: [1] });
+  });
 
   test("a bad signature is 401 and posts nothing; WeChat's retry, signed right, posts once", async () => {
     const o = await placed();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
 import { payOrders } from '../db/schema';
@@ -13,6 +13,20 @@ export interface NotifyHeaders {
   signature?: string;
   serial?: string;
   signatureType?: string;
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareOrderSeen>>();
+const prepareOrderSeen = (db: Db) =>
+  db
+    .select({ outTradeNo: payOrders.outTradeNo, amountFen: payOrders.amountFen, status: payOrders.status })
+    .from(payOrders)
+    .where(eq(payOrders.outTradeNo, sql.placeholder('outTradeNo')))
+    .prepare('pay_notify_order_seen');
+/** The order a notification names, without a lock: a prepared statement, built once per database (every notification reads it). */
+function orderSeen(db: Db) {
+  let p = prepared.get(db);
+  if (!p) prepared.set(db, (p = prepareOrderSeen(db)));
+  return p;
 }
 
 /**
@@ -31,6 +45,7 @@ export async function handleNotification(
   h: NotifyHeaders,
   rawBody: string,
   now = Date.now(),
+  parsedBody?: unknown,
 ): Promise<{ outcome: SettleOutcome | 'ignored' }> {
   if (!client.configured) throw new AppError('PAY_NOT_CONFIGURED', 409, '微信支付尚未配置');
   if (h.signatureType && h.signatureType !== SIGNATURE_TYPE) throw unauthorized('BAD_SIGNATURE', '不支持的签名类型');
@@ -39,7 +54,7 @@ export async function handleNotification(
   if (!Number.isSafeInteger(ts) || Math.abs(now / 1000 - ts) > config.pay.maxSkewSeconds) throw badRequest('STALE_TIMESTAMP', '通知时间戳与当前时间相差过大');
   let event: { event_type?: string; resource?: { algorithm?: string; ciphertext?: string; associated_data?: string; nonce?: string } };
   try {
-    event = JSON.parse(rawBody);
+    event = parsedBody && typeof parsedBody === 'object' ? (parsedBody as typeof event) : JSON.parse(rawBody);
   } catch {
     throw badRequest('INVALID_JSON', '通知不是合法的 JSON');
   }
@@ -56,7 +71,7 @@ export async function handleNotification(
   if (typeof t.out_trade_no !== 'string' || !t.out_trade_no) throw badRequest('BAD_RESOURCE', '通知缺少商户订单号');
   // WeChat repeats a notification until answered 200, and 'paid'/'unposted' never change again:
   // an order already settled is answered from one read, without a transaction or a lock.
-  const [seen] = await db.select().from(payOrders).where(eq(payOrders.outTradeNo, t.out_trade_no));
+  const [seen] = await orderSeen(db).execute({ outTradeNo: t.out_trade_no });
   assertTransactionMatches(config.pay, t.out_trade_no, seen, t);
   if (seen.status === 'paid' || seen.status === 'unposted') return { outcome: 'already' };
   const { outcome } = await db.transaction((tx) => settleOrder(tx, config, t.out_trade_no, t));

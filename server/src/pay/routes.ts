@@ -79,6 +79,9 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
           signatureType: header('Wechatpay-Signature-Type'),
         },
         raw,
+        Date.now(),
+        // The body parser's object (the same bytes the signature covers), not a second JSON.parse.
+        ctx.request.body,
       );
       ctx.status = 200;
       ctx.body = '';
