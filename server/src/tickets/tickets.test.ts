@@ -285,8 +285,9 @@ describe('the repair journey and the state machine over HTTP', () => {
     const sent = t.wechat.messages.filter((m) => m.touser === openid && m.data.character_string1.value === `T${id}`);
     expect(sent.map((m) => m.data.phrase3.value)).toEqual(['待受理', '已派工', '处理中', '待评价', '已确认']);
     expect(sent[0]).toMatchObject({ template_id: expect.any(String), page: `packages/tickets/detail/index?id=${id}` });
-    // one access token, cached
-    expect(t.wechat.calls.filter((c) => c.path === '/cgi-bin/token').length).toBe(1);
+    // one access token (WeChat's stable token, which revokes no other server's), cached
+    expect(t.wechat.calls.filter((c) => c.path === '/cgi-bin/stable_token').length).toBe(1);
+    expect(t.wechat.calls.filter((c) => c.path === '/cgi-bin/token')).toEqual([]);
   });
 
   test('closing without an answer → 409, nothing changes; with one it closes', async () => {
