@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Config } from '@baotou/config';
 import type { Actor } from '../auth/actor';
@@ -226,35 +226,39 @@ class JobRuntime {
     await this.adopt(name);
     const singletonKey = def.opts.singletonKey?.(data as never) ?? null;
     const id = randomUUID();
-    const sent = await this.boss.send(name, data, {
-      id,
-      singletonKey: singletonKey ?? undefined,
-      retryLimit: def.opts.retryLimit ?? this.config.jobs.retryLimit,
-      retryDelay: this.config.jobs.retryDelaySeconds,
-      expireInMinutes: this.config.jobs.expireMinutes,
-      ...(slotSeconds ? { singletonSeconds: slotSeconds } : {}),
-    } as never);
+    // Our record is written BEFORE pg-boss stores the job: a worker may run it, and a run that keeps no
+    // record delete its row, before a line after send() would write one — leaving a run queued forever.
+    const who = { actorId: actor?.id ?? null, actorName: actor?.name?.slice(0, 60) ?? null, actorRegionCode: actor?.regionCode ?? null };
+    await this.db.insert(jobRuns).values({ id, name, title: titleOf(def), singletonKey, ...who });
+    const forget = () => this.db.delete(jobRuns).where(eq(jobRuns.id, id));
+    const sent = await this.boss
+      .send(name, data, {
+        id,
+        singletonKey: singletonKey ?? undefined,
+        retryLimit: def.opts.retryLimit ?? this.config.jobs.retryLimit,
+        retryDelay: this.config.jobs.retryDelaySeconds,
+        expireInMinutes: this.config.jobs.expireMinutes,
+        ...(slotSeconds ? { singletonSeconds: slotSeconds } : {}),
+      } as never)
+      .catch(async (err: unknown) => {
+        await forget();
+        throw err;
+      });
+    if (!sent) await forget();
     if (!sent && slotSeconds) return null;
     if (!sent) {
-      // Stately: one of this key already waits; the caller follows that one. Its sender (here or on
-      // another process) records it just after pg-boss stores it, so look again for a moment.
+      // Stately: one of this key already waits; the caller follows that one — the job pg-boss holds (its
+      // id is its job_runs row's, written before it was stored), not a row another refused sender is
+      // about to delete. Look again for a moment if the one that refused ours has just finished.
       for (let attempt = 0; attempt < 40; attempt++) {
-        const [waiting] = await this.db
-          .select({ id: jobRuns.id })
-          .from(jobRuns)
-          .where(and(eq(jobRuns.name, name), eq(jobRuns.singletonKey, singletonKey ?? ''), inArray(jobRuns.state, ['queued', 'running'])))
-          .orderBy(sql`${jobRuns.createdAt} DESC`)
-          .limit(1);
-        if (waiting) return { jobId: waiting.id };
+        const { rows } = (await this.db.execute(sql`
+          SELECT id FROM pgboss.job WHERE name = ${name} AND singleton_key = ${singletonKey ?? ''} AND state IN ('created', 'retry', 'active')
+          ORDER BY created_on DESC LIMIT 1`)) as unknown as { rows: { id: string }[] };
+        if (rows[0]) return { jobId: rows[0].id };
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`job ${name} (${singletonKey}) was not queued`);
     }
-    const who = { actorId: actor?.id ?? null, actorName: actor?.name?.slice(0, 60) ?? null, actorRegionCode: actor?.regionCode ?? null };
-    await this.db
-      .insert(jobRuns)
-      .values({ id, name, title: titleOf(def), singletonKey, ...who })
-      .onConflictDoUpdate({ target: jobRuns.id, set: who });
     return { jobId: id };
   }
 
