@@ -15,6 +15,7 @@ import {
 import { JOB_STATE_LABELS, jobResultText } from '@baotou/shared';
 import { EnumField } from '../common/fields';
 import { downloadExportFile, serverXlsxExporter } from '../common/serverExport';
+import { exportFileState } from './exportFile';
 
 const stateChoices = Object.entries(JOB_STATE_LABELS).map(([id, name]) => ({ id, name }));
 
@@ -49,7 +50,9 @@ const JobResult = () => {
   const r = useRecordContext();
   if (!r || r.result === null || r.result === undefined) return <>—</>;
   const result = r.result as Record<string, unknown>;
-  if (typeof result.downloadUrl === 'string') {
+  const file = exportFileState(result);
+  if (file?.kind === 'expired') return <span>{`${Number(result.rowCount).toLocaleString('zh-CN')} 行（文件已于 ${file.at} 过期，请重新导出）`}</span>;
+  if (file) {
     return (
       <span>
         {`${Number(result.rowCount).toLocaleString('zh-CN')} 行 `}
@@ -58,11 +61,12 @@ const JobResult = () => {
           onClick={(e) => {
             e.preventDefault();
             e.stopPropagation();
-            void downloadExportFile(String(result.downloadUrl), String(result.fileName)).catch((err) => alert(err.message));
+            void downloadExportFile(file.url, file.fileName).catch((err) => alert(err.message));
           }}
         >
           下载文件
         </a>
+        {file.until ? `（${file.until} 前可下载）` : null}
       </span>
     );
   }
