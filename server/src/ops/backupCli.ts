@@ -18,6 +18,9 @@ async function main() {
   } else if (command === 'restore' && file) {
     await restoreDatabase(target, file);
     console.log(`已恢复：${file} → ${config.databaseUrl ? '数据库服务器' : path.resolve(config.dataDir, 'pglite')}`);
+    // The keys are not in the backup: without the original ones the platform refuses to start on this data.
+    console.log('启动平台前，请提供原平台的全部加密密钥（ENCRYPTION_KEY / PERSONAL_DATA_KEYS，或把原数据目录的 secrets.json 复制到');
+    console.log(`  ${path.resolve(config.dataDir, 'secrets.json')}），否则启动时会因无法解密已存储的个人信息而停止。`);
   } else {
     console.error('用法：npm run backup [-- 文件]；npm run restore -- 文件');
     process.exit(2);
