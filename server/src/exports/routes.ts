@@ -45,7 +45,9 @@ function attachment(ctx: Context, fileName: string) {
  * Up to EXPORT_JOB_THRESHOLD_ROWS rows: the file streams back (200). More: a background job
  * (`exports.xlsx`) writes it to EXPORT_DIR and the answer is 202 {jobId, rowCount}; GET
  * /api/jobs/:id shows progress and, when done, result.downloadUrl — `GET /api/exports/:jobId/file`,
- * for the account that asked only, audited, for EXPORT_FILE_TTL_HOURS.
+ * for the account that asked only, audited, for EXPORT_FILE_TTL_HOURS. Either way the export's audit
+ * row is committed on the primary first, and the rows are read from one REPEATABLE READ READ ONLY
+ * snapshot of the replica when DATABASE_REPLICA_URL is set (readSnapshot), else of the primary.
  * 400 BAD_QUERY / BAD_FILTER / VALIDATION_FAILED (purpose), 403 ROLE_FORBIDDEN, 404 EXPORT_EXPIRED (file past its lifetime).
  */
 export function registerExportRoutes(router: Router, db: Db, config: Config): void {
