@@ -1,1 +1,5 @@
-export default async function globalTeardown(): Promise<void> {}
+import { removePgliteOriginals } from './pglite';
+
+export default async function globalTeardown(): Promise<void> {
+  removePgliteOriginals();
+}

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../app';
 import { migrateDatabase, openDatabase, type Database } from '../db/client';
 import { users } from '../db/schema';
 import { hashPassword } from './password';
+import { pgliteDataDir } from '../../../test/support/pglite';
 import { testConfig } from '../../../test/support/testConfig';
 
 // Issue 17 on the embedded database (`npm start`): the sign-in limiter keeps its counts in the same
@@ -13,7 +12,7 @@ import { testConfig } from '../../../test/support/testConfig';
 let dir: string;
 let database: Database;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-pglite-guard-'));
+  dir = await pgliteDataDir('migrated');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   await database.db

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../app';
 import { migrateDatabase, openDatabase } from './client';
 import { seedDemoIfEmpty } from '../seed/demo';
+import { pgliteDataDir } from '../../../test/support/pglite';
 import { testConfig } from '../../../test/support/testConfig';
 
 // The zero-set-up path of `npm start`: embedded PGlite in a data folder, migrated and seeded.
 test('PGlite: migrates, seeds the demo city once, and serves the API', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-pglite-'));
+  const dir = await pgliteDataDir('initialised');
   const config = testConfig();
   const database = await openDatabase({ dataDir: dir });
   try {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { pgliteDataDir } from '../../../test/support/pglite';
 import { testConfig } from '../../../test/support/testConfig';
 import type { Actor } from '../auth/actor';
 import { migrateDatabase, openDatabase } from '../db/client';
@@ -136,7 +135,7 @@ test('an unknown job name is refused before anything is stored', async () => {
 
 // `npm start`'s embedded PGlite: the same queue, on the same single connection as the platform.
 test('PGlite: pg-boss runs on the embedded database through the same interface', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-jobs-'));
+  const dir = await pgliteDataDir('migrated');
   const database = await openDatabase({ dataDir: dir });
   const previous = t.database;
   try {

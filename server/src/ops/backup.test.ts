@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { fundInvariantBreaks } from '../../../test/support/fundInvariant';
 import { databaseUrl, withAdminClient } from '../../../test/support/pg';
+import { pgliteDataDir } from '../../../test/support/pglite';
 import { openDatabase } from '../db/client';
 import { backupDatabase, restoreDatabase } from './backup';
 
@@ -60,7 +61,7 @@ test('a server database: pg_dump → pg_restore into a fresh database, the same 
 });
 
 test('the embedded database: its data folder as one file, restored into a new folder', async () => {
-  const source = path.join(dir, 'embedded');
+  const source = await pgliteDataDir('initialised');
   // the mechanics only (the schema is the migrations', proven on the server database above)
   const db = await openDatabase({ dataDir: source });
   await db.db.execute(`CREATE TABLE regions (code varchar(12) PRIMARY KEY, name varchar(40) NOT NULL)` as never);
@@ -79,4 +80,5 @@ test('the embedded database: its data folder as one file, restored into a new fo
     await copy.close();
   }
   await expect(restoreDatabase({ dataDir: target }, file)).rejects.toThrow(/不为空/);
+  fs.rmSync(source, { recursive: true, force: true });
 }, 150_000);
