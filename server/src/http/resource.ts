@@ -216,23 +216,30 @@ export async function listPresented(db: Db, def: ResourceDef, actor: Actor, quer
   // getMany sends filter={"id":[...]} and no range: answer every id asked for.
   const idsAsked = Array.isArray(q.filter.id) ? q.filter.id.length : 0;
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;
-  const [result, totalResult] = await Promise.all([
+  // The count rides on the page as an uncorrelated subquery (run once, as an InitPlan): one round
+  // trip per list instead of two. Only a page past the end (no row to carry it) asks separately.
+  const count = sql`(SELECT count(*)::int FROM ${def.table} WHERE ${where}) AS "__total"`;
+  const result = await runPrepared(
+    db,
     // Past the first page, page first and then compute the select list (its subqueries) for that
     // page's rows only: PostgreSQL would otherwise evaluate them for every skipped row too.
-    runPrepared(
-      db,
-      start === 0
-        ? sql`SELECT ${selectList} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end + 1}`
-        : sql`SELECT ${selectList} FROM (SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}) AS ${def.table} ORDER BY ${order}, ${def.id} ASC`,
-      !idsAsked,
-    ),
-    runPrepared(db, sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, !idsAsked),
-  ]);
+    start === 0
+      ? sql`SELECT ${selectList}, ${count} FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end + 1}`
+      : sql`SELECT ${selectList}, ${count} FROM (SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order}, ${def.id} ASC LIMIT ${end - start + 1} OFFSET ${start}) AS ${def.table} ORDER BY ${order}, ${def.id} ASC`,
+    !idsAsked,
+  );
+  const first = result.rows[0] as Row | undefined;
+  const total = first
+    ? Number(first.__total)
+    : start === 0
+      ? 0
+      : Number(((await runPrepared(db, sql`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, !idsAsked)).rows[0] as { n: number }).n);
   const rows = (result.rows as Row[]).map((row) => {
+    delete row.__total;
     for (const [key, map] of mappers) row[key] = map(row[key]);
     return def.present ? def.present(row, actor) : row;
   });
-  return { rows, start, total: Number((totalResult.rows[0] as { n: number }).n) };
+  return { rows, start, total };
 }
 
 async function loadRaw(tx: DbOrTx, def: ResourceDef, id: string | number): Promise<Row | undefined> {
