@@ -20,6 +20,7 @@ export * from './votes/enums';
 export * from './votes/tally';
 export * from './votes/standing';
 export * from './votes/publish';
+export * from './votes/ratio';
 export * from './votes/schemas';
 export * from './committees/enums';
 export * from './committees/rules';

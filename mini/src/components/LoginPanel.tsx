@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { devLogin, devLoginAvailable, login } from '../services/auth';
 
@@ -22,23 +22,29 @@ export function LoginPanel({ reason, onLoggedIn }: Props) {
   const [optionsFailed, setOptionsFailed] = useState(false);
 
   // A network hiccup is not "open this in WeChat": offer to ask again.
-  const checkDevLogin = () => {
+  const checkDevLogin = useCallback(() => {
     setOptionsFailed(false);
     devLoginAvailable().then(setDevAllowed, () => setOptionsFailed(true));
-  };
+  }, []);
 
-  const run = async (fn: () => Promise<unknown>) => {
+  // Pages pass a new onLoggedIn each render; the login started on mount calls the latest one.
+  const loggedIn = useRef(onLoggedIn);
+  useEffect(() => {
+    loggedIn.current = onLoggedIn;
+  });
+
+  const run = useCallback(async (fn: () => Promise<unknown>) => {
     setBusy(true);
     setFailed(false);
     try {
       await fn();
-      onLoggedIn();
+      loggedIn.current();
     } catch {
       setFailed(true);
     } finally {
       setBusy(false);
     }
-  };
+  }, []);
 
   useEffect(() => {
     if (isH5) {
@@ -46,7 +52,7 @@ export function LoginPanel({ reason, onLoggedIn }: Props) {
     } else {
       run(login);
     }
-  }, []);
+  }, [checkDevLogin, run]);
 
   return (
     <View className="card login-panel">

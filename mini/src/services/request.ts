@@ -137,7 +137,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 export async function uploadFile(source: string | Blob): Promise<{ id: number; mime: string; size: number; url: string }> {
   if (!getToken()) await login();
   startLoading('上传中');
-  let status = 0;
+  let status: number;
   let body: any;
   try {
     if (typeof source !== 'string') {

@@ -4,8 +4,8 @@ import { request } from './request';
 
 // Owners' votes (docs/API.md, issue 3). Areas are integers in centi-m², counts are heads.
 
-export type BallotChoice = 'agree' | 'disagree' | 'abstain';
-export type VoteStatus = 'draft' | 'open' | 'closed';
+import type { BallotChoice, VoteStatus } from '@baotou/shared/src/votes/enums';
+export type { BallotChoice, VoteStatus };
 
 export interface Vote {
   id: number;
@@ -126,47 +126,13 @@ export function closeVote(id: number): Promise<unknown> {
   return request(`/votes/${id}/close`, { method: 'POST', loading: '提交中' });
 }
 
-export const VOTE_MATTER_LABEL: Record<string, string> = {
-  assembly_rules: '制定和修改业主大会议事规则',
-  covenant: '制定和修改管理规约',
-  committee_election: '选举或更换业主委员会成员',
-  hire_dismiss_company: '选聘和解聘物业服务企业',
-  fund_use: '使用维修资金',
-  fund_raising: '筹集维修资金',
-  rebuild: '改建、重建建筑物及其附属设施',
-  common_use_change: '改变共有部分用途或利用共有部分经营',
-  other: '其他重大事项',
-};
-
-/** Civil Code Art. 278 matters 6–8: three quarters of the participants. */
-export const SPECIAL_MATTERS = ['fund_raising', 'rebuild', 'common_use_change'];
-
-export const VOTE_STATUS_LABEL: Record<VoteStatus, string> = { draft: '草稿', open: '表决中', closed: '已截止' };
-export const VOTE_KIND_LABEL: Record<string, string> = { vote: '表决', consultation: '征询' };
-export const CHOICE_LABEL: Record<BallotChoice, string> = { agree: '同意', disagree: '反对', abstain: '弃权' };
-export const CHANNEL_LABEL: Record<string, string> = { online: '线上', paper: '纸质票', door: '入户' };
-
-/** Centi-m² as "12,345.67". */
-export function formatArea(centi: number | null | undefined): string {
-  if (centi === null || centi === undefined) return '—';
-  const whole = String(Math.floor(Math.abs(centi) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${centi < 0 ? '-' : ''}${whole}.${String(Math.abs(centi) % 100).padStart(2, '0')}`;
-}
-
-/** num/den as a percentage with one decimal, rounded down (never shown above its true value). */
-export function formatPercent(num: number, den: number): string {
-  if (!den) return '—';
-  const permille = Math.floor((num * 1000) / den);
-  return `${Math.floor(permille / 10)}.${permille % 10}%`;
-}
-
-export type Threshold = 'two_thirds' | 'three_quarters' | 'more_than_half';
-export const THRESHOLD_LABEL: Record<Threshold, string> = { two_thirds: '≥2/3', three_quarters: '≥3/4', more_than_half: '过半数' };
-
-/** DOMAIN.md §1 with integers: "≥" includes the boundary, "过半数" is strictly more. */
-export function meets(t: Threshold, num: number, den: number): boolean {
-  if (den <= 0) return false;
-  if (t === 'two_thirds') return 3 * num >= 2 * den;
-  if (t === 'three_quarters') return 4 * num >= 3 * den;
-  return 2 * num > den;
-}
+// Labels and the figures' formatting: one copy, in shared (the console uses the same).
+export {
+  BALLOT_CHANNEL_LABELS,
+  BALLOT_CHOICE_LABELS,
+  SPECIAL_MATTERS,
+  VOTE_KIND_LABELS,
+  VOTE_MATTER_LABELS,
+  VOTE_STATUS_LABELS,
+} from '@baotou/shared/src/votes/enums';
+export { formatArea, formatPercent, meets, THRESHOLD_LABELS, type Threshold } from '@baotou/shared/src/votes/ratio';

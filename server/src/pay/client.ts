@@ -105,7 +105,7 @@ export function createPayClient(settings: PaySettings) {
         text,
       );
       if (res.status >= 200 && res.status < 300 && !signed) throw new PayProviderError(res.status, 'BAD_RESPONSE_SIGNATURE', '微信支付应答签名验证失败');
-      let json: Record<string, unknown> = {};
+      let json: Record<string, unknown>;
       try {
         json = text ? JSON.parse(text) : {};
       } catch {

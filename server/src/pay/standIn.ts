@@ -198,7 +198,7 @@ export async function startWechatPayStandIn(
     let signature = rsaSign(byCert ? certKeys.privateKey : platform.privateKey, responseMessage(ts, n, body));
     if (first && faults.badSignature) signature = rsaSign(merchant.privateKey, responseMessage(ts, n, body));
     const url = api.notifyUrlOverride ?? o.notify_url;
-    let status = 0;
+    let status: number;
     try {
       const res = await fetch(url, {
         method: 'POST',

@@ -127,7 +127,7 @@ export async function stepRenovation(db: Db, actor: Actor, id: number, step: Ste
     const expect = (...statuses: RenovationStatus[]) => {
       if (!statuses.includes(r.status)) throw conflict('RENOVATION_STATE', `改造项目当前为“${RENOVATION_STATUS_LABELS[r.status]}”，不能执行此操作`);
     };
-    let set: Partial<typeof renovations.$inferInsert> = {};
+    let set: Partial<typeof renovations.$inferInsert>;
     if (step === 'link_vote') {
       expect('planned');
       const [vote] = await tx.select({ compoundId: votes.compoundId }).from(votes).where(eq(votes.id, body.voteId));

@@ -27,7 +27,7 @@ const Count = ({ resource, filter }: { resource: string; filter: Record<string, 
       .getList(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'DESC' }, filter })
       .then((r) => setTotal(r.total ?? r.data.length))
       .catch(() => setTotal(null));
-  }, [dataProvider, resource, JSON.stringify(filter)]);
+  }, [dataProvider, resource, filter]);
   return <Typography variant="h4">{total === undefined ? '…' : total === null ? '—' : total}</Typography>;
 };
 

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
+import { uploadIdOf } from '@baotou/shared';
 import { Link as MuiLink, Typography } from '@mui/material';
 import { authHeaders } from '../../auth/session';
 import { API_BASE } from '../../dataProvider';
-
-const UPLOAD = /^\/api\/uploads\/(\d+)$/;
 
 /**
  * One attachment of a disclosure. An upload needs the bearer token, so it is fetched as a blob and
@@ -11,17 +10,17 @@ const UPLOAD = /^\/api\/uploads\/(\d+)$/;
  * The server serves a published disclosure's files to staff in jurisdiction (uploads/access.ts).
  */
 export const AttachmentLink = ({ name, url }: { name: string; url: string }) => {
-  const upload = UPLOAD.exec(url);
+  const uploadId = uploadIdOf(url);
   const [href, setHref] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    if (!upload) return;
+    if (uploadId === undefined) return;
     let objectUrl: string | null = null;
     const controller = new AbortController();
     setHref(null);
     setFailed(false);
-    fetch(`${API_BASE}/uploads/${upload[1]}`, { headers: authHeaders(), signal: controller.signal })
+    fetch(`${API_BASE}/uploads/${uploadId}`, { headers: authHeaders(), signal: controller.signal })
       .then((res) => {
         if (!res.ok) throw new Error(String(res.status));
         return res.blob();
@@ -37,9 +36,9 @@ export const AttachmentLink = ({ name, url }: { name: string; url: string }) => 
       controller.abort();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [url]);
+  }, [uploadId]);
 
-  if (!upload) {
+  if (uploadId === undefined) {
     return (
       <MuiLink href={url} target="_blank" rel="noopener noreferrer">
         {name}

@@ -1,5 +1,5 @@
 import { useRecordContext } from 'react-admin';
-import { formatTurnout } from '../ratio';
+import { formatTurnout } from '@baotou/shared';
 
 /** ballotCount / eligibleCount (homes), with the percentage. */
 export const TurnoutField = (_props: { label?: string; sortable?: boolean }) => {

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Chip, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { voteStanding, type ShownVoteResult } from '@baotou/shared';
+import { formatArea, formatPercent, meets, THRESHOLD_LABELS, voteStanding, type ShownVoteResult, type Threshold } from '@baotou/shared';
 import { getJson } from '../../committees/api';
-import { formatArea, formatPercent, meets, THRESHOLD_LABELS, type Threshold } from '../ratio';
 
 const POLL_MS = 10_000;
 

@@ -23,3 +23,15 @@ export function Photo({ id }: { id: number }) {
   }, [id]);
   return src ? <Image className="photo" src={src} mode="aspectFill" /> : <View className="photo" />;
 }
+
+/** A ticket's photos in a row (nothing when there are none). */
+export function Photos({ ids }: { ids: number[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <View className="photos">
+      {ids.map((p) => (
+        <Photo key={p} id={p} />
+      ))}
+    </View>
+  );
+}

@@ -6,7 +6,7 @@ import { formatTime } from '../../../services/disclosures';
 import { listBuildings, listRooms, type MiniBuilding, type MiniRoom } from '../../../services/places';
 import { ApiError } from '../../../services/request';
 import { openAttachment, type Attachment } from '../../../services/uploads';
-import { CHANNEL_LABEL, CHOICE_LABEL, enterBallot, getVote, type Vote } from '../../../services/votes';
+import { BALLOT_CHANNEL_LABELS, BALLOT_CHOICE_LABELS, enterBallot, getVote, type Vote } from '../../../services/votes';
 import { naturalCompare } from '../../places/bind/sort';
 import { FilePicker } from '../AttachmentsField';
 import { ballotBody, buildingsInScope, validateBallot, type Choice, type EntryChannel } from './form';
@@ -75,7 +75,7 @@ export default function EnterBallotPage() {
       },
       () => setFailed(true),
     );
-  }, []);
+  }, [voteId]);
 
   if (!vote) return <View className="page">{failed && <View className="empty">未找到该表决</View>}</View>;
 
@@ -126,7 +126,7 @@ export default function EnterBallotPage() {
           <Text className={entered.conflict ? 'verdict verdict-fail' : 'verdict verdict-pass'}>
             {entered.conflict ? '业主已本人投票，录入未计入' : '选票已录入'}
           </Text>
-          <View>{`${entered.home}：${CHOICE_LABEL[entered.choice]}（${CHANNEL_LABEL[entered.channel]}）`}</View>
+          <View>{`${entered.home}：${BALLOT_CHOICE_LABELS[entered.choice]}（${BALLOT_CHANNEL_LABELS[entered.channel]}）`}</View>
           {entered.conflict ? (
             <View className="muted">该房屋业主已在线上本人投票，录入的选票不替换业主本人的选票，已记录为冲突，供业主委员会和街道核查。</View>
           ) : (
@@ -158,7 +158,7 @@ export default function EnterBallotPage() {
 
       <View className="card">
         <Text className="step-title">投票方式</Text>
-        <Chips items={CHANNELS} label={(c) => CHANNEL_LABEL[c]} on={(c) => c === channel} pick={setChannel} />
+        <Chips items={CHANNELS} label={(c) => BALLOT_CHANNEL_LABELS[c]} on={(c) => c === channel} pick={setChannel} />
         <View className="muted">
           {channel === 'paper'
             ? '纸质选票须上传扫描件或照片，仅本届业委会委员和街道、社区工作人员可查看。'
@@ -190,7 +190,7 @@ export default function EnterBallotPage() {
 
       <View className="card">
         <Text className="step-title">表决意见</Text>
-        <Chips items={CHOICES} label={(c) => CHOICE_LABEL[c]} on={(c) => c === choice} pick={setChoice} />
+        <Chips items={CHOICES} label={(c) => BALLOT_CHOICE_LABELS[c]} on={(c) => c === choice} pick={setChoice} />
         {errors.choice && <View className="field-error">{errors.choice}</View>}
       </View>
 

@@ -8,7 +8,7 @@ import { isLoggedIn } from '../../../services/auth';
 import { listMembers, myCommittees, type CommitteeMember } from '../../../services/committees';
 import { formatTime } from '../../../services/disclosures';
 import { currentCompound } from '../../../services/places';
-import { formatPercent, listVotes, VOTE_STATUS_LABEL, type Vote } from '../../../services/votes';
+import { formatPercent, listVotes, VOTE_STATUS_LABELS, type Vote } from '../../../services/votes';
 import '../committees.scss';
 
 const ROLE_LABEL: Record<string, string> = { chair: '主任', vice_chair: '副主任', member: '委员' };
@@ -109,7 +109,7 @@ export default function CommitteeHomePage() {
       {votes.map((v) => (
         <View key={v.id} className="card" onClick={() => go(`/packages/votes/detail/index?id=${v.id}`)}>
           <View>
-            <Text className={`tag ${v.status === 'open' ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABEL[v.status]}</Text>
+            <Text className={`tag ${v.status === 'open' ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABELS[v.status]}</Text>
           </View>
           <Text className="vote-title">{v.title}</Text>
           <View className="row">

@@ -38,7 +38,7 @@ export default function NoticePage() {
       },
       () => undefined,
     );
-  }, []);
+  }, [correctId]);
 
   const submit = async () => {
     if (!compound) return;

@@ -116,7 +116,7 @@ export default function StatementPage() {
       },
       () => undefined,
     );
-  }, []);
+  }, [correctId, quarter.start, quarter.end]);
 
   const kindLabel = KINDS.find((k) => k.kind === kind)!.label;
   const title = titleTouched ? draft.title : `${quarter.label}${kindLabel}公开`;

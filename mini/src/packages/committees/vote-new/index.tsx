@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 
 import { currentCompound, listBuildings, type MiniBuilding } from '../../../services/places';
 import { ApiError } from '../../../services/request';
-import { SPECIAL_MATTERS, startVote, VOTE_MATTER_LABEL } from '../../../services/votes';
+import { SPECIAL_MATTERS, startVote, VOTE_MATTER_LABELS } from '../../../services/votes';
 import { closesAtIso, isoDay, validateVote, type VoteDraft } from './form';
 import '../committees.scss';
 
@@ -27,13 +27,14 @@ export default function NewVotePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
+  const compoundId = compound?.id;
   useEffect(() => {
-    if (compound)
-      listBuildings(compound.id).then(
+    if (compoundId)
+      listBuildings(compoundId).then(
         (b) => setBuildings([...b].sort((x, y) => natural(x.name, y.name))),
         () => undefined,
       );
-  }, []);
+  }, [compoundId]);
 
   const update = (patch: Partial<VoteDraft>) => setDraft({ ...draft, ...patch });
   const toggle = (id: number) => update({ scopeIds: draft.scopeIds.includes(id) ? draft.scopeIds.filter((x) => x !== id) : [...draft.scopeIds, id] });
@@ -64,7 +65,7 @@ export default function NewVotePage() {
     }
   };
 
-  const special = SPECIAL_MATTERS.includes(draft.matter);
+  const special = (SPECIAL_MATTERS as readonly string[]).includes(draft.matter);
   const units = buildings.flatMap((b) => [...b.units].sort((x, y) => natural(x.name, y.name)).map((u) => ({ id: u.id, label: `${b.name}${u.name}` })));
   return (
     <View className="page">
@@ -91,7 +92,7 @@ export default function NewVotePage() {
       <View className="card">
         <Text className="section-title">事项类别</Text>
         <View className="chips matter-chips">
-          {Object.entries(VOTE_MATTER_LABEL).map(([id, label]) => (
+          {Object.entries(VOTE_MATTER_LABELS).map(([id, label]) => (
             <View key={id} className={draft.matter === id ? 'chip chip-on' : 'chip'} onClick={() => update({ matter: id })}>
               {label}
             </View>

@@ -51,13 +51,14 @@ export default function BindPage() {
   const [submitting, setSubmitting] = useState(false);
   const [claim, setClaim] = useState<HouseholdClaim | null>(null);
 
+  const compoundId = compound?.id;
   useEffect(() => {
-    if (loggedIn && compound)
-      listBuildings(compound.id).then(
+    if (loggedIn && compoundId)
+      listBuildings(compoundId).then(
         (list) => setBuildings(list),
         () => setBuildings([]),
       );
-  }, [loggedIn]);
+  }, [loggedIn, compoundId]);
 
   useEffect(() => {
     if (!claim) return;

@@ -3,8 +3,10 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 
 import { getTicket, listTicketEvents, rateTicket, rejectTicket, type Ticket, type TicketEvent } from '../../../services/tickets';
-import { Photo } from '../Photo';
-import { ACTION_LABEL, AGAINST_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, TAGS, when } from '../labels';
+import { Photos } from '../Photo';
+import { TicketTimeline } from '../TicketTimeline';
+import { AGAINST_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, TAGS, when } from '../labels';
+import { InfoRow } from '../../../components/InfoRow';
 import '../tickets.scss';
 
 function left(seconds: number | null): string {
@@ -61,69 +63,32 @@ export default function TicketDetailPage() {
           {t.compoundName} {t.householdLabel}
         </View>
         <View>{t.description}</View>
-        {t.photos.length > 0 && (
-          <View className="photos">
-            {t.photos.map((p) => (
-              <Photo key={p} id={p} />
-            ))}
-          </View>
-        )}
+        <Photos ids={t.photos} />
         <View className={t.overdue ? 'overdue' : 'muted'}>
           {LEVEL_LABEL[t.level]}处理{t.dueKind ? ` · 距${DEADLINE_LABEL[t.dueKind]} ${left(t.timeLeftSeconds)}` : ''}
         </View>
       </View>
 
       <View className="card">
-        <View className="row">
-          <Text className="muted">受理部门</Text>
-          <Text>{t.acceptDepartment || '—'}</Text>
-        </View>
-        <View className="row">
-          <Text className="muted">受理人员</Text>
-          <Text>{t.acceptPersonName || '—'}</Text>
-        </View>
-        <View className="row">
-          <Text className="muted">{DEADLINE_LABEL.response}</Text>
-          <Text>{when(t.responseDueAt)}</Text>
-        </View>
-        <View className="row">
-          <Text className="muted">{DEADLINE_LABEL.resolve}</Text>
-          <Text>{when(t.resolveDueAt)}</Text>
-        </View>
-        {t.workerName && (
-          <View className="row">
-            <Text className="muted">维修人员</Text>
-            <Text>{t.workerName}</Text>
-          </View>
-        )}
+        <InfoRow label="受理部门">{t.acceptDepartment || '—'}</InfoRow>
+        <InfoRow label="受理人员">{t.acceptPersonName || '—'}</InfoRow>
+        <InfoRow label={DEADLINE_LABEL.response}>{when(t.responseDueAt)}</InfoRow>
+        <InfoRow label={DEADLINE_LABEL.resolve}>{when(t.resolveDueAt)}</InfoRow>
+        {t.workerName && <InfoRow label="维修人员">{t.workerName}</InfoRow>}
         {t.channel === 'mini' && (
-          <View className="row">
-            <Text className="muted">我提供的联系方式</Text>
-            <Text className="shared-contact">{t.contactPhone ? `${t.contactName ?? ''} ${t.contactPhone}`.trim() : '未提供'}</Text>
-          </View>
+          <InfoRow label="我提供的联系方式" valueClass="shared-contact">
+            {t.contactPhone ? `${t.contactName ?? ''} ${t.contactPhone}`.trim() : '未提供'}
+          </InfoRow>
         )}
-        <View className="row">
-          <Text className="muted">受理结果</Text>
-          <Text className="ticket-result">{t.result || '—'}</Text>
-        </View>
-        {t.resultPhotos.length > 0 && (
-          <View className="photos">
-            {t.resultPhotos.map((p) => (
-              <Photo key={p} id={p} />
-            ))}
-          </View>
-        )}
-        {t.answer && (
-          <View className="row">
-            <Text className="muted">书面答复</Text>
-            <Text>{t.answer}</Text>
-          </View>
-        )}
+        <InfoRow label="受理结果" valueClass="ticket-result">
+          {t.result || '—'}
+        </InfoRow>
+        <Photos ids={t.resultPhotos} />
+        {t.answer && <InfoRow label="书面答复">{t.answer}</InfoRow>}
         {t.rating && (
-          <View className="row">
-            <Text className="muted">我的评价</Text>
-            <Text className="my-rating">{'★'.repeat(t.rating)}</Text>
-          </View>
+          <InfoRow label="我的评价" valueClass="my-rating">
+            {'★'.repeat(t.rating)}
+          </InfoRow>
         )}
         {t.autoConfirmed && <View className="muted auto-confirmed">逾期未评价，系统已自动确认</View>}
       </View>
@@ -173,19 +138,7 @@ export default function TicketDetailPage() {
         </View>
       )}
 
-      <View className="card">
-        <Text className="step-title">办理进度</Text>
-        {events.map((e) => (
-          <View key={e.id} className="timeline-item">
-            <Text className="timeline-action">{ACTION_LABEL[e.action] ?? e.action}</Text>
-            <Text className="muted">
-              {when(e.at)} · {e.actorName}
-              {e.fromLevel && e.fromLevel !== e.toLevel ? ` · 转${LEVEL_LABEL[e.toLevel]}` : ''}
-            </Text>
-            {e.note && <View className="muted">{e.note}</View>}
-          </View>
-        ))}
-      </View>
+      <TicketTimeline events={events} />
     </View>
   );
 }

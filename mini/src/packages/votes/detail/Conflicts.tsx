@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 
 import { formatTime } from '../../../services/disclosures';
-import { CHANNEL_LABEL, type BallotConflict } from '../../../services/votes';
+import { BALLOT_CHANNEL_LABELS, type BallotConflict } from '../../../services/votes';
 
 /**
  * For the committee: homes whose owner had voted themselves before a member entered a paper or
@@ -16,7 +16,7 @@ export function Conflicts({ conflicts }: { conflicts: BallotConflict[] }) {
       {conflicts.map((c) => (
         <View className="row" key={c.id}>
           <Text>{c.home}</Text>
-          <Text className="muted">{`${CHANNEL_LABEL[c.enteredChannel]} · ${formatTime(c.createdAt)}`}</Text>
+          <Text className="muted">{`${BALLOT_CHANNEL_LABELS[c.enteredChannel]} · ${formatTime(c.createdAt)}`}</Text>
         </View>
       ))}
     </View>

@@ -5,7 +5,7 @@ import {
   formatArea,
   formatPercent,
   meets,
-  THRESHOLD_LABEL,
+  THRESHOLD_LABELS,
   type PublishedVoteResult,
   type Threshold,
   type Vote,
@@ -31,7 +31,7 @@ function Ratio({ label, num, den, threshold, unit }: RatioProps) {
       </View>
       <View className="ratio-value">
         <View>{formatPercent(num, den)}</View>
-        <View className={ok ? 'ratio-ok' : 'ratio-no'}>{`${THRESHOLD_LABEL[threshold]} ${ok ? '已达到' : '未达到'}`}</View>
+        <View className={ok ? 'ratio-ok' : 'ratio-no'}>{`${THRESHOLD_LABELS[threshold]} ${ok ? '已达到' : '未达到'}`}</View>
       </View>
     </View>
   );

@@ -10,14 +10,14 @@ import { listMyClaims, type HouseholdClaim } from '../../../services/places';
 import { askSubscription, preloadSubscribeTemplates } from '../../../services/notifications';
 import {
   castBallot,
-  CHOICE_LABEL,
+  BALLOT_CHOICE_LABELS,
   closeVote,
   getVote,
   getVoteResult,
   myBallots,
-  VOTE_KIND_LABEL,
-  VOTE_MATTER_LABEL,
-  VOTE_STATUS_LABEL,
+  VOTE_KIND_LABELS,
+  VOTE_MATTER_LABELS,
+  VOTE_STATUS_LABELS,
   type BallotChoice,
   type MyBallot,
   type Vote,
@@ -43,7 +43,7 @@ interface HomeProps {
 function Home({ claim, ballot, open, onCast }: HomeProps) {
   const [choice, setChoice] = useState<BallotChoice | null>(ballot?.choice ?? null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setChoice(ballot?.choice ?? null), [ballot?.receipt]);
+  useEffect(() => setChoice(ballot?.choice ?? null), [ballot?.receipt, ballot?.choice]);
   const label = `${claim.buildingName} ${claim.unitName} ${claim.room}`;
   const submit = async () => {
     // Within the tap: messages when votes open and close (the result).
@@ -65,7 +65,7 @@ function Home({ claim, ballot, open, onCast }: HomeProps) {
       <Text className="home-room">{label}</Text>
       {ballot ? (
         <View className="muted">
-          {`已投：${CHOICE_LABEL[ballot.choice]}（${formatTime(ballot.at)}） 回执码 `}
+          {`已投：${BALLOT_CHOICE_LABELS[ballot.choice]}（${formatTime(ballot.at)}） 回执码 `}
           <Text className="receipt">{ballot.receipt}</Text>
         </View>
       ) : (
@@ -76,7 +76,7 @@ function Home({ claim, ballot, open, onCast }: HomeProps) {
           <View className="chips" style={{ marginTop: '12px' }}>
             {CHOICES.map((c) => (
               <View key={c} className={choice === c ? 'chip chip-on' : 'chip'} onClick={() => setChoice(c)}>
-                {CHOICE_LABEL[c]}
+                {BALLOT_CHOICE_LABELS[c]}
               </View>
             ))}
           </View>
@@ -181,11 +181,11 @@ export default function VoteDetailPage() {
     <View className="page">
       <View className="card">
         <View>
-          <Text className={`tag ${open ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABEL[vote.status]}</Text>
-          <Text className="tag tag-grey">{VOTE_KIND_LABEL[vote.kind]}</Text>
+          <Text className={`tag ${open ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABELS[vote.status]}</Text>
+          <Text className="tag tag-grey">{VOTE_KIND_LABELS[vote.kind]}</Text>
         </View>
         <Text className="vote-title">{vote.title}</Text>
-        <View className="muted">{`事项：${VOTE_MATTER_LABEL[vote.matter] ?? vote.matter}`}</View>
+        <View className="muted">{`事项：${VOTE_MATTER_LABELS[vote.matter] ?? vote.matter}`}</View>
         <View className="muted">{`范围：${vote.scopeType === 'compound' ? '全体业主' : vote.scopeType === 'buildings' ? '部分楼栋' : '部分单元'}`}</View>
         <View className="muted">{`截止时间：${formatTime(vote.closesAt)}`}</View>
         {vote.description && <View style={{ marginTop: '12px', whiteSpace: 'pre-wrap' }}>{vote.description}</View>}

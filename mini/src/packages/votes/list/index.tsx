@@ -7,18 +7,18 @@ import { ScanFirst } from '../../../components/ScanFirst';
 import { isLoggedIn } from '../../../services/auth';
 import { currentCompound, listMyClaims } from '../../../services/places';
 import { formatTime } from '../../../services/disclosures';
-import { formatPercent, listVotes, VOTE_KIND_LABEL, VOTE_MATTER_LABEL, VOTE_STATUS_LABEL, type Vote } from '../../../services/votes';
+import { formatPercent, listVotes, VOTE_KIND_LABELS, VOTE_MATTER_LABELS, VOTE_STATUS_LABELS, type Vote } from '../../../services/votes';
 import '../votes.scss';
 
 function VoteCard({ vote }: { vote: Vote }) {
   return (
     <View className="card vote-card" onClick={() => Taro.navigateTo({ url: `/packages/votes/detail/index?id=${vote.id}` })}>
       <View>
-        <Text className={`tag ${vote.status === 'open' ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABEL[vote.status]}</Text>
-        <Text className="tag tag-grey">{VOTE_KIND_LABEL[vote.kind]}</Text>
+        <Text className={`tag ${vote.status === 'open' ? '' : 'tag-grey'}`}>{VOTE_STATUS_LABELS[vote.status]}</Text>
+        <Text className="tag tag-grey">{VOTE_KIND_LABELS[vote.kind]}</Text>
       </View>
       <Text className="vote-title">{vote.title}</Text>
-      <View className="muted">{VOTE_MATTER_LABEL[vote.matter] ?? vote.matter}</View>
+      <View className="muted">{VOTE_MATTER_LABELS[vote.matter] ?? vote.matter}</View>
       <View className="row">
         <Text className="muted">{`截止 ${formatTime(vote.closesAt)}`}</Text>
         <Text className="muted">{`已投 ${vote.ballotCount}/${vote.eligibleCount}（${formatPercent(vote.ballotCount, vote.eligibleCount)}）`}</Text>

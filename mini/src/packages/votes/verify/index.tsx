@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { formatTime } from '../../../services/disclosures';
 import { ApiError } from '../../../services/request';
-import { CHANNEL_LABEL, CHOICE_LABEL, verifyReceipt, type Receipt } from '../../../services/votes';
+import { BALLOT_CHANNEL_LABELS, BALLOT_CHOICE_LABELS, verifyReceipt, type Receipt } from '../../../services/votes';
 import '../votes.scss';
 
 /** An owner checks that the ballot behind a receipt code was recorded as cast (DOMAIN.md §1). */
@@ -44,11 +44,11 @@ export default function VerifyPage() {
           <Text className="section-title">{receipt.current ? '选票有效（当前计票）' : '已被改投（历史记录，不计票）'}</Text>
           <View className="row">
             <Text className="muted">选择</Text>
-            <Text>{CHOICE_LABEL[receipt.choice]}</Text>
+            <Text>{BALLOT_CHOICE_LABELS[receipt.choice]}</Text>
           </View>
           <View className="row">
             <Text className="muted">方式</Text>
-            <Text>{CHANNEL_LABEL[receipt.channel] ?? receipt.channel}</Text>
+            <Text>{BALLOT_CHANNEL_LABELS[receipt.channel] ?? receipt.channel}</Text>
           </View>
           <View className="row">
             <Text className="muted">时间</Text>

@@ -15,10 +15,12 @@ import {
   resolveWorkorder,
   startWorkorder,
 } from '../../../services/workorders';
-import { Photo } from '../../tickets/Photo';
-import { ACTION_LABEL, CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels';
+import { Photos } from '../../tickets/Photo';
+import { TicketTimeline } from '../../tickets/TicketTimeline';
+import { CATEGORY_LABEL, DEADLINE_LABEL, LEVEL_LABEL, STATUS_LABEL, when } from '../../tickets/labels';
 import { MAX_RESULT_PHOTOS, staffActions, validateDispatch, validateResolve } from '../actions';
 import { residentStepText, timeLeftText } from '../queue';
+import { InfoRow } from '../../../components/InfoRow';
 import '../workorders.scss';
 import { FileInput } from '../../../components/FileInput';
 
@@ -133,27 +135,12 @@ export default function WorkorderDetailPage() {
           {t.compoundName} {t.householdLabel ?? ''}
         </View>
         <View className="wo-desc">{t.description}</View>
-        {t.photos.length > 0 && (
-          <View className="photos">
-            {t.photos.map((p) => (
-              <Photo key={p} id={p} />
-            ))}
-          </View>
-        )}
-        {t.preferredTime && (
-          <View className="row">
-            <Text className="muted">期望上门</Text>
-            <Text>{t.preferredTime}</Text>
-          </View>
-        )}
-        <View className="row">
-          <Text className="muted">提交时间</Text>
-          <Text>{when(t.createdAt)}</Text>
-        </View>
-        <View className="row">
-          <Text className="muted">联系人</Text>
-          <Text className="wo-contact">{t.contactPhone ? `${t.contactName ?? '（未提供姓名）'} ${fullPhone ?? t.contactPhone}` : '居民未提供联系方式'}</Text>
-        </View>
+        <Photos ids={t.photos} />
+        {t.preferredTime && <InfoRow label="期望上门">{t.preferredTime}</InfoRow>}
+        <InfoRow label="提交时间">{when(t.createdAt)}</InfoRow>
+        <InfoRow label="联系人" valueClass="wo-contact">
+          {t.contactPhone ? `${t.contactName ?? '（未提供姓名）'} ${fullPhone ?? t.contactPhone}` : '居民未提供联系方式'}
+        </InfoRow>
         {t.contactPhone && !fullPhone && (
           <Button
             className="btn-plain wo-reveal"
@@ -167,10 +154,7 @@ export default function WorkorderDetailPage() {
             查看完整电话（留痕）
           </Button>
         )}
-        <View className="row">
-          <Text className="muted">{t.dueKind ? DEADLINE_LABEL[t.dueKind] : DEADLINE_LABEL.resolve}</Text>
-          <Text>{when(t.dueAt)}</Text>
-        </View>
+        <InfoRow label={t.dueKind ? DEADLINE_LABEL[t.dueKind] : DEADLINE_LABEL.resolve}>{when(t.dueAt)}</InfoRow>
         {open && (
           <View className={t.overdue ? 'overdue' : 'wo-left'}>
             {t.dueKind ? `距${DEADLINE_LABEL[t.dueKind]} ` : ''}
@@ -184,45 +168,20 @@ export default function WorkorderDetailPage() {
 
       {(t.acceptPersonName || t.workerName || t.result) && (
         <View className="card">
-          {t.acceptDepartment && (
-            <View className="row">
-              <Text className="muted">受理部门</Text>
-              <Text>{t.acceptDepartment}</Text>
-            </View>
-          )}
-          {t.acceptPersonName && (
-            <View className="row">
-              <Text className="muted">受理人员</Text>
-              <Text>{t.acceptPersonName}</Text>
-            </View>
-          )}
+          {t.acceptDepartment && <InfoRow label="受理部门">{t.acceptDepartment}</InfoRow>}
+          {t.acceptPersonName && <InfoRow label="受理人员">{t.acceptPersonName}</InfoRow>}
           {t.workerName && (
-            <View className="row">
-              <Text className="muted">维修人员</Text>
-              <Text>
-                {t.workerName} {t.workerPhone ?? ''}
-              </Text>
-            </View>
+            <InfoRow label="维修人员">
+              {t.workerName} {t.workerPhone ?? ''}
+            </InfoRow>
           )}
           {t.result && (
-            <View className="row">
-              <Text className="muted">处理结果</Text>
-              <Text className="wo-result">{t.result}</Text>
-            </View>
+            <InfoRow label="处理结果" valueClass="wo-result">
+              {t.result}
+            </InfoRow>
           )}
-          {t.resultPhotos.length > 0 && (
-            <View className="photos">
-              {t.resultPhotos.map((p) => (
-                <Photo key={p} id={p} />
-              ))}
-            </View>
-          )}
-          {t.rating && (
-            <View className="row">
-              <Text className="muted">居民评价</Text>
-              <Text>{'★'.repeat(t.rating)}</Text>
-            </View>
-          )}
+          <Photos ids={t.resultPhotos} />
+          {t.rating && <InfoRow label="居民评价">{'★'.repeat(t.rating)}</InfoRow>}
         </View>
       )}
 
@@ -302,19 +261,7 @@ export default function WorkorderDetailPage() {
         </View>
       )}
 
-      <View className="card">
-        <Text className="section-title">办理进度</Text>
-        {events.map((e) => (
-          <View key={e.id} className="timeline-item">
-            <Text className="timeline-action">{ACTION_LABEL[e.action] ?? e.action}</Text>
-            <Text className="muted">
-              {when(e.at)} · {e.actorName}
-              {e.fromLevel && e.fromLevel !== e.toLevel ? ` · 转${LEVEL_LABEL[e.toLevel]}` : ''}
-            </Text>
-            {e.note && <View className="muted">{e.note}</View>}
-          </View>
-        ))}
-      </View>
+      <TicketTimeline events={events} />
     </View>
   );
 }

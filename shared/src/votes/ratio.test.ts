@@ -1,6 +1,6 @@
 import { formatArea, formatPercent, formatTurnout, meets } from './ratio';
 
-describe('vote figures in the console', () => {
+describe('vote figures as the console and the mini-program show them', () => {
   it.each([
     [1234567, '12,345.67'],
     [5, '0.05'],
@@ -28,4 +28,8 @@ describe('vote figures in the console', () => {
     ['more_than_half', 51, 100, true],
     ['two_thirds', 0, 0, false],
   ] as const)('DOMAIN.md §1: %s %i/%i → %s', (t, n, d, ok) => expect(meets(t, n, d)).toBe(ok));
+
+  it('a threshold outside the enum throws rather than falling back to one', () => {
+    expect(() => meets('half' as never, 1, 2)).toThrow(/不在可选范围内/);
+  });
 });
