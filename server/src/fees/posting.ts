@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { allocatePayment, billStatusFor, PAYMENT_METHODS, type PaymentMethod } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
-import type { Tx } from '../db/client';
+import type { DbOrTx, Tx } from '../db/client';
 import { auditInsert } from '../audit/audit';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 
 export interface FeePaymentInput {
   householdId: number;
@@ -58,9 +58,9 @@ export function lockedBill(row: Record<string, unknown>): LockedBill {
   };
 }
 
-/** What a caller holding the bills' lock passes to postOntoLockedBills. */
+/** The bills a caller read for postOntoBills. */
 export interface LockedPosting {
-  /** The bills named by input.billIds (or the home's open bills), locked FOR UPDATE in id order. */
+  /** The bills named by input.billIds (or the home's open bills), in id order. */
   bills: LockedBill[];
   /** The paying home's region code; null or undefined when the home does not exist (404). */
   homeRegionCode: string | null | undefined;
@@ -106,20 +106,24 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
 }
 
 /**
- * postFeePayment for a caller that already holds the bills' lock (the WeChat settlement locks its
- * order and the order's bills in one read): the same checks and refusals, and the same single
- * statement, which also runs the caller's `alsoWrite` (drizzle insert/update builders' SQL, e.g. the
- * order's new status and its audit row), so the whole posting is one round trip.
+ * postFeePayment for a caller that has read the bills itself (LOCKED_BILL_COLUMNS): the same checks
+ * and refusals, then one statement — so the posting is one round trip — that also runs the caller's
+ * `alsoWrite` (drizzle builders' SQL: audit rows) and requires one row from its `gate` (a
+ * data-modifying statement with RETURNING: the WeChat order set paid only while still open).
+ * The bills may be read under their lock (FOR UPDATE in id order, in the caller's transaction) or
+ * without it, outside a transaction: each bill is written only if its home, paid amount and status
+ * are still those read, and nothing at all is written unless every bill and the gate's row are —
+ * otherwise 409 POSTING_RACED, for the caller to try again under the lock.
  *
  * @returns the payment's id and its receipt number
  */
-export async function postOntoLockedBills(
-  tx: Tx,
+export async function postOntoBills(
+  tx: DbOrTx,
   input: FeePaymentInput,
-  locked: LockedPosting,
-  alsoWrite: SQL[] = [],
+  read: LockedPosting,
+  { gate, alsoWrite = [] }: { gate?: SQL; alsoWrite?: SQL[] } = {},
 ): Promise<{ paymentId: number; receiptNo: string }> {
-  return writePosting(tx, input, checkInput(input), locked, alsoWrite);
+  return writePosting(tx, input, checkInput(input), read, alsoWrite, gate);
 }
 
 /** postFeePayment's checks of its input (400s); the chosen bill ids without repeats, or null for "oldest open first". */
@@ -140,11 +144,12 @@ function checkInput(input: FeePaymentInput): number[] | null {
 
 /** The refusals on the locked bills, then the payment, allocations, bills, receipt, audit row and alsoWrite in one statement. */
 async function writePosting(
-  tx: Tx,
+  tx: DbOrTx,
   input: FeePaymentInput,
   chosen: number[] | null,
   { bills: locked, homeRegionCode, paymentId: takenId }: LockedPosting,
   alsoWrite: SQL[],
+  gate?: SQL,
 ): Promise<{ paymentId: number; receiptNo: string }> {
   if (!homeRegionCode) throw notFound('房屋');
   const home = { regionCode: homeRegionCode };
@@ -193,24 +198,45 @@ async function writePosting(
     },
     regionCode: home.regionCode,
   });
-  // The payment, its allocations, the bills' paid amounts, the receipt, the audit row and the caller's
-  // writes in one statement (getSQL: a builder embedded as itself would be wrapped in parentheses).
+  const wasPaid = lines.map((l) => byId.get(l.billId)!.paidFen);
+  const wasStatus = lines.map((l) => byId.get(l.billId)!.status);
+  // One statement: the gate (the caller's order, still open), each bill's paid amount and status —
+  // only where the bill is still the home's, with the paid amount and status read (under the lock
+  // these hold; read without it, a change since makes the count short) — and, when every bill and the
+  // gate's row were written, the payment, its allocations and receipt; then the audit row and the
+  // caller's writes (getSQL: a builder embedded as itself would be wrapped in parentheses). No payment
+  // → the final division by zero (22012) undoes the whole statement: POSTING_RACED for the caller.
+  const gated = gate ? sql`gate AS (${gate}), ` : sql``;
   const also = [audit.getSQL(), ...alsoWrite].map((w, i) => sql`, ${sql.raw(`also${i}`)} AS (${w})`);
-  await tx.execute(sql`
-    WITH payment AS (
-      INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
-      OVERRIDING SYSTEM VALUE
-      VALUES (${paymentId}, ${input.householdId}, ${first.compoundId}, ${first.projectId}, ${first.companyId}, ${home.regionCode}, ${input.method}::payment_method,
-              ${input.amountFen}, ${input.reference}, ${input.payOrderId ?? null}, ${receiptNo}, ${input.actor?.id ?? null}, ${now.toISOString()})
-      RETURNING id
-    ), v AS (
-      SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[]) AS v(bill_id, amount, status)
-    ), allocations AS (
-      INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
-    ), paid AS (
-      UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v WHERE b.id = v.bill_id
-    )${sql.join(also)}
-    INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
-    SELECT payment.id, ${receiptNo}, ${input.householdId}, ${first.compoundId}, ${home.regionCode}, ${input.amountFen}, ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()} FROM payment`);
+  try {
+    await tx.execute(sql`
+      WITH ${gated}v AS (
+        SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[],
+                             ${`{${wasPaid.join(',')}}`}::bigint[], ${`{${wasStatus.join(',')}}`}::text[]) AS v(bill_id, amount, status, was_paid, was_status)
+      ), paid AS (
+        UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v${gate ? sql`, gate` : sql``}
+         WHERE b.id = v.bill_id AND b.household_id = ${input.householdId} AND b.paid_fen = v.was_paid AND b.status = v.was_status::bill_status
+        RETURNING b.id
+      ), payment AS (
+        INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
+        OVERRIDING SYSTEM VALUE
+        SELECT ${paymentId}::int, ${input.householdId}::int, ${first.compoundId}::int, ${first.projectId}::int, ${first.companyId}::int, ${home.regionCode}::varchar,
+               ${input.method}::payment_method, ${input.amountFen}::bigint, ${input.reference}::varchar, ${input.payOrderId ?? null}::int, ${receiptNo}::varchar,
+               ${input.actor?.id ?? null}::int, ${now.toISOString()}::timestamptz
+         WHERE (SELECT count(*) FROM paid) = ${lines.length}
+        RETURNING id
+      ), allocations AS (
+        INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
+      ), receipt AS (
+        INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
+        SELECT payment.id, ${receiptNo}::varchar, ${input.householdId}::int, ${first.compoundId}::int, ${home.regionCode}::varchar, ${input.amountFen}::bigint,
+               ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()}::timestamptz FROM payment
+      )${sql.join(also)}
+      SELECT 1 / (SELECT count(*)::int FROM payment) AS posted`);
+  } catch (e) {
+    const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+    if (code === '22012') throw new AppError('POSTING_RACED', 409, '账单或订单已被同时修改，请重试');
+    throw e;
+  }
   return { paymentId, receiptNo };
 }

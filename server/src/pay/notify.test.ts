@@ -8,6 +8,8 @@ import { startWechatPayStandIn, type WechatPayStandIn } from '../../../test/supp
 import { createPayClient } from './client';
 import { rsaVerify } from './protocol';
 import { queryOpenOrders } from './queryJob';
+import { readOrder, settleFromRead, settleOrder } from './settle';
+import type { PayTransaction } from './client';
 import { requestRefund } from './refunds';
 
 /**
@@ -192,11 +194,11 @@ describe('POST /api/pay/wechat/notify', () => {
     expect(await paymentsOf(o.orderId)).toHaveLength(1);
   }, 60_000);
 
-  test('SQL round trips (issue 13 target): a first notification posts in five — the read, BEGIN, one locking read of order and bills, one write, COMMIT; a repeat in one', async () => {
+  test('SQL round trips (issue 13 target): a first notification posts in two — the read of order and bills, one statement writing everything; a repeat in one', async () => {
     const o = await placed();
     const first = await notifyRoundTrips(() => standIn.pay(o.no));
     expect(first.statuses).toEqual([200]);
-    expect(first.roundTrips).toEqual([5]);
+    expect(first.roundTrips).toEqual([2]);
     expect(await paymentsOf(o.orderId)).toHaveLength(1);
     expect(
       await t.query('SELECT action FROM audit_logs WHERE entity_id IN ($1, $2) AND action IN ($3, $4) ORDER BY action', [
@@ -208,6 +210,46 @@ describe('POST /api/pay/wechat/notify', () => {
     ).toEqual([{ action: 'fee_payment' }, { action: 'pay_notified' }]);
     const again = await notifyRoundTrips(() => standIn.pay(o.no));
     expect(again).toEqual({ statuses: [200], roundTrips: [1] });
+  });
+
+  const paidAtWechat = (no: string, amountFen: number): PayTransaction => ({
+    appid: t.config.pay.appId,
+    mchid: t.config.pay.mchId,
+    out_trade_no: no,
+    transaction_id: `4200${no.slice(-12)}`,
+    trade_state: 'SUCCESS',
+    success_time: new Date().toISOString(),
+    amount: { total: amountFen, currency: 'CNY' },
+  });
+  const auditRowsOf = async (orderId: number) =>
+    (await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'pay_notified' AND entity_id = $1`, [String(orderId)]))[0].n;
+
+  test('posting from the unlocked read writes nothing when a bill changed since (paid in part at the counter): the locking path then decides', async () => {
+    const o = await placed(5000);
+    const seen = await readOrder(t.database.db, o.no, false);
+    expect(seen.order?.status).toBe('open');
+    await t.query(`UPDATE bills SET paid_fen = 1000, status = 'partly_paid' WHERE id = $1`, [o.billId]);
+    expect(await settleFromRead(t.database.db, t.config, seen, paidAtWechat(o.no, 5000))).toBeUndefined();
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    expect(await statusOf(o.orderId)).toBe('open');
+    expect(await auditRowsOf(o.orderId)).toBe(0);
+    expect(await t.query('SELECT paid_fen::int, status FROM bills WHERE id = $1', [o.billId])).toEqual([{ paid_fen: 1000, status: 'partly_paid' }]);
+    // Under the lock the books refuse 5000 on 4000 owed: unposted, for a refund; nothing posted.
+    const { outcome } = await t.database.db.transaction((tx) => settleOrder(tx, t.config, o.no, paidAtWechat(o.no, 5000)));
+    expect(outcome).toBe('unposted');
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    await t.query(`UPDATE bills SET paid_fen = 0, status = 'unpaid' WHERE id = $1`, [o.billId]);
+  });
+
+  test('posting from the unlocked read writes nothing when the order was settled since (a duplicate posted first): one payment, one audit row', async () => {
+    const o = await placed(6000);
+    const seen = await readOrder(t.database.db, o.no, false);
+    const { outcome } = await t.database.db.transaction((tx) => settleOrder(tx, t.config, o.no, paidAtWechat(o.no, 6000)));
+    expect(outcome).toBe('posted');
+    expect(await settleFromRead(t.database.db, t.config, seen, paidAtWechat(o.no, 6000))).toBeUndefined();
+    expect(await paymentsOf(o.orderId)).toHaveLength(1);
+    expect(await auditRowsOf(o.orderId)).toBe(1);
+    expect(await t.query('SELECT paid_fen::int, status FROM bills WHERE id = $1', [o.billId])).toEqual([{ paid_fen: 6000, status: 'paid' }]);
   });
 
   test("a bad signature is 401 and posts nothing; WeChat's retry, signed right, posts once", async () => {

@@ -1,11 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
-import { payOrders } from '../db/schema';
 import { AppError, badRequest, unauthorized } from '../http/errors';
 import { SIGNATURE_TYPE } from './protocol';
 import type { PayClient, PayTransaction } from './client';
-import { assertTransactionMatches, settleOrder, type SettleOutcome } from './settle';
+import { assertTransactionMatches, readOrder, settleFromRead, settleOrder, type SettleOutcome } from './settle';
 
 export interface NotifyHeaders {
   timestamp?: string;
@@ -13,20 +11,6 @@ export interface NotifyHeaders {
   signature?: string;
   serial?: string;
   signatureType?: string;
-}
-
-const prepared = new WeakMap<Db, ReturnType<typeof prepareOrderSeen>>();
-const prepareOrderSeen = (db: Db) =>
-  db
-    .select({ outTradeNo: payOrders.outTradeNo, amountFen: payOrders.amountFen, status: payOrders.status })
-    .from(payOrders)
-    .where(eq(payOrders.outTradeNo, sql.placeholder('outTradeNo')))
-    .prepare('pay_notify_order_seen');
-/** The order a notification names, without a lock: a prepared statement, built once per database (every notification reads it). */
-function orderSeen(db: Db) {
-  let p = prepared.get(db);
-  if (!p) prepared.set(db, (p = prepareOrderSeen(db)));
-  return p;
 }
 
 /**
@@ -70,10 +54,13 @@ export async function handleNotification(
   }
   if (typeof t.out_trade_no !== 'string' || !t.out_trade_no) throw badRequest('BAD_RESOURCE', '通知缺少商户订单号');
   // WeChat repeats a notification until answered 200, and 'paid'/'unposted' never change again:
-  // an order already settled is answered from one read, without a transaction or a lock.
-  const [seen] = await orderSeen(db).execute({ outTradeNo: t.out_trade_no });
-  assertTransactionMatches(config.pay, t.out_trade_no, seen, t);
-  if (seen.status === 'paid' || seen.status === 'unposted') return { outcome: 'already' };
+  // an order already settled is answered from one read, without a transaction or a lock. An open
+  // fee order is posted from the same read in one more statement (settleFromRead, which posts only
+  // if nothing changed since); anything else, or a change, is settled under the order's lock.
+  const seen = await readOrder(db, t.out_trade_no, false);
+  assertTransactionMatches(config.pay, t.out_trade_no, seen.order, t);
+  if (seen.order.status === 'paid' || seen.order.status === 'unposted') return { outcome: 'already' };
+  if ((await settleFromRead(db, config, seen, t)) === 'posted') return { outcome: 'posted' };
   const { outcome } = await db.transaction((tx) => settleOrder(tx, config, t.out_trade_no, t));
   return { outcome };
 }

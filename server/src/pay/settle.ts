@@ -1,20 +1,70 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
-import type { Tx } from '../db/client';
+import type { DbOrTx, Tx } from '../db/client';
 import { payOrders, type PayOrderRow } from '../db/schema';
 import { auditInsert } from '../audit/audit';
 import { AppError, badRequest } from '../http/errors';
-import { LOCKED_BILL_COLUMNS, lockedBill, postOntoLockedBills } from '../fees/posting';
+import { LOCKED_BILL_COLUMNS, lockedBill, postOntoBills, type LockedPosting } from '../fees/posting';
 import type { PayTransaction } from './client';
 import { postFundDeposit } from './fundDeposit';
 
 export type SettleOutcome = 'posted' | 'already' | 'unposted' | 'not_paid';
 
-/** The order as settlement reads it under its lock. */
+/** The order as settlement reads it. */
 export type SettlingOrder = Pick<
   PayOrderRow,
   'id' | 'purpose' | 'householdId' | 'billIds' | 'fundPaymentId' | 'amountFen' | 'outTradeNo' | 'status' | 'regionCode'
 >;
+
+/** An order read with its bills (while open), its home's region and, for an open fee order, a payment id from the sequence. */
+export interface OrderRead {
+  order: SettlingOrder | undefined;
+  read: LockedPosting;
+}
+
+/**
+ * Reads the order `outTradeNo` names with everything its posting needs, in one round trip: with
+ * `lock`, the order FOR UPDATE first, then its bills FOR UPDATE in id order (as postFeePayment locks
+ * them), in the caller's transaction; without, a plain read (the notification's first look).
+ */
+export async function readOrder(db: DbOrTx, outTradeNo: string, lock: boolean): Promise<OrderRead> {
+  const rows = (
+    await db.execute(sql`
+      WITH o AS MATERIALIZED (
+        SELECT id, purpose, household_id, bill_ids, fund_payment_id, amount_fen, out_trade_no, status, region_code
+          FROM pay_orders WHERE out_trade_no = ${outTradeNo} ${lock ? sql`FOR UPDATE` : sql``}
+      )
+      SELECT o.id AS "orderId", o.purpose, o.household_id AS "orderHouseholdId", o.bill_ids AS "billIds", o.fund_payment_id AS "fundPaymentId",
+             o.amount_fen::text AS "orderAmountFen", o.out_trade_no AS "outTradeNo", o.status AS "orderStatus", o.region_code AS "orderRegionCode",
+             (SELECT h.region_code FROM households h WHERE h.id = o.household_id) AS "homeRegionCode",
+             CASE WHEN o.status = 'open' AND o.purpose = 'fees' THEN (SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))) END AS "paymentId",
+             lb.*
+        FROM o LEFT JOIN LATERAL (
+          SELECT ${LOCKED_BILL_COLUMNS} FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
+           WHERE b.id = ANY(o.bill_ids) AND o.status = 'open' ORDER BY b.id ${lock ? sql`FOR UPDATE OF b` : sql``}
+        ) lb ON true`)
+  ).rows as Record<string, unknown>[];
+  const head = rows[0];
+  if (!head) return { order: undefined, read: { bills: [], homeRegionCode: undefined } };
+  return {
+    order: {
+      id: Number(head.orderId),
+      purpose: String(head.purpose),
+      householdId: Number(head.orderHouseholdId),
+      billIds: head.billIds as number[],
+      fundPaymentId: head.fundPaymentId === null ? null : Number(head.fundPaymentId),
+      amountFen: Number(head.orderAmountFen),
+      outTradeNo: String(head.outTradeNo),
+      status: String(head.orderStatus),
+      regionCode: String(head.orderRegionCode),
+    },
+    read: {
+      bills: rows.filter((r) => r.id !== null).map(lockedBill),
+      homeRegionCode: head.homeRegionCode as string | null,
+      paymentId: head.paymentId === null ? undefined : Number(head.paymentId),
+    },
+  };
+}
 
 /**
  * Settles one order from WeChat's word that it was paid (a verified notification or the query
@@ -24,10 +74,7 @@ export type SettlingOrder = Pick<
  * (400 ORDER_MISMATCH / AMOUNT_MISMATCH, nothing posted). A trade not SUCCESS posts nothing.
  * When the books refuse the posting (a bill reversed meanwhile), the order is kept as 'unposted'
  * (paid at WeChat, to refund from the console) and WeChat is told it was received.
- *
- * Round trips (a notification waits on each; issue 13's target): one read locks the order, then
- * its bills in id order (as postFeePayment would), and takes the payment's id; one statement writes
- * the payment, receipt, bills, the order's new status and both audit rows.
+ * Round trips: readOrder's locking read, then one statement writes everything (postOntoBills).
  */
 export async function settleOrder(
   tx: Tx,
@@ -35,84 +82,84 @@ export async function settleOrder(
   outTradeNo: string,
   t: PayTransaction,
 ): Promise<{ orderId: number; outcome: SettleOutcome }> {
-  const rows = (
-    await tx.execute(sql`
-      WITH o AS MATERIALIZED (
-        SELECT id, purpose, household_id, bill_ids, fund_payment_id, amount_fen, out_trade_no, status, region_code
-          FROM pay_orders WHERE out_trade_no = ${outTradeNo} FOR UPDATE
-      )
-      SELECT o.id AS "orderId", o.purpose, o.household_id AS "orderHouseholdId", o.bill_ids AS "billIds", o.fund_payment_id AS "fundPaymentId",
-             o.amount_fen::text AS "orderAmountFen", o.out_trade_no AS "outTradeNo", o.status AS "orderStatus", o.region_code AS "orderRegionCode",
-             (SELECT h.region_code FROM households h WHERE h.id = o.household_id) AS "homeRegionCode",
-             CASE WHEN o.status = 'open' AND o.purpose = 'fees' THEN (SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))) END AS "paymentId",
-             lb.*
-        FROM o LEFT JOIN LATERAL (
-          SELECT ${LOCKED_BILL_COLUMNS} FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
-           WHERE b.id = ANY(o.bill_ids) ORDER BY b.id FOR UPDATE OF b
-        ) lb ON true`)
-  ).rows as Record<string, unknown>[];
-  const head = rows[0];
-  const order: SettlingOrder | undefined = head && {
-    id: Number(head.orderId),
-    purpose: String(head.purpose),
-    householdId: Number(head.orderHouseholdId),
-    billIds: head.billIds as number[],
-    fundPaymentId: head.fundPaymentId === null ? null : Number(head.fundPaymentId),
-    amountFen: Number(head.orderAmountFen),
-    outTradeNo: String(head.outTradeNo),
-    status: String(head.orderStatus),
-    regionCode: String(head.orderRegionCode),
-  };
+  const { order, read } = await readOrder(tx, outTradeNo, true);
   assertTransactionMatches(config.pay, outTradeNo, order, t);
   if (order.status === 'paid' || order.status === 'unposted') return { orderId: order.id, outcome: 'already' };
   if (t.trade_state !== 'SUCCESS') return { orderId: order.id, outcome: 'not_paid' };
-  const parsedPaidAt = t.success_time ? new Date(t.success_time) : new Date();
-  const paidAt = Number.isNaN(parsedPaidAt.getTime()) ? new Date() : parsedPaidAt;
-  /** The order's new status and its audit row, as SQL for the statement that writes them. */
-  const settled = (status: 'paid' | 'unposted', feePaymentId: number | null): SQL[] => [
-    tx
-      .update(payOrders)
-      .set({ status, paidAt, transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId, updatedAt: new Date() })
-      .where(eq(payOrders.id, order.id))
-      .getSQL(),
-    auditInsert(tx, null, {
-      action: 'pay_notified',
-      entity: 'pay_orders',
-      entityId: order.id,
-      before: { status: order.status },
-      after: { status, transactionId: t.transaction_id, amountFen: order.amountFen, feePaymentId },
-      regionCode: order.regionCode,
-    }).getSQL(),
-  ];
   try {
     if (order.purpose === 'fees') {
       // No savepoint: the posting refuses (AppError) before it writes anything, so the transaction
       // goes on to record the order as unposted; any other error rolls it all back.
-      const paymentId = Number(head.paymentId);
-      await postOntoLockedBills(
-        tx,
-        {
-          householdId: order.householdId,
-          billIds: order.billIds,
-          amountFen: order.amountFen,
-          method: 'wechat',
-          reference: t.transaction_id ?? order.outTradeNo,
-          payOrderId: order.id,
-          actor: null,
-        },
-        { bills: rows.filter((r) => r.id !== null).map(lockedBill), homeRegionCode: head.homeRegionCode as string | null, paymentId },
-        settled('paid', paymentId),
-      );
+      await postOntoBills(tx, feeInput(order, t), read, settledWrites(tx, order, t, 'paid', read.paymentId!));
       return { orderId: order.id, outcome: 'posted' };
     }
     await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
-    await writeAll(tx, settled('paid', null));
+    const { gate, alsoWrite } = settledWrites(tx, order, t, 'paid', null);
+    await writeAll(tx, [gate, ...alsoWrite]);
     return { orderId: order.id, outcome: 'posted' };
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
   }
-  await writeAll(tx, settled('unposted', null));
+  const { gate, alsoWrite } = settledWrites(tx, order, t, 'unposted', null);
+  await writeAll(tx, [gate, ...alsoWrite]);
   return { orderId: order.id, outcome: 'unposted' };
+}
+
+/**
+ * The fast path of a notification for an open fee order (issue 13's speed target): posts from
+ * notify's plain read in ONE autocommit statement, no transaction — the statement sets the order
+ * paid only while it is still open and writes each bill only while it is as read (postOntoBills), so
+ * it posts at most once just as the locking path does. Returns 'posted', or undefined when anything
+ * changed since the read or the books refuse (a bill reversed, paid at the counter, a duplicate
+ * notification posting first): the caller then settles under the lock (settleOrder), which decides.
+ */
+export async function settleFromRead(db: DbOrTx, config: Pick<Config, 'pay'>, { order, read }: OrderRead, t: PayTransaction): Promise<'posted' | undefined> {
+  if (!order || order.purpose !== 'fees' || order.status !== 'open' || t.trade_state !== 'SUCCESS' || read.paymentId === undefined) return undefined;
+  assertTransactionMatches(config.pay, order.outTradeNo, order, t);
+  try {
+    await postOntoBills(db, feeInput(order, t), read, settledWrites(db, order, t, 'paid', read.paymentId));
+    return 'posted';
+  } catch (e) {
+    if (e instanceof AppError && e.status < 500) return undefined;
+    throw e;
+  }
+}
+
+const feeInput = (order: SettlingOrder, t: PayTransaction) => ({
+  householdId: order.householdId,
+  billIds: order.billIds,
+  amountFen: order.amountFen,
+  method: 'wechat' as const,
+  reference: t.transaction_id ?? order.outTradeNo,
+  payOrderId: order.id,
+  actor: null,
+});
+
+/**
+ * The order's new status — the gate: only while it is still open, returning its id — and its audit
+ * row, as SQL for the statement that writes them.
+ */
+function settledWrites(db: DbOrTx, order: SettlingOrder, t: PayTransaction, status: 'paid' | 'unposted', feePaymentId: number | null) {
+  const parsed = t.success_time ? new Date(t.success_time) : new Date();
+  const paidAt = Number.isNaN(parsed.getTime()) ? new Date() : parsed;
+  return {
+    gate: db
+      .update(payOrders)
+      .set({ status, paidAt, transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId, updatedAt: new Date() })
+      .where(and(eq(payOrders.id, order.id), eq(payOrders.status, 'open')))
+      .returning({ id: payOrders.id })
+      .getSQL(),
+    alsoWrite: [
+      auditInsert(db, null, {
+        action: 'pay_notified',
+        entity: 'pay_orders',
+        entityId: order.id,
+        before: { status: order.status },
+        after: { status, transactionId: t.transaction_id, amountFen: order.amountFen, feePaymentId },
+        regionCode: order.regionCode,
+      }).getSQL(),
+    ],
+  };
 }
 
 /** Runs writes (statements' SQL) as one statement: the first ones as WITH members, the last as the statement. */
