@@ -55,7 +55,18 @@ export function createNotificationDispatcher(
        WHERE id = ${id}`);
   }
 
-  async function deliver(row: Claimed, now: Date): Promise<'sent' | 'pending' | 'failed' | 'skipped'> {
+  /** Rows sent in this pass and when: recorded together by one UPDATE at the pass's end (one round trip per pass, not per message). */
+  async function recordSent(sent: [number, Date][]) {
+    if (!sent.length) return;
+    const ids = sent.map(([id]) => id);
+    const times = sent.map(([, at]) => at.toISOString());
+    await db.execute(sql`
+      UPDATE notifications n SET status = 'sent', sent_at = s.at, last_error = NULL
+        FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${times.join(',')}}`}::timestamptz[]) AS s(id, at)
+       WHERE n.id = s.id`);
+  }
+
+  async function deliver(row: Claimed, now: Date, sent: [number, Date][]): Promise<'sent' | 'pending' | 'failed' | 'skipped'> {
     if (!row.openid || !row.payload) {
       await record(row.id, { status: 'skipped', lastError: row.openid ? '无消息内容' : '用户未绑定微信' });
       return 'skipped';
@@ -63,7 +74,7 @@ export function createNotificationDispatcher(
     try {
       const { topic, template_id, ...message } = row.payload;
       await client.sendSubscribeMessage({ touser: row.openid, template_id: template_id ?? templates[topic ?? 'ticket'], ...message });
-      await record(row.id, { status: 'sent', sentAt: new Date() });
+      sent.push([row.id, new Date()]);
       return 'sent';
     } catch (err) {
       const permanent = err instanceof WechatError && WECHAT_PERMANENT_ERRCODES.includes(err.errcode);
@@ -78,7 +89,12 @@ export function createNotificationDispatcher(
   async function runOnce(now = new Date(), limit = 50) {
     const result = { sent: 0, pending: 0, failed: 0, skipped: 0 };
     const claimed = await claim(now, limit);
-    for (const row of claimed) result[await deliver(row, now)]++;
+    const sent: [number, Date][] = [];
+    try {
+      for (const row of claimed) result[await deliver(row, now, sent)]++;
+    } finally {
+      await recordSent(sent);
+    }
     return result;
   }
 
