@@ -1,7 +1,8 @@
 /**
- * `npm run bench` (issue 5 targets), on 1,000,000 tickets generated in PostgreSQL:
- *  1. filing (POST /api/tickets by residents) p95 ≤ 50 ms;
- *  2. a level's queue (filtered, sorted by time left, paged) p95 ≤ 30 ms;
+ * `npm run bench` (issue 5 targets, tightened by issue 15 "Thin margins" so they hold under load),
+ * on 1,000,000 tickets generated in PostgreSQL:
+ *  1. filing (POST /api/tickets by residents) p95 ≤ 25 ms on a quiet machine (≤ 50 ms under load);
+ *  2. a level's queue (filtered, sorted by time left, paged) p95 ≤ 15 ms on a quiet machine (≤ 30 ms under load);
  *  3. city statistics for a year ≤ 300 ms.
  * Figures are printed, not asserted.
  */
@@ -205,7 +206,7 @@ async function bench(adminUrl: string) {
     await runPostLoad({ ...fileOpts, seconds: 2 });
     const filing = await runPostLoad({ ...fileOpts, seconds: SECONDS });
     log(`\n  1. filing, 10 connections, ${SECONDS} s: ${fmt(filing)}`);
-    log(`     p95 ${filing.p95.toFixed(2)} ms (target ≤ 50 ms) ${verdict(filing.p95 <= 50)}`);
+    log(`     p95 ${filing.p95.toFixed(2)} ms (target ≤ 25 ms on a quiet machine, ≤ 50 ms under load) ${verdict(filing.p95 <= 25)}`);
 
     // 2. Queues: each role's level, open, sorted by time left, a random page of the first ten
     // As autovacuum keeps a live table: the visibility map set, so counts over a queue are index-only.
@@ -239,7 +240,7 @@ async function bench(adminUrl: string) {
       log(`     ${label.padEnd(32)} ${probe.headers.get('content-range')?.padEnd(24)} ${rows.length} rows; ${fmt(r)}`);
     }
     const worst = Math.max(...p95s);
-    log(`     worst p95 ${worst.toFixed(2)} ms (target ≤ 30 ms) ${verdict(worst <= 30)}`);
+    log(`     worst p95 ${worst.toFixed(2)} ms (target ≤ 15 ms on a quiet machine, ≤ 30 ms under load) ${verdict(worst <= 15)}`);
 
     // 3. City statistics for a year
     const to = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
