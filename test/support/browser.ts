@@ -1,9 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { escapeRegExp } from './h5';
 import { startPlatform, type Platform } from './platform';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /**
  * Debian's Chromium, headless, in a fresh profile, with nothing reaching outside hosts.
@@ -17,17 +29,7 @@ export async function launchBrowser({ timezoneId }: { timezoneId?: string } = {}
     locale: 'zh-CN',
     ...(timezoneId ? { timezoneId } : {}),
     viewport: { width: 1366, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
   context.on('close', () => {
     // Chromium may still be flushing its profile as it exits; a leftover temp folder is harmless.
@@ -39,6 +41,17 @@ export async function launchBrowser({ timezoneId }: { timezoneId?: string } = {}
   });
   return context;
 }
+
+/**
+ * One headless Chromium (as launchBrowser) for several isolated contexts, each with its own storage:
+ * `browser.newContext(CONTEXT_OPTIONS)` per staff member signed in at the same time.
+ */
+export async function launchSharedBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** launchBrowser's context settings (locale, viewport) for a context of launchSharedBrowser. */
+export const CONTEXT_OPTIONS = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } } as const;
 
 /**
  * Opens the console's login page with no stored session and submits these credentials (what follows
