@@ -12,13 +12,3 @@ export const getJson = async <T = unknown>(path: string): Promise<T> => {
   const { json } = await httpClient(`${API_BASE}${path}`);
   return json as T;
 };
-
-/** Keeps the fields a form may send (the server's strict schemas refuse presented-only fields). */
-export const pick = (fields: readonly string[]) => (data: Record<string, unknown>) => {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!(f in data) || data[f] === undefined) continue;
-    out[f] = data[f] === '' ? null : data[f];
-  }
-  return out;
-};

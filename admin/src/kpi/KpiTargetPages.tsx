@@ -17,7 +17,8 @@ import { formatTarget, kpiTargetSchema, type KpiIndicator } from '@baotou/shared
 import { searchFilter } from '../common/fields';
 import { serverXlsxExporter } from '../common/serverExport';
 import { useRowClick } from '../common/rowClick';
-import { pick, zodValidate } from '../supervision/inspectionChoices';
+import { zodValidate } from '../supervision/inspectionChoices';
+import { pick } from '../common/pick';
 import { indicatorChoices, yearChoices } from './choices';
 
 export const KPI_TARGET_WRITABLE = ['year', 'indicator', 'value', 'document'] as const;

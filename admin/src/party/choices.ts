@@ -29,13 +29,3 @@ export const partyEnums = {
 
 const THIS_YEAR = new Date().getFullYear();
 export const yearChoices = Array.from({ length: 12 }, (_, i) => ({ id: THIS_YEAR - i, name: `${THIS_YEAR - i}年` }));
-
-/** Keeps the fields a form may send (the server's strict schemas refuse presented-only fields). */
-export const pick = (fields: readonly string[]) => (data: Record<string, unknown>) => {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!(f in data) || data[f] === undefined) continue;
-    out[f] = data[f] === '' ? null : data[f];
-  }
-  return out;
-};

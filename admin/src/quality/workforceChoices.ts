@@ -24,13 +24,3 @@ export const yearChoices = Array.from({ length: 10 }, (_, i) => ({ id: THIS_YEAR
 
 /** Tenths of an hour as hours ("35" → "3.5"). */
 export const tenthsToHours = (t: number | null | undefined) => (t === null || t === undefined ? '' : `${Math.floor(t / 10)}${t % 10 ? `.${t % 10}` : ''}`);
-
-/** Keeps the fields a form may send (the server's strict schemas refuse presented-only fields). */
-export const pick = (fields: readonly string[]) => (data: Record<string, unknown>) => {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!(f in data) || data[f] === undefined) continue;
-    out[f] = data[f] === '' ? null : data[f];
-  }
-  return out;
-};

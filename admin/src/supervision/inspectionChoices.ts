@@ -36,10 +36,3 @@ export const inspectionEnums = {
 
 // The KPI target form imports it from here still.
 export { zodValidate } from '../common/schemaValidation';
-
-/** Keeps the fields a form may send; '' → null. */
-export const pick = (fields: readonly string[]) => (data: Record<string, unknown>) => {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) if (f in data && data[f] !== undefined) out[f] = data[f] === '' ? null : data[f];
-  return out;
-};

@@ -1,5 +1,5 @@
 import { Create, SimpleForm } from 'react-admin';
-import { pick } from '../api';
+import { pick } from '../../common/pick';
 import { MemberInputs, memberValid, memberWritable } from './MemberInputs';
 
 // Opened from a committee's page with the committee (and its term) filled in.

@@ -1,5 +1,5 @@
 import { Edit, SimpleForm } from 'react-admin';
-import { pick } from '../api';
+import { pick } from '../../common/pick';
 import { MemberInputs, memberValid, memberWritable } from './MemberInputs';
 
 // PUT replaces the member: committee and owner go back unchanged (a masked phone means "keep").

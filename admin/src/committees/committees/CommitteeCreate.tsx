@@ -1,5 +1,5 @@
 import { Create, SimpleForm } from 'react-admin';
-import { pick } from '../api';
+import { pick } from '../../common/pick';
 import { CommitteeInputs, committeeWritable, termValid } from './CommitteeInputs';
 
 export const CommitteeCreate = () => (

@@ -1,5 +1,5 @@
 import { Edit, SimpleForm } from 'react-admin';
-import { pick } from '../api';
+import { pick } from '../../common/pick';
 import { CommitteeInputs, committeeWritable, termValid } from './CommitteeInputs';
 
 // The whole record goes back (PUT replaces it); the compound is shown read-only.

@@ -1,6 +1,7 @@
 import { Create, DateInput, Edit, required, SelectInput, SimpleForm } from 'react-admin';
 import { RefInput, RegionInput } from '../../common/fields';
-import { crossKindChoices, pick } from '../choices';
+import { crossKindChoices } from '../choices';
+import { pick } from '../../common/pick';
 
 const writable = ['memberId', 'kind', 'communityCode', 'compoundId', 'startDate', 'endDate'];
 const afterStart = (end: string, values: Record<string, any>) => (end && values.startDate && end < values.startDate ? '结束日期不能早于开始日期' : undefined);

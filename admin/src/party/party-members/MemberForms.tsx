@@ -1,7 +1,8 @@
 import { Create, DateInput, Edit, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { RefInput, RegionInput } from '../../common/fields';
-import { genderChoices, memberRoleChoices, pick } from '../choices';
+import { genderChoices, memberRoleChoices } from '../choices';
+import { pick } from '../../common/pick';
 import { phoneValidator } from '../../common/phone';
 
 const writable = ['name', 'gender', 'joinedOn', 'orgId', 'role', 'employerCompanyId', 'compoundId', 'regionCode', 'phone'];

@@ -1,7 +1,8 @@
 import { Create, DateInput, Edit, NumberInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { RefInput, RegionInput } from '../../common/fields';
-import { orgSettingChoices, orgTypeChoices, pick } from '../choices';
+import { orgSettingChoices, orgTypeChoices } from '../choices';
+import { pick } from '../../common/pick';
 
 const writable = ['type', 'setting', 'name', 'parentId', 'secretaryName', 'foundedOn', 'memberCount', 'companyId', 'compoundId', 'regionCode'];
 

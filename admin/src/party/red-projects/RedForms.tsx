@@ -1,6 +1,7 @@
 import { AutocompleteInput, Create, Edit, NumberInput, required, SelectInput, SimpleForm } from 'react-admin';
 import { RefInput } from '../../common/fields';
-import { pick, redResultChoices } from '../choices';
+import { redResultChoices } from '../choices';
+import { pick } from '../../common/pick';
 
 const writable = ['compoundId', 'designation', 'year', 'result'];
 const DESIGNATIONS = ['市级红色物业示范小区', '区级红色物业示范小区', '红色物业示范企业'].map((d) => ({ id: d, name: d }));

@@ -1,7 +1,7 @@
 import { Create, DateInput, Edit, NumberInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { RefInput } from '../../common/fields';
 import { awardKindChoices, fenValidator } from '../choices';
-import { pick } from '../pick';
+import { pick } from '../../common/pick';
 
 const writable = ['projectId', 'kind', 'year', 'document', 'rewardFen', 'rewardPaidOn'];
 

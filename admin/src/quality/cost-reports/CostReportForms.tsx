@@ -2,7 +2,7 @@ import { COST_ITEMS } from '@baotou/shared';
 import { Create, Edit, NumberInput, required, SimpleForm } from 'react-admin';
 import { getUser } from '../../auth/session';
 import { fenValidator } from '../choices';
-import { pick } from '../pick';
+import { pick } from '../../common/pick';
 
 const writable = ['companyId', 'year', ...COST_ITEMS];
 

@@ -1,7 +1,7 @@
 import { Create, DateInput, Edit, NumberInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { RefInput } from '../../common/fields';
 import { fenValidator, propertyTypeChoices } from '../choices';
-import { pick } from '../pick';
+import { pick } from '../../common/pick';
 
 const writable = ['levelId', 'propertyType', 'minFen', 'maxFen', 'sourceDocument', 'effectiveFrom', 'effectiveUntil'];
 const notAboveMax = (min: number, values: Record<string, any>) =>

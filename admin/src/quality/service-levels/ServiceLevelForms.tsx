@@ -1,6 +1,6 @@
 import { ArrayInput, BooleanInput, Create, Edit, NumberInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { categoryChoices, scaleChoices } from '../choices';
-import { pick } from '../pick';
+import { pick } from '../../common/pick';
 
 const writable = ['scale', 'code', 'order', 'name', 'items', 'sourceDocument', 'placeholder'];
 const code = (v: string) => (v && !/^[A-Za-z0-9_-]{1,20}$/.test(v) ? '代码为1–20位字母、数字、-或_' : undefined);

@@ -1,6 +1,7 @@
 import { ArrayInput, Create, DateInput, Edit, NullableBooleanInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { RefInput } from '../../common/fields';
-import { pick, postChoices } from '../workforceChoices';
+import { postChoices } from '../workforceChoices';
+import { pick } from '../../common/pick';
 import { phoneValidator } from '../../common/phone';
 
 const writable = ['staffNo', 'name', 'post', 'specialist', 'projectId', 'hiredOn', 'leftOn', 'phone', 'certificates'];

@@ -15,7 +15,8 @@ import {
   TextInput,
 } from 'react-admin';
 import { RefInput } from '../../common/fields';
-import { pick, tenthsToHours, trainingKindChoices } from '../workforceChoices';
+import { tenthsToHours, trainingKindChoices } from '../workforceChoices';
+import { pick } from '../../common/pick';
 
 const writable = ['staffId', 'kind', 'course', 'provider', 'hoursTenths', 'trainedOn', 'certificateNo', 'evidence'];
 

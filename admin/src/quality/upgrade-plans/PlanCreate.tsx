@@ -1,7 +1,7 @@
 import { ArrayInput, Create, DateInput, NumberInput, required, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { RefInput, RegionInput } from '../../common/fields';
 import { getUser } from '../../auth/session';
-import { pick } from '../pick';
+import { pick } from '../../common/pick';
 
 const writable = ['regionCode', 'year', 'measures', 'deadline', 'items'];
 const year = (v: unknown) => (v != null && (!Number.isInteger(v) || (v as number) < 2000 || (v as number) > 2100) ? '年度须在2000–2100年之间' : undefined);

@@ -1,5 +1,5 @@
 import { Create, SimpleForm } from 'react-admin';
-import { pick } from '../../committees/api';
+import { pick } from '../../common/pick';
 import { RENEWAL_SURVEY_FIELDS } from '@baotou/shared';
 import { SurveyInputs } from './SurveyInputs';
 

@@ -1,5 +1,5 @@
 import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
-import { pick } from '../../committees/api';
+import { pick } from '../../common/pick';
 import { RENEWAL_SURVEY_FIELDS } from '@baotou/shared';
 import { SurveyInputs } from './SurveyInputs';
 import { SubmitSurveyButton } from './SurveyActions';

@@ -1,6 +1,7 @@
 import { BooleanInput, Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { checklistItemSchema } from '@baotou/shared';
-import { categoryChoices, pick, severityChoices } from '../inspectionChoices';
+import { categoryChoices, severityChoices } from '../inspectionChoices';
+import { pick } from '../../common/pick';
 import { zodValidate } from '../../common/schemaValidation';
 
 const writable = ['code', 'category', 'text', 'severity', 'onSpot', 'fireLane', 'sourceDocument', 'sortOrder', 'active'];

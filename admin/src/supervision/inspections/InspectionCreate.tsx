@@ -3,7 +3,8 @@ import { Create, DateTimeInput, NumberInput, SelectInput, SimpleForm, TextInput,
 import { useFormContext } from 'react-hook-form';
 import { inspectionCreateSchema } from '@baotou/shared';
 import { RefInput } from '../../common/fields';
-import { kindChoices, pick } from '../inspectionChoices';
+import { kindChoices } from '../inspectionChoices';
+import { pick } from '../../common/pick';
 import { zodValidate } from '../../common/schemaValidation';
 import { ResultsInput } from './ResultsInput';
 
