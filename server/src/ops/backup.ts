@@ -24,6 +24,9 @@ export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   return name;
 }
 
+/** Where `npm run backup` writes when given no file (relative to the repository; ignored by git, see .gitignore). */
+export const DEFAULT_BACKUP_DIR = 'backups';
+
 export interface BackupTarget {
   /** A PostgreSQL server (DATABASE_URL); absent: the embedded database in `dataDir`/pglite. */
   databaseUrl?: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '@baotou/config';
-import { backupDatabase, restoreDatabase } from './backup';
+import { DEFAULT_BACKUP_DIR, backupDatabase, restoreDatabase } from './backup';
 
 /**
  * `npm run backup [-- <file>]` and `npm run restore -- <file>` on the database the settings name
@@ -12,7 +12,7 @@ async function main() {
   const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
   if (command === 'backup') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const out = file ?? path.join('backups', `baotou-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`);
+    const out = file ?? path.join(DEFAULT_BACKUP_DIR, `baotou-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`);
     const r = await backupDatabase(target, out);
     console.log(`已备份（${r.kind}）：${r.file}，${r.bytes} 字节。加密密钥不在备份中，请另行妥善保管。`);
   } else if (command === 'restore' && file) {

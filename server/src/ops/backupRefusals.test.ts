@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { databaseUrl, withAdminClient } from '../../../test/support/pg';
 import { openDatabase } from '../db/client';
-import { backupDatabase, restoreDatabase } from './backup';
+import { DEFAULT_BACKUP_DIR, backupDatabase, restoreDatabase } from './backup';
 
 /**
  * Issue 15, backups attacked as an operator would (docs/OPERATIONS.md § Backups): every mistake is a
@@ -92,3 +92,8 @@ test('the embedded database is not copied while a platform holds it, and the pla
     await live.close();
   }
 }, 60_000);
+
+test('the default backup folder is ignored by git: a dump of the whole database is never committed by `git add -A`', () => {
+  const ignored = fs.readFileSync(path.resolve(__dirname, '../../../.gitignore'), 'utf8').split('\n');
+  expect(ignored).toContain(`${DEFAULT_BACKUP_DIR}/`);
+});
