@@ -2,7 +2,7 @@
  * `npm run bench` (part): issue 13's notification target, measured (printed, not asserted):
  * WeChat Pay notification handling p95 ≤ 30 ms at 20 connections. Each notification is signed and
  * encrypted exactly as WeChat does (server/src/pay/protocol.ts) for an open order of one bill, so
- * each is a full verify → decrypt → lock → postFeePayment → receipt; then the same notifications
+ * each is a full verify → decrypt → read → post (payment, bill, receipt, order, audit rows); then the same notifications
  * again (already processed: answered 200 without posting). Runs in a throwaway PostgreSQL (or
  * BENCH_DATABASE_URL's server). BENCH_PAY_NOTIFICATIONS (default 2000) sets how many.
  *
