@@ -20,9 +20,10 @@ fi
 export TEST_DATABASE_URL
 unset DATABASE_URL
 
-# Two streams share the 2 cores: A runs the unit, API and contract suites (which need no build),
-# then type-checks; B builds the front ends, then runs the journeys and the weapp checks. The demo
-# template database is built once, before either starts, and each test file clones it.
+# Two streams share the 2 cores: A runs the unit, API and contract suites (which need no build);
+# B builds the front ends, then runs the journeys and the weapp checks; then each takes from the
+# tail below (the slowest suites, type-check, lint, format) until none is left. The demo template
+# database is built once, before either starts, and each test file clones it.
 LOGS=$(mktemp -d /tmp/bt-test-XXXXXX)
 echo "== preparing the template database"
 npx tsx test/support/prepareTemplate.ts || { echo "0 passed, 1 failed"; exit 1; }
@@ -33,7 +34,7 @@ export BT_TEMPLATE_READY=1
 # A file in a tail is left out of its stream's own jest run; a pattern matching nothing is no error.
 SERVER_TAIL=(server/src/ops/backup.test.ts server/src/db/pglite.test.ts server/src/auth/signInGuard.pglite.test.ts server/src/jobs/queue.test.ts)
 E2E_TAIL=(test/e2e/admin-every-page.test.ts)
-TAIL=(server e2e lint typecheck)
+TAIL=(server e2e lint typecheck format)
 
 # One jest run whose results file must exist at the end (a run that died without one counts as failed).
 run_jest() {
@@ -67,8 +68,13 @@ run_tail_unit() {
       if [ "${SKIP_LINT:-0}" != 1 ]; then
         echo "== linting"
         npm run lint >"$LOGS/lint.log" 2>&1 || { failed=1; grep -B1 -m 40 " error " "$LOGS/lint.log" || tail -30 "$LOGS/lint.log"; }
-        # One formatter: a file prettier would change counts as a failure (`npm run format` fixes it).
-        npm run format:check >"$LOGS/format.log" 2>&1 || { failed=$((failed + 1)); grep -m 40 "\[warn\]" "$LOGS/format.log" || tail -30 "$LOGS/format.log"; }
+      fi
+      ;;
+    format)
+      # One formatter: a file prettier would change counts as a failure (`npm run format` fixes it).
+      if [ "${SKIP_LINT:-0}" != 1 ]; then
+        echo "== checking the format"
+        npm run format:check >"$LOGS/format.log" 2>&1 || { failed=1; grep -m 40 "\[warn\]" "$LOGS/format.log" || tail -30 "$LOGS/format.log"; }
       fi
       ;;
   esac
