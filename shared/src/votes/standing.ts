@@ -1,20 +1,11 @@
 import { VOTE_STATUSES, type VoteStatus } from './enums';
-import { percentText } from './tally';
+import { percentText, type TallyResult } from './tally';
 
-/** The figures of a tally (tallyVote's result, or the server's copy of it) that a standing is read from. */
-export interface StandingFigures {
-  special: boolean;
-  totalArea: number;
-  totalOwners: number;
-  participatedArea: number;
-  participatedOwners: number;
-  agreeArea: number;
-  agreeOwners: number;
-  quorumMet: boolean;
-  approved: boolean;
-  /** tallyVote's explanation: the verdict once the vote has closed. */
-  explanation: string;
-}
+/** The figures of a tally (tallyVote's result, or the server's copy of it) that a standing is read from; the explanation is the verdict once the vote has closed. */
+export type StandingFigures = Pick<
+  TallyResult,
+  'special' | 'totalArea' | 'totalOwners' | 'participatedArea' | 'participatedOwners' | 'agreeArea' | 'agreeOwners' | 'quorumMet' | 'approved' | 'explanation'
+>;
 
 export interface VoteStanding {
   /** Short label for a badge: 表决进行中 / 通过 / 未通过 / 尚未开始. */
