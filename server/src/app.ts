@@ -45,6 +45,7 @@ import { registerRenovationRoutes } from './renewal/renovationsRoutes';
 import type { Logger } from 'pino';
 import { requestId } from './observability/requestId';
 import { registerPoolGauges } from './observability/pools';
+import { registerJobGauges } from './observability/jobGauges';
 import { createMetrics, metricsEndpoint, type PlatformMetrics } from './observability/metrics';
 import { accessLog } from './observability/logger';
 import { registerCreditItemRoutes } from './credit/itemsRoutes';
@@ -129,6 +130,7 @@ export function createApp({ database, config, log, logger, metrics = createMetri
   app.use(securityHeaders(config.web));
   app.use(errorMiddleware(log));
   registerPoolGauges(metrics, database);
+  registerJobGauges(metrics, db);
   app.use(metricsEndpoint(metrics, config.web.metricsToken));
   app.use(corsForConfiguredOrigins(config.web));
   app.use(serveBuilt('/admin', config.adminDist ?? path.join(REPO_ROOT, 'admin/dist')));

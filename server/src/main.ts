@@ -2,6 +2,7 @@ import { loadConfig } from '@baotou/config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createApp } from './app';
 import { createLogger } from './observability/logger';
+import { routeConsoleToLogger } from './observability/console';
 import { seedDemoIfEmpty } from './seed/demo';
 import { createTicketNotifier } from './tickets/notify';
 import { createNotificationDispatcher } from './notifications/dispatcher';
@@ -22,20 +23,25 @@ import { filingSettingsFromEnv } from '@baotou/config';
 import { SURVEY_CLOSE_JOB } from './supervision/surveysRoutes';
 import { CREDIT_SWEEP_JOB } from './credit/itemsRoutes';
 
+// Every line the process writes is one JSON object (issue 15, logs; docs/OPERATIONS.md).
+const logger = createLogger();
+routeConsoleToLogger(logger);
+
 async function main() {
   const started = Date.now();
   // Secrets not set in the environment (never in production) are this installation's own, kept in the data folder.
   let kept: KeptSecrets | undefined;
   const config = loadConfig(process.env, { localSecrets: (dataDir) => (kept = keptSecrets(dataDir)) });
-  if (kept) console.log(`未设置的密钥使用本机生成并保存在 ${config.dataDir}/secrets.json 中的密钥`);
+  if (kept) logger.info(`未设置的密钥使用本机生成并保存在 ${config.dataDir}/secrets.json 中的密钥`);
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
-    console.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
+    logger.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     replicaUrl: config.database.replicaUrl,
     replicaPoolSize: config.database.replicaPoolSize,
+    log: (message, err) => logger.error({ err }, message),
   });
   // Several servers starting at once on one database (docs/OPERATIONS.md): one migrates and seeds, the others wait.
   await oneAtATime(config.databaseUrl, async () => {
@@ -49,7 +55,8 @@ async function main() {
         encryptionKey: config.encryptionKey,
         highTechZoneCode: config.highTechZoneCode,
       });
-      if (seeded) console.log(`已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
+      if (seeded)
+        logger.info({ compounds: seeded.compounds, households: seeded.households }, `已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
     }
   });
   if (config.pay.standIn) {
@@ -65,14 +72,13 @@ async function main() {
       platformPublicKeyId: standIn.platformPublicKeyId,
       platformCert: standIn.platformCert,
     };
-    console.log(`微信支付使用本地替身 ${standIn.baseUrl}（仅限开发演示）`);
+    logger.info(`微信支付使用本地替身 ${standIn.baseUrl}（仅限开发演示）`);
   }
-  const logger = createLogger();
   const app = createApp({ database, config, logger, log: (err, context) => logger.error({ err, reqId: context?.requestId }, 'unhandled error') });
   // Tickets: overdue cases move up one level on a timer (DOMAIN.md §6; TICKET_ESCALATION_INTERVAL_SECONDS).
   // Notifications: WeChat messages due (new, or to retry) are sent every NOTIFY_DISPATCH_INTERVAL_SECONDS.
   // Both run as singleton jobs on the queue (issue 15; docs/OPERATIONS.md), as do exports and billing runs.
-  const dispatcher = createNotificationDispatcher(database.db, config);
+  const dispatcher = createNotificationDispatcher(database.db, config, undefined, (msg) => logger.warn(msg));
   definePeriodicJobs(database.db, config, { dispatcher, notifier: createTicketNotifier(config, dispatcher) });
   await startJobWorkers();
   schedulePeriodicJobs(config);
@@ -87,16 +93,19 @@ async function main() {
   // Credit: rule items from tickets and party data, and stale live scores (issue 10; CREDIT_SWEEP_INTERVAL_SECONDS).
   runEvery(CREDIT_SWEEP_JOB, config.credit.sweepIntervalSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
-  startAuditSealer(database.db, config.audit.sealIntervalMs);
+  startAuditSealer(database.db, config.audit.sealIntervalMs, (err) => logger.error({ err }, '审计日志封存失败'));
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
-    console.log(`包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)`);
-    console.log(`  管理后台  ${url}/admin/`);
-    console.log(`  小程序H5  ${url}/h5/`);
-    console.log(`  接口      ${url}/api/health`);
-    if (config.seedDemo) {
-      console.log(`  演示账号  city / party / d150203 / street / community / company，密码 ${config.demoPassword}`);
-    }
+    logger.info(
+      { database: database.kind, ms: Date.now() - started, admin: `${url}/admin/`, h5: `${url}/h5/`, api: `${url}/api/health` },
+      `包头智慧物业管理服务平台已启动 (${database.kind}, ${Date.now() - started} ms)：管理后台 ${url}/admin/ · 小程序H5 ${url}/h5/ · 接口 ${url}/api/health`,
+    );
+    if (config.seedDemo) logger.info(`演示账号 city / party / d150203 / street / community / company，密码 ${config.demoPassword}`);
+  });
+  // A port already taken, or a crash elsewhere: one JSON line, then the process ends as Node's default would.
+  server.on('error', (err) => {
+    logger.fatal({ err }, '平台无法监听端口');
+    process.exit(1);
   });
   const stop = async () => {
     server.close();
@@ -107,7 +116,16 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, '未捕获的异常');
+  process.exit(1);
+});
+process.on('unhandledRejection', (err) => {
+  logger.fatal({ err }, '未处理的Promise拒绝');
+  process.exit(1);
+});
+
 main().catch((err) => {
-  console.error(err);
+  logger.fatal({ err }, '平台启动失败');
   process.exit(1);
 });

@@ -37,16 +37,19 @@ export async function openDatabase(opts: {
   poolSize?: number;
   replicaUrl?: string | null;
   replicaPoolSize?: number;
+  /** Where a pool's connection errors go (main.ts: the structured logger); default stderr. */
+  log?: (message: string, err: Error) => void;
 }): Promise<Database> {
+  const log = opts.log ?? ((message: string, err: Error) => console.error(message, err.message));
   if (opts.databaseUrl) {
     const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) must not take the process down;
     // the pool replaces it on the next checkout.
-    pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
+    pool.on('error', (err) => log('PostgreSQL idle connection error', err));
     // Nor may one lost while checked out between two statements (the primary killed mid-transaction,
     // a failover): its next query fails and the request gets a 500, instead of an unhandled 'error' event.
-    pool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL connection lost:', err.message)));
+    pool.on('connect', (client) => client.on('error', (err) => log('PostgreSQL connection lost', err)));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     if (!opts.replicaUrl) return { db, kind: 'postgresql', close: () => pool.end(), poolStats };
@@ -58,8 +61,8 @@ export async function openDatabase(opts: {
       application_name: REPLICA_APPLICATION_NAME,
       options: '-c default_transaction_read_only=on',
     });
-    replicaPool.on('error', (err) => console.error('PostgreSQL replica idle connection error:', err.message));
-    replicaPool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL replica connection lost:', err.message)));
+    replicaPool.on('error', (err) => log('PostgreSQL replica idle connection error', err));
+    replicaPool.on('connect', (client) => client.on('error', (err) => log('PostgreSQL replica connection lost', err)));
     const replica = drizzlePg(replicaPool, { schema, casing: 'snake_case' });
     attachReplica(db, replica);
     const replicaPoolStats = () => ({ total: replicaPool.totalCount, idle: replicaPool.idleCount, waiting: replicaPool.waitingCount });

@@ -7,6 +7,8 @@ import { AppError } from '../http/errors';
 export function routeLabel(ctx: Context): string {
   const matched = (ctx as Context & { _matchedRoute?: string | RegExp })._matchedRoute;
   if (typeof matched === 'string') return matched;
+  // Answered by middleware before the router (metricsEndpoint): its own label, never "unmatched".
+  if (ctx.path === '/api/metrics') return '/api/metrics';
   if (ctx.path.startsWith('/admin/') || ctx.path === '/admin') return '/admin/*';
   if (ctx.path.startsWith('/h5/') || ctx.path === '/h5') return '/h5/*';
   return 'unmatched';

@@ -3,6 +3,7 @@ import Koa from 'koa';
 import request from 'supertest';
 import { createTestApi, type TestApi } from '../../../test/support/api';
 import { errorMiddleware } from '../http/errors';
+import { defineJob, enqueueJob } from '../jobs/queue';
 import { isLocalNetwork } from './metrics';
 import { requestId } from './requestId';
 
@@ -69,6 +70,27 @@ describe('GET /api/metrics', () => {
     // no replica configured: no replica pool (server/src/ops/replica.test.ts has one)
     expect(res.text).not.toContain('pool="replica"');
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  test('/api/metrics is counted under its own route, not "unmatched"', async () => {
+    await t.api.get('/api/metrics').set('X-Forwarded-For', '10.1.2.3');
+    const res = await t.api.get('/api/metrics').set('X-Forwarded-For', '10.1.2.3');
+    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/api\/metrics",status="200"\} [1-9]/);
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/metrics"\} [1-9]/);
+    expect(res.text).not.toMatch(/route="unmatched",status="200"/);
+  });
+
+  test("job counts: the queue's jobs by name and state, every state given, read at scrape time", async () => {
+    // worked or not by the time of the scrape, each run is in exactly one state (completed ones stay until archived)
+    defineJob('test.metrics-probe', async () => undefined);
+    await enqueueJob('test.metrics-probe', {}, null);
+    await enqueueJob('test.metrics-probe', {}, null);
+    const res = await t.api.get('/api/metrics').set('X-Forwarded-For', '10.1.2.3');
+    expect(res.status).toBe(200);
+    const probe = [...res.text.matchAll(/^jobs\{name="test\.metrics-probe",state="(\w+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])] as const);
+    expect(probe.map(([state]) => state).sort()).toEqual(['active', 'cancelled', 'completed', 'created', 'failed', 'retry']);
+    expect(probe.reduce((sum, [, n]) => sum + n, 0)).toBe(2);
+    expect(res.text).toContain('# TYPE jobs gauge');
   });
 
   test('from outside: 404 without the token or with a wrong one, 200 with it', async () => {
