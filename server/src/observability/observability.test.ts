@@ -88,7 +88,7 @@ describe('GET /api/metrics', () => {
     const res = await t.api.get('/api/metrics').set('X-Forwarded-For', '10.1.2.3');
     expect(res.status).toBe(200);
     const probe = [...res.text.matchAll(/^jobs\{name="test\.metrics-probe",state="(\w+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])] as const);
-    expect(probe.map(([state]) => state).sort()).toEqual(['active', 'cancelled', 'completed', 'created', 'failed', 'retry']);
+    expect(probe.map(([state]) => state).sort()).toEqual(['completed', 'failed', 'queued', 'running']);
     expect(probe.reduce((sum, [, n]) => sum + n, 0)).toBe(2);
     expect(res.text).toContain('# TYPE jobs gauge');
   });
