@@ -190,6 +190,7 @@ class JobRuntime {
     };
     try {
       const result = (await def.handler(job.data, ctx)) ?? null;
+      countOutcome(job.name, 'completed');
       if (def.opts.keepCompleted === false) {
         await this.db.delete(jobRuns).where(eq(jobRuns.id, job.id));
       } else {
@@ -198,6 +199,7 @@ class JobRuntime {
       return result;
     } catch (err) {
       const last = job.retryCount >= job.retryLimit;
+      countOutcome(job.name, last ? 'failed' : 'retried');
       const message = Array.from(err instanceof Error ? err.message : String(err))
         .slice(0, 500)
         .join('');
@@ -294,6 +296,19 @@ function clampInt(n: number): number {
 }
 
 let runtime: JobRuntime | undefined;
+
+/** Runs this process has finished, by job name and outcome (completed, retried, failed): /api/metrics' jobs_finished_total. */
+const outcomes = new Map<string, number>();
+function countOutcome(name: string, outcome: 'completed' | 'retried' | 'failed'): void {
+  const key = `${name}\n${outcome}`;
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+}
+export function jobOutcomeCounts(): { name: string; outcome: string; count: number }[] {
+  return [...outcomes].map(([key, count]) => {
+    const [name, outcome] = key.split('\n');
+    return { name, outcome, count };
+  });
+}
 
 /**
  * Binds the queue to this app's database (createApp calls it): enqueueJob then sends there, and

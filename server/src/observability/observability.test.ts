@@ -15,7 +15,7 @@ const TOKEN = 'metrics-token-0123456789abcdefghijklmnop';
 let t: TestApi;
 beforeAll(async () => {
   // behind a proxy, so the tests can present an outside address
-  t = await createTestApi({ TRUST_PROXY: 'true', METRICS_TOKEN: TOKEN });
+  t = await createTestApi({ TRUST_PROXY: 'true', METRICS_TOKEN: TOKEN, JOBS_POLL_INTERVAL_SECONDS: '0.5', JOBS_RETRY_DELAY_SECONDS: '0' });
 });
 afterAll(() => t.close());
 
@@ -91,6 +91,32 @@ describe('GET /api/metrics', () => {
     expect(probe.map(([state]) => state).sort()).toEqual(['completed', 'failed', 'queued', 'running']);
     expect(probe.reduce((sum, [, n]) => sum + n, 0)).toBe(2);
     expect(res.text).toContain('# TYPE jobs gauge');
+  });
+
+  test('jobs_finished_total: runs this process finished, by name and outcome (completed, retried, failed)', async () => {
+    defineJob('test.metrics-done', async () => undefined);
+    defineJob(
+      'test.metrics-broken',
+      async () => {
+        throw new Error('坏了');
+      },
+      { retryLimit: 1 },
+    );
+    const scrape = async () => (await t.api.get('/api/metrics').set('X-Forwarded-For', '10.1.2.3')).text;
+    const count = (text: string, name: string, outcome: string) =>
+      Number(new RegExp(`^jobs_finished_total\\{name="${name.replace('.', '\\.')}",outcome="${outcome}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    await enqueueJob('test.metrics-done', {}, null);
+    await enqueueJob('test.metrics-broken', {}, null);
+    let text = '';
+    for (let i = 0; i < 120; i++) {
+      text = await scrape();
+      if (count(text, 'test.metrics-done', 'completed') === 1 && count(text, 'test.metrics-broken', 'failed') === 1) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(count(text, 'test.metrics-done', 'completed')).toBe(1);
+    expect(count(text, 'test.metrics-broken', 'retried')).toBe(1);
+    expect(count(text, 'test.metrics-broken', 'failed')).toBe(1);
+    expect(text).toContain('# TYPE jobs_finished_total counter');
   });
 
   test('from outside: 404 without the token or with a wrong one, 200 with it', async () => {
