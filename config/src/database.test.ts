@@ -1,4 +1,4 @@
-import { loadConfig } from './index';
+import { loadConfig, loadDatabaseTarget } from './index';
 
 const PRIMARY = 'postgresql://app@db1.internal:5432/baotou';
 
@@ -24,5 +24,23 @@ describe('DATABASE_REPLICA_URL (issue 15: dashboards, statistics and exports rea
     }
     // the embedded database (no DATABASE_URL) has no standby
     expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgresql://db2/baotou' })).toThrow(/DATABASE_REPLICA_URL/);
+  });
+});
+
+describe('loadDatabaseTarget (npm run backup / restore: docs/OPERATIONS.md § Backups)', () => {
+  const production = { NODE_ENV: 'production', DATABASE_URL: PRIMARY, DATA_DIR: '/srv/baotou' };
+
+  test('production without its secrets: the backup still learns which database to copy (loadConfig refuses)', () => {
+    expect(() => loadConfig(production)).toThrow(/JWT_SECRET/);
+    expect(loadDatabaseTarget(production)).toEqual({ databaseUrl: PRIMARY, dataDir: '/srv/baotou' });
+  });
+
+  test('no DATABASE_URL: the embedded database in DATA_DIR, ./data by default', () => {
+    expect(loadDatabaseTarget({})).toEqual({ databaseUrl: undefined, dataDir: 'data' });
+    expect(loadDatabaseTarget({ DATABASE_URL: '', DATA_DIR: 'elsewhere' })).toEqual({ databaseUrl: undefined, dataDir: 'elsewhere' });
+  });
+
+  test("a DATABASE_URL that is not a URL refuses, in the settings' words", () => {
+    expect(() => loadDatabaseTarget({ DATABASE_URL: 'db1.internal' })).toThrow(/配置错误[\s\S]*DATABASE_URL/);
   });
 });

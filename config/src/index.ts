@@ -193,14 +193,29 @@ export interface LoadConfigOptions {
   localSecrets?: (dataDir: string) => LocalSecrets;
 }
 
-/** Parses settings once from the environment; nothing else reads process.env. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadConfigOptions = {}): Config {
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+/** The environment's non-empty values, parsed by `schema`; a bad value throws the settings' Chinese error. */
+function parseEnv<T extends z.ZodTypeAny>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Only which database the settings name — DATABASE_URL, else the embedded one in DATA_DIR — for
+ * `npm run backup` / `npm run restore` (docs/OPERATIONS.md § Backups), which read no secret and so
+ * must not need production's JWT_SECRET or personal-data keys to run. Throws on a bad value, as loadConfig.
+ */
+export function loadDatabaseTarget(env: Record<string, string | undefined> = process.env): { databaseUrl?: string; dataDir: string } {
+  const e = parseEnv(envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }), env);
+  return { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR };
+}
+
+/** Parses settings once from the environment; nothing else reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadConfigOptions = {}): Config {
+  const e = parseEnv(envSchema, env);
   const production = e.NODE_ENV === 'production';
   if (production && (!e.JWT_SECRET || !(e.ENCRYPTION_KEY || e.PERSONAL_DATA_KEYS))) {
     throw new Error('生产环境必须设置 JWT_SECRET 与 ENCRYPTION_KEY 或 PERSONAL_DATA_KEYS (production needs JWT_SECRET and a personal-data key)');
