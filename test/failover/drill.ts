@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Server } from 'node:http';
@@ -11,6 +10,7 @@ import { openDatabase, type Database } from '../../server/src/db/client';
 import { readDb } from '../../server/src/db/replica';
 import { fundInvariantBreaks } from '../support/fundInvariant';
 import type { TestApi } from '../support/api';
+import { freePort } from '../support/freePort';
 
 /**
  * The failover drill of issue 15 ("A standby database"), shared by the test
@@ -46,16 +46,6 @@ export interface DrillResult {
   /** The status of a deposit through a platform on the promoted standby. */
   depositAfterPromotion: number;
   breaksAfterDeposit: unknown[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 export async function standbyScript(...args: string[]): Promise<string> {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../test/support/pg';
 import { DEMO_PASSWORD } from '../../../test/support/testConfig';
+import { freePort } from '../../../test/support/freePort';
 
 /**
  * Issue 15, logs: the platform started as `npm start` starts it (tsx server/src/main.ts) writes
@@ -19,15 +19,6 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let dataDir: string;
 let proc: ChildProcess | undefined;
 const output: string[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 const lines = () =>
   output

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -8,6 +7,7 @@ import { createTestDatabase } from '../../../test/support/pg';
 import { DEMO_PASSWORD } from '../../../test/support/testConfig';
 import { startWechatStandIn } from '../../../test/support/wechatStandIn';
 import { xlsxFromRecords } from '../party/xlsxFixtures';
+import { freePort } from '../../../test/support/freePort';
 
 /**
  * Issue 15, "more than one server": two server processes, each started as `npm start` starts it
@@ -35,15 +35,6 @@ let wechat: Awaited<ReturnType<typeof startWechatStandIn>>;
 let dataDir: string;
 let servers: Server[] = [];
 const answers: { server: number; method: string; path: string; status: number }[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 async function startServer(port: number): Promise<Server> {
   const proc = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/src/main.ts')], {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import { promisify } from 'node:util';
+import { freePort } from '../../../test/support/freePort';
 
 /**
  * Issue 15, the standby recipe as an operator types it (docs/OPERATIONS.md § A standby database):
@@ -22,16 +22,6 @@ afterAll(async () => {
   await run('bash', [SCRIPT, 'stop', 'standby trial'], { cwd }).catch(() => undefined);
   fs.rmSync(cwd, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 test('a relative folder with a space: the primary starts and answers on its port', async () => {
   const port = await freePort();
