@@ -3,9 +3,10 @@
  * owner registry → it is listed under 我的房屋 as 已认证 → the resident withdraws it and sees it ended, with why.
  * Needs `npm run build:h5 -w mini` first (the platform serves mini/dist-h5 at /h5).
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 
 import { launchBrowser } from '../support/browser';
+import { button, exactly, field, goBack, stepChip as chip } from '../support/h5';
 import { startPlatform } from '../support/platform';
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
@@ -22,26 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
 });
-
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-
-// Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): only look at what is shown.
-function button(page: Page, text: string): Locator {
-  return page.locator('taro-button-core').filter({ hasText: exactly(text), visible: true });
-}
-
-// <taro-input-core> repeats the placeholder on itself; fill the native <input> inside it.
-function field(page: Page, placeholder: string): Locator {
-  return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
-}
-
-function chip(page: Page, step: string, text: string): Locator {
-  return page
-    .locator('.card', { has: page.getByText(step, { exact: true }) })
-    .filter({ visible: true })
-    .locator('.chip')
-    .filter({ hasText: exactly(text) });
-}
 
 test('a resident scans a compound code, binds a registered home, sees it as 已认证, then withdraws it', async () => {
   const owner = await platform.demoOwnerForBinding();
@@ -117,7 +98,7 @@ test('the compound home leads a resident to its management mode and renovation (
   await page.waitForURL(/#\/packages\/renewal\/compound\/index\?compoundId=\d+/);
   await expectVisible(page.getByTestId('management-mode'));
   await expectVisible(page.getByText('老旧小区改造'));
-  await page.goBack();
+  await goBack(page);
   await page.waitForURL(/#\/pages\/home\/index/);
   await button(page, '社区摸底调查入口').click();
   await page.waitForURL(/#\/packages\/renewal\/login\/index/);

@@ -20,6 +20,15 @@ export function stepChip(page: Page, step: string, text: string): Locator {
 export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
 }
+/**
+ * The browser's back button, pressed once the forward transition has ended, as a person would.
+ * Taro's H5 router hides the page underneath with a timer (its 300 ms animation) that a quicker back
+ * does not cancel: the timer then hides the page just returned to, leaving a blank screen.
+ */
+export async function goBack(page: Page): Promise<void> {
+  await page.locator('.taro_page.taro_page_shade').first().waitFor({ state: 'attached' });
+  await page.goBack();
+}
 /** A full load of an H5 page (a hash change alone would keep the previous resident's app state). */
 export async function openH5(page: Page, baseUrl: string, hash: string): Promise<void> {
   await page.goto('about:blank');
