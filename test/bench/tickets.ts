@@ -4,7 +4,7 @@
  *  1. filing (POST /api/tickets by residents) p95 ≤ 25 ms on a quiet machine (≤ 50 ms under load);
  *  2. a level's queue (filtered, sorted by time left, paged) p95 ≤ 15 ms on a quiet machine (≤ 30 ms under load);
  *  3. city statistics for a year ≤ 300 ms.
- * Figures are printed, not asserted.
+ * Figures are printed, not asserted. BENCH_TICKETS_ONLY=filing|queues|stats runs one part (to profile it alone).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +23,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PORT = Number(process.env.BENCH_TICKETS_PORT ?? 3911);
+const ONLY = process.env.BENCH_TICKETS_ONLY;
+const runs = (part: 'filing' | 'queues' | 'stats') => !ONLY || ONLY === part;
 const log = (s: string) => console.log(s);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
@@ -203,10 +205,12 @@ async function bench(adminUrl: string) {
       body: (i: number) => JSON.stringify({ ...kinds[i % 3], householdId: residents[i % residents.length].householdId }),
       headers: (i: number) => ({ authorization: `Bearer ${residents[i % residents.length].token}` }),
     };
-    await runPostLoad({ ...fileOpts, seconds: 2 });
-    const filing = await runPostLoad({ ...fileOpts, seconds: SECONDS });
-    log(`\n  1. filing, 10 connections, ${SECONDS} s: ${fmt(filing)}`);
-    log(`     p95 ${filing.p95.toFixed(2)} ms (target ≤ 25 ms on a quiet machine, ≤ 50 ms under load) ${verdict(filing.p95 <= 25)}`);
+    if (runs('filing')) {
+      await runPostLoad({ ...fileOpts, seconds: 2 });
+      const filing = await runPostLoad({ ...fileOpts, seconds: SECONDS });
+      log(`\n  1. filing, 10 connections, ${SECONDS} s: ${fmt(filing)}`);
+      log(`     p95 ${filing.p95.toFixed(2)} ms (target ≤ 25 ms on a quiet machine, ≤ 50 ms under load) ${verdict(filing.p95 <= 25)}`);
+    }
 
     // 2. Queues: each role's level, open, sorted by time left, a random page of the first ten
     // As autovacuum keeps a live table: the visibility map set, so counts over a queue are index-only.
@@ -226,7 +230,7 @@ async function bench(adminUrl: string) {
     ];
     log(`\n  2. a level's queue (filter level + open, sort dueAt ASC, 25 a page), 10 connections, ${SECONDS} s each:`);
     const p95s: number[] = [];
-    for (const [label, user, level] of queues) {
+    for (const [label, user, level] of runs('queues') ? queues : []) {
       const filter = encodeURIComponent(JSON.stringify({ level, open: true }));
       const qpath = () => {
         const page = Math.floor(Math.random() * 10);
@@ -240,13 +244,13 @@ async function bench(adminUrl: string) {
       log(`     ${label.padEnd(32)} ${probe.headers.get('content-range')?.padEnd(24)} ${rows.length} rows; ${fmt(r)}`);
     }
     const worst = Math.max(...p95s);
-    log(`     worst p95 ${worst.toFixed(2)} ms (target ≤ 15 ms on a quiet machine, ≤ 30 ms under load) ${verdict(worst <= 15)}`);
+    if (p95s.length) log(`     worst p95 ${worst.toFixed(2)} ms (target ≤ 15 ms on a quiet machine, ≤ 30 ms under load) ${verdict(worst <= 15)}`);
 
     // 3. City statistics for a year
     const to = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const from = new Date(Date.now() + 8 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
     log(`\n  3. city statistics ${from} … ${to}, one request at a time:`);
-    for (const groupBy of ['district', 'street', 'compound', 'company']) {
+    for (const groupBy of runs('stats') ? ['district', 'street', 'compound', 'company'] : []) {
       const times: number[] = [];
       let received = 0;
       for (let i = 0; i < 7; i++) {

@@ -98,14 +98,21 @@ export async function getPresented(db: DbOrTx, def: ResourceDef, actor: Actor, i
 /**
  * getPresented as a query to run inside a larger statement (the main SELECT after a step's
  * data-modifying CTEs, saving the step its own read), and how to present the raw rows it returns.
- * Throws as getPresented does (403 when the role may not read the resource).
+ * Throws as getPresented does (403 when the role may not read the resource). `from` replaces the
+ * table, e.g. a CTE of the statement's INSERT … RETURNING aliased as the table (rows a statement
+ * inserts are not visible to its own main query).
  */
-export function presentedRowQuery(def: ResourceDef, actor: Actor, id: string | number): { query: SQL; present(rows: unknown[]): Row | undefined } {
+export function presentedRowQuery(
+  def: ResourceDef,
+  actor: Actor,
+  id: string | number,
+  from: SQL = sql`${def.table}`,
+): { query: SQL; present(rows: unknown[]): Row | undefined } {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
   const { selectList, mappers } = compileSelect(def, actor.role);
   return {
-    query: sql`SELECT ${selectList} FROM ${def.table} WHERE ${and(eq(def.id, id), scope)} LIMIT 1`,
+    query: sql`SELECT ${selectList} FROM ${from} WHERE ${and(eq(def.id, id), scope)} LIMIT 1`,
     present(rows) {
       const row = rows[0] as Row | undefined;
       if (!row) return undefined;
