@@ -29,22 +29,23 @@ export function createNotificationDispatcher(
   const { maxAttempts, retryBaseSeconds } = config.notifications;
   const templates = { ticket: config.tickets.wechatTemplateId, ...config.notifications.templates };
 
+  /** One statement (its own transaction): the due rows, locked past any other claimer's, marked sending. */
   async function claim(now: Date, limit: number): Promise<Claimed[]> {
-    return db.transaction(async (tx) => {
-      const { rows } = await tx.execute(sql`
-        SELECT n.id, n.attempts, n.payload, u.openid
-          FROM notifications n JOIN users u ON u.id = n.user_id
+    const { rows } = await db.execute(sql`
+      WITH due AS (
+        SELECT n.id FROM notifications n
          WHERE n.status = 'pending' AND n.channel = 'wechat' AND n.next_attempt_at <= ${now.toISOString()}
          ORDER BY n.next_attempt_at, n.id
          LIMIT ${limit}
-           FOR UPDATE OF n SKIP LOCKED`);
-      const claimed = rows as unknown as Claimed[];
-      if (claimed.length) {
-        const ids = claimed.map((r) => r.id);
-        await tx.execute(sql`UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id IN ${sql.raw(`(${ids.map(Number).join(',')})`)}`);
-      }
-      return claimed.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-    });
+           FOR UPDATE SKIP LOCKED)
+      UPDATE notifications n SET status = 'sending', attempts = n.attempts + 1
+        FROM due WHERE n.id = due.id
+      RETURNING n.id, n.attempts, n.payload, (SELECT u.openid FROM users u WHERE u.id = n.user_id) AS openid, n.next_attempt_at`);
+    // Sent in the order they fell due.
+    const due = (r: { next_attempt_at: string | Date }) => new Date(r.next_attempt_at).getTime();
+    return (rows as unknown as (Claimed & { next_attempt_at: string | Date })[])
+      .sort((a, b) => due(a) - due(b) || a.id - b.id)
+      .map(({ next_attempt_at: _, ...r }) => r);
   }
 
   async function record(id: number, set: { status: string; sentAt?: Date; nextAttemptAt?: Date; lastError?: string }) {

@@ -21,7 +21,7 @@ import {
   type TicketLevel,
   type TicketStatus,
 } from '@baotou/shared';
-import type { Db, Tx } from '../db/client';
+import type { Db, DbOrTx, Tx } from '../db/client';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema';
 import { AppError, forbidden, notFound } from '../http/errors';
 import { presentedRowQuery, type ResourceDef } from '../http/resource';
@@ -46,12 +46,14 @@ type Row = Record<string, unknown>;
 /**
  * Everything filing needs about a home in one round trip: its place, whether the filer has a
  * verified claim on it, the first verified resident (a hotline case is followed by them), and the
- * company serving the compound today (its current service project; none for unmanaged compounds).
+ * company serving the compound today (its current service project; none for unmanaged compounds);
+ * and the new case's number, taken from the tickets sequence (a refused filing leaves a gap, as a
+ * rolled-back one always did), so the case's event, audit row and messages can be written with it.
  */
-async function filingContext(tx: Tx, householdId: number, userId: number, now: Date) {
+async function filingContext(db: DbOrTx, householdId: number, userId: number, now: Date) {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const { rows } = await tx.execute(sql`
-    SELECT h.compound_id, h.region_code,
+  const { rows } = await db.execute(sql`
+    SELECT h.compound_id, h.region_code, nextval(pg_get_serial_sequence('tickets', 'id'))::int AS ticket_id,
            EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
            EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id AND m.user_id = ${userId} AND m.status = 'bound') AS member,
            (SELECT c.user_id FROM household_claims c WHERE c.household_id = h.id AND c.status = 'verified' ORDER BY c.id LIMIT 1) AS verified_resident_id,
@@ -64,6 +66,7 @@ async function filingContext(tx: Tx, householdId: number, userId: number, now: D
     | {
         compound_id: number;
         region_code: string;
+        ticket_id: number;
         verified: boolean;
         member: boolean;
         verified_resident_id: number | null;
@@ -75,6 +78,7 @@ async function filingContext(tx: Tx, householdId: number, userId: number, now: D
     r && {
       compoundId: r.compound_id,
       regionCode: r.region_code,
+      ticketId: r.ticket_id,
       verified: r.verified,
       member: r.member,
       verifiedResidentId: r.verified_resident_id,
@@ -105,7 +109,7 @@ export async function addEvent(tx: Tx, actor: Actor | null, e: TicketEvent) {
 }
 
 /** addEvent's INSERT, not yet run (a CTE of a step's single write statement). */
-function eventInsert(tx: Tx, actor: Actor | null, e: TicketEvent) {
+function eventInsert(tx: DbOrTx, actor: Actor | null, e: TicketEvent) {
   return tx.insert(ticketEvents).values({
     ticketId: e.ticketId,
     action: e.action,
@@ -129,11 +133,17 @@ function eventInsert(tx: Tx, actor: Actor | null, e: TicketEvent) {
  * read after the commit used to cost their own, and no read of the users first (the
  * notifications are INSERT … SELECT).
  */
-async function writeStepRecords(tx: Tx, deps: TicketDeps, actor: Actor, ticketId: number, writes: (SQLWrapper | undefined)[]) {
-  const read = presentedRowQuery(deps.def, actor, ticketId);
+/**
+ * Runs a step's writes (each a data-modifying CTE) and reads the case as presented to `actor`, in
+ * one statement. `inserted`: the INSERT … RETURNING of a new case, read in place of the table (a
+ * statement does not see its own inserted rows).
+ */
+async function writeStepRecords(db: DbOrTx, deps: TicketDeps, actor: Actor, ticketId: number, writes: (SQLWrapper | undefined)[], inserted?: SQLWrapper) {
+  const read = presentedRowQuery(deps.def, actor, ticketId, inserted ? sql`new_ticket AS ${tickets}` : undefined);
   // getSQL(): a query builder embedded as such would be rendered as a parenthesised subquery.
   const ctes = writes.filter((w): w is SQLWrapper => !!w).map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w.getSQL()})`);
-  const { rows } = await tx.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${read.query}` : read.query);
+  if (inserted) ctes.unshift(sql`new_ticket AS (${inserted.getSQL()})`);
+  const { rows } = await db.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${read.query}` : read.query);
   return read.present(rows);
 }
 
@@ -148,8 +158,11 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
   const staffInput = staff ? ticketStaffCreateSchema.parse(body) : undefined;
   const input = staffInput ?? ticketCreateSchema.parse(body);
   const now = new Date();
-  const created = await deps.db.transaction(async (tx) => {
-    const home = await filingContext(tx, input.householdId, actor.id, now);
+  // Two round trips (the home, then one statement writing the case, its event, audit row and messages
+  // and reading it back): one statement needs no transaction of its own. Photos are claimed in the
+  // same transaction as the case, so a photo already used refuses the whole filing.
+  const file = async (db: DbOrTx) => {
+    const home = await filingContext(db, input.householdId, actor.id, now);
     if (!home) throw notFound('房屋');
     if (staff) {
       if (!regionAllows(actor, home.regionCode)) throw forbidden('OUT_OF_JURISDICTION', '不能为管辖范围以外的房屋登记工单');
@@ -168,57 +181,63 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
           contactPhoneMasked: maskPhone(staffInput.contactPhone),
         }
       : residentContact(home.ownContact, (input as { shareContact?: TicketContactShare }).shareContact ?? 'name_phone');
-    const [row] = await tx
-      .insert(tickets)
-      .values({
-        compoundId: home.compoundId,
-        regionCode: home.regionCode,
-        streetCode: home.regionCode.slice(0, 9),
-        districtCode: home.regionCode.slice(0, 6),
-        householdId: input.householdId,
-        residentId: staff ? home.verifiedResidentId : actor.id,
-        createdById: actor.id,
-        channel: staffInput?.channel ?? 'mini',
-        kind: input.kind,
-        category: input.category,
-        against: input.against ?? null,
-        description: input.description,
-        photos: input.photos,
-        preferredTime: input.kind === 'repair' ? input.preferredTime : null,
-        ...contact,
-        level,
-        status: 'submitted',
-        companyId,
-        levelEnteredAt: now,
-        responseDueAt: d.responseDueAt,
-        resolveDueAt: d.resolveDueAt,
-        dueAt: currentDueAt('submitted', d),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await attachUploads(tx, actor, input.photos, row.id, 'photos');
-    const presented = await writeStepRecords(tx, deps, actor, row.id, [
-      // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
-      eventInsert(tx, actor, {
-        ticketId: row.id,
-        action: 'create',
-        to: row,
-        note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
-        at: now,
-      }),
-      auditInsert(tx, actor, {
-        action: 'create',
-        entity: 'tickets',
-        entityId: row.id,
-        after: { ...row, contactPhoneEnc: undefined },
-        regionCode: row.regionCode,
-      }),
-      deps.notifier.stepSql(row, '已提交，等待受理', now),
-      row.level !== 'company' || row.companyId ? deps.notifier.levelSql(row, row.level, '新工单', now) : undefined,
-    ]);
+    const row = {
+      id: home.ticketId,
+      compoundId: home.compoundId,
+      regionCode: home.regionCode,
+      streetCode: home.regionCode.slice(0, 9),
+      districtCode: home.regionCode.slice(0, 6),
+      householdId: input.householdId,
+      residentId: staff ? home.verifiedResidentId : actor.id,
+      createdById: actor.id,
+      channel: staffInput?.channel ?? ('mini' as const),
+      kind: input.kind,
+      category: input.category,
+      against: input.against ?? null,
+      description: input.description,
+      photos: input.photos,
+      preferredTime: input.kind === 'repair' ? input.preferredTime : null,
+      ...contact,
+      level,
+      status: 'submitted' as const,
+      companyId,
+      levelEnteredAt: now,
+      responseDueAt: d.responseDueAt,
+      resolveDueAt: d.resolveDueAt,
+      dueAt: currentDueAt('submitted', d),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const presented = await writeStepRecords(
+      db,
+      deps,
+      actor,
+      row.id,
+      [
+        // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
+        eventInsert(db, actor, {
+          ticketId: row.id,
+          action: 'create',
+          to: row,
+          note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
+          at: now,
+        }),
+        auditInsert(db, actor, {
+          action: 'create',
+          entity: 'tickets',
+          entityId: row.id,
+          after: { ...row, contactPhoneEnc: undefined },
+          regionCode: row.regionCode,
+        }),
+        deps.notifier.stepSql(row, '已提交，等待受理', now),
+        row.level !== 'company' || row.companyId ? deps.notifier.levelSql(row, row.level, '新工单', now) : undefined,
+      ],
+      db.insert(tickets).overridingSystemValue().values(row).returning(),
+    );
+    await attachUploads(db, actor, input.photos, row.id, 'photos');
     return presented;
-  });
+  };
+  const created = input.photos.length ? await deps.db.transaction(file) : await file(deps.db);
   deps.notifier.kick();
   return created;
 }
