@@ -29,8 +29,16 @@ export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEn
 
 /** writeAudit's INSERT, not yet run: for a statement that writes the audit row with others (a CTE), so it costs no round trip of its own. */
 export function auditInsert(tx: DbOrTx, actor: Actor | null, entry: AuditEntry) {
+  return tx.insert(auditLogs).values(auditRow(actor, entry));
+}
+
+/**
+ * The audit_logs row writeAudit inserts (camelCase keys; before/after redacted, texts cut to their
+ * columns), for a fixed statement that inserts rows given as JSON (jsonb_to_recordset).
+ */
+export function auditRow(actor: Actor | null, entry: AuditEntry) {
   const origin = entry.origin ?? actor ?? {};
-  return tx.insert(auditLogs).values({
+  return {
     actorId: actor?.id ?? null,
     actorName: (entry.actorName ?? actor?.name ?? '系统').slice(0, 40),
     action: entry.action,
@@ -41,7 +49,7 @@ export function auditInsert(tx: DbOrTx, actor: Actor | null, entry: AuditEntry) 
     regionCode: entry.regionCode ?? actor?.regionCode ?? null,
     ip: origin.ip?.slice(0, 45) ?? null,
     userAgent: origin.userAgent?.slice(0, 200) ?? null,
-  });
+  };
 }
 
 /** Secrets and ciphertexts never reach the audit log. */

@@ -1,8 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { allocatePayment, billStatusFor, PAYMENT_METHODS, type PaymentMethod } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx, Tx } from '../db/client';
-import { auditInsert } from '../audit/audit';
+import { runNamed } from '../db/named';
+import { auditRow, type AuditEntry } from '../audit/audit';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 
 export interface FeePaymentInput {
@@ -35,10 +36,12 @@ export interface LockedBill {
   feeItemName: string;
 }
 
-/** The columns of a LockedBill, from `bills b JOIN fee_items f ON f.id = b.fee_item_id` (amounts as text: bigint). */
-export const LOCKED_BILL_COLUMNS = sql.raw(`b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId",
+/** The columns of a LockedBill, from `bills b JOIN fee_items f ON f.id = b.fee_item_id` (amounts as text: bigint), as SQL text. */
+export const LOCKED_BILL_COLUMNS_TEXT = `b.id, b.household_id AS "householdId", b.compound_id AS "compoundId", b.project_id AS "projectId",
   b.company_id AS "companyId", b.region_code AS "regionCode", b.period_start::text AS "periodStart", b.period_end::text AS "periodEnd",
-  b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName"`);
+  b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, f.name AS "feeItemName"`;
+/** LOCKED_BILL_COLUMNS_TEXT for drizzle's sql. */
+export const LOCKED_BILL_COLUMNS = sql.raw(LOCKED_BILL_COLUMNS_TEXT);
 
 /** A row read with LOCKED_BILL_COLUMNS as a LockedBill (ids and amounts as numbers). */
 export function lockedBill(row: Record<string, unknown>): LockedBill {
@@ -105,14 +108,21 @@ export async function postFeePayment(tx: Tx, input: FeePaymentInput): Promise<{ 
   return writePosting(tx, input, chosen, { bills: rows.map(lockedBill), homeRegionCode }, []);
 }
 
+/** A WeChat order a posting settles: set paid, with WeChat's transaction id and time, only while still open. */
+export interface SettledOrder {
+  id: number;
+  /** WeChat's transaction_id (at most 32 characters), or null. */
+  transactionId: string | null;
+  paidAt: Date;
+}
+
 /**
  * postFeePayment for a caller that has read the bills itself (LOCKED_BILL_COLUMNS): the same checks
- * and refusals, then one statement — so the posting is one round trip — that also runs the caller's
- * `alsoWrite` (drizzle builders' SQL: audit rows) and requires one row from its `gate` (a
- * data-modifying statement with RETURNING: the WeChat order set paid only while still open).
+ * and refusals, then one statement — so the posting is one round trip — that also sets `order` paid
+ * (with this payment) only while it is still open, and writes the caller's `audits` rows.
  * The bills may be read under their lock (FOR UPDATE in id order, in the caller's transaction) or
  * without it, outside a transaction: each bill is written only if its home, paid amount and status
- * are still those read, and nothing at all is written unless every bill and the gate's row are —
+ * are still those read, and nothing at all is written unless every bill and the order are —
  * otherwise 409 POSTING_RACED, for the caller to try again under the lock.
  *
  * @returns the payment's id and its receipt number
@@ -121,9 +131,9 @@ export async function postOntoBills(
   tx: DbOrTx,
   input: FeePaymentInput,
   read: LockedPosting,
-  { gate, alsoWrite = [] }: { gate?: SQL; alsoWrite?: SQL[] } = {},
+  { order, audits = [] }: { order?: SettledOrder; audits?: { actor: Actor | null; entry: AuditEntry }[] } = {},
 ): Promise<{ paymentId: number; receiptNo: string }> {
-  return writePosting(tx, input, checkInput(input), read, alsoWrite, gate);
+  return writePosting(tx, input, checkInput(input), read, audits, order);
 }
 
 /** postFeePayment's checks of its input (400s); the chosen bill ids without repeats, or null for "oldest open first". */
@@ -142,14 +152,55 @@ function checkInput(input: FeePaymentInput): number[] | null {
   return input.billIds === null ? null : [...new Set(input.billIds)];
 }
 
-/** The refusals on the locked bills, then the payment, allocations, bills, receipt, audit row and alsoWrite in one statement. */
+/**
+ * The posting as one fixed statement (a named prepared statement: planned once per connection).
+ * $21, when not null, is the WeChat order to set paid — only while still open, the gate: without its
+ * row no bill is written. Each bill ($1…$5: id, amount allocated, new status, paid amount and status
+ * as read) is written only where it is still the home's ($6) with the paid amount and status read
+ * (under the lock these hold; read without it, a change since makes the count short); only when every
+ * bill was written are the payment, its allocations and receipt inserted. The audit rows ($20, JSON
+ * of auditRow) go in with them. No payment → the final division by zero (22012) undoes the whole
+ * statement: POSTING_RACED for the caller.
+ */
+const POSTING_STATEMENT = `
+  WITH v AS (
+    SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bigint[], $5::text[]) AS v(bill_id, amount, status, was_paid, was_status)
+  ), gate AS (
+    UPDATE pay_orders SET status = 'paid', paid_at = $23::timestamptz, transaction_id = $22::varchar, fee_payment_id = $7::int, updated_at = now()
+     WHERE id = $21::int AND status = 'open'
+    RETURNING id
+  ), paid AS (
+    UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v
+     WHERE b.id = v.bill_id AND b.household_id = $6::int AND b.paid_fen = v.was_paid AND b.status = v.was_status::bill_status
+       AND ($21::int IS NULL OR EXISTS (SELECT 1 FROM gate))
+    RETURNING b.id
+  ), payment AS (
+    INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
+    OVERRIDING SYSTEM VALUE
+    SELECT $7::int, $6::int, $8::int, $9::int, $10::int, $11::varchar, $12::payment_method, $13::bigint, $14::varchar, $15::int, $16::varchar, $17::int, $18::timestamptz
+     WHERE (SELECT count(*) FROM paid) = cardinality($1::int[])
+    RETURNING id
+  ), allocations AS (
+    INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
+  ), receipt AS (
+    INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
+    SELECT payment.id, $16::varchar, $6::int, $8::int, $11::varchar, $13::bigint, $19::jsonb, $18::timestamptz FROM payment
+  ), audit AS (
+    INSERT INTO audit_logs (actor_id, actor_name, action, entity, entity_id, before, after, region_code, ip, user_agent)
+    SELECT a."actorId", a."actorName", a.action, a.entity, a."entityId", a.before, a.after, a."regionCode", a.ip, a."userAgent"
+      FROM jsonb_to_recordset($20::jsonb) AS a("actorId" int, "actorName" varchar, action varchar, entity varchar, "entityId" varchar, before jsonb,
+                                               after jsonb, "regionCode" varchar, ip varchar, "userAgent" varchar)
+  )
+  SELECT 1 / (SELECT count(*)::int FROM payment) AS posted`;
+
+/** The refusals on the locked bills, then POSTING_STATEMENT: the bills, payment, allocations, receipt, audit rows and the order, if any. */
 async function writePosting(
   tx: DbOrTx,
   input: FeePaymentInput,
   chosen: number[] | null,
   { bills: locked, homeRegionCode, paymentId: takenId }: LockedPosting,
-  alsoWrite: SQL[],
-  gate?: SQL,
+  audits: { actor: Actor | null; entry: AuditEntry }[],
+  order?: SettledOrder,
 ): Promise<{ paymentId: number; receiptNo: string }> {
   if (!homeRegionCode) throw notFound('房屋');
   const home = { regionCode: homeRegionCode };
@@ -184,7 +235,7 @@ async function writePosting(
     const b = byId.get(l.billId)!;
     return { billId: b.id, feeItemName: b.feeItemName, periodStart: b.periodStart, periodEnd: b.periodEnd, amountFen: l.amountFen };
   });
-  const audit = auditInsert(tx, input.actor, {
+  const audit = auditRow(input.actor, {
     action: 'fee_payment',
     entity: 'fee-payments',
     entityId: paymentId,
@@ -200,39 +251,32 @@ async function writePosting(
   });
   const wasPaid = lines.map((l) => byId.get(l.billId)!.paidFen);
   const wasStatus = lines.map((l) => byId.get(l.billId)!.status);
-  // One statement: the gate (the caller's order, still open), each bill's paid amount and status —
-  // only where the bill is still the home's, with the paid amount and status read (under the lock
-  // these hold; read without it, a change since makes the count short) — and, when every bill and the
-  // gate's row were written, the payment, its allocations and receipt; then the audit row and the
-  // caller's writes (getSQL: a builder embedded as itself would be wrapped in parentheses). No payment
-  // → the final division by zero (22012) undoes the whole statement: POSTING_RACED for the caller.
-  const gated = gate ? sql`gate AS (${gate}), ` : sql``;
-  const also = [audit.getSQL(), ...alsoWrite].map((w, i) => sql`, ${sql.raw(`also${i}`)} AS (${w})`);
   try {
-    await tx.execute(sql`
-      WITH ${gated}v AS (
-        SELECT * FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${amounts.join(',')}}`}::bigint[], ${`{${statuses.join(',')}}`}::text[],
-                             ${`{${wasPaid.join(',')}}`}::bigint[], ${`{${wasStatus.join(',')}}`}::text[]) AS v(bill_id, amount, status, was_paid, was_status)
-      ), paid AS (
-        UPDATE bills b SET paid_fen = b.paid_fen + v.amount, status = v.status::bill_status, updated_at = now() FROM v${gate ? sql`, gate` : sql``}
-         WHERE b.id = v.bill_id AND b.household_id = ${input.householdId} AND b.paid_fen = v.was_paid AND b.status = v.was_status::bill_status
-        RETURNING b.id
-      ), payment AS (
-        INSERT INTO fee_payments (id, household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, pay_order_id, receipt_no, recorded_by, paid_at)
-        OVERRIDING SYSTEM VALUE
-        SELECT ${paymentId}::int, ${input.householdId}::int, ${first.compoundId}::int, ${first.projectId}::int, ${first.companyId}::int, ${home.regionCode}::varchar,
-               ${input.method}::payment_method, ${input.amountFen}::bigint, ${input.reference}::varchar, ${input.payOrderId ?? null}::int, ${receiptNo}::varchar,
-               ${input.actor?.id ?? null}::int, ${now.toISOString()}::timestamptz
-         WHERE (SELECT count(*) FROM paid) = ${lines.length}
-        RETURNING id
-      ), allocations AS (
-        INSERT INTO fee_allocations (payment_id, bill_id, amount_fen) SELECT payment.id, v.bill_id, v.amount FROM payment, v
-      ), receipt AS (
-        INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines, issued_at)
-        SELECT payment.id, ${receiptNo}::varchar, ${input.householdId}::int, ${first.compoundId}::int, ${home.regionCode}::varchar, ${input.amountFen}::bigint,
-               ${JSON.stringify(receiptLines)}::jsonb, ${now.toISOString()}::timestamptz FROM payment
-      )${sql.join(also)}
-      SELECT 1 / (SELECT count(*)::int FROM payment) AS posted`);
+    await runNamed(tx, 'fee_post_onto_bills', POSTING_STATEMENT, [
+      `{${ids.join(',')}}`,
+      `{${amounts.join(',')}}`,
+      `{${statuses.join(',')}}`,
+      `{${wasPaid.join(',')}}`,
+      `{${wasStatus.join(',')}}`,
+      input.householdId,
+      paymentId,
+      first.compoundId,
+      first.projectId,
+      first.companyId,
+      home.regionCode,
+      input.method,
+      input.amountFen,
+      input.reference,
+      input.payOrderId ?? null,
+      receiptNo,
+      input.actor?.id ?? null,
+      now.toISOString(),
+      JSON.stringify(receiptLines),
+      JSON.stringify([audit, ...audits.map((a) => auditRow(a.actor, a.entry))]),
+      order?.id ?? null,
+      order?.transactionId ?? null,
+      order?.paidAt.toISOString() ?? null,
+    ]);
   } catch (e) {
     const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
     if (code === '22012') throw new AppError('POSTING_RACED', 409, '账单或订单已被同时修改，请重试');

@@ -1,10 +1,11 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import type { DbOrTx, Tx } from '../db/client';
+import { runNamed } from '../db/named';
 import { payOrders, type PayOrderRow } from '../db/schema';
-import { auditInsert } from '../audit/audit';
+import { auditInsert, type AuditEntry } from '../audit/audit';
 import { AppError, badRequest } from '../http/errors';
-import { LOCKED_BILL_COLUMNS, lockedBill, postOntoBills, type LockedPosting } from '../fees/posting';
+import { LOCKED_BILL_COLUMNS_TEXT, lockedBill, postOntoBills, type LockedPosting } from '../fees/posting';
 import type { PayTransaction } from './client';
 import { postFundDeposit } from './fundDeposit';
 
@@ -23,27 +24,37 @@ export interface OrderRead {
 }
 
 /**
- * Reads the order `outTradeNo` names with everything its posting needs, in one round trip: with
- * `lock`, the order FOR UPDATE first, then its bills FOR UPDATE in id order (as postFeePayment locks
- * them), in the caller's transaction; without, a plain read (the notification's first look).
+ * readOrder's statement, with or without the locks: the order (FOR UPDATE first), its home's region,
+ * a payment id from the sequence while it is an open fee order, and its bills while it is open (FOR
+ * UPDATE OF b in id order, as postFeePayment locks them) — a row per bill, the order's columns on each.
+ */
+const readOrderText = (lock: boolean) => `
+  WITH o AS MATERIALIZED (
+    SELECT id, purpose, household_id, bill_ids, fund_payment_id, amount_fen, out_trade_no, status, region_code
+      FROM pay_orders WHERE out_trade_no = $1 ${lock ? 'FOR UPDATE' : ''}
+  )
+  SELECT o.id AS "orderId", o.purpose, o.household_id AS "orderHouseholdId", o.bill_ids AS "billIds", o.fund_payment_id AS "fundPaymentId",
+         o.amount_fen::text AS "orderAmountFen", o.out_trade_no AS "outTradeNo", o.status AS "orderStatus", o.region_code AS "orderRegionCode",
+         (SELECT h.region_code FROM households h WHERE h.id = o.household_id) AS "homeRegionCode",
+         CASE WHEN o.status = 'open' AND o.purpose = 'fees' THEN (SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))) END AS "paymentId",
+         lb.*
+    FROM o LEFT JOIN LATERAL (
+      SELECT ${LOCKED_BILL_COLUMNS_TEXT} FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
+       WHERE b.id = ANY(o.bill_ids) AND o.status = 'open' ORDER BY b.id ${lock ? 'FOR UPDATE OF b' : ''}
+    ) lb ON true`;
+const READ_ORDER = readOrderText(false);
+const READ_ORDER_LOCKED = readOrderText(true);
+
+/**
+ * Reads the order `outTradeNo` names with everything its posting needs, in one round trip (a named
+ * prepared statement): with `lock`, the order FOR UPDATE first, then its bills FOR UPDATE in id order
+ * (as postFeePayment locks them), in the caller's transaction; without, a plain read (the
+ * notification's first look).
  */
 export async function readOrder(db: DbOrTx, outTradeNo: string, lock: boolean): Promise<OrderRead> {
-  const rows = (
-    await db.execute(sql`
-      WITH o AS MATERIALIZED (
-        SELECT id, purpose, household_id, bill_ids, fund_payment_id, amount_fen, out_trade_no, status, region_code
-          FROM pay_orders WHERE out_trade_no = ${outTradeNo} ${lock ? sql`FOR UPDATE` : sql``}
-      )
-      SELECT o.id AS "orderId", o.purpose, o.household_id AS "orderHouseholdId", o.bill_ids AS "billIds", o.fund_payment_id AS "fundPaymentId",
-             o.amount_fen::text AS "orderAmountFen", o.out_trade_no AS "outTradeNo", o.status AS "orderStatus", o.region_code AS "orderRegionCode",
-             (SELECT h.region_code FROM households h WHERE h.id = o.household_id) AS "homeRegionCode",
-             CASE WHEN o.status = 'open' AND o.purpose = 'fees' THEN (SELECT nextval(pg_get_serial_sequence('fee_payments', 'id'))) END AS "paymentId",
-             lb.*
-        FROM o LEFT JOIN LATERAL (
-          SELECT ${LOCKED_BILL_COLUMNS} FROM bills b JOIN fee_items f ON f.id = b.fee_item_id
-           WHERE b.id = ANY(o.bill_ids) AND o.status = 'open' ORDER BY b.id ${lock ? sql`FOR UPDATE OF b` : sql``}
-        ) lb ON true`)
-  ).rows as Record<string, unknown>[];
+  const rows = lock
+    ? await runNamed(db, 'pay_read_order_locked', READ_ORDER_LOCKED, [outTradeNo])
+    : await runNamed(db, 'pay_read_order', READ_ORDER, [outTradeNo]);
   const head = rows[0];
   if (!head) return { order: undefined, read: { bills: [], homeRegionCode: undefined } };
   return {
@@ -90,17 +101,17 @@ export async function settleOrder(
     if (order.purpose === 'fees') {
       // No savepoint: the posting refuses (AppError) before it writes anything, so the transaction
       // goes on to record the order as unposted; any other error rolls it all back.
-      await postOntoBills(tx, feeInput(order, t), read, settledWrites(tx, order, t, 'paid', read.paymentId!));
+      await postOntoBills(tx, feeInput(order, t), read, paidWrites(order, t, read.paymentId!));
       return { orderId: order.id, outcome: 'posted' };
     }
     await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
-    const { gate, alsoWrite } = settledWrites(tx, order, t, 'paid', null);
+    const { gate, alsoWrite } = settledWrites(tx, order, t, 'paid');
     await writeAll(tx, [gate, ...alsoWrite]);
     return { orderId: order.id, outcome: 'posted' };
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
   }
-  const { gate, alsoWrite } = settledWrites(tx, order, t, 'unposted', null);
+  const { gate, alsoWrite } = settledWrites(tx, order, t, 'unposted');
   await writeAll(tx, [gate, ...alsoWrite]);
   return { orderId: order.id, outcome: 'unposted' };
 }
@@ -117,7 +128,7 @@ export async function settleFromRead(db: DbOrTx, config: Pick<Config, 'pay'>, { 
   if (!order || order.purpose !== 'fees' || order.status !== 'open' || t.trade_state !== 'SUCCESS' || read.paymentId === undefined) return undefined;
   assertTransactionMatches(config.pay, order.outTradeNo, order, t);
   try {
-    await postOntoBills(db, feeInput(order, t), read, settledWrites(db, order, t, 'paid', read.paymentId));
+    await postOntoBills(db, feeInput(order, t), read, paidWrites(order, t, read.paymentId));
     return 'posted';
   } catch (e) {
     if (e instanceof AppError && e.status < 500) return undefined;
@@ -135,30 +146,45 @@ const feeInput = (order: SettlingOrder, t: PayTransaction) => ({
   actor: null,
 });
 
-/**
- * The order's new status — the gate: only while it is still open, returning its id — and its audit
- * row, as SQL for the statement that writes them.
- */
-function settledWrites(db: DbOrTx, order: SettlingOrder, t: PayTransaction, status: 'paid' | 'unposted', feePaymentId: number | null) {
+/** WeChat's success_time, or now when it has none or it is not a time. */
+function paidAtOf(t: PayTransaction): Date {
   const parsed = t.success_time ? new Date(t.success_time) : new Date();
-  const paidAt = Number.isNaN(parsed.getTime()) ? new Date() : parsed;
+  return Number.isNaN(parsed.getTime()) ? new Date() : parsed;
+}
+
+/** The order's audit row when it is settled with `status`. */
+function settledAudit(order: SettlingOrder, t: PayTransaction, status: 'paid' | 'unposted', feePaymentId: number | null): AuditEntry {
+  return {
+    action: 'pay_notified',
+    entity: 'pay_orders',
+    entityId: order.id,
+    before: { status: order.status },
+    after: { status, transactionId: t.transaction_id, amountFen: order.amountFen, feePaymentId },
+    regionCode: order.regionCode,
+  };
+}
+
+/** For postOntoBills: the order set paid with its payment (only while still open) and its audit row, in the posting's statement. */
+function paidWrites(order: SettlingOrder, t: PayTransaction, feePaymentId: number) {
+  return {
+    order: { id: order.id, transactionId: t.transaction_id?.slice(0, 32) ?? null, paidAt: paidAtOf(t) },
+    audits: [{ actor: null, entry: settledAudit(order, t, 'paid', feePaymentId) }],
+  };
+}
+
+/**
+ * The order's new status without a fee payment (a fund deposit paid, or 'unposted') — the gate: only
+ * while it is still open, returning its id — and its audit row, as SQL for the statement that writes them.
+ */
+function settledWrites(db: DbOrTx, order: SettlingOrder, t: PayTransaction, status: 'paid' | 'unposted') {
   return {
     gate: db
       .update(payOrders)
-      .set({ status, paidAt, transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId, updatedAt: new Date() })
+      .set({ status, paidAt: paidAtOf(t), transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId: null, updatedAt: new Date() })
       .where(and(eq(payOrders.id, order.id), eq(payOrders.status, 'open')))
       .returning({ id: payOrders.id })
       .getSQL(),
-    alsoWrite: [
-      auditInsert(db, null, {
-        action: 'pay_notified',
-        entity: 'pay_orders',
-        entityId: order.id,
-        before: { status: order.status },
-        after: { status, transactionId: t.transaction_id, amountFen: order.amountFen, feePaymentId },
-        regionCode: order.regionCode,
-      }).getSQL(),
-    ],
+    alsoWrite: [auditInsert(db, null, settledAudit(order, t, status, null)).getSQL()],
   };
 }
 
