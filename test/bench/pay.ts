@@ -72,7 +72,8 @@ async function serve(): Promise<void> {
     PAY_PLATFORM_PUBLIC_KEY_ID: PUBLIC_KEY_ID,
     PAY_STAND_IN: '0',
   });
-  const database = await openDatabase({ databaseUrl: env.url, dataDir: '', poolSize: CONNECTIONS });
+  // The pool main.ts opens (openDatabase's default of 10), not one connection per client connection.
+  const database = await openDatabase({ databaseUrl: env.url, dataDir: '' });
   const app = createApp({ database, config, log: (e) => console.error(e) });
   if (costs) app.middleware.unshift(requestCosts);
   const server = app.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
