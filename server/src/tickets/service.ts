@@ -22,6 +22,7 @@ import {
   type TicketStatus,
 } from '@baotou/shared';
 import type { Db, DbOrTx, Tx } from '../db/client';
+import { runShaped } from '../db/named';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema';
 import { AppError, forbidden, notFound } from '../http/errors';
 import { presentedRowQuery, type ResourceDef } from '../http/resource';
@@ -52,7 +53,9 @@ type Row = Record<string, unknown>;
  */
 async function filingContext(db: DbOrTx, householdId: number, userId: number, now: Date) {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const { rows } = await db.execute(sql`
+  const rows = await runShaped(
+    db,
+    sql`
     SELECT h.compound_id, h.region_code, nextval(pg_get_serial_sequence('tickets', 'id'))::int AS ticket_id,
            EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
            EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id AND m.user_id = ${userId} AND m.status = 'bound') AS member,
@@ -60,7 +63,8 @@ async function filingContext(db: DbOrTx, householdId: number, userId: number, no
            (SELECT json_build_object('name', c.name, 'phoneEnc', c.phone_enc, 'phoneMasked', c.phone_masked) FROM household_claims c
              WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS own_contact,
            (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
-      FROM households h WHERE h.id = ${householdId}`);
+      FROM households h WHERE h.id = ${householdId}`,
+  );
   type Contact = { name: string; phoneEnc: string; phoneMasked: string };
   const r = rows[0] as
     | {
@@ -143,7 +147,8 @@ async function writeStepRecords(db: DbOrTx, deps: TicketDeps, actor: Actor, tick
   // getSQL(): a query builder embedded as such would be rendered as a parenthesised subquery.
   const ctes = writes.filter((w): w is SQLWrapper => !!w).map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w.getSQL()})`);
   if (inserted) ctes.unshift(sql`new_ticket AS (${inserted.getSQL()})`);
-  const { rows } = await db.execute(ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${read.query}` : read.query);
+  // A step's statement has few shapes (the action, whether the level changes): each is planned once per connection.
+  const rows = await runShaped(db, ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ${read.query}` : read.query);
   return read.present(rows);
 }
 
