@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import { afterFailure, WECHAT_PERMANENT_ERRCODES } from '@baotou/shared';
 import type { Db } from '../db/client';
+import { runShaped } from '../db/named';
 import { createWechatClient, WechatError, type SubscribeMessage, type WechatClient } from './wechat';
 
 /** A WeChat row's payload: the message, with its template given outright or by topic (a setting resolved at sending). */
@@ -31,7 +32,10 @@ export function createNotificationDispatcher(
 
   /** One statement (its own transaction): the due rows, locked past any other claimer's, marked sending. */
   async function claim(now: Date, limit: number): Promise<Claimed[]> {
-    const { rows } = await db.execute(sql`
+    // Fixed texts, run as named statements (planned once per connection): a pass runs with every ticket step.
+    const rows = await runShaped(
+      db,
+      sql`
       WITH due AS (
         SELECT n.id FROM notifications n
          WHERE n.status = 'pending' AND n.channel = 'wechat' AND n.next_attempt_at <= ${now.toISOString()}
@@ -40,7 +44,8 @@ export function createNotificationDispatcher(
            FOR UPDATE SKIP LOCKED)
       UPDATE notifications n SET status = 'sending', attempts = n.attempts + 1
         FROM due WHERE n.id = due.id
-      RETURNING n.id, n.attempts, n.payload, (SELECT u.openid FROM users u WHERE u.id = n.user_id) AS openid, n.next_attempt_at`);
+      RETURNING n.id, n.attempts, n.payload, (SELECT u.openid FROM users u WHERE u.id = n.user_id) AS openid, n.next_attempt_at`,
+    );
     // Sent in the order they fell due.
     const due = (r: { next_attempt_at: string | Date }) => new Date(r.next_attempt_at).getTime();
     return (rows as unknown as (Claimed & { next_attempt_at: string | Date })[])
@@ -49,11 +54,14 @@ export function createNotificationDispatcher(
   }
 
   async function record(id: number, set: { status: string; sentAt?: Date; nextAttemptAt?: Date; lastError?: string }) {
-    await db.execute(sql`
+    await runShaped(
+      db,
+      sql`
       UPDATE notifications SET status = ${set.status}, sent_at = ${set.sentAt?.toISOString() ?? null},
              next_attempt_at = COALESCE(${set.nextAttemptAt?.toISOString() ?? null}::timestamptz, next_attempt_at),
              last_error = ${set.lastError ? Array.from(set.lastError).slice(0, 200).join('') : null}
-       WHERE id = ${id}`);
+       WHERE id = ${id}`,
+    );
   }
 
   /** Rows sent in this pass and when: recorded together by one UPDATE at the pass's end (one round trip per pass, not per message). */
@@ -61,10 +69,13 @@ export function createNotificationDispatcher(
     if (!sent.length) return;
     const ids = sent.map(([id]) => id);
     const times = sent.map(([, at]) => at.toISOString());
-    await db.execute(sql`
+    await runShaped(
+      db,
+      sql`
       UPDATE notifications n SET status = 'sent', sent_at = s.at, last_error = NULL
         FROM unnest(${`{${ids.join(',')}}`}::int[], ${`{${times.join(',')}}`}::timestamptz[]) AS s(id, at)
-       WHERE n.id = s.id`);
+       WHERE n.id = s.id`,
+    );
   }
 
   async function deliver(row: Claimed, now: Date, sent: [number, Date][]): Promise<'sent' | 'pending' | 'failed' | 'skipped'> {
