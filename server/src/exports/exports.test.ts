@@ -67,7 +67,7 @@ const CASES: [ServerExportResource, string, object, [string, string], string[]][
   ['households', 'street', {}, ['id', 'ASC'], ['ownerName', 'room']],
   ['owners', 'street', {}, ['id', 'ASC'], ['phone', 'idNumber', 'name']],
   ['household-claims', 'city', {}, ['id', 'DESC'], ['phone', 'registryOwnerPhone', 'name']],
-  ['tickets', 'd150203', {}, ['id', 'DESC'], ['householdLabel', 'acceptPersonName']],
+  ['tickets', 'd150203', {}, ['id', 'DESC'], ['householdLabel', 'compoundName']],
 ];
 
 test.each(CASES)(

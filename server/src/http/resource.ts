@@ -29,8 +29,14 @@ export interface ResourceDef {
   table: PgTable;
   id: Column;
   idKind: 'int' | 'code';
-  /** The select shape of a presented row (list and getOne). */
+  /** The select shape of a presented row (getOne, what a write returns, exports; the list too unless listFields). */
   fields: Record<string, Column | SQL | SQL.Aliased>;
+  /**
+   * The list's own shape when its readers need less than the whole row (keys of `fields`): GET
+   * /api/<name> selects only these, and `present` completes them as it completes a whole row.
+   * A row by id, what a write returns, exports and audit rows keep `fields`. fieldAccess still applies.
+   */
+  listFields?: readonly string[];
   sortable: Record<string, Column | SQL>;
   defaultSort: [string, 'ASC' | 'DESC'];
   filters: Record<string, (value: unknown, actor: Actor) => SQL | undefined>;
@@ -134,18 +140,24 @@ interface CompiledSelect {
   selectList: SQL;
   mappers: [string, (v: unknown) => unknown][];
 }
-/** Per resource, per role (one entry for every role when the resource has no fieldAccess). */
-const compiled = new WeakMap<ResourceDef, Map<Role | '*', CompiledSelect>>();
+/** Per resource, per role (one entry for every role when the resource has no fieldAccess) and view. */
+const compiled = new WeakMap<ResourceDef, Map<string, CompiledSelect>>();
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-function compileSelect(def: ResourceDef, role: Role): CompiledSelect {
+/** 'row': the whole presented row (`fields`); 'list': the list's shape (`listFields`, else the whole row). */
+type SelectView = 'row' | 'list';
+
+function compileSelect(def: ResourceDef, role: Role, view: SelectView = 'row'): CompiledSelect {
   let byRole = compiled.get(def);
   if (!byRole) compiled.set(def, (byRole = new Map()));
-  const key = def.fieldAccess ? role : '*';
+  const listed = view === 'list' ? def.listFields : undefined;
+  const key = `${def.fieldAccess ? role : '*'}:${listed ? 'list' : 'row'}`;
   let c = byRole.get(key);
   if (!c) {
+    const unknown = listed?.filter((k) => !(k in def.fields));
+    if (unknown?.length) throw new Error(`${def.name}: listFields not among its fields: ${unknown.join(', ')}`);
     const hidden = Object.keys(def.fields).filter((k) => def.fieldAccess?.[k] && !def.fieldAccess[k].includes(role));
-    const fields = Object.fromEntries(Object.entries(def.fields).filter(([k]) => !hidden.includes(k)));
+    const fields = Object.fromEntries(Object.entries(def.fields).filter(([k]) => !hidden.includes(k) && (!listed || listed.includes(k))));
     const parts = Object.entries(fields).map(([key, field]) => sql`${field} AS ${sql.identifier(key)}`);
     const rendered = dialect.sqlToQuery(sql.join(parts, sql`, `));
     if (rendered.params.length) throw new Error(`${def.name}: select fields must not carry parameters`);
@@ -193,10 +205,11 @@ export async function runPrepared(db: Db, query: SQL, named: boolean): Promise<{
 
 /**
  * A list query's rows for this actor: its scope and filters as one condition, its order (then id),
- * and the compiled select list. Throws as the list does (403 deny or hidden field, 400 bad query).
- * The list and the server-side export (server/src/exports) both read rows through it.
+ * and the compiled select list — the whole row, or with view 'list' the list's shape (listFields).
+ * Throws as the list does (403 deny or hidden field, 400 bad query). The list and the server-side
+ * export (server/src/exports, whole rows) both read rows through it.
  */
-export function compileListQuery(def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
+export function compileListQuery(def: ResourceDef, actor: Actor, query: Record<string, unknown>, view: SelectView = 'row') {
   const scope = def.readScope(actor);
   if (scope === 'deny') throw forbidden('ROLE_FORBIDDEN', `当前角色无权查看${def.label}`);
   const q = parseListQuery(query, { sortable: Object.keys(def.sortable), filters: Object.keys(def.filters), defaultSort: def.defaultSort });
@@ -215,11 +228,16 @@ export function compileListQuery(def: ResourceDef, actor: Actor, query: Record<s
   }
   const where = and(...conditions)!;
   const order = q.sort[1] === 'ASC' ? asc(def.sortable[q.sort[0]]) : desc(def.sortable[q.sort[0]]);
-  return { q, where, order, ...compileSelect(def, actor.role) };
+  return { q, where, order, ...compileSelect(def, actor.role, view) };
 }
 
+/**
+ * One page of GET /api/<name> (ra-data-simple-rest's getList, or getMany with filter.id): the
+ * presented rows in the list's shape (listFields), the index of the first and the total the filter
+ * matches (for Content-Range). Throws as compileListQuery does.
+ */
 export async function listPresented(db: Db, def: ResourceDef, actor: Actor, query: Record<string, unknown>) {
-  const { q, where, order, selectList, mappers } = compileListQuery(def, actor, query);
+  const { q, where, order, selectList, mappers } = compileListQuery(def, actor, query, 'list');
   // getMany sends filter={"id":[...]} and no range: answer every id asked for.
   const idsAsked = Array.isArray(q.filter.id) ? q.filter.id.length : 0;
   const [start, end] = query.range === undefined && idsAsked > 0 ? [0, idsAsked - 1] : q.range;

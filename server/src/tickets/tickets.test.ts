@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestApi, type TestApi } from '../../../test/support/api';
+import { TICKET_LIST_FIELDS } from './resource';
 
 /** API tests on real PostgreSQL for tickets (issue 5; DOMAIN.md §6, §7). */
 let t: TestApi;
@@ -421,6 +422,12 @@ describe('queues and statistics', () => {
     expect([...lefts].sort((a, b) => a - b)).toEqual(lefts);
     expect(res.body.every((r: { level: string }) => r.level === 'community')).toBe(true);
     expect(res.headers['content-range']).toMatch(/^tickets 0-\d+\/\d+$/);
+    // a list row is the list's fields and what presenting adds; the case's page reads the whole row
+    expect(Object.keys(res.body[0]).sort()).toEqual([...TICKET_LIST_FIELDS, 'timeLeftSeconds', 'dueKind', 'overdue'].sort());
+    const one = await t.api.get(`/api/tickets/${res.body[0].id}`).set(bearer(community));
+    expect(one.body).toMatchObject({ ...res.body[0], timeLeftSeconds: expect.any(Number) });
+    expect(one.body).toHaveProperty('companyName');
+    expect(one.body).toHaveProperty('autoConfirmAt');
   });
 
   test('statistics by district with integer rates', async () => {

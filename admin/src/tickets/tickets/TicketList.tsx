@@ -41,9 +41,20 @@ export const TimeLeftField = ({ label }: { label?: string }) => (
   />
 );
 
+// List rows carry only the table's fields (docs/API.md, tickets): a meta of their own keeps react-admin from
+// seeding the case page's cache with them, so the page never renders a half record before its own read.
+const listQueryOptions = { meta: { listRows: true } };
+
 /** The queue: the cases with staff work left, the most urgent first (sorted by the deadline that matters now). */
 export const TicketList = () => (
-  <List filters={filters} filterDefaultValues={{ todo: true }} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={ticketsExporter}>
+  <List
+    filters={filters}
+    filterDefaultValues={{ todo: true }}
+    sort={{ field: 'dueAt', order: 'ASC' }}
+    perPage={25}
+    exporter={ticketsExporter}
+    queryOptions={listQueryOptions}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" label={F.id} />
       <EnumField source="kind" label={F.kind} choices={kindChoices} sortable={false} />
