@@ -147,6 +147,9 @@ export function ticketsResource(settings: { autoConfirmDays: number }): Resource
       updatedAt: tickets.updatedAt,
     },
     listFields: TICKET_LIST_FIELDS,
+    // Its lists filter by equality on indexed columns and literal predicates (open, a company's
+    // repairs) that the queue indexes are built on; one plan serves every jurisdiction and page.
+    listPlan: 'generic',
     sortable: {
       id: tickets.id,
       createdAt: tickets.createdAt,
