@@ -47,7 +47,9 @@ function withDb(adminUrl: string, name: string) {
 
 function startChild(script: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, script), { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
+    // BENCH_CPU_PROF=<dir>: each server (ours and the bare one) writes a V8 CPU profile there as it ends.
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = fork(path.join(__dirname, script), { execArgv: ['--import', 'tsx', ...prof], env: { ...process.env, ...env }, stdio: 'inherit' });
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });

@@ -30,6 +30,7 @@ import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
 import { encryptResource, nonce, responseMessage, rsaSign, SIGNATURE_TYPE } from '../../server/src/pay/protocol';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
+import { yardstickLine } from './yardstick';
 import { countQueries, printRequestCosts, requestCosts } from './requestCosts';
 
 const COUNT = Number(process.env.BENCH_PAY_NOTIFICATIONS ?? 2000);
@@ -220,6 +221,7 @@ async function prepare(url: string, count: number): Promise<{ outTradeNo: string
 async function main() {
   log(`\n== WeChat Pay notifications (issue 13): ${COUNT.toLocaleString('en-US')} signed notifications at ${CONNECTIONS} connections`);
   await withPostgres('pay', async (adminUrl) => {
+    log(await yardstickLine(adminUrl));
     const url = await freshDemoDatabase(adminUrl, 'bt_bench_pay');
     const orders = await prepare(url, WARMUP + COUNT);
     const merchant = keys();

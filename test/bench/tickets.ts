@@ -18,6 +18,7 @@ import { startWechatStandIn } from '../support/wechatStandIn';
 import { generateCity } from './generateCity';
 import { generateTickets } from './generateTickets';
 import { runLoad, type LoadResult } from './load';
+import { yardstickLine } from './yardstick';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -131,6 +132,7 @@ async function bench(adminUrl: string) {
       .map((l) => l.toFixed(1))
       .join(' ')} on ${os.cpus().length} cores (latencies on a loaded machine are mostly waiting; compare ratios)`,
   );
+  log(await yardstickLine(adminUrl));
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS bt_bench_tickets WITH (FORCE)');
