@@ -52,7 +52,7 @@ export async function handleNotification(
   } catch {
     throw badRequest('BAD_RESOURCE', '通知资源解密失败');
   }
-  if (typeof t.out_trade_no !== 'string' || !t.out_trade_no) throw badRequest('BAD_RESOURCE', '通知缺少商户订单号');
+  if (!t || typeof t !== 'object' || typeof t.out_trade_no !== 'string' || !t.out_trade_no) throw badRequest('BAD_RESOURCE', '通知缺少商户订单号');
   // WeChat repeats a notification until answered 200, and 'paid'/'unposted' never change again:
   // an order already settled is answered from one read, without a transaction or a lock. An open
   // fee order is posted from the same read in one more statement (settleFromRead, which posts only

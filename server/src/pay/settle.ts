@@ -84,7 +84,8 @@ export async function readOrder(db: DbOrTx, outTradeNo: string, lock: boolean): 
  * find it paid ('already'). Checks out_trade_no, appid/mchid and amount.total against the order
  * (400 ORDER_MISMATCH / AMOUNT_MISMATCH, nothing posted). A trade not SUCCESS posts nothing.
  * When the books refuse the posting (a bill reversed meanwhile), the order is kept as 'unposted'
- * (paid at WeChat, to refund from the console) and WeChat is told it was received.
+ * (paid at WeChat, to refund from the console) and WeChat is told it was received; so is an order
+ * closed here that WeChat reports paid (nothing posted: its bills may be in a newer order).
  * Round trips: readOrder's locking read, then one statement writes everything (postOntoBills).
  */
 export async function settleOrder(
@@ -97,19 +98,23 @@ export async function settleOrder(
   assertTransactionMatches(config.pay, outTradeNo, order, t);
   if (order.status === 'paid' || order.status === 'unposted') return { orderId: order.id, outcome: 'already' };
   if (t.trade_state !== 'SUCCESS') return { orderId: order.id, outcome: 'not_paid' };
-  try {
-    if (order.purpose === 'fees') {
-      // No savepoint: the posting refuses (AppError) before it writes anything, so the transaction
-      // goes on to record the order as unposted; any other error rolls it all back.
-      await postOntoBills(tx, feeInput(order, t), read, paidWrites(order, t, read.paymentId!));
+  // Closed here (expired, or WeChat once said not paid) yet paid at WeChat: its bills may be in a new
+  // order by now, so nothing is posted; kept unposted, refundable from the console, like a refusal.
+  if (order.status === 'open') {
+    try {
+      if (order.purpose === 'fees') {
+        // No savepoint: the posting refuses (AppError) before it writes anything, so the transaction
+        // goes on to record the order as unposted; any other error rolls it all back.
+        await postOntoBills(tx, feeInput(order, t), read, paidWrites(order, t, read.paymentId!));
+        return { orderId: order.id, outcome: 'posted' };
+      }
+      await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
+      const { gate, alsoWrite } = settledWrites(tx, order, t, 'paid');
+      await writeAll(tx, [gate, ...alsoWrite]);
       return { orderId: order.id, outcome: 'posted' };
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status >= 500) throw e;
     }
-    await tx.transaction((sp) => postFundDeposit(sp, config.fund, order));
-    const { gate, alsoWrite } = settledWrites(tx, order, t, 'paid');
-    await writeAll(tx, [gate, ...alsoWrite]);
-    return { orderId: order.id, outcome: 'posted' };
-  } catch (e) {
-    if (!(e instanceof AppError) || e.status >= 500) throw e;
   }
   const { gate, alsoWrite } = settledWrites(tx, order, t, 'unposted');
   await writeAll(tx, [gate, ...alsoWrite]);
@@ -174,14 +179,15 @@ function paidWrites(order: SettlingOrder, t: PayTransaction, feePaymentId: numbe
 
 /**
  * The order's new status without a fee payment (a fund deposit paid, or 'unposted') — the gate: only
- * while it is still open, returning its id — and its audit row, as SQL for the statement that writes them.
+ * while it is still as read under the lock (open, or closed here), returning its id — and its audit
+ * row, as SQL for the statement that writes them.
  */
 function settledWrites(db: DbOrTx, order: SettlingOrder, t: PayTransaction, status: 'paid' | 'unposted') {
   return {
     gate: db
       .update(payOrders)
       .set({ status, paidAt: paidAtOf(t), transactionId: t.transaction_id?.slice(0, 32) ?? null, feePaymentId: null, updatedAt: new Date() })
-      .where(and(eq(payOrders.id, order.id), eq(payOrders.status, 'open')))
+      .where(and(eq(payOrders.id, order.id), eq(payOrders.status, order.status)))
       .returning({ id: payOrders.id })
       .getSQL(),
     alsoWrite: [auditInsert(db, null, settledAudit(order, t, status, null)).getSQL()],
@@ -197,7 +203,8 @@ async function writeAll(tx: Tx, writes: SQL[]): Promise<void> {
 
 /**
  * Refuses a transaction that is not this order's: no such order (404 UNKNOWN_ORDER), another
- * merchant, app or order number (400 ORDER_MISMATCH), another amount (400 AMOUNT_MISMATCH).
+ * merchant, app or order number (400 ORDER_MISMATCH), a transaction_id that is not WeChat's
+ * string[1,32] (400 BAD_RESOURCE), another amount (400 AMOUNT_MISMATCH).
  */
 export function assertTransactionMatches(
   settings: Pick<Config, 'pay'>['pay'],
@@ -209,5 +216,8 @@ export function assertTransactionMatches(
   if (t.out_trade_no !== order.outTradeNo || t.appid !== settings.appId || t.mchid !== settings.mchId) {
     throw badRequest('ORDER_MISMATCH', '通知的商户号、应用号或订单号与订单不符');
   }
+  // WeChat's transaction_id is string[1,32]; anything else is not a transaction of WeChat's (never a TypeError, never 'unposted').
+  if (t.transaction_id !== undefined && (typeof t.transaction_id !== 'string' || !t.transaction_id || t.transaction_id.length > 32))
+    throw badRequest('BAD_RESOURCE', '通知的微信支付订单号格式错误');
   if (t.amount?.total !== order.amountFen) throw badRequest('AMOUNT_MISMATCH', `通知金额 ${t.amount?.total} 分与订单金额 ${order.amountFen} 分不符`);
 }
