@@ -190,6 +190,18 @@ describe('the books changed between the order and WeChat’s word', () => {
     expect(await notifiedAudits(o.orderId)).toEqual(['unposted']);
   });
 
+  test('WeChat says REFUND for an open order (paid, then refunded there before we heard): nothing posted, unposted for staff, its bill free again', async () => {
+    const b = await bill(2700);
+    const o = await openOrder([b], 2700);
+    expect((await settle(o.no, { ...o.paid, trade_state: 'REFUND' })).outcome).toBe('unposted');
+    expect(await paymentsOf(o.orderId)).toEqual([]);
+    expect(await orderOf(o.orderId)).toEqual({ status: 'unposted', fee_payment_id: null });
+    expect(await notifiedAudits(o.orderId)).toEqual(['unposted']);
+    // No longer open: the query job leaves it, and the bill can go into a new order.
+    expect(await t.query(`SELECT id FROM pay_orders WHERE status = 'open' AND $1 = ANY(bill_ids)`, [b])).toEqual([]);
+    expect((await settle(o.no, { ...o.paid, trade_state: 'REFUND' })).outcome).toBe('already');
+  });
+
   test('a trade that is not SUCCESS on a closed order posts nothing and writes nothing', async () => {
     const o = await openOrder([await bill(1000)], 1000);
     await t.query(`UPDATE pay_orders SET status = 'closed', closed_at = now() WHERE id = $1`, [o.orderId]);

@@ -82,7 +82,8 @@ export async function readOrder(db: DbOrTx, outTradeNo: string, lock: boolean): 
  * job's answer), in the caller's transaction, the order row locked FOR UPDATE first: so of twenty
  * identical notifications, or a notification racing the query job, exactly one posts and the rest
  * find it paid ('already'). Checks out_trade_no, appid/mchid and amount.total against the order
- * (400 ORDER_MISMATCH / AMOUNT_MISMATCH, nothing posted). A trade not SUCCESS posts nothing.
+ * (400 ORDER_MISMATCH / AMOUNT_MISMATCH, nothing posted). A trade neither SUCCESS nor REFUND
+ * changes nothing ('not_paid'); REFUND keeps the order 'unposted' without posting.
  * When the books refuse the posting (a bill reversed meanwhile), the order is kept as 'unposted'
  * (paid at WeChat, to refund from the console) and WeChat is told it was received; so is an order
  * closed here that WeChat reports paid (nothing posted: its bills may be in a newer order).
@@ -97,10 +98,13 @@ export async function settleOrder(
   const { order, read } = await readOrder(tx, outTradeNo, true);
   assertTransactionMatches(config.pay, outTradeNo, order, t);
   if (order.status === 'paid' || order.status === 'unposted') return { orderId: order.id, outcome: 'already' };
-  if (t.trade_state !== 'SUCCESS') return { orderId: order.id, outcome: 'not_paid' };
+  if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return { orderId: order.id, outcome: 'not_paid' };
   // Closed here (expired, or WeChat once said not paid) yet paid at WeChat: its bills may be in a new
   // order by now, so nothing is posted; kept unposted, refundable from the console, like a refusal.
-  if (order.status === 'open') {
+  // REFUND (the query job's answer when the payment was refunded at WeChat, perhaps in part, before we
+  // heard of it): paid once, so not closed, but what stands is unknown here — unposted, for staff,
+  // and the order's bills are free to be paid again.
+  if (order.status === 'open' && t.trade_state === 'SUCCESS') {
     try {
       if (order.purpose === 'fees') {
         // No savepoint: the posting refuses (AppError) before it writes anything, so the transaction
