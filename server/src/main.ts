@@ -93,7 +93,7 @@ async function main() {
   // Credit: rule items from tickets and party data, and stale live scores (issue 10; CREDIT_SWEEP_INTERVAL_SECONDS).
   runEvery(CREDIT_SWEEP_JOB, config.credit.sweepIntervalSeconds);
   // Audit rows are chained (SM3) a moment after they commit, existing ones on the first pass (docs/SECURITY.md).
-  startAuditSealer(database.db, config.audit.sealIntervalMs, (err) => logger.error({ err }, '审计日志封存失败'));
+  const stopSealer = startAuditSealer(database.db, config.audit.sealIntervalMs, (err) => logger.error({ err }, '审计日志封存失败'));
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     logger.info(
@@ -107,14 +107,33 @@ async function main() {
     logger.fatal({ err }, '平台无法监听端口');
     process.exit(1);
   });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) process.exit(1); // a second signal: now
+    stopping = true;
+    stopSealer();
     server.close();
-    await database.close();
+    // The pool's end waits for every connection lent out; one a job still holds after PostgreSQL
+    // dropped it (a restart, a failover) may never come back. A stop signal ends the process anyway.
+    const closed = await Promise.race([
+      database.close().then(
+        () => true,
+        (err: unknown) => {
+          logger.error({ err }, '关闭数据库连接失败');
+          return true;
+        },
+      ),
+      new Promise<false>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS, false)),
+    ]);
+    if (!closed) logger.warn({ pool: database.poolStats?.() }, `数据库连接 ${SHUTDOWN_GRACE_MS / 1000} 秒内未能关闭，进程仍然退出`);
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+/** How long a stop signal waits for the database connections to close before the process ends (ms). */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 process.on('uncaughtException', (err) => {
   logger.fatal({ err }, '未捕获的异常');
