@@ -42,7 +42,8 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   const log = opts.log ?? ((message: string, err: Error) => console.error(message, err.message));
   if (opts.databaseUrl) {
-    const { Pool } = await import('pg');
+    // ReleasingPool: a client whose connection is lost comes back even when drizzle's transaction() drops it (pool.ts).
+    const { ReleasingPool: Pool } = await import('./pool');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) must not take the process down;
     // the pool replaces it on the next checkout.
