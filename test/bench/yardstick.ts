@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { Client } from 'pg';
+import { runLoad } from './load';
 import { withPostgres } from './postgres';
 
 /**
@@ -53,24 +54,9 @@ export async function measureHttpFloor(): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
-  let answered = 0;
-  const started = Date.now();
-  const deadline = started + 2000;
   try {
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        while (Date.now() < deadline) {
-          await new Promise<void>((resolve, reject) =>
-            http.get({ host: '127.0.0.1', port, path: '/', agent }, (res) => res.resume().on('end', resolve)).on('error', reject),
-          );
-          answered++;
-        }
-      }),
-    );
-    return answered / ((Date.now() - started) / 1000);
+    return (await runLoad({ port, connections: 10, seconds: 2, path: () => '/' })).rps;
   } finally {
-    agent.destroy();
     await new Promise((resolve) => server.close(resolve));
   }
 }
