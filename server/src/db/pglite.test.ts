@@ -39,6 +39,12 @@ test('PGlite: migrates, seeds the demo city once, and serves the API', async () 
     const alsoRefused = await api.delete(`/api/buildings/${building.id}`).set(auth);
     expect(alsoRefused.status).toBe(409);
     expect(alsoRefused.body.error.code).toBe('REFERENCED');
+    // A live vote's result is read through a named prepared statement: PGlite runs it too.
+    const [open] = (await api.get(`/api/votes?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`).set(auth)).body;
+    const result = await api.get(`/api/votes/${open.id}/result`).set(auth);
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ voteId: open.id, status: 'open' });
+    expect(result.body.participatedOwners).toBeGreaterThan(0);
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

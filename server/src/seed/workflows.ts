@@ -61,7 +61,7 @@ export async function seedWorkflows(tx: Tx, now = new Date()): Promise<void> {
     }
     await tx
       .update(votes)
-      .set({ eligibleCount: await countEligible(tx, row) })
+      .set({ eligibleCount: await countEligible(tx, row), ballotsCast: voters.length })
       .where(eq(votes.id, row.id));
     return row.id;
   }

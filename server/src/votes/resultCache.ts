@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { ballots, votes } from '../db/schema';
+import type { votes } from '../db/schema';
 import type { VoteResult } from '@baotou/shared';
 import { computeResult } from './tally';
 
@@ -20,33 +19,23 @@ interface Entry {
 }
 
 /**
- * A live vote's tally, cached until its ballots change (issue 15: 50 residents refreshing a result
- * during an election do not each recompute it). The key is the vote's own state plus its ballots'
- * fingerprint — the latest ballot id, and the count and id-sum of current ballots, so a new,
- * replacing or withdrawn ballot all change it; one cheap index read per request. Requests arriving
- * while a tally is computed share it (single flight). Derived data only: each server process keeps
- * its own, so any number of processes stay correct.
+ * A live vote's tally, cached until its next ballot (issue 15: 50 residents refreshing a result
+ * during an election do not each recompute it). The key is the vote row the request has already
+ * read: its status, last change and ballotsCast, which each ballot's transaction raises by one —
+ * new, replacing or conflicting alike — so the key costs no query, and a ballot committed after a
+ * later one still changes it. Requests arriving while a tally is computed share it (single flight).
+ * Derived data only: each server process keeps its own, so any number of processes stay correct.
  */
 export function voteResultCache(now: () => number = Date.now) {
   const entries = new Map<number, Entry>();
   let computed = 0;
 
-  async function fingerprint(db: DbOrTx, vote: Vote): Promise<string> {
-    const [f] = await db
-      .select({
-        latest: sql<string | null>`max(${ballots.id})::text`,
-        current: sql<string>`count(*) FILTER (WHERE ${ballots.current})::text`,
-        currentSum: sql<string | null>`sum(${ballots.id}) FILTER (WHERE ${ballots.current})::text`,
-      })
-      .from(ballots)
-      .where(eq(ballots.voteId, vote.id));
-    return [vote.status, vote.updatedAt?.toISOString() ?? '', f?.latest ?? '', f?.current ?? '0', f?.currentSum ?? ''].join('|');
-  }
+  const keyOf = (vote: Vote) => [vote.status, vote.updatedAt?.toISOString() ?? '', vote.ballotsCast].join('|');
 
   return {
     /** The vote's tally (computeResult), from the cache when nothing it counts has changed. */
     async result(db: DbOrTx, vote: Vote): Promise<VoteResult> {
-      const key = await fingerprint(db, vote);
+      const key = keyOf(vote);
       const hit = entries.get(vote.id);
       if (hit && hit.key === key && now() - hit.at < VOTE_RESULT_MAX_AGE_MS) return hit.result;
       computed++;

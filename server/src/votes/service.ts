@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { ballotSchema, publishResult, voteSchema, type PublishedVoteResult, type VoteResult } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { ballotConflicts, ballots, buildings, compounds, householdClaims, households, units, votes } from '../db/schema';
-import { writeAudit } from '../audit/audit';
+import { auditInsert, writeAudit } from '../audit/audit';
+import { runShaped } from '../db/named';
 import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
@@ -24,17 +26,60 @@ function newReceipt(): string {
   return Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join('');
 }
 
-async function loadVote(db: Db | Tx, id: number, lock?: 'update' | 'share'): Promise<Vote> {
+async function loadVote(db: Db | Tx, id: number, lock?: 'update'): Promise<Vote> {
   const q = db.select().from(votes).where(eq(votes.id, id));
-  const [vote] = lock === 'update' ? await q.for('update') : lock === 'share' ? await q.for('share') : await q;
+  const [vote] = lock ? await q.for(lock) : await q;
   if (!vote) throw notFound('表决');
   return vote;
 }
 
-/** Staff in jurisdiction and residents of the compound may see a vote; others get 404. */
-async function assertCanSee(db: Db | Tx, actor: Actor, vote: Vote) {
+/**
+ * A vote the actor may see (assertCanSee), read with whether a resident actor holds a verified home
+ * in its compound, as one named prepared statement (planned once per database connection): a live
+ * result is read by every voter refreshing it, and each ballot reads it first. `lock` 'key share'
+ * holds the vote row as a ballot does (see cast). Execute with `{ id, userId }`, userId null for
+ * anyone but a resident (a user id that is not a resident's matches no claim).
+ */
+function visibleVoteStatement(db: Db | Tx, lock?: 'key share') {
+  const v = alias(votes, 'v');
+  const q = db
+    .select({
+      vote: v,
+      // written out with aliases: drizzle leaves columns unqualified in a one-table select, and an
+      // unqualified compound_id inside the subquery would be the claim's own
+      residentOf: sql<boolean>`EXISTS (SELECT 1 FROM household_claims c WHERE c.user_id = ${sql.placeholder('userId')} AND c.compound_id = v.compound_id AND c.status = 'verified')`,
+    })
+    .from(v)
+    .where(eq(v.id, sql.placeholder('id')));
+  return lock ? q.for(lock).prepare('votes_visible_vote_key_share') : q.prepare('votes_visible_vote');
+}
+
+/**
+ * Runs a visibleVoteStatement for the actor and vote id.
+ * @throws 404 NOT_FOUND when there is no such vote or the actor may not see it.
+ */
+async function readVisibleVote(db: Db | Tx, statement: ReturnType<typeof visibleVoteStatement>, actor: Actor, id: number): Promise<Vote> {
+  const [row] = await statement.execute({ id, userId: actor.role === 'resident' ? actor.id : null });
+  if (!row) throw notFound('表决');
+  await assertCanSee(db, actor, row.vote, row.residentOf);
+  return row.vote;
+}
+
+/** One more ballot on the vote row; last in a ballot's transaction, since ballots queue on it until commit. */
+function countBallot(tx: Tx, voteId: number) {
+  return tx
+    .update(votes)
+    .set({ ballotsCast: sql`${votes.ballotsCast} + 1` })
+    .where(eq(votes.id, voteId));
+}
+
+/**
+ * Staff in jurisdiction and residents of the compound may see a vote; others get 404. `residentOf`,
+ * when the caller has read it already, says whether a resident actor holds a verified home there.
+ */
+async function assertCanSee(db: Db | Tx, actor: Actor, vote: Vote, residentOf?: boolean) {
   if (STAFF_VIEWERS.includes(actor.role) && regionAllows(actor, vote.regionCode)) return;
-  if (actor.role === 'resident' && vote.status !== 'draft' && (await isResidentOf(db, actor.id, vote.compoundId))) return;
+  if (actor.role === 'resident' && vote.status !== 'draft' && (residentOf ?? (await isResidentOf(db, actor.id, vote.compoundId)))) return;
   if (actor.role === 'resident' && (await memberCommittee(db, actor.id, vote.compoundId))) return;
   throw notFound('表决');
 }
@@ -62,6 +107,8 @@ export interface VoteSettings {
 }
 
 export function voteService(db: Db, settings: VoteSettings, now: () => Date = () => new Date(), results: VoteResultCache = voteResultCache()) {
+  const visibleVote = visibleVoteStatement(db);
+  const loadVisibleVote = (actor: Actor, id: number) => readVisibleVote(db, visibleVote, actor, id);
   async function open(tx: Tx, actor: Actor, vote: Vote) {
     const [compound] = await tx.select({ followMajority: compounds.followMajority }).from(compounds).where(eq(compounds.id, vote.compoundId));
     const eligibleCount = await countEligible(tx, vote);
@@ -142,26 +189,28 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
      * is kept as history (current: false) and the pair recorded in ballot_conflicts for the committee
      * and the street to review; the owner may still change their own ballot. Ballots for one home are
      * serialised by an advisory lock on (vote, home), and what is current is read only under it; the
-     * partial unique index keeps exactly one current.
+     * partial unique index keeps exactly one current. A ballot holds the vote row KEY SHARE, so a
+     * close or any other status change (FOR UPDATE) waits for it and ballots for different homes do
+     * not wait for each other, except for the last statement, which counts the ballot on the vote row
+     * (votes.ballotsCast, the tally cache's key) just before commit.
      */
     async cast(actor: Actor, voteId: number, input: z.infer<typeof ballotSchema>) {
       return db.transaction(async (tx) => {
-        const vote = await loadVote(tx, voteId, 'share');
-        await assertCanSee(tx, actor, vote);
+        const vote = await readVisibleVote(tx, visibleVoteStatement(tx, 'key share'), actor, voteId);
         if (vote.status === 'closed' || (vote.status === 'open' && vote.closesAt <= now())) throw conflict('VOTE_CLOSED', '表决已截止，不能再投票');
         if (vote.status !== 'open' || (vote.opensAt && vote.opensAt > now())) throw conflict('VOTE_NOT_OPEN', '表决尚未开始');
+        // the home in scope, read with whether the actor holds it verified (what an online ballot needs)
         const [home] = await tx
-          .select({ id: households.id })
+          .select({
+            id: households.id,
+            verified: sql<boolean>`EXISTS (SELECT 1 FROM household_claims c WHERE c.user_id = ${actor.id} AND c.household_id = ${input.householdId} AND c.status = 'verified')`,
+          })
           .from(households)
           .where(and(eq(households.id, input.householdId), scopeCondition(vote)));
         if (!home) throw forbidden('OUT_OF_SCOPE', '该房屋不在本次表决范围内');
         let userId: number | null = null;
         if (input.channel === 'online') {
-          const [claim] = await tx
-            .select({ id: householdClaims.id })
-            .from(householdClaims)
-            .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
-          if (actor.role !== 'resident' || !claim) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋投票');
+          if (actor.role !== 'resident' || !home.verified) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋投票');
           userId = actor.id;
         } else {
           await requireMemberCommittee(tx, actor, vote.compoundId);
@@ -173,17 +222,23 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         // A scan is a fresh upload its enterer made on the platform, one per ballot (served only to the committee and staff).
         const scanUrl = input.scanUrl ? await claimBallotScan(tx, actor, input.scanUrl) : null;
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${voteId}, ${input.householdId})`);
-        const [previous] = await tx
-          .select({ id: ballots.id, userId: ballots.userId, channel: ballots.channel })
-          .from(ballots)
-          .where(and(eq(ballots.voteId, voteId), eq(ballots.householdId, input.householdId), eq(ballots.current, true)));
+        // the home's current ballot, read under the lock, and the new ballot's id (for its audit row, written with it)
+        const [found] = await runShaped<{ next_id: string; id: string | null; user_id: number | null; channel: string | null }>(
+          tx,
+          sql`SELECT nextval(pg_get_serial_sequence('ballots', 'id'))::text AS next_id, p.id::text AS id, p.user_id, p.channel
+                FROM (SELECT 1) one LEFT JOIN ballots p ON p.vote_id = ${voteId} AND p.household_id = ${input.householdId} AND p.current`,
+        );
+        const previous = found.id === null ? undefined : { id: Number(found.id), userId: found.user_id, channel: found.channel };
         // The owner's own ballot stands against anything entered by someone else.
         const keepsOwners = userId === null && previous?.channel === 'online' && previous.userId !== null;
         if (previous && !keepsOwners) await tx.update(ballots).set({ current: false }).where(eq(ballots.id, previous.id));
         const receipt = newReceipt();
-        const [row] = await tx
+        const row = { id: Number(found.next_id) };
+        const ballot = tx
           .insert(ballots)
+          .overridingSystemValue()
           .values({
+            id: row.id,
             voteId,
             householdId: input.householdId,
             userId,
@@ -193,10 +248,9 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
             scanUrl,
             receipt,
             current: !keepsOwners,
-          })
-          .returning({ id: ballots.id });
+          });
         // The audit rows record that a ballot was cast and what it replaced, not how (results are never per owner).
-        await writeAudit(tx, actor, {
+        const audit = auditInsert(tx, actor, {
           action: 'ballot',
           entity: 'votes',
           entityId: voteId,
@@ -209,7 +263,12 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
           },
           regionCode: vote.regionCode,
         });
-        if (!keepsOwners) return { receipt, current: true, conflict: false };
+        // the ballot, its audit row and (unless a conflict follows) its count: one statement, one plan per connection
+        if (!keepsOwners) {
+          await runShaped(tx, sql`WITH b AS (${ballot.getSQL()}), a AS (${audit.getSQL()}) ${countBallot(tx, voteId).getSQL()}`);
+          return { receipt, current: true, conflict: false };
+        }
+        await runShaped(tx, sql`WITH b AS (${ballot.getSQL()}) ${audit.getSQL()}`);
         const [c] = await tx
           .insert(ballotConflicts)
           .values({
@@ -223,21 +282,20 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
           })
           .returning();
         await writeAudit(tx, actor, { action: 'create', entity: 'ballot-conflicts', entityId: c.id, after: c, regionCode: vote.regionCode });
+        await countBallot(tx, voteId);
         return { receipt, current: false, conflict: true, message: '业主已本人线上投票，录入的选票不替换业主本人的选票，已记录为冲突，供业主委员会和街道核查' };
       });
     },
 
     async result(actor: Actor, id: number): Promise<PublishedVoteResult> {
-      const vote = await loadVote(db, id);
-      await assertCanSee(db, actor, vote);
+      const vote = await loadVisibleVote(actor, id);
       const raw = vote.status === 'closed' && vote.result ? (vote.result as VoteResult) : await results.result(db, vote);
       return publishResult(raw, { minBallots: settings.buildingResultMinBallots, resident: actor.role === 'resident' });
     },
 
     /** A voter checks their ballot by its receipt: only someone holding that home verified may. */
     async receipt(actor: Actor, id: number, receipt: string) {
-      const vote = await loadVote(db, id);
-      await assertCanSee(db, actor, vote);
+      const vote = await loadVisibleVote(actor, id);
       const [b] = await db
         .select()
         .from(ballots)
@@ -257,8 +315,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
     },
 
     async myBallots(actor: Actor, id: number) {
-      const vote = await loadVote(db, id);
-      await assertCanSee(db, actor, vote);
+      const vote = await loadVisibleVote(actor, id);
       return db
         .select({
           householdId: ballots.householdId,

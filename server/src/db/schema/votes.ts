@@ -34,6 +34,11 @@ export const votes = pgTable(
     /** The compound's follow-the-majority setting when the vote opened. */
     followMajority: boolean().notNull().default(false),
     eligibleCount: integer().notNull().default(0),
+    /**
+     * Ballots cast into this vote so far, replaced and conflicting ones included: one more with each
+     * ballot, in the ballot's own transaction. The live tally's cache key (votes/resultCache.ts).
+     */
+    ballotsCast: integer().notNull().default(0),
     closedAt: timestamp({ withTimezone: true }),
     /** The tally frozen at closing. */
     result: jsonb(),
