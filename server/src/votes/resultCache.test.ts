@@ -99,7 +99,13 @@ test('20 ballots for 20 homes at once with a close among them: each counted once
   const opened = await t.api
     .post('/api/votes')
     .set(bearer(member))
-    .send({ compoundId: compound.id, title: '计数竞争表决', matter: 'hire_dismiss_company', closesAt: new Date(Date.now() + 86400000).toISOString(), status: 'open' });
+    .send({
+      compoundId: compound.id,
+      title: '计数竞争表决',
+      matter: 'hire_dismiss_company',
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      status: 'open',
+    });
   expect(opened.status).toBe(201);
   const id = opened.body.id;
   const many = await t.query<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 20`, [compound.id]);

@@ -234,21 +234,18 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         if (previous && !keepsOwners) await tx.update(ballots).set({ current: false }).where(eq(ballots.id, previous.id));
         const receipt = newReceipt();
         const row = { id: Number(found.next_id) };
-        const ballot = tx
-          .insert(ballots)
-          .overridingSystemValue()
-          .values({
-            id: row.id,
-            voteId,
-            householdId: input.householdId,
-            userId,
-            enteredBy: actor.id,
-            choice: input.choice,
-            channel: input.channel,
-            scanUrl,
-            receipt,
-            current: !keepsOwners,
-          });
+        const ballot = tx.insert(ballots).overridingSystemValue().values({
+          id: row.id,
+          voteId,
+          householdId: input.householdId,
+          userId,
+          enteredBy: actor.id,
+          choice: input.choice,
+          channel: input.channel,
+          scanUrl,
+          receipt,
+          current: !keepsOwners,
+        });
         // The audit rows record that a ballot was cast and what it replaced, not how (results are never per owner).
         const audit = auditInsert(tx, actor, {
           action: 'ballot',
@@ -295,7 +292,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
 
     /** A voter checks their ballot by its receipt: only someone holding that home verified may. */
     async receipt(actor: Actor, id: number, receipt: string) {
-      const vote = await loadVisibleVote(actor, id);
+      await loadVisibleVote(actor, id);
       const [b] = await db
         .select()
         .from(ballots)
@@ -315,7 +312,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
     },
 
     async myBallots(actor: Actor, id: number) {
-      const vote = await loadVisibleVote(actor, id);
+      await loadVisibleVote(actor, id);
       return db
         .select({
           householdId: ballots.householdId,
