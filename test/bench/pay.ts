@@ -28,7 +28,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@baotou/config';
 import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
-import { encryptResource, nonce, responseMessage, rsaSign, SIGNATURE_TYPE } from '../../server/src/pay/protocol';
+import { encryptResource, signedHeaders } from '../../server/src/pay/protocol';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
 import { yardstickLine } from './yardstick';
 import { countQueries, printRequestCosts, requestCosts } from './requestCosts';
@@ -250,18 +250,12 @@ async function main() {
           }),
         ),
       });
-      const ts = String(Math.floor(Date.now() / 1000));
-      const n = nonce();
       return {
         body,
         headers: {
           'Content-Type': 'application/json',
           'Content-Length': String(Buffer.byteLength(body)),
-          'Wechatpay-Timestamp': ts,
-          'Wechatpay-Nonce': n,
-          'Wechatpay-Serial': PUBLIC_KEY_ID,
-          'Wechatpay-Signature-Type': SIGNATURE_TYPE,
-          'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, body)),
+          ...signedHeaders(platform.privateKey, PUBLIC_KEY_ID, body),
         },
       };
     };

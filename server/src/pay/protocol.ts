@@ -66,6 +66,23 @@ export function responseMessage(timestamp: string, nonceStr: string, body: strin
 }
 
 /**
+ * The headers WeChat Pay signs an answer or a notification with: Wechatpay-Timestamp (seconds),
+ * -Nonce, -Serial (the platform key's id or certificate serial that verifies it), -Signature-Type
+ * and -Signature, SHA256withRSA over responseMessage(timestamp, nonce, body). Used by the stand-in
+ * and by tests that speak for WeChat; `timestamp` defaults to now.
+ */
+export function signedHeaders(privateKey: string | KeyObject, serial: string, body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
+  const n = nonce();
+  return {
+    'Wechatpay-Timestamp': timestamp,
+    'Wechatpay-Nonce': n,
+    'Wechatpay-Serial': serial,
+    'Wechatpay-Signature-Type': SIGNATURE_TYPE,
+    'Wechatpay-Signature': rsaSign(privateKey, responseMessage(timestamp, n, body)),
+  };
+}
+
+/**
  * The mini-program's `wx.requestPayment` parameters for a prepay id: paySign is SHA256withRSA over
  * `appId\ntimeStamp\nnonceStr\npackage\n` (signType is not signed); timeStamp in seconds.
  */

@@ -4,7 +4,7 @@ import { feesInvariantBreaks } from '../../../test/support/feesInvariant';
 import { openDatabase, type Database } from '../db/client';
 import { postFeePayment } from '../fees/posting';
 import type { PayTransaction } from './client';
-import { encryptResource, nonce, responseMessage, rsaSign, SIGNATURE_TYPE } from './protocol';
+import { encryptResource, signedHeaders } from './protocol';
 import { readOrder, settleFromRead, settleOrder } from './settle';
 
 /**
@@ -307,18 +307,9 @@ describe('POST /api/pay/wechat/notify with hostile content, signed and encrypted
         summary: '支付成功',
         resource: encryptResource(apiV3Key, JSON.stringify(resource)),
       });
-    const ts = String(Math.floor(Date.now() / 1000));
-    const n = nonce();
     return t.api
       .post('/api/pay/wechat/notify')
-      .set({
-        'Content-Type': 'application/json',
-        'Wechatpay-Timestamp': ts,
-        'Wechatpay-Nonce': n,
-        'Wechatpay-Signature': rsaSign(platform.privateKey, responseMessage(ts, n, raw)),
-        'Wechatpay-Serial': PUB_KEY_ID,
-        'Wechatpay-Signature-Type': SIGNATURE_TYPE,
-      })
+      .set({ 'Content-Type': 'application/json', ...signedHeaders(platform.privateKey, PUB_KEY_ID, raw) })
       .send(raw);
   }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { certificateSerial, encryptResource, nonce, parseAuthorization, requestMessage, responseMessage, rsaSign, rsaVerify, SIGNATURE_TYPE } from './protocol';
+import { certificateSerial, encryptResource, parseAuthorization, requestMessage, rsaVerify, signedHeaders } from './protocol';
 
 /**
  * A local stand-in for WeChat Pay's APIv3 server (issue 13; research domain-2026-11.md §6), for
@@ -150,14 +150,9 @@ export async function startWechatPayStandIn(
 
   function reply(res: http.ServerResponse, status: number, body?: unknown) {
     const text = body === undefined ? '' : JSON.stringify(body);
-    const ts = String(Math.floor(Date.now() / 1000));
-    const n = nonce();
     res.statusCode = status;
     res.setHeader('Request-ID', randomBytes(8).toString('hex'));
-    res.setHeader('Wechatpay-Timestamp', ts);
-    res.setHeader('Wechatpay-Nonce', n);
-    res.setHeader('Wechatpay-Serial', platformPublicKeyId);
-    res.setHeader('Wechatpay-Signature', rsaSign(platform.privateKey, responseMessage(ts, n, text)));
+    for (const [name, value] of Object.entries(signedHeaders(platform.privateKey, platformPublicKeyId, text))) res.setHeader(name, value);
     if (text) res.setHeader('Content-Type', 'application/json');
     res.end(text);
   }
@@ -193,23 +188,16 @@ export async function startWechatPayStandIn(
     });
     const stale = first && faults.staleTimestamp;
     const ts = String(Math.floor(Date.now() / 1000) - (stale ? 600 : 0));
-    const n = nonce();
     const byCert = faults.signWith === 'certificate' && platformCert;
-    let signature = rsaSign(byCert ? certKeys.privateKey : platform.privateKey, responseMessage(ts, n, body));
-    if (first && faults.badSignature) signature = rsaSign(merchant.privateKey, responseMessage(ts, n, body));
+    // a bad signature: signed by a key that is not the one the serial names
+    const key = first && faults.badSignature ? merchant.privateKey : byCert ? certKeys.privateKey : platform.privateKey;
+    const signed = signedHeaders(key, byCert ? platformCertSerial! : platformPublicKeyId, body, ts);
     const url = api.notifyUrlOverride ?? o.notify_url;
     let status: number;
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Wechatpay-Timestamp': ts,
-          'Wechatpay-Nonce': n,
-          'Wechatpay-Signature': signature,
-          'Wechatpay-Serial': byCert ? platformCertSerial! : platformPublicKeyId,
-          'Wechatpay-Signature-Type': SIGNATURE_TYPE,
-        },
+        headers: { 'Content-Type': 'application/json', ...signed },
         body,
       });
       status = res.status;
