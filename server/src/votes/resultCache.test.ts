@@ -11,6 +11,7 @@ import { VOTE_RESULT_MAX_AGE_MS, voteResultCache } from './resultCache';
  */
 let t: TestApi;
 let voteId: number;
+let compoundId: number;
 let member: string;
 let homes: { id: number }[];
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -21,20 +22,20 @@ beforeAll(async () => {
   const [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
   member = await residentWithHome(t, 'cache-member', await committeeMemberHome(t, 'BT0001'));
   homes = await t.query(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id DESC LIMIT 3`, [compound.id]);
+  compoundId = compound.id;
+  voteId = await openVote('缓存测试表决');
+});
+afterAll(() => t.close());
+
+/** An open vote on BT0001 over the whole compound, started by the committee member; its id. */
+async function openVote(title: string): Promise<number> {
   const res = await t.api
     .post('/api/votes')
     .set(bearer(member))
-    .send({
-      compoundId: compound.id,
-      title: '缓存测试表决',
-      matter: 'hire_dismiss_company',
-      closesAt: new Date(Date.now() + 7 * 86400000).toISOString(),
-      status: 'open',
-    });
+    .send({ compoundId, title, matter: 'hire_dismiss_company', closesAt: new Date(Date.now() + 7 * 86400000).toISOString(), status: 'open' });
   expect(res.status).toBe(201);
-  voteId = res.body.id;
-});
-afterAll(() => t.close());
+  return res.body.id;
+}
 
 async function ballot(householdId: number, choice: string) {
   const voter = await residentWithHome(t, `cache-voter-${householdId}`, householdId);
@@ -95,20 +96,8 @@ test('the API serves the cached tally: a ballot shows in the very next GET', asy
 });
 
 test('20 ballots for 20 homes at once with a close among them: each counted once on the vote row, none after the frozen tally', async () => {
-  const [compound] = await t.query<{ id: number }>(`SELECT id FROM compounds WHERE code = 'BT0001'`);
-  const opened = await t.api
-    .post('/api/votes')
-    .set(bearer(member))
-    .send({
-      compoundId: compound.id,
-      title: '计数竞争表决',
-      matter: 'hire_dismiss_company',
-      closesAt: new Date(Date.now() + 86400000).toISOString(),
-      status: 'open',
-    });
-  expect(opened.status).toBe(201);
-  const id = opened.body.id;
-  const many = await t.query<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 20`, [compound.id]);
+  const id = await openVote('计数竞争表决');
+  const many = await t.query<{ id: number }>(`SELECT id FROM households WHERE compound_id = $1 AND owner_id IS NOT NULL ORDER BY id LIMIT 20`, [compoundId]);
   const voters = await Promise.all(many.map((h) => residentWithHome(t, `race-voter-${h.id}`, h.id)));
   const casts = many.map((h, i) => t.api.post(`/api/votes/${id}/ballots`).set(bearer(voters[i])).send({ householdId: h.id, choice: 'agree' }));
   const close = t.api.post(`/api/votes/${id}/close`).set(bearer(member));

@@ -11,7 +11,7 @@ import { runShaped } from '../db/named';
 import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
-import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { memberCommittee, requireMemberCommittee } from '../committees/membership';
 import { claimBallotScan } from '../uploads';
 import { computeResult, countEligible, scopeCondition } from './tally';
 import { voteResultCache, type VoteResultCache } from './resultCache';
@@ -74,12 +74,12 @@ function countBallot(tx: Tx, voteId: number) {
 }
 
 /**
- * Staff in jurisdiction and residents of the compound may see a vote; others get 404. `residentOf`,
- * when the caller has read it already, says whether a resident actor holds a verified home there.
+ * Staff in jurisdiction and residents of the compound may see a vote; others get 404. `residentOf`
+ * (read with the vote, visibleVoteStatement) says whether a resident actor holds a verified home there.
  */
-async function assertCanSee(db: Db | Tx, actor: Actor, vote: Vote, residentOf?: boolean) {
+async function assertCanSee(db: Db | Tx, actor: Actor, vote: Vote, residentOf: boolean) {
   if (STAFF_VIEWERS.includes(actor.role) && regionAllows(actor, vote.regionCode)) return;
-  if (actor.role === 'resident' && vote.status !== 'draft' && (residentOf ?? (await isResidentOf(db, actor.id, vote.compoundId)))) return;
+  if (actor.role === 'resident' && vote.status !== 'draft' && residentOf) return;
   if (actor.role === 'resident' && (await memberCommittee(db, actor.id, vote.compoundId))) return;
   throw notFound('表决');
 }
