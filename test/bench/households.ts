@@ -14,6 +14,7 @@ import { migrateDatabase, openDatabase } from '../../server/src/db/client';
 import { seedDemo } from '../../server/src/seed/demo';
 import { generateCity } from './generateCity';
 import { runLoad, type LoadResult } from './load';
+import { benchExecArgv } from './execArgv';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COMPOUNDS = Number(process.env.BENCH_COMPOUNDS ?? 2000);
@@ -47,9 +48,7 @@ function withDb(adminUrl: string, name: string) {
 
 function startChild(script: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    // BENCH_CPU_PROF=<dir>: each server (ours and the bare one) writes a V8 CPU profile there as it ends.
-    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = fork(path.join(__dirname, script), { execArgv: ['--import', 'tsx', ...prof], env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = fork(path.join(__dirname, script), { execArgv: benchExecArgv(), env: { ...process.env, ...env }, stdio: 'inherit' });
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });

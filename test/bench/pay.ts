@@ -32,6 +32,7 @@ import { encryptResource, signedHeaders } from '../../server/src/pay/protocol';
 import { freshDemoDatabase, pct, withPostgres } from './postgres';
 import { yardstickLine } from './yardstick';
 import { countQueries, printRequestCosts, requestCosts } from './requestCosts';
+import { benchExecArgv } from './execArgv';
 
 const COUNT = Number(process.env.BENCH_PAY_NOTIFICATIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_PAY_WARMUP ?? 1000);
@@ -90,9 +91,8 @@ async function serve(): Promise<void> {
 }
 
 function startServer(env: ServeEnv): Promise<{ child: ChildProcess; port: number }> {
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = fork(__filename, ['serve'], {
-    execArgv: ['--import', 'tsx', ...prof],
+    execArgv: benchExecArgv(),
     env: { ...process.env, BENCH_PAY_SERVE: JSON.stringify(env) },
     stdio: 'inherit',
   });

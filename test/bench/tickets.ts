@@ -19,6 +19,7 @@ import { generateCity } from './generateCity';
 import { generateTickets } from './generateTickets';
 import { runLoad, type LoadResult } from './load';
 import { yardstickLine } from './yardstick';
+import { benchExecArgv } from './execArgv';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -53,10 +54,8 @@ function withDb(adminUrl: string, name: string) {
 
 function startChild(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there as it ends (open it in Chrome's DevTools).
-    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(path.join(__dirname, 'platformServer.ts'), {
-      execArgv: ['--import', 'tsx', ...prof],
+      execArgv: benchExecArgv(),
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });

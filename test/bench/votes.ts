@@ -12,6 +12,7 @@ import { migrateDatabase, openDatabase } from '../../server/src/db/client';
 import { seedDemo } from '../../server/src/seed/demo';
 import { createTokenService } from '../../server/src/auth/tokens';
 import { runLoad } from './load';
+import { benchExecArgv } from './execArgv';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HOMES = 3000;
@@ -36,10 +37,8 @@ async function withPostgres<T>(fn: (adminUrl: string) => Promise<T>): Promise<T>
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there as it ends (open it in Chrome's DevTools).
-    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(path.join(__dirname, 'platformServer.ts'), {
-      execArgv: ['--import', 'tsx', ...prof],
+      execArgv: benchExecArgv(),
       env: { ...process.env, DATABASE_URL: url, PORT: String(port), SEED_DEMO: '0' },
       stdio: 'inherit',
     });
