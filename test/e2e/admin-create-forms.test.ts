@@ -7,7 +7,8 @@
  */
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { creditCodeCheckChar } from '../../shared/src/companies/creditCode';
-import { launchBrowser, submitConsoleLogin } from '../support/browser';
+import { launchBrowser, pickAutocomplete, submitConsoleLogin } from '../support/browser';
+import { escapeRegExp } from '../support/h5';
 import { startPlatform, type Platform } from '../support/platform';
 
 jest.setTimeout(600_000);
@@ -39,10 +40,15 @@ async function signIn(username: string) {
 }
 
 async function openCreate(resource: string) {
+  // The console is one page: going to another hash does not reload it, and until the router renders
+  // the new route the previous page's 保存 and its same-named inputs are still there. A fill made then
+  // went into the old form and the new one showed 必填 (owners after units: "name: 必填", in CI and
+  // locally under load). So the old page's forms must be gone first.
+  const before = await page.$$('form');
   await page.goto(`${platform.baseUrl}/admin/#/${resource}/create`);
+  await Promise.all(before.map((form) => form.waitForElementState('hidden')));
   await page.getByRole('button', { name: '保存' }).waitFor();
-  // The page's lazy chunk and its reference data settle before typing: a form rendered afresh after
-  // the fill loses what was typed, and 保存 then sends nothing (seen in CI on owners, party members).
+  // The page's lazy chunk and its reference data settle before typing.
   await page.waitForLoadState('networkidle').catch(() => undefined);
 }
 
@@ -54,18 +60,9 @@ async function select(source: string, label: string) {
   await page.getByRole('option', { name: label, exact: true }).click();
 }
 
-/** A react-admin AutocompleteInput: type, wait for the option, pick it. */
-async function autocomplete(source: string, text: string, pick: string | RegExp = text) {
-  const input = page.locator(`input[name="${source}"]`);
-  await input.click();
-  await input.fill(text);
-  await page
-    .getByRole('option', { name: typeof pick === 'string' ? new RegExp(escapeRegExp(pick)) : pick })
-    .first()
-    .click();
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A reference AutocompleteInput by its source (`searches: false` for one over fixed choices). */
+const autocomplete = (source: string, text: string, pick: string | RegExp = text, { searches = true } = {}) =>
+  pickAutocomplete(page, `input[name="${source}"]`, text, pick, { searches });
 
 /**
  * Clicks 保存 and waits for the API's answer to the create: it must be 201 and no error may be
@@ -78,7 +75,11 @@ async function save(resource: string): Promise<number | string> {
   await page.getByRole('button', { name: '保存' }).click();
   const res = await answered.catch(async (e: Error) => {
     // Nothing was sent: say which fields the form refused, so a failure names its cause.
-    const refused = await page.locator('.MuiFormHelperText-root.Mui-error').allTextContents();
+    const refused = await page
+      .locator('.MuiFormControl-root:has(.MuiFormHelperText-root.Mui-error)')
+      .evaluateAll((fields) =>
+        fields.map((f) => `${f.querySelector('input, textarea')?.getAttribute('name')}: ${f.querySelector('.Mui-error.MuiFormHelperText-root')?.textContent}`),
+      );
     throw new Error(`POST /api/${resource} was never sent; the form shows: ${JSON.stringify(refused)} (${e.message})`);
   });
   const body = await res.json().catch(() => null);
@@ -313,7 +314,7 @@ describe('Red Property registry (party-building staff)', () => {
     await signIn('party');
     await openCreate('red-projects');
     await autocomplete('compoundId', made.compound.name);
-    await autocomplete('designation', '区级红色物业示范小区');
+    await autocomplete('designation', '区级红色物业示范小区', undefined, { searches: false });
     const id = await save('red-projects');
     expect(await apiGet('party', `/api/red-projects/${id}`)).toMatchObject({ compoundId: made.compound.id, designation: '区级红色物业示范小区' });
   });

@@ -89,15 +89,24 @@ export async function signInToConsole(page: Page, baseUrl: string, username: str
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
 }
 
-/** Types `text` into a react-admin AutocompleteInput (`selector`) and picks the first option containing `pick`. */
-export async function pickAutocomplete(page: Page, selector: string, text: string, pick: string): Promise<void> {
+/**
+ * Types `text` into a react-admin AutocompleteInput (`selector`), picks the first option containing
+ * `pick`, and checks the pick took (the list closed, the field holds a value). With `searches`, the
+ * input is a reference one: the click waits for the API's answer to the typed search, so the option
+ * clicked is one of its results and not of the list shown before it (which is then replaced).
+ */
+export async function pickAutocomplete(page: Page, selector: string, text: string, pick: string | RegExp, { searches = false } = {}): Promise<void> {
   const input = page.locator(selector);
   await input.click();
+  const searched = searches && page.waitForResponse((r) => r.request().method() === 'GET' && decodeURIComponent(r.url()).includes(`"q":"${text}"`));
   await input.fill(text);
+  await searched;
   await page
-    .getByRole('option', { name: new RegExp(escapeRegExp(pick)) })
+    .getByRole('option', { name: typeof pick === 'string' ? new RegExp(escapeRegExp(pick)) : pick })
     .first()
     .click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  if (!(await input.inputValue())) throw new Error(`${selector}: picking "${String(pick)}" left the field empty`);
 }
 
 /** Picks the option labelled exactly `label` in a react-admin SelectInput (the MUI select beside its hidden input `source`). */
