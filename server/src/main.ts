@@ -36,6 +36,10 @@ async function main() {
   if (kept?.legacyEncryptionKey && config.encryptionKey === kept.encryptionKey) {
     logger.warn('警告：该数据目录中的个人信息仍以旧版内置的公开开发密钥加密，仅适合演示；请删除 data/ 重新生成演示数据。');
   }
+  // Outside production without a merchant key: WeChat Pay's local stand-in, with its own keys (issue 13),
+  // started now so that its RSA keys are made on libuv's threads while the database opens and migrates.
+  const standInStarting = config.pay.standIn ? startWechatPayStandIn({ mchId: config.pay.mchId, appId: config.pay.appId }) : undefined;
+  standInStarting?.catch(() => undefined); // a failure is thrown where it is awaited, below
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -59,9 +63,8 @@ async function main() {
         logger.info({ compounds: seeded.compounds, households: seeded.households }, `已生成演示数据: ${seeded.compounds} 个小区, ${seeded.households} 户`);
     }
   });
-  if (config.pay.standIn) {
-    // Outside production without a merchant key: WeChat Pay's local stand-in, with its own keys (issue 13).
-    const standIn = await startWechatPayStandIn({ mchId: config.pay.mchId, appId: config.pay.appId });
+  if (standInStarting) {
+    const standIn = await standInStarting;
     config.pay = {
       ...config.pay,
       apiBase: standIn.baseUrl,
