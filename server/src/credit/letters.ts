@@ -51,7 +51,7 @@ export async function listingLetters(db: DbOrTx, actor: Actor, id: number): Prom
 
 /** The letters as one printable PDF, a page each (a company serving no compound: one page saying so). */
 export async function lettersPdf(companyName: string, letters: TerminationLetter[]): Promise<Buffer> {
-  const doc = createPdf({ info: { Title: `关于建议解除物业服务合同的函（${companyName}）` } });
+  const doc = await createPdf({ info: { Title: `关于建议解除物业服务合同的函（${companyName}）` } });
   if (!letters.length) doc.fontSize(14).text(`${companyName}目前没有在管小区，无需发送解除合同建议函。`);
   letters.forEach((l, i) => {
     if (i > 0) doc.addPage();

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   COMMITTEE_KIND_LABELS,
@@ -203,7 +203,8 @@ export async function writeListXlsx(
   const exportedBy = account?.username ? `${actor.name}（${account.username}）` : actor.name;
   const purpose = request.purpose ? exportPurposeText(request.purpose) : null;
 
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const excel = await loadExcel();
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const now = new Date();
   wb.creator = exportedBy;
   wb.lastModifiedBy = exportedBy;

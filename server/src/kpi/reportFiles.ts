@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 import {
   KPI_INDICATORS,
   KPI_INDICATOR_DEFINITIONS,
@@ -75,7 +75,7 @@ function heading(doc: PdfDocument, text: string) {
 
 /** The printable report (A4, CJK font embedded): headline, breakdown by region, other figures, the lists behind the figures. */
 export async function kpiReportPdf(r: KpiReport, fontPath: string): Promise<Buffer> {
-  const doc = createPdf({ fontPath, info: { Title: title(r), Author: '包头市住房和城乡建设局' } });
+  const doc = await createPdf({ fontPath, info: { Title: title(r), Author: '包头市住房和城乡建设局' } });
   doc.fontSize(18).text(title(r), { align: 'center' });
   doc.moveDown(0.3);
   doc.fontSize(10).text(`统计截至：${r.query.asOf}　　目标依据：${r.targetDocuments.join('、') || '未设定'}`, { align: 'center' });
@@ -150,7 +150,8 @@ export async function kpiReportPdf(r: KpiReport, fontPath: string): Promise<Buff
 
 /** The same report as an .xlsx: 总览, 分区域, 其他工作, and one sheet per list (all rows). */
 export async function kpiReportXlsx(r: KpiReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   const summary = wb.addWorksheet('总览');
   summary.addRow([title(r)]);
   summary.addRow([`统计截至 ${r.query.asOf}`, `目标依据 ${r.targetDocuments.join('、')}`]);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 import JSZip from 'jszip';
 import {
   PARTY_IMPORT_COLUMNS,
@@ -150,7 +151,8 @@ export async function readXlsxRows(buf: Buffer, spec: SheetSpec): Promise<{ head
     if (!zip.file('xl/workbook.xml')) throw notXlsx();
     const parts = await readableParts(zip);
     date1904 = parts.date1904;
-    wb = new ExcelJS.Workbook();
+    const excel = await loadExcel();
+    wb = new excel.Workbook();
     await wb.xlsx.load(parts.workbook as unknown as ArrayBuffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing', 'picture', 'tableParts'],
     });
@@ -205,7 +207,8 @@ export async function readXlsxRows(buf: Buffer, spec: SheetSpec): Promise<{ head
 /** The template of a sheet kind: the header row, an example row, and a sheet of what to fill in. */
 export async function templateWorkbook(kind: PartyImportKind, notes: [string, string][]): Promise<Buffer> {
   const cols = PARTY_IMPORT_COLUMNS[kind];
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   const ws = wb.addWorksheet(PARTY_IMPORT_KIND_LABELS[kind]);
   ws.columns = cols.map((c) => ({ width: Math.max(10, c.header.length * 2 + 4, c.example.length + 4) }));
   ws.addRow(cols.map((c) => c.header));

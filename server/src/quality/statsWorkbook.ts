@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 import { COST_ITEMS, COST_ITEM_LABELS, formatFenAsYuan } from '@baotou/shared';
 import type { QualityStatsGroupRow } from './stats';
 
@@ -40,7 +40,8 @@ function row(g: QualityStatsGroupRow): (string | number)[] {
 
 /** The published statistics as an .xlsx: one sheet by district, one by level (no personal data). */
 export async function statsWorkbook(year: number, sheets: { title: string; groups: QualityStatsGroupRow[]; totals: QualityStatsGroupRow }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   wb.creator = '包头智慧物业管理服务平台';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.title);

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 import type { Config } from '@baotou/config';
 import {
   STAFF_IMPORT_COLUMNS,
@@ -42,7 +42,8 @@ const NOTES: Record<string, string> = {
 
 async function templateWorkbook(kind: StaffImportKind): Promise<Buffer> {
   const cols = STAFF_IMPORT_COLUMNS[kind];
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   const ws = wb.addWorksheet(STAFF_IMPORT_KIND_LABELS[kind]);
   ws.columns = cols.map((c) => ({ width: Math.max(10, c.header.length * 2 + 4, c.example.length + 4) }));
   ws.addRow(cols.map((c) => c.header));

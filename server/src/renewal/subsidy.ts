@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 import type { QuasiSubsidySettings } from '@baotou/config';
 import {
   SUBSIDY_BATCH_STATUSES,
@@ -336,7 +336,8 @@ export async function subsidyBatchWorkbook(db: Db, batchId: number): Promise<Buf
                            LEFT JOIN regions rc ON rc.code = l.region_code LEFT JOIN regions rs ON rs.code = left(l.region_code, 9)
                           WHERE l.batch_id = ${batchId} ORDER BY l.region_code, l.compound_id, l.id`)
   ).rows as Record<string, string | number>[];
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   wb.creator = '包头市智慧物业管理服务平台';
   const ws = wb.addWorksheet('准物业补贴');
   const yuan = (fen: string | number) => Number(fenToYuan(BigInt(fen)));
