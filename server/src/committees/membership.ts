@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { committeeMembers, committees, householdClaims, households } from '../db/schema';
@@ -8,7 +8,7 @@ import { forbidden } from '../http/errors';
  * Residents act for a compound through their verified homes; a resident is a committee member
  * when a verified home of theirs is owned by an owner listed on the compound's in-office committee.
  */
-export function residentCompoundIds(userId: number): SQL {
+export function residentCompoundIds(userId: number | Placeholder): SQL {
   return sql`(SELECT hc.compound_id FROM household_claims hc WHERE hc.user_id = ${userId} AND hc.status = 'verified')`;
 }
 

@@ -11,7 +11,7 @@ import { runShaped } from '../db/named';
 import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
-import { memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { memberCommittee, requireMemberCommittee, residentCompoundIds } from '../committees/membership';
 import { claimBallotScan } from '../uploads';
 import { computeResult, countEligible, scopeCondition } from './tally';
 import { voteResultCache, type VoteResultCache } from './resultCache';
@@ -45,9 +45,9 @@ function visibleVoteStatement(db: Db | Tx, lock?: 'key share') {
   const q = db
     .select({
       vote: v,
-      // written out with aliases: drizzle leaves columns unqualified in a one-table select, and an
+      // v.compound_id written out: drizzle leaves columns unqualified in a one-table select, and an
       // unqualified compound_id inside the subquery would be the claim's own
-      residentOf: sql<boolean>`EXISTS (SELECT 1 FROM household_claims c WHERE c.user_id = ${sql.placeholder('userId')} AND c.compound_id = v.compound_id AND c.status = 'verified')`,
+      residentOf: sql<boolean>`v.compound_id IN ${residentCompoundIds(sql.placeholder('userId'))}`,
     })
     .from(v)
     .where(eq(v.id, sql.placeholder('id')));
