@@ -6,7 +6,7 @@ import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { committees } from '../db/schema';
 import { compoundRegion } from '../places/compounds';
 import { regionWriteAllowed } from '../places/scopes';
-import { residentCompoundIds } from './membership';
+import { residentCompoundIds } from '../places/residentHomes';
 import { assertCompoundChangeAllowed } from './lifecycle';
 import { committeeCounted, committeeHasCrossAppointment, committeeHasPartyMembers } from '../party/dashboardFacts';
 

@@ -9,7 +9,7 @@ import type { Tx } from '../db/client';
 import type { PersonalDataCipher } from '../places/personalData';
 import { personalColumns } from '../places/owners';
 import { regionWriteAllowed } from '../places/scopes';
-import { residentCompoundIds } from './membership';
+import { residentCompoundIds } from '../places/residentHomes';
 import { COMMITTEE_WRITERS } from './committees';
 
 async function place(tx: Tx, input: { committeeId: number; ownerId?: number | null }) {

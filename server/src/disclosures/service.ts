@@ -8,7 +8,8 @@ import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
 import { compoundRegion } from '../places/compounds';
-import { isResidentOf, memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { isResidentOf } from '../places/residentHomes';
 import { assertOwnUploads, canonicalUploadUrl } from '../uploads';
 
 type DisclosureInput = z.infer<typeof disclosureSchema>;

@@ -5,11 +5,9 @@ import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
+import { residentHomeIds } from '../places/residentHomes';
 import { billingRuns, bills, feeItems, feePayments, projects, receipts } from '../db/schema';
 import type { FeesSettings } from '@baotou/config';
-
-/** Homes this resident holds, verified: the only bills, payments and receipts they read. */
-export const myHomes = (userId: number) => sql`(SELECT hc.household_id FROM household_claims hc WHERE hc.user_id = ${userId} AND hc.status = 'verified')`;
 
 /**
  * Who reads fee rows (issue 13): the company its own company's; bureau staff (not party-building
@@ -18,7 +16,7 @@ export const myHomes = (userId: number) => sql`(SELECT hc.household_id FROM hous
 function feeScope(actor: Actor, t: { companyId: Column; regionCode: Column; householdId?: Column }): SQL | 'deny' {
   if (actor.role === 'company_staff') return actor.companyId ? eq(t.companyId, actor.companyId) : 'deny';
   if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, t.regionCode);
-  if (actor.role === 'resident' && t.householdId) return sql`${t.householdId} IN ${myHomes(actor.id)}`;
+  if (actor.role === 'resident' && t.householdId) return sql`${t.householdId} IN ${residentHomeIds(actor.id)}`;
   return 'deny';
 }
 
@@ -299,7 +297,7 @@ export function receiptsResource(): ResourceDef {
       if (actor.role === 'company_staff')
         return actor.companyId ? sql`"receipts"."payment_id" IN (SELECT p.id FROM fee_payments p WHERE p.company_id = ${actor.companyId})` : 'deny';
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, receipts.regionCode);
-      if (actor.role === 'resident') return sql`${receipts.householdId} IN ${myHomes(actor.id)}`;
+      if (actor.role === 'resident') return sql`${receipts.householdId} IN ${residentHomeIds(actor.id)}`;
       return 'deny';
     },
   };

@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound } from '../http/errors';
 import { companyServes } from '../jurisdiction/scope';
 import { requestRefund } from '../pay/refunds';
 import { postFeePayment } from './posting';
+import { verifiedClaims } from '../places/residentHomes';
 
 const intArray = (xs: number[]) => `{${xs.join(',')}}`;
 
@@ -218,8 +219,8 @@ export async function sendReminders(
                'amount2', jsonb_build_object('value', ${yuan(owed)}::text),
                'thing3', jsonb_build_object('value', ${who + '提醒'}::text))),
              'pending'
-        FROM household_claims hc JOIN users u ON u.id = hc.user_id AND u.openid IS NOT NULL
-       WHERE hc.household_id = ${h.id} AND hc.status = 'verified'
+        FROM ${verifiedClaims} hc JOIN users u ON u.id = hc.user_id AND u.openid IS NOT NULL
+       WHERE hc.household_id = ${h.id}
       ON CONFLICT DO NOTHING RETURNING 1`)
     ).rows.length;
     await tx.execute(sql`UPDATE fee_reminders SET notified = ${notified} WHERE id = ${r.id}`);

@@ -4,10 +4,11 @@ import type { FundSettings } from '@baotou/config';
 import { apportionFen, earningsPeriodRefusal, firstDepositFen, firstDepositRateFen, parseAreaCenti, type FundEntryKind } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db, DbOrTx, Tx } from '../db/client';
-import { buildings, compounds, fundAccounts, fundBatches, fundEntries, fundLedgers, fundPayments, householdClaims, households, units } from '../db/schema';
+import { buildings, compounds, fundAccounts, fundBatches, fundEntries, fundLedgers, fundPayments, households, units } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { beijingDate, regionAllows } from '../jurisdiction/scope';
 import { assertAmount, lockAccount, postBatch } from './posting';
+import { verifiedHome } from '../places/residentHomes';
 
 const FUND_STAFF = ['city_admin', 'district_staff'];
 
@@ -278,11 +279,7 @@ export function ledgerService(db: Db, settings: FundSettings) {
     async createPayment(actor: Actor, input: { householdId: number; amountFen: number }) {
       // Refused before the resident pays: a payment the ledger could not post would be money taken and not booked.
       assertAmount(limits, input.amountFen, 'amountFen');
-      const [claim] = await db
-        .select({ id: householdClaims.id })
-        .from(householdClaims)
-        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
-      if (!claim) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋交存');
+      if (!(await verifiedHome(db, actor.id, input.householdId))) throw forbidden('NOT_OWNER', '只能为本人已认证的房屋交存');
       const [home] = await db
         .select({ accountId: fundAccounts.id })
         .from(households)

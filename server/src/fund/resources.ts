@@ -17,10 +17,8 @@ import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionAllows, regionCondition, servedCompoundIds } from '../jurisdiction/scope';
 import { fundAccounts, fundApplications, fundEntries, fundLedgers } from '../db/schema';
-import { residentCompoundIds } from '../committees/membership';
+import { residentCompoundIds, residentHomeIds } from '../places/residentHomes';
 
-/** Homes this resident holds, verified. */
-const myHomes = (userId: number) => sql`(SELECT hc.household_id FROM household_claims hc WHERE hc.user_id = ${userId} AND hc.status = 'verified')`;
 const topUpDueSql = sql`("fund_ledgers"."balance_fen" * 10 < "fund_ledgers"."first_deposit_fen" * 3)`;
 /** A home whose first deposit was never booked (shared fundLedgerStatus: 'first_deposit_owed'). */
 const firstDepositOwedSql = sql`("fund_ledgers"."first_deposit_fen" <= 0)`;
@@ -110,7 +108,7 @@ export function ledgersResource(rates: FirstDepositRates): ResourceDef {
     },
     readScope: (actor) => {
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundLedgers.regionCode);
-      if (actor.role === 'resident') return sql`${fundLedgers.householdId} IN ${myHomes(actor.id)}`;
+      if (actor.role === 'resident') return sql`${fundLedgers.householdId} IN ${residentHomeIds(actor.id)}`;
       return 'deny';
     },
     // The status and what is owed come from the shared rules, so staff and the resident read one figure.
@@ -162,7 +160,7 @@ export function entriesResource(): ResourceDef {
     },
     readScope: (actor) => {
       if (isBureau(actor) && actor.role !== 'party_staff') return regionCondition(actor, fundEntries.regionCode);
-      if (actor.role === 'resident') return sql`${fundEntries.householdId} IN ${myHomes(actor.id)}`;
+      if (actor.role === 'resident') return sql`${fundEntries.householdId} IN ${residentHomeIds(actor.id)}`;
       return 'deny';
     },
   };

@@ -12,9 +12,8 @@ import {
   reviewSchema,
   superviseSchema,
 } from '@baotou/shared';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { householdClaims } from '../db/schema';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource, type ResourceDef } from '../http/resource';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -25,6 +24,7 @@ import { applicationService } from './applicationService';
 import { openAccountFor } from './accounts';
 import { installPayClient } from '../pay/registry';
 import { createFundOrder } from '../pay/orders';
+import { heldHomeIds } from '../places/residentHomes';
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -143,11 +143,7 @@ export function registerFundRoutes(router: Router, db: Db, config: Config): void
     const result = await applications.shares(actor, id);
     // Residents see only their own homes' shares, plus the total.
     if (actor.role === 'resident') {
-      const claims = await db
-        .select({ householdId: householdClaims.householdId })
-        .from(householdClaims)
-        .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')));
-      const mine = new Set(claims.map((c) => c.householdId));
+      const mine = await heldHomeIds(db, actor.id);
       result.shares = result.shares.filter((s) => mine.has(s.householdId));
     }
     ctx.body = result;

@@ -4,6 +4,7 @@ import type { Tx } from '../db/client';
 import { householdClaims, households, users, votes } from '../db/schema';
 import { scopeCondition } from '../votes/tally';
 import { notify } from './outbox';
+import { claimGrants, verifiedClaims } from '../places/residentHomes';
 
 type Vote = typeof votes.$inferSelect;
 
@@ -29,7 +30,7 @@ export async function notifyVoteResidents(
     .from(householdClaims)
     .innerJoin(households, eq(households.id, householdClaims.householdId))
     .innerJoin(users, eq(users.id, householdClaims.userId))
-    .where(and(eq(householdClaims.status, 'verified'), isNotNull(users.openid), scopeCondition(vote)));
+    .where(and(claimGrants, isNotNull(users.openid), scopeCondition(vote)));
   const state = event === 'opened' ? '表决开始' : approved ? '表决通过' : '表决未通过';
   const note = event === 'opened' ? `请于${beijingMinute(vote.closesAt)}前投票` : '表决已截止，可查看结果';
   await notify(
@@ -81,7 +82,7 @@ export async function notifyFundBatch(tx: Tx, batchId: number, kind: FundEntryKi
              'time3', jsonb_build_object('value', ${when}))),
            'pending'
       FROM fund_entries e
-      JOIN household_claims hc ON hc.household_id = e.household_id AND hc.status = 'verified'
+      JOIN ${verifiedClaims} hc ON hc.household_id = e.household_id
       JOIN users u ON u.id = hc.user_id AND u.openid IS NOT NULL
      WHERE e.batch_id = ${batchId}
     ON CONFLICT DO NOTHING`);

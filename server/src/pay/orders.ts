@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '@baotou/config';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { householdClaims, households, payOrders, users } from '../db/schema';
+import { households, payOrders, users } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { PayProviderError, type PayClient } from './client';
+import { verifiedHome } from '../places/residentHomes';
 
 /** POST /api/pay/orders: the bills to pay (one home's), or none to pay all of a home's open bills oldest first. */
 export const payOrderSchema = z
@@ -72,11 +73,7 @@ export async function createFeeOrder(db: Db, config: Config, client: PayClient, 
     for (const b of bills) {
       if (b.householdId !== householdId) throw forbidden('BILL_OF_ANOTHER_HOME', `账单 ${b.id} 不属于该房屋，不能代缴`);
     }
-    const [claim] = await tx
-      .select({ id: householdClaims.id })
-      .from(householdClaims)
-      .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, householdId), eq(householdClaims.status, 'verified')));
-    if (!claim) throw forbidden(input.billIds ? 'BILL_OF_ANOTHER_HOME' : 'NOT_OWNER', '只能缴纳本人已认证房屋的账单');
+    if (!(await verifiedHome(tx, actor.id, householdId))) throw forbidden(input.billIds ? 'BILL_OF_ANOTHER_HOME' : 'NOT_OWNER', '只能缴纳本人已认证房屋的账单');
     for (const b of bills) {
       if (b.status === 'paid') throw conflict('BILL_ALREADY_PAID', `账单 ${b.id} 已缴清`);
       if (b.status === 'reversed') throw conflict('BILL_REVERSED', `账单 ${b.id} 已冲销，无需缴纳`);

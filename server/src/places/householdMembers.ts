@@ -8,11 +8,12 @@ import type { Db, DbOrTx } from '../db/client';
 import { householdMembers, households } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { PersonalDataCipher } from './personalData';
+import { holdsHome } from './residentHomes';
 
 /** How this resident stands to the home (shared homeStanding): a verified claim, a bound membership, or neither. */
 export async function standingOn(db: DbOrTx, userId: number, householdId: number) {
   const { rows } = await db.execute(sql`
-    SELECT EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = ${householdId} AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
+    SELECT ${holdsHome(userId, householdId)} AS verified,
            EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = ${householdId} AND m.user_id = ${userId} AND m.status = 'bound') AS member`);
   const r = rows[0] as { verified: boolean; member: boolean };
   return homeStanding(r.verified, r.member);

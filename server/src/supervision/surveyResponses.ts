@@ -4,12 +4,13 @@ import type { surveyResponseSchema, SurveyDimension } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { ResourceDef } from '../http/resource';
-import { householdClaims, surveyProjects, surveyResponses } from '../db/schema';
+import { surveyProjects, surveyResponses } from '../db/schema';
 import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { filterValue } from '../http/listQuery';
 import { beijingDate } from '../jurisdiction/scope';
 import { loadSurvey } from './surveysService';
+import { residentHomeIds, verifiedHome } from '../places/residentHomes';
 
 /**
  * A resident's own answers, for the homes they hold verified (to show and change them). Staff never
@@ -39,7 +40,7 @@ export function surveyResponsesResource(): ResourceDef {
     },
     readScope: (actor) => {
       if (actor.role !== 'resident') return 'deny';
-      return sql`${surveyResponses.householdId} IN (SELECT hc.household_id FROM household_claims hc WHERE hc.user_id = ${actor.id} AND hc.status = 'verified')`;
+      return sql`${surveyResponses.householdId} IN ${residentHomeIds(actor.id)}`;
     },
   };
 }
@@ -55,10 +56,7 @@ export function surveyResponsesResource(): ResourceDef {
  */
 export async function answerSurvey(db: Db, actor: Actor, input: z.infer<typeof surveyResponseSchema>) {
   return db.transaction(async (tx) => {
-    const [claim] = await tx
-      .select({ id: householdClaims.id, compoundId: householdClaims.compoundId })
-      .from(householdClaims)
-      .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, input.householdId), eq(householdClaims.status, 'verified')));
+    const claim = await verifiedHome(tx, actor.id, input.householdId);
     if (!claim) throw forbidden('HOME_NOT_VERIFIED', '只能为本人已认证的房屋填写测评');
     const [survey] = await tx.execute(sql`SELECT id FROM surveys WHERE id = ${input.surveyId} FOR SHARE`).then((r) => r.rows);
     if (!survey) throw notFound('满意度测评');

@@ -5,7 +5,7 @@ import type { ResourceDef } from '../http/resource';
 import type { Actor } from '../auth/actor';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
-import { residentCompoundIds } from '../committees/membership';
+import { residentCompoundIds } from '../places/residentHomes';
 import { surveyProjects, surveys } from '../db/schema';
 
 /** The overall answers counted as satisfied under the setting, as an SQL list literal (enum values, no user input). */

@@ -2,10 +2,11 @@ import type Router from '@koa/router';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { maskName } from '@baotou/shared';
 import type { Db } from '../db/client';
-import { householdClaims, tickets } from '../db/schema';
+import { tickets } from '../db/schema';
 import { forbidden } from '../http/errors';
 import { filterValue } from '../http/listQuery';
 import { requireActor } from '../auth/middleware';
+import { isResidentOf } from '../places/residentHomes';
 
 /**
  * 受理部门、受理人员、受理时限、受理结果公开 (action plan 四(七)): a compound's complaints and
@@ -17,12 +18,7 @@ export function registerPublicTicketRoutes(router: Router, db: Db): void {
     const actor = requireActor(ctx, ['resident']);
     const compoundId = filterValue.int('compoundId', ctx.params.id);
     const before = ctx.query.before === undefined ? undefined : filterValue.int('before', ctx.query.before);
-    const [home] = await db
-      .select({ id: householdClaims.id })
-      .from(householdClaims)
-      .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.compoundId, compoundId), eq(householdClaims.status, 'verified')))
-      .limit(1);
-    if (!home) throw forbidden('NOT_A_RESIDENT', '只有本小区已认证的居民可以查看');
+    if (!(await isResidentOf(db, actor.id, compoundId))) throw forbidden('NOT_A_RESIDENT', '只有本小区已认证的居民可以查看');
     const rows = await db
       .select({
         id: tickets.id,

@@ -33,6 +33,7 @@ import type { TicketNotifier } from './notify';
 import { attachUploads } from '../uploads';
 import { mayEnterForResident, refuseUnlessServing, ticketVisible } from './scope';
 import { regionAllows } from '../jurisdiction/scope';
+import { holdsHome, verifiedClaims } from '../places/residentHomes';
 
 export interface TicketDeps {
   db: Db;
@@ -57,11 +58,11 @@ async function filingContext(db: DbOrTx, householdId: number, userId: number, no
     db,
     sql`
     SELECT h.compound_id, h.region_code, nextval(pg_get_serial_sequence('tickets', 'id'))::int AS ticket_id,
-           EXISTS (SELECT 1 FROM household_claims c WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS verified,
+           ${holdsHome(userId, sql`h.id`)} AS verified,
            EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id AND m.user_id = ${userId} AND m.status = 'bound') AS member,
-           (SELECT c.user_id FROM household_claims c WHERE c.household_id = h.id AND c.status = 'verified' ORDER BY c.id LIMIT 1) AS verified_resident_id,
-           (SELECT json_build_object('name', c.name, 'phoneEnc', c.phone_enc, 'phoneMasked', c.phone_masked) FROM household_claims c
-             WHERE c.household_id = h.id AND c.user_id = ${userId} AND c.status = 'verified') AS own_contact,
+           (SELECT c.user_id FROM ${verifiedClaims} c WHERE c.household_id = h.id ORDER BY c.id LIMIT 1) AS verified_resident_id,
+           (SELECT json_build_object('name', c.name, 'phoneEnc', c.phone_enc, 'phoneMasked', c.phone_masked) FROM ${verifiedClaims} c
+             WHERE c.household_id = h.id AND c.user_id = ${userId}) AS own_contact,
            (SELECT p.company_id FROM projects p WHERE p.compound_id = h.compound_id AND p.start_date <= ${today} AND p.end_date >= ${today} ORDER BY p.start_date DESC LIMIT 1) AS company_id
       FROM households h WHERE h.id = ${householdId}`,
   );

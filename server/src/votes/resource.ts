@@ -4,7 +4,8 @@ import type { ResourceDef } from '../http/resource';
 import { filterValue, likeEscape } from '../http/listQuery';
 import { isBureau, regionCondition } from '../jurisdiction/scope';
 import { votes } from '../db/schema';
-import { memberCompoundIds, residentCompoundIds } from '../committees/membership';
+import { memberCompoundIds } from '../committees/membership';
+import { residentCompoundIds } from '../places/residentHomes';
 
 export function votesResource(): ResourceDef {
   return {

@@ -11,7 +11,8 @@ import { runShaped } from '../db/named';
 import { notifyVoteResidents } from '../notifications/residents';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { regionAllows } from '../jurisdiction/scope';
-import { memberCommittee, requireMemberCommittee, residentCompoundIds } from '../committees/membership';
+import { memberCommittee, requireMemberCommittee } from '../committees/membership';
+import { claimGrants, holdsHome, residentCompoundIds, verifiedHome } from '../places/residentHomes';
 import { claimBallotScan } from '../uploads';
 import { computeResult, countEligible, scopeCondition } from './tally';
 import { voteResultCache, type VoteResultCache } from './resultCache';
@@ -203,7 +204,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         const [home] = await tx
           .select({
             id: households.id,
-            verified: sql<boolean>`EXISTS (SELECT 1 FROM household_claims c WHERE c.user_id = ${actor.id} AND c.household_id = ${input.householdId} AND c.status = 'verified')`,
+            verified: sql<boolean>`${holdsHome(actor.id, input.householdId)}`,
           })
           .from(households)
           .where(and(eq(households.id, input.householdId), scopeCondition(vote)));
@@ -297,16 +298,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         .select()
         .from(ballots)
         .where(and(eq(ballots.voteId, id), eq(ballots.receipt, receipt)));
-      const holds =
-        b &&
-        (b.userId === actor.id ||
-          (actor.role === 'resident' &&
-            (
-              await db
-                .select({ id: householdClaims.id })
-                .from(householdClaims)
-                .where(and(eq(householdClaims.userId, actor.id), eq(householdClaims.householdId, b.householdId), eq(householdClaims.status, 'verified')))
-            ).length > 0));
+      const holds = b && (b.userId === actor.id || (actor.role === 'resident' && (await verifiedHome(db, actor.id, b.householdId)) !== undefined));
       if (!b || !holds) throw notFound('选票');
       return { choice: b.choice, channel: b.channel, at: b.createdAt, current: b.current };
     },
@@ -324,10 +316,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
         })
         .from(ballots)
         .innerJoin(households, eq(households.id, ballots.householdId))
-        .innerJoin(
-          householdClaims,
-          and(eq(householdClaims.householdId, ballots.householdId), eq(householdClaims.userId, actor.id), eq(householdClaims.status, 'verified')),
-        )
+        .innerJoin(householdClaims, and(eq(householdClaims.householdId, ballots.householdId), eq(householdClaims.userId, actor.id), claimGrants))
         .where(and(eq(ballots.voteId, id), eq(ballots.current, true)))
         .orderBy(desc(ballots.id));
     },
