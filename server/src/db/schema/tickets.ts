@@ -94,9 +94,10 @@ export const tickets = pgTable(
     index('tickets_queue_district_idx').on(t.level, t.districtCode, t.dueAt).where(open),
     index('tickets_queue_street_idx').on(t.level, t.streetCode, t.dueAt).where(open),
     index('tickets_queue_community_idx').on(t.level, t.regionCode, t.dueAt).where(open),
-    // a company's open repairs, sorted by time left
+    // a company's open repairs at a level (its queue), sorted by time left; the level in the key keeps
+    // the queue's count in the index (without it, each of the company's open repairs is read from the table)
     index('tickets_queue_company_idx')
-      .on(t.companyId, t.dueAt)
+      .on(t.companyId, t.level, t.dueAt)
       .where(sql`kind = 'repair' AND ${open}`),
     // the scheduler's sweep: open tickets past their deadline
     index('tickets_due_idx').on(t.dueAt).where(open),

@@ -1,0 +1,2 @@
+DROP INDEX "tickets_queue_company_idx";--> statement-breakpoint
+CREATE INDEX "tickets_queue_company_idx" ON "tickets" USING btree ("company_id","level","due_at") WHERE kind = 'repair' AND status IN ('submitted', 'accepted', 'dispatched', 'in_progress');
