@@ -43,6 +43,7 @@ async function main() {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.database.poolSize,
     replicaUrl: config.database.replicaUrl,
     replicaPoolSize: config.database.replicaPoolSize,
     log: (message, err) => logger.error({ err }, message),

@@ -49,7 +49,7 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('every line the server writes is JSON: banner, requests with their id, pool errors', async () => {
+test('every line the server writes is JSON: banner, requests with their id, pool errors; the pool keeps to DATABASE_POOL_SIZE', async () => {
   const port = await freePort();
   proc = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/src/main.ts')], {
     cwd: root,
@@ -65,6 +65,7 @@ test('every line the server writes is JSON: banner, requests with their id, pool
       DEMO_PASSWORD,
       ENCRYPTION_KEY: 'test-only-encryption-key-0123456789abcdef',
       AUDIT_SEAL_INTERVAL_MS: '200',
+      DATABASE_POOL_SIZE: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,7 +82,12 @@ test('every line the server writes is JSON: banner, requests with their id, pool
   const missing = await fetch(`${base}/api/no-such-thing`);
   expect(missing.status).toBe(404);
   const reqId = missing.headers.get('x-request-id');
-  expect((await fetch(`${base}/api/metrics`)).status).toBe(200);
+  // DATABASE_POOL_SIZE: twenty requests at once share the two connections it allows (ten by default).
+  const burst = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/api/health`)));
+  expect(burst.map((r) => r.status)).toEqual(Array(20).fill(200));
+  const metrics = await fetch(`${base}/api/metrics`);
+  expect(metrics.status).toBe(200);
+  expect(await metrics.text()).toMatch(/db_pool_connections\{pool="primary",state="total"\} 2\n/);
 
   // PostgreSQL drops every connection of the platform's (an administrator, a restart): the pool says so.
   const admin = new Client({ connectionString: db.url });
