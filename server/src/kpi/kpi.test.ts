@@ -334,10 +334,11 @@ describe('the figures are kept in memory for a while, and a change of targets sh
 });
 
 describe('AAA companies: a year’s evaluation counts at the year’s end once published, and not at an earlier date', () => {
-  it('as at yesterday the ratings published an hour ago are not there yet', async () => {
-    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-    if (yesterday.slice(0, 4) !== String(thisYear)) return; // 1 January: no earlier day in this year
-    const res = await t.api.get(`/api/kpi?regionCode=150299&asOf=${yesterday}`).set(bearer(await t.login('city')));
+  it('as at the day before they were published (an hour ago) the ratings are not there yet', async () => {
+    // The day before the publication's Beijing date — in the first hour after Beijing midnight, an hour ago was yesterday.
+    const dayBefore = new Date(Date.now() - 3600_000 + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    if (dayBefore.slice(0, 4) !== String(thisYear)) return; // 1 January: no earlier day in this year
+    const res = await t.api.get(`/api/kpi?regionCode=150299&asOf=${dayBefore}`).set(bearer(await t.login('city')));
     expect(res.status).toBe(200);
     expect(pick(res.body, 'aaa_companies', '150299').actual).toBeNull();
   });
