@@ -1,7 +1,9 @@
+import type { SQL } from 'drizzle-orm';
 import type { AuditAction } from '@baotou/shared';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db/client';
 import { auditLogs } from '../db/schema';
+import { insertRowAsJson } from '../db/jsonInsert';
 import type { RequestOrigin } from './origin';
 
 export interface AuditEntry {
@@ -24,12 +26,15 @@ export interface AuditEntry {
  * Address and User-Agent come from entry.origin, else from the actor (authenticate sets them).
  */
 export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await auditInsert(tx, actor, entry);
+  await tx.execute(auditInsert(actor, entry));
 }
 
-/** writeAudit's INSERT, not yet run: for a statement that writes the audit row with others (a CTE), so it costs no round trip of its own. */
-export function auditInsert(tx: DbOrTx, actor: Actor | null, entry: AuditEntry) {
-  return tx.insert(auditLogs).values(auditRow(actor, entry));
+/**
+ * writeAudit's INSERT, not yet run: for a statement that writes the audit row with others (a CTE), so
+ * it costs no round trip of its own. The row travels as one JSON parameter (insertRowAsJson).
+ */
+export function auditInsert(actor: Actor | null, entry: AuditEntry): SQL {
+  return insertRowAsJson(auditLogs, auditRow(actor, entry));
 }
 
 /**

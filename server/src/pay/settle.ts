@@ -194,7 +194,7 @@ function settledWrites(db: DbOrTx, order: SettlingOrder, t: PayTransaction, stat
       .where(and(eq(payOrders.id, order.id), eq(payOrders.status, order.status)))
       .returning({ id: payOrders.id })
       .getSQL(),
-    alsoWrite: [auditInsert(db, null, settledAudit(order, t, status, null)).getSQL()],
+    alsoWrite: [auditInsert(null, settledAudit(order, t, status, null)).getSQL()],
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Config } from '@baotou/config';
 import {
   afterReject,
@@ -23,6 +23,7 @@ import {
 } from '@baotou/shared';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { runShaped } from '../db/named';
+import { insertRowAsJson } from '../db/jsonInsert';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema';
 import { AppError, forbidden, notFound } from '../http/errors';
 import { presentedRowQuery, type ResourceDef } from '../http/resource';
@@ -110,12 +111,12 @@ type TicketEvent = {
 };
 
 export async function addEvent(tx: Tx, actor: Actor | null, e: TicketEvent) {
-  await eventInsert(tx, actor, e);
+  await tx.execute(eventInsert(actor, e));
 }
 
-/** addEvent's INSERT, not yet run (a CTE of a step's single write statement). */
-function eventInsert(tx: DbOrTx, actor: Actor | null, e: TicketEvent) {
-  return tx.insert(ticketEvents).values({
+/** addEvent's INSERT, not yet run (a CTE of a step's single write statement); the row as one JSON parameter (insertRowAsJson). */
+function eventInsert(actor: Actor | null, e: TicketEvent): SQL {
+  return insertRowAsJson(ticketEvents, {
     ticketId: e.ticketId,
     action: e.action,
     fromStatus: e.from?.status ?? null,
@@ -221,14 +222,14 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
       row.id,
       [
         // The note is read by the home's resident: who entered it stays in actorName, which they see as a role (DOMAIN.md §7).
-        eventInsert(db, actor, {
+        eventInsert(actor, {
           ticketId: row.id,
           action: 'create',
           to: row,
           note: staffInput ? `工作人员代居民登记（${staffInput.channel === 'visit' ? '来访' : '5267086热线'}）` : null,
           at: now,
         }),
-        auditInsert(db, actor, {
+        auditInsert(actor, {
           action: 'create',
           entity: 'tickets',
           entityId: row.id,
@@ -238,7 +239,7 @@ export async function fileTicket(deps: TicketDeps, actor: Actor, body: unknown) 
         deps.notifier.stepSql(row, '已提交，等待受理', now),
         row.level !== 'company' || row.companyId ? deps.notifier.levelSql(row, row.level, '新工单', now) : undefined,
       ],
-      db.insert(tickets).overridingSystemValue().values(row).returning(),
+      insertRowAsJson(tickets, row, { overridingSystemValue: true, returning: true }),
     );
     await attachUploads(db, actor, input.photos, row.id, 'photos');
     return presented;
@@ -278,7 +279,7 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
       .where(eq(tickets.id, id))
       .returning();
     return writeStepRecords(tx, deps, actor, id, [
-      eventInsert(tx, actor, {
+      eventInsert(actor, {
         ticketId: id,
         action,
         from: t,
@@ -287,7 +288,7 @@ export async function performAction(deps: TicketDeps, actor: Actor, id: number, 
         payload: eventPayload(action, input),
         at: now,
       }),
-      auditInsert(tx, actor, {
+      auditInsert(actor, {
         action,
         entity: 'tickets',
         entityId: id,

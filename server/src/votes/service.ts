@@ -248,7 +248,7 @@ export function voteService(db: Db, settings: VoteSettings, now: () => Date = ()
           current: !keepsOwners,
         });
         // The audit rows record that a ballot was cast and what it replaced, not how (results are never per owner).
-        const audit = auditInsert(tx, actor, {
+        const audit = auditInsert(actor, {
           action: 'ballot',
           entity: 'votes',
           entityId: voteId,
