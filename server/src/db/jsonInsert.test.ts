@@ -80,17 +80,15 @@ test('on PGlite: the same row as the insert builder', async () => {
   const database = await openDatabase({ dataDir: dir });
   try {
     // the migrated copy has no compound yet
-    await database.db
-      .insert(compounds)
-      .values({
-        code: 'JT0001',
-        name: '测试小区',
-        regionCode: '150203001001',
-        address: '测试路1号',
-        totalArea: '1000.00',
-        type: 'commodity',
-        managementMode: 'professional',
-      });
+    await database.db.insert(compounds).values({
+      code: 'JT0001',
+      name: '测试小区',
+      regionCode: '150203001001',
+      address: '测试路1号',
+      totalArea: '1000.00',
+      type: 'commodity',
+      managementMode: 'professional',
+    });
     await roundTrip(database);
   } finally {
     await database.close();
