@@ -107,7 +107,10 @@ test('survey a single building → merge it into its neighbour → enrol and ass
   await page.getByRole('link', { name: '年度考核' }).click();
   await page.locator('input[name="year"]').fill(String(YEAR));
   await expect(page.getByText(/占位/).count()).resolves.toBe(3);
+  // The save's answer, not a 合格 on screen: the label can show before the row is committed.
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/quasi-assessments');
   await page.getByRole('button', { name: '保存' }).click();
+  expect((await saved).status()).toBe(201);
   await page.getByText('合格', { exact: true }).first().waitFor();
   const [assessment] = await platform.query<{ result: string }>(
     `SELECT a.result FROM quasi_assessments a JOIN quasi_enrolments e ON e.id = a.enrolment_id WHERE e.compound_id = $1 AND a.year = $2`,
