@@ -47,11 +47,15 @@ export const payOrders = pgTable(
   },
   (t) => [
     uniqueIndex('pay_orders_out_trade_no_idx').on(t.outTradeNo),
-    // The query job's scan of open orders, and "is this bill in another open order?"
+    // The query job's scan of open orders.
     index('pay_orders_open_idx')
       .on(t.createdAt)
       .where(sql`status = 'open'`),
-    index('pay_orders_bill_ids_idx').using('gin', t.billIds),
+    // "Is this bill in another open order?" — over open orders only: the index stays the size of
+    // the orders in flight rather than of every order ever paid, and settling an order writes nothing to it.
+    index('pay_orders_bill_ids_idx')
+      .using('gin', t.billIds)
+      .where(sql`status = 'open'`),
     index('pay_orders_household_idx').on(t.householdId, t.createdAt),
   ],
 );
