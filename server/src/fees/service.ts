@@ -12,6 +12,17 @@ import { verifiedClaims } from '../places/residentHomes';
 
 const intArray = (xs: number[]) => `{${xs.join(',')}}`;
 
+/**
+ * 409 BILL_IN_OPEN_ORDER when any of `billIds` is in an open WeChat order: the resident may be paying
+ * it this minute, and money WeChat takes for a bill reversed or paid at the counter meanwhile could
+ * not be posted (the order would end 'unposted'). The caller holds the bills' locks (FOR UPDATE), as
+ * createFeeOrder does while it opens an order, so an order cannot open between this check and the write.
+ */
+async function refuseBillsInOpenOrder(tx: Tx, billIds: number[]): Promise<void> {
+  const open = (await tx.execute(sql`SELECT id FROM pay_orders WHERE status = 'open' AND bill_ids && ${intArray(billIds)}::int[] LIMIT 1`)).rows;
+  if (open.length) throw conflict('BILL_IN_OPEN_ORDER', '账单正在微信支付中，请待该笔支付完成或超时关闭后再操作');
+}
+
 function requireCompany(actor: Actor): number {
   if (actor.role !== 'company_staff' || !actor.companyId) throw forbidden('ROLE_FORBIDDEN', '只有物业服务企业可以执行此操作');
   return actor.companyId;
@@ -20,7 +31,8 @@ function requireCompany(actor: Actor): number {
 /**
  * Reverses a wrong bill with a reason (issue 13): the company's own bills only (403); a bill
  * already reversed is 409 ALREADY_REVERSED; a bill with money on it is 409 BILL_HAS_PAYMENTS —
- * refund first. Under the bill's lock, audited in the same transaction.
+ * refund first; a bill in an open WeChat order is 409 BILL_IN_OPEN_ORDER. Under the bill's lock,
+ * audited in the same transaction.
  */
 export async function reverseBill(db: Db, actor: Actor, billId: number, reason: string) {
   const companyId = requireCompany(actor);
@@ -41,6 +53,7 @@ export async function reverseBill(db: Db, actor: Actor, billId: number, reason: 
     if (Number(b.companyId) !== companyId) throw forbidden('OUT_OF_JURISDICTION', '不能冲销其他企业的账单');
     if (b.status === 'reversed') throw conflict('ALREADY_REVERSED', '该账单已冲销');
     if (Number(b.paidFen) > 0) throw conflict('BILL_HAS_PAYMENTS', '该账单已有缴费，须先退款再冲销');
+    await refuseBillsInOpenOrder(tx, [billId]);
     await tx.execute(
       sql`UPDATE bills SET status = 'reversed', reverse_reason = ${reason}, reversed_by = ${actor.id}, reversed_at = now(), updated_at = now() WHERE id = ${billId}`,
     );
@@ -59,7 +72,8 @@ export async function reverseBill(db: Db, actor: Actor, billId: number, reason: 
 /**
  * A counter payment (cash or bank transfer; partial allowed): the company's staff, for a home in a
  * compound it serves today (403), onto the company's open bills of that home — those chosen, or all
- * of them oldest first. More than owed is 409 AMOUNT_ABOVE_OWED (postFeePayment).
+ * of them oldest first. More than owed is 409 AMOUNT_ABOVE_OWED (postFeePayment); a bill in an open
+ * WeChat order is 409 BILL_IN_OPEN_ORDER (the bills locked first, so no order opens meanwhile).
  */
 export async function recordCounterPayment(db: Db, actor: Actor, input: CounterPaymentInput) {
   const companyId = requireCompany(actor);
@@ -71,16 +85,18 @@ export async function recordCounterPayment(db: Db, actor: Actor, input: CounterP
     if (billIds) {
       const foreign = (await tx.execute(sql`SELECT id FROM bills WHERE id = ANY(${intArray(billIds)}::int[]) AND company_id <> ${companyId} LIMIT 1`)).rows;
       if (foreign.length) throw forbidden('OUT_OF_JURISDICTION', '不能收取其他企业的账单');
+      await tx.execute(sql`SELECT id FROM bills WHERE id = ANY(${intArray(billIds)}::int[]) ORDER BY id FOR UPDATE`);
     } else {
       billIds = (
         (
           await tx.execute(
-            sql`SELECT id FROM bills WHERE household_id = ${input.householdId} AND company_id = ${companyId} AND status IN ('unpaid', 'partly_paid') ORDER BY id`,
+            sql`SELECT id FROM bills WHERE household_id = ${input.householdId} AND company_id = ${companyId} AND status IN ('unpaid', 'partly_paid') ORDER BY id FOR UPDATE`,
           )
         ).rows as { id: number }[]
       ).map((r) => Number(r.id));
       if (!billIds.length) throw conflict('NOTHING_OWED', '该房屋没有待缴账单');
     }
+    await refuseBillsInOpenOrder(tx, billIds);
     return postFeePayment(tx, {
       householdId: input.householdId,
       billIds,

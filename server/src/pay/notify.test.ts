@@ -157,6 +157,52 @@ describe('POST /api/pay/orders → wx.requestPayment parameters', () => {
   });
 });
 
+describe('what an order says of homes and bills that are not yours, and bills in an open order', () => {
+  test("another home, owing or not, or none at all: the same 403; a missing bill id answers as another home's bill", async () => {
+    await bill(1, 3000); // the neighbour's home owes
+    const owing = await order(resident, { householdId: homes[1].id });
+    const [{ id: owesNothing }] = await t.query<{ id: number }>(
+      `SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM bills b WHERE b.household_id = h.id) AND h.id <> ALL($1::int[]) ORDER BY h.id LIMIT 1`,
+      [homes.map((h) => h.id)],
+    );
+    const nothing = await order(resident, { householdId: owesNothing });
+    const missing = await order(resident, { householdId: 2147483647 });
+    for (const res of [owing, nothing, missing])
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([403, 'NOT_OWNER', owing.body.error.message]);
+    const theirs = await order(resident, { billIds: [await bill(1, 3000)] });
+    const noSuchBill = await order(resident, { billIds: [2147483647] });
+    expect([noSuchBill.status, noSuchBill.body.error]).toEqual([theirs.status, theirs.body.error]);
+    expect(theirs.status).toBe(403);
+  });
+
+  test('bad input is refused with Chinese messages on the field', async () => {
+    for (const body of [{ householdId: '1' }, { householdId: 1.5 }, { householdId: -1 }, { billIds: null }, { billIds: '1' }, { billIds: [1.5] }]) {
+      const res = await order(resident, body);
+      expect(res.status).toBe(400);
+      const messages = Object.values(res.body.error.fields ?? {}).join(' ');
+      expect(messages).toMatch(/[\u4e00-\u9fff]/);
+      expect(messages).not.toMatch(/[A-Za-z]{4,}/);
+    }
+  });
+
+  test('a bill in an open order cannot be reversed or paid at the counter meanwhile (409), so WeChat money never lands on it unposted', async () => {
+    const company = await t.login('company');
+    const b = await bill(0, 4200);
+    const placed = await order(resident, { billIds: [b] });
+    expect(placed.status).toBe(201);
+    const reverse = await t.api.post(`/api/bills/${b}/reverse`).set(bearer(company)).send({ reason: '录错' });
+    expect([reverse.status, reverse.body.error.code]).toEqual([409, 'BILL_IN_OPEN_ORDER']);
+    for (const billIds of [[b], undefined]) {
+      const counter = await t.api.post('/api/fee-payments').set(bearer(company)).send({ householdId: homes[0].id, billIds, amountFen: 4200, method: 'cash' });
+      expect([counter.status, counter.body.error.code]).toEqual([409, 'BILL_IN_OPEN_ORDER']);
+    }
+    expect(await t.query('SELECT status, paid_fen::int AS paid FROM bills WHERE id = $1', [b])).toEqual([{ status: 'unpaid', paid: 0 }]);
+    await standIn.pay(await outTradeNo(placed.body.orderId));
+    expect(await statusOf(placed.body.orderId)).toBe('paid');
+    expect(await paymentsOf(placed.body.orderId)).toEqual([{ id: expect.any(Number), amount_fen: '4200' }]);
+  });
+});
+
 describe('POST /api/pay/wechat/notify', () => {
   async function placed(amountFen = 8800) {
     const b = await bill(0, amountFen);

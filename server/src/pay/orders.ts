@@ -9,16 +9,13 @@ import { writeAudit } from '../audit/audit';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { PayProviderError, type PayClient } from './client';
 import { verifiedHome } from '../places/residentHomes';
+import { intId } from '@baotou/shared';
 
 /** POST /api/pay/orders: the bills to pay (one home's), or none to pay all of a home's open bills oldest first. */
 export const payOrderSchema = z
   .object({
-    billIds: z
-      .array(z.number({ error: '账单编号必须是数字' }).int().positive().max(2147483647))
-      .min(1, '请选择要缴纳的账单')
-      .max(60, '一次最多缴纳60张账单')
-      .optional(),
-    householdId: z.number().int().positive().max(2147483647).optional(),
+    billIds: z.array(intId('账单'), { error: '请选择要缴纳的账单' }).min(1, '请选择要缴纳的账单').max(60, '一次最多缴纳60张账单').optional(),
+    householdId: intId('房屋').optional(),
   })
   .strict()
   .refine((v) => v.billIds || v.householdId, { message: '请选择要缴纳的账单', path: ['billIds'] });
@@ -47,8 +44,10 @@ function providerRefusal(e: unknown): never {
 
 /**
  * A resident's WeChat Pay order for bills of a home they hold a verified claim on (issue 13):
- * in one transaction the bills are locked FOR UPDATE (id order), then refused — before anything is
- * written — for another home's bill (403 BILL_OF_ANOTHER_HOME), a home not theirs (403 NOT_OWNER),
+ * a home asked for by id is checked first (403 NOT_OWNER), so another home's answer never says
+ * whether it owes anything; in one transaction the bills are locked FOR UPDATE (id order), then
+ * refused — before anything is written — for a bill that is not of a home of theirs, or no bill at
+ * all (403 BILL_OF_ANOTHER_HOME, the same answer, so bill ids cannot be probed),
  * a bill paid (409 BILL_ALREADY_PAID), reversed (409 BILL_REVERSED), the developer's (409
  * BILL_OF_DEVELOPER), or in another open order (409 BILL_IN_OPEN_ORDER); the same bills ordered
  * again by the same resident while the order is open get that order's parameters again. The amount
@@ -58,7 +57,10 @@ function providerRefusal(e: unknown): never {
  */
 export async function createFeeOrder(db: Db, config: Config, client: PayClient, actor: Actor, input: z.infer<typeof payOrderSchema>) {
   if (!client.configured) throw conflict('PAY_NOT_CONFIGURED', '微信支付尚未配置，请到物业服务中心缴费');
+  const notYours = () =>
+    input.billIds ? forbidden('BILL_OF_ANOTHER_HOME', '所选账单须是本人已认证的同一房屋的账单') : forbidden('NOT_OWNER', '只能缴纳本人已认证房屋的账单');
   return db.transaction(async (tx) => {
+    if (input.householdId !== undefined && !(await verifiedHome(tx, actor.id, input.householdId))) throw notYours();
     const where = input.billIds
       ? sql`b.id = ANY(${`{${[...new Set(input.billIds)].join(',')}}`}::int[])`
       : sql`b.household_id = ${input.householdId!} AND b.status IN ('unpaid', 'partly_paid') AND b.payer = 'household'`;
@@ -67,13 +69,13 @@ export async function createFeeOrder(db: Db, config: Config, client: PayClient, 
         SELECT b.id, b.household_id AS "householdId", b.amount_fen::text AS "amountFen", b.paid_fen::text AS "paidFen", b.status, b.payer, b.period_start::text AS "periodStart"
           FROM bills b WHERE ${where} ORDER BY b.id FOR UPDATE`)
     ).rows as { id: number; householdId: number; amountFen: string; paidFen: string; status: string; payer: string; periodStart: string }[];
-    if (input.billIds && bills.length !== new Set(input.billIds).size) throw notFound('账单');
+    if (input.billIds && bills.length !== new Set(input.billIds).size) throw notYours();
     if (!bills.length) throw conflict('NOTHING_OWED', '该房屋没有待缴账单');
     const householdId = input.householdId ?? bills[0].householdId;
     for (const b of bills) {
-      if (b.householdId !== householdId) throw forbidden('BILL_OF_ANOTHER_HOME', `账单 ${b.id} 不属于该房屋，不能代缴`);
+      if (b.householdId !== householdId) throw notYours();
     }
-    if (!(await verifiedHome(tx, actor.id, householdId))) throw forbidden(input.billIds ? 'BILL_OF_ANOTHER_HOME' : 'NOT_OWNER', '只能缴纳本人已认证房屋的账单');
+    if (input.householdId === undefined && !(await verifiedHome(tx, actor.id, householdId))) throw notYours();
     for (const b of bills) {
       if (b.status === 'paid') throw conflict('BILL_ALREADY_PAID', `账单 ${b.id} 已缴清`);
       if (b.status === 'reversed') throw conflict('BILL_REVERSED', `账单 ${b.id} 已冲销，无需缴纳`);
