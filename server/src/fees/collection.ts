@@ -91,9 +91,9 @@ export async function collectionReport(
     paid_households: number;
   }[];
   return rows.map((r) => {
-    const due = collectionRate(Number(r.collected), Number(r.due));
-    const rec = collectionRate(Number(r.recovered), Number(r.arrears));
-    const hh = collectionRate(Number(r.paid_households), Number(r.households));
+    const due = collectionRate(BigInt(r.collected), BigInt(r.due));
+    const rec = collectionRate(BigInt(r.recovered), BigInt(r.arrears));
+    const hh = collectionRate(r.paid_households, r.households);
     return {
       key: r.key,
       label: r.label ?? r.key,
@@ -112,7 +112,8 @@ export async function collectionReport(
 
 /** The totals over rows (the city figure is the ratio of totals). */
 export function collectionTotal(rows: CollectionRow[]): Omit<CollectionRow, 'key' | 'label'> {
-  const s = (f: (r: CollectionRow) => number) => rows.reduce((a, r) => a + f(r), 0);
+  // Summed as bigints: a figure beyond 2^53 (see collectionRate) still adds up to an exact ratio.
+  const s = (f: (r: CollectionRow) => number) => rows.reduce((a, r) => a + BigInt(f(r)), 0n);
   const due = collectionRate(
     s((r) => r.collectedFen),
     s((r) => r.dueFen),

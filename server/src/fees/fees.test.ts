@@ -469,3 +469,34 @@ describe("the owners' committee: collection rate and long-term defaulters, maske
     expect((await t.api.get(`/api/fees/committee/${compound.id}`).set(bearer(company))).status).toBe(403);
   });
 });
+
+describe('figures beyond 2^53 fen', () => {
+  test('sums a fee item the schema allows can reach still give the report (200, the exact rate), never a 500', async () => {
+    const homes = await t.query<{ id: number; compound_id: number; building_id: number; region_code: string }>(
+      `SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 ORDER BY id LIMIT 2`,
+      [project.compound_id],
+    );
+    const [{ id: item }] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 ORDER BY id LIMIT 1`, [project.id]);
+    // Two bills of 6 × 10^15 fen (within what a yearly bill of the fee item's largest monthly amount, 10^12 fen, lets a project sum to): 1.2 × 10^16 together.
+    for (const h of homes) {
+      await t.query(
+        `INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, due_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '2090-01-01', '2090-12-31', 12, 6000000000000000, '2090-01-01')`,
+        [h.id, h.compound_id, h.building_id, project.id, project.company_id, h.region_code, item],
+      );
+    }
+    const q = { from: '2090-01-01', to: '2090-12-31' };
+    for (const [token, groupBy] of [
+      [district, 'project'],
+      [await t.login('city'), 'district'],
+      [company, 'project'],
+    ]) {
+      const res = await t.api
+        .get('/api/fees/collection')
+        .query({ ...q, groupBy })
+        .set(bearer(token));
+      expect(res.status).toBe(200);
+      expect(res.body.total).toMatchObject({ dueFen: 12_000_000_000_000_000, collectedFen: 0, rateBp: 0, households: 2, paidHouseholds: 0 });
+    }
+  });
+});

@@ -16,11 +16,21 @@ describe('collectionRate — DOMAIN.md §12: collected for P within P ÷ due for
   test('exact beyond 2^53 in the intermediate product', () => {
     expect(collectionRate(Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER).basisPoints).toBe(10000);
   });
-  test.each<[number, number]>([
+  test('sums beyond 2^53 (bigints, as PostgreSQL sums them) give an exact rate, not an error', () => {
+    // 10,560,000,000,000,000 fen due (beyond 2^53), one fen short of half collected: 4999.99… bp, half-up 5000.
+    expect(collectionRate(5_280_000_000_000_000n - 1n, 10_560_000_000_000_000n).basisPoints).toBe(5000);
+    expect(collectionRate(1n, 10_560_000_000_000_000n)).toEqual({ numerator: 1, denominator: 10_560_000_000_000_000, basisPoints: 0 });
+    expect(collectionRate(2 ** 60, 2 ** 61).basisPoints).toBe(5000);
+    expect(collectionRate(0n, 0n)).toEqual({ numerator: 0, denominator: 0, basisPoints: null });
+  });
+  test.each<[number | bigint, number | bigint]>([
     [-1, 5],
     [6, 5],
     [1.5, 5],
     [1, NaN],
+    [1, Infinity],
+    [-1n, 5n],
+    [6n, 5n],
   ])('%p of %p is refused', (n, d) => {
     expect(() => collectionRate(n, d)).toThrow(RangeError);
   });
