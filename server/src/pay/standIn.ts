@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { certificateSerial, encryptResource, parseAuthorization, requestMessage, rsaVerify, signedHeaders } from './protocol';
+import { rfc3339Beijing } from './client';
 
 /**
  * A local stand-in for WeChat Pay's APIv3 server (issue 13; research domain-2026-11.md §6), for
@@ -182,7 +183,7 @@ export async function startWechatPayStandIn(
     const first = attempt === 0;
     const body = JSON.stringify({
       id: randomBytes(18).toString('hex'),
-      create_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      create_time: rfc3339Beijing(new Date()),
       resource_type: 'encrypt-resource',
       event_type: 'TRANSACTION.SUCCESS',
       summary: '支付成功',
@@ -325,8 +326,8 @@ export async function startWechatPayStandIn(
         out_trade_no: o.out_trade_no,
         channel: 'ORIGINAL',
         user_received_account: '支付用户零钱',
-        success_time: new Date().toISOString(),
-        create_time: new Date().toISOString(),
+        success_time: rfc3339Beijing(new Date()),
+        create_time: rfc3339Beijing(new Date()),
         status: 'SUCCESS',
         amount: { total: o.amount.total, refund: amount.refund, payer_total: o.amount.total, payer_refund: amount.refund, currency: 'CNY' },
       });
@@ -361,7 +362,7 @@ export async function startWechatPayStandIn(
       if (o.trade_state === 'NOTPAY') {
         o.trade_state = 'SUCCESS';
         o.transaction_id = `4200${Date.now()}${randomBytes(5).toString('hex')}`.slice(0, 28);
-        o.success_time = new Date().toISOString().replace(/\.\d{3}Z$/, '+08:00');
+        o.success_time = rfc3339Beijing(new Date());
       }
       if (faults.silent) return [];
       return track(Promise.all(Array.from({ length: faults.duplicate ?? 1 }, () => deliver(o, faults, 0))));
