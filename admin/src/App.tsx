@@ -41,6 +41,7 @@ import { trainingRates } from './quality/training-rates';
 import { kpiDashboard, kpiTargets } from './kpi';
 import { fundAccounts, fundApplications, fundCheck, fundEntries, fundLedgers } from './fund';
 import { billingRuns, bills, feeItems, feePayments, feesCollection, receipts } from './fees';
+import { payOrders } from './pay';
 import { tickets } from './tickets/tickets';
 import { ticketStats } from './tickets/ticket-stats';
 import { keyRotation } from './security/key-rotation';
@@ -128,6 +129,7 @@ export const App = () => (
     <Resource name="billing-runs" {...billingRuns} />
     <Resource name="bills" {...bills} />
     <Resource name="fee-payments" {...feePayments} />
+    <Resource name="pay-orders" {...payOrders} />
     <Resource name="receipts" {...receipts} />
     <Resource name="fees-collection" {...feesCollection} />
     <Resource name="notifications" {...notifications} />

@@ -21,7 +21,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     label: '维修资金',
     resources: ['fund-accounts', 'fund-ledgers', 'fund-entries', 'fund-applications', 'fund-check'],
   },
-  { key: 'fees', label: '物业费', resources: ['fee-items', 'billing-runs', 'bills', 'fee-payments', 'receipts', 'fees-collection'] },
+  { key: 'fees', label: '物业费', resources: ['fee-items', 'billing-runs', 'bills', 'fee-payments', 'pay-orders', 'receipts', 'fees-collection'] },
   { key: 'tickets', label: '投诉报修', resources: ['tickets', 'ticket-stats'] },
   {
     key: 'party',

@@ -60,6 +60,7 @@ export * from './supervision/filings';
 export * from './supervision/satisfaction';
 export * from './supervision/surveys';
 export * from './fees';
+export * from './pay';
 export * from './jobs';
 export * from './kpi';
 export * from './exports';

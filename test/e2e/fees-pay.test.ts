@@ -3,7 +3,9 @@
  * signed and encrypted notifications, exactly as WeChat): the company bills this month in the console
  * (last month already billed) → a resident pays both bills in one tap in the mini-program H5 (the
  * stand-in's pay page) → the receipt shows → the project's collection rate for the month moves in the
- * console → the company refunds part of the payment, and the refund goes to WeChat.
+ * console → the company refunds part of the payment, and the refund goes to WeChat. Then an order
+ * paid at WeChat only after it was closed here (the books cannot take it) is found in the console's
+ * 微信支付订单 and refunded whole by the company.
  * Needs `npm run build -w admin` and `npm run build:h5 -w mini` first.
  */
 import type { BrowserContext } from 'playwright-core';
@@ -184,4 +186,48 @@ test('company bills two months → a resident pays both in one tap in the mini H
     { refund_fen: '100', status: 'SUCCESS' },
   ]);
   expect(errors).toEqual([]);
+});
+
+test('an order paid at WeChat after it closed here: the company finds it in 微信支付订单 and refunds it whole', async () => {
+  const [b] = await platform.query<{ id: number; household_id: number; compound_id: number; region_code: string; amount_fen: string }>(
+    `SELECT b.id, b.household_id, b.compound_id, b.region_code, b.amount_fen::text FROM bills b
+      WHERE b.project_id = $1 AND b.payer = 'household' AND b.status = 'unpaid' ORDER BY b.id DESC LIMIT 1`,
+    [project.id],
+  );
+  const resident = await platform.residentToken('e2e-unposted-payer');
+  const me = await platform.api.get('/api/auth/me').set(bearer(resident));
+  await platform.query(
+    `INSERT INTO household_claims (user_id, household_id, compound_id, region_code, name, phone_enc, phone_masked, status) VALUES ($1, $2, $3, $4, '赵六', 'x', '139****0003', 'verified')`,
+    [me.body.id, b.household_id, b.compound_id, b.region_code],
+  );
+  const placed = await platform.api
+    .post('/api/pay/orders')
+    .set(bearer(resident))
+    .send({ billIds: [b.id] });
+  expect(placed.status).toBe(201);
+  const [{ out_trade_no: no }] = await platform.query<{ out_trade_no: string }>(`SELECT out_trade_no FROM pay_orders WHERE id = $1`, [placed.body.orderId]);
+  await platform.query(`UPDATE pay_orders SET status = 'closed', closed_at = now() WHERE id = $1`, [placed.body.orderId]);
+  await standIn.pay(no);
+  await standIn.settled();
+  expect(await platform.query(`SELECT status FROM pay_orders WHERE id = $1`, [placed.body.orderId])).toEqual([{ status: 'unposted' }]);
+
+  const page = await browser.newPage();
+  page.setDefaultTimeout(30_000);
+  await submitConsoleLogin(page, platform.baseUrl, 'company', 'baotou2024', 'console');
+  await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
+  await page.goto(`${platform.baseUrl}/admin/#/pay-orders`);
+  // The list opens on unposted orders.
+  const row = page.getByRole('row').filter({ hasText: no });
+  await row.getByText('已支付未入账（待退款）').waitFor();
+  await row.getByRole('button', { name: '退款' }).click();
+  await page.getByLabel('退款原因').fill('订单关闭后支付，原路退回');
+  await page.getByRole('dialog').getByRole('button', { name: '退款', exact: true }).click();
+  await page.getByRole('dialog').getByText(`将原路退回微信支付`).waitFor();
+  await page.getByRole('button', { name: '确认退款' }).click();
+  await page.getByText('已退款').first().waitFor();
+  expect(standIn.refunds.filter((r) => r.out_trade_no === no).map((r) => r.refund)).toEqual([Number(b.amount_fen)]);
+  expect(await platform.query(`SELECT refund_fen::text, status FROM pay_refunds WHERE pay_order_id = $1`, [placed.body.orderId])).toEqual([
+    { refund_fen: b.amount_fen, status: 'SUCCESS' },
+  ]);
+  await page.close();
 });

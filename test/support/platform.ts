@@ -37,6 +37,8 @@ export async function startPlatform(overrides: Record<string, string> = {}) {
     baseUrl,
     api: t.api,
     login: t.login,
+    /** A resident's token (a WeChat login by `openid`), for the API. */
+    residentToken: t.residentToken,
     query: t.query,
     /** The WeChat stand-in: subscribe messages it received (issue 16 §4). */
     wechat: t.wechat,

@@ -59,6 +59,8 @@ export const ACCESS: Record<string, Rule> = {
   bills: { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   'fee-payments': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff'] },
   receipts: { read: [...PLACE_STAFF, 'company_staff'], write: [] },
+  // WeChat orders the books could not take: a fee order refunded by its company, a fund self-deposit by the bureau.
+  'pay-orders': { read: [...PLACE_STAFF, 'company_staff'], write: ['company_staff', ...BUREAU_MANAGERS] },
   'fees-collection': { read: [...PLACE_STAFF, 'company_staff'], write: [] },
   // Tickets (issue 5): place staff work their level's queue and enter hotline cases; companies their repairs.
   tickets: { read: [...PLACE_STAFF, 'company_staff'], write: PLACE_STAFF },

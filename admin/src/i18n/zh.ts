@@ -12,6 +12,7 @@ import { creditZh } from '../credit/zh';
 import { workforceZh } from '../quality/workforceZh';
 import { fundZh } from '../fund/zh';
 import { feesZh } from '../fees/zh';
+import { payZh } from '../pay/zh';
 import { securityZh } from '../security/zh';
 import { renewalSurveyZh } from '../renewal/surveyZh';
 import { renewalAreasZh } from '../renewal/areasZh';
@@ -431,6 +432,7 @@ export const resourcesZh = {
   ...workforceZh,
   ...fundZh,
   ...feesZh,
+  ...payZh,
   ...securityZh,
   ...renewalSurveyZh,
   ...renewalAreasZh,

@@ -16,7 +16,8 @@ const USERS = ['community', 'company', 'street', 'party', 'd150203', 'city'];
 beforeAll(async () => {
   t = await createTestApi({ EXPORT_JOB_THRESHOLD_ROWS: '100000' });
   // Lists the demo city leaves empty get a row each: a resident's claim, a guidance band, a
-  // resident's correction of a disclosure, a subsidy's use, a notification (read) in the console.
+  // resident's correction of a disclosure, a subsidy's use, a WeChat order the books could not
+  // take, a notification (read) in the console.
   const [home] = await t.query<{ id: number }>('SELECT id FROM households WHERE owner_id IS NOT NULL ORDER BY id LIMIT 1');
   await residentWithHome(t, 'every-list-claimant', home.id);
   await t.query(
@@ -30,6 +31,11 @@ beforeAll(async () => {
   await t.query(
     `INSERT INTO subsidy_usages (line_id, compound_id, region_code, company_id, category, amount_fen, spent_on, note)
      SELECT id, compound_id, region_code, company_id, 'greening', 123456, '2026-06-01', '补种绿篱' FROM subsidy_lines ORDER BY id LIMIT 1`,
+  );
+  await t.query(
+    `INSERT INTO pay_orders (purpose, household_id, compound_id, region_code, user_id, bill_ids, amount_fen, out_trade_no, openid, expires_at, status, paid_at, transaction_id)
+     SELECT 'fees', h.id, h.compound_id, h.region_code, (SELECT user_id FROM household_claims ORDER BY id LIMIT 1), '{}', 12300, 'FEVERYLIST0001', 'oEveryList', now(), 'unposted', now(), '4200000000000000000001'
+       FROM households h WHERE h.owner_id IS NOT NULL ORDER BY h.id LIMIT 1`,
   );
   await t.query(
     `INSERT INTO notifications (user_id, channel, kind, event_key, title, body, status, read_at)

@@ -26,7 +26,8 @@ const dateFilter = (name: string, v: unknown) => {
   return s;
 };
 const todayBeijing = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-const homeOf = (col: string) => ({
+/** The home of a row with household_id and compound_id columns, as the lists show it (compound, building, unit, room). */
+export const homeOf = (col: string) => ({
   compoundName: sql<string>`(SELECT c.name FROM compounds c WHERE c.id = ${sql.raw(col)}.compound_id)`,
   buildingName: sql<string>`(SELECT b.name FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = ${sql.raw(col)}.household_id)`,
   unitName: sql<string>`(SELECT u.name FROM households h JOIN units u ON u.id = h.unit_id WHERE h.id = ${sql.raw(col)}.household_id)`,

@@ -380,6 +380,44 @@ describe('POST /api/pay/wechat/notify', () => {
     expect(await requestRefund(t.database.db, { payOrderId: o.orderId, refundFen: 8800, reason: '账单已冲销，退回' })).toMatchObject({ status: 'SUCCESS' });
   });
 
+  test('staff find an unposted order in the console and the company refunds it whole, once; others are refused and nothing moves', async () => {
+    const o = await placed(5100);
+    // Closed here (the query job's expiry) and then paid at WeChat: the books cannot take it.
+    await t.query(`UPDATE pay_orders SET status = 'closed', closed_at = now() WHERE id = $1`, [o.orderId]);
+    await standIn.pay(o.no);
+    expect(await statusOf(o.orderId)).toBe('unposted');
+    const company = await t.login('company');
+    const district = await t.login(`d${project.region_code.slice(0, 6)}`);
+    const filter = { filter: JSON.stringify({ status: 'unposted', q: o.no }) };
+    for (const token of [company, district]) {
+      const listed = await t.api.get('/api/pay-orders').query(filter).set(bearer(token));
+      expect([listed.status, listed.body]).toEqual([200, [expect.objectContaining({ id: o.orderId, amountFen: 5100, refundedFen: 0, status: 'unposted' })]]);
+      expect(listed.body[0]).not.toHaveProperty('openid');
+    }
+    expect((await t.api.get('/api/pay-orders').set(bearer(resident))).status).toBe(403);
+    const refund = (token: string, body: object = { reason: '订单已关闭后支付，原路退回' }) =>
+      t.api.post(`/api/pay-orders/${o.orderId}/refund`).set(bearer(token)).send(body);
+    expect([(await refund(district)).status, (await refund(district)).body.error.code]).toEqual([403, 'ROLE_FORBIDDEN']);
+    expect((await refund(resident)).status).toBe(403);
+    expect((await refund(company, { reason: '' })).status).toBe(400);
+    expect((await refund(company, { reason: '退款', refundFen: 1 })).status).toBe(400);
+    expect(await t.query('SELECT count(*)::int AS n FROM pay_refunds WHERE pay_order_id = $1', [o.orderId])).toEqual([{ n: 0 }]);
+    const done = await refund(company);
+    expect([done.status, done.body.refund.refundFen, done.body.refundedFen]).toEqual([201, 5100, 5100]);
+    expect(standIn.refunds.filter((r) => r.out_trade_no === o.no).map((r) => r.refund)).toEqual([5100]);
+    const [audit] = await t.query<{ actor_name: string }>(`SELECT actor_name FROM audit_logs WHERE action = 'pay_refund' AND entity_id = $1`, [
+      String(o.orderId),
+    ]);
+    expect(audit.actor_name).not.toBe('系统');
+    expect([(await refund(company)).status, (await refund(company)).body.error.code]).toEqual([409, 'ALREADY_REFUNDED']);
+    const paid = await placed(700);
+    await standIn.pay(paid.no);
+    const posted = await t.api.post(`/api/pay-orders/${paid.orderId}/refund`).set(bearer(company)).send({ reason: '退款' });
+    expect([posted.status, posted.body.error.code]).toEqual([409, 'ORDER_NOT_UNPOSTED']);
+    expect((await t.api.post('/api/pay-orders/2147483647/refund').set(bearer(company)).send({ reason: '退款' })).status).toBe(404);
+    expect(standIn.refunds.filter((r) => r.out_trade_no === paid.no)).toEqual([]);
+  });
+
   test('the H5 stand-in step pays through the stand-in, which notifies as WeChat does', async () => {
     const o = await placed();
     const res = await t.api.post(`/api/pay/orders/${o.orderId}/stand-in-pay`).set(bearer(resident));

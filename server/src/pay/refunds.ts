@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/audit';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { PayProviderError } from './client';
 import { payClient } from './registry';
+import type { Actor } from '../auth/actor';
 
 /**
  * Refunds part or all of a paid WeChat order through the refund API (POST
@@ -13,12 +14,14 @@ import { payClient } from './registry';
  * one order are serialised and their sum never exceeds what was paid (409 REFUND_TOO_LARGE); an
  * order not paid is 409 ORDER_NOT_PAID; WeChat's refusal is 409 REFUND_REFUSED with its code, and
  * then nothing is recorded. Runs in the caller's transaction when given one (a savepoint), so a
- * fee refund and its WeChat refund commit together. `refundFen`: positive integer fen.
+ * fee refund and its WeChat refund commit together. `refundFen`: positive integer fen; `actor`, the
+ * staff member audited (null: the platform, as for a fee payment's refund audited on its own).
  * Returns our out_refund_no and WeChat's status (SUCCESS | PROCESSING | CLOSED | ABNORMAL).
  */
 export async function requestRefund(
   db: DbOrTx,
   input: { payOrderId: number; refundFen: number; reason: string },
+  actor: Actor | null = null,
 ): Promise<{ refundNo: string; status: string }> {
   if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
     throw badRequest('VALIDATION_FAILED', '退款金额必须为正整数（分）', { refundFen: '退款金额必须为正整数（分）' });
@@ -59,7 +62,7 @@ export async function requestRefund(
         refundId: result.refund_id,
       })
       .returning();
-    await writeAudit(tx, null, {
+    await writeAudit(tx, actor, {
       action: 'pay_refund',
       entity: 'pay_orders',
       entityId: order.id,
@@ -67,5 +70,31 @@ export async function requestRefund(
       regionCode: order.regionCode,
     });
     return { refundNo: row.outRefundNo, status: row.status };
+  });
+}
+
+/**
+ * Refunds the whole remaining amount of an 'unposted' order — paid at WeChat, not taken by the books
+ * (POST /api/pay-orders/:id/refund; issue 13): the order locked first; an order in any other status
+ * is 409 ORDER_NOT_UNPOSTED (a posted order is refunded through its fee payment), one refunded
+ * already is 409 ALREADY_REFUNDED; then requestRefund in the same transaction, audited as `actor`.
+ */
+export async function refundUnposted(
+  db: DbOrTx,
+  actor: Actor,
+  payOrderId: number,
+  reason: string,
+): Promise<{ refundNo: string; status: string; refundFen: number }> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx.select().from(payOrders).where(eq(payOrders.id, payOrderId)).for('update');
+    if (!order) throw notFound('支付订单');
+    if (order.status !== 'unposted') throw conflict('ORDER_NOT_UNPOSTED', '只有已支付未入账的订单在此退款；已入账的请在缴费记录中退款');
+    const [{ refunded }] = await tx
+      .select({ refunded: sql<string>`coalesce(sum(${payRefunds.refundFen}), 0)::text` })
+      .from(payRefunds)
+      .where(and(eq(payRefunds.payOrderId, order.id), ne(payRefunds.status, 'FAILED'), ne(payRefunds.status, 'CLOSED')));
+    const refundFen = order.amountFen - Number(refunded);
+    if (refundFen <= 0) throw conflict('ALREADY_REFUNDED', '该订单已全额退款');
+    return { ...(await requestRefund(tx, { payOrderId, refundFen, reason }, actor)), refundFen };
   });
 }

@@ -4,12 +4,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payOrders } from '../db/schema';
 import { requireActor } from '../auth/middleware';
-import { AppError, conflict, notFound } from '../http/errors';
+import { AppError, conflict, forbidden, notFound } from '../http/errors';
+import { getPresented, registerResource } from '../http/resource';
+import { unpostedRefundSchema } from '@baotou/shared';
 import { defineJob } from '../jobs/queue';
 import { installPayClient } from './registry';
 import { assertOrderVisible, createFeeOrder, payOrderSchema } from './orders';
 import { handleNotification } from './notify';
 import { PAY_QUERY_JOB, queryOpenOrders } from './queryJob';
+import { refundUnposted } from './refunds';
+import { payOrdersResource } from './resource';
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -92,6 +96,27 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
       ctx.body = { code: 'FAIL', message: e.message, error: { code: e.code, message: e.message } };
     }
   });
+
+  // Orders paid at WeChat that the books could not take ('unposted'), for staff to find and refund.
+  const orderDef = payOrdersResource();
+  router.post('/api/pay-orders/:id/refund', async (ctx) => {
+    const actor = requireActor(ctx, ['company_staff', 'district_staff', 'city_admin']);
+    const id = idParam(ctx.params.id);
+    const order = await getPresented(db, orderDef, actor, id);
+    if (!order) {
+      if ((await db.select({ id: payOrders.id }).from(payOrders).where(eq(payOrders.id, id))).length)
+        throw forbidden('OUT_OF_JURISDICTION', '无权操作管辖范围以外的微信支付订单');
+      throw notFound('支付订单');
+    }
+    // A fee order is refunded by the company whose bills it paid; a fund self-deposit by the housing bureau.
+    if ((order.purpose === 'fees') !== (actor.role === 'company_staff'))
+      throw forbidden('ROLE_FORBIDDEN', order.purpose === 'fees' ? '物业费订单由收费的物业服务企业退款' : '维修资金自缴订单由住房主管部门退款');
+    const { reason } = unpostedRefundSchema.parse(ctx.request.body);
+    const refund = await refundUnposted(db, actor, id, reason);
+    ctx.status = 201;
+    ctx.body = { ...(await getPresented(db, orderDef, actor, id)), refund };
+  });
+  registerResource(router, db, orderDef);
 
   if (config.pay.standIn && config.env !== 'production') {
     // The H5 build's stand-in for wx.requestPayment: the stand-in marks the order paid and sends its notification.

@@ -126,6 +126,7 @@ export const EXPORT_SHEET_NAMES: Record<ServerExportResource, string> = {
   'fee-items': '收费项目',
   receipts: '电子收据',
   'fee-payments': '缴费记录',
+  'pay-orders': '微信支付订单',
   users: '用户',
   'fund-accounts': '维修资金专户',
   'fund-ledgers': '分户账',

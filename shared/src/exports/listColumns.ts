@@ -16,6 +16,7 @@ import {
   PAYMENT_METHOD_LABELS,
 } from '../fees/enums';
 import { FUND_LEDGER_STATUS_LABELS } from '../fund/ledgerStatusLabels';
+import { PAY_ORDER_PURPOSE_LABELS, PAY_ORDER_STATUS_LABELS } from '../pay';
 import { fundReferenceText } from '../fund/reference';
 import { NOTIFICATION_KIND_LABELS } from '../notifications';
 import { EMERGENCY_KIND_LABELS, FUND_APPLICATION_STATUS_LABELS, FUND_ENTRY_KIND_LABELS } from '../fund/rules';
@@ -325,6 +326,21 @@ export const LIST_EXPORT_COLUMNS = {
     value('reference', '凭证号'),
     value('recordedByName', '经办人'),
     when('paidAt', '缴费时间'),
+  ],
+  'pay-orders': [
+    value('id', 'ID'),
+    value('outTradeNo', '商户订单号'),
+    value('transactionId', '微信支付订单号'),
+    enumOf('purpose', '用途', PAY_ORDER_PURPOSE_LABELS),
+    value('compoundName', '小区'),
+    value('buildingName', '楼栋'),
+    value('unitName', '单元'),
+    value('room', '房号'),
+    yuan('amountFen', '金额（元）'),
+    yuan('refundedFen', '已退（元）'),
+    enumOf('status', '状态', PAY_ORDER_STATUS_LABELS),
+    when('createdAt', '下单时间'),
+    when('paidAt', '支付时间'),
   ],
   users: [
     value('id', 'ID'),
