@@ -418,6 +418,20 @@ describe('POST /api/pay/wechat/notify', () => {
     expect(standIn.refunds.filter((r) => r.out_trade_no === paid.no)).toEqual([]);
   });
 
+  test('20 refunds of one unposted order at once: one 201, nineteen 409, one refund at WeChat', async () => {
+    const o = await placed(2300);
+    await t.query(`UPDATE pay_orders SET status = 'closed', closed_at = now() WHERE id = $1`, [o.orderId]);
+    await standIn.pay(o.no);
+    const company = await t.login('company');
+    const answers = await Promise.all(
+      Array.from({ length: N }, () => t.api.post(`/api/pay-orders/${o.orderId}/refund`).set(bearer(company)).send({ reason: '并发退款' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(N - 1).fill(409)]);
+    expect(new Set(answers.filter((a) => a.status === 409).map((a) => a.body.error.code))).toEqual(new Set(['ALREADY_REFUNDED']));
+    expect(standIn.refunds.filter((r) => r.out_trade_no === o.no).map((r) => r.refund)).toEqual([2300]);
+    expect(await t.query('SELECT refund_fen::int AS fen FROM pay_refunds WHERE pay_order_id = $1', [o.orderId])).toEqual([{ fen: 2300 }]);
+  });
+
   test('the H5 stand-in step pays through the stand-in, which notifies as WeChat does', async () => {
     const o = await placed();
     const res = await t.api.post(`/api/pay/orders/${o.orderId}/stand-in-pay`).set(bearer(resident));
