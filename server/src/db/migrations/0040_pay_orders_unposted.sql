@@ -1,0 +1,1 @@
+CREATE INDEX "pay_orders_unposted_idx" ON "pay_orders" USING btree ("id") WHERE status = 'unposted';
