@@ -91,10 +91,11 @@ export async function collectionReport(
     paid_households: number;
   }[];
   return rows.map((r) => {
-    const due = collectionRate(BigInt(r.collected), BigInt(r.due));
-    const rec = collectionRate(BigInt(r.recovered), BigInt(r.arrears));
+    const exact = { due: BigInt(r.due), collected: BigInt(r.collected), arrears: BigInt(r.arrears), recovered: BigInt(r.recovered) };
+    const due = collectionRate(exact.collected, exact.due);
+    const rec = collectionRate(exact.recovered, exact.arrears);
     const hh = collectionRate(r.paid_households, r.households);
-    return {
+    const row: CollectionRow = {
       key: r.key,
       label: r.label ?? r.key,
       dueFen: due.denominator,
@@ -107,20 +108,27 @@ export async function collectionReport(
       paidHouseholds: hh.numerator,
       householdBp: hh.basisPoints,
     };
+    exactFigures.set(row, exact);
+    return row;
   });
 }
 
+/** Each reported row's fen figures as PostgreSQL summed them: a row's numbers are rounded beyond 2^53, these are not. */
+const exactFigures = new WeakMap<CollectionRow, { due: bigint; collected: bigint; arrears: bigint; recovered: bigint }>();
+
 /** The totals over rows (the city figure is the ratio of totals). */
 export function collectionTotal(rows: CollectionRow[]): Omit<CollectionRow, 'key' | 'label'> {
-  // Summed as bigints: a figure beyond 2^53 (see collectionRate) still adds up to an exact ratio.
+  // Summed as bigints from the rows' exact figures (exactFigures): beyond 2^53 (see collectionRate) the ratio stays exact.
   const s = (f: (r: CollectionRow) => number) => rows.reduce((a, r) => a + BigInt(f(r)), 0n);
+  const fen = (k: 'due' | 'collected' | 'arrears' | 'recovered', f: (r: CollectionRow) => number) =>
+    rows.reduce((a, r) => a + (exactFigures.get(r)?.[k] ?? BigInt(f(r))), 0n);
   const due = collectionRate(
-    s((r) => r.collectedFen),
-    s((r) => r.dueFen),
+    fen('collected', (r) => r.collectedFen),
+    fen('due', (r) => r.dueFen),
   );
   const rec = collectionRate(
-    s((r) => r.recoveredFen),
-    s((r) => r.arrearsFen),
+    fen('recovered', (r) => r.recoveredFen),
+    fen('arrears', (r) => r.arrearsFen),
   );
   const hh = collectionRate(
     s((r) => r.paidHouseholds),

@@ -500,3 +500,43 @@ describe('figures beyond 2^53 fen', () => {
     }
   });
 });
+
+describe('totals beyond 2^53 fen', () => {
+  test("the total's rate comes from the exact sums, not from the rows' rounded numbers", async () => {
+    // Two homes' 2091 bills of 10,000 × 2^46 fen, one paid in full, one with 9,999 × 2^46 − 1: collected
+    // 19,999 × 2^46 − 1 of 20,000 × 2^46 is 9,999.4999… bp → 9999; rounded to a number it reads 9,999.5 → 10000.
+    const unit = 2n ** 46n;
+    const homes = await t.query<{ id: number; compound_id: number; building_id: number; region_code: string }>(
+      `SELECT id, compound_id, building_id, region_code FROM households WHERE compound_id = $1 ORDER BY id LIMIT 2`,
+      [project.compound_id],
+    );
+    const [{ id: item }] = await t.query<{ id: number }>(`SELECT id FROM fee_items WHERE project_id = $1 ORDER BY id LIMIT 1`, [project.id]);
+    const paid = [10_000n * unit, 9_999n * unit - 1n];
+    for (const [i, h] of homes.entries()) {
+      const amount = String(10_000n * unit);
+      const [b] = await t.query<{ id: number }>(
+        `INSERT INTO bills (household_id, compound_id, building_id, project_id, company_id, region_code, fee_item_id, period_start, period_end, months, amount_fen, paid_fen, status, due_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '2091-01-01', '2091-01-31', 1, $8, $9, $10, '2091-01-01') RETURNING id`,
+        [h.id, h.compound_id, h.building_id, project.id, project.company_id, h.region_code, item, amount, String(paid[i]), i === 0 ? 'paid' : 'partly_paid'],
+      );
+      const [p] = await t.query<{ id: number }>(
+        `INSERT INTO fee_payments (household_id, compound_id, project_id, company_id, region_code, method, amount_fen, reference, receipt_no, paid_at)
+         VALUES ($1, $2, $3, $4, $5, 'bank_transfer', $6, 'huge', $7, '2091-01-15') RETURNING id`,
+        [h.id, h.compound_id, project.id, project.company_id, h.region_code, String(paid[i]), `SFHUGE${i}`],
+      );
+      await t.query(`INSERT INTO fee_allocations (payment_id, bill_id, amount_fen, created_at) VALUES ($1, $2, $3, '2091-01-15')`, [
+        p.id,
+        b.id,
+        String(paid[i]),
+      ]);
+      await t.query(
+        `INSERT INTO receipts (payment_id, receipt_no, household_id, compound_id, region_code, amount_fen, lines) VALUES ($1, $2, $3, $4, $5, $6, '[]')`,
+        [p.id, `SFHUGE${i}`, h.id, h.compound_id, h.region_code, String(paid[i])],
+      );
+    }
+    for (const groupBy of ['project', 'district']) {
+      const res = await t.api.get('/api/fees/collection').query({ from: '2091-01-01', to: '2091-12-31', groupBy }).set(bearer(district));
+      expect([res.status, res.body.rows.map((r: { rateBp: number }) => r.rateBp), res.body.total.rateBp]).toEqual([200, [9999], 9999]);
+    }
+  });
+});
