@@ -3,15 +3,11 @@ import { disclosureSchema, flagAnswerSchema, flagSchema, revokeSchema } from '@b
 import type { Db } from '../db/client';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
-import { notFound } from '../http/errors';
 import { disclosuresResource, flagsResource } from './resources';
 import { disclosureService } from './service';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('公开事项');
-  return id;
-};
+const idParam = (raw: string) => routeId(raw, '公开事项');
 
 export function registerDisclosureRoutes(router: Router, db: Db): void {
   const service = disclosureService(db);

@@ -13,11 +13,9 @@ import { createBillingRun, defineBillingRunJob, startBillingRun } from './billin
 import { recordCounterPayment, refundPayment, reverseBill, sendReminders } from './service';
 import { collectionReport, collectionScope, collectionTotal } from './collection';
 import { arrearsByBuilding, longTermDefaulters } from './arrears';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647 || Number(raw) === 0) throw notFound('记录');
-  return Number(raw);
-};
+const idParam = (raw: string) => routeId(raw, '记录');
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Property fees (issue 13): fee items, billing runs, bills, counter payments, refunds, receipts, reminders, collection. */

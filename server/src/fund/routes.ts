@@ -25,12 +25,9 @@ import { openAccountFor } from './accounts';
 import { installPayClient } from '../pay/registry';
 import { createFundOrder } from '../pay/orders';
 import { heldHomeIds } from '../places/residentHomes';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('记录');
-  return id;
-};
+const idParam = (raw: string) => routeId(raw, '记录');
 
 export function registerFundRoutes(router: Router, db: Db, config: Config): void {
   const ledgers = ledgerService(db, config.fund);

@@ -14,12 +14,9 @@ import { handleNotification } from './notify';
 import { PAY_QUERY_JOB, queryOpenOrders } from './queryJob';
 import { refundUnposted } from './refunds';
 import { payOrdersResource } from './resource';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) throw notFound('支付订单');
-  return id;
-};
+const idParam = (raw: string) => routeId(raw, '支付订单');
 
 /**
  * WeChat Pay (issue 13): a resident's order for bills, WeChat's notification, the order's state for

@@ -9,6 +9,7 @@ import { householdMembers, households } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { PersonalDataCipher } from './personalData';
 import { holdsHome } from './residentHomes';
+import { routeId } from '../http/routeId';
 
 /** How this resident stands to the home (shared homeStanding): a verified claim, a bound membership, or neither. */
 export async function standingOn(db: DbOrTx, userId: number, householdId: number) {
@@ -34,11 +35,7 @@ const presented = (m: typeof householdMembers.$inferSelect) => ({
   createdAt: m.createdAt,
 });
 
-const idParam = (raw: string, what: string) => {
-  const id = Number(raw);
-  if (!/^\d{1,10}$/.test(raw) || id <= 0 || id > 2147483647) throw notFound(what);
-  return id;
-};
+const idParam = routeId;
 
 /**
  * Household members (issue 16 §4; shared householdMembers.ts): the home's verified owner lists,

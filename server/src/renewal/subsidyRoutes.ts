@@ -7,11 +7,9 @@ import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
 import { notFound } from '../http/errors';
 import { draftSubsidyBatch, stepSubsidyBatch, subsidyBatchesResource, subsidyBatchWorkbook, subsidyLinesResource, subsidyUsagesResource } from './subsidy';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound('补贴批次');
-  return Number(raw);
-};
+const idParam = (raw: string) => routeId(raw, '补贴批次');
 
 /** Subsidy batches (draft, approve, pay, export), their read-only lines, and the companies' usage records. */
 export function registerSubsidyRoutes(router: Router, db: Db, config: Config): void {

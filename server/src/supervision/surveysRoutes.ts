@@ -4,7 +4,6 @@ import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
-import { notFound } from '../http/errors';
 import { surveyResultsResource, surveysResource } from './surveys';
 import { closeDueSurveys, closeSurvey, openSurvey, SURVEY_RUNNERS } from './surveysService';
 import { defineJob } from '../jobs/queue';
@@ -13,11 +12,9 @@ import { defineJob } from '../jobs/queue';
 export const SURVEY_CLOSE_JOB = 'supervision.survey-close';
 import { answerSurvey, surveyResponsesResource } from './surveyResponses';
 import { INTERVIEWERS, interviewsResource, openResurvey, recordInterview } from './interviews';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string, what: string) => {
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2147483647) throw notFound(what);
-  return Number(raw);
-};
+const idParam = routeId;
 
 /** Satisfaction surveys, their results, residents' responses and interviews (issue 10; DOMAIN.md §9). */
 export function registerSurveyRoutes(router: Router, db: Db, config: Config): void {

@@ -4,16 +4,13 @@ import type { Config } from '@baotou/config';
 import type { Db } from '../db/client';
 import { requireActor } from '../auth/middleware';
 import { getPresented, registerResource } from '../http/resource';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { votesResource } from './resource';
 import { ballotConflictsResource, registerBallotConflictReview } from './conflicts';
 import { voteService } from './service';
+import { routeId } from '../http/routeId';
 
-const idParam = (raw: string) => {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('表决');
-  return id;
-};
+const idParam = (raw: string) => routeId(raw, '表决');
 const RUNNERS = ['resident', 'city_admin', 'district_staff', 'street_staff'] as const;
 
 export function registerVoteRoutes(router: Router, db: Db, config: Config): void {
