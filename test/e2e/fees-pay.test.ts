@@ -216,9 +216,9 @@ test('an order paid at WeChat after it closed here: the company finds it in 微�
   await submitConsoleLogin(page, platform.baseUrl, 'company', 'baotou2024', 'console');
   await page.getByText('欢迎使用包头智慧物业管理服务平台').waitFor();
   await page.goto(`${platform.baseUrl}/admin/#/pay-orders`);
-  // The list opens on unposted orders.
+  // The list opens on orders awaiting a refund.
   const row = page.getByRole('row').filter({ hasText: no });
-  await row.getByText('已支付未入账（待退款）').waitFor();
+  await row.getByText('已支付未入账', { exact: true }).waitFor();
   await row.getByRole('button', { name: '退款' }).click();
   await page.getByLabel('退款原因').fill('订单关闭后支付，原路退回');
   await page.getByRole('dialog').getByRole('button', { name: '退款', exact: true }).click();

@@ -1,4 +1,16 @@
-import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, TextInput, type RaRecord } from 'react-admin';
+import {
+  BooleanField,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TextInput,
+  type RaRecord,
+} from 'react-admin';
 import { RefInput } from '../common/fields';
 import { serverXlsxExporter } from '../common/serverExport';
 import { YuanField } from '../fees/fields';
@@ -7,6 +19,7 @@ import { RefundUnpostedButton } from './RefundUnpostedButton';
 
 const filters = [
   <TextInput key="q" source="q" label="商户订单号或微信支付订单号" alwaysOn />,
+  <NullableBooleanInput key="awaitingRefund" source="awaitingRefund" trueLabel="是" falseLabel="否" nullLabel="全部" alwaysOn />,
   <SelectInput key="status" source="status" choices={payOrderStatusChoices} alwaysOn />,
   <SelectInput key="purpose" source="purpose" choices={payOrderPurposeChoices} />,
   <RefInput key="compoundId" source="compoundId" reference="compounds" />,
@@ -14,9 +27,9 @@ const filters = [
 
 const exporter = serverXlsxExporter('pay-orders');
 
-/** WeChat Pay orders; opens on those paid at WeChat that the books could not take, to refund them. */
+/** WeChat Pay orders; opens on those paid at WeChat that the books could not take and not yet refunded. */
 export const PayOrderList = () => (
-  <List filters={filters} filterDefaultValues={{ status: 'unposted' }} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+  <List filters={filters} filterDefaultValues={{ awaitingRefund: true }} exporter={exporter} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="outTradeNo" sortable={false} />
       <SelectField source="purpose" choices={payOrderPurposeChoices} sortable={false} />
@@ -25,6 +38,7 @@ export const PayOrderList = () => (
       <YuanField source="amountFen" />
       <YuanField source="refundedFen" sortable={false} />
       <SelectField source="status" choices={payOrderStatusChoices} />
+      <BooleanField source="awaitingRefund" sortable={false} looseValue />
       <TextField source="transactionId" sortable={false} emptyText="—" />
       <DateField locales="zh-CN" source="createdAt" showTime />
       <DateField locales="zh-CN" source="paidAt" showTime emptyText="—" />

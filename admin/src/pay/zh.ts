@@ -16,6 +16,7 @@ export const payZh = {
       billIds: '账单',
       amountFen: '金额（分）',
       refundedFen: '已退（分）',
+      awaitingRefund: '待退款',
       outTradeNo: '商户订单号',
       transactionId: '微信支付订单号',
       status: '状态',

@@ -391,7 +391,10 @@ describe('POST /api/pay/wechat/notify', () => {
     const filter = { filter: JSON.stringify({ status: 'unposted', q: o.no }) };
     for (const token of [company, district]) {
       const listed = await t.api.get('/api/pay-orders').query(filter).set(bearer(token));
-      expect([listed.status, listed.body]).toEqual([200, [expect.objectContaining({ id: o.orderId, amountFen: 5100, refundedFen: 0, status: 'unposted' })]]);
+      expect([listed.status, listed.body]).toEqual([
+        200,
+        [expect.objectContaining({ id: o.orderId, amountFen: 5100, refundedFen: 0, status: 'unposted', awaitingRefund: true })],
+      ]);
       expect(listed.body[0]).not.toHaveProperty('openid');
     }
     expect((await t.api.get('/api/pay-orders').set(bearer(resident))).status).toBe(403);
@@ -401,10 +404,21 @@ describe('POST /api/pay/wechat/notify', () => {
     expect((await refund(resident)).status).toBe(403);
     expect((await refund(company, { reason: '' })).status).toBe(400);
     expect((await refund(company, { reason: '退款', refundFen: 1 })).status).toBe(400);
+    expect((await refund(company, { reason: '退款', amountFen: 0 })).status).toBe(400);
+    expect((await refund(company, { reason: '退款', amountFen: 1.5 })).status).toBe(400);
+    expect((await refund(company, { reason: '退款', amountFen: 5101 })).body.error.code).toBe('REFUND_TOO_LARGE');
     expect(await t.query('SELECT count(*)::int AS n FROM pay_refunds WHERE pay_order_id = $1', [o.orderId])).toEqual([{ n: 0 }]);
+    // Part now, the rest (all that remains, the default) next: then nothing awaits a refund.
+    const part = await refund(company, { reason: '先退一部分', amountFen: 100 });
+    expect([part.status, part.body.refundedFen, part.body.awaitingRefund]).toEqual([201, 100, true]);
     const done = await refund(company);
-    expect([done.status, done.body.refund.refundFen, done.body.refundedFen]).toEqual([201, 5100, 5100]);
-    expect(standIn.refunds.filter((r) => r.out_trade_no === o.no).map((r) => r.refund)).toEqual([5100]);
+    expect([done.status, done.body.refund.refundFen, done.body.refundedFen, done.body.awaitingRefund]).toEqual([201, 5000, 5100, false]);
+    expect(standIn.refunds.filter((r) => r.out_trade_no === o.no).map((r) => r.refund)).toEqual([100, 5000]);
+    const awaiting = await t.api
+      .get('/api/pay-orders')
+      .query({ filter: JSON.stringify({ awaitingRefund: true, q: o.no }) })
+      .set(bearer(company));
+    expect(awaiting.body).toEqual([]);
     const [audit] = await t.query<{ actor_name: string }>(`SELECT actor_name FROM audit_logs WHERE action = 'pay_refund' AND entity_id = $1`, [
       String(o.orderId),
     ]);
@@ -417,6 +431,23 @@ describe('POST /api/pay/wechat/notify', () => {
     for (const id of ['2147483647', '0', `${o.orderId}.0`, `0x${o.orderId.toString(16)}`, `${o.orderId}e0`])
       expect((await t.api.post(`/api/pay-orders/${id}/refund`).set(bearer(company)).send({ reason: '退款' })).status).toBe(404);
     expect(standIn.refunds.filter((r) => r.out_trade_no === paid.no)).toEqual([]);
+  });
+
+  test("part refunded on WeChat's merchant platform before we heard: refunding the whole is refused by WeChat (409 REFUND_REFUSED), what remains is refunded", async () => {
+    const o = await placed(5000);
+    await standIn.pay(o.no, { silent: true });
+    // The merchant refunds 2000 on WeChat's own platform; the query job then hears REFUND: unposted.
+    await createPayClient(t.config.pay).refund({ outTradeNo: o.no, outRefundNo: `MP${o.orderId}`, refundFen: 2000, totalFen: 5000, reason: '商户平台退款' });
+    await t.query(`UPDATE pay_orders SET created_at = now() - interval '1 hour' WHERE id = $1`, [o.orderId]);
+    await queryOpenOrders(t.database.db, t.config, createPayClient(t.config.pay));
+    expect(await statusOf(o.orderId)).toBe('unposted');
+    const company = await t.login('company');
+    const whole = await t.api.post(`/api/pay-orders/${o.orderId}/refund`).set(bearer(company)).send({ reason: '退回' });
+    expect([whole.status, whole.body.error.code]).toEqual([409, 'REFUND_REFUSED']);
+    expect(await t.query('SELECT count(*)::int AS n FROM pay_refunds WHERE pay_order_id = $1', [o.orderId])).toEqual([{ n: 0 }]);
+    const rest = await t.api.post(`/api/pay-orders/${o.orderId}/refund`).set(bearer(company)).send({ reason: '退回剩余', amountFen: 3000 });
+    expect([rest.status, rest.body.refundedFen]).toEqual([201, 3000]);
+    expect(standIn.refunds.filter((r) => r.out_trade_no === o.no).map((r) => r.refund)).toEqual([2000, 3000]);
   });
 
   test('20 refunds of one unposted order at once: one 201, nineteen 409, one refund at WeChat', async () => {

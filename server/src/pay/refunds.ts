@@ -74,16 +74,18 @@ export async function requestRefund(
 }
 
 /**
- * Refunds the whole remaining amount of an 'unposted' order — paid at WeChat, not taken by the books
- * (POST /api/pay-orders/:id/refund; issue 13): the order locked first; an order in any other status
- * is 409 ORDER_NOT_UNPOSTED (a posted order is refunded through its fee payment), one refunded
- * already is 409 ALREADY_REFUNDED; then requestRefund in the same transaction, audited as `actor`.
+ * Refunds an 'unposted' order — paid at WeChat, not taken by the books (POST
+ * /api/pay-orders/:id/refund; issue 13): `amountFen`, or all that remains of it after our refunds.
+ * The order is locked first; an order in any other status is 409 ORDER_NOT_UNPOSTED (a posted order
+ * is refunded through its fee payment), one refunded in full already 409 ALREADY_REFUNDED, more than
+ * remains 409 REFUND_TOO_LARGE; WeChat refusing (e.g. NOT_ENOUGH: part was refunded on its merchant
+ * platform) 409 REFUND_REFUSED with its reason. requestRefund runs in the same transaction, audited as `actor`.
  */
 export async function refundUnposted(
   db: DbOrTx,
   actor: Actor,
   payOrderId: number,
-  reason: string,
+  { reason, amountFen }: { reason: string; amountFen?: number },
 ): Promise<{ refundNo: string; status: string; refundFen: number }> {
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(payOrders).where(eq(payOrders.id, payOrderId)).for('update');
@@ -93,8 +95,9 @@ export async function refundUnposted(
       .select({ refunded: sql<string>`coalesce(sum(${payRefunds.refundFen}), 0)::text` })
       .from(payRefunds)
       .where(and(eq(payRefunds.payOrderId, order.id), ne(payRefunds.status, 'FAILED'), ne(payRefunds.status, 'CLOSED')));
-    const refundFen = order.amountFen - Number(refunded);
-    if (refundFen <= 0) throw conflict('ALREADY_REFUNDED', '该订单已全额退款');
+    const remaining = order.amountFen - Number(refunded);
+    if (remaining <= 0) throw conflict('ALREADY_REFUNDED', '该订单已全额退款');
+    const refundFen = amountFen ?? remaining;
     return { ...(await requestRefund(tx, { payOrderId, refundFen, reason }, actor)), refundFen };
   });
 }

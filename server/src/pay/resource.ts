@@ -23,12 +23,15 @@ function payOrderScope(actor: Actor): SQL | 'deny' {
 }
 
 /** Refunds that stand (neither failed nor closed), in fen. */
-const refundedFen = sql<number>`(SELECT coalesce(sum(r.refund_fen), 0) FROM pay_refunds r WHERE r.pay_order_id = "pay_orders"."id" AND r.status NOT IN ('FAILED', 'CLOSED'))::float8`;
+const refundedSum = sql`(SELECT coalesce(sum(r.refund_fen), 0) FROM pay_refunds r WHERE r.pay_order_id = "pay_orders"."id" AND r.status NOT IN ('FAILED', 'CLOSED'))`;
+const refundedFen = sql<number>`${refundedSum}::float8`;
+/** Paid at WeChat, not taken by the books, and not refunded in full by us: staff still have money to return. */
+const awaitingRefund = sql`("pay_orders"."status" = 'unposted' AND ${refundedSum} < "pay_orders"."amount_fen")`;
 
 /**
  * GET /api/pay-orders: WeChat Pay orders, above all those paid at WeChat that the books could not
- * take ('unposted': a bill reversed or closed meanwhile, the order expired before WeChat's word) —
- * staff find them here and refund them (POST /api/pay-orders/:id/refund).
+ * take ('unposted': the order closed here before WeChat's word, or refunded at WeChat first) — staff
+ * find those awaiting a refund here (filter awaitingRefund) and refund them (POST /api/pay-orders/:id/refund).
  */
 export function payOrdersResource(): ResourceDef {
   return {
@@ -47,6 +50,7 @@ export function payOrdersResource(): ResourceDef {
       billIds: payOrders.billIds,
       amountFen: payOrders.amountFen,
       refundedFen,
+      awaitingRefund: sql<boolean>`${awaitingRefund}`,
       outTradeNo: payOrders.outTradeNo,
       transactionId: payOrders.transactionId,
       status: payOrders.status,
@@ -63,6 +67,7 @@ export function payOrdersResource(): ResourceDef {
         return sql`(${payOrders.outTradeNo} = ${s} OR ${payOrders.transactionId} = ${s})`;
       },
       status: (v) => eq(payOrders.status, filterValue.oneOf('status', v, PAY_ORDER_STATUSES)),
+      awaitingRefund: (v) => (filterValue.bool('awaitingRefund', v) ? awaitingRefund : sql`NOT ${awaitingRefund}`),
       purpose: (v) => eq(payOrders.purpose, filterValue.oneOf('purpose', v, PAY_ORDER_PURPOSES)),
       compoundId: (v) => eq(payOrders.compoundId, filterValue.int('compoundId', v)),
       householdId: (v) => eq(payOrders.householdId, filterValue.int('householdId', v)),

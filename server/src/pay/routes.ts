@@ -108,8 +108,7 @@ export function registerPayRoutes(router: Router, db: Db, config: Config): void 
     // A fee order is refunded by the company whose bills it paid; a fund self-deposit by the housing bureau.
     if ((order.purpose === 'fees') !== (actor.role === 'company_staff'))
       throw forbidden('ROLE_FORBIDDEN', order.purpose === 'fees' ? '物业费订单由收费的物业服务企业退款' : '维修资金自缴订单由住房主管部门退款');
-    const { reason } = unpostedRefundSchema.parse(ctx.request.body);
-    const refund = await refundUnposted(db, actor, id, reason);
+    const refund = await refundUnposted(db, actor, id, unpostedRefundSchema.parse(ctx.request.body));
     ctx.status = 201;
     ctx.body = { ...(await getPresented(db, orderDef, actor, id)), refund };
   });

@@ -339,6 +339,7 @@ export const LIST_EXPORT_COLUMNS = {
     yuan('amountFen', '金额（元）'),
     yuan('refundedFen', '已退（元）'),
     enumOf('status', '状态', PAY_ORDER_STATUS_LABELS),
+    { field: 'awaitingRefund', header: '待退款', kind: 'bool' },
     when('createdAt', '下单时间'),
     when('paidAt', '支付时间'),
   ],

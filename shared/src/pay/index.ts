@@ -12,17 +12,30 @@ export const PAY_ORDER_PURPOSE_LABELS: Record<PayOrderPurpose, string> = { fees:
 
 /**
  * open: placed, not paid; paid: paid and posted once; unposted: paid at WeChat but not taken by the
- * books (a bill reversed or closed meanwhile) — to be refunded by staff; closed: expired or closed at WeChat.
+ * books (closed here before WeChat's word, or refunded at WeChat first) — staff refund what remains,
+ * and the list's awaitingRefund says whether anything does; closed: expired or closed at WeChat.
  */
 export const PAY_ORDER_STATUSES = ['open', 'paid', 'unposted', 'closed'] as const;
 export type PayOrderStatus = (typeof PAY_ORDER_STATUSES)[number];
 export const PAY_ORDER_STATUS_LABELS: Record<PayOrderStatus, string> = {
   open: '待支付',
   paid: '已支付入账',
-  unposted: '已支付未入账（待退款）',
+  unposted: '已支付未入账',
   closed: '已关闭',
 };
 
-/** POST /api/pay-orders/:id/refund: an unposted order's whole remaining amount goes back to the payer, with a reason. */
-export const unpostedRefundSchema = z.strictObject({ reason: text('退款原因', 200) });
+/**
+ * POST /api/pay-orders/:id/refund: an unposted order's money goes back to the payer, with a reason —
+ * `amountFen` (integer fen), or without it all that remains; less when part was refunded at WeChat's
+ * merchant platform already, which the platform cannot see.
+ */
+export const unpostedRefundSchema = z.strictObject({
+  amountFen: z
+    .number({ error: '退款金额必须是整数（分）' })
+    .int('退款金额必须是整数（分）')
+    .min(1, '退款金额必须大于0')
+    .max(1_000_000_000_000, '退款金额过大')
+    .optional(),
+  reason: text('退款原因', 200),
+});
 export type UnpostedRefundInput = z.infer<typeof unpostedRefundSchema>;

@@ -1,6 +1,7 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { TextInput, maxLength, required, useRecordContext } from 'react-admin';
 import { formatYuan, parseYuan } from '@baotou/shared';
+import { RefundAmountInput } from '../RefundAmountInput';
 import { ActionDialog } from '../../fund/ActionDialog';
 import { postFees } from '../api';
 import { useIsCompany } from '../access';
@@ -31,20 +32,7 @@ export const RefundButton = (_p: { label?: string }) => {
       }}
     >
       {/* typed in yuan like every amount staff enter (it once asked for fen) */}
-      <TextInput
-        source="amountYuan"
-        label="退款金额（元）"
-        helperText={`最多 ${formatYuan(refundable)} 元`}
-        validate={[
-          required('请填写退款金额'),
-          (v: unknown) => {
-            const fen = parseYuan(v as string);
-            return fen !== null && fen >= 1 && fen <= refundable
-              ? undefined
-              : `退款金额须在 0.01 至 ${formatYuan(refundable, { grouping: false })} 元之间，最多两位小数`;
-          },
-        ]}
-      />
+      <RefundAmountInput refundableFen={refundable} />
       <TextInput source="reason" label="退款原因" multiline minRows={2} validate={[required('请填写退款原因'), maxLength(200, '退款原因最多200字')]} />
     </ActionDialog>
   );
